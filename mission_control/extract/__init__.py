@@ -1,0 +1,1 @@
+"""Reading source documents into missions: structure, dates, quantities, events."""

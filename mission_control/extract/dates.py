@@ -1,0 +1,201 @@
+"""Find the dates and clock times a sentence states, at exactly the precision it states them.
+
+Candidate phrases are found with patterns; each one is then read by dateutil, which also
+rejects impossible dates (``31 February 1974``). Citation years (``(2002)``), year ranges
+(``1958-2000``) and page ranges are never dates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, tzinfo
+
+from dateutil import parser as dateparser
+from dateutil import tz
+
+from mission_control.model import Precision
+
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+
+# Order matters: the longest forms are tried first and claim their text.
+_DATE_PATTERNS: tuple[tuple[re.Pattern[str], Precision], ...] = (
+    (re.compile(rf"\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b"), Precision.DAY),
+    (re.compile(rf"\b{_DAY}\s+{_MONTHS},?\s+{_YEAR}\b"), Precision.DAY),
+    (re.compile(rf"\b{_MONTHS}\s+{_DAY},?\s+{_YEAR}\b"), Precision.DAY),
+    (re.compile(rf"\b{_DAY}\s+{_MONTHS}(?![\w.])(?!,?\s+{_YEAR})"), Precision.DAY),
+    (re.compile(rf"\b{_MONTHS}\s+{_DAY}\b(?!,?\s+{_YEAR})(?!:)"), Precision.DAY),
+    (re.compile(rf"\b{_MONTHS},?\s+{_YEAR}\b"), Precision.MONTH),
+    (
+        re.compile(
+            rf"(?:\b(?:in|during|by|since|early|late|mid|throughout)\s+(?:-\s*)?){_YEAR}\b"
+            rf"(?![-\u2013/]\d)",
+            re.IGNORECASE,
+        ),
+        Precision.YEAR,
+    ),
+)
+_ZONE = r"(?:UTC|UT|GMT|Z|MSK|Moscow\s+time)"
+_TIME = r"(?:[01]?\d|2[0-3])[:.h]?[0-5]\d(?::[0-5]\d(?:\.\d+)?)?"
+_CLOCK = r"(?<![\d:/.])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?![\d:/])"
+_CIRCA = r"(?:~\s*|about\s+|approximately\s+|around\s+|roughly\s+|c\.\s*|ca\.\s*|circa\s+)"
+_BETWEEN_RE = re.compile(
+    rf"\bbetween\s+(?P<a>{_CLOCK})\s*(?:{_ZONE}\s*)?(?:and|to|-|\u2013)\s*(?P<b>{_CLOCK})"
+    rf"\s*(?P<zone>{_ZONE})?",
+    re.IGNORECASE,
+)
+_TIME_RE = re.compile(
+    rf"(?P<circa>{_CIRCA})?(?P<clock>{_CLOCK})(?:\s*(?P<zone>{_ZONE})\b)?",
+    re.IGNORECASE,
+)
+_UNAVAILABLE_CONTEXT = re.compile(r"\(\s*$")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A calendar date (no time of day) stated in a sentence; ``year``/``month`` may be missing."""
+
+    start: int
+    end: int
+    text: str
+    precision: Precision
+    year: int | None
+    month: int | None
+    day: int | None
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    """A clock time stated in a sentence (a window for ``between A and B``)."""
+
+    start: int
+    end: int
+    text: str
+    hour: int
+    minute: int
+    second: int | None
+    zone: tzinfo | None
+    circa: bool = False
+    until: tuple[int, int, int | None] | None = None
+
+
+def _zone(name: str | None) -> tzinfo | None:
+    if not name:
+        return None
+    if name.upper().startswith(("MSK", "MOSCOW")):
+        return tz.gettz("Europe/Moscow")
+    return UTC
+
+
+def _clock_parts(text: str) -> tuple[int, int, int | None]:
+    parts = text.split(":")
+    second = int(float(parts[2])) if len(parts) > 2 else None
+    return int(parts[0]), int(parts[1]), second
+
+
+def find_dates(sentence: str) -> tuple[list[DateMention], list[str]]:
+    """Calendar dates in a sentence, in order, and warnings for impossible ones."""
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    warnings: list[str] = []
+    for pattern, precision in _DATE_PATTERNS:
+        for match in pattern.finditer(sentence):
+            start, end = match.span()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            before = sentence[max(0, start - 2) : start]
+            after = sentence[end : end + 2]
+            if precision is Precision.YEAR and (before.endswith("(") or after.startswith(")")):
+                continue
+            text = match.group(0)
+            core = re.sub(r"^(?:in|during|by|since|early|late|mid|throughout)\s+-?\s*", "", text,
+                          flags=re.IGNORECASE)
+            taken.append((start, end))
+            try:
+                mention = _read_date(core, precision, start, end)
+            except (ValueError, OverflowError):
+                warnings.append(f"not a real date: {core!r}")
+                continue
+            found.append(mention)
+    found.sort(key=lambda m: m.start)
+    return _fill_years(found), warnings
+
+
+def _read_date(text: str, precision: Precision, start: int, end: int) -> DateMention:
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text).replace(".", " ")
+    has_year = re.search(_YEAR, text) is not None
+    if precision is Precision.YEAR:
+        return DateMention(start, end, text, precision, int(text[-4:]), None, None)
+    # Two defaults that differ in every field show which fields the text supplied.
+    d1 = dateparser.parse(cleaned, default=datetime(2000, 1, 1))  # noqa: DTZ001
+    d2 = dateparser.parse(cleaned, default=datetime(2001, 2, 2))  # noqa: DTZ001
+    year = d1.year if has_year else None
+    if precision is Precision.MONTH:
+        return DateMention(start, end, text, precision, year, d1.month, None)
+    if d1.day != d2.day:
+        raise ValueError(text)
+    if year is None:
+        # Check the day exists in some year (29 February) without choosing one.
+        datetime(2000, d1.month, d1.day)  # noqa: DTZ001
+    return DateMention(start, end, text, precision, year, d1.month, d1.day)
+
+
+def _fill_years(mentions: list[DateMention]) -> list[DateMention]:
+    """``23 February, 28 February and 25 March 1989``: a yearless date in a list takes the
+    year of the next date in the same list."""
+    out = list(mentions)
+    for i in range(len(out) - 1, -1, -1):
+        m = out[i]
+        if m.year is None and i + 1 < len(out) and out[i + 1].year is not None:
+            out[i] = DateMention(m.start, m.end, m.text, m.precision, out[i + 1].year,
+                                 m.month, m.day)
+    return out
+
+
+def find_times(sentence: str) -> list[TimeMention]:
+    """Clock times in a sentence, in order; ``between A and B`` gives one windowed mention."""
+    found: list[TimeMention] = []
+    taken: list[tuple[int, int]] = []
+    for match in _BETWEEN_RE.finditer(sentence):
+        a = _clock_parts(match.group("a"))
+        b = _clock_parts(match.group("b"))
+        found.append(
+            TimeMention(match.start(), match.end(), match.group(0), a[0], a[1], a[2],
+                        _zone(match.group("zone")), circa=False, until=b)
+        )
+        taken.append(match.span())
+    for match in _TIME_RE.finditer(sentence):
+        if any(match.start() < e and s < match.end() for s, e in taken):
+            continue
+        hour, minute, second = _clock_parts(match.group("clock"))
+        found.append(
+            TimeMention(match.start(), match.end(), match.group(0), hour, minute, second,
+                        _zone(match.group("zone")), circa=bool(match.group("circa")))
+        )
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def combine(day: datetime, time: TimeMention) -> tuple[datetime, Precision]:
+    """The UTC moment of a clock time on a given calendar day (read in the time's own zone)."""
+    zone = time.zone or UTC
+    local = datetime(day.year, day.month, day.day, time.hour, time.minute, time.second or 0,
+                     tzinfo=zone)
+    precision = Precision.SECOND if time.second is not None else Precision.MINUTE
+    return local.astimezone(UTC), precision
+
+
+def window_end(day: datetime, time: TimeMention) -> datetime | None:
+    if time.until is None:
+        return None
+    hour, minute, second = time.until
+    zone = time.zone or UTC
+    end = datetime(day.year, day.month, day.day, hour, minute, second or 0, tzinfo=zone)
+    start, _ = combine(day, time)
+    end_utc = end.astimezone(UTC)
+    return end_utc if end_utc > start else end_utc + timedelta(days=1)

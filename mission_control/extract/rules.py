@@ -1,0 +1,172 @@
+"""The vocabulary the reader recognises, as tables: event kinds, outcomes, parts, systems.
+
+Every table is ordered; the first row that matches wins. Keeping them here (and not in the
+reader's control flow) is what lets the reader read articles it was not written for.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+# Phrases about what did not (yet) happen: removed before a sentence's kind is judged, so
+# "retrorockets were intended to fire" is not a retro-fire and "instead of landing" no landing.
+HYPOTHETICAL = re.compile(
+    r"\b(?:(?:was|were|is|are)\s+)?(?:intended|expected|planned|scheduled|designed|meant|"
+    r"about|necessary|supposed|due|set)\s+to\s+(?:\w+\s+){0,2}?\w+(?:\s+its\s+\w+)?"
+    r"|\binstead\s+of\s+\w+|\bin\s+preparation\s+for\s+\w+|\bbefore\s+it\s+could\s+\w+",
+    _I,
+)
+
+# (kind, pattern), by priority.
+KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("launch", re.compile(r"\blaunch(?:ed|es)?\b(?!\s+(?:window|vehicle|site|pad|complex))"
+                          r"|\blift-?off\b|\blifted\s+off\b", _I)),
+    ("separation", re.compile(r"\bsepara\w+|\b(?:was|were)\s+(?:\w+\s+)?released\b|"
+                              r"\bjettison\w*|\bdetach\w*", _I)),
+    ("course-correction", re.compile(r"\b(?:mid-?course|course|trajectory)\s+correction", _I)),
+    ("loss-of-contact", re.compile(r"\bcontact\s+(?:\w+\s+){0,2}lost\b|\blost\s+contact\b|"
+                                   r"\bloss\s+of\s+(?:contact|signal)\b|"
+                                   r"\b(?:signals?|transmissions?)\s+(?:\w+\s+)?(?:ceased|"
+                                   r"stopped|ended)\b|\bceased\s+transmitting\b", _I)),
+    ("last-contact", re.compile(r"\blast\s+contact\b|\bfinal\s+(?:contact|transmission)\b", _I)),
+    ("flyby", re.compile(r"\bfly-?by\b|\bflew\s+(?:past|by)\b|\bclosest\s+approach\b", _I)),
+    ("orbit-insertion", re.compile(r"\borbit(?:al)?\s+insertion\b|\b(?:entered|inserted\s+into"
+                                   r"|placed\s+into|achieved)\s+(?:an?\s+)?(?:\w+\s+){0,2}"
+                                   r"orbit\s+(?:around|of|about)\b", _I)),
+    ("atmospheric-entry", re.compile(r"\b(?:encounter|enter)(?:ed|s)?\s+(?:the\s+)?(?:\w+\s+)?"
+                                     r"atmosphere\b|\batmospheric\s+entry\b|\bentry\s+into\s+"
+                                     r"the\s+(?:\w+\s+)?atmosphere\b", _I)),
+    ("parachute", re.compile(r"\bparachutes?\b(?=.*\b(?:deploy|open|released))|"
+                             r"\b(?:deploy|open)\w*\s+(?:its\s+|a\s+|the\s+)?(?:\w+\s+)?"
+                             r"parachutes?", _I)),
+    ("retro-fire", re.compile(r"\bretro-?rockets?\s+(?:fired|ignited)\b|\bretro-?fire\b|"
+                              r"\bretro-?rockets?\b", _I)),
+    ("landing", re.compile(r"\b(?:landed|touched\s+down|touchdown|soft\s+landing|landing)\b|"
+                           r"\breached\s+the\s+(?:ground|surface)\b|\bimpacted\b", _I)),
+)
+
+# (outcome tag, pattern). A sentence's outcome lists every tag that matches, in this order.
+OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("failed to separate", re.compile(r"\bfail\w*\s+to\s+separate\b", _I)),
+    ("retrorocket failure", re.compile(r"\bretro-?rockets?\s+(?:failure|failed|malfunction)|"
+                                       r"\bfailure\s+of\s+(?:the|its)\s+retro-?rockets?", _I)),
+    ("missed the planet", re.compile(r"\bmiss(?:ed|ing)\s+(?:the\s+)?(?:planet|atmosphere|"
+                                     r"Mars|Venus|target)", _I)),
+    ("failed to enter orbit", re.compile(r"\bfail\w*\s+to\s+(?:enter|achieve)\s+orbit", _I)),
+    ("contact lost", re.compile(r"\bcontact\s+(?:\w+\s+){0,2}lost\b|\blost\s+contact\b|"
+                                r"\bloss\s+of\s+(?:contact|signal)\b", _I)),
+    ("chip degraded", re.compile(r"\b(?:chip|component|transistors?|circuit)\w*\b[^.]*?"
+                                 r"\bdegraded\b", _I)),
+    ("data unusable", re.compile(r"\bdata\b[^.]*?\b(?:unusable|unreadable|corrupted|lost)\b", _I)),
+    ("crashed", re.compile(r"\bcrash(?:ed|-landed)\b", _I)),
+    ("malfunction", re.compile(r"\bmalfunction(?:ed)?\b", _I)),
+)
+
+# Nouns that name a part, by part.
+PART_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("lander", re.compile(r"\b(?:lander|descent\s+(?:module|craft|capsule|vehicle)|"
+                          r"landing\s+(?:module|craft|capsule)|entry\s+capsule)\b", _I)),
+    ("bus", re.compile(r"\b(?:bus|coast\s+stage|flyby\s+(?:bus|stage|module)|carrier\s+"
+                       r"(?:module|stage))\b", _I)),
+    ("orbiter", re.compile(r"\borbiter\b", _I)),
+)
+GENERIC_SELF = re.compile(r"\b(?:the\s+)?(?:spacecraft|probe|craft|vehicle|it|its)\b", _I)
+
+# The part an event of a kind concerns when the sentence names only "the spacecraft".
+KIND_DEFAULT_PART: dict[str, str] = {
+    "atmospheric-entry": "lander",
+    "parachute": "lander",
+    "retro-fire": "lander",
+    "landing": "lander",
+    "separation": "lander",
+}
+
+# A part's own systems, and the words by which the events speak of them.
+SYSTEM_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("separation", re.compile(r"\bsepara\w+|\breleased\b", _I)),
+    ("propulsion", re.compile(r"\bcourse\s+correction|\btrajectory\s+correction|\bengine\b|"
+                              r"\bmain\s+engine|\bpropulsion\b", _I)),
+    ("retro-rockets", re.compile(r"\bretro-?rockets?\b|\bretro-?fire\b", _I)),
+    ("parachute", re.compile(r"\bparachutes?\b", _I)),
+    ("radio link", re.compile(r"\bcontact\b|\bsignals?\b|\btransmi\w+|\bradio\s+link\b|"
+                              r"\breturned\s+data\b", _I)),
+    ("data", re.compile(r"\bdata\b", _I)),
+)
+
+# Spacecraft of the same kind that an article may mention but is not about.
+CRAFT_NAME = re.compile(
+    r"\b(?:Mars|Venera|Vega|Viking|Phobos|Pioneer|Mariner|Luna|Zond|Voyager|Kosmos|Cosmos|"
+    r"Fobos|Lunokhod|Surveyor|Ranger|Galileo|Magellan)\s+\d+[A-Z]?\b"
+)
+
+# Verbs after which a sentence lists what a part carried.
+CARRIED = re.compile(
+    r"\b(?:was|were|is|are)\s+(?:equipped|fitted|outfitted)\s+with\b|\bcarried\b|\bcarries\b|"
+    r"\bhoused\b|\bpayload\s+(?:consisted\s+of|included)\b|\binstruments\s+included\b",
+    _I,
+)
+# Singular nouns that end a list item on their own ("thermometer and barometer"), as opposed
+# to modifiers that share the next item's head noun ("cosmic ray and micrometeoroid detectors").
+INSTRUMENT_HEAD = re.compile(
+    r"(?:meter|graph|scope|camera|antenna|antennae|detector|sensor|counter|trap|probe|"
+    r"analy[sz]er|radiometer|altimeter|spectrometer|imager|telescope|receiver|transmitter|"
+    r"dosimeter|photometer|radar|camera|gauge|drill|arm|sampler|s)$",
+    _I,
+)
+
+# Infobox keys, by the metadata field they feed.
+INFOBOX_KEYS: dict[str, tuple[str, ...]] = {
+    "designation": ("spacecraft", "designation", "spacecraft type", "bus"),
+    "operator": ("operator",),
+    "manufacturer": ("manufacturer", "built by"),
+    "launch_vehicle": ("launch rocket", "rocket", "launch vehicle", "carrier rocket"),
+    "launch_site": ("launch site",),
+    "programme": ("programme", "program"),
+    "previous_mission": ("previous mission", "preceded by"),
+    "next_mission": ("next mission", "followed by"),
+    "mission_type": ("mission type",),
+    "cospar_id": ("cospar id", "cospar"),
+    "satcat": ("satcat", "satcat no"),
+    "launch_contractor": ("launch contractor",),
+    "orbit_reference": ("orbit reference", "reference system"),
+}
+# Infobox keys whose value is a date of an event.
+INFOBOX_EVENTS: dict[str, str] = {
+    "launch date": "launch",
+    "last contact": "last-contact",
+    "landing date": "landing",
+    "orbital insertion": "orbit-insertion",
+    "closest approach": "flyby",
+}
+
+# Prose phrases that state metadata: (field, pattern with one group).
+PROSE_METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("designation", re.compile(r"\balso\s+known\s+as\s+(.+?)(?=,|\s+was\b|\s+is\b|;|\)|$)")),
+    ("manufacturer", re.compile(r"\b(?:[Bb]uilt|[Mm]anufactured|[Dd]eveloped)\s+by\s+"
+                                r"((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)")),
+    ("operator", re.compile(r"\b[Oo]perated\s+by\s+((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)")),
+    ("launch_vehicle", re.compile(r"\blaunched\s+(?:by|aboard|on)\s+an?\s+([A-Z][\w-]*(?:\s+"
+                                  r"[A-Z0-9][\w-]*)*)\s+(?:carrier\s+rocket|rocket|launch\s+"
+                                  r"vehicle|booster)(?:\s+with\s+an?\s+([A-Z][\w-]*(?:\s+[A-Z0-9]"
+                                  r"[\w-]*)*)\s+upper\s+stage)?")),
+    ("launch_site", re.compile(r"\b(?:flying|launched|lifting\s+off|lifted\s+off)\s+from\s+"
+                               r"(?:the\s+)?([A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\d+(?:/\d+)?))*)")),
+    ("programme", re.compile(r"\b(?:part|mission|missions)\s+of\s+the\s+((?:[A-Z][\w-]*\s+)+"
+                             r"[Pp]rogram(?:me)?)\b")),
+    ("next_mission", re.compile(r"\b(?:was\s+)?(?:followed|succeeded)\s+by\s+("
+                                + CRAFT_NAME.pattern[2:-2] + r")")),
+    ("previous_mission", re.compile(r"\b(?:preceded\s+by)\s+(" + CRAFT_NAME.pattern[2:-2] + r")")),
+)
+
+METADATA_FIELDS: tuple[str, ...] = (
+    "designation",
+    "operator",
+    "manufacturer",
+    "launch_vehicle",
+    "launch_site",
+    "programme",
+    "previous_mission",
+    "next_mission",
+)

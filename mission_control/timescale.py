@@ -1,0 +1,148 @@
+"""One continuous count of SI seconds for the whole program, and the clocks people read.
+
+The replay runs on *ticks*: POSIX seconds plus the leap seconds inserted before that instant.
+A tick advances by exactly one for every SI second, so mission elapsed time is a plain
+difference of ticks and counts the leap second at the end of 1973. UTC readings are made
+from ticks; during a leap second they read ``23:59:60``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from functools import cache
+
+from dateutil import tz
+
+# Days that ended with an inserted leap second (23:59:60), from the IERS bulletins.
+LEAP_SECOND_DAYS: tuple[date, ...] = tuple(
+    date.fromisoformat(d)
+    for d in (
+        "1972-06-30 1972-12-31 1973-12-31 1974-12-31 1975-12-31 1976-12-31 1977-12-31 "
+        "1978-12-31 1979-12-31 1981-06-30 1982-06-30 1983-06-30 1985-06-30 1987-12-31 "
+        "1989-12-31 1990-12-31 1992-06-30 1993-06-30 1994-06-30 1995-12-31 1997-06-30 "
+        "1998-12-31 2005-12-31 2008-12-31 2012-06-30 2015-06-30 2016-12-31"
+    ).split()
+)
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+# POSIX seconds of the midnight that follows each leap second.
+_LEAP_ENDS: tuple[int, ...] = tuple(
+    int((datetime.combine(d, datetime.min.time(), UTC) + timedelta(days=1) - _EPOCH).total_seconds())
+    for d in LEAP_SECOND_DAYS
+)
+# Tick at which each leap second begins: that midnight's POSIX seconds plus the leaps before it.
+_LEAP_TICK_STARTS: tuple[int, ...] = tuple(end + i for i, end in enumerate(_LEAP_ENDS))
+
+
+def to_tick(moment: datetime) -> float:
+    """Ticks of a timezone-aware datetime (which cannot itself be inside a leap second)."""
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime: give a timezone-aware UTC time")
+    posix = (moment - _EPOCH).total_seconds()
+    return posix + bisect.bisect_right(_LEAP_ENDS, posix)
+
+
+@dataclass(frozen=True)
+class UtcReading:
+    """A UTC reading of a tick: a datetime, and whether it falls in an inserted leap second.
+
+    In a leap second ``moment`` holds 23:59:59 of that day (Python has no second 60) and
+    ``leap`` is true; the text forms then show ``:60``.
+    """
+
+    moment: datetime
+    leap: bool = False
+
+    def iso(self, fraction: bool = False) -> str:
+        return _stamp(self.moment, self.leap, "%Y-%m-%dT%H:%M:", "Z", fraction)
+
+    def doy(self, fraction: bool = False) -> str:
+        return _stamp(self.moment, self.leap, "%Y-%jT%H:%M:", "Z", fraction)
+
+    def moscow(self) -> str:
+        local = self.moment.astimezone(moscow_zone())
+        offset = local.strftime("%z")
+        return _stamp(local, self.leap, "%Y-%m-%dT%H:%M:", f"{offset[:3]}:{offset[3:]}", False)
+
+
+def _stamp(moment: datetime, leap: bool, head: str, tail: str, fraction: bool) -> str:
+    second = 60 if leap else moment.second
+    text = f"{moment.strftime(head)}{second:02d}"
+    if fraction:
+        text += f".{moment.microsecond // 1000:03d}"
+    return text + tail
+
+
+def from_tick(tick: float) -> UtcReading:
+    """The UTC reading of a tick, with ``leap`` set during an inserted leap second."""
+    i = bisect.bisect_right(_LEAP_TICK_STARTS, tick) - 1
+    if i >= 0 and tick < _LEAP_TICK_STARTS[i] + 1:
+        inside = tick - _LEAP_TICK_STARTS[i]
+        moment = _EPOCH + timedelta(seconds=_LEAP_ENDS[i] - 1 + inside)
+        return UtcReading(moment, leap=True)
+    leaps = i + 1
+    return UtcReading(_EPOCH + timedelta(seconds=tick - leaps))
+
+
+def utc_of(tick: float) -> datetime:
+    """A plain datetime for a tick (a leap second reads as 23:59:59)."""
+    return from_tick(tick).moment
+
+
+@cache
+def moscow_zone() -> tzinfo:
+    """Moscow time from the time-zone database (UTC+3 throughout 1973-74)."""
+    zone = tz.gettz("Europe/Moscow")
+    if zone is None:  # pragma: no cover - dateutil ships its own copy of the database
+        raise RuntimeError("the time-zone database has no Europe/Moscow")
+    return zone
+
+
+def format_duration(seconds: float, sign: str = "T") -> str:
+    """``T+218d 15:20:06`` for a count of seconds (``T-`` before zero)."""
+    whole = int(seconds // 1) if seconds >= 0 else -int((-seconds) // 1)
+    mark = "+" if whole >= 0 else "-"
+    days, rest = divmod(abs(whole), 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes, secs = divmod(rest, 60)
+    body = f"{hours:02d}:{minutes:02d}:{secs:02d}"
+    if days:
+        body = f"{days}d {body}"
+    return f"{sign}{mark}{body}"
+
+
+def format_met(seconds: float) -> str:
+    return format_duration(seconds, "T")
+
+
+_MET_RE = re.compile(
+    r"""^\s*T?\s*(?P<sign>[+\-\u2212])\s*
+        (?:(?P<d>\d+)\s*d\s*)?
+        (?:(?P<h>\d+)\s*h\s*)?
+        (?:(?P<m>\d+)\s*m(?:in)?\s*)?
+        (?:(?P<s>\d+(?:\.\d+)?)\s*s\s*)?$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_MET_CLOCK_RE = re.compile(
+    r"^\s*T?\s*(?P<sign>[+\-\u2212])\s*(?:(?P<d>\d+)\s*d\s*)?"
+    r"(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}(?:\.\d+)?))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def parse_met(text: str) -> float:
+    """Seconds from ``T+218d15h20m6s`` or ``T+218d 15:20:06``; ValueError if it is neither."""
+    for pattern in (_MET_RE, _MET_CLOCK_RE):
+        match = pattern.match(text)
+        if match and any(match.group(k) for k in ("d", "h", "m", "s")):
+            total = (
+                int(match.group("d") or 0) * 86400
+                + int(match.group("h") or 0) * 3600
+                + int(match.group("m") or 0) * 60
+                + float(match.group("s") or 0)
+            )
+            return -total if match.group("sign") in "-\u2212" else total
+    raise ValueError(f"not a mission elapsed time: {text!r}")
