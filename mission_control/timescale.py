@@ -19,18 +19,43 @@ from dateutil import tz
 # Days that ended with an inserted leap second (23:59:60), from the IERS bulletins.
 LEAP_SECOND_DAYS: tuple[date, ...] = tuple(
     date.fromisoformat(d)
-    for d in (
-        "1972-06-30 1972-12-31 1973-12-31 1974-12-31 1975-12-31 1976-12-31 1977-12-31 "
-        "1978-12-31 1979-12-31 1981-06-30 1982-06-30 1983-06-30 1985-06-30 1987-12-31 "
-        "1989-12-31 1990-12-31 1992-06-30 1993-06-30 1994-06-30 1995-12-31 1997-06-30 "
-        "1998-12-31 2005-12-31 2008-12-31 2012-06-30 2015-06-30 2016-12-31"
-    ).split()
+    for d in [
+        "1972-06-30",
+        "1972-12-31",
+        "1973-12-31",
+        "1974-12-31",
+        "1975-12-31",
+        "1976-12-31",
+        "1977-12-31",
+        "1978-12-31",
+        "1979-12-31",
+        "1981-06-30",
+        "1982-06-30",
+        "1983-06-30",
+        "1985-06-30",
+        "1987-12-31",
+        "1989-12-31",
+        "1990-12-31",
+        "1992-06-30",
+        "1993-06-30",
+        "1994-06-30",
+        "1995-12-31",
+        "1997-06-30",
+        "1998-12-31",
+        "2005-12-31",
+        "2008-12-31",
+        "2012-06-30",
+        "2015-06-30",
+        "2016-12-31",
+    ]
 )
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 # POSIX seconds of the midnight that follows each leap second.
 _LEAP_ENDS: tuple[int, ...] = tuple(
-    int((datetime.combine(d, datetime.min.time(), UTC) + timedelta(days=1) - _EPOCH).total_seconds())
+    int(
+        (datetime.combine(d, datetime.min.time(), UTC) + timedelta(days=1) - _EPOCH).total_seconds()
+    )
     for d in LEAP_SECOND_DAYS
 )
 # Tick at which each leap second begins: that midnight's POSIX seconds plus the leaps before it.

@@ -113,8 +113,12 @@ def find_dates(sentence: str) -> tuple[list[DateMention], list[str]]:
             if precision is Precision.YEAR and (before.endswith("(") or after.startswith(")")):
                 continue
             text = match.group(0)
-            core = re.sub(r"^(?:in|during|by|since|early|late|mid|throughout)\s+-?\s*", "", text,
-                          flags=re.IGNORECASE)
+            core = re.sub(
+                r"^(?:in|during|by|since|early|late|mid|throughout)\s+-?\s*",
+                "",
+                text,
+                flags=re.IGNORECASE,
+            )
             taken.append((start, end))
             try:
                 mention = _read_date(core, precision, start, end)
@@ -152,8 +156,9 @@ def _fill_years(mentions: list[DateMention]) -> list[DateMention]:
     for i in range(len(out) - 1, -1, -1):
         m = out[i]
         if m.year is None and i + 1 < len(out) and out[i + 1].year is not None:
-            out[i] = DateMention(m.start, m.end, m.text, m.precision, out[i + 1].year,
-                                 m.month, m.day)
+            out[i] = DateMention(
+                m.start, m.end, m.text, m.precision, out[i + 1].year, m.month, m.day
+            )
     return out
 
 
@@ -165,8 +170,17 @@ def find_times(sentence: str) -> list[TimeMention]:
         a = _clock_parts(match.group("a"))
         b = _clock_parts(match.group("b"))
         found.append(
-            TimeMention(match.start(), match.end(), match.group(0), a[0], a[1], a[2],
-                        _zone(match.group("zone")), circa=False, until=b)
+            TimeMention(
+                match.start(),
+                match.end(),
+                match.group(0),
+                a[0],
+                a[1],
+                a[2],
+                _zone(match.group("zone")),
+                circa=False,
+                until=b,
+            )
         )
         taken.append(match.span())
     for match in _TIME_RE.finditer(sentence):
@@ -174,8 +188,16 @@ def find_times(sentence: str) -> list[TimeMention]:
             continue
         hour, minute, second = _clock_parts(match.group("clock"))
         found.append(
-            TimeMention(match.start(), match.end(), match.group(0), hour, minute, second,
-                        _zone(match.group("zone")), circa=bool(match.group("circa")))
+            TimeMention(
+                match.start(),
+                match.end(),
+                match.group(0),
+                hour,
+                minute,
+                second,
+                _zone(match.group("zone")),
+                circa=bool(match.group("circa")),
+            )
         )
     found.sort(key=lambda m: m.start)
     return found
@@ -184,8 +206,9 @@ def find_times(sentence: str) -> list[TimeMention]:
 def combine(day: datetime, time: TimeMention) -> tuple[datetime, Precision]:
     """The UTC moment of a clock time on a given calendar day (read in the time's own zone)."""
     zone = time.zone or UTC
-    local = datetime(day.year, day.month, day.day, time.hour, time.minute, time.second or 0,
-                     tzinfo=zone)
+    local = datetime(
+        day.year, day.month, day.day, time.hour, time.minute, time.second or 0, tzinfo=zone
+    )
     precision = Precision.SECOND if time.second is not None else Precision.MINUTE
     return local.astimezone(UTC), precision
 

@@ -31,11 +31,62 @@ _CITATION_RE = re.compile(r"\[(?:\d+|[a-z]|citation needed|note \d+)\]", re.IGNO
 
 # Words after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
-    "no nos jan feb mar apr jun jul aug sep sept oct nov dec st dr mr mrs ms prof gen col lt "
-    "approx ca c e.g i.e etc vs fig vol pp p ed eds jr sr inc ltd co corp u.s u.k u.s.s.r "
-    "ussr est cf al mt".split()
+    [
+        "no",
+        "nos",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "st",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "prof",
+        "gen",
+        "col",
+        "lt",
+        "approx",
+        "ca",
+        "c",
+        "e.g",
+        "i.e",
+        "etc",
+        "vs",
+        "fig",
+        "vol",
+        "pp",
+        "p",
+        "ed",
+        "eds",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "u.s",
+        "u.k",
+        "u.s.s.r",
+        "ussr",
+        "est",
+        "cf",
+        "al",
+        "mt",
+    ]
 )
-_BOUNDARY_RE = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9\u0400-\u04ff])")
+_BOUNDARY_RE = re.compile(
+    r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9\u0400-\u04ff])"
+)
 
 
 @dataclass(frozen=True)
@@ -151,9 +202,11 @@ def parse_document(text: str, source: str) -> Document:
             continue
         field_match = _INFOBOX_RE.match(line)
         if field_match and in_infobox_zone and not buffer:
-            value_start = here + line.index(field_match.group(2), line.index(":") + 1) if (
-                field_match.group(2)
-            ) else here + len(line)
+            value_start = (
+                here + line.index(field_match.group(2), line.index(":") + 1)
+                if (field_match.group(2))
+                else here + len(line)
+            )
             doc.infobox.append(
                 InfoboxField(
                     field_match.group(1).strip(),
@@ -164,10 +217,10 @@ def parse_document(text: str, source: str) -> Document:
                 )
             )
             continue
-        if in_infobox_zone and doc.title is not None and not doc.infobox and not buffer:
+        caption = not re.search(r"[.!?]\s*$", stripped) and len(stripped.split()) <= 6
+        if in_infobox_zone and doc.title is not None and not doc.infobox and not buffer and caption:
             # A caption line between the title and the infobox (often the name again).
-            if not re.search(r"[.!?]\s*$", stripped) and len(stripped.split()) <= 6:
-                continue
+            continue
         if stripped.startswith(("- ", "* ")) and not buffer:
             # A list item outside the infobox is navigation, never narrative.
             continue

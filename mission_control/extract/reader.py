@@ -218,7 +218,9 @@ def _part_of_subject(text: str) -> str | None:
     return best[1] if best else None
 
 
-_PREPOSITIONS = frozenset("from with by of to into aboard on in onto along".split())
+_PREPOSITIONS = frozenset(
+    ["from", "with", "by", "of", "to", "into", "aboard", "on", "in", "onto", "along"]
+)
 
 
 def _instruments(doc: Document) -> dict[str, tuple[str, ...]]:
@@ -247,8 +249,8 @@ def _list_items(text: str) -> list[str]:
     text = re.sub(r"\bincluding\b", ",", text, flags=re.I)
     chunks = [c.strip() for c in re.split(r",", text) if c.strip()]
     items: list[str] = []
-    for chunk in chunks:
-        chunk = re.sub(r"^(?:and|or)\s+", "", chunk, flags=re.I)
+    for raw in chunks:
+        chunk = re.sub(r"^(?:and|or)\s+", "", raw, flags=re.I)
         study = re.match(
             r"^(?:an?\s+|the\s+)?instruments?\s+to\s+(?:study|measure|detect|record)\s+(.+?)"
             r"(?:\s+(?:from|of|in|on|at)\s+.*)?$",
@@ -261,10 +263,12 @@ def _list_items(text: str) -> list[str]:
             words[-1] = _singular(words[-1])
             items.append(f"{' '.join(words)} instrument")
             continue
-        chunk = _PURPOSE_RE.sub("", chunk)
-        chunk = re.sub(r"^(?:an?|the|two|three|several)\s+", "", chunk, flags=re.I)
-        if not chunk or re.fullmatch(r"(?:array\s+of\s+)?instruments?|\w+", chunk, re.I) and (
-            chunk.lower().startswith(("instrument", "array"))
+        chunk = re.sub(
+            r"^(?:an?|the|two|three|several)\s+", "", _PURPOSE_RE.sub("", chunk), flags=re.I
+        )
+        if not chunk or (
+            re.fullmatch(r"(?:array\s+of\s+)?instruments?|\w+", chunk, re.I)
+            and (chunk.lower().startswith(("instrument", "array")))
         ):
             continue
         parts = [p.strip() for p in re.split(r"\s+and\s+", chunk) if p.strip()]
@@ -322,9 +326,7 @@ def _kind_near(text: str, span: tuple[int, int]) -> str | None:
     best: tuple[int, int, str] | None = None
     for rank, (kind, pattern) in enumerate(rules.KIND_PATTERNS):
         for match in pattern.finditer(stripped):
-            distance = (
-                span[0] - match.end() if match.end() <= span[0] else match.start() - span[1]
-            )
+            distance = span[0] - match.end() if match.end() <= span[0] else match.start() - span[1]
             key = (max(distance, 0) + (0 if match.end() <= span[0] else 1), rank, kind)
             if best is None or key < best:
                 best = key
@@ -406,8 +408,9 @@ def _infobox_provenance(doc: Document, item: InfoboxField) -> Provenance:
     line_start = doc.text.rfind("\n", 0, item.start) + 1
     line_end = doc.text.find("\n", item.start)
     line_end = len(doc.text) if line_end < 0 else line_end
-    return Provenance(doc.source, doc.text[line_start:line_end].strip(), (line_start, line_end),
-                      item.line)
+    return Provenance(
+        doc.source, doc.text[line_start:line_end].strip(), (line_start, line_end), item.line
+    )
 
 
 def _read_events(reader: _Reader) -> None:
@@ -459,7 +462,9 @@ def _stamps(
             )
             continue
         if time.zone is None:
-            reader.warn(sentence.line, f"time {time.text.strip()!r} names no time zone: read as UTC")
+            reader.warn(
+                sentence.line, f"time {time.text.strip()!r} names no time zone: read as UTC"
+            )
         moment, precision = combine(day, time)
         if time.until is not None:
             stamps.append((StatedTime(day, Precision.DAY), span, time))
@@ -553,7 +558,9 @@ def _undated_sentence(reader: _Reader, sentence: Sentence, order: int) -> None:
             paragraph=sentence.paragraph,
             order=order,
             inherited=True,
-            recovery=prev is not None and prev.kind == kind and bool(prev.outcomes)
+            recovery=prev is not None
+            and prev.kind == kind
+            and bool(prev.outcomes)
             and not outcomes,
             text=sentence.text,
         )
@@ -629,12 +636,17 @@ def _finish(reader: _Reader, mission_id: str) -> tuple[Event, ...]:
             and draft.time.start <= o.time.start < draft.time.end
             and (
                 o.time.precision > draft.time.precision
-                or (o.time.precision == draft.time.precision and drafts.index(o) < drafts.index(draft))
+                or (
+                    o.time.precision == draft.time.precision
+                    and drafts.index(o) < drafts.index(draft)
+                )
             )
         ]
         if finer and not draft.inherited:
             if draft.time.precision == finer[0].time.precision:
-                finer[0].provenance.extend(p for p in draft.provenance if p not in finer[0].provenance)
+                finer[0].provenance.extend(
+                    p for p in draft.provenance if p not in finer[0].provenance
+                )
             continue
         keep.append(draft)
     body = sorted((d for d in keep if not d.infobox), key=lambda d: d.order)

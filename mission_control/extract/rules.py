@@ -21,44 +21,116 @@ HYPOTHETICAL = re.compile(
 
 # (kind, pattern), by priority.
 KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("launch", re.compile(r"\blaunch(?:ed|es)?\b(?!\s+(?:window|vehicle|site|pad|complex))"
-                          r"|\blift-?off\b|\blifted\s+off\b", _I)),
-    ("separation", re.compile(r"\bsepara\w+|\b(?:was|were)\s+(?:\w+\s+)?released\b|"
-                              r"\bjettison\w*|\bdetach\w*", _I)),
+    (
+        "launch",
+        re.compile(
+            r"\blaunch(?:ed|es)?\b(?!\s+(?:window|vehicle|site|pad|complex))"
+            r"|\blift-?off\b|\blifted\s+off\b",
+            _I,
+        ),
+    ),
+    (
+        "separation",
+        re.compile(
+            r"\bsepara\w+|\b(?:was|were)\s+(?:\w+\s+)?released\b|"
+            r"\bjettison\w*|\bdetach\w*",
+            _I,
+        ),
+    ),
     ("course-correction", re.compile(r"\b(?:mid-?course|course|trajectory)\s+correction", _I)),
-    ("loss-of-contact", re.compile(r"\bcontact\s+(?:\w+\s+){0,2}lost\b|\blost\s+contact\b|"
-                                   r"\bloss\s+of\s+(?:contact|signal)\b|"
-                                   r"\b(?:signals?|transmissions?)\s+(?:\w+\s+)?(?:ceased|"
-                                   r"stopped|ended)\b|\bceased\s+transmitting\b", _I)),
+    (
+        "loss-of-contact",
+        re.compile(
+            r"\bcontact\s+(?:\w+\s+){0,2}lost\b|\blost\s+contact\b|"
+            r"\bloss\s+of\s+(?:contact|signal)\b|"
+            r"\b(?:signals?|transmissions?)\s+(?:\w+\s+)?(?:ceased|"
+            r"stopped|ended)\b|\bceased\s+transmitting\b",
+            _I,
+        ),
+    ),
     ("last-contact", re.compile(r"\blast\s+contact\b|\bfinal\s+(?:contact|transmission)\b", _I)),
     ("flyby", re.compile(r"\bfly-?by\b|\bflew\s+(?:past|by)\b|\bclosest\s+approach\b", _I)),
-    ("orbit-insertion", re.compile(r"\borbit(?:al)?\s+insertion\b|\b(?:entered|inserted\s+into"
-                                   r"|placed\s+into|achieved)\s+(?:an?\s+)?(?:\w+\s+){0,2}"
-                                   r"orbit\s+(?:around|of|about)\b", _I)),
-    ("atmospheric-entry", re.compile(r"\b(?:encounter|enter)(?:ed|s)?\s+(?:the\s+)?(?:\w+\s+)?"
-                                     r"atmosphere\b|\batmospheric\s+entry\b|\bentry\s+into\s+"
-                                     r"the\s+(?:\w+\s+)?atmosphere\b", _I)),
-    ("parachute", re.compile(r"\bparachutes?\b(?=.*\b(?:deploy|open|released))|"
-                             r"\b(?:deploy|open)\w*\s+(?:its\s+|a\s+|the\s+)?(?:\w+\s+)?"
-                             r"parachutes?", _I)),
-    ("retro-fire", re.compile(r"\bretro-?rockets?\s+(?:fired|ignited)\b|\bretro-?fire\b|"
-                              r"\bretro-?rockets?\b", _I)),
-    ("landing", re.compile(r"\b(?:landed|touched\s+down|touchdown|soft\s+landing|landing)\b|"
-                           r"\breached\s+the\s+(?:ground|surface)\b|\bimpacted\b", _I)),
+    (
+        "orbit-insertion",
+        re.compile(
+            r"\borbit(?:al)?\s+insertion\b|\b(?:entered|inserted\s+into"
+            r"|placed\s+into|achieved)\s+(?:an?\s+)?(?:\w+\s+){0,2}"
+            r"orbit\s+(?:around|of|about)\b",
+            _I,
+        ),
+    ),
+    (
+        "atmospheric-entry",
+        re.compile(
+            r"\b(?:encounter|enter)(?:ed|s)?\s+(?:the\s+)?(?:\w+\s+)?"
+            r"atmosphere\b|\batmospheric\s+entry\b|\bentry\s+into\s+"
+            r"the\s+(?:\w+\s+)?atmosphere\b",
+            _I,
+        ),
+    ),
+    (
+        "parachute",
+        re.compile(
+            r"\bparachutes?\b(?=.*\b(?:deploy|open|released))|"
+            r"\b(?:deploy|open)\w*\s+(?:its\s+|a\s+|the\s+)?(?:\w+\s+)?"
+            r"parachutes?",
+            _I,
+        ),
+    ),
+    (
+        "retro-fire",
+        re.compile(
+            r"\bretro-?rockets?\s+(?:fired|ignited)\b|\bretro-?fire\b|"
+            r"\bretro-?rockets?\b",
+            _I,
+        ),
+    ),
+    (
+        "landing",
+        re.compile(
+            r"\b(?:landed|touched\s+down|touchdown|soft\s+landing|landing)\b|"
+            r"\breached\s+the\s+(?:ground|surface)\b|\bimpacted\b",
+            _I,
+        ),
+    ),
 )
 
 # (outcome tag, pattern). A sentence's outcome lists every tag that matches, in this order.
 OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("failed to separate", re.compile(r"\bfail\w*\s+to\s+separate\b", _I)),
-    ("retrorocket failure", re.compile(r"\bretro-?rockets?\s+(?:failure|failed|malfunction)|"
-                                       r"\bfailure\s+of\s+(?:the|its)\s+retro-?rockets?", _I)),
-    ("missed the planet", re.compile(r"\bmiss(?:ed|ing)\s+(?:the\s+)?(?:planet|atmosphere|"
-                                     r"Mars|Venus|target)", _I)),
+    (
+        "retrorocket failure",
+        re.compile(
+            r"\bretro-?rockets?\s+(?:failure|failed|malfunction)|"
+            r"\bfailure\s+of\s+(?:the|its)\s+retro-?rockets?",
+            _I,
+        ),
+    ),
+    (
+        "missed the planet",
+        re.compile(
+            r"\bmiss(?:ed|ing)\s+(?:the\s+)?(?:planet|atmosphere|"
+            r"Mars|Venus|target)",
+            _I,
+        ),
+    ),
     ("failed to enter orbit", re.compile(r"\bfail\w*\s+to\s+(?:enter|achieve)\s+orbit", _I)),
-    ("contact lost", re.compile(r"\bcontact\s+(?:\w+\s+){0,2}lost\b|\blost\s+contact\b|"
-                                r"\bloss\s+of\s+(?:contact|signal)\b", _I)),
-    ("chip degraded", re.compile(r"\b(?:chip|component|transistors?|circuit)\w*\b[^.]*?"
-                                 r"\bdegraded\b", _I)),
+    (
+        "contact lost",
+        re.compile(
+            r"\bcontact\s+(?:\w+\s+){0,2}lost\b|\blost\s+contact\b|"
+            r"\bloss\s+of\s+(?:contact|signal)\b",
+            _I,
+        ),
+    ),
+    (
+        "chip degraded",
+        re.compile(
+            r"\b(?:chip|component|transistors?|circuit)\w*\b[^.]*?"
+            r"\bdegraded\b",
+            _I,
+        ),
+    ),
     ("data unusable", re.compile(r"\bdata\b[^.]*?\b(?:unusable|unreadable|corrupted|lost)\b", _I)),
     ("crashed", re.compile(r"\bcrash(?:ed|-landed)\b", _I)),
     ("malfunction", re.compile(r"\bmalfunction(?:ed)?\b", _I)),
@@ -66,10 +138,22 @@ OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # Nouns that name a part, by part.
 PART_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("lander", re.compile(r"\b(?:lander|descent\s+(?:module|craft|capsule|vehicle)|"
-                          r"landing\s+(?:module|craft|capsule)|entry\s+capsule)\b", _I)),
-    ("bus", re.compile(r"\b(?:bus|coast\s+stage|flyby\s+(?:bus|stage|module)|carrier\s+"
-                       r"(?:module|stage))\b", _I)),
+    (
+        "lander",
+        re.compile(
+            r"\b(?:lander|descent\s+(?:module|craft|capsule|vehicle)|"
+            r"landing\s+(?:module|craft|capsule)|entry\s+capsule)\b",
+            _I,
+        ),
+    ),
+    (
+        "bus",
+        re.compile(
+            r"\b(?:bus|coast\s+stage|flyby\s+(?:bus|stage|module)|carrier\s+"
+            r"(?:module|stage))\b",
+            _I,
+        ),
+    ),
     ("orbiter", re.compile(r"\borbiter\b", _I)),
 )
 GENERIC_SELF = re.compile(r"\b(?:the\s+)?(?:spacecraft|probe|craft|vehicle|it|its)\b", _I)
@@ -86,12 +170,24 @@ KIND_DEFAULT_PART: dict[str, str] = {
 # A part's own systems, and the words by which the events speak of them.
 SYSTEM_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("separation", re.compile(r"\bsepara\w+|\breleased\b", _I)),
-    ("propulsion", re.compile(r"\bcourse\s+correction|\btrajectory\s+correction|\bengine\b|"
-                              r"\bmain\s+engine|\bpropulsion\b", _I)),
+    (
+        "propulsion",
+        re.compile(
+            r"\bcourse\s+correction|\btrajectory\s+correction|\bengine\b|"
+            r"\bmain\s+engine|\bpropulsion\b",
+            _I,
+        ),
+    ),
     ("retro-rockets", re.compile(r"\bretro-?rockets?\b|\bretro-?fire\b", _I)),
     ("parachute", re.compile(r"\bparachutes?\b", _I)),
-    ("radio link", re.compile(r"\bcontact\b|\bsignals?\b|\btransmi\w+|\bradio\s+link\b|"
-                              r"\breturned\s+data\b", _I)),
+    (
+        "radio link",
+        re.compile(
+            r"\bcontact\b|\bsignals?\b|\btransmi\w+|\bradio\s+link\b|"
+            r"\breturned\s+data\b",
+            _I,
+        ),
+    ),
     ("data", re.compile(r"\bdata\b", _I)),
 )
 
@@ -144,19 +240,43 @@ INFOBOX_EVENTS: dict[str, str] = {
 # Prose phrases that state metadata: (field, pattern with one group).
 PROSE_METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("designation", re.compile(r"\balso\s+known\s+as\s+(.+?)(?=,|\s+was\b|\s+is\b|;|\)|$)")),
-    ("manufacturer", re.compile(r"\b(?:[Bb]uilt|[Mm]anufactured|[Dd]eveloped)\s+by\s+"
-                                r"((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)")),
+    (
+        "manufacturer",
+        re.compile(
+            r"\b(?:[Bb]uilt|[Mm]anufactured|[Dd]eveloped)\s+by\s+"
+            r"((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)"
+        ),
+    ),
     ("operator", re.compile(r"\b[Oo]perated\s+by\s+((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)")),
-    ("launch_vehicle", re.compile(r"\blaunched\s+(?:by|aboard|on)\s+an?\s+([A-Z][\w-]*(?:\s+"
-                                  r"[A-Z0-9][\w-]*)*)\s+(?:carrier\s+rocket|rocket|launch\s+"
-                                  r"vehicle|booster)(?:\s+with\s+an?\s+([A-Z][\w-]*(?:\s+[A-Z0-9]"
-                                  r"[\w-]*)*)\s+upper\s+stage)?")),
-    ("launch_site", re.compile(r"\b(?:flying|launched|lifting\s+off|lifted\s+off)\s+from\s+"
-                               r"(?:the\s+)?([A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\d+(?:/\d+)?))*)")),
-    ("programme", re.compile(r"\b(?:part|mission|missions)\s+of\s+the\s+((?:[A-Z][\w-]*\s+)+"
-                             r"[Pp]rogram(?:me)?)\b")),
-    ("next_mission", re.compile(r"\b(?:was\s+)?(?:followed|succeeded)\s+by\s+("
-                                + CRAFT_NAME.pattern[2:-2] + r")")),
+    (
+        "launch_vehicle",
+        re.compile(
+            r"\blaunched\s+(?:by|aboard|on)\s+an?\s+([A-Z][\w-]*(?:\s+"
+            r"[A-Z0-9][\w-]*)*)\s+(?:carrier\s+rocket|rocket|launch\s+"
+            r"vehicle|booster)(?:\s+with\s+an?\s+([A-Z][\w-]*(?:\s+[A-Z0-9]"
+            r"[\w-]*)*)\s+upper\s+stage)?"
+        ),
+    ),
+    (
+        "launch_site",
+        re.compile(
+            r"\b(?:flying|launched|lifting\s+off|lifted\s+off)\s+from\s+"
+            r"(?:the\s+)?([A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\d+(?:/\d+)?))*)"
+        ),
+    ),
+    (
+        "programme",
+        re.compile(
+            r"\b(?:part|mission|missions)\s+of\s+the\s+((?:[A-Z][\w-]*\s+)+"
+            r"[Pp]rogram(?:me)?)\b"
+        ),
+    ),
+    (
+        "next_mission",
+        re.compile(
+            r"\b(?:was\s+)?(?:followed|succeeded)\s+by\s+(" + CRAFT_NAME.pattern[2:-2] + r")"
+        ),
+    ),
     ("previous_mission", re.compile(r"\b(?:preceded\s+by)\s+(" + CRAFT_NAME.pattern[2:-2] + r")")),
 )
 
