@@ -20,7 +20,14 @@ from rich.text import Text
 
 from mission_control import catalog, units
 from mission_control.model import Event, Mission, Precision
-from mission_control.replay import Campaign, CampaignState, build_campaign, earth_receive, state_at
+from mission_control.replay import (
+    Campaign,
+    CampaignState,
+    build_campaign,
+    earth_receive,
+    replay_clock,
+    state_at,
+)
 from mission_control.timescale import format_duration, format_met, to_tick
 
 EXIT_OK = 0
@@ -304,25 +311,34 @@ def cmd_state(args: argparse.Namespace, out: Console, err: Console) -> int:
             ("DOY ", "bold"),
             state.utc.doy(),
             "   ",
-            ("Moscow ", "bold"),
+            ("MSK ", "bold"),
             state.utc.moscow(),
         )
     )
     for ms in state.missions:
-        table = Table(title=f"{ms.mission.name}: {ms.phase}", title_justify="left")
-        table.add_column("part")
+        table = Table(
+            title=f"{ms.mission.name}: {ms.phase}",
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+            show_edge=False,
+            pad_edge=False,
+        )
         table.add_column("subsystem")
-        table.add_column("status")
-        table.add_column("since")
-        table.add_column("reason")
+        table.add_column("status", no_wrap=True)
+        table.add_column("set by")
         for part, rows in ms.parts.items():
+            table.add_row(Text(part, style="bold underline"), "", "")
             for name, row in rows.items():
+                setter = ""
+                if row.since is not None:
+                    setter = f"{row.reason} ({row.since.time.iso()})"
                 table.add_row(
-                    part,
-                    name,
-                    f"{GLYPHS[row.status.value]} {row.status.value}",
-                    row.since.time.iso() if row.since else "",
-                    row.reason or "",
+                    f"  {name}",
+                    Text(
+                        f"{GLYPHS[row.status.value]} {row.status.value}",
+                        style=STATUS_STYLES[row.status.value],
+                    ),
+                    setter,
                 )
         details = []
         if ms.met_s is not None:
@@ -337,6 +353,15 @@ def cmd_state(args: argparse.Namespace, out: Console, err: Console) -> int:
     return status
 
 
+STATUS_STYLES = {
+    "off": "dim",
+    "standby": "cyan",
+    "normal": "green",
+    "caution": "yellow",
+    "serious": "bold dark_orange",
+    "critical": "bold red",
+    "unknown": "dim",
+}
 GLYPHS = {
     "off": "○",
     "standby": "◌",
@@ -416,45 +441,27 @@ def run_replay(
     sleep: Callable[[float], None] = time.sleep,
 ) -> None:
     """Print each event as the replay clock passes it, in scaled time, until ``until``."""
-    from mission_control.clock import Anchor, ReplayClock
-
     lo, hi = sorted((start, until))
-    anchors = [
-        Anchor.of(to_tick(e.time.start), e.time.precision)
-        for e in (ev for t in campaign.tracks for ev in t.events)
-        if e.window is None
-    ]
-    clock = ReplayClock(
-        source,
-        start=start,
-        bounds=(lo, hi),
-        anchors=anchors,
-        speed=speed if speed is not None else 1.0,
-        auto=speed is None,
-    )
-    events = campaign.all_events()
+    clock = replay_clock(campaign, source, start=start, speed=speed, bounds=(lo, hi))
     forward = until >= start
-    ordered = events if forward else list(reversed(events))
-    pending = [
-        (tick, e)
-        for tick, e in ordered
-        if (start < tick <= until if forward else until <= tick < start)
-    ]
+    events = campaign.all_events()
+    if forward:
+        pending = [(t, e) for t, e in events if start <= t <= until]
+    else:
+        pending = [(t, e) for t, e in reversed(events) if until <= t <= start]
     missions = {m.id: m for m in campaign.missions}
     index = 0
     while index < len(pending):
+        # Read whether it plays before the time: reaching a bound pauses the clock.
+        playing = clock.playing
         now = clock.now()
         while index < len(pending) and (
             pending[index][0] <= now if forward else pending[index][0] >= now
         ):
-            _tick, event = pending[index]
-            write(replay_line(event, missions[event.mission_id], system))
+            write(replay_line(pending[index][1], missions[pending[index][1].mission_id], system))
             index += 1
-        if index >= len(pending) or clock.at_end or clock.at_start:
-            if index < len(pending) and not clock.playing:
-                continue
-            if index >= len(pending):
-                break
+        if index >= len(pending) or not playing:
+            break
         gap = abs(pending[index][0] - now) / max(abs(clock.speed), 1e-9)
         sleep(min(max(gap, 0.001), 0.25))
 
@@ -471,7 +478,14 @@ def cmd_replay(args: argparse.Namespace, out: Console, err: Console) -> int:
         out.file.write(line + "\n")
         out.file.flush()
 
-    run_replay(campaign, start=start, until=until, speed=speed, system=args.units, write=write)
+    # A service manager's SIGTERM ends a replay as cleanly as Ctrl-C does.
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        run_replay(campaign, start=start, until=until, speed=speed, system=args.units, write=write)
+    except KeyboardInterrupt:
+        return status
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     return status
 
 
@@ -583,8 +597,3 @@ def main(
 
 def _terminate(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
-
-
-def entry() -> None:
-    signal.signal(signal.SIGTERM, _terminate)
-    sys.exit(main())

@@ -17,6 +17,7 @@ from importlib import resources
 from typing import Any
 
 from mission_control import ephemeris
+from mission_control.clock import Anchor, ReplayClock, TimeSource
 from mission_control.model import Event, Mission, Precision, Status, SubsystemState
 from mission_control.timescale import UtcReading, from_tick, to_tick
 
@@ -323,3 +324,31 @@ def find_event(campaign: Campaign, mission_id: str, kind: str, nth: int = 1) -> 
     if len(matches) < nth:
         raise KeyError(f"{mission_id}:{kind}")
     return matches[nth - 1]
+
+
+def replay_clock(
+    campaign: Campaign,
+    source: TimeSource,
+    *,
+    start: float | None = None,
+    speed: float | None = None,
+    playing: bool = True,
+    bounds: tuple[float, float] | None = None,
+) -> ReplayClock:
+    """A replay clock over the campaign; ``speed=None`` is auto, slowing near every event
+    that is stated with a time (an event only ordered between two others is not a stop)."""
+    anchors = [
+        Anchor.of(to_tick(e.time.start), e.time.precision)
+        for track in campaign.tracks
+        for e in track.events
+        if e.window is None
+    ]
+    return ReplayClock(
+        source,
+        start=campaign.start if start is None else start,
+        bounds=bounds or (campaign.start, campaign.end),
+        anchors=anchors,
+        speed=1.0 if speed is None else speed,
+        auto=speed is None,
+        playing=playing,
+    )

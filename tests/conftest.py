@@ -1,0 +1,21 @@
+"""Shared fixtures: the bundled missions and campaign, read once per test session."""
+
+from __future__ import annotations
+
+import pytest
+
+from mission_control import catalog
+from mission_control.model import Mission
+from mission_control.replay import Campaign, build_campaign
+
+
+@pytest.fixture(scope="session")
+def missions() -> dict[str, Mission]:
+    loaded = catalog.load()
+    assert not loaded.errors
+    return {m.id: m for m in loaded.missions}
+
+
+@pytest.fixture(scope="session")
+def campaign(missions: dict[str, Mission]) -> Campaign:
+    return build_campaign(list(missions.values()))

@@ -1,0 +1,343 @@
+"""The command-line subcommands: formats, exit statuses and error messages."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mission_control.cli import UsageError, main, parse_speed, run_replay
+from mission_control.clock import ManualTimeSource
+from mission_control.replay import Campaign
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    status = main(list(argv), out=out, err=err)
+    return status, out.getvalue(), err.getvalue()
+
+
+def as_json(text: str) -> Any:
+    return json.loads(text)
+
+
+# --- timeline ---------------------------------------------------------------------------
+
+
+def test_timeline_json_shape() -> None:
+    status, out, err = run("timeline", "--format", "json")
+    assert status == 0
+    data = as_json(out)
+    ids = [m["id"] for m in data["missions"]]
+    assert ids == ["mars6", "mars7"]
+    mars6 = data["missions"][0]
+    assert mars6["name"] == "Mars 6"
+    assert mars6["source"] == "seeds/mars6.txt"
+    assert mars6["metadata"]["designation"] == "3MP No.50P"
+    assert mars6["metadata"]["operator"] is None
+    assert mars6["launch"] == "1973-08-05T17:45:48Z"
+    assert "thermometer" in mars6["instruments"]["lander"]
+    assert "magnetometer" in mars6["instruments"]["bus"]
+    entry = next(e for e in mars6["events"] if e["kind"] == "atmospheric-entry")
+    assert entry["utc"] == "1974-03-12T09:05:53Z"
+    assert entry["precision"] == "second"
+    assert entry["part"] == "lander"
+    assert entry["met_s"] == 18890406
+    assert entry["approximate"] is False
+    assert entry["outcome"] is None
+    text = (SEEDS / "mars6.txt").read_text("utf-8")
+    start, end = entry["span"]
+    assert text[start:end] == entry["sentence"]
+    (speed,) = entry["quantities"]
+    assert speed["value"] == [5600, 600]
+    assert speed["unit"] == "meter / second"
+    assert speed["text"].startswith("5,600 to 600 metres per second")
+    parachute = next(e for e in mars6["events"] if e["kind"] == "parachute")
+    assert parachute["approximate"] is True
+    assert parachute["met_s"] is None
+    assert parachute["utc"] == "1974-03-12"
+    mars7 = data["missions"][1]
+    assert any("Cospar Id" in w for w in mars7["warnings"])
+    assert "Cospar Id" in err, "warnings also go to stderr"
+
+
+def test_timeline_table_names_each_mission_and_its_events() -> None:
+    status, out, _ = run("timeline", "mars7")
+    assert status == 0
+    assert "Mars 7" in out
+    assert "Mars 6" not in out.splitlines()[0]
+    assert "1973-08-09T17:00:17Z" in out
+    assert "1,300 km" in out
+    assert "failed to separate" in out
+
+
+def test_timeline_csv_in_imperial_units() -> None:
+    status, out, _ = run("timeline", "Mars 6", "--format", "csv", "--units", "imperial")
+    assert status == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert {r["mission"] for r in rows} == {"mars6"}
+    separation = next(r for r in rows if r["kind"] == "separation")
+    assert separation["quantities"] == "30,000 mi"
+    assert separation["utc"] == "1974-03-12"
+    entry = next(r for r in rows if r["kind"] == "atmospheric-entry")
+    assert entry["met"] == "T+218d 15:20:06"
+    assert entry["quantities"].endswith("mph")
+
+
+@pytest.mark.parametrize("name", ["mars6", "MARS6", "Mars 6", "mars 6"])
+def test_mission_names_in_any_case(name: str) -> None:
+    status, out, _ = run("timeline", name, "--format", "json")
+    assert status == 0
+    assert [m["id"] for m in as_json(out)["missions"]] == ["mars6"]
+
+
+def test_unknown_mission_lists_the_known_ones() -> None:
+    status, out, err = run("timeline", "venera9")
+    assert status == 2
+    assert out == ""
+    assert "venera9" in err
+    assert "mars6" in err
+    assert "mars7" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [
+        (b"", "is empty"),
+        (b"\x00\x01\x02binary", "is binary"),
+        (b"Mars \xff\xfe 6 was launched", "is not UTF-8"),
+    ],
+)
+def test_bad_files_are_named_and_the_rest_still_printed(
+    tmp_path: Path, content: bytes, why: str
+) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    status, out, err = run("timeline", str(bad), str(SEEDS / "mars6.txt"), "--format", "json")
+    assert status == 1
+    assert f"{bad}: {why}" in err
+    assert [m["id"] for m in as_json(out)["missions"]] == ["mars6"]
+    assert "Traceback" not in err
+
+
+def test_missing_file_is_named(tmp_path: Path) -> None:
+    status, _, err = run("timeline", str(tmp_path / "nowhere.txt"))
+    assert status == 1
+    assert "nowhere.txt: no such file" in err
+
+
+def test_seeds_folder_option(tmp_path: Path) -> None:
+    (tmp_path / "m7.txt").write_text((SEEDS / "mars7.txt").read_text("utf-8"), "utf-8")
+    status, out, _ = run("timeline", "--seeds", str(tmp_path), "--format", "json")
+    assert status == 0
+    missions = as_json(out)["missions"]
+    assert [m["id"] for m in missions] == ["mars7"]
+    assert missions[0]["source"].endswith("m7.txt")
+
+
+# --- state ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "at", ["1974-03-12T09:06:00Z", "1974-071T09:06:00Z", "mars6:T+218d15h20m13s"]
+)
+def test_state_json_in_every_time_form(at: str) -> None:
+    status, out, _ = run("state", "--at", at, "--format", "json")
+    assert status == 0
+    data = as_json(out)
+    assert data["utc"] == "1974-03-12T09:06:00Z"
+    assert data["utc_doy"] == "1974-071T09:06:00Z"
+    assert data["msk"] == "1974-03-12T12:06:00+03:00"
+    mars6 = data["missions"][0]
+    assert mars6 | {
+        "parts": None,
+        "next_event": None,
+        "last_event": None,
+        "name": None,
+    } == mars6 | {
+        "id": "mars6",
+        "met_s": 18890413,
+        "met": "T+218d 15:20:13",
+        "phase": "entry and descent",
+        "owlt_s": 761.1,
+        "countdown_s": 305,
+        "events_passed": 5,
+        "parts": None,
+        "next_event": None,
+        "last_event": None,
+        "name": None,
+    }
+    assert mars6["next_event"]["kind"] == "loss-of-contact"
+    assert mars6["next_event"]["utc"] == "1974-03-12T09:11:05Z"
+    assert mars6["parts"]["bus"]["magnetometer"] == {
+        "status": "unknown",
+        "since": None,
+        "reason": None,
+    }
+    radio = mars6["parts"]["lander"]["radio link"]
+    assert radio["status"] == "normal"
+    assert radio["since"] == "1974-03-12T09:05:53Z"
+
+
+def test_state_at_an_event_and_for_one_mission() -> None:
+    status, out, _ = run("state", "--at", "mars7:launch", "--mission", "mars7", "--format", "json")
+    assert status == 0
+    data = as_json(out)
+    assert data["utc"] == "1973-08-09T17:00:17Z"
+    assert [m["id"] for m in data["missions"]] == ["mars7"]
+    assert data["missions"][0]["met_s"] == 0
+
+
+def test_state_table_shows_glyph_and_word() -> None:
+    status, out, _ = run("state", "--at", "mars6:loss-of-contact")
+    assert status == 0
+    assert "✖ critical" in out
+    assert "◆ serious" in out
+    assert "LOS: contact lost" in out
+
+
+def test_unparseable_time_prints_the_accepted_forms() -> None:
+    status, out, err = run("state", "--at", "next tuesday")
+    assert status == 2
+    assert out == ""
+    assert "'next tuesday'" in err
+    assert "accepted forms" in err
+    assert "1974-071T09:06:00Z" in err
+
+
+def test_time_outside_the_campaign_names_its_bounds() -> None:
+    status, _, err = run("state", "--at", "1980-01-01T00:00:00Z")
+    assert status == 2
+    assert "outside the campaign" in err
+    assert "1973-08-05T17:35:48Z" in err
+    assert "1974-03-26T00:10:00Z" in err
+
+
+def test_unknown_event_lists_the_known_ones() -> None:
+    status, _, err = run("state", "--at", "mars7:landing")
+    assert status == 2
+    assert "unknown event 'landing' for mars7" in err
+    assert "launch" in err
+    assert "flyby" in err
+
+
+def test_unknown_mission_in_a_time() -> None:
+    status, _, err = run("state", "--at", "mars9:launch")
+    assert status == 2
+    assert "unknown mission 'mars9'" in err
+    assert "mars6, mars7" in err
+
+
+def test_a_leap_second_can_be_asked_for() -> None:
+    status, out, _ = run("state", "--at", "1973-12-31T23:59:60Z", "--format", "json")
+    assert status == 0
+    data = as_json(out)
+    assert data["utc"] == "1973-12-31T23:59:60Z"
+    status, _, err = run("state", "--at", "1974-06-30T23:59:60Z")
+    assert status == 2
+    assert "no leap second" in err
+
+
+# --- replay -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "factor"),
+    [
+        ("1", 1.0),
+        ("3600", 3600.0),
+        ("60x", 60.0),
+        ("1 h/s", 3600.0),
+        ("1 d/s", 86400.0),
+        ("1 week/s", 604800.0),
+        ("-1 d/s", -86400.0),
+        ("10 min/s", 600.0),
+        ("auto", None),
+    ],
+)
+def test_parse_speed(text: str, factor: float | None) -> None:
+    assert parse_speed(text) == factor
+
+
+@pytest.mark.parametrize("text", ["fast", "0", "1 parsec/s", ""])
+def test_parse_speed_rejects(text: str) -> None:
+    with pytest.raises(UsageError):
+        parse_speed(text)
+
+
+def test_replay_prints_each_event_once_in_order_in_scaled_time(campaign: Campaign) -> None:
+    source = ManualTimeSource()
+    lines: list[tuple[float, str]] = []
+
+    def sleep(seconds: float) -> None:
+        assert 0 < seconds <= 0.25
+        source.advance(seconds)
+
+    run_replay(
+        campaign,
+        start=campaign.start,
+        until=campaign.end,
+        speed=86400.0,
+        system="si",
+        write=lambda line: lines.append((source(), line)),
+        source=source,
+        sleep=sleep,
+    )
+    events = campaign.all_events()
+    assert len(lines) == len(events)
+    for (_, line), (_, event) in zip(lines, events, strict=True):
+        assert event.mission_id in line
+        assert event.kind in line
+    # At 1 d/s the Mars 7 launch comes about four wall seconds after Mars 6's.
+    launches = [t for t, line in lines if " launch " in line]
+    assert launches[1] - launches[0] == pytest.approx(3.97, abs=0.3)
+
+
+def test_replay_auto_speed_reaches_the_end_within_the_promised_time(campaign: Campaign) -> None:
+    source = ManualTimeSource()
+    lines: list[str] = []
+    run_replay(
+        campaign,
+        start=campaign.start,
+        until=campaign.end,
+        speed=None,
+        system="si",
+        write=lines.append,
+        source=source,
+        sleep=source.advance,
+    )
+    assert len(lines) == len(campaign.all_events())
+    assert 60 <= source() <= 240
+
+
+def test_replay_until_and_units() -> None:
+    status, out, _ = run(
+        "replay",
+        "--speed",
+        "1000000000",
+        "--from",
+        "mars6:separation",
+        "--until",
+        "mars6:loss-of-contact",
+        "--units",
+        "imperial",
+        "mars6",
+    )
+    assert status == 0
+    lines = out.splitlines()
+    kinds = [line.split("  ")[4] for line in lines]
+    assert kinds == ["separation", "flyby", "atmospheric-entry", "parachute", "loss-of-contact"]
+    assert "990 mi" in lines[1]
+
+
+def test_replay_bad_from_time() -> None:
+    status, _, err = run("replay", "--from", "soon")
+    assert status == 2
+    assert "accepted forms" in err

@@ -1,0 +1,41 @@
+"""Domain modules never import textual: the dashboard is a thin layer over them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+DOMAIN = [
+    "mission_control.model",
+    "mission_control.timescale",
+    "mission_control.units",
+    "mission_control.ephemeris",
+    "mission_control.clock",
+    "mission_control.replay",
+    "mission_control.timeparse",
+    "mission_control.catalog",
+    "mission_control.extract.reader",
+    "mission_control.cli",
+]
+
+
+@pytest.mark.parametrize("module", DOMAIN)
+def test_domain_module_does_not_import_textual(module: str) -> None:
+    code = f"import sys, {module}; print('textual' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False", f"{module} pulls in textual"
+
+
+def test_reading_seeds_does_not_import_textual() -> None:
+    code = (
+        "import sys; from mission_control import catalog; catalog.load(); "
+        "print('textual' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
