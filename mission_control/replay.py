@@ -113,6 +113,11 @@ class MissionTrack:
     launch_tick: float | None
     approach_tick: float | None
     parts: dict[str, tuple[str, ...]]
+    # For each row, the indices of the events that set it and the state each one set, so a
+    # state at any time is a bisect per row rather than a replay of every passed event.
+    setters: dict[tuple[str, str], tuple[tuple[int, ...], tuple[SubsystemState, ...]]]
+    # The phase the rules table gives after the first k events have passed.
+    phases: tuple[str, ...]
 
     @property
     def events(self) -> tuple[Event, ...]:
@@ -177,6 +182,30 @@ def _parts(mission: Mission, rules: Rules) -> dict[str, tuple[str, ...]]:
     return {p: tuple(rows[p]) for p in ordered}
 
 
+def _setters(
+    events: Sequence[Event], rules: Rules
+) -> dict[tuple[str, str], tuple[tuple[int, ...], tuple[SubsystemState, ...]]]:
+    found: dict[tuple[str, str], tuple[list[int], list[SubsystemState]]] = {}
+    for index, event in enumerate(events):
+        final: dict[tuple[str, str], SubsystemState] = {}
+        for rule in rules.rules:
+            if rule.matches(event):
+                row = SubsystemState(rule.system, rule.status, event, rule.reason)
+                final[(rule.target_part(event), rule.system)] = row
+        for key, row in final.items():
+            indices, rows = found.setdefault(key, ([], []))
+            indices.append(index)
+            rows.append(row)
+    return {key: (tuple(i), tuple(r)) for key, (i, r) in found.items()}
+
+
+def _phases(events: Sequence[Event], rules: Rules) -> tuple[str, ...]:
+    phases = ["pre-launch"]
+    for event in events:
+        phases.append(rules.phases.get(event.kind, phases[-1]))
+    return tuple(phases)
+
+
 def build_campaign(missions: Sequence[Mission], rules: Rules | None = None) -> Campaign:
     """Prepare missions for replay; the span runs from just before the first launch (or first
     event) to just after the end of the last event's stated interval."""
@@ -193,6 +222,8 @@ def build_campaign(missions: Sequence[Mission], rules: Rules | None = None) -> C
                 launch_tick=to_tick(launch.time.start) if launch else None,
                 approach_tick=to_tick(arrivals[0].at) - rules.approach_s if arrivals else None,
                 parts=_parts(mission, rules),
+                setters=_setters(mission.events, rules),
+                phases=_phases(mission.events, rules),
             )
         )
     firsts = [t.ticks[0] for t in tracks if t.ticks]
@@ -270,7 +301,7 @@ def mission_state(track: MissionTrack, tick: float, rules: Rules) -> MissionStat
         next_event=upcoming[1] if upcoming else None,
         countdown_s=upcoming[0] - tick if upcoming else None,
         owlt_s=ephemeris.one_way_light_time_s(from_tick(tick).moment) if at_planet else None,
-        parts=subsystem_states(track, events[:passed], rules),
+        parts=statuses_after(track, passed),
     )
 
 
@@ -280,15 +311,28 @@ def _phase(track: MissionTrack, tick: float, passed: int, rules: Rules) -> str:
         return "pre-launch"
     if passed == len(events):
         return "ended"
-    phase = "pre-launch"
-    for event in events[:passed]:
-        phase = rules.phases.get(event.kind, phase)
+    phase = track.phases[passed]
     launched_s = tick - track.launch_tick if track.launch_tick is not None else 0.0
     if phase == "launch" and launched_s >= rules.launch_phase_s:
         phase = "cruise"
     if phase == "cruise" and track.approach_tick is not None and tick >= track.approach_tick:
         phase = "approach"
     return phase
+
+
+def statuses_after(track: MissionTrack, passed: int) -> dict[str, dict[str, SubsystemState]]:
+    """Every row's status once the first ``passed`` events have passed (a bisect per row)."""
+    states: dict[str, dict[str, SubsystemState]] = {}
+    for part, names in track.parts.items():
+        rows: dict[str, SubsystemState] = {}
+        for name in names:
+            setter = track.setters.get((part, name))
+            last = bisect.bisect_left(setter[0], passed) - 1 if setter else -1
+            rows[name] = (
+                setter[1][last] if setter and last >= 0 else SubsystemState(name, Status.UNKNOWN)
+            )
+        states[part] = rows
+    return states
 
 
 def subsystem_states(

@@ -252,3 +252,12 @@ def test_replaced_event_keeps_rules_pure(campaign: Campaign) -> None:
     _, los = find_event(campaign, "mars6", "loss-of-contact")
     calm = replace(los, outcome=None, kind="other")
     assert _status_after(calm).get(("lander", "radio link")) is None
+
+
+def test_indexed_statuses_match_applying_the_rules_in_order(campaign: Campaign) -> None:
+    from mission_control.replay import statuses_after
+
+    for track in campaign.tracks:
+        for passed in range(len(track.events) + 1):
+            expected = subsystem_states(track, track.events[:passed], default_rules())
+            assert statuses_after(track, passed) == expected
