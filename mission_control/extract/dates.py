@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
 from dateutil import parser as dateparser
 from dateutil import tz
@@ -21,13 +21,27 @@ _MONTHS = (
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+_DASH = r"\s*(?:-|\u2013|\u2014|to|until|through)\s*"
 
 # Order matters: the longest forms are tried first and claim their text.
 _DATE_PATTERNS: tuple[tuple[re.Pattern[str], Precision], ...] = (
-    (re.compile(rf"\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b"), Precision.DAY),
+    # "1988-07-12", also as the date of "1988-07-12T17:01:43Z".
+    (re.compile(rf"\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])"), Precision.DAY),
+    # A span of days ("5-7 August 1973", "August 5-7, 1973", "between 5 and 7 August 1973")
+    # states the month, never one day.
+    (
+        re.compile(
+            rf"\b(?:between\s+{_DAY}\s+and|(?:from\s+)?{_DAY}{_DASH})\s*{_DAY}\s+{_MONTHS},?"
+            rf"\s+{_YEAR}\b"
+        ),
+        Precision.MONTH,
+    ),
+    (re.compile(rf"\b{_MONTHS}\s+{_DAY}{_DASH}{_DAY},?\s+{_YEAR}\b"), Precision.MONTH),
+    (re.compile(rf"\b(?:the\s+)?{_DAY}\s+of\s+{_MONTHS},?\s+{_YEAR}\b"), Precision.DAY),
     (re.compile(rf"\b{_DAY}\s+{_MONTHS},?\s+{_YEAR}\b"), Precision.DAY),
     (re.compile(rf"\b{_MONTHS}\s+{_DAY},?\s+{_YEAR}\b"), Precision.DAY),
+    (re.compile(rf"\b(?:the\s+)?{_DAY}\s+of\s+{_MONTHS}(?![\w.])(?!,?\s+{_YEAR})"), Precision.DAY),
     (re.compile(rf"\b{_DAY}\s+{_MONTHS}(?![\w.])(?!,?\s+{_YEAR})"), Precision.DAY),
     (re.compile(rf"\b{_MONTHS}\s+{_DAY}\b(?!,?\s+{_YEAR})(?!:)"), Precision.DAY),
     (re.compile(rf"\b{_MONTHS},?\s+{_YEAR}\b"), Precision.MONTH),
@@ -40,7 +54,30 @@ _DATE_PATTERNS: tuple[tuple[re.Pattern[str], Precision], ...] = (
         Precision.YEAR,
     ),
 )
-_ZONE = r"(?:UTC|UT|GMT|Z|MSK|Moscow\s+time)"
+# Fixed-offset zone names an article may give a time in, as hours from UTC.
+# "on 2 and 17 November 1970", "on 3, 7 and 9 May": days that share the month after them.
+_DAY_LIST_RE = re.compile(
+    rf"\bon\s+(?P<days>{_DAY}(?:\s*,\s*{_DAY})*)\s*,?\s+and\s+(?={_DAY}\s+(?P<month>{_MONTHS}))"
+)
+_ZONE_OFFSETS: dict[str, float] = {
+    "EST": -5,
+    "EDT": -4,
+    "CST": -6,
+    "CDT": -5,
+    "MST": -7,
+    "MDT": -6,
+    "PST": -8,
+    "PDT": -7,
+    "CET": 1,
+    "CEST": 2,
+    "BST": 1,
+    "IST": 5.5,
+    "JST": 9,
+}
+_ZONE = (
+    r"(?:(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?[0-5]\d)?|UTC|UT|GMT|Z|MSK|"
+    r"Moscow\s+(?:summer\s+|decree\s+)?time|" + "|".join(_ZONE_OFFSETS) + ")"
+)
 _TIME = r"(?:[01]?\d|2[0-3])[:.h]?[0-5]\d(?::[0-5]\d(?:\.\d+)?)?"
 _CLOCK = r"(?<![\d:/.])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?![\d:/])"
 _CIRCA = r"(?:~\s*|about\s+|approximately\s+|around\s+|roughly\s+|c\.\s*|ca\.\s*|circa\s+)"
@@ -49,8 +86,9 @@ _BETWEEN_RE = re.compile(
     rf"\s*(?P<zone>{_ZONE})?",
     re.IGNORECASE,
 )
+_AMPM = r"(?P<ampm>[ap]\.?\s?m\b\.?)"
 _TIME_RE = re.compile(
-    rf"(?P<circa>{_CIRCA})?(?P<clock>{_CLOCK})(?:\s*(?P<zone>{_ZONE})\b)?",
+    rf"(?P<circa>{_CIRCA})?(?P<clock>{_CLOCK})(?:\s*{_AMPM})?(?:\s*(?P<zone>{_ZONE})(?![\w+]))?",
     re.IGNORECASE,
 )
 _UNAVAILABLE_CONTEXT = re.compile(r"\(\s*$")
@@ -87,8 +125,17 @@ class TimeMention:
 def _zone(name: str | None) -> tzinfo | None:
     if not name:
         return None
-    if name.upper().startswith(("MSK", "MOSCOW")):
+    upper = name.upper()
+    if upper.startswith(("MSK", "MOSCOW")):
         return tz.gettz("Europe/Moscow")
+    if upper in _ZONE_OFFSETS:
+        return timezone(timedelta(hours=_ZONE_OFFSETS[upper]), upper)
+    offset = re.search(r"([+\-\u2212])\s?(\d{1,2})(?::?([0-5]\d))?$", name)
+    if offset:
+        sign = -1 if offset.group(1) in "-\u2212" else 1
+        hours, minutes = int(offset.group(2)), int(offset.group(3) or 0)
+        if hours <= 14:
+            return timezone(sign * timedelta(hours=hours, minutes=minutes))
     return UTC
 
 
@@ -120,24 +167,44 @@ def find_dates(sentence: str) -> tuple[list[DateMention], list[str]]:
                 flags=re.IGNORECASE,
             )
             taken.append((start, end))
+            start += len(text) - len(core)  # the mention is the date itself, not "in"
             try:
                 mention = _read_date(core, precision, start, end)
             except (ValueError, OverflowError):
                 warnings.append(f"not a real date: {core!r}")
                 continue
             found.append(mention)
+    for match in _DAY_LIST_RE.finditer(sentence):
+        if any(match.start("days") < e and s < match.end("days") for s, e in taken):
+            continue
+        for day in re.finditer(_DAY, match.group("days")):
+            start = match.start("days") + day.start()
+            end = match.start("days") + day.end()
+            try:
+                read = _read_date(f"{day.group(0)} {match.group('month')}", Precision.DAY, 0, 0)
+            except (ValueError, OverflowError):
+                warnings.append(f"not a real date: {day.group(0)} {match.group('month')!r}")
+                continue
+            found.append(
+                DateMention(start, end, day.group(0), Precision.DAY, None, read.month, read.day)
+            )
     found.sort(key=lambda m: m.start)
     return _fill_years(found), warnings
 
 
 def _read_date(text: str, precision: Precision, start: int, end: int) -> DateMention:
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text).replace(".", " ")
+    cleaned = re.sub(r"^(?:the\s+)?(\d+)\s+of\b", r"\1", cleaned)
+    if precision is Precision.MONTH:
+        # A span of days: only its month and year are read.
+        cleaned = " ".join(re.findall(rf"{_MONTHS}|{_YEAR}", cleaned))
     has_year = re.search(_YEAR, text) is not None
     if precision is Precision.YEAR:
         return DateMention(start, end, text, precision, int(text[-4:]), None, None)
     # Two defaults that differ in every field show which fields the text supplied.
+    # (Both are leap years, so that a yearless 29 February is read, not refused.)
     d1 = dateparser.parse(cleaned, default=datetime(2000, 1, 1))  # noqa: DTZ001
-    d2 = dateparser.parse(cleaned, default=datetime(2001, 2, 2))  # noqa: DTZ001
+    d2 = dateparser.parse(cleaned, default=datetime(2004, 2, 2))  # noqa: DTZ001
     year = d1.year if has_year else None
     if precision is Precision.MONTH:
         return DateMention(start, end, text, precision, year, d1.month, None)
@@ -187,6 +254,11 @@ def find_times(sentence: str) -> list[TimeMention]:
         if any(match.start() < e and s < match.end() for s, e in taken):
             continue
         hour, minute, second = _clock_parts(match.group("clock"))
+        ampm = match.group("ampm")
+        if ampm:
+            if hour > 12 or hour == 0:
+                continue  # "14:30 p.m." is no time
+            hour = hour % 12 + (12 if ampm[0].lower() == "p" else 0)
         found.append(
             TimeMention(
                 match.start(),

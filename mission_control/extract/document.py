@@ -8,12 +8,13 @@ and is never read for facts.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 _TITLE_RE = re.compile(r"^\s*=\s*([^=].*?)\s*=\s*$")
 _HEADING_RE = re.compile(r"^\s*={2,}\s*(.*?)\s*={2,}\s*$")
-_INFOBOX_RE = re.compile(r"^\s*[-*\u2022|]\s*([A-Za-z][A-Za-z .()/-]{0,40}?)\s*[:=]\s?(.*?)\s*$")
+_INFOBOX_RE = re.compile(r"^\s*[-*\u2022|]\s*([A-Za-z][A-Za-z_ .()/-]{0,40}?)\s*[:=]\s?(.*?)\s*$")
 
 # Sections whose content is never the article's own narrative.
 TAIL_HEADINGS = re.compile(
@@ -23,9 +24,15 @@ TAIL_HEADINGS = re.compile(
 )
 # Sentences that belong to citations, archive notes and navigation boxes.
 REFERENCE_MARKERS = re.compile(
-    r"\bRetrieved\b|\bArchived\b|\bISBN\b|\bdoi:|\bpp?\.\s*\d|\bAccessed\b|"
+    r"\bRetrieved\b|\bArchived\b|\bISBN\b|\bISSN\b|\bdoi:|\bpp?\.\s*\d|\bAccessed\b|"
     r"\bSpaceflight portal\b|\bPortals?:|^\s*\^|\bWayback Machine\b|\bet al\.",
     re.IGNORECASE,
+)
+# A citation that opens with its author: "Siddiqi, Asif A. (2002)", "Harvey, B. (2007)".
+# ... or a quoted title standing alone: '"Mars 6".'
+_CITATION_OPENING = re.compile(
+    r"^[A-Z][\w'\u2019-]+,\s+(?:[A-Z][\w'\u2019.-]*\s*){1,3}(?:;[^()]*)?\(\d{4}[a-z]?\)|"
+    r"^[\"\u201c][^\"\u201c\u201d]{1,200}[\"\u201d]\.$"
 )
 _CITATION_RE = re.compile(r"\[(?:\d+|[a-z]|citation needed|note \d+)\]", re.IGNORECASE)
 
@@ -84,14 +91,21 @@ _ABBREVIATIONS = frozenset(
         "mt",
     ]
 )
+# A stop, then any closing quotes, brackets and citation markers ("planet.[2] The"), then space.
 _BOUNDARY_RE = re.compile(
-    r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9\u0400-\u04ff])"
+    r"[.!?](?:[\"'\u201d\u2019)\]]|\[[^\[\]\n]{1,20}\])*\s+"
+    r"(?=[\"'\u201c\u2018(]?[A-Z0-9\u0400-\u04ff])"
 )
 
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence of prose, with its offsets into the file and its 1-based line."""
+    """One sentence of prose, with its offsets into the file and its 1-based line.
+
+    ``raw`` is the file's own text between ``start`` and ``end``; ``text`` is the same
+    sentence made ready for reading: citation markers (``[2]``) removed and line breaks
+    joined with a space.
+    """
 
     text: str
     start: int
@@ -99,6 +113,7 @@ class Sentence:
     line: int
     paragraph: int
     section: str
+    raw: str = ""
 
 
 @dataclass(frozen=True)
@@ -119,9 +134,22 @@ class Document:
     infobox: list[InfoboxField] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     tail_start: int | None = None
+    _line_starts: list[int] = field(default_factory=list, repr=False)
 
     def line_of(self, offset: int) -> int:
-        return self.text.count("\n", 0, offset) + 1
+        """The 1-based line of a character offset (any line break counts, as in
+        ``str.splitlines``)."""
+        if not self._line_starts:
+            starts = [0]
+            for line in self.text.splitlines(keepends=True):
+                starts.append(starts[-1] + len(line))
+            self._line_starts = starts
+        return max(1, bisect.bisect_right(self._line_starts, offset))
+
+
+def is_reference(sentence: str) -> bool:
+    """True for a sentence of a citation, an archive note or a navigation box."""
+    return bool(REFERENCE_MARKERS.search(sentence) or _CITATION_OPENING.search(sentence))
 
 
 def _split_sentences(text: str, base: int) -> list[tuple[str, int, int]]:
@@ -131,18 +159,29 @@ def _split_sentences(text: str, base: int) -> list[tuple[str, int, int]]:
     for match in _BOUNDARY_RE.finditer(text):
         cut = match.start() + 1
         before = text[start:cut]
-        word = re.search(r"([A-Za-z.]+)\.$", before.rstrip("\"'\u201d\u2019)"))
+        # The word before the stop, if it stands alone: "Aug.", "No.", "e.g.", an initial "A."
+        # (but not the "K." of "Proton-K.").
+        word = re.search(r"(?<![^\s(\[\"'\u201c\u2018])([A-Za-z][A-Za-z.]*)\.$", before)
         if word:
             token = word.group(1).lower().rstrip(".")
-            if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
+            if token in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token):
                 continue
-        # Keep the closing quote or bracket that follows the stop with its sentence.
+        # Keep the closing quote, bracket or citation marker after the stop with its sentence.
         cut = match.start() + len(match.group(0).rstrip())
         pieces.append((text[start:cut], base + start, base + cut))
         start = match.end()
     if text[start:].strip():
         pieces.append((text[start:].rstrip(), base + start, base + len(text.rstrip())))
-    return [(t.strip(), s + (len(t) - len(t.lstrip())), e) for t, s, e in pieces if t.strip()]
+    out = []
+    for piece, s, e in pieces:
+        lead = len(piece) - len(piece.lstrip())
+        if piece.strip():
+            out.append((piece.strip(), s + lead, e))
+    return out
+
+
+def _clean(sentence: str) -> str:
+    return re.sub(r"[ \t\r\n\f\v]+", " ", _CITATION_RE.sub("", sentence)).strip()
 
 
 def parse_document(text: str, source: str) -> Document:
@@ -167,17 +206,27 @@ def parse_document(text: str, source: str) -> Document:
         for sent, s_start, s_end in _split_sentences(para_text, base):
             if in_tail:
                 break
-            if REFERENCE_MARKERS.search(sent):
+            if is_reference(sent):
                 in_tail = True
                 doc.tail_start = s_start
                 break
-            clean = _CITATION_RE.sub("", sent)
+            clean = _clean(sent)
+            if not clean:
+                continue
             doc.sentences.append(
-                Sentence(clean, s_start, s_end, doc.line_of(s_start), paragraph, section)
+                Sentence(
+                    clean,
+                    s_start,
+                    s_end,
+                    doc.line_of(s_start),
+                    paragraph,
+                    section,
+                    text[s_start:s_end],
+                )
             )
 
     for number, raw in enumerate(lines, start=1):
-        line = raw.rstrip("\r\n")
+        line = raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
         here = offset
         offset += len(raw)
         if in_tail:
@@ -202,22 +251,24 @@ def parse_document(text: str, source: str) -> Document:
             continue
         field_match = _INFOBOX_RE.match(line)
         if field_match and in_infobox_zone and not buffer:
-            value_start = (
-                here + line.index(field_match.group(2), line.index(":") + 1)
-                if (field_match.group(2))
-                else here + len(line)
-            )
+            value = field_match.group(2)
+            value_start = here + field_match.start(2)
             doc.infobox.append(
                 InfoboxField(
                     field_match.group(1).strip(),
-                    field_match.group(2).strip(),
+                    value.strip(),
                     value_start,
-                    value_start + len(field_match.group(2)),
+                    value_start + len(value),
                     number,
                 )
             )
             continue
-        caption = not re.search(r"[.!?]\s*$", stripped) and len(stripped.split()) <= 6
+        following = lines[number].strip() if number < len(lines) else ""
+        caption = (
+            not re.search(r"[.!?]\s*$", stripped)
+            and len(stripped.split()) <= 6
+            and (not following or _INFOBOX_RE.match(following) is not None)
+        )
         if in_infobox_zone and doc.title is not None and not doc.infobox and not buffer and caption:
             # A caption line between the title and the infobox (often the name again).
             continue
@@ -225,6 +276,7 @@ def parse_document(text: str, source: str) -> Document:
             # A list item outside the infobox is navigation, never narrative.
             continue
         in_infobox_zone = False
-        buffer.append((raw.rstrip("\r\n") + " ", here))
+        # Pad the line break to its own length so offsets in the paragraph stay file offsets.
+        buffer.append((line + " " * (len(raw) - len(line) or 1), here))
     flush()
     return doc

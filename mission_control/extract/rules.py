@@ -15,7 +15,14 @@ _I = re.IGNORECASE
 HYPOTHETICAL = re.compile(
     r"\b(?:(?:was|were|is|are)\s+)?(?:intended|expected|planned|scheduled|designed|meant|"
     r"about|necessary|supposed|due|set)\s+to\s+(?:\w+\s+){0,2}?\w+(?:\s+its\s+\w+)?"
-    r"|\binstead\s+of\s+\w+|\bin\s+preparation\s+for\s+\w+|\bbefore\s+it\s+could\s+\w+",
+    r"|\binstead\s+of\s+\w+|\bin\s+preparation\s+for\s+\w+|\bbefore\s+it\s+could\s+\w+"
+    # ... and about what did not happen at all: "its parachute did not open".
+    r"|\b(?:did|does|do|could|would|was|were|is|are|had|has)\s*(?:not|n['\u2019]t)\s+"
+    r"(?:(?:fully|properly|correctly|successfully|even|ever|then)\s+)?\w+"
+    r"|\bnever\s+(?:(?:fully|properly)\s+)?\w+"
+    # ... and an event named only as a point of time: "two days after launch".
+    r"|\b(?:after|since|before|until|following|prior\s+to)\s+(?:the\s+|its\s+)?"
+    r"(?:launch|landing|separation|lift-?off)\b",
     _I,
 )
 
@@ -32,37 +39,59 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "separation",
         re.compile(
-            r"\bsepara\w+|\b(?:was|were)\s+(?:\w+\s+)?released\b|"
+            # "its parachutes were released" is a parachute, not a separation.
+            r"\bsepara\w+|(?<!parachute\s)(?<!parachutes\s)\b(?:was|were)\s+(?:\w+\s+)?released\b|"
             r"\bjettison\w*|\bdetach\w*",
             _I,
         ),
     ),
-    ("course-correction", re.compile(r"\b(?:mid-?course|course|trajectory)\s+correction", _I)),
+    (
+        "course-correction",
+        re.compile(r"\b(?:mid-?course|course|trajectory|orbit(?:al)?)\s+correction", _I),
+    ),
     (
         "loss-of-contact",
         re.compile(
-            r"\bcontact\s+(?:\w+\s+){0,2}lost\b|\blost\s+contact\b|"
-            r"\bloss\s+of\s+(?:contact|signal)\b|"
+            r"\bcontact\s+(?:[\w']+\s+){0,5}lost\b|\blost\s+(?:all\s+)?contact\b|"
+            r"\bloss\s+of\s+(?:contact|signal|communications?)\b|"
+            r"\b(?:communications?|telemetry|radio\s+link|signals?)\s+(?:\w+\s+){0,3}"
+            r"(?:was|were)\s+lost\b|"
             r"\b(?:signals?|transmissions?)\s+(?:\w+\s+)?(?:ceased|"
             r"stopped|ended)\b|\bceased\s+transmitting\b",
             _I,
         ),
     ),
-    ("last-contact", re.compile(r"\blast\s+contact\b|\bfinal\s+(?:contact|transmission)\b", _I)),
-    ("flyby", re.compile(r"\bfly-?by\b|\bflew\s+(?:past|by)\b|\bclosest\s+approach\b", _I)),
+    (
+        "last-contact",
+        re.compile(
+            r"\b(?:last|final)\s+(?:contact|signal|transmission|telemetry|communication)s?\b",
+            _I,
+        ),
+    ),
+    (
+        "flyby",
+        re.compile(
+            # "the flyby bus" names a part, not an event.
+            r"\bfly-?by\b(?!\s+(?:bus|stage|module|craft|spacecraft|probe|vehicle))|"
+            r"\bflew\s+(?:past|by|within)\b|\bpassed\s+within\b|\bclosest\s+approach\b",
+            _I,
+        ),
+    ),
     (
         "orbit-insertion",
         re.compile(
-            r"\borbit(?:al)?\s+insertion\b|\b(?:entered|inserted\s+into"
-            r"|placed\s+into|achieved)\s+(?:an?\s+)?(?:\w+\s+){0,2}"
-            r"orbit\s+(?:around|of|about)\b",
+            # An orbit of the target, not a parking orbit or one around the Sun.
+            r"\borbit(?:al)?\s+insertion\b|\b(?:entered|inserted\s+into|placed\s+into|"
+            r"went\s+into|achieved)\s+(?:an?\s+|the\s+)?"
+            r"(?!(?:heliocentric|solar|parking|low\s+Earth|Earth|geocentric)\b)"
+            r"(?:[\w-]+\s+){0,2}orbit\b(?!\s+(?:around|about|of)\s+the\s+Sun)",
             _I,
         ),
     ),
     (
         "atmospheric-entry",
         re.compile(
-            r"\b(?:encounter|enter)(?:ed|s)?\s+(?:the\s+)?(?:\w+\s+)?"
+            r"\b(?:encounter|enter|reach)(?:ed|es|s)?\s+(?:the\s+)?(?:\w+\s+)?"
             r"atmosphere\b|\batmospheric\s+entry\b|\bentry\s+into\s+"
             r"the\s+(?:\w+\s+)?atmosphere\b",
             _I,
@@ -89,7 +118,8 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "landing",
         re.compile(
             r"\b(?:landed|touched\s+down|touchdown|soft\s+landing|landing)\b|"
-            r"\breached\s+the\s+(?:ground|surface)\b|\bimpacted\b",
+            r"\breached\s+the\s+(?:ground|surface)\b|\bimpacted\b|"
+            r"\bcrash(?:ed|-landed)\s+(?:on|onto|into)\b",
             _I,
         ),
     ),
@@ -107,6 +137,15 @@ OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "parachute failed",
+        re.compile(
+            r"\bparachutes?\b[^.;]*?\b(?:tore|torn|ripped|collapsed|failed|"
+            r"(?:did|could)\s*(?:not|n['\u2019]t)\s+(?:fully\s+)?(?:open|deploy))\b|"
+            r"\bparachute\s+failure\b",
+            _I,
+        ),
+    ),
+    (
         "missed the planet",
         re.compile(
             r"\bmiss(?:ed|ing)\s+(?:the\s+)?(?:planet|atmosphere|"
@@ -118,8 +157,10 @@ OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "contact lost",
         re.compile(
-            r"\bcontact\s+(?:\w+\s+){0,2}lost\b|\blost\s+contact\b|"
-            r"\bloss\s+of\s+(?:contact|signal)\b",
+            r"\bcontact\s+(?:[\w']+\s+){0,5}lost\b|\blost\s+(?:all\s+)?contact\b|"
+            r"\bloss\s+of\s+(?:contact|signal|communications?)\b|"
+            r"\b(?:communications?|telemetry|radio\s+link|signals?)\s+(?:\w+\s+){0,3}"
+            r"(?:was|were)\s+lost\b",
             _I,
         ),
     ),
@@ -131,7 +172,14 @@ OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             _I,
         ),
     ),
-    ("data unusable", re.compile(r"\bdata\b[^.]*?\b(?:unusable|unreadable|corrupted|lost)\b", _I)),
+    (
+        "data unusable",
+        re.compile(
+            r"\bdata\b[^.;]*?\b(?:unusable|unreadable|corrupted)\b|"
+            r"\bdata\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?lost\b",
+            _I,
+        ),
+    ),
     ("crashed", re.compile(r"\bcrash(?:ed|-landed)\b", _I)),
     ("malfunction", re.compile(r"\bmalfunction(?:ed)?\b", _I)),
 )
@@ -214,11 +262,11 @@ INSTRUMENT_HEAD = re.compile(
 
 # Infobox keys, by the metadata field they feed.
 INFOBOX_KEYS: dict[str, tuple[str, ...]] = {
-    "designation": ("spacecraft", "designation", "spacecraft type", "bus"),
+    "designation": ("spacecraft", "designation", "spacecraft type", "bus", "spacecraft bus"),
     "operator": ("operator",),
     "manufacturer": ("manufacturer", "built by"),
     "launch_vehicle": ("launch rocket", "rocket", "launch vehicle", "carrier rocket"),
-    "launch_site": ("launch site",),
+    "launch_site": ("launch site", "launch pad", "launch complex"),
     "programme": ("programme", "program"),
     "previous_mission": ("previous mission", "preceded by"),
     "next_mission": ("next mission", "followed by"),
@@ -231,11 +279,24 @@ INFOBOX_KEYS: dict[str, tuple[str, ...]] = {
 # Infobox keys whose value is a date of an event.
 INFOBOX_EVENTS: dict[str, str] = {
     "launch date": "launch",
+    "launched": "launch",
     "last contact": "last-contact",
     "landing date": "landing",
+    "landed": "landing",
     "orbital insertion": "orbit-insertion",
+    "orbital insertion date": "orbit-insertion",
+    "orbit insertion": "orbit-insertion",
     "closest approach": "flyby",
+    "flyby date": "flyby",
 }
+
+# Words that name a launch site, wherever a launch sentence puts them.
+LAUNCH_SITE_WORDS = (
+    r"Baikonur|Tyuratam|Plesetsk|Kapustin|Vostochny|Cape\s+Canaveral|Canaveral|Kennedy|"
+    r"Vandenberg|Wallops|Kourou|Guiana|Tanegashima|Uchinoura|Kagoshima|Sriharikota|Satish|"
+    r"Jiuquan|Xichang|Taiyuan|Wenchang|Cosmodrome|Spaceport|Space\s+(?:Center|Centre)|"
+    r"Launch\s+Complex|Air\s+Force\s+Station"
+)
 
 # Prose phrases that state metadata: (field, pattern with one group).
 PROSE_METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -251,7 +312,7 @@ PROSE_METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "launch_vehicle",
         re.compile(
-            r"\blaunched\s+(?:by|aboard|on)\s+an?\s+([A-Z][\w-]*(?:\s+"
+            r"\b(?:by|aboard|on|atop)\s+an?\s+([A-Z][\w-]*(?:\s+"
             r"[A-Z0-9][\w-]*)*)\s+(?:carrier\s+rocket|rocket|launch\s+"
             r"vehicle|booster)(?:\s+with\s+an?\s+([A-Z][\w-]*(?:\s+[A-Z0-9]"
             r"[\w-]*)*)\s+upper\s+stage)?"
@@ -265,9 +326,18 @@ PROSE_METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # A site named by a word of LAUNCH_SITE_WORDS, in a launch sentence of any wording.
+        "launch_site",
+        re.compile(
+            r"\b(?:[Ll]aunch\w*|[Ll]ift(?:ed|ing)?\s+off|[Ff]lying)\b[^.;]*?\bfrom\s+(?:the\s+)?"
+            r"(?=(?:[A-Z][\w-]*\s+){0,3}(?:" + LAUNCH_SITE_WORDS + r"))"
+            r"([A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\d+(?:/\d+)?))*)"
+        ),
+    ),
+    (
         "programme",
         re.compile(
-            r"\b(?:part|mission|missions)\s+of\s+the\s+((?:[A-Z][\w-]*\s+)+"
+            r"\b(?:of|under|in)\s+(?:the\s+|[A-Z][\w-]*['\u2019]s\s+)?((?:[A-Z][\w-]*\s+)+"
             r"[Pp]rogram(?:me)?)\b"
         ),
     ),
