@@ -41,14 +41,16 @@ class Precision(enum.IntEnum):
 
     def span(self, start: datetime) -> datetime:
         """The end of the interval of this precision that begins at ``start``."""
-        steps: dict[Precision, relativedelta | timedelta] = {
-            Precision.YEAR: relativedelta(years=1),
-            Precision.MONTH: relativedelta(months=1),
-            Precision.DAY: timedelta(days=1),
-            Precision.MINUTE: timedelta(minutes=1),
-            Precision.SECOND: timedelta(seconds=1),
-        }
-        return start + steps[self]
+        return start + _STEPS[self]
+
+
+_STEPS: dict[Precision, relativedelta | timedelta] = {
+    Precision.YEAR: relativedelta(years=1),
+    Precision.MONTH: relativedelta(months=1),
+    Precision.DAY: timedelta(days=1),
+    Precision.MINUTE: timedelta(minutes=1),
+    Precision.SECOND: timedelta(seconds=1),
+}
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ reported as missing.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -828,25 +829,39 @@ def _finish(reader: _Reader, mission_id: str) -> tuple[Event, ...]:
     drafts = reader.drafts
     # A coarser statement of an event that a finer one states too is the same event.
     keep: list[_Draft] = []
+    position = {id(d): i for i, d in enumerate(drafts)}
+    by_kind: dict[str, list[_Draft]] = {}
+    for draft in drafts:
+        by_kind.setdefault(draft.kind, []).append(draft)
+    starts: dict[str, list[datetime]] = {}
+    for kind, group in by_kind.items():
+        group.sort(key=lambda d: d.time.start)
+        starts[kind] = [d.time.start for d in group]
     for draft in drafts:
         # At equal precision the prose statement is kept over the infobox's (it names the
         # part, the outcome and the quantities), and an earlier one over a later one.
-        finer = [
-            o
-            for o in drafts
-            if o is not draft
-            and _compatible(o, draft)
-            and not o.recovery
-            and not draft.recovery
-            and draft.time.start <= o.time.start < draft.time.end
-            and (
-                o.time.precision > draft.time.precision
-                or (
-                    o.time.precision == draft.time.precision
-                    and (o.infobox, drafts.index(o)) < (draft.infobox, drafts.index(draft))
+        group = by_kind[draft.kind]
+        lo = bisect.bisect_left(starts[draft.kind], draft.time.start)
+        hi = bisect.bisect_left(starts[draft.kind], draft.time.end)
+        rank = (draft.infobox, position[id(draft)])
+        finer = sorted(
+            (
+                o
+                for o in group[lo:hi]
+                if o is not draft
+                and _compatible(o, draft)
+                and not o.recovery
+                and not draft.recovery
+                and (
+                    o.time.precision > draft.time.precision
+                    or (
+                        o.time.precision == draft.time.precision
+                        and (o.infobox, position[id(o)]) < rank
+                    )
                 )
-            )
-        ]
+            ),
+            key=lambda o: position[id(o)],
+        )
         if finer and not draft.inherited:
             target = finer[0]
             if draft.time.precision == target.time.precision or target.infobox:
