@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
+import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from mission_control.extract.reader import SeedError, read_mission, slug, with_id
 from mission_control.model import Mission
+from mission_control.seedfile import SeedError, load_text, slug
 
 _PACKAGE = Path(str(resources.files("mission_control")))
 
@@ -60,8 +65,79 @@ def _add(loaded: Loaded, mission: Mission) -> None:
         n = 2
         while f"{mission.id}-{n}" in taken:
             n += 1
-        mission = with_id(mission, f"{mission.id}-{n}")
+        new_id = f"{mission.id}-{n}"
+        events = tuple(replace(e, mission_id=new_id) for e in mission.events)
+        mission = replace(mission, id=new_id, events=events)
     loaded.missions.append(mission)
+
+
+# --- the parsed-seed cache ----------------------------------------------------------------
+#
+# Reading an article needs the reader, dateutil and pint, which together take longer to import
+# than Textual's whole start. A parsed mission is therefore kept in the user's cache folder,
+# keyed by the article's text, its shown name and the reader's own code, so a change to any of
+# them reads the article afresh.
+
+
+def cache_dir() -> Path | None:
+    """Where parsed missions are kept; None when caching is turned off."""
+    if os.environ.get("MISSION_CONTROL_NO_CACHE"):
+        return None
+    override = os.environ.get("MISSION_CONTROL_CACHE_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("mission-control"))
+
+
+@cache
+def _code_fingerprint() -> bytes:
+    digest = hashlib.sha256()
+    roots = [
+        _PACKAGE / "extract",
+        _PACKAGE / "model.py",
+        _PACKAGE / "units.py",
+        _PACKAGE / "seedfile.py",
+    ]
+    for root in roots:
+        for path in sorted(root.rglob("*.py")) if root.is_dir() else [root]:
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.digest()
+
+
+def read_seed(path: Path, source: str | None = None) -> Mission:
+    """A mission from a file, from the cache when this exact text was read before."""
+    text = load_text(path)
+    shown = source or str(path)
+    folder = cache_dir()
+    key = hashlib.sha256(_code_fingerprint() + shown.encode() + b"\0" + text.encode()).hexdigest()
+    if folder is not None:
+        try:
+            with (folder / f"{key}.pickle").open("rb") as handle:
+                cached = pickle.load(handle)
+            if isinstance(cached, Mission):
+                return cached
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            pass
+    from mission_control.extract.reader import read_text
+
+    mission = read_text(text, shown)
+    if folder is not None:
+        _store(folder, key, mission)
+    return mission
+
+
+def _store(folder: Path, key: str, mission: Mission) -> None:
+    """Write a cache entry atomically; a cache that cannot be written is simply not used."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as handle:
+            pickle.dump(mission, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        Path(handle.name).replace(folder / f"{key}.pickle")
+    except OSError:
+        return
 
 
 def load(selectors: Sequence[str] = (), seeds: Path | None = None) -> Loaded:
@@ -99,7 +175,7 @@ def _bundled_missions(files: Sequence[Path]) -> list[Mission]:
     out = []
     for path in files:
         try:
-            out.append(read_mission(path, display_name(path)))
+            out.append(read_seed(path, display_name(path)))
         except SeedError:
             continue
     return out
@@ -107,6 +183,6 @@ def _bundled_missions(files: Sequence[Path]) -> list[Mission]:
 
 def _read_into(loaded: Loaded, path: Path) -> None:
     try:
-        _add(loaded, read_mission(path, display_name(path)))
+        _add(loaded, read_seed(path, display_name(path)))
     except SeedError as exc:
         loaded.errors.append(str(exc))

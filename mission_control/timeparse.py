@@ -9,6 +9,7 @@ from dateutil.parser import isoparse
 
 from mission_control.model import EVENT_KINDS
 from mission_control.replay import Campaign, find_event
+from mission_control.seedfile import slug
 from mission_control.timescale import from_tick, parse_met, to_tick
 
 ACCEPTED_FORMS = (
@@ -62,7 +63,6 @@ def parse_time(text: str, campaign: Campaign) -> float:
         raise TimeError(f"cannot read {text!r} as a time\n{ACCEPTED_FORMS}")
     mission_word, _, rest = raw.partition(":")
     known = [t.mission.id for t in campaign.tracks]
-    from mission_control.extract.reader import slug
 
     mission_id = slug(mission_word)
     if mission_id not in known:

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+
 import pytest
+
+# Parsed seeds are cached in the user's cache folder; tests keep theirs apart (and child
+# processes they start inherit this).
+os.environ["MISSION_CONTROL_CACHE_DIR"] = tempfile.mkdtemp(prefix="mission-control-test-cache-")
 
 from mission_control import catalog
 from mission_control.model import Mission

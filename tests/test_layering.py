@@ -16,6 +16,7 @@ DOMAIN = [
     "mission_control.replay",
     "mission_control.timeparse",
     "mission_control.catalog",
+    "mission_control.seedfile",
     "mission_control.extract.reader",
     "mission_control.cli",
 ]

@@ -15,8 +15,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mission_control.extract.reader import SeedError, load_text, read_mission, read_text, slug
+from mission_control.extract.reader import read_mission, read_text
 from mission_control.model import EVENT_KINDS, PARTS, Event, Mission, Precision
+from mission_control.seedfile import SeedError, load_text, slug
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -26,10 +25,7 @@ from mission_control.extract.dates import (
 )
 from mission_control.extract.document import Document, InfoboxField, Sentence, parse_document
 from mission_control.model import Event, Mission, Precision, Provenance, Quantity, StatedTime
-
-
-class SeedError(Exception):
-    """A source document that cannot be read at all; the message names the file and why."""
+from mission_control.seedfile import load_text, slug
 
 
 @dataclass
@@ -74,37 +70,9 @@ class _Reader:
         self.warnings.append(f"{self.doc.source}:{line}: {message}")
 
 
-def load_text(path: Path) -> str:
-    """The text of a seed file, or SeedError naming the file and what is wrong with it."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise SeedError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise SeedError(f"{path}: is a directory, not a text file") from None
-    except OSError as exc:
-        raise SeedError(f"{path}: cannot be read ({exc.strerror})") from None
-    if not data.strip():
-        raise SeedError(f"{path}: is empty")
-    if b"\x00" in data:
-        raise SeedError(f"{path}: is binary, not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise SeedError(
-            f"{path}: is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
-        ) from None
-
-
 def read_mission(path: Path, source: str | None = None) -> Mission:
     """Read one article from a file; ``source`` is the name shown for it (default: the path)."""
     return read_text(load_text(path), source or str(path))
-
-
-def slug(name: str) -> str:
-    """``Mars 6`` -> ``mars6``: the id by which a mission is named on the command line."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "", folded.lower()) or "mission"
 
 
 def read_text(text: str, source: str) -> Mission:
@@ -948,9 +916,3 @@ def _systems(
                 if pattern.search(provenance.sentence) and name not in systems.setdefault(part, []):
                     systems[part].append(name)
     return {p: tuple(sorted(names, key=order.index)) for p, names in systems.items() if names}
-
-
-def with_id(mission: Mission, mission_id: str) -> Mission:
-    """The same mission under another id (when two files would share one)."""
-    events = tuple(replace(e, mission_id=mission_id) for e in mission.events)
-    return replace(mission, id=mission_id, events=events)

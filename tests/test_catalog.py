@@ -1,0 +1,95 @@
+"""Finding seeds, naming missions, and the cache of parsed seeds."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mission_control import catalog
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("MISSION_CONTROL_CACHE_DIR", str(folder))
+    monkeypatch.delenv("MISSION_CONTROL_NO_CACHE", raising=False)
+    return folder
+
+
+def test_bundled_seeds_are_found() -> None:
+    assert [p.name for p in catalog.bundled_seed_files()] == ["mars6.txt", "mars7.txt"]
+    assert catalog.display_name(catalog.seeds_dir() / "mars6.txt") == "seeds/mars6.txt"
+
+
+def test_a_cached_mission_equals_a_fresh_one(cache: Path) -> None:
+    fresh = catalog.read_seed(SEEDS / "mars6.txt", "seeds/mars6.txt")
+    assert len(list(cache.glob("*.pickle"))) == 1
+    again = catalog.read_seed(SEEDS / "mars6.txt", "seeds/mars6.txt")
+    assert again == fresh
+
+
+def test_a_changed_text_is_read_afresh(cache: Path, tmp_path: Path) -> None:
+    article = tmp_path / "m.txt"
+    article.write_text((SEEDS / "mars7.txt").read_text("utf-8"), "utf-8")
+    first = catalog.read_seed(article)
+    article.write_text(
+        (SEEDS / "mars7.txt").read_text("utf-8").replace("16 August 1973", "17 August 1973"),
+        "utf-8",
+    )
+    second = catalog.read_seed(article)
+    assert first != second
+    correction = next(e for e in second.events if e.kind == "course-correction")
+    assert correction.time.iso() == "1973-08-17"
+
+
+def test_a_damaged_cache_entry_is_ignored(cache: Path) -> None:
+    fresh = catalog.read_seed(SEEDS / "mars6.txt")
+    (entry,) = cache.glob("*.pickle")
+    entry.write_bytes(b"not a pickle")
+    assert catalog.read_seed(SEEDS / "mars6.txt") == fresh
+
+
+def test_an_unwritable_cache_is_not_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("MISSION_CONTROL_CACHE_DIR", str(blocker / "cache"))
+    assert catalog.read_seed(SEEDS / "mars6.txt").id == "mars6"
+
+
+def test_caching_can_be_turned_off(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MISSION_CONTROL_NO_CACHE", "1")
+    catalog.read_seed(SEEDS / "mars6.txt")
+    assert not cache.exists()
+
+
+def test_a_cache_hit_does_not_load_the_reader_or_pint(cache: Path) -> None:
+    code = (
+        "import sys; from mission_control import catalog; catalog.load(); "
+        "print(sorted(m for m in ('mission_control.extract.reader', 'pint', 'dateutil.parser') "
+        "if m in sys.modules))"
+    )
+    env = {**os.environ, "MISSION_CONTROL_CACHE_DIR": str(cache)}
+    cold = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert "mission_control.extract.reader" in cold.stdout
+    warm = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert warm.stdout.strip() == "[]", warm.stderr
+
+
+def test_two_files_with_one_name_get_distinct_ids(tmp_path: Path) -> None:
+    copy = tmp_path / "again.txt"
+    copy.write_text((SEEDS / "mars6.txt").read_text("utf-8"), "utf-8")
+    loaded = catalog.load([str(SEEDS / "mars6.txt"), str(copy)])
+    assert [m.id for m in loaded.missions] == ["mars6", "mars6-2"]
+    assert {e.mission_id for e in loaded.missions[1].events} == {"mars6-2"}
