@@ -1,0 +1,473 @@
+"""The dashboard: a thin App that owns the replay clock, reads it ten times a second at most,
+and hands the state down to the widgets, which only display it."""
+
+from __future__ import annotations
+
+import argparse
+import math
+from collections.abc import Iterator
+from functools import partial
+
+from rich.console import Console
+from rich.text import Text
+from textual import events, on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, Horizontal
+from textual.geometry import Size
+from textual.theme import BUILTIN_THEMES
+from textual.widgets import Static
+
+from mission_control import catalog
+from mission_control.clock import ReplayClock, SystemTimeSource, TimeSource
+from mission_control.replay import Campaign, CampaignState, build_campaign, replay_clock, state_at
+from mission_control.screens.commands import DashboardCommands, PaletteCommand
+from mission_control.screens.event_detail import EventDetailScreen
+from mission_control.screens.goto import GotoScreen
+from mission_control.screens.help import HelpScreen
+from mission_control.screens.search import SearchScreen
+from mission_control.widgets.event_log import FILTER_ALL, FILTER_FAILURES, EventLog, filter_label
+from mission_control.widgets.formatting import QuantityTable, event_key, event_when, quantity_table
+from mission_control.widgets.key_bar import KeyBar, KeyHint
+from mission_control.widgets.mission_clock import TIME_SYSTEMS, MissionClock
+from mission_control.widgets.status_reason import StatusReason, Subject
+from mission_control.widgets.subsystem_panel import SubsystemPanel
+from mission_control.widgets.timeline import Timeline
+
+EXIT_OK, EXIT_FILES, EXIT_USAGE = 0, 1, 2
+
+MIN_SIZE = Size(30, 8)
+"""Below this (20x6 included) the dashboard shows only a "terminal too small" message."""
+COMPACT_BELOW = Size(60, 20)
+"""Below this width or height: one scrolling column, no big digits."""
+TALL_FROM = 34
+"""From this height the timeline gets its month axis and the log a title."""
+
+POLL_S = 0.1
+"""The display timer's period: the screen changes ten times a second at most."""
+
+SPEED = Binding.Group("speed")
+SEEK = Binding.Group("event")
+
+
+class MissionControlApp(App[None]):
+    """Mars 6 and Mars 7, replayed."""
+
+    CSS_PATH = [catalog.styles_dir() / "app.tcss", catalog.styles_dir() / "screens.tcss"]
+    TITLE = "Mission control · Mars 6 and Mars 7"
+    COMMANDS = App.COMMANDS | {DashboardCommands}
+
+    BINDINGS = [
+        Binding("space", "toggle_play", "Play/pause", tooltip="Play or pause the replay"),
+        Binding("plus", "faster", "Faster", key_display="+", group=SPEED,
+                tooltip="Next faster speed on the ladder"),
+        Binding("minus", "slower", "Slower", key_display="-", group=SPEED,
+                tooltip="Next slower speed on the ladder"),
+        Binding("n", "next_event", "Next", group=SEEK, tooltip="Seek to the next event"),
+        Binding("p", "previous_event", "Previous", group=SEEK,
+                tooltip="Seek to the previous event"),
+        Binding("g", "goto", "Go to", tooltip="Go to a time, MET or event…"),
+        Binding("question_mark", "help", "Help", key_display="?", tooltip="Keys and legends"),
+        Binding("q", "quit", "Quit", tooltip="Quit"),
+        Binding("a", "auto_speed", "Auto", tooltip="Auto speed on or off"),
+        Binding("r", "reverse", "Reverse", tooltip="Reverse the replay's direction"),
+        Binding("c", "cycle_clock", "Clock",
+                tooltip="Clock shows UTC, MET, Moscow time or Earth-receive time"),
+        Binding("u", "toggle_units", "Units", tooltip="Quantities in SI or imperial units"),
+        Binding("m", "cycle_mission", "Mission", tooltip="Focus Mars 6, Mars 7 or both"),
+        Binding("f", "cycle_filter", "Filter",
+                tooltip="Log shows all events, failures only, or one craft"),
+        Binding("slash", "search", "Search", key_display="/", tooltip="Search the event log…"),
+        Binding("home", "go_start", "Start", show=False, tooltip="Go to the campaign's start"),
+        Binding("end", "go_end", "End", show=False, tooltip="Go to the campaign's end"),
+    ]  # fmt: skip
+
+    def __init__(
+        self,
+        campaign: Campaign,
+        clock: ReplayClock,
+        *,
+        units: str = "si",
+        theme: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.campaign = campaign
+        self.clock = clock
+        self.unit_system = units
+        self.clock_system = TIME_SYSTEMS[0]
+        self.focus_id: str | None = None
+        self.log_filter = FILTER_ALL
+        self.log_search = ""
+        self.quantities: QuantityTable | None = None
+        self._shown_second: int | None = None
+        self._names = {t.mission.id: t.mission.name for t in campaign.tracks}
+        if theme is not None:
+            self.theme = theme
+
+    # ------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        yield Static(
+            "Terminal too small: mission control needs at least "
+            f"{MIN_SIZE.width}×{MIN_SIZE.height}.",
+            id="too-small",
+        )
+        state = state_at(self.campaign, self.clock.now())
+        with Container(id="body"):
+            yield MissionClock(id="clock")
+            yield Timeline(self.campaign, id="timeline")
+            with Horizontal(id="panels"):
+                for ms in state.missions:
+                    for part, rows in ms.parts.items():
+                        yield SubsystemPanel(
+                            ms.mission.id,
+                            ms.mission.name,
+                            part,
+                            rows,
+                            id=f"panel-{ms.mission.id}-{part}",
+                        )
+            yield StatusReason(id="reason")
+            yield EventLog(self.campaign, id="event-log")
+        yield KeyBar(self.key_hints(), id="keys")
+
+    def on_mount(self) -> None:
+        """Show the first moment, start the one display timer, then load pint off-screen."""
+        self._mission_clock = self.query_one(MissionClock)
+        self._timeline = self.query_one(Timeline)
+        self._event_log = self.query_one(EventLog)
+        self._panels = list(self.query(SubsystemPanel))
+        self._apply_size(self.size)
+        self._show_settings()
+        self.poll()
+        self.set_interval(POLL_S, self.poll)
+        # Formatting quantities loads pint (about a second): after the first frame, in a thread.
+        self.call_after_refresh(self._format_quantities)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Choose the layout for the terminal's new size."""
+        self._apply_size(event.size)
+
+    def _apply_size(self, size: Size) -> None:
+        width, height = size
+        self.set_class(width < MIN_SIZE.width or height < MIN_SIZE.height, "-too-small")
+        self.set_class(width < COMPACT_BELOW.width or height < COMPACT_BELOW.height, "-compact")
+        self.set_class(height >= TALL_FROM, "-tall")
+
+    # ------------------------------------------------------------------ the display loop
+
+    def poll(self) -> None:
+        """Read the replay clock and push down only what would change on screen.
+
+        The display timer calls this ten times a second; every control calls it at once so
+        a key takes effect without waiting. The state is recomputed only when the shown
+        second changes, so a paused replay repaints nothing.
+        """
+        tick = self.clock.now()
+        second = math.floor(tick)
+        if second != self._shown_second:
+            self._shown_second = second
+            self._show_state(state_at(self.campaign, tick))
+        self._mission_clock.replay = (self.clock.state_label, self.clock.label)
+
+    def _show_state(self, state: CampaignState) -> None:
+        self._mission_clock.state = state
+        self._timeline.now = state.tick
+        parts = {ms.mission.id: ms.parts for ms in state.missions}
+        for panel in self._panels:
+            panel.states = parts[panel.mission_id][panel.part]
+        self._event_log.passed = sum(ms.passed for ms in state.missions)
+
+    def _show_settings(self) -> None:
+        """Hand the user's choices down to the widgets that show them."""
+        self._mission_clock.system = self.clock_system
+        self._mission_clock.focus_id = self.focus_id
+        self._timeline.focus_id = self.focus_id
+        self._event_log.units = self.unit_system
+        self._event_log.log_filter = self.log_filter
+        self._event_log.search = self.log_search
+        settings = f"{self.unit_system} · {filter_label(self.log_filter, self._names)}"
+        if self.log_search:
+            settings += f" “{self.log_search}”"
+        self._mission_clock.settings = settings
+        for panel in self._panels:
+            panel.set_class(self.focus_id not in (None, panel.mission_id), "-other")
+
+    @work(thread=True, exclusive=True, group="quantities")
+    def _format_quantities(self) -> None:
+        """Format every quantity in both unit systems (loads pint), then show them."""
+        table = quantity_table([e for _, e in self.campaign.all_events()])
+        self.call_from_thread(self._quantities_ready, table)
+
+    def _quantities_ready(self, table: QuantityTable) -> None:
+        """The worker is done: hand the formatted quantities to the log."""
+        self.quantities = table
+        self._event_log.quantities = table
+
+    # ------------------------------------------------------------------ replay controls
+
+    def seek(self, tick: float) -> None:
+        """Move the replay to ``tick`` (playing or paused as before)."""
+        self.clock.seek(tick)
+        self.poll()
+
+    def action_toggle_play(self) -> None:
+        """Play or pause."""
+        self.clock.toggle()
+        self.poll()
+
+    def action_faster(self) -> None:
+        """The next faster speed on the ladder."""
+        self.clock.faster()
+        self.poll()
+
+    def action_slower(self) -> None:
+        """The next slower speed on the ladder."""
+        self.clock.slower()
+        self.poll()
+
+    def action_auto_speed(self) -> None:
+        """Auto speed on, or back to the last fixed speed."""
+        self.clock.set_auto(not self.clock.auto)
+        self.poll()
+
+    def action_reverse(self) -> None:
+        """Run the other way."""
+        self.clock.reverse()
+        self.poll()
+
+    def action_next_event(self) -> None:
+        """Seek to the next event of any mission."""
+        tick = self.campaign.next_event_tick(self.clock.now())
+        if tick is None:
+            self.bell()
+        else:
+            self.seek(tick)
+
+    def action_previous_event(self) -> None:
+        """Seek to the previous event of any mission."""
+        tick = self.campaign.previous_event_tick(self.clock.now())
+        if tick is None:
+            self.bell()
+        else:
+            self.seek(tick)
+
+    def action_go_start(self) -> None:
+        """Seek to the campaign's start."""
+        self.seek(self.campaign.start)
+
+    def action_go_end(self) -> None:
+        """Seek to the campaign's end."""
+        self.seek(self.campaign.end)
+
+    def action_goto(self) -> None:
+        """Ask for a time, MET or event and seek there."""
+
+        def chosen(tick: float | None) -> None:
+            """The dialog closed: seek if it gave a time."""
+            if tick is not None:
+                self.seek(tick)
+
+        self.push_screen(GotoScreen(self.campaign), chosen)
+
+    # ------------------------------------------------------------------ view controls
+
+    def action_toggle_units(self) -> None:
+        """Quantities in SI or imperial units."""
+        self.unit_system = "imperial" if self.unit_system == "si" else "si"
+        self._show_settings()
+
+    def action_cycle_clock(self) -> None:
+        """Clock in UTC, MET, Moscow time, Earth-receive time, and round again."""
+        index = TIME_SYSTEMS.index(self.clock_system)
+        self.clock_system = TIME_SYSTEMS[(index + 1) % len(TIME_SYSTEMS)]
+        self._show_settings()
+
+    def action_cycle_mission(self) -> None:
+        """Focus each mission in turn, then both."""
+        choices: list[str | None] = [None, *self._names]
+        self.focus_id = choices[(choices.index(self.focus_id) + 1) % len(choices)]
+        self._show_settings()
+        name = self._names.get(self.focus_id or "", "all missions")
+        self.notify(f"Focus: {name}", timeout=2)
+
+    def action_cycle_filter(self) -> None:
+        """Log: all events, failures only, then each craft alone."""
+        choices = [FILTER_ALL, FILTER_FAILURES, *self._names]
+        self.log_filter = choices[(choices.index(self.log_filter) + 1) % len(choices)]
+        self._show_settings()
+
+    def action_search(self) -> None:
+        """Ask for text to search the log for."""
+
+        def chosen(text: str | None) -> None:
+            """The dialog closed: search for the text unless it was cancelled."""
+            if text is not None:
+                self.log_search = text
+                self._show_settings()
+
+        self.push_screen(SearchScreen(self.log_search), chosen)
+
+    def action_help(self) -> None:
+        """Show the keys and legends."""
+        self.push_screen(HelpScreen(self.key_help()))
+
+    def key_hints(self) -> list[KeyHint]:
+        """The keys for the bar at the bottom; keys of one group share a description."""
+        hints: list[KeyHint] = []
+        last_group = None
+        for binding in self.BINDINGS:
+            if not isinstance(binding, Binding) or not binding.show:
+                continue
+            key = self.get_key_display(binding)
+            if binding.group is not None and binding.group == last_group:
+                previous = hints.pop()
+                hints.append(
+                    KeyHint(
+                        (*previous.keys, key),
+                        binding.group.description,
+                        (*previous.actions, binding.action),
+                    )
+                )
+            else:
+                hints.append(KeyHint((key,), binding.description, (binding.action,)))
+            last_group = binding.group
+            if binding.action == "help":
+                hints.append(KeyHint(("^p",), "Palette", ("command_palette",)))
+        return hints
+
+    def key_help(self) -> Iterator[tuple[str, str]]:
+        """Every key and what it does, for the help screen."""
+        for binding in self.BINDINGS:
+            assert isinstance(binding, Binding)
+            yield self.get_key_display(binding), binding.tooltip or binding.description
+        yield "ctrl+p", "Command palette: every action, and jump to any event"
+        yield "tab", "Move between timeline, status panels and log"
+        yield "← → enter", "Timeline: choose a marker, seek to it (or click it)"
+        yield "↑ ↓", "Status panel: the reason for a subsystem's status"
+        yield "↑ ↓ enter", "Log: choose an event, open its detail (or click it)"
+
+    def palette_commands(self) -> list[PaletteCommand]:
+        """Every key's action, then "jump to" every event, for the command palette."""
+        commands = [
+            PaletteCommand(
+                binding.tooltip or binding.description,
+                f"key: {self.get_key_display(binding)}",
+                getattr(self, f"action_{binding.action}"),
+            )
+            for binding in self.BINDINGS
+            if isinstance(binding, Binding)
+        ]
+        for tick, event in self.campaign.all_events():
+            commands.append(
+                PaletteCommand(
+                    f"Jump to {self._names[event.mission_id]}: {event.summary}",
+                    f"{event_when(event)} · {event.kind}, {event.part}",
+                    partial(self.seek, tick),
+                )
+            )
+        return commands
+
+    # ------------------------------------------------------------------ messages up
+
+    @on(Timeline.Seek)
+    def _timeline_seek(self, message: Timeline.Seek) -> None:
+        """A marker or moment chosen on the timeline."""
+        self.seek(message.tick)
+
+    @on(EventLog.Chosen)
+    def _show_detail(self, message: EventLog.Chosen) -> None:
+        """An event chosen in the log: its detail screen."""
+        event = message.event
+        table = self.quantities
+        self.push_screen(
+            EventDetailScreen(
+                event,
+                self.campaign.track(event.mission_id),
+                table.get(event_key(event), ()) if table is not None else None,
+            )
+        )
+
+    @on(SubsystemPanel.Highlighted)
+    def _show_reason(self, message: SubsystemPanel.Highlighted) -> None:
+        """A status row highlighted (or none): its reason in the line under the panels."""
+        panel, state = message.panel, message.state
+        self.query_one(StatusReason).subject = (
+            Subject(panel.mission_name, panel.part, state) if state is not None else None
+        )
+
+
+def make_app(
+    campaign: Campaign,
+    *,
+    time_source: TimeSource | None = None,
+    start: float | None = None,
+    speed: float | None = None,
+    paused: bool = False,
+    units: str = "si",
+    theme: str | None = None,
+) -> MissionControlApp:
+    """The dashboard over ``campaign``: the one way the CLI and the tests build it.
+
+    ``speed`` None is auto; ``start`` None is the campaign's start (just before the first
+    launch); ``time_source`` None is the system's monotonic clock.
+    """
+    clock = replay_clock(
+        campaign,
+        time_source or SystemTimeSource(),
+        start=start,
+        speed=speed,
+        playing=not paused,
+    )
+    return MissionControlApp(campaign, clock, units=units, theme=theme)
+
+
+def run_dashboard(args: argparse.Namespace, err: Console) -> int:
+    """``mission-control [run]``: check everything the user gave, then run the dashboard."""
+    from mission_control.cli import UsageError, parse_speed
+    from mission_control.timeparse import ACCEPTED_FORMS, TimeError, check_in_campaign, parse_time
+
+    def fail(message: str, status: int) -> int:
+        err.print(Text(f"mission-control: {message}"), style="bold red")
+        return status
+
+    words = [*args.missions, *([args.mission] if args.mission else [])]
+    try:
+        loaded = catalog.load(words, args.seeds)
+    except catalog.UnknownMission as exc:
+        return fail(str(exc), EXIT_USAGE)
+    if not loaded.missions:
+        return fail("no mission could be read: " + "; ".join(loaded.errors), EXIT_FILES)
+    for line in loaded.errors:
+        err.print(Text(f"mission-control: skipped {line}"), style="yellow")
+    try:
+        campaign = build_campaign(loaded.missions)
+        speed = parse_speed(args.speed)
+    except ValueError as exc:
+        return fail(str(exc), EXIT_FILES)
+    except UsageError as exc:
+        return fail(str(exc), EXIT_USAGE)
+    start = None
+    if args.at:
+        try:
+            start = parse_time(args.at, campaign)
+            check_in_campaign(start, campaign, args.at)
+        except TimeError as exc:
+            message = str(exc)
+            if ACCEPTED_FORMS not in message:
+                message += f"\n{ACCEPTED_FORMS}"
+            return fail(message, EXIT_USAGE)
+    if args.theme is not None and args.theme not in BUILTIN_THEMES:
+        return fail(
+            f"unknown theme {args.theme!r}; themes: {', '.join(sorted(BUILTIN_THEMES))}",
+            EXIT_USAGE,
+        )
+    app = make_app(
+        campaign,
+        start=start,
+        speed=speed,
+        paused=args.paused,
+        units=args.units,
+        theme=args.theme,
+    )
+    app.run()
+    return EXIT_OK

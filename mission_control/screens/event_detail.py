@@ -1,0 +1,104 @@
+"""An event's detail: where the text says it, how precisely, its quantities in both unit
+systems with both conversions, and the values derived from it."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from mission_control.model import Event
+from mission_control.replay import MissionTrack
+from mission_control.widgets.formatting import (
+    QuantityText,
+    describe_quantities,
+    earth_receive_text,
+    event_met,
+)
+
+
+def when_text(event: Event) -> str:
+    precision = event.time.precision.label
+    if event.window is not None:
+        a, b = (w.strftime("%H:%M:%S") for w in event.window)
+        return (
+            f"{event.time.iso()}, time of day not stated: the text orders it between "
+            f"{a} and {b} UTC"
+        )
+    approximate = " (approximate)" if event.approximate else ""
+    return f"{event.time.iso()} UTC, stated to the {precision}{approximate}"
+
+
+def quantity_lines(quantities: tuple[QuantityText, ...]) -> str:
+    if not quantities:
+        return "none stated"
+    lines = []
+    for q in quantities:
+        lines.append(q.written)
+        lines.append(f"    SI        {q.si}")
+        lines.append(f"    imperial  {q.imperial}")
+        if q.stated is not None:
+            lines.append(f"    the text's own conversion  {q.stated}")
+            lines.append(f"    pint's conversion          {q.pint}")
+        if q.warning is not None:
+            lines.append(f"    ⚠ {q.warning}")
+    return "\n".join(lines)
+
+
+def fields(rows: list[tuple[str, str]]) -> str:
+    width = max(len(k) for k, _ in rows)
+    return "\n".join(f"{k.ljust(width)}  {v}" for k, v in rows)
+
+
+class EventDetailScreen(ModalScreen[None]):
+    """One event in full; escape, q or enter closes it."""
+
+    BINDINGS = [Binding("escape,q,enter", "close", "Close")]
+
+    def __init__(
+        self,
+        event: Event,
+        track: MissionTrack,
+        quantities: tuple[QuantityText, ...] | None = None,
+    ) -> None:
+        super().__init__()
+        self.event = event
+        self.track = track
+        # Formatting quantities loads pint; the app hands over what its worker made.
+        self.quantities = quantities if quantities is not None else describe_quantities(event)
+
+    def compose(self) -> ComposeResult:
+        event, track = self.event, self.track
+        light, received = earth_receive_text(event, track)
+        facts = [
+            ("when", when_text(event)),
+            ("what", f"{event.kind}, {event.part}"),
+        ]
+        if event.outcome:
+            facts.append(("outcome", f"✖ {event.outcome}"))
+        facts += [
+            ("MET", event_met(event, track)),
+            ("light time", light),
+            ("Earth receive", received),
+        ]
+        with VerticalScroll(id="detail-body", classes="-failed" if event.failed else "") as body:
+            body.border_title = f"{track.mission.name} · {event.summary}"
+            body.border_subtitle = "escape to close"
+            yield Static(fields(facts), markup=False, id="detail-facts")
+            yield Static("Source", classes="help-heading")
+            for provenance in event.provenance:
+                start, end = provenance.span
+                yield Static(
+                    f"{provenance.source}, line {provenance.line}, characters {start}–{end}",
+                    markup=False,
+                    classes="detail-where",
+                )
+                yield Static(f"“{provenance.sentence}”", markup=False, classes="detail-sentence")
+            yield Static("Quantities", classes="help-heading")
+            yield Static(quantity_lines(self.quantities), markup=False, id="detail-quantities")
+
+    def action_close(self) -> None:
+        """Back to the dashboard."""
+        self.dismiss(None)

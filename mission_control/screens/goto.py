@@ -1,0 +1,78 @@
+"""The ``g`` dialog: type a UTC time, a day of year, a MET or an event; returns its tick."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Label, Static
+
+from mission_control.replay import Campaign
+from mission_control.timeparse import ACCEPTED_FORMS, TimeError, check_in_campaign, parse_time
+
+
+def event_references(campaign: Campaign) -> list[str]:
+    """``mars6:launch``, ``mars7:separation#2``…: every event as parse_time reads it."""
+    out = []
+    for track in campaign.tracks:
+        seen: dict[str, int] = {}
+        for event in track.events:
+            seen[event.kind] = seen.get(event.kind, 0) + 1
+            nth = seen[event.kind]
+            out.append(f"{track.mission.id}:{event.kind}" + (f"#{nth}" if nth > 1 else ""))
+    return out
+
+
+class GotoScreen(ModalScreen[float | None]):
+    """Asks for a time; a bad one is explained under the input and the dialog stays open."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, campaign: Campaign) -> None:
+        super().__init__()
+        self.campaign = campaign
+
+    def compose(self) -> ComposeResult:
+        references = event_references(self.campaign)
+        with Vertical(id="goto-dialog", classes="dialog") as dialog:
+            dialog.border_title = "Go to a time, MET or event"
+            dialog.border_subtitle = "enter: go · →: complete · escape: cancel"
+            yield Input(
+                placeholder="1974-03-12T09:05:53Z · mars6:T+218d15h20m6s · mars6:launch",
+                suggester=SuggestFromList(references, case_sensitive=False),
+                id="goto-input",
+            )
+            yield Label("", id="goto-error", markup=False)
+            yield Static(
+                ACCEPTED_FORMS.replace("accepted forms:", "Accepted forms:")
+                + "\n  events here  "
+                + ", ".join(references),
+                id="goto-forms",
+                markup=False,
+            )
+
+    @on(Input.Submitted)
+    def _go(self, message: Input.Submitted) -> None:
+        """Read the time; close with its tick, or say what is wrong and stay open."""
+        text = message.value
+        try:
+            tick = parse_time(text, self.campaign)
+            check_in_campaign(tick, self.campaign, text)
+        except TimeError as exc:
+            error = self.query_one("#goto-error", Label)
+            error.update(str(exc).split("\n", 1)[0])
+            error.add_class("-shown")
+            return
+        self.dismiss(tick)
+
+    @on(Input.Changed)
+    def _clear_error(self) -> None:
+        """A new attempt: hide the old error."""
+        self.query_one("#goto-error", Label).remove_class("-shown")
+
+    def action_cancel(self) -> None:
+        """Close without moving the clock."""
+        self.dismiss(None)

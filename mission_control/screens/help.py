@@ -1,0 +1,68 @@
+"""The ``?`` screen: every key, the status glyphs (with their ASCII stand-ins), the timeline's
+marks, and the time forms ``g`` accepts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from mission_control.model import Status
+from mission_control.timeparse import ACCEPTED_FORMS
+from mission_control.widgets.status import ASCII_GLYPHS, GLYPHS, LEGEND_ORDER
+
+TIMELINE_MARKS = (
+    ("●", "an event (◇: only ordered between two others, no stated time)"),
+    ("✖", "a failure"),
+    ("┃", "now"),
+    ("━", "a mission's phase (colour: launch, cruise, approach, at Mars); ─ ended"),
+)
+
+
+def key_table(bindings: Iterable[tuple[str, str]]) -> str:
+    """Two columns: keys, and what they do."""
+    rows = list(bindings)
+    width = max((len(k) for k, _ in rows), default=0)
+    return "\n".join(f"{key.rjust(width)}  {what}" for key, what in rows)
+
+
+def legend() -> str:
+    lines = [f"{GLYPHS[s]}  {ASCII_GLYPHS[s]}  {s.value}" for s in LEGEND_ORDER]
+    lines.append(f"   (ASCII stand-ins for terminals without these glyphs; {Status.UNKNOWN.value}:")
+    lines.append("    no source states the subsystem's status)")
+    return "\n".join(lines)
+
+
+class HelpScreen(ModalScreen[None]):
+    """Keys and legends; any of escape, q, ? or enter closes it."""
+
+    BINDINGS = [
+        Binding("escape,q,question_mark,enter", "dismiss_help", "Close", show=True),
+    ]
+
+    def __init__(self, keys: Iterable[tuple[str, str]]) -> None:
+        super().__init__()
+        self._keys = list(keys)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body") as body:
+            body.border_title = "Mission control — help"
+            body.border_subtitle = "escape to close"
+            yield Static("Keys", classes="help-heading")
+            yield Static(key_table(self._keys), markup=False, classes="help-keys")
+            yield Static("Status", classes="help-heading")
+            yield Static(legend(), markup=False)
+            yield Static("Timeline", classes="help-heading")
+            yield Static(
+                "\n".join(f"{mark}  {what}" for mark, what in TIMELINE_MARKS), markup=False
+            )
+            yield Static("Times for g (go to)", classes="help-heading")
+            yield Static(ACCEPTED_FORMS.removeprefix("accepted forms:\n"), markup=False)
+
+    def action_dismiss_help(self) -> None:
+        """Close the help screen."""
+        self.dismiss(None)

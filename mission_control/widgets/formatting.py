@@ -1,0 +1,130 @@
+"""Text the widgets and screens show for domain values; no textual import, so it is unit-testable.
+
+Quantity text needs pint (about a second to load), so :func:`describe_quantities` is meant
+to run in a worker thread; everything else here is cheap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from mission_control import units
+from mission_control.model import Event
+from mission_control.replay import MissionTrack, earth_receive
+from mission_control.timescale import format_duration, format_met, to_tick
+
+PART_LABELS = {"spacecraft": "s/c"}
+"""Short part names for narrow columns (``s/c`` is the usual abbreviation)."""
+
+
+def event_key(event: Event) -> str:
+    """A stable id for one event across the program: ``mars6#4``."""
+    return f"{event.mission_id}#{event.index}"
+
+
+def part_label(part: str) -> str:
+    return PART_LABELS.get(part, part)
+
+
+def event_when(event: Event) -> str:
+    """The event's UTC as the text states it; ``≈`` marks one only ordered between others."""
+    text = event.time.iso()
+    return f"≈{text}" if event.approximate else text
+
+
+def event_met_s(event: Event, track: MissionTrack) -> float | None:
+    """Seconds from launch, or None when the event or the launch is not timed to the minute."""
+    launch = track.mission.launch
+    if track.launch_tick is None or launch is None or not launch.timed or not event.timed:
+        return None
+    return to_tick(event.time.start) - track.launch_tick
+
+
+def event_met(event: Event, track: MissionTrack) -> str:
+    met = event_met_s(event, track)
+    return format_met(met) if met is not None else "—"
+
+
+def light_time(seconds: float) -> str:
+    """``12 m 41.1 s``: one-way light time as a reader would say it."""
+    minutes, rest = divmod(seconds, 60)
+    return f"{int(minutes)} m {rest:04.1f} s" if minutes else f"{rest:.1f} s"
+
+
+def short_light_time(seconds: float) -> str:
+    """``12m41s``, for the clock's crowded lines."""
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes}m{rest:02d}s" if minutes else f"{rest}s"
+
+
+def countdown(seconds: float) -> str:
+    """``T-00:05:12`` to an event that is ``seconds`` ahead."""
+    return format_duration(-seconds, "T")
+
+
+def earth_receive_text(event: Event, track: MissionTrack) -> tuple[str, str]:
+    """Light time and Earth-receive time of an event, or why they are not given."""
+    received = earth_receive(event, track)
+    if received is None:
+        return "n/a before approach", "n/a before approach"
+    if not event.timed:
+        return (
+            light_time((received - event.at).total_seconds()),
+            "n/a: the event's time of day is not stated",
+        )
+    return light_time((received - event.at).total_seconds()), _utc(received)
+
+
+def _utc(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass(frozen=True)
+class QuantityText:
+    """One quantity of an event as every view shows it."""
+
+    written: str
+    si: str
+    imperial: str
+    stated: str | None
+    """The text's own conversion, as written (``30,000 mi``)."""
+    pint: str | None
+    """pint's conversion of the main value into the stated conversion's unit."""
+    warning: str | None
+    """Why the text's conversion disagrees with pint's, if it does."""
+
+    def in_system(self, system: str) -> str:
+        return self.si if system == "si" else self.imperial
+
+
+def describe_quantities(event: Event) -> tuple[QuantityText, ...]:
+    """Every quantity of ``event`` in both unit systems, with both conversions (loads pint)."""
+    out = []
+    for q in event.quantities:
+        stated = pint_text = None
+        if q.stated is not None:
+            stated = q.stated.text.replace("\xa0", " ")
+            converted = units.convert(q, q.stated.unit)
+            values = converted if isinstance(converted, tuple) else (converted,)
+            numbers = " to ".join(f"{v:,.1f}" for v in values)
+            pint_text = f"{numbers} {units.symbol(q.stated.unit)}"
+        out.append(
+            QuantityText(
+                written=q.text.replace("\xa0", " "),
+                si=units.display(q, "si"),
+                imperial=units.display(q, "imperial"),
+                stated=stated,
+                pint=pint_text,
+                warning=units.check_conversion(q),
+            )
+        )
+    return tuple(out)
+
+
+QuantityTable = dict[str, tuple[QuantityText, ...]]
+"""Quantities of every event that has any, by :func:`event_key`."""
+
+
+def quantity_table(events: list[Event]) -> QuantityTable:
+    return {event_key(e): describe_quantities(e) for e in events if e.quantities}

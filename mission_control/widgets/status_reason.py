@@ -1,0 +1,49 @@
+"""One line under the status panels: why the highlighted subsystem has its status."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.reactive import var
+from textual.widgets import Static
+
+from mission_control.model import Status, SubsystemState
+from mission_control.widgets.formatting import event_when
+from mission_control.widgets.status import label
+
+HINT = "tab to a status panel and use ↑ ↓ to see why a subsystem has its status"
+
+
+@dataclass(frozen=True)
+class Subject:
+    """The highlighted row and where it is."""
+
+    craft: str
+    part: str
+    state: SubsystemState
+
+
+class StatusReason(Static):
+    """Shows the reason for :attr:`subject`, or a hint when no row is highlighted."""
+
+    subject: var[Subject | None] = var(None)
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(HINT, id=id, markup=False, classes="-hint")
+
+    def watch_subject(self, subject: Subject | None) -> None:
+        """Another row, or the same row with a new status."""
+        self.remove_class("-hint", *(f"-{status.value}" for status in Status))
+        if subject is None:
+            self.add_class("-hint")
+            self.update(HINT)
+            return
+        state = subject.state
+        self.add_class(f"-{state.status.value}")
+        text = f"{subject.craft} {subject.part} › {state.name}: {label(state.status)}"
+        if state.since is not None:
+            text += f" — {state.reason or state.since.summary}, {event_when(state.since)}"
+            text += f" ({state.since.summary})" if state.reason else ""
+        else:
+            text += " — no source states it"
+        self.update(text)

@@ -1,0 +1,744 @@
+"""The dashboard as a user drives it: keys, palette, dialogs, sizes, and the whole campaign.
+
+Every test uses a ManualTimeSource: time moves only when a test advances it, and the test
+then asks the app to read its clock (``app.poll()``, what the display timer calls), so no
+test waits on the wall clock.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import io
+import subprocess
+import sys
+from collections.abc import AsyncIterator, Callable, Coroutine
+from contextlib import asynccontextmanager
+from typing import Any, ParamSpec
+
+import pytest
+from rich.console import Console
+from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.message import Message
+from textual.pilot import Pilot
+from textual.widgets import Digits, Input, Label, OptionList
+
+from mission_control import cli
+from mission_control.app import MissionControlApp, make_app
+from mission_control.clock import SPEED_LADDER, ManualTimeSource
+from mission_control.replay import Campaign
+from mission_control.screens.event_detail import EventDetailScreen
+from mission_control.screens.goto import GotoScreen
+from mission_control.screens.help import HelpScreen
+from mission_control.screens.search import SearchScreen
+from mission_control.timeparse import parse_time
+from mission_control.widgets.event_log import EventLog
+from mission_control.widgets.formatting import event_key
+from mission_control.widgets.status_reason import StatusReason
+from mission_control.widgets.subsystem_panel import SubsystemPanel
+from mission_control.widgets.timeline import Timeline
+
+P = ParamSpec("P")
+
+
+def ui_test(test: Callable[P, Coroutine[Any, Any, None]]) -> Callable[P, None]:
+    """Run an async pilot test on its own event loop (no pytest async plugin needed)."""
+
+    @functools.wraps(test)
+    def run(*args: P.args, **kwargs: P.kwargs) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+def tick_of(campaign: Campaign, text: str) -> float:
+    return parse_time(text, campaign)
+
+
+@asynccontextmanager
+async def dashboard(
+    campaign: Campaign,
+    at: str | None = None,
+    *,
+    paused: bool = True,
+    speed: float | None = None,
+    size: tuple[int, int] = (100, 30),
+    message_hook: Callable[[Message], None] | None = None,
+) -> AsyncIterator[tuple[MissionControlApp, Pilot[None], ManualTimeSource]]:
+    source = ManualTimeSource()
+    app = make_app(
+        campaign,
+        time_source=source,
+        start=tick_of(campaign, at) if at else None,
+        speed=speed,
+        paused=paused,
+    )
+    async with app.run_test(size=size, message_hook=message_hook) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        yield app, pilot, source
+
+
+async def advance(pilot: Pilot[None], source: ManualTimeSource, seconds: float) -> None:
+    """Let wall time pass, then let the app read its clock (as its timer would)."""
+    source.advance(seconds)
+    app = pilot.app
+    assert isinstance(app, MissionControlApp)
+    app.poll()
+    await pilot.pause()
+
+
+def text(app: MissionControlApp, selector: str) -> str:
+    widget = app.query_one(selector)
+    if isinstance(widget, Digits):
+        return widget.value
+    assert isinstance(widget, Label)
+    return str(widget.content)
+
+
+def log_lines(app: MissionControlApp) -> list[str]:
+    log = app.query_one(EventLog)
+    return [str(option.prompt) for option in log.options]
+
+
+def screen_text(app: MissionControlApp) -> str:
+    """What the terminal shows, as plain text (the SVG screenshot's own renderer, as text)."""
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), record=True)
+    # The compositor's full update is what export_screenshot() prints too.
+    console.print(app.screen._compositor.render_update(full=True))
+    return console.export_text()
+
+
+def event_keys(campaign: Campaign) -> list[str]:
+    return [event_key(e) for _, e in campaign.all_events()]
+
+
+# ---------------------------------------------------------------------- start-up
+
+
+@ui_test
+async def test_opens_playing_in_auto_speed_just_before_the_first_launch(campaign: Campaign) -> None:
+    async with dashboard(campaign, paused=False) as (app, pilot, source):
+        assert text(app, "#clock-system") == "UTC"
+        assert text(app, "#clock-digits") == "17:35:48"  # 10 minutes before Mars 6's launch
+        assert text(app, "#clock-date").startswith("1973-08-05 · day 217")
+        assert text(app, "#clock-next").startswith("T-00:10:00 Mars 6 Launch")
+        assert text(app, "#clock-replay").startswith("▶ playing · auto ×")
+        assert log_lines(app) == []
+        await advance(pilot, source, 60)
+        assert text(app, "#clock-digits") != "17:35:48"
+
+
+# ---------------------------------------------------------------------- replay keys
+
+
+@ui_test
+async def test_space_pauses_and_plays(campaign: Campaign) -> None:
+    async with dashboard(campaign, paused=False) as (app, pilot, source):
+        await pilot.press("space")
+        assert text(app, "#clock-replay").startswith("‖ paused")
+        shown = text(app, "#clock-digits")
+        await advance(pilot, source, 30)
+        assert text(app, "#clock-digits") == shown
+        await pilot.press("space")
+        assert text(app, "#clock-replay").startswith("▶ playing")
+        await advance(pilot, source, 30)
+        assert text(app, "#clock-digits") != shown
+
+
+@ui_test
+async def test_paused_replay_pushes_nothing_down(campaign: Campaign) -> None:
+    async with dashboard(campaign, "mars6:atmospheric-entry") as (app, pilot, source):
+        clock = app.query_one("#clock")
+        state = clock.state  # type: ignore[attr-defined]
+        for _ in range(5):
+            await advance(pilot, source, 1)
+        assert clock.state is state  # type: ignore[attr-defined]
+
+
+@ui_test
+async def test_plus_and_minus_step_along_the_speed_ladder_and_a_returns_to_auto(
+    campaign: Campaign,
+) -> None:
+    labels = [label for _, label in SPEED_LADDER]
+    async with dashboard(campaign, "mars6:atmospheric-entry") as (app, pilot, _source):
+        assert "auto ×1" in text(app, "#clock-replay")  # auto is slow at an event
+
+        def speed() -> str:
+            return text(app, "#clock-replay").split(" · ")[1]
+
+        await pilot.press("plus")
+        first = speed()
+        assert first in labels
+        await pilot.press("plus")
+        assert labels.index(speed()) == labels.index(first) + 1
+        await pilot.press("minus")
+        assert speed() == first
+        await pilot.press("minus")
+        assert labels.index(speed()) == labels.index(first) - 1
+        await pilot.press("a")
+        assert speed().startswith("auto")
+
+
+@ui_test
+async def test_r_reverses_the_replay(campaign: Campaign) -> None:
+    async with dashboard(campaign, "mars6:loss-of-contact", paused=False, speed=1.0) as (
+        app,
+        pilot,
+        source,
+    ):
+        assert len(log_lines(app)) == 12
+        await pilot.press("r")
+        assert text(app, "#clock-replay").startswith("◀ reverse")
+        await advance(pilot, source, 10)
+        assert text(app, "#clock-digits") == "09:10:55"
+        assert len(log_lines(app)) == 11  # loss of contact is undone
+
+
+@ui_test
+async def test_n_and_p_seek_from_event_to_event(campaign: Campaign) -> None:
+    async with dashboard(campaign) as (app, pilot, _source):
+        await pilot.press("n")
+        assert text(app, "#clock-digits") == "17:45:48"
+        assert len(log_lines(app)) == 1
+        await pilot.press("n")
+        assert text(app, "#clock-digits") == "17:00:17"
+        assert len(log_lines(app)) == 2
+        await pilot.press("p")
+        assert text(app, "#clock-digits") == "17:45:48"
+        assert len(log_lines(app)) == 1
+
+
+@ui_test
+async def test_home_and_end_seek_to_the_ends_of_the_campaign(campaign: Campaign) -> None:
+    async with dashboard(campaign, "1973-12-01") as (app, pilot, _source):
+        await pilot.press("end")
+        assert len(log_lines(app)) == len(event_keys(campaign))
+        assert text(app, "#clock-next") == "no further events"
+        await pilot.press("home")
+        assert log_lines(app) == []
+        assert text(app, "#clock-digits") == "17:35:48"
+
+
+# ---------------------------------------------------------------------- go to
+
+
+@ui_test
+async def test_g_goes_to_a_typed_event(campaign: Campaign) -> None:
+    async with dashboard(campaign) as (app, pilot, _source):
+        await pilot.press("g")
+        assert isinstance(app.screen, GotoScreen)
+        app.screen.query_one(Input).value = "mars6:T+218d15h20m6s"
+        await pilot.press("enter")
+        assert not isinstance(app.screen, GotoScreen)
+        assert text(app, "#clock-digits") == "09:05:53"
+        assert text(app, "#clock-date").startswith("1974-03-12")
+
+
+@ui_test
+async def test_g_completes_event_names(campaign: Campaign) -> None:
+    async with dashboard(campaign) as (app, pilot, _source):
+        await pilot.press("g", *"mars7:l")
+        await pilot.press("right", "enter")  # accept the suggestion
+        assert text(app, "#clock-digits") == "17:00:17"
+
+
+@ui_test
+async def test_g_explains_a_bad_time_and_stays_open(campaign: Campaign) -> None:
+    async with dashboard(campaign) as (app, pilot, _source):
+        await pilot.press("g")
+        for typed, says in [
+            ("yesterday", "cannot read 'yesterday'"),
+            ("mars6:landing", "unknown event"),
+            ("1980-01-01", "outside the campaign"),
+        ]:
+            app.screen.query_one(Input).value = typed
+            await pilot.press("enter")
+            assert isinstance(app.screen, GotoScreen)
+            error = app.screen.query_one("#goto-error", Label)
+            assert error.display
+            assert says in str(error.content)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, GotoScreen)
+        assert text(app, "#clock-digits") == "17:35:48"
+
+
+# ---------------------------------------------------------------------- view keys
+
+
+@ui_test
+async def test_u_switches_the_log_between_si_and_imperial(campaign: Campaign) -> None:
+    async with dashboard(campaign, "mars6:atmospheric-entry") as (app, pilot, _source):
+        assert any("48,000 km" in line for line in log_lines(app))
+        assert "· si ·" in text(app, "#clock-replay")
+        await pilot.press("u")
+        assert any("30,000 mi" in line for line in log_lines(app))
+        assert not any("48,000 km" in line for line in log_lines(app))
+        assert "imperial" in text(app, "#clock-replay")
+        await pilot.press("u")
+        assert any("48,000 km" in line for line in log_lines(app))
+
+
+@ui_test
+async def test_c_cycles_utc_met_moscow_and_earth_receive(campaign: Campaign) -> None:
+    async with dashboard(campaign, "mars6:atmospheric-entry") as (app, pilot, _source):
+        seen = []
+        for _ in range(5):
+            seen.append((text(app, "#clock-system"), text(app, "#clock-digits")))
+            await pilot.press("c")
+        assert seen == [
+            ("UTC", "09:05:53"),
+            ("MET\nT+218d", "15:20:06"),
+            ("MSK", "12:05:53"),
+            ("ERT", "09:18:34"),  # 12 min 41 s of light time later
+            ("UTC", "09:05:53"),
+        ]
+
+
+@ui_test
+async def test_earth_receive_time_is_not_given_before_approach(campaign: Campaign) -> None:
+    async with dashboard(campaign, "1973-10-01") as (app, pilot, _source):
+        await pilot.press("c", "c", "c")
+        assert text(app, "#clock-system") == "ERT"
+        assert text(app, "#clock-digits") == "--:--:--"
+        assert "n/a before approach" in text(app, "#clock-date")
+
+
+@ui_test
+async def test_m_focuses_each_craft_in_turn(campaign: Campaign) -> None:
+    async with dashboard(campaign, "mars6:atmospheric-entry") as (app, pilot, _source):
+        panels = list(app.query(SubsystemPanel))
+        assert all(p.display for p in panels)
+        await pilot.press("c")  # MET shows the focused craft's
+        await pilot.press("m")
+        assert [p.display for p in panels] == [p.mission_id == "mars6" for p in panels]
+        assert text(app, "#clock-date").startswith("Mars 6")
+        await pilot.press("m")
+        assert [p.display for p in panels] == [p.mission_id == "mars7" for p in panels]
+        assert text(app, "#clock-date").startswith("Mars 7")
+        assert (text(app, "#clock-system"), text(app, "#clock-digits")) == (
+            "MET\nT+214d",
+            "16:05:37",
+        )
+        await pilot.press("m")
+        assert all(p.display for p in panels)
+
+
+@ui_test
+async def test_f_filters_the_log(campaign: Campaign) -> None:
+    async with dashboard(campaign) as (app, pilot, _source):
+        await pilot.press("end")
+        everything = log_lines(app)
+        await pilot.press("f")
+        failures = log_lines(app)
+        assert len(failures) == 3
+        assert all("✖" in line for line in failures)
+        assert "failures only" in text(app, "#clock-replay")
+        await pilot.press("f")
+        assert log_lines(app) and all("Mars 6" in line for line in log_lines(app))
+        await pilot.press("f")
+        assert log_lines(app) and all("Mars 7" in line for line in log_lines(app))
+        await pilot.press("f")
+        assert log_lines(app) == everything
+
+
+@ui_test
+async def test_slash_searches_the_log(campaign: Campaign) -> None:
+    async with dashboard(campaign) as (app, pilot, _source):
+        await pilot.press("end", "slash")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"contact", "enter")  # typed, as a user would
+        lines = log_lines(app)
+        assert lines and all("contact" in line.lower() for line in lines)
+        assert len(lines) < len(event_keys(campaign))
+        await pilot.press("slash")
+        assert app.screen.query_one(Input).value == "contact"
+        await pilot.press("ctrl+u", "enter")
+        assert len(log_lines(app)) == len(event_keys(campaign))
+
+
+@ui_test
+async def test_question_mark_shows_every_key(campaign: Campaign) -> None:
+    async with dashboard(campaign) as (app, pilot, _source):
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        shown = screen_text(app)
+        for _key, what in app.key_help():
+            assert what in shown
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+@ui_test
+async def test_q_quits(campaign: Campaign) -> None:
+    async with dashboard(campaign) as (app, pilot, _source):
+        await pilot.press("q")
+        assert app.return_code == 0
+        assert not app.is_running
+
+
+# ---------------------------------------------------------------------- log, panels, timeline
+
+
+@ui_test
+async def test_the_log_follows_the_clock_back_and_forth(campaign: Campaign) -> None:
+    async with dashboard(campaign, "mars6:atmospheric-entry") as (app, pilot, _source):
+        assert len(log_lines(app)) == 10
+        last = log_lines(app)[-1]
+        assert "1974-03-12 09:05:53" in last
+        assert "T+218d15:20:06" in last
+        assert "Mars 6" in last
+        assert "lander" in last
+        assert "Atmospheric entry" in last
+        assert "5,600 to 600 m/s" in last
+        app.seek(tick_of(campaign, "mars7:launch"))
+        await pilot.pause()
+        assert len(log_lines(app)) == 2
+        app.seek(tick_of(campaign, "mars6:loss-of-contact"))
+        await pilot.pause()
+        assert "✖ Contact lost" in log_lines(app)[-1]
+
+
+@ui_test
+async def test_choosing_a_log_line_opens_its_detail(campaign: Campaign) -> None:
+    chosen: list[EventLog.Chosen] = []
+
+    def hook(message: Message) -> None:
+        # The hook sees a message at every node it bubbles through: count each once.
+        if isinstance(message, EventLog.Chosen) and message not in chosen:
+            chosen.append(message)
+
+    async with dashboard(campaign, "mars6:atmospheric-entry", message_hook=hook) as (
+        app,
+        pilot,
+        _source,
+    ):
+        log = app.query_one(EventLog)
+        log.focus()
+        log.highlighted = len(log.options) - 1
+        await pilot.press("enter")
+        assert [m.event.kind for m in chosen] == ["atmospheric-entry"]
+        assert isinstance(app.screen, EventDetailScreen)
+        shown = screen_text(app)
+        assert "The lander encountered the atmosphere of Mars at 09:05:53 UTC" in shown
+        assert "seeds/mars6.txt, line 1" in shown
+        assert "stated to the second" in shown
+        assert "5,600 to 600 m/s" in shown  # SI
+        assert "13,000 to 1,300 mph" in shown  # imperial
+        assert "12,500 to 1,300 mph" in shown  # the text's own conversion
+        assert "12,526.8 to 1,342.2 mph" in shown  # pint's
+        assert "T+218d 15:20:06" in shown
+        assert "12 m 41.1 s" in shown
+        assert "1974-03-12T09:18:34Z" in shown
+        await pilot.press("escape")
+        assert not isinstance(app.screen, EventDetailScreen)
+
+
+@ui_test
+async def test_clicking_a_log_line_opens_its_detail(campaign: Campaign) -> None:
+    async with dashboard(campaign, "mars7:launch") as (app, pilot, _source):
+        await pilot.click(EventLog, offset=(5, 0))
+        assert isinstance(app.screen, EventDetailScreen)
+        assert app.screen.event.kind == "launch"
+
+
+@ui_test
+async def test_a_status_panel_explains_the_highlighted_row(campaign: Campaign) -> None:
+    async with dashboard(campaign, "mars6:atmospheric-entry") as (app, pilot, _source):
+        reason = app.query_one(StatusReason)
+        panel = app.query_one("#panel-mars7-lander", SubsystemPanel)
+        panel.focus()
+        await pilot.pause()
+        assert "Mars 7 lander › separation: ● normal" in str(reason.content)
+        await pilot.press("down")
+        shown = str(reason.content)
+        assert "retro-rockets: ✖ critical — retrorocket failure, 1974-03-09" in shown
+        app.query_one(EventLog).focus()
+        await pilot.pause()
+        assert "tab to a status panel" in str(reason.content)
+
+
+@ui_test
+async def test_status_words_follow_the_clock(campaign: Campaign) -> None:
+    async with dashboard(campaign, "mars6:atmospheric-entry") as (app, pilot, _source):
+        panel = app.query_one("#panel-mars6-lander", SubsystemPanel)
+        assert panel.states["radio link"].status.value == "normal"
+        app.seek(tick_of(campaign, "mars6:loss-of-contact"))
+        await pilot.pause()
+        assert panel.states["radio link"].status.value == "critical"
+        assert "✖ critical radio link" in screen_text(app)
+
+
+@ui_test
+async def test_timeline_markers_are_chosen_with_arrows_and_seek_with_enter(
+    campaign: Campaign,
+) -> None:
+    seeks: list[Timeline.Seek] = []
+
+    def hook(message: Message) -> None:
+        if isinstance(message, Timeline.Seek) and message not in seeks:
+            seeks.append(message)
+
+    async with dashboard(campaign, message_hook=hook) as (app, pilot, _source):
+        app.query_one(Timeline).focus()
+        await pilot.press("right", "right", "enter")
+        assert [m.event.kind for m in seeks if m.event] == ["course-correction"]
+        assert text(app, "#clock-date").startswith("1973-08-13")
+        await pilot.press("left", "enter")
+        assert text(app, "#clock-digits") == "17:00:17"
+
+
+@ui_test
+async def test_clicking_the_timeline_seeks_there(campaign: Campaign) -> None:
+    async with dashboard(campaign, size=(100, 30)) as (app, pilot, _source):
+        timeline = app.query_one(Timeline)
+        col = timeline.column(tick_of(campaign, "1973-12-01"))
+        await pilot.click(Timeline, offset=(col + len("Mars 6 "), 0))
+        assert timeline.column(app.clock.now()) == col  # the middle of the clicked column
+        assert text(app, "#clock-date").startswith(("1973-11-29", "1973-11-30"))
+
+
+# ---------------------------------------------------------------------- command palette
+
+
+async def run_from_palette(pilot: Pilot[None], title: str) -> None:
+    await pilot.press("ctrl+p")
+    palette = pilot.app.screen
+    assert isinstance(palette, CommandPalette)
+    palette.query_one(Input).value = title
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+@ui_test
+async def test_the_palette_offers_and_runs_every_action_and_jump(campaign: Campaign) -> None:
+    labels = [label for _, label in SPEED_LADDER]
+
+    def speed() -> str:
+        return text(app, "#clock-replay").split(" · ")[1]
+
+    async with dashboard(campaign, "mars6:atmospheric-entry") as (app, pilot, _source):
+        await pilot.press("ctrl+p")
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        await pilot.pause()
+        offered = [str(option.prompt) for option in palette.query_one(OptionList).options]
+        for binding in app.BINDINGS:
+            assert isinstance(binding, Binding)
+            assert any(binding.tooltip in line for line in offered), binding.action
+        names = {t.mission.id: t.mission.name for t in campaign.tracks}
+        for _, event in campaign.all_events():
+            jump = f"Jump to {names[event.mission_id]}: {event.summary}"
+            assert any(jump in line for line in offered), jump
+        await pilot.press("escape")
+
+        await run_from_palette(pilot, "Quantities in SI or imperial units")
+        assert any("30,000 mi" in line for line in log_lines(app))
+        await run_from_palette(pilot, "Focus Mars 6, Mars 7 or both")
+        assert not app.query_one("#panel-mars7-bus").display
+        await run_from_palette(pilot, "Clock shows UTC, MET, Moscow time or Earth-receive time")
+        assert text(app, "#clock-system").startswith("MET")
+        await run_from_palette(pilot, "Seek to the previous event")
+        assert len(log_lines(app)) == 9
+        await run_from_palette(pilot, "Seek to the next event")
+        assert len(log_lines(app)) == 10
+        await run_from_palette(pilot, "Next faster speed on the ladder")
+        faster = speed()
+        await run_from_palette(pilot, "Next slower speed on the ladder")
+        assert labels.index(speed()) == labels.index(faster) - 1
+        await run_from_palette(pilot, "Auto speed on or off")
+        assert speed().startswith("auto")
+        await run_from_palette(pilot, "Reverse the replay's direction")
+        await run_from_palette(pilot, "Play or pause the replay")
+        assert text(app, "#clock-replay").startswith("◀ reverse")
+        await pilot.press("space")
+        await run_from_palette(pilot, "Log shows all events, failures only, or one craft")
+        assert "failures only" in text(app, "#clock-replay")
+        for title, screen in [
+            ("Search the event log…", SearchScreen),
+            ("Go to a time, MET or event…", GotoScreen),
+            ("Keys and legends", HelpScreen),
+        ]:
+            await run_from_palette(pilot, title)
+            assert isinstance(app.screen, screen)
+            await pilot.press("escape")
+        await run_from_palette(pilot, "Go to the campaign's end")
+        assert app.clock.at_end
+        await run_from_palette(pilot, "Go to the campaign's start")
+        assert app.clock.at_start
+        await run_from_palette(pilot, "Jump to Mars 7: Launch")
+        assert text(app, "#clock-date").startswith("Mars 6 · 1973-08-09 17:00:17")
+        await run_from_palette(pilot, "Quit")
+        assert not app.is_running
+
+
+# ---------------------------------------------------------------------- the whole campaign
+
+
+@ui_test
+async def test_the_whole_campaign_reaches_the_log_once_each_in_order(campaign: Campaign) -> None:
+    fastest = SPEED_LADDER[-1][0]
+    async with dashboard(campaign, paused=False, speed=fastest) as (app, pilot, source):
+        log = app.query_one(EventLog)
+        seen: list[str] = []
+        while app.clock.playing:
+            source.advance(0.1)  # what the display timer sees every tick
+            app.poll()
+            listed = [event_key(e) for e in log.shown_events]
+            assert listed == event_keys(campaign)[: len(listed)]  # always a prefix, in order
+            seen.extend(listed[len(seen) :])
+        assert seen == event_keys(campaign)
+        assert app.clock.at_end
+        app.seek(tick_of(campaign, "mars6:atmospheric-entry"))
+        await pilot.pause()
+        assert [event_key(e) for e in log.shown_events] == event_keys(campaign)[:10]
+
+
+# ---------------------------------------------------------------------- sizes
+
+
+@pytest.mark.parametrize(
+    ("size", "layout"),
+    [((20, 6), "too-small"), ((40, 15), "compact"), ((80, 24), "full"), ((200, 50), "full")],
+)
+@ui_test
+async def test_layout_fits_the_terminal(
+    campaign: Campaign, size: tuple[int, int], layout: str
+) -> None:
+    async with dashboard(campaign, "mars6:atmospheric-entry", size=size) as (app, _pilot, _source):
+        shown = screen_text(app)
+        if layout == "too-small":
+            assert "too small" in shown
+            return
+        assert "too small" not in shown
+        assert app.has_class("-compact") == (layout == "compact")
+        assert "09:05:53" in shown
+        if layout == "full":
+            assert app.query_one("#clock-digits").display
+            for panel in app.query(SubsystemPanel):
+                assert f"{panel.mission_name} {panel.part}" in shown
+                assert panel.region.bottom <= app.size.height - 1  # above the footer
+                assert panel.region.height >= len(panel.states)  # no row cut off
+            log = app.query_one(EventLog)
+            assert log.region.height >= 5
+            assert log.region.bottom <= app.size.height - 1
+            assert "Atmospheric entry" in shown
+
+
+@ui_test
+async def test_resizing_through_every_layout_does_not_crash(campaign: Campaign) -> None:
+    async with dashboard(campaign, "mars6:atmospheric-entry", size=(80, 24)) as (
+        app,
+        pilot,
+        _source,
+    ):
+        for width, height in [(200, 50), (40, 15), (20, 6), (10, 3), (59, 19), (120, 40)]:
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+            assert app.has_class("-too-small") == (width < 30 or height < 8)
+            assert app.has_class("-compact") == (width < 60 or height < 20)
+        assert "09:05:53" in screen_text(app)
+
+
+# ---------------------------------------------------------------------- command line
+
+
+def run_cli(*argv: str) -> tuple[int, str]:
+    err = io.StringIO()
+    status = cli.main(list(argv), out=io.StringIO(), err=err)
+    return status, err.getvalue()
+
+
+def test_a_bad_at_time_is_refused_with_the_accepted_forms() -> None:
+    status, err = run_cli("--at", "next tuesday")
+    assert status == 2
+    assert "cannot read 'next tuesday'" in err
+    assert "mars6:atmospheric-entry" in err  # the accepted forms
+
+
+def test_an_unknown_event_is_refused_with_the_accepted_forms() -> None:
+    status, err = run_cli("run", "--at", "mars6:landing")
+    assert status == 2
+    assert "unknown event" in err
+    assert "accepted forms" in err
+
+
+def test_a_time_outside_the_campaign_is_refused() -> None:
+    status, err = run_cli("--at", "1980-01-01")
+    assert status == 2
+    assert "outside the campaign" in err
+
+
+def test_unreadable_files_are_refused_in_one_line() -> None:
+    status, err = run_cli("no-such-file.txt")
+    assert status == 1
+    assert err.count("\n") == 1
+    assert "no-such-file.txt" in err
+
+
+def test_an_unknown_theme_or_speed_is_refused() -> None:
+    status, err = run_cli("--theme", "no-such-theme")
+    assert status == 2
+    assert "nord" in err
+    status, err = run_cli("--speed", "fast")
+    assert status == 2
+    assert "cannot read speed" in err
+
+
+@ui_test
+async def test_options_reach_the_dashboard(campaign: Campaign) -> None:
+    app = make_app(campaign, time_source=ManualTimeSource(), units="imperial", theme="nord")
+    async with app.run_test() as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.theme == "nord"
+        assert "imperial" in text(app, "#clock-replay")
+
+
+STARTUP_PROBE = """
+import asyncio, sys
+from mission_control import catalog
+from mission_control.app import make_app
+from mission_control.clock import ManualTimeSource
+from mission_control.replay import build_campaign
+
+app = make_app(build_campaign(catalog.load().missions), time_source=ManualTimeSource())
+print("before the first frame:", "pint" in sys.modules)
+
+async def main() -> None:
+    async with app.run_test() as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        print("after the worker:", "pint" in sys.modules)
+
+asyncio.run(main())
+"""
+
+
+def test_pint_loads_in_a_worker_after_start_up(campaign: Campaign) -> None:
+    # The campaign fixture has filled the parsed-seed cache, as any earlier run would have:
+    # only a cold cache reads the seeds, and reading them loads pint.
+    assert campaign.tracks
+    result = subprocess.run(
+        [sys.executable, "-c", STARTUP_PROBE], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.splitlines() == [
+        "before the first frame: False",
+        "after the worker: True",
+    ]
+
+
+def test_the_pure_view_helpers_never_import_textual() -> None:
+    # The domain modules are checked in test_layering.py; these two live among the widgets.
+    code = (
+        "import sys, mission_control.widgets.formatting, mission_control.widgets.status\n"
+        "print('textual' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"

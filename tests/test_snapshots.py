@@ -1,0 +1,68 @@
+"""Whole screens at fixed sizes, with the replay paused on a manual clock (nothing moves).
+
+Update after an intended change with ``pytest tests/test_snapshots.py --snapshot-update``
+and look at the SVGs under tests/__snapshots__/ before committing them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from mission_control.app import MissionControlApp, make_app
+from mission_control.clock import ManualTimeSource
+from mission_control.replay import Campaign
+from mission_control.timeparse import parse_time
+from mission_control.widgets.event_log import EventLog
+
+SIZES = [(80, 24), (120, 40)]
+SIZE_IDS = [f"{w}x{h}" for w, h in SIZES]
+
+MOMENTS = {
+    "start": None,
+    "mid-cruise": "1973-11-15T12:00:00Z",
+    "mars6-entry": "mars6:atmospheric-entry",
+    "after-mars6-loss-of-contact": "1974-03-12T09:15:00Z",
+}
+
+
+def frozen_app(campaign: Campaign, at: str | None) -> MissionControlApp:
+    start = parse_time(at, campaign) if at else None
+    return make_app(campaign, time_source=ManualTimeSource(), start=start, paused=True)
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    """Let the quantities worker finish, so every line is complete."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+@pytest.mark.parametrize("moment", MOMENTS)
+def test_dashboard(
+    snap_compare: Any, campaign: Campaign, moment: str, size: tuple[int, int]
+) -> None:
+    app = frozen_app(campaign, MOMENTS[moment])
+    assert snap_compare(app, terminal_size=size, run_before=settle)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+def test_event_detail(snap_compare: Any, campaign: Campaign, size: tuple[int, int]) -> None:
+    async def open_detail(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        log = pilot.app.query_one(EventLog)
+        log.focus()
+        log.highlighted = len(log.options) - 1
+        await pilot.press("enter")
+        await pilot.pause()
+
+    app = frozen_app(campaign, "mars6:atmospheric-entry")
+    assert snap_compare(app, terminal_size=size, run_before=open_detail)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+def test_help(snap_compare: Any, campaign: Campaign, size: tuple[int, int]) -> None:
+    app = frozen_app(campaign, "mars6:atmospheric-entry")
+    assert snap_compare(app, press=["question_mark"], terminal_size=size, run_before=settle)
