@@ -16,7 +16,6 @@ import sys
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from mission_control import catalog
 from mission_control.clock import ManualTimeSource
@@ -98,7 +97,11 @@ def main() -> int:
     read_ms = median_ms(lambda: [read_text(t, s) for t, s in texts], 5)
     seeds = build_campaign([read_text(t, s) for t, s in texts])
     results: dict[str, dict[str, float]] = {
-        "seeds": {"read_ms": read_ms, "events": len(seeds.all_events()), **measure(seeds, args.repeat)}
+        "seeds": {
+            "read_ms": read_ms,
+            "events": len(seeds.all_events()),
+            **measure(seeds, args.repeat),
+        }
     }
 
     article = synthetic_article(args.events)
@@ -122,7 +125,11 @@ def main() -> int:
         for name, figures in results.items():
             print(name)
             for key, value in figures.items():
-                print(f"  {key:12} {value:,.3f}" if isinstance(value, float) else f"  {key:12} {value:,}")
+                print(
+                    f"  {key:12} {value:,.3f}"
+                    if isinstance(value, float)
+                    else f"  {key:12} {value:,}"
+                )
     return 0
 
 

@@ -18,17 +18,18 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from mission_control import catalog, units
-from mission_control.model import Event, Mission, Precision
+from mission_control import catalog, glyphs, units
+from mission_control.model import Event, Mission
 from mission_control.replay import (
     Campaign,
     CampaignState,
     build_campaign,
     earth_receive,
+    event_met_s,
     replay_clock,
     state_at,
 )
-from mission_control.timescale import format_duration, format_met, to_tick
+from mission_control.timescale import format_duration, format_met
 
 EXIT_OK = 0
 EXIT_FILES = 1
@@ -56,14 +57,9 @@ def _load(words: Sequence[str], seeds: Path | None, err: Console) -> tuple[list[
     return loaded.missions, status
 
 
-def event_met_s(event: Event, mission: Mission) -> int | None:
-    """Whole seconds from launch, or None when either time is coarser than a minute."""
-    launch = mission.launch
-    if launch is None or launch.time.precision < Precision.MINUTE:
-        return None
-    if event.time.precision < Precision.MINUTE:
-        return None
-    return int(to_tick(event.time.start) - to_tick(launch.time.start))
+def _met_s(event: Event, mission: Mission) -> int | None:
+    met = event_met_s(event, mission)
+    return None if met is None else int(met)
 
 
 def event_when(event: Event) -> str:
@@ -84,7 +80,7 @@ def event_json(event: Event, mission: Mission, system: str) -> dict[str, Any]:
         "precision": event.time.precision.label,
         "kind": event.kind,
         "part": event.part,
-        "met_s": event_met_s(event, mission),
+        "met_s": _met_s(event, mission),
         "approximate": event.approximate,
         "window": [w.strftime("%Y-%m-%dT%H:%M:%SZ") for w in event.window]
         if event.window
@@ -151,7 +147,7 @@ def cmd_timeline(args: argparse.Namespace, out: Console, err: Console) -> int:
         )
         for mission in missions:
             for event in mission.events:
-                met = event_met_s(event, mission)
+                met = _met_s(event, mission)
                 writer.writerow(
                     [
                         mission.id,
@@ -197,7 +193,7 @@ def _timeline_table(mission: Mission, system: str) -> Table:
     table.add_column("MET", no_wrap=True)
     table.add_column(f"event (part, kind; quantities in {system})")
     for event in mission.events:
-        met = event_met_s(event, mission)
+        met = _met_s(event, mission)
         when = event.time.iso()
         if event.window is not None:
             a, b = (w.strftime("%H:%M:%S") for w in event.window)
@@ -335,7 +331,7 @@ def cmd_state(args: argparse.Namespace, out: Console, err: Console) -> int:
                 table.add_row(
                     f"  {name}",
                     Text(
-                        f"{GLYPHS[row.status.value]} {row.status.value}",
+                        glyphs.label(row.status),
                         style=STATUS_STYLES[row.status.value],
                     ),
                     setter,
@@ -361,15 +357,6 @@ STATUS_STYLES = {
     "serious": "bold dark_orange",
     "critical": "bold red",
     "unknown": "dim",
-}
-GLYPHS = {
-    "off": "○",
-    "standby": "◌",
-    "normal": "●",
-    "caution": "▲",
-    "serious": "◆",
-    "critical": "✖",
-    "unknown": "?",
 }
 
 
@@ -414,7 +401,7 @@ def parse_speed(text: str) -> float | None:
 
 
 def replay_line(event: Event, mission: Mission, system: str) -> str:
-    met = event_met_s(event, mission)
+    met = _met_s(event, mission)
     fields = [
         event_when(event),
         mission.id,

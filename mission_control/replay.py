@@ -354,6 +354,16 @@ def subsystem_states(
     return states
 
 
+def event_met_s(event: Event, mission: Mission) -> float | None:
+    """Seconds from launch to an event, or None when either is stated coarser than a minute."""
+    launch = mission.launch
+    if launch is None or launch.time.precision < Precision.MINUTE:
+        return None
+    if event.time.precision < Precision.MINUTE:
+        return None
+    return to_tick(event.time.start) - to_tick(launch.time.start)
+
+
 def earth_receive(event: Event, track: MissionTrack) -> datetime | None:
     """When Earth could first have known of an event at the planet (its time + light time)."""
     if track.approach_tick is None or to_tick(event.at) < track.approach_tick:

@@ -735,7 +735,7 @@ def test_pint_loads_in_a_worker_after_start_up(campaign: Campaign) -> None:
 def test_the_pure_view_helpers_never_import_textual() -> None:
     # The domain modules are checked in test_layering.py; these two live among the widgets.
     code = (
-        "import sys, mission_control.widgets.formatting, mission_control.widgets.status\n"
+        "import sys, mission_control.widgets.formatting, mission_control.glyphs\n"
         "print('textual' in sys.modules)\n"
     )
     result = subprocess.run(

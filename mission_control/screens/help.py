@@ -11,9 +11,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from mission_control.glyphs import ASCII_GLYPHS, GLYPHS, LEGEND_ORDER
 from mission_control.model import Status
 from mission_control.timeparse import ACCEPTED_FORMS
-from mission_control.widgets.status import ASCII_GLYPHS, GLYPHS, LEGEND_ORDER
 
 TIMELINE_MARKS = (
     ("●", "an event (◇: only ordered between two others, no stated time)"),

@@ -11,8 +11,8 @@ from datetime import datetime
 
 from mission_control import units
 from mission_control.model import Event
-from mission_control.replay import MissionTrack, earth_receive
-from mission_control.timescale import format_duration, format_met, to_tick
+from mission_control.replay import MissionTrack, earth_receive, event_met_s
+from mission_control.timescale import format_duration, format_met
 
 PART_LABELS = {"spacecraft": "s/c"}
 """Short part names for narrow columns (``s/c`` is the usual abbreviation)."""
@@ -33,16 +33,8 @@ def event_when(event: Event) -> str:
     return f"≈{text}" if event.approximate else text
 
 
-def event_met_s(event: Event, track: MissionTrack) -> float | None:
-    """Seconds from launch, or None when the event or the launch is not timed to the minute."""
-    launch = track.mission.launch
-    if track.launch_tick is None or launch is None or not launch.timed or not event.timed:
-        return None
-    return to_tick(event.time.start) - track.launch_tick
-
-
 def event_met(event: Event, track: MissionTrack) -> str:
-    met = event_met_s(event, track)
+    met = event_met_s(event, track.mission)
     return format_met(met) if met is not None else "—"
 
 

@@ -19,8 +19,8 @@ from textual.reactive import reactive, var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from mission_control.glyphs import glyph
 from mission_control.model import Status, SubsystemState
-from mission_control.widgets.status import glyph
 
 NARROW_WIDTH = 22
 """Below this many cells a panel drops the status word and keeps the glyph."""
