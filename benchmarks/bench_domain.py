@@ -3,19 +3,24 @@ for a synthetic mission of 100,000 events.
 
     python benchmarks/bench_domain.py [--events 100000] [--repeat 200] [--json]
 
-Each figure is the median of several runs. Reading is measured cold (a fresh parse, no cache).
+Each in-process figure for the seeds is the median of several runs. For the synthetic mission,
+``first_read_s`` is the first reading of its text and ``load_s`` what a later start pays: the
+parsed mission from the cache plus preparing it for replay.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from mission_control import catalog
 from mission_control.clock import ManualTimeSource
@@ -104,18 +109,27 @@ def main() -> int:
         }
     }
 
-    article = synthetic_article(args.events)
-    t0 = time.perf_counter()
-    mission = read_text(article, "synthetic.txt")
-    read_s = time.perf_counter() - t0
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["MISSION_CONTROL_CACHE_DIR"] = folder
+        path = Path(folder) / "synthetic.txt"
+        path.write_text(synthetic_article(args.events), "utf-8")
+        t0 = time.perf_counter()
+        mission = catalog.read_seed(path)
+        read_s = time.perf_counter() - t0
+        # What a later start does: the same text, found in the cache.
+        t0 = time.perf_counter()
+        cached = catalog.read_seed(path)
+        cached_s = time.perf_counter() - t0
+        assert cached == mission
     t0 = time.perf_counter()
     big = build_campaign([mission])
     build_s = time.perf_counter() - t0
     results["synthetic"] = {
         "events": len(mission.events),
-        "read_s": read_s,
+        "first_read_s": read_s,
+        "cached_read_s": cached_s,
         "build_s": build_s,
-        "load_s": read_s + build_s,
+        "load_s": cached_s + build_s,
         **measure(big, args.repeat),
     }
     if args.json:

@@ -341,3 +341,17 @@ def test_replay_bad_from_time() -> None:
     status, _, err = run("replay", "--from", "soon")
     assert status == 2
     assert "accepted forms" in err
+
+
+def test_python_dash_m_runs_the_same_commands() -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "mission_control", "timeline", "mars7", "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["missions"][0]["id"] == "mars7"

@@ -261,3 +261,25 @@ def test_indexed_statuses_match_applying_the_rules_in_order(campaign: Campaign) 
         for passed in range(len(track.events) + 1):
             expected = subsystem_states(track, track.events[:passed], default_rules())
             assert statuses_after(track, passed) == expected
+
+
+def test_stepping_to_the_next_and_previous_event(campaign: Campaign) -> None:
+    ticks = sorted({t for t, _ in campaign.all_events()})
+    assert campaign.next_event_tick(campaign.start) == ticks[0]
+    assert campaign.next_event_tick(ticks[0]) == ticks[1]
+    assert campaign.previous_event_tick(ticks[1]) == ticks[0]
+    assert campaign.previous_event_tick(ticks[0]) is None
+    assert campaign.next_event_tick(ticks[-1]) is None
+    # Stepping through every event forwards visits each distinct moment once, in order.
+    seen, tick = [], campaign.start
+    while (nxt := campaign.next_event_tick(tick)) is not None:
+        seen.append(nxt)
+        tick = nxt
+    assert seen == ticks
+
+
+def test_a_single_mission_replays_alone(missions: dict[str, Mission]) -> None:
+    alone = build_campaign([missions["mars7"]])
+    assert [t.mission.id for t in alone.tracks] == ["mars7"]
+    first_launch = to_tick(datetime(1973, 8, 9, 17, 0, 17, tzinfo=UTC))
+    assert alone.start == first_launch - 600

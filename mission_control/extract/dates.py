@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
 
 from dateutil import parser as dateparser
 from dateutil import tz
@@ -192,6 +193,12 @@ def find_dates(sentence: str) -> tuple[list[DateMention], list[str]]:
     return _fill_years(found), warnings
 
 
+@lru_cache(maxsize=4096)
+def _parse(cleaned: str) -> datetime:
+    """dateutil's reading of a date phrase (an article states the same day many times)."""
+    return dateparser.parse(cleaned, default=datetime(2000, 1, 1))  # noqa: DTZ001
+
+
 def _read_date(text: str, precision: Precision, start: int, end: int) -> DateMention:
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text).replace(".", " ")
     cleaned = re.sub(r"^(?:the\s+)?(\d+)\s+of\b", r"\1", cleaned)
@@ -201,14 +208,13 @@ def _read_date(text: str, precision: Precision, start: int, end: int) -> DateMen
     has_year = re.search(_YEAR, text) is not None
     if precision is Precision.YEAR:
         return DateMention(start, end, text, precision, int(text[-4:]), None, None)
-    # Two defaults that differ in every field show which fields the text supplied.
-    # (Both are leap years, so that a yearless 29 February is read, not refused.)
-    d1 = dateparser.parse(cleaned, default=datetime(2000, 1, 1))  # noqa: DTZ001
-    d2 = dateparser.parse(cleaned, default=datetime(2004, 2, 2))  # noqa: DTZ001
+    # The default is a leap year, so that a yearless 29 February is read, not refused.
+    d1 = _parse(cleaned)
     year = d1.year if has_year else None
     if precision is Precision.MONTH:
         return DateMention(start, end, text, precision, year, d1.month, None)
-    if d1.day != d2.day:
+    # The day must be one the text wrote, not the parser's default.
+    if not re.search(rf"(?<!\d)0?{d1.day}(?!\d)", cleaned):
         raise ValueError(text)
     if year is None:
         # Check the day exists in some year (29 February) without choosing one.
