@@ -95,6 +95,11 @@ def main() -> int:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=200)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        help="keep the parsed synthetic mission here between runs (default: a temporary folder)",
+    )
     args = parser.parse_args()
 
     files = catalog.bundled_seed_files()
@@ -109,9 +114,11 @@ def main() -> int:
         }
     }
 
-    with tempfile.TemporaryDirectory() as folder:
-        os.environ["MISSION_CONTROL_CACHE_DIR"] = folder
-        path = Path(folder) / "synthetic.txt"
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = args.cache or Path(scratch)
+        folder.mkdir(parents=True, exist_ok=True)
+        os.environ["MISSION_CONTROL_CACHE_DIR"] = str(folder)
+        path = folder / f"synthetic-{args.events}.txt"
         path.write_text(synthetic_article(args.events), "utf-8")
         t0 = time.perf_counter()
         mission = catalog.read_seed(path)

@@ -12,7 +12,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from mission_control.model import Mission
+from mission_control.model import Mission, paused_gc
 from mission_control.seedfile import SeedError, load_text, slug
 
 _PACKAGE = Path(str(resources.files("mission_control")))
@@ -115,7 +115,7 @@ def read_seed(path: Path, source: str | None = None) -> Mission:
     key = hashlib.sha256(_code_fingerprint() + shown.encode() + b"\0" + text.encode()).hexdigest()
     if folder is not None:
         try:
-            with (folder / f"{key}.pickle").open("rb") as handle:
+            with (folder / f"{key}.pickle").open("rb") as handle, paused_gc():
                 cached = pickle.load(handle)
             if isinstance(cached, Mission):
                 return cached

@@ -18,7 +18,7 @@ from typing import Any
 
 from mission_control import ephemeris
 from mission_control.clock import Anchor, ReplayClock, TimeSource
-from mission_control.model import Event, Mission, Precision, Status, SubsystemState
+from mission_control.model import Event, Mission, Precision, Status, SubsystemState, paused_gc
 from mission_control.timescale import UtcReading, from_tick, to_tick
 
 PHASES: tuple[str, ...] = (
@@ -67,6 +67,23 @@ class Rules:
     arrival_kinds: frozenset[str]
     lead_in_s: float
     lead_out_s: float
+
+    def matching(self, event: Event) -> list[Rule]:
+        """The rules an event triggers, in table order. An event with no outcome is checked
+        only against the rules for its kind, which keeps preparing many events quick."""
+        if event.outcome is not None:
+            return [rule for rule in self.rules if rule.matches(event)]
+        by_kind = self._plain_rules_by_kind()
+        return list(by_kind.get(event.kind, by_kind.get("*", ())))
+
+    def _plain_rules_by_kind(self) -> dict[str, tuple[Rule, ...]]:
+        index: dict[str, tuple[Rule, ...]] | None = getattr(self, "_index", None)
+        if index is None:
+            plain = [r for r in self.rules if r.outcome is None]
+            kinds = {r.kind for r in plain} | {"*"}
+            index = {k: tuple(r for r in plain if r.kind in ("*", k)) for k in kinds}
+            object.__setattr__(self, "_index", index)
+        return index
 
 
 def parse_rules(data: dict[str, Any]) -> Rules:
@@ -164,17 +181,15 @@ class Campaign:
         return max(earlier, default=None)
 
 
-def _parts(mission: Mission, rules: Rules) -> dict[str, tuple[str, ...]]:
+def _parts(mission: Mission, setters: dict[tuple[str, str], Any]) -> dict[str, tuple[str, ...]]:
     """Each part's rows: the systems the events speak of or the rules touch, then instruments."""
     rows: dict[str, list[str]] = {}
     for part, systems in mission.systems.items():
         rows.setdefault(part, []).extend(systems)
-    for event in mission.events:
-        for rule in rules.rules:
-            if rule.matches(event):
-                names = rows.setdefault(rule.target_part(event), [])
-                if rule.system not in names:
-                    names.append(rule.system)
+    for part, system in setters:
+        names = rows.setdefault(part, [])
+        if system not in names:
+            names.append(system)
     for part, instruments in mission.instruments.items():
         names = rows.setdefault(part, [])
         names.extend(i for i in instruments if i not in names)
@@ -188,10 +203,9 @@ def _setters(
     found: dict[tuple[str, str], tuple[list[int], list[SubsystemState]]] = {}
     for index, event in enumerate(events):
         final: dict[tuple[str, str], SubsystemState] = {}
-        for rule in rules.rules:
-            if rule.matches(event):
-                row = SubsystemState(rule.system, rule.status, event, rule.reason)
-                final[(rule.target_part(event), rule.system)] = row
+        for rule in rules.matching(event):
+            row = SubsystemState(rule.system, rule.status, event, rule.reason)
+            final[(rule.target_part(event), rule.system)] = row
         for key, row in final.items():
             indices, rows = found.setdefault(key, ([], []))
             indices.append(index)
@@ -207,6 +221,12 @@ def _phases(events: Sequence[Event], rules: Rules) -> tuple[str, ...]:
 
 
 def build_campaign(missions: Sequence[Mission], rules: Rules | None = None) -> Campaign:
+    """Prepare missions for replay (see ``_build``); the collector is paused meanwhile."""
+    with paused_gc():
+        return _build(missions, rules)
+
+
+def _build(missions: Sequence[Mission], rules: Rules | None = None) -> Campaign:
     """Prepare missions for replay; the span runs from just before the first launch (or first
     event) to just after the end of the last event's stated interval."""
     rules = rules or default_rules()
@@ -215,14 +235,15 @@ def build_campaign(missions: Sequence[Mission], rules: Rules | None = None) -> C
         ticks = tuple(to_tick(e.at) for e in mission.events)
         launch = mission.launch
         arrivals = [e for e in mission.events if e.kind in rules.arrival_kinds]
+        setters = _setters(mission.events, rules)
         tracks.append(
             MissionTrack(
                 mission=mission,
                 ticks=ticks,
                 launch_tick=to_tick(launch.time.start) if launch else None,
                 approach_tick=to_tick(arrivals[0].at) - rules.approach_s if arrivals else None,
-                parts=_parts(mission, rules),
-                setters=_setters(mission.events, rules),
+                parts=_parts(mission, setters),
+                setters=setters,
                 phases=_phases(mission.events, rules),
             )
         )
@@ -344,13 +365,12 @@ def subsystem_states(
         for part, names in track.parts.items()
     }
     for event in passed:
-        for rule in rules.rules:
-            if rule.matches(event):
-                part = rule.target_part(event)
-                if part in states:
-                    states[part][rule.system] = SubsystemState(
-                        rule.system, rule.status, event, rule.reason
-                    )
+        for rule in rules.matching(event):
+            part = rule.target_part(event)
+            if part in states:
+                states[part][rule.system] = SubsystemState(
+                    rule.system, rule.status, event, rule.reason
+                )
     return states
 
 
