@@ -4,9 +4,13 @@ and hands the state down to the widgets, which only display it."""
 from __future__ import annotations
 
 import argparse
+import asyncio
 import math
-from collections.abc import Iterator
+import os
+import signal
+from collections.abc import Iterator, Sequence
 from functools import partial
+from pathlib import Path
 
 from rich.console import Console
 from rich.text import Text
@@ -14,11 +18,13 @@ from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
+from textual.driver import Driver
+from textual.filter import LineFilter, Monochrome
 from textual.geometry import Size
 from textual.theme import BUILTIN_THEMES
 from textual.widgets import Static
 
-from mission_control import catalog
+from mission_control import catalog, crash, glyphs
 from mission_control.clock import ReplayClock, SystemTimeSource, TimeSource
 from mission_control.replay import Campaign, CampaignState, build_campaign, replay_clock, state_at
 from mission_control.screens.commands import DashboardCommands, PaletteCommand
@@ -26,6 +32,7 @@ from mission_control.screens.event_detail import EventDetailScreen
 from mission_control.screens.goto import GotoScreen
 from mission_control.screens.help import HelpScreen
 from mission_control.screens.search import SearchScreen
+from mission_control.terminal import ASCII, NO_COLOUR, hangup_safe, in_daemon_thread
 from mission_control.widgets.event_log import FILTER_ALL, FILTER_FAILURES, EventLog, filter_label
 from mission_control.widgets.formatting import QuantityTable, event_key, event_when, quantity_table
 from mission_control.widgets.key_bar import KeyBar, KeyHint
@@ -49,6 +56,10 @@ POLL_S = 0.1
 SPEED = Binding.Group("speed")
 SEEK = Binding.Group("event")
 
+EXIT_SIGNALS = {signal.SIGTERM: 128 + signal.SIGTERM, signal.SIGHUP: 128 + signal.SIGHUP}
+"""Signals that end the dashboard as q does, and the exit status each gives: the shell's
+status for a program a signal ended (143, 129), so a script can tell it was not a quit."""
+
 
 class MissionControlApp(App[None]):
     """Mars 6 and Mars 7, replayed."""
@@ -69,6 +80,8 @@ class MissionControlApp(App[None]):
         Binding("g", "goto", "Go to", tooltip="Go to a time, MET or event…"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="Keys and legends"),
         Binding("q", "quit", "Quit", tooltip="Quit"),
+        # Textual's own ctrl+c only says how to quit; here it quits, even in a dialog.
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, tooltip="Quit"),
         Binding("a", "auto_speed", "Auto", tooltip="Auto speed on or off"),
         Binding("r", "reverse", "Reverse", tooltip="Reverse the replay's direction"),
         Binding("c", "cycle_clock", "Clock",
@@ -89,8 +102,15 @@ class MissionControlApp(App[None]):
         *,
         units: str = "si",
         theme: str | None = None,
+        ascii_only: bool = False,
     ) -> None:
         super().__init__()
+        self.ascii_only = ascii_only
+        """Draw every character in ASCII (a terminal or locale without UTF-8, or --ascii)."""
+        self.set_class(ascii_only, "-ascii")
+        self.crash_report: Path | None = None
+        """The crash report written when an exception ended the app, if one could be."""
+        self._crash_note: Text | None = None
         self.campaign = campaign
         self.clock = clock
         self.unit_system = units
@@ -99,6 +119,7 @@ class MissionControlApp(App[None]):
         self.log_filter = FILTER_ALL
         self.log_search = ""
         self.quantities: QuantityTable | None = None
+        self._panels: list[SubsystemPanel] = []
         self._shown_second: int | None = None
         self._names = {t.mission.id: t.mission.name for t in campaign.tracks}
         if theme is not None:
@@ -107,14 +128,15 @@ class MissionControlApp(App[None]):
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
-        yield Static(
+        self._too_small = Static(
             "Terminal too small: mission control needs at least "
             f"{MIN_SIZE.width}×{MIN_SIZE.height}.",
             id="too-small",
         )
+        yield self._too_small
         state = state_at(self.campaign, self.clock.now())
-        with Container(id="body"):
-            yield MissionClock(id="clock")
+        with Container(id="body") as self._body:
+            yield MissionClock(ascii_only=self.ascii_only, id="clock")
             yield Timeline(self.campaign, id="timeline")
             with Horizontal(id="panels"):
                 for ms in state.missions:
@@ -128,10 +150,15 @@ class MissionControlApp(App[None]):
                         )
             yield StatusReason(id="reason")
             yield EventLog(self.campaign, id="event-log")
-        yield KeyBar(self.key_hints(), id="keys")
+        self._keys = KeyBar(self.key_hints(), id="keys")
+        yield self._keys
 
     def on_mount(self) -> None:
         """Show the first moment, start the one display timer, then load pint off-screen."""
+        if not self.is_headless:
+            loop = asyncio.get_running_loop()
+            for signum in EXIT_SIGNALS:
+                loop.add_signal_handler(signum, self._end_on_signal, signum)
         self._mission_clock = self.query_one(MissionClock)
         self._timeline = self.query_one(Timeline)
         self._event_log = self.query_one(EventLog)
@@ -148,10 +175,72 @@ class MissionControlApp(App[None]):
         self._apply_size(event.size)
 
     def _apply_size(self, size: Size) -> None:
+        """Classes on the widgets each variant changes, not on the app: a class change on
+        the app restyles every widget, which made each resize a third slower. The dashboard's
+        widgets are held, not queried: a dialog may be the current screen."""
+        if not self._panels:
+            return  # not composed yet: on_mount applies the size
         width, height = size
-        self.set_class(width < MIN_SIZE.width or height < MIN_SIZE.height, "-too-small")
-        self.set_class(width < COMPACT_BELOW.width or height < COMPACT_BELOW.height, "-compact")
-        self.set_class(height >= TALL_FROM, "-tall")
+        too_small = width < MIN_SIZE.width or height < MIN_SIZE.height
+        self._too_small.display = too_small
+        self._body.display = self._keys.display = not too_small
+        compact = width < COMPACT_BELOW.width or height < COMPACT_BELOW.height
+        self._body.set_class(compact, "-compact")
+        self._timeline.set_class(height >= TALL_FROM, "-tall")
+        self._event_log.set_class(height >= TALL_FROM, "-tall")
+
+    @property
+    def layout_variant(self) -> str:
+        """``too-small``, ``compact`` or ``full``: the layout chosen for the terminal's size."""
+        if not self._body.display:
+            return "too-small"
+        return "compact" if self._body.has_class("-compact") else "full"
+
+    # ------------------------------------------------------------------ the terminal
+
+    def _end_on_signal(self, signum: int) -> None:
+        """SIGTERM or SIGHUP: end as q does, with the signal's exit status.
+
+        After a hang-up the terminal is gone; the driver drops what is still written to it.
+        """
+        self.exit(return_code=EXIT_SIGNALS[signal.Signals(signum)])
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for the platform, made safe against a terminal that hangs up."""
+        return hangup_safe(super().get_driver_class())
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, with two changes: NO_COLOR means no colour at all (Textual
+        would draw in greys), and in ASCII mode every character is made ASCII last."""
+        filters = [f for f in super().get_line_filters() if not isinstance(f, Monochrome)]
+        if self.no_color:
+            filters.append(NO_COLOUR)
+        if self.ascii_only:
+            filters.append(ASCII)
+        return filters
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An exception nothing handled ends the app with status 1, as Textual does; the
+        traceback goes to a crash report, and the terminal gets one line naming it."""
+        super()._handle_exception(error)
+        if self._crash_note is None:
+            self.crash_report = crash.write_report(error, self._crash_details())
+            self._crash_note = Text(crash.note(error, self.crash_report))
+        # Textual queued the traceback, with locals, for the terminal: the report has it.
+        self._exit_renderables[:] = [self._crash_note]
+
+    def _crash_details(self) -> list[tuple[str, str]]:
+        details = [
+            ("terminal size", f"{self.size.width}x{self.size.height}"),
+            ("ascii", str(self.ascii_only)),
+            ("no colour", str(self.no_color)),
+        ]
+        try:
+            details.append(("replay tick", f"{self.clock.now():.3f} ({self.clock.state_label})"))
+            details.append(("screen", type(self.screen).__name__))
+        except Exception as exc:  # the report must be written whatever state the app is in
+            details.append(("state", f"unreadable: {exc!r}"))
+        return details
 
     # ------------------------------------------------------------------ the display loop
 
@@ -192,11 +281,16 @@ class MissionControlApp(App[None]):
         for panel in self._panels:
             panel.set_class(self.focus_id not in (None, panel.mission_id), "-other")
 
-    @work(thread=True, exclusive=True, group="quantities")
-    def _format_quantities(self) -> None:
-        """Format every quantity in both unit systems (loads pint), then show them."""
-        table = quantity_table([e for _, e in self.campaign.all_events()])
-        self.call_from_thread(self._quantities_ready, table)
+    @work(exclusive=True, group="quantities")
+    async def _format_quantities(self) -> None:
+        """Format every quantity in both unit systems (loads pint), then show them.
+
+        The work runs in a daemon thread, not a thread worker: the executor thread of a
+        thread worker is joined when the program ends, so a quit in the first second or
+        two waited for pint to finish loading.
+        """
+        events = [e for _, e in self.campaign.all_events()]
+        self._quantities_ready(await in_daemon_thread(quantity_table, events))
 
     def _quantities_ready(self, table: QuantityTable) -> None:
         """The worker is done: hand the formatted quantities to the log."""
@@ -309,7 +403,7 @@ class MissionControlApp(App[None]):
 
     def action_help(self) -> None:
         """Show the keys and legends."""
-        self.push_screen(HelpScreen(self.key_help()))
+        self.push_screen(HelpScreen(self.key_help(), ascii_only=self.ascii_only))
 
     def key_hints(self) -> list[KeyHint]:
         """The keys for the bar at the bottom; keys of one group share a description."""
@@ -348,14 +442,17 @@ class MissionControlApp(App[None]):
 
     def palette_commands(self) -> list[PaletteCommand]:
         """Every key's action, then "jump to" every event, for the command palette."""
+        first: dict[str, Binding] = {}
+        for binding in self.BINDINGS:
+            if isinstance(binding, Binding):
+                first.setdefault(binding.action, binding)  # q, not ctrl+c too
         commands = [
             PaletteCommand(
                 binding.tooltip or binding.description,
                 f"key: {self.get_key_display(binding)}",
                 getattr(self, f"action_{binding.action}"),
             )
-            for binding in self.BINDINGS
-            if isinstance(binding, Binding)
+            for binding in first.values()
         ]
         for tick, event in self.campaign.all_events():
             commands.append(
@@ -405,6 +502,7 @@ def make_app(
     paused: bool = False,
     units: str = "si",
     theme: str | None = None,
+    ascii_only: bool = False,
 ) -> MissionControlApp:
     """The dashboard over ``campaign``: the one way the CLI and the tests build it.
 
@@ -418,7 +516,7 @@ def make_app(
         speed=speed,
         playing=not paused,
     )
-    return MissionControlApp(campaign, clock, units=units, theme=theme)
+    return MissionControlApp(campaign, clock, units=units, theme=theme, ascii_only=ascii_only)
 
 
 def run_dashboard(args: argparse.Namespace, err: Console) -> int:
@@ -468,6 +566,11 @@ def run_dashboard(args: argparse.Namespace, err: Console) -> int:
         paused=args.paused,
         units=args.units,
         theme=args.theme,
+        ascii_only=args.ascii
+        or not glyphs.terminal_shows_unicode(
+            os.environ, started_in_c_locale=glyphs.python_started_in_c_locale()
+        ),
     )
     app.run()
-    return EXIT_OK
+    # 0 after q or ctrl+c, 1 after a crash (its note printed), 143/129 after SIGTERM/SIGHUP.
+    return app.return_code or EXIT_OK

@@ -554,6 +554,12 @@ def add_dashboard_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--paused", action="store_true", help="start paused")
     p.add_argument("--units", choices=units.UNIT_SYSTEMS, default="si")
     p.add_argument("--theme", default=None, help="a Textual theme (textual-dark, nord, ...)")
+    p.add_argument(
+        "--ascii",
+        action="store_true",
+        help="draw with ASCII characters only (the default when the locale is not UTF-8 "
+        "or TERM=linux)",
+    )
 
 
 def main(

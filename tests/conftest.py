@@ -10,6 +10,8 @@ import pytest
 # Parsed seeds are cached in the user's cache folder; tests keep theirs apart (and child
 # processes they start inherit this).
 os.environ["MISSION_CONTROL_CACHE_DIR"] = tempfile.mkdtemp(prefix="mission-control-test-cache-")
+# Crash reports from tests that crash the app on purpose stay out of the user's log folder.
+os.environ["MISSION_CONTROL_LOG_DIR"] = tempfile.mkdtemp(prefix="mission-control-test-log-")
 
 from mission_control import catalog
 from mission_control.model import Mission

@@ -615,7 +615,7 @@ async def test_layout_fits_the_terminal(
             assert "too small" in shown
             return
         assert "too small" not in shown
-        assert app.has_class("-compact") == (layout == "compact")
+        assert app.layout_variant == layout
         assert "09:05:53" in shown
         if layout == "full":
             assert app.query_one("#clock-digits").display
@@ -639,8 +639,11 @@ async def test_resizing_through_every_layout_does_not_crash(campaign: Campaign) 
         for width, height in [(200, 50), (40, 15), (20, 6), (10, 3), (59, 19), (120, 40)]:
             await pilot.resize_terminal(width, height)
             await pilot.pause()
-            assert app.has_class("-too-small") == (width < 30 or height < 8)
-            assert app.has_class("-compact") == (width < 60 or height < 20)
+            too_small = width < 30 or height < 8
+            compact = width < 60 or height < 20
+            assert app.layout_variant == (
+                "too-small" if too_small else "compact" if compact else "full"
+            )
         assert "09:05:53" in screen_text(app)
 
 

@@ -30,7 +30,12 @@ def key_table(bindings: Iterable[tuple[str, str]]) -> str:
     return "\n".join(f"{key.rjust(width)}  {what}" for key, what in rows)
 
 
-def legend() -> str:
+def legend(*, ascii_only: bool = False) -> str:
+    """Each status's glyph and word; its ASCII stand-in too, unless only that is shown."""
+    if ascii_only:
+        lines = [f"{ASCII_GLYPHS[s]}  {s.value}" for s in LEGEND_ORDER]
+        lines.append(f"   ({Status.UNKNOWN.value}: no source states the subsystem's status)")
+        return "\n".join(lines)
     lines = [f"{GLYPHS[s]}  {ASCII_GLYPHS[s]}  {s.value}" for s in LEGEND_ORDER]
     lines.append(f"   (ASCII stand-ins for terminals without these glyphs; {Status.UNKNOWN.value}:")
     lines.append("    no source states the subsystem's status)")
@@ -44,9 +49,10 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark,enter", "dismiss_help", "Close", show=True),
     ]
 
-    def __init__(self, keys: Iterable[tuple[str, str]]) -> None:
+    def __init__(self, keys: Iterable[tuple[str, str]], *, ascii_only: bool = False) -> None:
         super().__init__()
         self._keys = list(keys)
+        self.ascii_only = ascii_only
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body") as body:
@@ -55,7 +61,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static("Keys", classes="help-heading")
             yield Static(key_table(self._keys), markup=False, classes="help-keys")
             yield Static("Status", classes="help-heading")
-            yield Static(legend(), markup=False)
+            yield Static(legend(ascii_only=self.ascii_only), markup=False)
             yield Static("Timeline", classes="help-heading")
             yield Static(
                 "\n".join(f"{mark}  {what}" for mark, what in TIMELINE_MARKS), markup=False

@@ -11,6 +11,7 @@ from textual.widgets import Digits, Label
 
 from mission_control.replay import CampaignState, MissionState
 from mission_control.timescale import format_met, from_tick
+from mission_control.widgets.ascii_digits import AsciiDigits
 from mission_control.widgets.formatting import countdown, short_light_time
 
 TIME_SYSTEMS: tuple[str, ...] = ("utc", "met", "msk", "ert")
@@ -20,6 +21,7 @@ SYSTEM_NAMES = {"utc": "UTC", "met": "MET", "msk": "MSK", "ert": "ERT"}
 """Short names beside the digits (the help screen spells them out)."""
 
 REPLAY_ICONS = {"playing": "▶", "reverse": "◀", "paused": "‖"}
+ASCII_REPLAY_ICONS = {"playing": ">", "reverse": "<", "paused": "||"}
 
 NO_TIME = "--:--:--"
 
@@ -36,9 +38,19 @@ class MissionClock(Widget):
     settings: var[str] = var("")
     """Other settings worth a glance (units, log filter), shown after the replay state."""
 
+    def __init__(self, *, ascii_only: bool = False, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.ascii_only = ascii_only
+        """Big digits in an ASCII font (Textual's are box drawing), ASCII replay icons."""
+        self._digits: Digits | AsciiDigits = (
+            AsciiDigits(NO_TIME, id="clock-digits")
+            if ascii_only
+            else Digits(NO_TIME, id="clock-digits")
+        )
+
     def compose(self) -> ComposeResult:
         yield Label(id="clock-system", markup=False)
-        yield Digits(NO_TIME, id="clock-digits")
+        yield self._digits
         with Vertical(id="clock-info"):
             yield Label(id="clock-text", markup=False)
             yield Label(id="clock-date", markup=False)
@@ -75,9 +87,8 @@ class MissionClock(Widget):
     def _set(self, selector: str, text: str) -> None:
         """Update one child only when its text changes, so nothing else repaints."""
         if selector == "#clock-digits":
-            digits = self.query_one(selector, Digits)
-            if digits.value != text:
-                digits.update(text)
+            if self._digits.value != text:
+                self._digits.update(text)
             return
         label = self.query_one(selector, Label)
         if str(label.content) != text:
@@ -144,7 +155,8 @@ class MissionClock(Widget):
         if not self.is_mounted:
             return
         state_label, speed = self.replay
-        icon = REPLAY_ICONS.get(state_label, "")
+        icons = ASCII_REPLAY_ICONS if self.ascii_only else REPLAY_ICONS
+        icon = icons.get(state_label, "")
         text = f"{icon} {state_label} · {speed}"
         if self.settings:
             text += f" · {self.settings}"

@@ -23,7 +23,8 @@ from mission_control.glyphs import glyph
 from mission_control.model import Status, SubsystemState
 
 NARROW_WIDTH = 22
-"""Below this many cells a panel drops the status word and keeps the glyph."""
+"""Below this many cells the status word is not padded to a column, so names keep some room;
+the word itself always stays, so a status reads without colour at any width."""
 WORD_WIDTH = max(len(s.value) for s in Status) + 1
 
 
@@ -139,7 +140,7 @@ class SubsystemPanel(ScrollView, can_focus=True):
         self.cursor += step
 
     def render_line(self, y: int) -> Strip:
-        """One row: glyph, status word (if there is room) and name, in its status's style."""
+        """One row: glyph, status word and name, in its status's style."""
         width = self.scrollable_content_region.width
         index = y + round(self.scroll_offset.y)
         rows = self.rows
@@ -154,7 +155,11 @@ class SubsystemPanel(ScrollView, can_focus=True):
         if self.has_focus and index == self.cursor:
             cursor = self.get_component_rich_style("subsystem-panel--cursor")
             status_style, name_style = status_style + cursor, name_style + cursor
-        word = "" if width < NARROW_WIDTH else state.status.value.ljust(WORD_WIDTH)
+        word = (
+            state.status.value + " "
+            if width < NARROW_WIDTH
+            else state.status.value.ljust(WORD_WIDTH)
+        )
         head = f"{glyph(state.status)} {word}"
         room = max(0, width - len(head))
         name = state.name if len(state.name) <= room else state.name[: max(0, room - 1)] + "…"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import itertools
+import math
 from itertools import groupby
 from typing import ClassVar
 
@@ -17,7 +19,7 @@ from textual.reactive import reactive, var
 from textual.widget import Widget
 
 from mission_control.model import Event
-from mission_control.replay import PHASES, Campaign, mission_state
+from mission_control.replay import PHASES, Campaign, MissionTrack, mission_state
 from mission_control.timescale import from_tick, to_tick
 from mission_control.widgets.formatting import event_when
 
@@ -74,6 +76,8 @@ class Timeline(Widget, can_focus=True):
         self._ticks = [t for t, _ in self._events]
         self._label_width = max((len(t.mission.name) for t in campaign.tracks), default=0) + 1
         self._phases: dict[int, list[list[str]]] = {}
+        self._runs: list[tuple[list[float], list[str]]] | None = None
+        self._rendered: tuple[tuple[object, ...], Text] | None = None
         self._drawn: tuple[int, int] | None = None
 
     # ------------------------------------------------------------------ geometry
@@ -97,14 +101,51 @@ class Timeline(Widget, can_focus=True):
         return self.campaign.start + (col + 0.5) * span / max(1, self.band_width)
 
     def _phase_columns(self, width: int) -> list[list[str]]:
-        """Each mission's phase in each column, from the domain's own state (cached per width)."""
+        """Each mission's phase in each column (cached per width)."""
         if width not in self._phases:
-            rules = self.campaign.rules
-            self._phases[width] = [
-                [mission_state(track, self.tick_at(c), rules).phase for c in range(width)]
-                for track in self.campaign.tracks
-            ]
+            ticks = [self.tick_at(c) for c in range(width)]
+            self._phases[width] = []
+            for starts, phases in self._phase_runs():
+                self._phases[width].append(
+                    [phases[bisect.bisect_right(starts, tick) - 1] for tick in ticks]
+                )
         return self._phases[width]
+
+    def _phase_runs(self) -> list[tuple[list[float], list[str]]]:
+        """For each mission, where each of its phases begins: (ticks, phases)."""
+        if self._runs is None:
+            self._runs = [self._runs_of(track) for track in self.campaign.tracks]
+        return self._runs
+
+    def _runs_of(self, track: MissionTrack) -> tuple[list[float], list[str]]:
+        """The domain gives the phase at a moment. It changes as events pass and, between
+        two events, with time alone (launch becomes cruise a day on, cruise becomes approach
+        near Mars), never back: so it is read at each event and, where it differs across an
+        interval, bisected to the millisecond. A hundred or so readings a mission, once,
+        instead of one a column at every new width."""
+        rules = self.campaign.rules
+
+        def phase(tick: float) -> str:
+            return mission_state(track, tick, rules).phase
+
+        edges = sorted({self.campaign.start, *track.ticks, self.campaign.end})
+        starts, phases = [edges[0]], [phase(edges[0])]
+        for start, end in itertools.pairwise(edges):
+            if phase(start) != phases[-1]:  # the event at ``start`` changed it
+                starts.append(start)
+                phases.append(phase(start))
+            just_before = math.nextafter(end, start)
+            while phase(just_before) != phases[-1]:  # time changed it before ``end``
+                lo, hi = starts[-1] if starts[-1] > start else start, just_before
+                while hi - lo > 1e-3:
+                    middle = (lo + hi) / 2
+                    lo, hi = (middle, hi) if phase(middle) == phases[-1] else (lo, middle)
+                starts.append(hi)
+                phases.append(phase(hi))
+        if phase(edges[-1]) != phases[-1]:
+            starts.append(edges[-1])
+            phases.append(phase(edges[-1]))
+        return starts, phases
 
     # ------------------------------------------------------------------ state
 
@@ -124,9 +165,8 @@ class Timeline(Widget, can_focus=True):
         self.refresh()
 
     def on_resize(self) -> None:
-        """Columns moved: draw again at the new width."""
+        """Columns moved: the next repaint check starts afresh (Textual repaints anyway)."""
         self._drawn = None
-        self.refresh()
 
     @property
     def chosen(self) -> int | None:
@@ -196,6 +236,22 @@ class Timeline(Widget, can_focus=True):
     # ------------------------------------------------------------------ drawing
 
     def render(self) -> Text:
+        """The drawing for the current size and state, drawn again only when one changes
+        (a resize repaints every widget three or four times)."""
+        key = (
+            self.size,
+            self.column(self.now),
+            bisect.bisect_right(self._ticks, self.now),
+            self.chosen,
+            self.has_focus,
+            self.focus_id,
+            self.app.theme,
+        )
+        if self._rendered is None or key != self._rendered[0]:
+            self._rendered = (key, self._draw())
+        return self._rendered[1]
+
+    def _draw(self) -> Text:
         """Bands, markers and cursor; then a month axis and a caption if there is room."""
         width = self.band_width
         tracks = self.campaign.tracks

@@ -1,0 +1,183 @@
+"""Resizing the terminal while the replay runs: 100 random sizes from 20x6 to 250x70, with
+no crash and no exception, and the last layout fitting the last size.
+
+Once in-process (Textual's pilot, a seeded random sequence, a manual clock moved between
+resizes) and once for real: the installed dashboard in a tmux pane, resized with
+``tmux resize-window`` while it plays, read back with ``capture-pane``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import random
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from terminal_panes import UTF8_LOCALE, Pane, Tmux, alive, needs_tmux, open_dashboard
+
+from mission_control import crash
+from mission_control.app import COMPACT_BELOW, MIN_SIZE, MissionControlApp, make_app
+from mission_control.clock import SPEED_LADDER, ManualTimeSource
+from mission_control.replay import Campaign
+from mission_control.widgets.key_bar import KeyBar
+
+RESIZES = 100
+WITHIN_S = 10.0
+"""The real terminal's budget for 100 resizes."""
+IN_PROCESS_WITHIN_S = 30.0
+"""The pilot's budget, looser: each resize_terminal() waits until the app is idle, and
+Textual lays the screen out two to four times a resize (the screen lays itself out again on
+its own Resize; each widget whose virtual size changed asks for another pass). 100 sizes,
+each fully drawn while the replay plays, take about 15 s on a 2-core machine; the budget
+catches a resize that got much slower (new widths once cost 250 ms each in the timeline)."""
+DIALOG_OPEN = {45: "question_mark", 50: "escape"}
+"""Steps at which a dialog opens or closes: the layout must follow under a dialog too."""
+SMALLEST, LARGEST = (20, 6), (250, 70)
+
+
+def random_sizes(seed: int) -> list[tuple[int, int]]:
+    rng = random.Random(seed)
+    return [
+        (rng.randint(SMALLEST[0], LARGEST[0]), rng.randint(SMALLEST[1], LARGEST[1]))
+        for _ in range(RESIZES)
+    ]
+
+
+def fits(lines: list[str], size: tuple[int, int]) -> str | None:
+    """Why the screen does not fit ``size``, or None when it does: a too-small notice below
+    the minimum; else the key bar on the last row and the timeline's bands exactly as wide
+    as the terminal (a layout for another width would stop short or be cut off)."""
+    width, height = size
+    if len(lines) != height:
+        return f"{len(lines)} rows on a terminal {height} high"
+    if any(len(line.rstrip()) > width for line in lines):
+        return "a row wider than the terminal"
+    screen = "\n".join(lines)
+    if width < MIN_SIZE.width or height < MIN_SIZE.height:
+        return None if "too small" in screen else "no 'too small' notice"
+    if "too small" in screen:
+        return "a 'too small' notice at a size that fits"
+    if not lines[-1].startswith(" space Play/pause"[: width - 1]):
+        return f"the last row is not the key bar: {lines[-1]!r}"
+    bands = [line for line in lines if line.startswith(("Mars 6 ", "Mars 7 "))]
+    # In the compact layout the one column may scroll: its scrollbar takes the last cell.
+    widths = {width, width - 1} if variant(size) == "compact" else {width}
+    if len(bands) != 2 or any(len(line.rstrip()) not in widths for line in bands):
+        return f"the timeline's bands are not {width} wide: {bands}"
+    return None
+
+
+def variant(size: tuple[int, int]) -> str:
+    """The layout the dashboard should choose for ``size``."""
+    width, height = size
+    if width < MIN_SIZE.width or height < MIN_SIZE.height:
+        return "too-small"
+    if width < COMPACT_BELOW.width or height < COMPACT_BELOW.height:
+        return "compact"
+    return "full"
+
+
+# --------------------------------------------------------------------------- in-process
+
+
+def screen_lines(app: MissionControlApp) -> list[str]:
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), record=True)
+    console.print(app.screen._compositor.render_update(full=True))
+    return console.export_text().splitlines()
+
+
+def test_a_hundred_random_resizes_while_playing(
+    campaign: Campaign, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv(crash.LOG_DIR_ENV, str(tmp_path))
+    sizes = random_sizes(seed=1973)
+    source = ManualTimeSource()
+    app = make_app(campaign, time_source=source, speed=SPEED_LADDER[-1][0])
+    seen: list[str] = []
+
+    async def run() -> float:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            started = time.monotonic()
+            for step, (width, height) in enumerate(sizes):
+                source.advance(0.1)  # the replay runs: a week a second, a tick at a time
+                app.poll()
+                if step in DIALOG_OPEN:
+                    await pilot.press(DIALOG_OPEN[step])  # resized under a dialog too
+                await pilot.resize_terminal(width, height)
+            seconds = time.monotonic() - started
+            seen.extend(screen_lines(app))
+            assert app.size == sizes[-1]
+            assert app.layout_variant == variant(sizes[-1])
+            if app.layout_variant != "too-small":
+                bar = app.query_one(KeyBar)
+                assert bar.region.bottom == sizes[-1][1] and bar.region.width == sizes[-1][0]
+            return seconds
+
+    seconds = asyncio.run(run())  # an exception in the app would be raised here
+    assert seconds <= IN_PROCESS_WITHIN_S, f"{RESIZES} resizes took {seconds:.1f} s"
+    assert app.clock.now() > campaign.start  # it did play
+    assert fits(seen, sizes[-1]) is None, fits(seen, sizes[-1]) + "\n" + "\n".join(seen)
+    assert list(tmp_path.iterdir()) == []  # no crash report
+
+
+@pytest.mark.parametrize(
+    "size", [(20, 6), (29, 8), (30, 8), (59, 19), (60, 20), (80, 24), (250, 70)]
+)
+def test_the_layout_fits_at_the_edges_of_each_variant(
+    campaign: Campaign, size: tuple[int, int]
+) -> None:
+    async def run() -> list[str]:
+        app = make_app(campaign, time_source=ManualTimeSource(), paused=True)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            return screen_lines(app)
+
+    lines = asyncio.run(run())
+    assert fits(lines, size) is None, f"{fits(lines, size)}\n" + "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- a real terminal
+
+
+@pytest.fixture
+def playing(tmp_path: Path) -> Iterator[Pane]:
+    server = Tmux()
+    try:
+        pane = open_dashboard(server, tmp_path / "resize", ["--speed", "1 d/s"], env=UTF8_LOCALE)
+        pane.wait_screen(
+            "the dashboard plays", lambda s: any("playing" in x for x in s), timeout=30
+        )
+        yield pane
+    finally:
+        server.kill_server()
+
+
+@needs_tmux
+def test_a_hundred_random_resizes_of_a_real_terminal(playing: Pane) -> None:
+    pane = playing
+    pid = pane.pid()
+    sizes = random_sizes(seed=1974)
+    started = time.monotonic()
+    for width, height in sizes:
+        pane.resize(width, height)
+        time.sleep(0.02)  # about 40 a second: the dashboard draws some sizes, skips others
+    seconds = time.monotonic() - started
+    assert seconds <= WITHIN_S, f"{RESIZES} resizes took {seconds:.1f} s"
+    assert alive(pid), f"the dashboard died while being resized\n{pane.diagnostics()}"
+
+    last = sizes[-1]
+    assert pane.flags("window_width", "window_height") == f"{last[0]} {last[1]}"
+    pane.wait_screen(
+        f"a screen that fits {last[0]}x{last[1]}", lambda s: fits(s, last) is None, timeout=5
+    )
+    assert alive(pid)
+    assert pane.crash_reports() == [], pane.diagnostics()
+    # Still playing and still answering keys: space pauses.
+    pane.press("Space")
+    pane.wait_screen("space pauses", lambda s: any("paused" in x for x in s) or last[1] < 8)
