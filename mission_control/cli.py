@@ -488,24 +488,31 @@ def cmd_run(args: argparse.Namespace, out: Console, err: Console) -> int:
 # --- parser -----------------------------------------------------------------------------
 
 
+def add_sources(p: argparse.ArgumentParser, default: str = "all") -> None:
+    p.add_argument(
+        "missions",
+        nargs="*",
+        metavar="MISSION|FILE",
+        help=f"a bundled mission (mars6, 'Mars 7') or an article file; default: {default}",
+    )
+    p.add_argument("--seeds", type=Path, metavar="DIR", help="read every *.txt in DIR instead")
+
+
+def add_units(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--units", choices=units.UNIT_SYSTEMS, default="si")
+
+
+def add_speed(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--mission", metavar="M", help="only this mission")
+    p.add_argument("--speed", default="auto", help="a factor (3600), a rate (1 d/s) or auto")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mission-control",
         description="Replay the 1973-74 Mars 6 and Mars 7 missions from their source documents.",
     )
     sub = parser.add_subparsers(dest="command")
-
-    def add_sources(p: argparse.ArgumentParser) -> None:
-        p.add_argument(
-            "missions",
-            nargs="*",
-            metavar="MISSION|FILE",
-            help="a bundled mission (mars6, 'Mars 7') or an article file; default: all",
-        )
-        p.add_argument("--seeds", type=Path, metavar="DIR", help="read every *.txt in DIR instead")
-
-    def add_units(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--units", choices=units.UNIT_SYSTEMS, default="si")
 
     timeline = sub.add_parser("timeline", help="the events each document states")
     add_sources(timeline)
@@ -528,8 +535,7 @@ def build_parser() -> argparse.ArgumentParser:
     replay = sub.add_parser("replay", help="print events as the replay clock passes them")
     add_sources(replay)
     add_units(replay)
-    replay.add_argument("--mission", metavar="M", help="only this mission")
-    replay.add_argument("--speed", default="auto", help="a factor (3600), a rate (1 d/s) or auto")
+    add_speed(replay)
     replay.add_argument("--from", dest="start", metavar="TIME")
     replay.add_argument("--until", metavar="TIME")
     replay.set_defaults(func=cmd_replay)
@@ -541,18 +547,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def add_dashboard_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "missions",
-        nargs="*",
-        metavar="MISSION|FILE",
-        help="a bundled mission or an article file; default: the Mars 6/7 campaign",
-    )
-    p.add_argument("--seeds", type=Path, metavar="DIR", help="read every *.txt in DIR instead")
-    p.add_argument("--mission", metavar="M", help="only this mission")
-    p.add_argument("--speed", default="auto", help="a factor (3600), a rate (1 d/s) or auto")
+    add_sources(p, default="the Mars 6/7 campaign")
+    add_speed(p)
     p.add_argument("--at", metavar="TIME", help="start at this time")
     p.add_argument("--paused", action="store_true", help="start paused")
-    p.add_argument("--units", choices=units.UNIT_SYSTEMS, default="si")
+    add_units(p)
     p.add_argument("--theme", default=None, help="a Textual theme (textual-dark, nord, ...)")
     p.add_argument(
         "--ascii",

@@ -29,7 +29,6 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -37,6 +36,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
+from terminal_panes import wait_until
 
 from mission_control.clock import SPEED_LADDER, speed_label
 from mission_control.replay import Campaign
@@ -147,18 +147,6 @@ TRACEBACK_MARKERS = ("Traceback (most recent call last)", "Exception ignored", "
 
 
 # --------------------------------------------------------------------------- small helpers
-
-
-def wait_until(predicate: Callable[[], T | None], timeout: float) -> T | None:
-    """Poll ``predicate`` every POLL_S until it returns something truthy or time runs out."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = predicate()
-        if value:
-            return value
-        if time.monotonic() >= deadline:
-            return None
-        time.sleep(POLL_S)
 
 
 def free_port() -> int:
