@@ -92,7 +92,9 @@ class MissionClock(Widget):
             return
         label = self.query_one(selector, Label)
         if str(label.content) != text:
-            label.update(text)
+            # Each label is one line of a fixed or 1fr width, so new text never changes its
+            # size: skipping the layout pass saves relaying out the whole screen every tick.
+            label.update(text, layout=False)
 
     def _focused(self, state: CampaignState) -> list[MissionState]:
         chosen = [m for m in state.missions if m.mission.id == self.focus_id]
