@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import tomllib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cache
 from importlib import resources
@@ -67,23 +67,21 @@ class Rules:
     arrival_kinds: frozenset[str]
     lead_in_s: float
     lead_out_s: float
+    # Rules that need no outcome, by the kind they match ("*" rules filed under every kind).
+    plain_by_kind: dict[str, tuple[Rule, ...]] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        plain = [r for r in self.rules if r.outcome is None]
+        kinds = {r.kind for r in plain} | {"*"}
+        index = {k: tuple(r for r in plain if r.kind in ("*", k)) for k in kinds}
+        object.__setattr__(self, "plain_by_kind", index)
 
     def matching(self, event: Event) -> list[Rule]:
         """The rules an event triggers, in table order. An event with no outcome is checked
         only against the rules for its kind, which keeps preparing many events quick."""
         if event.outcome is not None:
             return [rule for rule in self.rules if rule.matches(event)]
-        by_kind = self._plain_rules_by_kind()
-        return list(by_kind.get(event.kind, by_kind.get("*", ())))
-
-    def _plain_rules_by_kind(self) -> dict[str, tuple[Rule, ...]]:
-        index: dict[str, tuple[Rule, ...]] | None = getattr(self, "_index", None)
-        if index is None:
-            plain = [r for r in self.rules if r.outcome is None]
-            kinds = {r.kind for r in plain} | {"*"}
-            index = {k: tuple(r for r in plain if r.kind in ("*", k)) for k in kinds}
-            object.__setattr__(self, "_index", index)
-        return index
+        return list(self.plain_by_kind.get(event.kind, self.plain_by_kind["*"]))
 
 
 def parse_rules(data: dict[str, Any]) -> Rules:

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from mission_control.clock import ManualTimeSource
-from mission_control.model import Event, Mission, Precision, StatedTime, Status
+from mission_control.model import EVENT_KINDS, Event, Mission, Precision, StatedTime, Status
 from mission_control.replay import (
     Campaign,
     build_campaign,
@@ -283,3 +283,11 @@ def test_a_single_mission_replays_alone(missions: dict[str, Mission]) -> None:
     assert [t.mission.id for t in alone.tracks] == ["mars7"]
     first_launch = to_tick(datetime(1973, 8, 9, 17, 0, 17, tzinfo=UTC))
     assert alone.start == first_launch - 600
+
+
+@pytest.mark.parametrize("kind", EVENT_KINDS)
+@pytest.mark.parametrize("outcome", [None, "contact lost", "failed to separate"])
+def test_rules_indexed_by_kind_match_the_whole_table(kind: str, outcome: str | None) -> None:
+    rules = default_rules()
+    event = _event(kind, outcome=outcome)
+    assert rules.matching(event) == [r for r in rules.rules if r.matches(event)]
