@@ -56,6 +56,29 @@ def wait_until(predicate: Callable[[], T | None], timeout: float) -> T | None:
         time.sleep(POLL_S)
 
 
+def wait_screen(
+    screen: Callable[[], list[str]],
+    diagnostics: Callable[[list[str]], str],
+    what: str,
+    check: Callable[[list[str]], bool],
+    timeout: float,
+    who: str = "",
+) -> list[str]:
+    """Poll a terminal's screen until ``check`` holds; fail with what ``diagnostics`` says."""
+    last: list[str] = []
+
+    def poll() -> list[str] | None:
+        nonlocal last
+        last = screen()
+        return last if check(last) else None
+
+    found = wait_until(poll, timeout)
+    if found is None:
+        prefix = f"{who}, after" if who else "after"
+        pytest.fail(f"{prefix} {timeout:.0f} s: {what}\n{diagnostics(last)}")
+    return found
+
+
 def alive(pid: int) -> bool:
     """The process exists and is not a zombie."""
     try:
@@ -159,17 +182,7 @@ class Pane:
         self, what: str, check: Callable[[list[str]], bool], timeout: float = 5.0
     ) -> list[str]:
         """Poll the screen until ``check`` holds; fail with the screen and any crash report."""
-        last: list[str] = []
-
-        def poll() -> list[str] | None:
-            nonlocal last
-            last = self.screen()
-            return last if check(last) else None
-
-        found = wait_until(poll, timeout)
-        if found is None:
-            pytest.fail(f"{self.name}, after {timeout:.0f} s: {what}\n{self.diagnostics(last)}")
-        return found
+        return wait_screen(self.screen, self.diagnostics, what, check, timeout, self.name)
 
     def diagnostics(self, lines: list[str] | None = None) -> str:
         screen = "\n".join(lines if lines is not None else self.screen())

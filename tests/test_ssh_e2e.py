@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from terminal_panes import wait_until
+from terminal_panes import wait_screen, wait_until
 
 from mission_control.clock import SPEED_LADDER, speed_label
 from mission_control.replay import Campaign
@@ -448,17 +448,7 @@ class Remote:
         self, what: str, check: Callable[[list[str]], bool], timeout: float = KEY_TIMEOUT_S
     ) -> list[str]:
         """Poll the screen until ``check`` holds; fail with the screen and the logs if not."""
-        last: list[str] = []
-
-        def poll() -> list[str] | None:
-            nonlocal last
-            last = self.screen()
-            return last if check(last) else None
-
-        found = wait_until(poll, timeout)
-        if found is None:
-            pytest.fail(f"after {timeout:.0f} s: {what}\n{self.diagnostics(last)}")
-        return found
+        return wait_screen(self.screen, self.diagnostics, what, check, timeout)
 
     def diagnostics(self, lines: list[str] | None = None) -> str:
         screen = "\n".join(lines if lines is not None else self.screen())
