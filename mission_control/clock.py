@@ -14,12 +14,13 @@ from __future__ import annotations
 import bisect
 import math
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Protocol
 
-from mission_control.model import Precision, StatedTime
-from mission_control.timescale import from_tick, to_tick
+from mission_control.model import PRECISIONS, Precision, StatedTime
+from mission_control.timescale import from_tick, posix_tick, to_tick
 
 __all__ = [
     "AUTO_K_COARSE",
@@ -137,6 +138,13 @@ def _ladder_down(magnitude: float) -> float | None:
 
 # The precision of each stated-time kind in seconds. A month or a year is only a nominal unit
 # (the interval an anchor covers is the real calendar month or year).
+_STEP_SECONDS: dict[Precision, float] = {
+    Precision.SECOND: 1.0,
+    Precision.MINUTE: 60.0,
+    Precision.DAY: 86400.0,
+}
+"""The precisions whose interval is a fixed number of POSIX seconds (leap seconds aside)."""
+
 UNIT_SECONDS: dict[Precision, float] = {
     Precision.SECOND: 1.0,
     Precision.MINUTE: 60.0,
@@ -217,22 +225,22 @@ class _Group:
 
     __slots__ = ("cap_reach", "curve", "ends", "raw_ends", "starts", "unit", "zone")
 
-    def __init__(self, unit: float, anchors: list[Anchor], max_speed: float) -> None:
-        anchors.sort(key=lambda a: (a.start, a.end))
+    def __init__(self, unit: float, intervals: list[tuple[float, float]], max_speed: float) -> None:
+        intervals.sort()
         k = _reach(unit)
         self.unit = unit
         self.zone = k * unit  # distance where the quadratic part starts
         self.curve = k * k * unit  # speed = d**2 / curve outside the zone
         self.cap_reach = k * math.sqrt(unit * max_speed)  # distance where it meets the cap
-        self.starts = [a.start for a in anchors]
-        self.raw_ends = [a.end for a in anchors]
+        self.starts = [start for start, _ in intervals]
+        self.raw_ends = [end for _, end in intervals]
         # Running maximum of the ends in start order: the anchor starting at or before a tick
         # that reaches furthest decides the distance on that side, even when intervals of
         # different lengths overlap.
         running = -math.inf
         ends: list[float] = []
-        for a in anchors:
-            running = max(running, a.end)
+        for end in self.raw_ends:
+            running = max(running, end)
             ends.append(running)
         self.ends = ends
 
@@ -277,16 +285,47 @@ class AutoSpeed:
     """
 
     def __init__(self, anchors: Sequence[Anchor], max_speed: float = AUTO_MAX_SPEED) -> None:
+        by_unit: dict[float, list[tuple[float, float]]] = {}
+        for a in anchors:
+            by_unit.setdefault(a.unit, []).append((a.start, a.end))
+        self._setup(by_unit, max_speed)
+
+    @classmethod
+    def of_stated(
+        cls,
+        times: Iterable[tuple[float, float, int]],
+        max_speed: float = AUTO_MAX_SPEED,
+    ) -> AutoSpeed:
+        """The law for the anchors of stated times, each given as its start tick, the same
+        moment in POSIX seconds, and its precision's value: the same law as for
+        ``[Anchor.of(tick, precision), ...]``, without making an Anchor (or a datetime) for
+        each of what may be a hundred thousand times."""
+        # A second, a minute or a day is a fixed number of POSIX seconds; a month or a
+        # year is measured on the calendar.
+        fixed = {p: _STEP_SECONDS.get(p) for p in Precision}
+        units = [UNIT_SECONDS[p] for p in Precision]
+        by_unit: dict[float, list[tuple[float, float]]] = {}
+        for tick, start, value in times:
+            precision = PRECISIONS[value]
+            step = fixed[precision]
+            if step is None:
+                begin = datetime.fromtimestamp(start, UTC)
+                end = to_tick(precision.span(begin))
+            else:
+                end = posix_tick(start + step)
+            by_unit.setdefault(units[value], []).append((tick, end))
+        law = cls.__new__(cls)
+        law._setup(by_unit, max_speed)
+        return law
+
+    def _setup(self, by_unit: dict[float, list[tuple[float, float]]], max_speed: float) -> None:
         if not max_speed > 0:
             raise ValueError("the auto speed cap must be positive")
         self.max_speed = float(max_speed)
-        self.anchors: tuple[Anchor, ...] = tuple(anchors)
-        by_unit: dict[float, list[Anchor]] = {}
-        for a in self.anchors:
-            if a.unit < self.max_speed:
-                by_unit.setdefault(a.unit, []).append(a)
         self._groups = tuple(
-            _Group(unit, group, self.max_speed) for unit, group in sorted(by_unit.items())
+            _Group(unit, group, self.max_speed)
+            for unit, group in sorted(by_unit.items())
+            if unit < self.max_speed
         )
 
     def __call__(self, tick: float) -> float:
@@ -355,8 +394,8 @@ class ReplayClock:
 
     ``speed`` is any non-zero factor (negative runs backwards). The replay stays within
     ``bounds``: reaching the end going forward, or the start going backward, clamps there
-    and pauses. In auto mode the magnitude of the speed comes from :class:`AutoSpeed` and the
-    sign from :attr:`direction`.
+    and pauses. In auto mode the magnitude of the speed comes from :class:`AutoSpeed` (the
+    ``law`` given, else one made from ``anchors``) and the sign from :attr:`direction`.
     """
 
     def __init__(
@@ -366,6 +405,7 @@ class ReplayClock:
         start: float,
         bounds: tuple[float, float],
         anchors: Sequence[Anchor] = (),
+        law: AutoSpeed | None = None,
         speed: float = 1.0,
         auto: bool = False,
         playing: bool = True,
@@ -378,7 +418,7 @@ class ReplayClock:
         factor = _check_factor(speed)
         self._source = source
         self._lo, self._hi = lo, hi
-        self._law = AutoSpeed(anchors)
+        self._law = law if law is not None else AutoSpeed(anchors)
         self._magnitude = abs(factor)
         self._direction = 1 if factor > 0 else -1
         self._auto = bool(auto)

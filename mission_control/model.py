@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import enum
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any, overload
 
 from dateutil.relativedelta import relativedelta
 
@@ -46,6 +47,9 @@ class Precision(enum.IntEnum):
         """The end of the interval of this precision that begins at ``start``."""
         return start + _STEPS[self]
 
+
+PRECISIONS: tuple[Precision, ...] = tuple(Precision)
+"""Every precision, indexed by its value (a quicker look-up than calling the enum)."""
 
 _STEPS: dict[Precision, relativedelta | timedelta] = {
     Precision.YEAR: relativedelta(years=1),
@@ -99,11 +103,31 @@ class Provenance:
 
 
 @dataclass(frozen=True)
+class QuantityText:
+    """One quantity as every view shows it, in both unit systems and with both conversions."""
+
+    written: str
+    si: str
+    imperial: str
+    stated: str | None
+    """The text's own conversion, as written (``30,000 mi``)."""
+    pint: str | None
+    """pint's conversion of the main value into the stated conversion's unit."""
+    warning: str | None
+    """Why the text's conversion disagrees with pint's, if it does."""
+
+    def in_system(self, system: str) -> str:
+        return self.si if system == "si" else self.imperial
+
+
+@dataclass(frozen=True)
 class Quantity:
     """A quantity as written, with its value(s) in the unit the text used.
 
     ``value`` is one number or a ``(from, to)`` pair for a range such as ``5,600 to 600``.
     ``stated`` is the text's own conversion in parentheses, read the same way, if any.
+    ``shown`` is the quantity formatted for display, which the reader fills in so that a
+    mission read from the cache can be shown without loading pint.
     """
 
     text: str
@@ -111,6 +135,7 @@ class Quantity:
     unit: str
     stated: Quantity | None = None
     sig_figs: int = 3
+    shown: QuantityText | None = field(default=None, compare=False)
 
     @property
     def values(self) -> tuple[float, ...]:
@@ -157,22 +182,178 @@ class Event:
         return self.time.has_time_of_day and not self.approximate
 
 
+# Where each of an event's values sits in an EventTable row. Moments are POSIX seconds
+# (floats): ``start`` and ``at`` (None when it is the start), and ``window`` as a pair.
+_ROW = (
+    "mission_id",
+    "index",
+    "kind",
+    "part",
+    "start",
+    "precision",
+    "at",
+    "summary",
+    "provenance",
+    "outcome",
+    "quantities",
+    "approximate",
+    "window",
+)
+_COLUMN = {name: i for i, name in enumerate(_ROW)}
+
+
+def _row(e: Event) -> tuple[Any, ...]:
+    start = e.time.start.timestamp()
+    at = e.at.timestamp()
+    return (
+        e.mission_id,
+        e.index,
+        e.kind,
+        e.part,
+        start,
+        int(e.time.precision),
+        None if at == start else at,
+        e.summary,
+        tuple((p.source, p.sentence, p.span, p.line) for p in e.provenance),
+        e.outcome,
+        e.quantities,
+        e.approximate,
+        None if e.window is None else (e.window[0].timestamp(), e.window[1].timestamp()),
+    )
+
+
+def _utc(posix: float) -> datetime:
+    return datetime.fromtimestamp(posix, UTC)
+
+
+def _event(row: tuple[Any, ...]) -> Event:
+    mission_id, index, kind, part, start, precision, at, summary, prov, *rest = row
+    outcome, quantities, approximate, window = rest
+    begin = _utc(start)
+    return Event(
+        mission_id=mission_id,
+        index=index,
+        kind=kind,
+        part=part,
+        time=StatedTime(begin, PRECISIONS[precision]),
+        at=begin if at is None else _utc(at),
+        summary=summary,
+        provenance=tuple(Provenance(*p) for p in prov),
+        outcome=outcome,
+        quantities=quantities,
+        approximate=approximate,
+        window=None if window is None else (_utc(window[0]), _utc(window[1])),
+    )
+
+
+class EventTable(Sequence[Event]):
+    """A mission's events in order, kept as rows of plain values until each is looked at.
+
+    A mission may hold a hundred thousand events. Unpickling that many nested dataclasses
+    takes several times longer than unpickling the same values as tuples, and preparing a
+    replay needs only a few of their values, so the table pickles as rows, reads whole
+    columns (:meth:`column`) without making events, and makes each :class:`Event` on first
+    access, then keeps it. Its moments are kept as POSIX seconds; an event made from a row
+    has them as UTC datetimes.
+    """
+
+    __slots__ = ("_made", "_rows")
+
+    def __init__(self, events: Iterable[Event] = ()) -> None:
+        made = list(events)
+        self._rows: tuple[tuple[Any, ...], ...] = tuple(_row(e) for e in made)
+        self._made: list[Event | None] = list(made)
+
+    @classmethod
+    def of(cls, events: Iterable[Event]) -> EventTable:
+        return events if isinstance(events, EventTable) else cls(events)
+
+    @classmethod
+    def from_rows(cls, rows: tuple[tuple[Any, ...], ...]) -> EventTable:
+        table = cls.__new__(cls)
+        table._rows = rows
+        table._made = [None] * len(rows)
+        return table
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (EventTable.from_rows, (self._rows,))
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, i: int) -> Event: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[Event, ...]: ...
+    def __getitem__(self, i: int | slice) -> Event | tuple[Event, ...]:
+        if isinstance(i, slice):
+            return tuple(self[k] for k in range(*i.indices(len(self._rows))))
+        event = self._made[i]
+        if event is None:
+            event = self._made[i] = _event(self._rows[i])
+        return event
+
+    def __iter__(self) -> Iterator[Event]:
+        for i in range(len(self._rows)):
+            yield self[i]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, EventTable):
+            return self._rows == other._rows
+        if isinstance(other, tuple):
+            return tuple(self) == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._rows)
+
+    def __repr__(self) -> str:
+        return f"EventTable({list(self)!r})"
+
+    def column(self, name: str) -> list[Any]:
+        """One value of every event, without making the events: ``kind``, ``part``,
+        ``outcome``, ``approximate``, ``precision`` (an int), and the moments ``start``,
+        ``at`` and ``window`` (a pair, or None) in POSIX seconds."""
+        if name == "at":
+            s, a = _COLUMN["start"], _COLUMN["at"]
+            return [r[s] if r[a] is None else r[a] for r in self._rows]
+        position = _COLUMN[name]
+        return [r[position] for r in self._rows]
+
+    def first(self, name: str, values: Iterable[object]) -> int | None:
+        """The index of the first event whose ``name`` value is one of ``values``."""
+        wanted = set(values)
+        position = _COLUMN[name]
+        return next((i for i, r in enumerate(self._rows) if r[position] in wanted), None)
+
+
 @dataclass(frozen=True)
 class Mission:
-    """Everything derived from one source document."""
+    """Everything derived from one source document. ``events`` may be given as any sequence
+    of events; it is kept as an :class:`EventTable`."""
 
     id: str
     name: str
     source: str
     metadata: dict[str, str | None]
     instruments: dict[str, tuple[str, ...]]
-    events: tuple[Event, ...]
+    events: Sequence[Event]
     warnings: tuple[str, ...] = ()
     systems: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "events", EventTable.of(self.events))
+
+    @property
+    def table(self) -> EventTable:
+        """The events as an :class:`EventTable` (they always are one)."""
+        assert isinstance(self.events, EventTable)
+        return self.events
+
     @property
     def launch(self) -> Event | None:
-        return next((e for e in self.events if e.kind == "launch"), None)
+        index = self.table.first("kind", ["launch"])
+        return None if index is None else self.events[index]
 
 
 class Status(enum.Enum):
@@ -206,8 +387,11 @@ class SubsystemState:
 def paused_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector while building many objects that hold no cycles.
 
-    Unpickling or preparing a mission of 100,000 events creates about a million objects;
-    without this the collector rescans them again and again and triples the time taken.
+    Unpickling or preparing a mission of 100,000 events creates hundreds of thousands of
+    objects; without this the collector rescans them again and again and triples the time
+    taken. What was made is kept for the life of the program, so on the way out everything
+    the collector tracks is moved to its permanent generation (``gc.freeze``) rather than
+    scanned once more by the first collection after it is turned back on.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -215,4 +399,5 @@ def paused_gc() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            gc.freeze()
             gc.enable()

@@ -12,14 +12,22 @@ import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
-from typing import Any
+from typing import Any, overload
 
 from mission_control import ephemeris
-from mission_control.clock import Anchor, ReplayClock, TimeSource
-from mission_control.model import Event, Mission, Precision, Status, SubsystemState, paused_gc
-from mission_control.timescale import UtcReading, from_tick, to_tick
+from mission_control.clock import AutoSpeed, ReplayClock, TimeSource
+from mission_control.model import (
+    Event,
+    EventTable,
+    Mission,
+    Precision,
+    Status,
+    SubsystemState,
+    paused_gc,
+)
+from mission_control.timescale import UtcReading, from_tick, posix_tick, to_tick
 
 PHASES: tuple[str, ...] = (
     "pre-launch",
@@ -46,15 +54,22 @@ class Rule:
     outcome: str | None = None
 
     def matches(self, event: Event) -> bool:
-        if self.kind not in ("*", event.kind):
+        return self.applies(event.kind, event.outcome)
+
+    def applies(self, kind: str, outcome: str | None) -> bool:
+        """Whether an event of ``kind`` with ``outcome`` (tags joined by ``"; "``) triggers it."""
+        if self.kind not in ("*", kind):
             return False
         if self.outcome is None:
             return True
-        tags = (event.outcome or "").split("; ")
-        return self.outcome in tags
+        return self.outcome in (outcome or "").split("; ")
 
     def target_part(self, event: Event) -> str:
-        part = event.part if self.part == "event" else self.part
+        return self.part_for(event.part)
+
+    def part_for(self, event_part: str) -> str:
+        """The part whose row the rule sets, for an event about ``event_part``."""
+        part = event_part if self.part == "event" else self.part
         return "bus" if part == "spacecraft" else part
 
 
@@ -77,11 +92,15 @@ class Rules:
         object.__setattr__(self, "plain_by_kind", index)
 
     def matching(self, event: Event) -> list[Rule]:
-        """The rules an event triggers, in table order. An event with no outcome is checked
-        only against the rules for its kind, which keeps preparing many events quick."""
-        if event.outcome is not None:
-            return [rule for rule in self.rules if rule.matches(event)]
-        return list(self.plain_by_kind.get(event.kind, self.plain_by_kind["*"]))
+        """The rules an event triggers, in table order."""
+        return list(self.matching_for(event.kind, event.outcome))
+
+    def matching_for(self, kind: str, outcome: str | None) -> tuple[Rule, ...]:
+        """The rules an event of ``kind`` with ``outcome`` triggers, in table order. An event
+        with no outcome is checked only against the rules for its kind."""
+        if outcome is not None:
+            return tuple(rule for rule in self.rules if rule.applies(kind, outcome))
+        return self.plain_by_kind.get(kind, self.plain_by_kind["*"])
 
 
 def parse_rules(data: dict[str, Any]) -> Rules:
@@ -125,18 +144,19 @@ class MissionTrack:
 
     mission: Mission
     ticks: tuple[float, ...]
+    launch: Event | None
     launch_tick: float | None
     approach_tick: float | None
     parts: dict[str, tuple[str, ...]]
-    # For each row, the indices of the events that set it and the state each one set, so a
-    # state at any time is a bisect per row rather than a replay of every passed event.
-    setters: dict[tuple[str, str], tuple[tuple[int, ...], tuple[SubsystemState, ...]]]
+    # For each row, the indices of the events that set it and the rule each one applied, so
+    # a state at any time is a bisect per row rather than a replay of every passed event.
+    setters: dict[tuple[str, str], tuple[tuple[int, ...], tuple[Rule, ...]]]
     # The phase the rules table gives after the first k events have passed.
     phases: tuple[str, ...]
 
     @property
-    def events(self) -> tuple[Event, ...]:
-        return self.mission.events
+    def events(self) -> EventTable:
+        return self.mission.table
 
 
 @dataclass(frozen=True)
@@ -158,11 +178,18 @@ class Campaign:
                 return track
         raise KeyError(mission_id)
 
-    def all_events(self) -> list[tuple[float, Event]]:
-        """Every event of every mission with its tick, in replay order."""
-        merged = [(tick, e) for t in self.tracks for tick, e in zip(t.ticks, t.events, strict=True)]
-        merged.sort(key=lambda p: (p[0], p[1].mission_id, p[1].index))
-        return merged
+    def all_events(self) -> CampaignEvents:
+        """Every event of every mission with its tick, in replay order (made once, then kept;
+        each event is made when first looked at)."""
+        return self._all_events
+
+    @cached_property
+    def _all_events(self) -> CampaignEvents:
+        return CampaignEvents(self.tracks)
+
+    def all_ticks(self) -> list[float]:
+        """The tick of every event, in replay order (no event is made)."""
+        return self._all_events.ticks
 
     def next_event_tick(self, tick: float) -> float | None:
         later = [
@@ -177,6 +204,38 @@ class Campaign:
             t.ticks[i - 1] for t in self.tracks if (i := bisect.bisect_left(t.ticks, tick)) > 0
         ]
         return max(earlier, default=None)
+
+
+class CampaignEvents(Sequence[tuple[float, Event]]):
+    """``(tick, event)`` for every event of every mission, ordered by tick, then mission id,
+    then the event's index; an event is made only when its item is looked at."""
+
+    def __init__(self, tracks: Sequence[MissionTrack]) -> None:
+        self._tracks = tuple(tracks)
+        if len(self._tracks) == 1:
+            self._order = [(0, i) for i in range(len(self._tracks[0].ticks))]
+        else:
+            keyed = sorted(
+                (tick, track.mission.id, i, n)
+                for n, track in enumerate(self._tracks)
+                for i, tick in enumerate(track.ticks)
+            )
+            self._order = [(n, i) for _, _, i, n in keyed]
+        self.ticks: list[float] = [self._tracks[n].ticks[i] for n, i in self._order]
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    @overload
+    def __getitem__(self, k: int) -> tuple[float, Event]: ...
+    @overload
+    def __getitem__(self, k: slice) -> list[tuple[float, Event]]: ...
+    def __getitem__(self, k: int | slice) -> tuple[float, Event] | list[tuple[float, Event]]:
+        if isinstance(k, slice):
+            return [self[j] for j in range(*k.indices(len(self._order)))]
+        n, i = self._order[k]
+        track = self._tracks[n]
+        return track.ticks[i], track.events[i]
 
 
 def _parts(mission: Mission, setters: dict[tuple[str, str], Any]) -> dict[str, tuple[str, ...]]:
@@ -196,25 +255,32 @@ def _parts(mission: Mission, setters: dict[tuple[str, str], Any]) -> dict[str, t
 
 
 def _setters(
-    events: Sequence[Event], rules: Rules
-) -> dict[tuple[str, str], tuple[tuple[int, ...], tuple[SubsystemState, ...]]]:
-    found: dict[tuple[str, str], tuple[list[int], list[SubsystemState]]] = {}
-    for index, event in enumerate(events):
-        final: dict[tuple[str, str], SubsystemState] = {}
-        for rule in rules.matching(event):
-            row = SubsystemState(rule.system, rule.status, event, rule.reason)
-            final[(rule.target_part(event), rule.system)] = row
-        for key, row in final.items():
-            indices, rows = found.setdefault(key, ([], []))
+    table: EventTable, rules: Rules
+) -> dict[tuple[str, str], tuple[tuple[int, ...], tuple[Rule, ...]]]:
+    """For each row, the events that set it and the rule that did (the last rule in table
+    order, when several rules of one event set the same row). Events of one kind, part and
+    outcome set the same rows, so the rules are matched once per such combination."""
+    found: dict[tuple[str, str], tuple[list[int], list[Rule]]] = {}
+    effects: dict[tuple[str, str, str | None], list[tuple[list[int], list[Rule], Rule]]] = {}
+    columns = zip(table.column("kind"), table.column("part"), table.column("outcome"), strict=True)
+    for index, combination in enumerate(columns):
+        effect = effects.get(combination)
+        if effect is None:
+            kind, part, outcome = combination
+            final = {(r.part_for(part), r.system): r for r in rules.matching_for(kind, outcome)}
+            effect = effects[combination] = [
+                (*found.setdefault(key, ([], [])), rule) for key, rule in final.items()
+            ]
+        for indices, setters, rule in effect:
             indices.append(index)
-            rows.append(row)
-    return {key: (tuple(i), tuple(r)) for key, (i, r) in found.items()}
+            setters.append(rule)
+    return {key: (tuple(i), tuple(r)) for key, (i, r) in found.items() if i}
 
 
-def _phases(events: Sequence[Event], rules: Rules) -> tuple[str, ...]:
+def _phases(table: EventTable, rules: Rules) -> tuple[str, ...]:
     phases = ["pre-launch"]
-    for event in events:
-        phases.append(rules.phases.get(event.kind, phases[-1]))
+    for kind in table.column("kind"):
+        phases.append(rules.phases.get(kind, phases[-1]))
     return tuple(phases)
 
 
@@ -230,24 +296,26 @@ def _build(missions: Sequence[Mission], rules: Rules | None = None) -> Campaign:
     rules = rules or default_rules()
     tracks = []
     for mission in missions:
-        ticks = tuple(to_tick(e.at) for e in mission.events)
+        table = mission.table
+        ticks = tuple(map(posix_tick, table.column("at")))
         launch = mission.launch
-        arrivals = [e for e in mission.events if e.kind in rules.arrival_kinds]
-        setters = _setters(mission.events, rules)
+        arrival = table.first("kind", rules.arrival_kinds)
+        setters = _setters(table, rules)
         tracks.append(
             MissionTrack(
                 mission=mission,
                 ticks=ticks,
+                launch=launch,
                 launch_tick=to_tick(launch.time.start) if launch else None,
-                approach_tick=to_tick(arrivals[0].at) - rules.approach_s if arrivals else None,
+                approach_tick=ticks[arrival] - rules.approach_s if arrival is not None else None,
                 parts=_parts(mission, setters),
                 setters=setters,
-                phases=_phases(mission.events, rules),
+                phases=_phases(table, rules),
             )
         )
     firsts = [t.ticks[0] for t in tracks if t.ticks]
     lasts = [to_tick(e.time.end) for t in tracks for e in t.events[-1:]]
-    lasts += [to_tick(e.window[1]) for t in tracks for e in t.events if e.window]
+    lasts += [posix_tick(w[1]) for t in tracks for w in t.mission.table.column("window") if w]
     if not firsts:
         raise ValueError("no dated events to replay")
     return Campaign(
@@ -307,7 +375,7 @@ def mission_state(track: MissionTrack, tick: float, rules: Rules) -> MissionStat
         None,
     )
     met = None
-    launch = track.mission.launch
+    launch = track.launch
     if track.launch_tick is not None and launch and launch.time.precision >= Precision.MINUTE:
         met = tick - track.launch_tick
     at_planet = track.approach_tick is not None and tick >= track.approach_tick
@@ -347,9 +415,12 @@ def statuses_after(track: MissionTrack, passed: int) -> dict[str, dict[str, Subs
         for name in names:
             setter = track.setters.get((part, name))
             last = bisect.bisect_left(setter[0], passed) - 1 if setter else -1
-            rows[name] = (
-                setter[1][last] if setter and last >= 0 else SubsystemState(name, Status.UNKNOWN)
-            )
+            if setter and last >= 0:
+                rule = setter[1][last]
+                event = track.events[setter[0][last]]
+                rows[name] = SubsystemState(name, rule.status, event, rule.reason)
+            else:
+                rows[name] = SubsystemState(name, Status.UNKNOWN)
         states[part] = rows
     return states
 
@@ -392,10 +463,11 @@ def earth_receive(event: Event, track: MissionTrack) -> datetime | None:
 def find_event(campaign: Campaign, mission_id: str, kind: str, nth: int = 1) -> tuple[float, Event]:
     """The nth event of a kind in a mission (KeyError when there is none)."""
     track = campaign.track(mission_id)
-    matches = [(t, e) for t, e in zip(track.ticks, track.events, strict=True) if e.kind == kind]
+    matches = [i for i, k in enumerate(track.mission.table.column("kind")) if k == kind]
     if len(matches) < nth:
         raise KeyError(f"{mission_id}:{kind}")
-    return matches[nth - 1]
+    index = matches[nth - 1]
+    return track.ticks[index], track.events[index]
 
 
 def replay_clock(
@@ -409,17 +481,25 @@ def replay_clock(
 ) -> ReplayClock:
     """A replay clock over the campaign; ``speed=None`` is auto, slowing near every event
     that is stated with a time (an event only ordered between two others is not a stop)."""
-    anchors = [
-        Anchor.of(to_tick(e.time.start), e.time.precision)
+    # An event without a window is placed at the start of its stated interval, so its tick
+    # is that start's.
+    stated = (
+        (tick, start, precision)
         for track in campaign.tracks
-        for e in track.events
-        if e.window is None
-    ]
+        for tick, start, precision, window in zip(
+            track.ticks,
+            track.mission.table.column("start"),
+            track.mission.table.column("precision"),
+            track.mission.table.column("window"),
+            strict=True,
+        )
+        if window is None
+    )
     return ReplayClock(
         source,
         start=campaign.start if start is None else start,
         bounds=bounds or (campaign.start, campaign.end),
-        anchors=anchors,
+        law=AutoSpeed.of_stated(stated),
         speed=1.0 if speed is None else speed,
         auto=speed is None,
         playing=playing,

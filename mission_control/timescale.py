@@ -66,7 +66,11 @@ def to_tick(moment: datetime) -> float:
     """Ticks of a timezone-aware datetime (which cannot itself be inside a leap second)."""
     if moment.tzinfo is None:
         raise ValueError("naive datetime: give a timezone-aware UTC time")
-    posix = (moment - _EPOCH).total_seconds()
+    return posix_tick(moment.timestamp())
+
+
+def posix_tick(posix: float) -> float:
+    """Ticks of a moment given in POSIX seconds."""
     return posix + bisect.bisect_right(_LEAP_ENDS, posix)
 
 

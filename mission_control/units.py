@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
-from mission_control.model import Quantity
+from mission_control.model import Quantity, QuantityText
 
 if TYPE_CHECKING:
     import pint
@@ -43,6 +43,7 @@ __all__ = [
     "UNIT_SYSTEMS",
     "check_conversion",
     "convert",
+    "describe",
     "display",
     "find_quantities",
     "registry",
@@ -545,6 +546,8 @@ def display(q: Quantity, system: str) -> str:
     A range is shown as ``from to to``. Raises ValueError for an unknown system.
     """
     _check_system(system)
+    if q.shown is not None:
+        return q.shown.in_system(system)
     target = q.unit if q.unit in _NATIVE[system] else _target(q, system)
     if target is None or target == q.unit:
         literals = _literals(q)
@@ -608,6 +611,36 @@ def check_conversion(q: Quantity) -> str | None:
         if abs(c - s) > half + spread + 1e-9 * max(abs(c), abs(s)):
             return f"{q.text}: pint gives {shown}"
     return None
+
+
+def describe(q: Quantity) -> QuantityText:
+    """``q`` as every view shows it: in both unit systems, the text's own conversion, pint's
+    conversion of the main value into that conversion's unit, and any disagreement.
+
+    A quantity that already carries its description (``q.shown``, filled in by the reader)
+    returns it without loading pint.
+    """
+    if q.shown is not None:
+        return q.shown
+    stated = pint_text = None
+    if q.stated is not None:
+        import pint
+
+        stated = q.stated.text.replace("\xa0", " ")
+        try:
+            numbers = _join([f"{v:,.1f}" for v in _values(convert(q, q.stated.unit))])
+        except (pint.errors.PintError, ValueError):
+            pint_text = None
+        else:
+            pint_text = f"{numbers} {symbol(q.stated.unit)}"
+    return QuantityText(
+        written=q.text.replace("\xa0", " "),
+        si=display(q, "si"),
+        imperial=display(q, "imperial"),
+        stated=stated,
+        pint=pint_text,
+        warning=check_conversion(q),
+    )
 
 
 def to_json(q: Quantity, system: str) -> dict[str, Any]:

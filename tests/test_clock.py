@@ -580,3 +580,21 @@ def test_any_sequence_stays_in_bounds_and_continuous(ops: list[tuple[object, ...
             assert not (clock.direction > 0 and now >= HI)
             assert not (clock.direction < 0 and now <= LO)
         last = now
+
+
+def test_the_law_of_stated_times_is_the_law_of_their_anchors() -> None:
+    rng = random.Random(11)
+    base = datetime(1973, 12, 30, tzinfo=UTC)
+    stated = []
+    for _ in range(300):
+        precision = rng.choice(list(Precision))
+        start = datetime.fromtimestamp(base.timestamp() + rng.randrange(0, 3 * 86400), UTC)
+        stated.append((to_tick(start), start.timestamp(), int(precision)))
+    leap_day = datetime(1973, 12, 31, tzinfo=UTC)
+    stated.append((tick("1973-12-31"), leap_day.timestamp(), int(DAY)))
+    stated.append((tick("1973-12-31T23:59:59"), leap_day.timestamp() + 86399, int(SECOND)))
+    by_anchor = AutoSpeed([Anchor.of(t, Precision(p)) for t, _, p in stated])
+    by_time = AutoSpeed.of_stated(stated)
+    probes = [rng.uniform(stated[0][0] - 86400, stated[0][0] + 4 * 86400) for _ in range(500)]
+    assert [by_time(t) for t in probes] == [by_anchor(t) for t in probes]
+    assert [by_time.length_scale(t) for t in probes] == [by_anchor.length_scale(t) for t in probes]

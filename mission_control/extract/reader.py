@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -389,10 +389,10 @@ def _outcomes(text: str) -> list[str]:
 def _quantities(reader: _Reader, line: int, text: str) -> list[Quantity]:
     found = []
     for quantity, _span in units.find_quantities(text):
-        problem = units.check_conversion(quantity)
-        if problem:
-            reader.warn(line, problem)
-        found.append(quantity)
+        shown = units.describe(quantity)
+        if shown.warning:
+            reader.warn(line, shown.warning)
+        found.append(replace(quantity, shown=shown))
     return found
 
 

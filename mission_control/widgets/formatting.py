@@ -1,18 +1,34 @@
 """Text the widgets and screens show for domain values; no textual import, so it is unit-testable.
 
-Quantity text needs pint (about a second to load), so :func:`describe_quantities` is meant
-to run in a worker thread; everything else here is cheap.
+Quantity text comes with a mission the reader prepared (and the cache kept); only a quantity
+made some other way needs pint (about a second to load) to be described, so
+:func:`quantity_table` is meant to run in a worker thread; everything else here is cheap.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import datetime
 
-from mission_control import units
-from mission_control.model import Event
+from mission_control.model import Event, Quantity, QuantityText
 from mission_control.replay import MissionTrack, earth_receive, event_met_s
 from mission_control.timescale import format_duration, format_met
+
+__all__ = [
+    "PART_LABELS",
+    "QuantityTable",
+    "QuantityText",
+    "countdown",
+    "describe_quantities",
+    "earth_receive_text",
+    "event_key",
+    "event_met",
+    "event_when",
+    "light_time",
+    "part_label",
+    "quantity_table",
+    "short_light_time",
+]
 
 PART_LABELS = {"spacecraft": "s/c"}
 """Short part names for narrow columns (``s/c`` is the usual abbreviation)."""
@@ -72,51 +88,20 @@ def _utc(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-@dataclass(frozen=True)
-class QuantityText:
-    """One quantity of an event as every view shows it."""
-
-    written: str
-    si: str
-    imperial: str
-    stated: str | None
-    """The text's own conversion, as written (``30,000 mi``)."""
-    pint: str | None
-    """pint's conversion of the main value into the stated conversion's unit."""
-    warning: str | None
-    """Why the text's conversion disagrees with pint's, if it does."""
-
-    def in_system(self, system: str) -> str:
-        return self.si if system == "si" else self.imperial
-
-
 def describe_quantities(event: Event) -> tuple[QuantityText, ...]:
-    """Every quantity of ``event`` in both unit systems, with both conversions (loads pint)."""
-    out = []
-    for q in event.quantities:
-        stated = pint_text = None
-        if q.stated is not None:
-            stated = q.stated.text.replace("\xa0", " ")
-            converted = units.convert(q, q.stated.unit)
-            values = converted if isinstance(converted, tuple) else (converted,)
-            numbers = " to ".join(f"{v:,.1f}" for v in values)
-            pint_text = f"{numbers} {units.symbol(q.stated.unit)}"
-        out.append(
-            QuantityText(
-                written=q.text.replace("\xa0", " "),
-                si=units.display(q, "si"),
-                imperial=units.display(q, "imperial"),
-                stated=stated,
-                pint=pint_text,
-                warning=units.check_conversion(q),
-            )
-        )
-    return tuple(out)
+    """Every quantity of ``event`` in both unit systems, with both conversions."""
+    return tuple(q.shown if q.shown is not None else _describe(q) for q in event.quantities)
+
+
+def _describe(q: Quantity) -> QuantityText:
+    from mission_control import units
+
+    return units.describe(q)
 
 
 QuantityTable = dict[str, tuple[QuantityText, ...]]
 """Quantities of every event that has any, by :func:`event_key`."""
 
 
-def quantity_table(events: list[Event]) -> QuantityTable:
+def quantity_table(events: Iterable[Event]) -> QuantityTable:
     return {event_key(e): describe_quantities(e) for e in events if e.quantities}
