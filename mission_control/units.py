@@ -55,10 +55,24 @@ __all__ = [
 
 @functools.cache
 def registry() -> pint.UnitRegistry[Any]:
-    """The program's single pint registry, built on first use and made the application's."""
+    """The program's single pint registry, built on first use and made the application's.
+
+    pint keeps its parsed unit definitions in a ``pint`` folder of the program's cache
+    folder (when caching is on), which makes building the registry again about ten times
+    quicker; a folder that cannot be written only means the definitions are parsed afresh.
+    """
     import pint
 
-    ureg: pint.UnitRegistry[Any] = pint.UnitRegistry()
+    from mission_control.catalog import cache_dir
+
+    folder = cache_dir()
+    ureg: pint.UnitRegistry[Any]
+    try:
+        if folder is not None:
+            (folder / "pint").mkdir(parents=True, exist_ok=True)
+        ureg = pint.UnitRegistry(cache_folder=folder / "pint" if folder else None)
+    except OSError:
+        ureg = pint.UnitRegistry()
     pint.set_application_registry(ureg)  # type: ignore[no-untyped-call]
     return ureg
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -523,3 +524,23 @@ def test_registry_is_the_application_registry() -> None:
     ureg = registry()
     assert registry() is ureg
     assert pint.get_application_registry().get() is ureg
+
+
+@pytest.mark.parametrize("writable", [True, False])
+def test_pint_keeps_its_definitions_in_the_cache_folder(tmp_path: Path, writable: bool) -> None:
+    folder = tmp_path / "new" / "cache"
+    if not writable:
+        (tmp_path / "new").write_text("a file where the folder would be", "utf-8")
+    code = (
+        "from mission_control import units; "
+        "print(units.registry().Quantity(1, 'km').to('mi').magnitude)"
+    )
+    env = {**os.environ, "MISSION_CONTROL_CACHE_DIR": str(folder)}
+    env.pop("MISSION_CONTROL_NO_CACHE", None)
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.startswith("0.621")
+    assert result.stderr == ""
+    kept = list((folder / "pint").glob("*.pickle")) if writable else []
+    assert bool(kept) == writable
