@@ -226,6 +226,17 @@ class CampaignEvents(Sequence[tuple[float, Event]]):
     def __len__(self) -> int:
         return len(self._order)
 
+    def column(self, name: str) -> list[Any]:
+        """One value of every event in replay order, without making the events: any column
+        of :meth:`EventTable.column`, or ``mission_id`` and ``index``."""
+        if name == "mission_id":
+            ids = [track.mission.id for track in self._tracks]
+            return [ids[n] for n, _ in self._order]
+        if name == "index":
+            return [i for _, i in self._order]
+        columns = [track.mission.table.column(name) for track in self._tracks]
+        return [columns[n][i] for n, i in self._order]
+
     @overload
     def __getitem__(self, k: int) -> tuple[float, Event]: ...
     @overload

@@ -291,3 +291,15 @@ def test_rules_indexed_by_kind_match_the_whole_table(kind: str, outcome: str | N
     rules = default_rules()
     event = _event(kind, outcome=outcome)
     assert rules.matching(event) == [r for r in rules.rules if r.matches(event)]
+
+
+def test_the_campaign_order_reads_columns_without_making_events(campaign: Campaign) -> None:
+    events = campaign.all_events()
+    assert [e.mission_id for _, e in events] == events.column("mission_id")
+    assert [e.index for _, e in events] == events.column("index")
+    assert [e.outcome for _, e in events] == events.column("outcome")
+    assert [e.kind for _, e in events] == events.column("kind")
+    assert campaign.all_ticks() == [t for t, _ in events]
+    assert events[-2:] == [events[len(events) - 2], events[len(events) - 1]]
+    order = [(t, e.mission_id, e.index) for t, e in events]
+    assert order == sorted(order)

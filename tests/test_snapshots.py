@@ -54,7 +54,7 @@ def test_event_detail(snap_compare: Any, campaign: Campaign, size: tuple[int, in
         await settle(pilot)
         log = pilot.app.query_one(EventLog)
         log.focus()
-        log.highlighted = len(log.options) - 1
+        log.highlighted = log.line_count - 1
         await pilot.press("enter")
         await pilot.pause()
 

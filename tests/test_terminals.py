@@ -261,7 +261,7 @@ def test_every_screen_and_dialog_is_ascii_in_ascii_mode(campaign: Campaign) -> N
                 await pilot.pause()
             log = app.query_one(EventLog)
             log.focus()
-            log.highlighted = len(log.options) - 1
+            log.highlighted = log.line_count - 1
             await pilot.press("enter")
             await pilot.pause()
             shown["event detail"] = screen_text(app)

@@ -1,21 +1,30 @@
 """The event log: a line for every event the clock has passed, newest last.
 
-Moving the clock forward appends lines and moving it back removes them; only a change of
-filter or search lists the log again. Enter (or a click) on a line asks for its detail.
+The log keeps only the positions of its lines in the campaign's events and draws the lines
+on screen when they are shown (Textual's line API), so its cost follows the height of the
+pane, not the length of the campaign. Moving the clock forward adds the events just passed
+and moving it back drops those after it; only a change of filter or search lists the log
+again. Enter (or a click) on a line asks for its detail.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping
 from typing import ClassVar
 
-from textual import events, on
+from textual import events, work
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.content import Content
+from textual.geometry import Region, Size, Spacing, clamp
 from textual.message import Message
 from textual.reactive import var
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import Padding, Visual
+from textual.worker import get_current_worker
 
 from mission_control.model import Event
 from mission_control.replay import Campaign, MissionTrack
@@ -33,6 +42,14 @@ WIDE_WIDTH = 70
 FILTER_ALL = "all"
 FILTER_FAILURES = "failures"
 
+SEARCH_IN_PLACE = 5_000
+"""A search that must first read more events than this reads them in a thread: the log
+lists its lines when that is done, and the dashboard keeps running meanwhile."""
+
+LINE = "event-log--line"
+LINE_HIGHLIGHTED = "event-log--line-highlighted"
+LINE_HOVER = "event-log--line-hover"
+
 
 def filter_label(log_filter: str, names: Mapping[str, str]) -> str:
     """How a filter is named on screen: ``all``, ``failures only``, ``Mars 6 only``."""
@@ -48,8 +65,46 @@ def utc_column(event: Event) -> str:
     return event_when(event).replace("T", " ").removesuffix("Z").ljust(19)
 
 
-class EventLog(OptionList, inherit_bindings=False):
+class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
     """Events passed so far (``passed`` counts them in replay order), filtered and searched."""
+
+    ALLOW_SELECT = False
+
+    DEFAULT_CSS = """
+    EventLog {
+        height: auto;
+        max-height: 100%;
+        color: $foreground;
+        overflow-x: hidden;
+        overflow-y: auto;
+        background: $surface;
+        & > .event-log--line-highlighted {
+            color: $foreground;
+            background: $block-cursor-blurred-background;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        &:focus {
+            background-tint: $foreground 5%;
+            & > .event-log--line-highlighted {
+                color: $block-cursor-foreground;
+                background: $block-cursor-background;
+                text-style: $block-cursor-text-style;
+            }
+        }
+        & > .event-log--line-hover {
+            background: $block-hover-background;
+        }
+    }
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {LINE, LINE_HIGHLIGHTED, LINE_HOVER}
+    """
+    | Class | Description |
+    | :- | :- |
+    | `event-log--line` | Every line (its padding is the lines' indent). |
+    | `event-log--line-highlighted` | The line under the cursor. |
+    | `event-log--line-hover` | The line under the mouse. |
+    """
 
     # home/end are left to the app (seek to the campaign's start and end).
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -67,6 +122,8 @@ class EventLog(OptionList, inherit_bindings=False):
     log_filter: var[str] = var(FILTER_ALL, init=False)
     search: var[str] = var("", init=False)
     wide: var[bool] = var(True, init=False)
+    highlighted: var[int | None] = var(None, init=False)
+    """The line under the cursor (0 is the oldest line shown), or None before the first key."""
 
     class Chosen(Message):
         """The user asked for an event's detail."""
@@ -77,11 +134,26 @@ class EventLog(OptionList, inherit_bindings=False):
             self.tick = tick
 
     def __init__(self, campaign: Campaign, *, id: str | None = None) -> None:
-        super().__init__(id=id, markup=False)
+        super().__init__(id=id)
         self._events = campaign.all_events()
         self._tracks: dict[str, MissionTrack] = {t.mission.id: t for t in campaign.tracks}
         self._shown: list[int] = []
         """Indices into the campaign's events of the lines listed, in order."""
+        self._hover: int | None = None
+        """The line under the mouse."""
+        self._strips: LRUCache[tuple[int, int, Style, Spacing, str, bool], Strip]
+        self._strips = LRUCache(maxsize=512)
+        """Lines drawn lately, by event, width, style and columns: scrolling redraws few."""
+        self._failed: list[bool] = []
+        self._mission_ids: list[str] = []
+        self._keys: list[str] = []
+        """Each event's outcome, mission and key, in replay order, read without making the
+        events (see ``_read_columns``), when a filter or search first needs them."""
+        self._haystacks: dict[int, tuple[str, str]] = {}
+        """Each event's searchable text, casefolded, before and after its quantities: every
+        column (whatever the width), then the kind, part and outcome."""
+        self._searching = False
+        """A search waits for a thread to read the events' text; the log is empty meanwhile."""
 
     # ------------------------------------------------------------------ what is listed
 
@@ -89,28 +161,98 @@ class EventLog(OptionList, inherit_bindings=False):
     def shown_events(self) -> list[Event]:
         return [self._events[i][1] for i in self._shown]
 
-    def _matches(self, index: int) -> bool:
-        event = self._events[index][1]
-        if self.log_filter == FILTER_FAILURES and not event.failed:
+    @property
+    def line_count(self) -> int:
+        """How many lines the log lists (with the filter and search applied)."""
+        return len(self._shown)
+
+    def line_text(self, line: int) -> str:
+        """The text of listed line ``line`` (0 is the oldest), whole, as the width allows
+        its columns."""
+        return self._prompt(self._shown[line]).plain
+
+    def _read_columns(self) -> None:
+        """What filters and searches look at, for every event, in replay order."""
+        if self._keys:
+            return
+        self._failed = [outcome is not None for outcome in self._events.column("outcome")]
+        self._mission_ids = self._events.column("mission_id")
+        indices = self._events.column("index")
+        self._keys = [f"{m}#{i}" for m, i in zip(self._mission_ids, indices, strict=True)]
+
+    def _matching(self, start: int, stop: int) -> list[int]:
+        """The events in ``range(start, stop)`` that the filter and search let through."""
+        log_filter, needle = self.log_filter, self.search.casefold()
+        if log_filter == FILTER_ALL and not needle:
+            return list(range(start, stop))
+        self._read_columns()
+        if log_filter == FILTER_FAILURES:
+            found = [i for i in range(start, stop) if self._failed[i]]
+        elif log_filter != FILTER_ALL:
+            found = [i for i in range(start, stop) if self._mission_ids[i] == log_filter]
+        else:
+            found = list(range(start, stop))
+        if not needle:
+            return found
+        matches = []
+        for index in found:
+            before, after = self._haystack(index)
+            quantities = self._quantity_text(self._keys[index]).casefold()
+            text = f"{before} · {quantities} {after}" if quantities else f"{before} {after}"
+            if needle in text:
+                matches.append(index)
+        return matches
+
+    def _haystack(self, index: int) -> tuple[str, str]:
+        text = self._haystacks.get(index)
+        if text is None:
+            event = self._events[index][1]
+            before = " ".join(field for field, _ in self._columns(index, wide=True))
+            after = " ".join([event.kind, event.part, event.outcome or ""])
+            text = self._haystacks[index] = (before.casefold(), after.casefold())
+        return text
+
+    def _search_waits(self, start: int, stop: int) -> bool:
+        """Whether listing ``range(start, stop)`` needs a search to read many events first:
+        if so, a thread reads them all and the log is listed again when it is done."""
+        if not self.search or len(self._haystacks) == len(self._events):
             return False
-        if self.log_filter not in (FILTER_ALL, FILTER_FAILURES, event.mission_id):
+        if stop - start <= SEARCH_IN_PLACE:
             return False
-        if self.search:
-            return self.search.casefold() in self._plain(index).casefold()
+        self._searching = True
+        self._read_haystacks()
         return True
 
+    @work(thread=True, exclusive=True, group="event-log-search")
+    def _read_haystacks(self) -> None:
+        """Read the searchable text of every event (a thread: seconds for 100,000)."""
+        worker = get_current_worker()
+        for index in range(len(self._events)):
+            if worker.is_cancelled:
+                return
+            self._haystack(index)
+        self.app.call_from_thread(self._haystacks_read)
+
+    def _haystacks_read(self) -> None:
+        """Every event's text is read: list the search's lines."""
+        if self._searching:
+            self._searching = False
+            self._relist()
+
     def watch_passed(self, old: int, new: int) -> None:
-        """Append the events just passed, or remove those the clock went back before."""
-        if new > old:
-            self._append([i for i in range(old, new) if self._matches(i)])
+        """Add the events just passed, or drop those the clock went back before."""
+        if self._searching:
+            pass  # the search lists the log when its text is read
+        elif new > old:
+            if not self._search_waits(old, new):
+                self._append(self._matching(old, new))
         else:
-            while self._shown and self._shown[-1] >= new:
-                self._shown.pop()
-                self.remove_option_at_index(len(self._shown))
+            self._truncate(bisect_left(self._shown, new))
         self._retitle()
 
     def on_mount(self) -> None:
         """Title the log before the first event arrives."""
+        self._resize_virtual()
         self._retitle()
 
     def _retitle(self) -> None:
@@ -120,23 +262,54 @@ class EventLog(OptionList, inherit_bindings=False):
         title += f" · showing {filter_label(self.log_filter, names)}"
         if self.search:
             title += f" matching “{self.search}”"
+        if self._searching:
+            title += " (searching…)"
         self.border_title = title
+
+    def _following(self) -> bool:
+        """Whether new lines should bring the view with them: the cursor is on the last
+        line (or there is none), or the log is not being read with the keys."""
+        last = len(self._shown) - 1
+        return self.highlighted is None or self.highlighted == last or not self.has_focus
 
     def _append(self, indices: list[int]) -> None:
         if not indices:
             return
-        at_end = self.highlighted is None or self.highlighted == len(self._shown) - 1
+        follow = self._following()
+        cursor_at_end = self.highlighted == len(self._shown) - 1
         self._shown.extend(indices)
-        self.add_options(Option(self._prompt(i), id=self._option_id(i)) for i in indices)
-        if self.has_focus and at_end and self.highlighted is not None:
+        self._resize_virtual()
+        if cursor_at_end:
             self.highlighted = len(self._shown) - 1
+        if follow:
+            self._scroll_to_end()
+
+    def _truncate(self, keep: int) -> None:
+        if keep >= len(self._shown):
+            return
+        follow = self._following()
+        del self._shown[keep:]
+        if self._hover is not None and self._hover >= keep:
+            self._hover = None
+        self._resize_virtual()
+        if self.highlighted is not None and self.highlighted >= keep:
+            self.highlighted = keep - 1 if keep else None
+        self.refresh()
+        if follow:
+            self._scroll_to_end()
         else:
-            self.call_after_refresh(self.scroll_end, animate=False, immediate=True)
+            self.scroll_to(y=self.scroll_y, animate=False)  # within the shorter log
 
     def _relist(self) -> None:
         self._shown = []
-        self.clear_options()
-        self._append([i for i in range(self.passed) if self._matches(i)])
+        self._hover = None
+        self._searching = False
+        self.highlighted = None
+        self.scroll_to(y=0, animate=False)
+        self._resize_virtual()
+        self.refresh()
+        if not self._search_waits(0, self.passed):
+            self._append(self._matching(0, self.passed))
         self._retitle()
 
     def watch_log_filter(self) -> None:
@@ -147,71 +320,189 @@ class EventLog(OptionList, inherit_bindings=False):
         """Another search: list the log again."""
         self._relist()
 
-    def _redraw(self) -> None:
-        for position, index in enumerate(self._shown):
-            self.replace_option_prompt_at_index(position, self._prompt(index))
-
     def watch_units(self) -> None:
-        """Quantities in the other unit system: rewrite the lines in place."""
-        self._redraw()
+        """Quantities in the other unit system: the lines are drawn again."""
+        self.refresh()
 
     def watch_quantities(self) -> None:
         """pint is ready: fill in the quantities."""
-        self._redraw()
+        self._strips.clear()
+        self.refresh()
 
     def watch_wide(self) -> None:
         """More or fewer columns."""
-        self._redraw()
+        self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
-        """Choose the columns for the new width."""
+        """Choose the columns for the new width, and keep the newest line (or the cursor's)
+        in view at the new height."""
         self.wide = event.size.width >= WIDE_WIDTH
+        self._resize_virtual()
+        if self._following():
+            self._scroll_to_end()
+        else:
+            self.call_after_refresh(self.scroll_to_highlight)
+
+    def _scroll_to_end(self) -> None:
+        """Show the newest line: now, so the frame is drawn once, at the end; and again
+        after the layout, which may change the pane's height (the compact layout)."""
+        self.scroll_end(animate=False, immediate=True)
+        self.scroll_end(animate=False)
+
+    def _resize_virtual(self) -> None:
+        """One line per event listed, as wide as the pane: no sideways scrolling."""
+        size = Size(self.scrollable_content_region.width, len(self._shown))
+        if size != self.virtual_size:
+            self.virtual_size = size
+            self._scroll_update(size)
+
+    # ------------------------------------------------------------------ the cursor
+
+    def validate_highlighted(self, highlighted: int | None) -> int | None:
+        """The cursor stays on a line, or is None when there is none."""
+        if highlighted is None or not self._shown:
+            return None
+        return clamp(highlighted, 0, len(self._shown) - 1)
+
+    def watch_highlighted(self, old: int | None, new: int | None) -> None:
+        """Draw the cursor's old and new lines, and keep the new one in view."""
+        for line in (old, new):
+            if line is not None:
+                self.refresh_line(line)
+        self.scroll_to_highlight()
+
+    def scroll_to_highlight(self) -> None:
+        """Scroll the least distance that shows the cursor's line."""
+        if self.highlighted is None or not self.is_mounted:
+            return
+        self.scroll_to_region(
+            Region(0, self.highlighted, self.scrollable_content_region.width, 1),
+            force=True,
+            animate=False,
+            immediate=True,
+        )
+
+    def on_show(self) -> None:
+        """Shown again (a layout change): the cursor's line in view."""
+        self.scroll_to_highlight()
+
+    def notify_style_update(self) -> None:
+        """Focus or a theme changed the lines' styles: draw them again."""
+        self.refresh()
+        super().notify_style_update()
+
+    def action_cursor_up(self) -> None:
+        """The line above (from no cursor: the newest line)."""
+        if self.highlighted is None:
+            self.highlighted = len(self._shown) - 1
+        else:
+            self.highlighted = max(0, self.highlighted - 1)
+
+    def action_cursor_down(self) -> None:
+        """The line below (from no cursor: the oldest line)."""
+        self.highlighted = 0 if self.highlighted is None else self.highlighted + 1
+
+    def action_page_up(self) -> None:
+        """A page up (from no cursor: the oldest line)."""
+        if self.highlighted is None:
+            self.highlighted = 0
+        else:
+            self.highlighted = max(0, self.highlighted - self.scrollable_content_region.height)
+
+    def action_page_down(self) -> None:
+        """A page down (from no cursor: the newest line)."""
+        if self.highlighted is None:
+            self.highlighted = len(self._shown) - 1
+        else:
+            self.highlighted += self.scrollable_content_region.height
+
+    def action_select(self) -> None:
+        """Ask for the detail of the event under the cursor."""
+        if self.highlighted is not None:
+            tick, event = self._events[self._shown[self.highlighted]]
+            self.post_message(self.Chosen(event, tick))
+
+    # ------------------------------------------------------------------ the mouse
+
+    def _line_at(self, event: events.MouseEvent) -> int | None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return None
+        line = self.scroll_offset.y + offset.y
+        return line if 0 <= line < len(self._shown) else None
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a line: ask for its event's detail."""
+        line = self._line_at(event)
+        if line is not None:
+            self.highlighted = line
+            self.action_select()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        """Mark the line under the mouse."""
+        self._set_hover(self._line_at(event))
+
+    def on_leave(self, event: events.Leave) -> None:
+        """The mouse left the log."""
+        self._set_hover(None)
+
+    def _set_hover(self, line: int | None) -> None:
+        if line != self._hover:
+            for old_or_new in (self._hover, line):
+                if old_or_new is not None:
+                    self.refresh_line(old_or_new)
+            self._hover = line
 
     # ------------------------------------------------------------------ lines
 
-    @staticmethod
-    def _option_id(index: int) -> str:
-        return f"event-{index}"
-
-    def _quantity_text(self, event: Event) -> str:
-        if not event.quantities or self.quantities is None:
+    def _quantity_text(self, key: str) -> str:
+        if self.quantities is None:
             return ""
-        described = self.quantities.get(event_key(event), ())
+        described = self.quantities.get(key, ())
         return "; ".join(q.in_system(self.units) for q in described)
 
-    def _columns(self, index: int) -> list[tuple[str, str]]:
-        """The line's fields and the style of each."""
+    def _columns(self, index: int, *, wide: bool) -> list[tuple[str, str]]:
+        """The line's fields before its quantities, and the style of each."""
         event = self._events[index][1]
         track = self._tracks[event.mission_id]
         summary = f"✖ {event.summary}" if event.failed else event.summary
         summary_style = "bold $text-error" if event.failed else "$foreground"
         fields = [(utc_column(event), "$text-muted")]
-        if self.wide:
+        if wide:
             fields.append((event_met(event, track).replace(" ", "").ljust(14), "$text-muted"))
         fields.append((track.mission.name.ljust(6), "$text-accent"))
-        if self.wide:
+        if wide:
             fields.append((part_label(event.part).ljust(6), "$text-secondary"))
         fields.append((summary, summary_style))
-        quantities = self._quantity_text(event)
-        if quantities:
-            fields.append((f"· {quantities}", "$text-primary"))
         return fields
 
-    def _plain(self, index: int) -> str:
-        event = self._events[index][1]
-        words = [field for field, _ in self._columns(index)]
-        words += [event.kind, event.part, event.outcome or ""]
-        return " ".join(words)
-
     def _prompt(self, index: int) -> Content:
-        return Content.assemble(
-            *[part for field, style in self._columns(index) for part in ((field, style), " ")][:-1]
-        )
+        columns = self._columns(index, wide=self.wide)
+        quantities = self._quantity_text(event_key(self._events[index][1]))
+        if quantities:
+            columns.append((f"· {quantities}", "$text-primary"))
+        return Content.assemble(*[part for column in columns for part in (column, " ")][:-1])
 
-    @on(OptionList.OptionSelected)
-    def _chosen(self, message: OptionList.OptionSelected) -> None:
-        """Enter or a click on a line: ask for that event's detail."""
-        message.stop()
-        index = self._shown[message.option_index]
-        tick, event = self._events[index]
-        self.post_message(self.Chosen(event, tick))
+    def render_line(self, y: int) -> Strip:
+        """Line ``y`` of the pane: drawn from its event, or taken from the recent lines."""
+        line = self.scroll_offset.y + y
+        width = self.scrollable_content_region.width
+        if not 0 <= line < len(self._shown):
+            return Strip.blank(width, self.get_visual_style(LINE).rich_style)
+        if line == self.highlighted:
+            style = self.get_visual_style(LINE, LINE_HIGHLIGHTED)
+        elif line == self._hover:
+            style = self.get_visual_style(LINE, LINE_HOVER)
+        else:
+            style = self.get_visual_style(LINE)
+        padding = self.get_component_styles(LINE).padding
+        index = self._shown[line]
+        key = (index, width, style, padding, self.units, self.wide)
+        strip = self._strips.get(key)
+        if strip is None:
+            visual: Visual = Padding(self._prompt(index), padding)
+            strips = Visual.to_strips(self, visual, width, None, style)
+            strip = strips[0] if strips else Strip.blank(0)
+            strip = strip.extend_cell_length(width, style.rich_style)
+            self._strips[key] = strip
+        return strip
