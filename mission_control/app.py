@@ -5,18 +5,21 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import math
 import os
 import signal
 from collections.abc import Iterator, Sequence
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.text import Text
 from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.command import Provider
 from textual.containers import Container, Horizontal
 from textual.driver import Driver
 from textual.filter import LineFilter, Monochrome
@@ -27,11 +30,6 @@ from textual.widgets import Static
 from mission_control import catalog, crash, glyphs
 from mission_control.clock import ReplayClock, SystemTimeSource, TimeSource
 from mission_control.replay import Campaign, CampaignState, build_campaign, replay_clock, state_at
-from mission_control.screens.commands import DashboardCommands, PaletteCommand
-from mission_control.screens.event_detail import EventDetailScreen
-from mission_control.screens.goto import GotoScreen
-from mission_control.screens.help import HelpScreen
-from mission_control.screens.search import SearchScreen
 from mission_control.terminal import ASCII, NO_COLOUR, hangup_safe, in_daemon_thread
 from mission_control.widgets.event_log import FILTER_ALL, FILTER_FAILURES, EventLog, filter_label
 from mission_control.widgets.formatting import QuantityTable, event_key, event_when, quantity_table
@@ -40,6 +38,9 @@ from mission_control.widgets.mission_clock import TIME_SYSTEMS, MissionClock
 from mission_control.widgets.status_reason import StatusReason, Subject
 from mission_control.widgets.subsystem_panel import SubsystemPanel
 from mission_control.widgets.timeline import Timeline
+
+if TYPE_CHECKING:
+    from mission_control.screens.commands import PaletteCommand
 
 EXIT_OK, EXIT_FILES, EXIT_USAGE = 0, 1, 2
 
@@ -61,12 +62,20 @@ EXIT_SIGNALS = {signal.SIGTERM: 128 + signal.SIGTERM, signal.SIGHUP: 128 + signa
 status for a program a signal ended (143, 129), so a script can tell it was not a quit."""
 
 
+def dashboard_commands() -> type[Provider]:
+    """The command palette's provider, imported when the palette first opens (as Textual
+    does its own) rather than before the first frame; the dialogs are imported the same way."""
+    from mission_control.screens.commands import DashboardCommands
+
+    return DashboardCommands
+
+
 class MissionControlApp(App[None]):
     """Mars 6 and Mars 7, replayed."""
 
-    CSS_PATH = [catalog.styles_dir() / "app.tcss", catalog.styles_dir() / "screens.tcss"]
+    CSS_PATH = catalog.styles_dir() / "app.tcss"
     TITLE = "Mission control · Mars 6 and Mars 7"
-    COMMANDS = App.COMMANDS | {DashboardCommands}
+    COMMANDS = App.COMMANDS | {dashboard_commands}
 
     BINDINGS = [
         Binding("space", "toggle_play", "Play/pause", tooltip="Play or pause the replay"),
@@ -136,7 +145,9 @@ class MissionControlApp(App[None]):
         yield self._too_small
         state = state_at(self.campaign, self.clock.now())
         with Container(id="body") as self._body:
-            yield MissionClock(ascii_only=self.ascii_only, id="clock")
+            clock = MissionClock(ascii_only=self.ascii_only, id="clock")
+            clock.replay = (self.clock.state_label, self.clock.label)
+            yield clock
             yield Timeline(self.campaign, id="timeline")
             with Horizontal(id="panels"):
                 for ms in state.missions:
@@ -167,6 +178,8 @@ class MissionControlApp(App[None]):
         self._show_settings()
         self.poll()
         self.set_interval(POLL_S, self.poll)
+        # The command line pauses garbage collection while the dashboard starts.
+        self.call_after_refresh(gc.enable)
         # Formatting quantities loads pint (about a second): after the first frame, in a thread.
         self.call_after_refresh(self._format_quantities)
 
@@ -361,6 +374,8 @@ class MissionControlApp(App[None]):
             if tick is not None:
                 self.seek(tick)
 
+        from mission_control.screens.goto import GotoScreen
+
         self.push_screen(GotoScreen(self.campaign), chosen)
 
     # ------------------------------------------------------------------ view controls
@@ -399,10 +414,14 @@ class MissionControlApp(App[None]):
                 self.log_search = text
                 self._show_settings()
 
+        from mission_control.screens.search import SearchScreen
+
         self.push_screen(SearchScreen(self.log_search), chosen)
 
     def action_help(self) -> None:
         """Show the keys and legends."""
+        from mission_control.screens.help import HelpScreen
+
         self.push_screen(HelpScreen(self.key_help(), ascii_only=self.ascii_only))
 
     def key_hints(self) -> list[KeyHint]:
@@ -442,6 +461,8 @@ class MissionControlApp(App[None]):
 
     def palette_commands(self) -> list[PaletteCommand]:
         """Every key's action, then "jump to" every event, for the command palette."""
+        from mission_control.screens.commands import PaletteCommand
+
         first: dict[str, Binding] = {}
         for binding in self.BINDINGS:
             if isinstance(binding, Binding):
@@ -474,6 +495,8 @@ class MissionControlApp(App[None]):
     @on(EventLog.Chosen)
     def _show_detail(self, message: EventLog.Chosen) -> None:
         """An event chosen in the log: its detail screen."""
+        from mission_control.screens.event_detail import EventDetailScreen
+
         event = message.event
         table = self.quantities
         self.push_screen(
@@ -522,7 +545,6 @@ def make_app(
 def run_dashboard(args: argparse.Namespace, err: Console) -> int:
     """``mission-control [run]``: check everything the user gave, then run the dashboard."""
     from mission_control.cli import UsageError, parse_speed
-    from mission_control.timeparse import ACCEPTED_FORMS, TimeError, check_in_campaign, parse_time
 
     def fail(message: str, status: int) -> int:
         err.print(Text(f"mission-control: {message}"), style="bold red")
@@ -546,6 +568,13 @@ def run_dashboard(args: argparse.Namespace, err: Console) -> int:
         return fail(str(exc), EXIT_USAGE)
     start = None
     if args.at:
+        from mission_control.timeparse import (
+            ACCEPTED_FORMS,
+            TimeError,
+            check_in_campaign,
+            parse_time,
+        )
+
         try:
             start = parse_time(args.at, campaign)
             check_in_campaign(start, campaign, args.at)

@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import json
+import gc
 import re
 import signal
 import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from rich import box
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
-from mission_control import catalog, glyphs, units
+from mission_control import catalog, glyphs
 from mission_control.model import Event, Mission
 from mission_control.replay import (
     Campaign,
@@ -31,9 +28,20 @@ from mission_control.replay import (
 )
 from mission_control.timescale import format_duration, format_met
 
+if TYPE_CHECKING:
+    from rich.table import Table
+
+# The dashboard, the default command, needs none of json, csv, rich's tables or the unit
+# formatting that the printing subcommands use: each is imported where it is used.
+
 EXIT_OK = 0
 EXIT_FILES = 1
 EXIT_USAGE = 2
+
+UNIT_SYSTEMS = ("si", "imperial")
+"""``units.UNIT_SYSTEMS``, spelled out so that parsing the command line does not import
+``units`` (its patterns take about 10 ms to compile, and the dashboard never needs them);
+a test keeps the two equal."""
 
 
 class UsageError(Exception):
@@ -74,6 +82,8 @@ def event_when(event: Event) -> str:
 
 
 def event_json(event: Event, mission: Mission, system: str) -> dict[str, Any]:
+    from mission_control import units
+
     primary = event.provenance[0]
     return {
         "utc": event.time.iso(),
@@ -112,6 +122,8 @@ def mission_json(mission: Mission, system: str) -> dict[str, Any]:
 
 
 def _quantities_text(event: Event, system: str) -> str:
+    from mission_control import units
+
     return "; ".join(units.display(q, system) for q in event.quantities)
 
 
@@ -121,6 +133,8 @@ def _quantities_text(event: Event, system: str) -> str:
 def cmd_timeline(args: argparse.Namespace, out: Console, err: Console) -> int:
     missions, status = _load(args.missions, args.seeds, err)
     if args.format == "json":
+        import json
+
         out.file.write(
             json.dumps(
                 {"missions": [mission_json(m, args.units) for m in missions]},
@@ -130,6 +144,8 @@ def cmd_timeline(args: argparse.Namespace, out: Console, err: Console) -> int:
             + "\n"
         )
     elif args.format == "csv":
+        import csv
+
         writer = csv.writer(out.file, lineterminator="\n")
         writer.writerow(
             [
@@ -169,6 +185,9 @@ def cmd_timeline(args: argparse.Namespace, out: Console, err: Console) -> int:
 
 
 def _timeline_table(mission: Mission, system: str) -> Table:
+    from rich import box
+    from rich.table import Table
+
     meta = mission.metadata
     caption = " · ".join(
         f"{label}: {meta[key]}"
@@ -297,8 +316,13 @@ def cmd_state(args: argparse.Namespace, out: Console, err: Console) -> int:
     campaign, status = _campaign(args, err)
     state = state_at(campaign, _tick(args.at, campaign))
     if args.format == "json":
+        import json
+
         out.file.write(json.dumps(state_json(state), indent=2, ensure_ascii=False) + "\n")
         return status
+    from rich import box
+    from rich.table import Table
+
     out.print(
         Text.assemble(
             ("UTC ", "bold"),
@@ -480,9 +504,17 @@ def cmd_replay(args: argparse.Namespace, out: Console, err: Console) -> int:
 
 
 def cmd_run(args: argparse.Namespace, out: Console, err: Console) -> int:
-    from mission_control.app import run_dashboard
+    # Starting makes objects that live as long as the program (Textual's modules, the
+    # stylesheet, the widgets, the missions): the collector's passes over them find little
+    # and cost some 30 ms before the first frame. The dashboard turns collection back on
+    # once that frame is drawn.
+    gc.disable()
+    try:
+        from mission_control.app import run_dashboard
 
-    return run_dashboard(args, err)
+        return run_dashboard(args, err)
+    finally:
+        gc.enable()
 
 
 # --- parser -----------------------------------------------------------------------------
@@ -499,7 +531,7 @@ def add_sources(p: argparse.ArgumentParser, default: str = "all") -> None:
 
 
 def add_units(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--units", choices=units.UNIT_SYSTEMS, default="si")
+    p.add_argument("--units", choices=UNIT_SYSTEMS, default="si")
 
 
 def add_speed(p: argparse.ArgumentParser) -> None:
@@ -546,6 +578,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def build_dashboard_parser() -> argparse.ArgumentParser:
+    """The ``run`` subcommand's parser on its own, with the same options, help and errors:
+    starting the dashboard need not build the other three."""
+    parser = argparse.ArgumentParser(prog="mission-control run")
+    add_dashboard_options(parser)
+    parser.set_defaults(command="run", func=cmd_run)
+    return parser
+
+
 def add_dashboard_options(p: argparse.ArgumentParser) -> None:
     add_sources(p, default="the Mars 6/7 campaign")
     add_speed(p)
@@ -561,11 +602,20 @@ def add_dashboard_options(p: argparse.ArgumentParser) -> None:
     )
 
 
+def parse_args(args_list: list[str]) -> argparse.Namespace:
+    """The dashboard's arguments are read by its own parser alone; anything else, and any
+    argument that parser does not know, by the full one (whose messages name it)."""
+    if args_list[:1] == ["run"]:
+        args, unknown = build_dashboard_parser().parse_known_args(args_list[1:])
+        if not unknown:
+            return args
+    return build_parser().parse_args(args_list)
+
+
 def main(
     argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
     commands = {"timeline", "state", "replay", "run"}
     if not any(a in commands for a in args_list[:1]) and not any(
         a in ("-h", "--help") for a in args_list
@@ -574,7 +624,7 @@ def main(
     out_console = Console(file=out or sys.stdout, soft_wrap=False)
     err_console = Console(file=err or sys.stderr, stderr=err is None, soft_wrap=True)
     try:
-        args = parser.parse_args(args_list)
+        args = parse_args(args_list)
         return int(args.func(args, out_console, err_console))
     except UsageError as exc:
         err_console.print(Text(f"mission-control: {exc}"), style="bold red")

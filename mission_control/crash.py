@@ -13,7 +13,6 @@ import tempfile
 import traceback
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from importlib import metadata
 from pathlib import Path
 
 LOG_DIR_ENV = "MISSION_CONTROL_LOG_DIR"
@@ -34,6 +33,8 @@ def log_dir() -> Path:
 
 
 def _version(package: str) -> str:
+    from importlib import metadata  # about 10 ms with its imports: only when a crash needs it
+
     try:
         return metadata.version(package)
     except metadata.PackageNotFoundError:

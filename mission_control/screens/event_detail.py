@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from mission_control.model import Event
 from mission_control.replay import MissionTrack
+from mission_control.screens import DIALOG_CSS
 from mission_control.widgets.formatting import (
     QuantityText,
     describe_quantities,
@@ -54,6 +55,8 @@ def fields(rows: list[tuple[str, str]]) -> str:
 
 class EventDetailScreen(ModalScreen[None]):
     """One event in full; escape, q or enter closes it."""
+
+    CSS_PATH = DIALOG_CSS
 
     BINDINGS = [Binding("escape,q,enter", "close", "Close")]
 

@@ -11,6 +11,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
 from mission_control.replay import Campaign
+from mission_control.screens import DIALOG_CSS
 from mission_control.timeparse import ACCEPTED_FORMS, TimeError, check_in_campaign, parse_time
 
 
@@ -28,6 +29,8 @@ def event_references(campaign: Campaign) -> list[str]:
 
 class GotoScreen(ModalScreen[float | None]):
     """Asks for a time; a bad one is explained under the input and the dialog stays open."""
+
+    CSS_PATH = DIALOG_CSS
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 

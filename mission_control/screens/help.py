@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from mission_control.glyphs import ASCII_GLYPHS, GLYPHS, LEGEND_ORDER
 from mission_control.model import Status
+from mission_control.screens import DIALOG_CSS
 from mission_control.timeparse import ACCEPTED_FORMS
 
 TIMELINE_MARKS = (
@@ -44,6 +45,8 @@ def legend(*, ascii_only: bool = False) -> str:
 
 class HelpScreen(ModalScreen[None]):
     """Keys and legends; any of escape, q, ? or enter closes it."""
+
+    CSS_PATH = DIALOG_CSS
 
     BINDINGS = [
         Binding("escape,q,question_mark,enter", "dismiss_help", "Close", show=True),

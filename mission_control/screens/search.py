@@ -9,9 +9,13 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input
 
+from mission_control.screens import DIALOG_CSS
+
 
 class SearchScreen(ModalScreen[str | None]):
     """Returns the text to search for, or None when cancelled."""
+
+    CSS_PATH = DIALOG_CSS
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 

@@ -1,0 +1,141 @@
+"""What the dashboard does before its first frame: only what that frame needs.
+
+The modules the dashboard never needs to start (the dialogs, the unit formatting, the
+printing subcommands' json, csv and tables, importlib.metadata for crash reports) are
+imported when they are first used; the dialogs' rules are read with the first dialog; the
+timeline reads each mission's phases at the moments they can change, not everywhere.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import bisect
+import gc
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mission_control import cli, units
+from mission_control.app import make_app
+from mission_control.clock import ManualTimeSource
+from mission_control.replay import PHASES, Campaign, mission_state
+from mission_control.screens import DIALOG_CSS
+from mission_control.screens.goto import GotoScreen
+from mission_control.widgets.timeline import PHASE_COLOURS, Timeline
+
+NOT_AT_START = [
+    "csv",
+    "json",
+    "importlib.metadata",
+    "dateutil.parser",
+    "mission_control.units",
+    "mission_control.timeparse",
+    "mission_control.screens.commands",
+    "mission_control.screens.event_detail",
+    "mission_control.screens.goto",
+    "mission_control.screens.help",
+    "mission_control.screens.search",
+]
+"""Modules the dashboard's start does not import: the command line, its arguments for the
+dashboard and the app module are all loaded, and none of these with them."""
+
+
+def test_starting_the_dashboard_imports_only_what_it_needs() -> None:
+    code = (
+        "import sys\n"
+        "from mission_control import cli\n"
+        "args = cli.parse_args(['run'])\n"
+        "import mission_control.app\n"
+        f"print([m for m in {NOT_AT_START!r} if m in sys.modules])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_command_line_spells_the_unit_systems_as_units_does() -> None:
+    assert cli.UNIT_SYSTEMS == units.UNIT_SYSTEMS
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["run"],
+        ["run", "--units", "imperial", "--paused", "--at", "mars6:launch", "mars6"],
+        ["run", "--speed", "1 d/s", "--mission", "mars7", "--ascii", "--theme", "nord"],
+    ],
+)
+def test_the_dashboards_own_parser_reads_what_the_full_one_does(argv: list[str]) -> None:
+    assert cli.parse_args(argv) == cli.build_parser().parse_args(argv)
+
+
+def test_an_unknown_dashboard_argument_is_named_as_before(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        cli.parse_args(["run", "--bogus"])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: mission-control [-h] {timeline,state,replay,run}")
+    assert "unrecognized arguments: --bogus" in err
+
+
+def test_collection_is_back_on_after_a_dashboard_that_never_started() -> None:
+    assert cli.main(["--theme", "no-such-theme"], out=io.StringIO(), err=io.StringIO()) == 2
+    assert gc.isenabled()
+
+
+def test_the_dashboard_turns_collection_back_on_after_its_first_frame(
+    campaign: Campaign,
+) -> None:
+    async def run() -> None:
+        app = make_app(campaign, time_source=ManualTimeSource(), paused=True)
+        gc.disable()  # as the command line does before it starts the dashboard
+        try:
+            async with app.run_test(size=(80, 24)) as pilot:
+                await pilot.pause()
+                assert gc.isenabled()
+        finally:
+            gc.enable()
+
+    asyncio.run(run())
+
+
+def test_the_dialogs_rules_are_read_with_the_first_dialog(campaign: Campaign) -> None:
+    async def run() -> None:
+        app = make_app(campaign, time_source=ManualTimeSource(), paused=True)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            sources = {Path(path) for path, _ in app.stylesheet.source}
+            assert DIALOG_CSS not in sources
+            await pilot.press("g")
+            await pilot.pause()
+            assert isinstance(app.screen, GotoScreen)
+            assert DIALOG_CSS in {Path(path) for path, _ in app.stylesheet.source}
+            dialog = app.screen.query_one("#goto-dialog")
+            assert dialog.styles.border_top[0] == "round"  # .dialog, from screens.tcss
+            assert not app.screen.query_one("#goto-error").display  # until a bad time
+
+    asyncio.run(run())
+
+
+def test_every_phase_has_a_colour() -> None:
+    assert set(PHASE_COLOURS) == set(PHASES)
+
+
+def test_the_timelines_phases_are_the_domains_at_every_moment(campaign: Campaign) -> None:
+    timeline = Timeline(campaign)
+    span = campaign.end - campaign.start
+    for track, (starts, phases) in zip(campaign.tracks, timeline._phase_runs(), strict=True):
+        moments = [campaign.start + span * i / 5000 for i in range(5001)]
+        turns = [t for t in (*track.ticks, *starts, track.approach_tick) if t is not None]
+        moments += [t + d for t in turns for d in (-1.0, -1e-3, 0.0, 1e-3, 1.0)]
+        for tick in moments:
+            if not campaign.start <= tick <= campaign.end:
+                continue
+            shown = phases[bisect.bisect_right(starts, tick) - 1]
+            assert shown == mission_state(track, tick, campaign.rules).phase, (track, tick)
