@@ -154,13 +154,15 @@ class MissionClock(Widget):
         return f"{when} {soonest.mission.name} {event.summary}"
 
     def _show_replay(self) -> None:
+        state_label, speed = self.replay
+        # Set before mounting too (the app hands down the replay's state before it yields
+        # the clock), so the first styling is the right one; once mounted, a change restyles.
+        self.set_class(state_label == "paused", "-paused", update=self.is_mounted)
         if not self.is_mounted:
             return
-        state_label, speed = self.replay
         icons = ASCII_REPLAY_ICONS if self.ascii_only else REPLAY_ICONS
         icon = icons.get(state_label, "")
         text = f"{icon} {state_label} · {speed}"
         if self.settings:
             text += f" · {self.settings}"
         self._set("#clock-replay", text)
-        self.set_class(state_label == "paused", "-paused")

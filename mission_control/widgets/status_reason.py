@@ -13,6 +13,9 @@ from mission_control.widgets.formatting import event_when
 
 HINT = "tab to a status panel and use ↑ ↓ to see why a subsystem has its status"
 
+CLASSES = ("-hint", *(f"-{status.value}" for status in Status))
+"""The line's classes: the hint, or the highlighted row's status."""
+
 
 @dataclass(frozen=True)
 class Subject:
@@ -33,13 +36,14 @@ class StatusReason(Static):
 
     def watch_subject(self, subject: Subject | None) -> None:
         """Another row, or the same row with a new status."""
-        self.remove_class("-hint", *(f"-{status.value}" for status in Status))
+        # Only the classes that change are touched: each change restyles the line.
+        shown = "-hint" if subject is None else f"-{subject.state.status.value}"
+        self.remove_class(*(name for name in CLASSES if name != shown))
+        self.add_class(shown)
         if subject is None:
-            self.add_class("-hint")
             self.update(HINT)
             return
         state = subject.state
-        self.add_class(f"-{state.status.value}")
         text = f"{subject.craft} {subject.part} › {state.name}: {label(state.status)}"
         if state.since is not None:
             text += f" — {state.reason or state.since.summary}, {event_when(state.since)}"

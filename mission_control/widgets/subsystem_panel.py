@@ -11,9 +11,10 @@ from collections.abc import Mapping
 from typing import ClassVar
 
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive, var
 from textual.scroll_view import ScrollView
@@ -28,9 +29,14 @@ the word itself always stays, so a status reads without colour at any width."""
 WORD_WIDTH = max(len(s.value) for s in Status) + 1
 
 
+SHARED_COLOURS = {Status.OFF: "muted", Status.UNKNOWN: "muted"}
+"""Statuses drawn in one colour share a component class (Textual styles each component class
+of each panel afresh at every restyle); every other status has its own."""
+
+
 def status_class(status: Status) -> str:
     """The component class that colours a status (``subsystem-panel--critical``)."""
-    return f"subsystem-panel--{status.value}"
+    return f"subsystem-panel--{SHARED_COLOURS.get(status, status.value)}"
 
 
 class SubsystemPanel(ScrollView, can_focus=True):
@@ -45,7 +51,7 @@ class SubsystemPanel(ScrollView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "subsystem-panel--name",
         "subsystem-panel--cursor",
-        *(status_class(s) for s in Status),
+        *{status_class(s) for s in Status},
     }
 
     states: var[Mapping[str, SubsystemState]] = var(dict, init=False)
@@ -68,13 +74,14 @@ class SubsystemPanel(ScrollView, can_focus=True):
         *,
         id: str | None = None,
     ) -> None:
-        super().__init__(id=id, classes=f"mission-{mission_id}")
+        super().__init__(id=id)
         self.mission_id = mission_id
         self.mission_name = mission_name
         self.part = part
         self.border_title = f"{mission_name} {part}"
         self.set_reactive(SubsystemPanel.states, dict(states))
         self.virtual_size = Size(0, len(states))
+        self._base_style: Style | None = None
 
     @property
     def rows(self) -> list[SubsystemState]:
@@ -139,15 +146,24 @@ class SubsystemPanel(ScrollView, can_focus=True):
         """Highlight the row above (-1) or below (1)."""
         self.cursor += step
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The rows in view. The panel's own style, which every row starts from, is looked
+        up once here rather than for each row: it walks every ancestor's styles."""
+        self._base_style = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._base_style = None
+
     def render_line(self, y: int) -> Strip:
         """One row: glyph, status word and name, in its status's style."""
+        base = self.rich_style if self._base_style is None else self._base_style
         width = self.scrollable_content_region.width
         index = y + round(self.scroll_offset.y)
         rows = self.rows
         if not 0 <= index < len(rows) or width <= 0:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, base)
         state = rows[index]
-        base = self.rich_style
         status_style = base + self.get_component_rich_style(status_class(state.status))
         name_style = base + self.get_component_rich_style("subsystem-panel--name")
         if state.status is Status.CRITICAL:

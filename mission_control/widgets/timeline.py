@@ -23,10 +23,25 @@ from mission_control.replay import PHASES, Campaign, MissionTrack, mission_state
 from mission_control.timescale import from_tick, to_tick
 from mission_control.widgets.formatting import event_when
 
+PHASE_COLOURS = {
+    "pre-launch": "idle",
+    "launch": "cruise",
+    "cruise": "cruise",
+    "approach": "approach",
+    "orbit": "approach",
+    "separation": "at-mars",
+    "entry and descent": "at-mars",
+    "landed": "at-mars",
+    "flyby": "at-mars",
+    "ended": "idle",
+}
+"""Phases drawn in one colour share a component class: Textual styles every component class
+of every widget afresh at each restyle, so fewer classes make a faster start."""
+
 
 def phase_class(phase: str) -> str:
-    """The component class that colours a phase (``timeline--entry-and-descent``)."""
-    return "timeline--" + phase.replace(" ", "-")
+    """The component class that colours a phase (``timeline--at-mars``)."""
+    return "timeline--" + PHASE_COLOURS[phase]
 
 
 BAND = {"pre-launch": " ", "ended": "─"}
@@ -52,7 +67,7 @@ class Timeline(Widget, can_focus=True):
         "timeline--cursor",
         "timeline--axis",
         "timeline--caption",
-        *(phase_class(p) for p in PHASES),
+        *{phase_class(p) for p in PHASES},
     }
 
     now: var[float] = var(0.0, init=False)
@@ -120,15 +135,30 @@ class Timeline(Widget, can_focus=True):
     def _runs_of(self, track: MissionTrack) -> tuple[list[float], list[str]]:
         """The domain gives the phase at a moment. It changes as events pass and, between
         two events, with time alone (launch becomes cruise a day on, cruise becomes approach
-        near Mars), never back: so it is read at each event and, where it differs across an
-        interval, bisected to the millisecond. A hundred or so readings a mission, once,
-        instead of one a column at every new width."""
+        near Mars), never back: so it is read at each event and at the moments the rules say
+        time alone changes it, and checked just before the next of these; a change found
+        there all the same is bisected to the millisecond. Thirty or so readings a mission,
+        once, instead of one a column at every new width."""
         rules = self.campaign.rules
 
         def phase(tick: float) -> str:
             return mission_state(track, tick, rules).phase
 
-        edges = sorted({self.campaign.start, *track.ticks, self.campaign.end})
+        turns = [track.approach_tick]
+        if track.launch_tick is not None:
+            turns.append(track.launch_tick + rules.launch_phase_s)
+        edges = sorted(
+            {
+                self.campaign.start,
+                *track.ticks,
+                self.campaign.end,
+                *(
+                    t
+                    for t in turns
+                    if t is not None and self.campaign.start < t < self.campaign.end
+                ),
+            }
+        )
         starts, phases = [edges[0]], [phase(edges[0])]
         for start, end in itertools.pairwise(edges):
             if phase(start) != phases[-1]:  # the event at ``start`` changed it
