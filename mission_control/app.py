@@ -32,7 +32,13 @@ from mission_control.clock import ReplayClock, SystemTimeSource, TimeSource
 from mission_control.replay import Campaign, CampaignState, build_campaign, replay_clock, state_at
 from mission_control.terminal import ASCII, NO_COLOUR, hangup_safe, in_daemon_thread
 from mission_control.widgets.event_log import FILTER_ALL, FILTER_FAILURES, EventLog, filter_label
-from mission_control.widgets.formatting import QuantityTable, event_key, event_when, quantity_table
+from mission_control.widgets.formatting import (
+    QuantityTable,
+    event_key,
+    event_when,
+    jump_targets,
+    quantity_table,
+)
 from mission_control.widgets.key_bar import KeyBar, KeyHint
 from mission_control.widgets.mission_clock import TIME_SYSTEMS, MissionClock
 from mission_control.widgets.status_reason import StatusReason, Subject
@@ -302,8 +308,8 @@ class MissionControlApp(App[None]):
         thread worker is joined when the program ends, so a quit in the first second or
         two waited for pint to finish loading.
         """
-        events = [e for _, e in self.campaign.all_events()]
-        self._quantities_ready(await in_daemon_thread(quantity_table, events))
+        missions = self.campaign.missions
+        self._quantities_ready(await in_daemon_thread(quantity_table, missions))
 
     def _quantities_ready(self, table: QuantityTable) -> None:
         """The worker is done: hand the formatted quantities to the log."""
@@ -460,7 +466,8 @@ class MissionControlApp(App[None]):
         yield "↑ ↓ enter", "Log: choose an event, open its detail (or click it)"
 
     def palette_commands(self) -> list[PaletteCommand]:
-        """Every key's action, then "jump to" every event, for the command palette."""
+        """Every key's action, then "jump to" every event (or, for a campaign of many
+        events, to the first of each kind in each mission), for the command palette."""
         from mission_control.screens.commands import PaletteCommand
 
         first: dict[str, Binding] = {}
@@ -475,7 +482,9 @@ class MissionControlApp(App[None]):
             )
             for binding in first.values()
         ]
-        for tick, event in self.campaign.all_events():
+        events = self.campaign.all_events()
+        for position in jump_targets(events):
+            tick, event = events[position]
             commands.append(
                 PaletteCommand(
                     f"Jump to {self._names[event.mission_id]}: {event.summary}",

@@ -5,17 +5,15 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from mission_control.model import Mission, paused_gc
 from mission_control.seedfile import SeedError, load_text, slug
 
-_PACKAGE = Path(str(resources.files("mission_control")))
+_PACKAGE = Path(__file__).resolve().parent
 
 
 def data_dir(name: str) -> Path:
@@ -131,6 +129,8 @@ def read_seed(path: Path, source: str | None = None) -> Mission:
 
 def _store(folder: Path, key: str, mission: Mission) -> None:
     """Write a cache entry atomically; a cache that cannot be written is simply not used."""
+    import tempfile
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as handle:

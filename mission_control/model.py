@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, overload
 
-from dateutil.relativedelta import relativedelta
-
 EVENT_KINDS: tuple[str, ...] = (
     "launch",
     "course-correction",
@@ -45,15 +43,21 @@ class Precision(enum.IntEnum):
 
     def span(self, start: datetime) -> datetime:
         """The end of the interval of this precision that begins at ``start``."""
-        return start + _STEPS[self]
+        step = _STEPS.get(self)
+        if step is not None:
+            return start + step
+        from dateutil.relativedelta import relativedelta
+
+        if self is Precision.YEAR:
+            return start + relativedelta(years=1)
+        return start + relativedelta(months=1)
 
 
 PRECISIONS: tuple[Precision, ...] = tuple(Precision)
 """Every precision, indexed by its value (a quicker look-up than calling the enum)."""
 
-_STEPS: dict[Precision, relativedelta | timedelta] = {
-    Precision.YEAR: relativedelta(years=1),
-    Precision.MONTH: relativedelta(months=1),
+# A month or a year is a calendar step (dateutil's relativedelta, imported when needed).
+_STEPS: dict[Precision, timedelta] = {
     Precision.DAY: timedelta(days=1),
     Precision.MINUTE: timedelta(minutes=1),
     Precision.SECOND: timedelta(seconds=1),
@@ -309,6 +313,10 @@ class EventTable(Sequence[Event]):
 
     def __repr__(self) -> str:
         return f"EventTable({list(self)!r})"
+
+    def made(self, i: int) -> bool:
+        """Whether event ``i`` has been made yet (looked at, or given as an Event)."""
+        return self._made[i] is not None
 
     def column(self, name: str) -> list[Any]:
         """One value of every event, without making the events: ``kind``, ``part``,

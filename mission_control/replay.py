@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cache, cached_property
-from importlib import resources
+from pathlib import Path
 from typing import Any, overload
 
 from mission_control import ephemeris
@@ -134,7 +134,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
 
 @cache
 def default_rules() -> Rules:
-    text = resources.files("mission_control").joinpath("data/status_rules.toml").read_text("utf-8")
+    text = (Path(__file__).resolve().parent / "data" / "status_rules.toml").read_text("utf-8")
     return parse_rules(tomllib.loads(text))
 
 
@@ -401,6 +401,23 @@ def mission_state(track: MissionTrack, tick: float, rules: Rules) -> MissionStat
         owlt_s=ephemeris.one_way_light_time_s(from_tick(tick).moment) if at_planet else None,
         parts=statuses_after(track, passed),
     )
+
+
+def phase_at(track: MissionTrack, tick: float, rules: Rules) -> str:
+    """The mission's phase at ``tick``: :func:`mission_state`'s ``phase`` without the rest."""
+    return _phase(track, tick, bisect.bisect_right(track.ticks, tick), rules)
+
+
+def phase_turns(track: MissionTrack, rules: Rules) -> list[float]:
+    """Every moment at which the mission's phase may change: its first and last events, each
+    event after which the rules' phase differs, and the moments time alone turns launch into
+    cruise and cruise into approach. Between two of these the phase is constant."""
+    ticks, phases = track.ticks, track.phases
+    turns = [ticks[j] for j in range(len(ticks)) if phases[j + 1] != phases[j]]
+    turns += [*ticks[:1], *ticks[-1:], *([track.approach_tick] if track.approach_tick else [])]
+    if track.launch_tick is not None:
+        turns += [track.launch_tick, track.launch_tick + rules.launch_phase_s]
+    return sorted(set(turns))
 
 
 def _phase(track: MissionTrack, tick: float, passed: int, rules: Rules) -> str:

@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import cache
 
-from dateutil import tz
-
 # Days that ended with an inserted leap second (23:59:60), from the IERS bulletins.
 LEAP_SECOND_DAYS: tuple[date, ...] = tuple(
     date.fromisoformat(d)
@@ -124,6 +122,8 @@ def utc_of(tick: float) -> datetime:
 @cache
 def moscow_zone() -> tzinfo:
     """Moscow time from the time-zone database (UTC+3 throughout 1973-74)."""
+    from dateutil import tz
+
     zone = tz.gettz("Europe/Moscow")
     if zone is None:  # pragma: no cover - dateutil ships its own copy of the database
         raise RuntimeError("the time-zone database has no Europe/Moscow")

@@ -14,17 +14,28 @@ from mission_control.replay import Campaign
 from mission_control.screens import DIALOG_CSS
 from mission_control.timeparse import ACCEPTED_FORMS, TimeError, check_in_campaign, parse_time
 
+SHOWN_REFERENCES = 60
+"""How many event references the dialog lists (completion knows them all)."""
+
 
 def event_references(campaign: Campaign) -> list[str]:
     """``mars6:launch``, ``mars7:separation#2``…: every event as parse_time reads it."""
     out = []
     for track in campaign.tracks:
         seen: dict[str, int] = {}
-        for event in track.events:
-            seen[event.kind] = seen.get(event.kind, 0) + 1
-            nth = seen[event.kind]
-            out.append(f"{track.mission.id}:{event.kind}" + (f"#{nth}" if nth > 1 else ""))
+        for kind in track.mission.table.column("kind"):
+            seen[kind] = seen.get(kind, 0) + 1
+            nth = seen[kind]
+            out.append(f"{track.mission.id}:{kind}" + (f"#{nth}" if nth > 1 else ""))
     return out
+
+
+def listed(references: list[str]) -> str:
+    """The references the dialog shows: all of a few, or the first few and how many more."""
+    if len(references) <= SHOWN_REFERENCES:
+        return ", ".join(references)
+    more = len(references) - SHOWN_REFERENCES
+    return ", ".join(references[:SHOWN_REFERENCES]) + f" … and {more:,} more (→ completes)"
 
 
 class GotoScreen(ModalScreen[float | None]):
@@ -52,7 +63,7 @@ class GotoScreen(ModalScreen[float | None]):
             yield Static(
                 ACCEPTED_FORMS.replace("accepted forms:", "Accepted forms:")
                 + "\n  events here  "
-                + ", ".join(references),
+                + listed(references),
                 id="goto-forms",
                 markup=False,
             )

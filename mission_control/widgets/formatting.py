@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from mission_control.model import Event, Quantity, QuantityText
-from mission_control.replay import MissionTrack, earth_receive, event_met_s
+from mission_control.model import Event, Mission, Quantity, QuantityText
+from mission_control.replay import CampaignEvents, MissionTrack, earth_receive, event_met_s
 from mission_control.timescale import format_duration, format_met
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "event_key",
     "event_met",
     "event_when",
+    "jump_targets",
     "light_time",
     "part_label",
     "quantity_table",
@@ -103,5 +104,31 @@ QuantityTable = dict[str, tuple[QuantityText, ...]]
 """Quantities of every event that has any, by :func:`event_key`."""
 
 
-def quantity_table(events: Iterable[Event]) -> QuantityTable:
-    return {event_key(e): describe_quantities(e) for e in events if e.quantities}
+def quantity_table(missions: Iterable[Mission]) -> QuantityTable:
+    """The quantities of every event that has any; only those events are made."""
+    table: QuantityTable = {}
+    for mission in missions:
+        for index, quantities in enumerate(mission.table.column("quantities")):
+            if quantities:
+                event = mission.events[index]
+                table[event_key(event)] = describe_quantities(event)
+    return table
+
+
+JUMP_TARGETS_ALL = 2_000
+"""Up to this many events, the command palette offers to jump to every one of them."""
+
+
+def jump_targets(events: CampaignEvents) -> list[int]:
+    """Positions in replay order of the events the command palette offers to jump to: all of
+    them, or past :data:`JUMP_TARGETS_ALL` the first of each kind in each mission."""
+    if len(events) <= JUMP_TARGETS_ALL:
+        return list(range(len(events)))
+    seen: set[tuple[str, str]] = set()
+    out = []
+    kinds = events.column("kind")
+    for position, key in enumerate(zip(events.column("mission_id"), kinds, strict=True)):
+        if key not in seen:
+            seen.add(key)
+            out.append(position)
+    return out

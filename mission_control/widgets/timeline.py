@@ -19,7 +19,7 @@ from textual.reactive import reactive, var
 from textual.widget import Widget
 
 from mission_control.model import Event
-from mission_control.replay import PHASES, Campaign, MissionTrack, mission_state
+from mission_control.replay import PHASES, Campaign, MissionTrack, phase_at, phase_turns
 from mission_control.timescale import from_tick, to_tick
 from mission_control.widgets.formatting import event_when
 
@@ -88,7 +88,8 @@ class Timeline(Widget, can_focus=True):
         super().__init__(id=id)
         self.campaign = campaign
         self._events = campaign.all_events()
-        self._ticks = [t for t, _ in self._events]
+        self._ticks = campaign.all_ticks()
+        self._marks: dict[int, list[dict[int, str]]] = {}
         self._label_width = max((len(t.mission.name) for t in campaign.tracks), default=0) + 1
         self._phases: dict[int, list[list[str]]] = {}
         self._runs: list[tuple[list[float], list[str]]] | None = None
@@ -126,6 +127,26 @@ class Timeline(Widget, can_focus=True):
                 )
         return self._phases[width]
 
+    def _mark_columns(self, width: int) -> list[dict[int, str]]:
+        """Each mission's event markers by column (cached per width): ``✖`` where an event
+        failed, else ``●``, or ``◇`` where the only events are ordered, not timed. Read from
+        the events' columns, so a mission of many events makes none of them."""
+        if width not in self._marks:
+            self._marks[width] = []
+            for track in self.campaign.tracks:
+                table = track.mission.table
+                marks: dict[int, str] = {}
+                for tick, outcome, approximate in zip(
+                    track.ticks, table.column("outcome"), table.column("approximate"), strict=True
+                ):
+                    col = self.column(tick)
+                    if outcome is not None:
+                        marks[col] = "✖"
+                    elif marks.get(col) != "✖":
+                        marks[col] = "◇" if approximate else "●"
+                self._marks[width].append(marks)
+        return self._marks[width]
+
     def _phase_runs(self) -> list[tuple[list[float], list[str]]]:
         """For each mission, where each of its phases begins: (ticks, phases)."""
         if self._runs is None:
@@ -135,30 +156,17 @@ class Timeline(Widget, can_focus=True):
     def _runs_of(self, track: MissionTrack) -> tuple[list[float], list[str]]:
         """The domain gives the phase at a moment. It changes as events pass and, between
         two events, with time alone (launch becomes cruise a day on, cruise becomes approach
-        near Mars), never back: so it is read at each event and at the moments the rules say
-        time alone changes it, and checked just before the next of these; a change found
-        there all the same is bisected to the millisecond. Thirty or so readings a mission,
-        once, instead of one a column at every new width."""
+        near Mars), never back: so it is read at the moments the domain says it may turn,
+        and checked just before the next of these; a change found there all the same is
+        bisected to the millisecond. A few dozen readings a mission, however many events it
+        has, once, instead of one a column at every new width."""
         rules = self.campaign.rules
 
         def phase(tick: float) -> str:
-            return mission_state(track, tick, rules).phase
+            return phase_at(track, tick, rules)
 
-        turns = [track.approach_tick]
-        if track.launch_tick is not None:
-            turns.append(track.launch_tick + rules.launch_phase_s)
-        edges = sorted(
-            {
-                self.campaign.start,
-                *track.ticks,
-                self.campaign.end,
-                *(
-                    t
-                    for t in turns
-                    if t is not None and self.campaign.start < t < self.campaign.end
-                ),
-            }
-        )
+        start, end = self.campaign.start, self.campaign.end
+        edges = sorted({start, end, *(t for t in phase_turns(track, rules) if start < t < end)})
         starts, phases = [edges[0]], [phase(edges[0])]
         for start, end in itertools.pairwise(edges):
             if phase(start) != phases[-1]:  # the event at ``start`` changed it
@@ -215,11 +223,10 @@ class Timeline(Widget, can_focus=True):
         self.refresh()
 
     def _candidates(self) -> list[int]:
-        return [
-            i
-            for i, (_, e) in enumerate(self._events)
-            if self.focus_id is None or e.mission_id == self.focus_id
-        ]
+        if self.focus_id is None:
+            return list(range(len(self._events)))
+        ids = self._events.column("mission_id")
+        return [i for i, mission_id in enumerate(ids) if mission_id == self.focus_id]
 
     def action_select(self, step: int) -> None:
         """Choose the next marker (step 1) or the previous one (-1)."""
@@ -252,10 +259,11 @@ class Timeline(Widget, can_focus=True):
         tracks = self.campaign.tracks
         if offset.y < len(tracks):
             mission_id = tracks[offset.y].mission.id
+            ids = self._events.column("mission_id")
             near = [
                 (abs(self.column(t) - col), i)
-                for i, (t, e) in enumerate(self._events)
-                if e.mission_id == mission_id and abs(self.column(t) - col) <= 1
+                for i, (t, m) in enumerate(zip(self._ticks, ids, strict=True))
+                if m == mission_id and abs(self.column(t) - col) <= 1
             ]
             if near:
                 self.selected = min(near)[1]
@@ -296,14 +304,9 @@ class Timeline(Widget, can_focus=True):
             cells: list[tuple[str, Style]] = [
                 (BAND.get(phase, "━"), style(phase_class(phase))) for phase in phases[row]
             ]
-            for tick, event in self._events:
-                if event.mission_id != track.mission.id:
-                    continue
-                col = self.column(tick)
-                if event.failed:
-                    cells[col] = ("✖", style("timeline--failed"))
-                elif cells[col][0] != "✖":
-                    cells[col] = ("◇" if event.approximate else "●", style("timeline--marker"))
+            for col, mark in self._mark_columns(width)[row].items():
+                kind = "timeline--failed" if mark == "✖" else "timeline--marker"
+                cells[col] = (mark, style(kind))
             chosen = self.chosen
             if self.has_focus and chosen is not None:
                 tick, event = self._events[chosen]
