@@ -152,6 +152,13 @@ def measure(o: argparse.Namespace, log: Any) -> dict[str, dict[str, Any]]:
         "replay_auto": [app_command(env), "--vs", clock, *steady],
     }
     once = ["--seconds", "0", "--settle", "0", "--warmup", "0", "--quiet"]
+    # An installed package has its bytecode compiled by pip; a checkout run with
+    # PYTHONDONTWRITEBYTECODE set would otherwise compile every module on every start.
+    import mission_control
+
+    package = Path(mission_control.__file__).parent
+    log(f"compiling {package} to bytecode, as pip does when it installs")
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=False)
     log("filling the parsed-seed cache: one run of the dashboard")
     warm, status = tuimeter(
         tool,
