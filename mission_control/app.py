@@ -171,7 +171,7 @@ class MissionControlApp(App[None]):
         yield self._keys
 
     def on_mount(self) -> None:
-        """Show the first moment, start the one display timer, then load pint off-screen."""
+        """Show the first moment, start the one display timer, then list the quantities."""
         if not self.is_headless:
             loop = asyncio.get_running_loop()
             for signum in EXIT_SIGNALS:
@@ -186,7 +186,8 @@ class MissionControlApp(App[None]):
         self.set_interval(POLL_S, self.poll)
         # The command line pauses garbage collection while the dashboard starts.
         self.call_after_refresh(gc.enable)
-        # Formatting quantities loads pint (about a second): after the first frame, in a thread.
+        # Listing quantities makes an event for each one that has any (and loads pint for a
+        # quantity the reader did not describe): after the first frame, in a thread.
         self.call_after_refresh(self._format_quantities)
 
     def on_resize(self, event: events.Resize) -> None:
@@ -302,11 +303,12 @@ class MissionControlApp(App[None]):
 
     @work(exclusive=True, group="quantities")
     async def _format_quantities(self) -> None:
-        """Format every quantity in both unit systems (loads pint), then show them.
+        """Every quantity in both unit systems, then show them.
 
         The work runs in a daemon thread, not a thread worker: the executor thread of a
-        thread worker is joined when the program ends, so a quit in the first second or
-        two waited for pint to finish loading.
+        thread worker is joined when the program ends, so a quit while it ran (a mission of
+        many quantities, or pint loading for quantities the reader did not describe) would
+        wait for it.
         """
         missions = self.campaign.missions
         self._quantities_ready(await in_daemon_thread(quantity_table, missions))

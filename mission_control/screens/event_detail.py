@@ -69,7 +69,7 @@ class EventDetailScreen(ModalScreen[None]):
         super().__init__()
         self.event = event
         self.track = track
-        # Formatting quantities loads pint; the app hands over what its worker made.
+        # The app hands over what its worker listed, when it has.
         self.quantities = quantities if quantities is not None else describe_quantities(event)
 
     def compose(self) -> ComposeResult:

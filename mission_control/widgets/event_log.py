@@ -118,7 +118,7 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
     passed: var[int] = var(0, init=False)
     units: var[str] = var("si", init=False)
     quantities: var[Mapping[str, tuple[QuantityText, ...]] | None] = var(None, init=False)
-    """Formatted quantities by event key; None until pint has loaded (then lines fill in)."""
+    """Formatted quantities by event key; None until the app has listed them."""
     log_filter: var[str] = var(FILTER_ALL, init=False)
     search: var[str] = var("", init=False)
     wide: var[bool] = var(True, init=False)
@@ -325,7 +325,7 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
         self.refresh()
 
     def watch_quantities(self) -> None:
-        """pint is ready: fill in the quantities."""
+        """The quantities are listed: fill them in."""
         self._strips.clear()
         self.refresh()
 
