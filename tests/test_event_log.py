@@ -141,6 +141,10 @@ async def test_the_cursor_keys_move_the_highlight_and_enter_opens_its_line(
         await pilot.press("up", "enter")
         assert isinstance(app.screen, EventDetailScreen)
         assert app.screen.event.kind == "parachute"
+        await pilot.press("escape")
+        log.highlighted = None
+        await pilot.press("pageup")  # from no cursor: a page above the newest line
+        assert log.highlighted == max(0, 11 - page)
 
 
 @ui_test

@@ -403,11 +403,9 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
         self.highlighted = 0 if self.highlighted is None else self.highlighted + 1
 
     def action_page_up(self) -> None:
-        """A page up (from no cursor: the oldest line)."""
-        if self.highlighted is None:
-            self.highlighted = 0
-        else:
-            self.highlighted = max(0, self.highlighted - self.scrollable_content_region.height)
+        """A page up (from no cursor: a page above the newest line, where the log is)."""
+        start = len(self._shown) - 1 if self.highlighted is None else self.highlighted
+        self.highlighted = max(0, start - self.scrollable_content_region.height)
 
     def action_page_down(self) -> None:
         """A page down (from no cursor: the newest line)."""
