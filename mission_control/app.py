@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
 import math
 import os
 import signal
@@ -29,6 +28,7 @@ from textual.widgets import Static
 
 from mission_control import catalog, crash, glyphs
 from mission_control.clock import ReplayClock, SystemTimeSource, TimeSource
+from mission_control.model import resume_gc
 from mission_control.replay import Campaign, CampaignState, build_campaign, replay_clock, state_at
 from mission_control.terminal import ASCII, NO_COLOUR, hangup_safe, in_daemon_thread
 from mission_control.widgets.event_log import FILTER_ALL, FILTER_FAILURES, EventLog, filter_label
@@ -184,8 +184,9 @@ class MissionControlApp(App[None]):
         self._show_settings()
         self.poll()
         self.set_interval(POLL_S, self.poll)
-        # The command line pauses garbage collection while the dashboard starts.
-        self.call_after_refresh(gc.enable)
+        # The command line pauses garbage collection while the dashboard starts; what was
+        # made by then lives as long as the program.
+        self.call_after_refresh(resume_gc)
         # Listing quantities makes an event for each one that has any (and loads pint for a
         # quantity the reader did not describe): after the first frame, in a thread.
         self.call_after_refresh(self._format_quantities)

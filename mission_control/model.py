@@ -397,9 +397,7 @@ def paused_gc() -> Iterator[None]:
 
     Unpickling or preparing a mission of 100,000 events creates hundreds of thousands of
     objects; without this the collector rescans them again and again and triples the time
-    taken. What was made is kept for the life of the program, so on the way out everything
-    the collector tracks is moved to its permanent generation (``gc.freeze``) rather than
-    scanned once more by the first collection after it is turned back on.
+    taken. On the way out they are kept out of its sight for good (:func:`resume_gc`).
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -407,5 +405,14 @@ def paused_gc() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
-            gc.freeze()
-            gc.enable()
+            resume_gc()
+
+
+def resume_gc() -> None:
+    """Turn the collector back on after building what lives as long as the program.
+
+    Everything it tracks now is moved to its permanent generation (``gc.freeze``), so the
+    first collection does not scan all of that once more, nor does any later full one.
+    """
+    gc.freeze()
+    gc.enable()

@@ -95,10 +95,13 @@ def test_the_dashboard_turns_collection_back_on_after_its_first_frame(
     async def run() -> None:
         app = make_app(campaign, time_source=ManualTimeSource(), paused=True)
         gc.disable()  # as the command line does before it starts the dashboard
+        gc.unfreeze()
         try:
             async with app.run_test(size=(80, 24)) as pilot:
                 await pilot.pause()
                 assert gc.isenabled()
+                # What the start made is kept out of later collections' way.
+                assert gc.get_freeze_count() > 10_000
         finally:
             gc.enable()
 
