@@ -138,13 +138,6 @@ def _ladder_down(magnitude: float) -> float | None:
 
 # The precision of each stated-time kind in seconds. A month or a year is only a nominal unit
 # (the interval an anchor covers is the real calendar month or year).
-_STEP_SECONDS: dict[Precision, float] = {
-    Precision.SECOND: 1.0,
-    Precision.MINUTE: 60.0,
-    Precision.DAY: 86400.0,
-}
-"""The precisions whose interval is a fixed number of POSIX seconds (leap seconds aside)."""
-
 UNIT_SECONDS: dict[Precision, float] = {
     Precision.SECOND: 1.0,
     Precision.MINUTE: 60.0,
@@ -300,15 +293,13 @@ class AutoSpeed:
         moment in POSIX seconds, and its precision's value: the same law as for
         ``[Anchor.of(tick, precision), ...]``, without making an Anchor (or a datetime) for
         each of what may be a hundred thousand times."""
-        # A second, a minute or a day is a fixed number of POSIX seconds; a month or a
-        # year is measured on the calendar.
-        fixed = {p: _STEP_SECONDS.get(p) for p in Precision}
+        fixed = [p.posix_seconds for p in Precision]
         units = [UNIT_SECONDS[p] for p in Precision]
         by_unit: dict[float, list[tuple[float, float]]] = {}
         for tick, start, value in times:
-            precision = PRECISIONS[value]
-            step = fixed[precision]
+            step = fixed[value]
             if step is None:
+                precision = PRECISIONS[value]
                 begin = datetime.fromtimestamp(start, UTC)
                 end = to_tick(precision.span(begin))
             else:

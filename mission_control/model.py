@@ -41,6 +41,13 @@ class Precision(enum.IntEnum):
     def label(self) -> str:
         return self.name.lower()
 
+    @property
+    def posix_seconds(self) -> float | None:
+        """How many POSIX seconds an interval of this precision lasts, when that is fixed
+        (a second, a minute, a day); None for a month or a year."""
+        step = _STEPS.get(self)
+        return None if step is None else step.total_seconds()
+
     def span(self, start: datetime) -> datetime:
         """The end of the interval of this precision that begins at ``start``."""
         step = _STEPS.get(self)
