@@ -91,8 +91,8 @@ def alive(pid: int) -> bool:
 class Tmux:
     """A tmux server of our own (``tmux -L NAME``), so no other session is touched."""
 
-    def __init__(self) -> None:
-        self.socket = f"mc-terminals-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    def __init__(self, name: str = "mc-terminals") -> None:
+        self.socket = f"{name}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
         # Kept running when its last pane closes (a dashboard that quits, or never starts).
         self("start-server", ";", "set-option", "-g", "exit-empty", "off")
 

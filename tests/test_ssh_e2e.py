@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from terminal_panes import wait_screen, wait_until
+from terminal_panes import Tmux, wait_screen, wait_until
 
 from mission_control.clock import SPEED_LADDER, speed_label
 from mission_control.replay import Campaign
@@ -362,34 +362,9 @@ def _start_sshd(base: Path, port: int, user: str, log: Path) -> subprocess.Popen
 # --------------------------------------------------------------------------- tmux
 
 
-class Tmux:
-    """A tmux server of our own (``tmux -L NAME``), so no other session is touched."""
-
-    def __init__(self) -> None:
-        self.socket = f"mc-e2e-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-
-    def __call__(self, *args: str) -> str:
-        assert TMUX is not None
-        result = subprocess.run(
-            [TMUX, "-L", self.socket, "-f", "/dev/null", *args],
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            text=True,
-            timeout=15,
-            check=False,
-        )
-        if result.returncode != 0:
-            raise RuntimeError(f"tmux {' '.join(args)}: {result.stderr.strip()}")
-        return result.stdout
-
-    def kill_server(self) -> None:
-        with contextlib.suppress(RuntimeError, subprocess.TimeoutExpired):
-            self("kill-server")
-
-
 @pytest.fixture(scope="module")
 def tmux() -> Iterator[Tmux]:
-    server = Tmux()
+    server = Tmux("mc-e2e")
     try:
         yield server
     finally:
