@@ -6,9 +6,11 @@ import hashlib
 import os
 import pickle
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
+
+import msgspec
+from msgspec.structs import replace
 
 from mission_control.model import Mission, paused_gc
 from mission_control.seedfile import SeedError, load_text, slug
@@ -49,12 +51,11 @@ class UnknownMission(LookupError):
         super().__init__(f"unknown mission {name!r}; known missions: {', '.join(self.known)}")
 
 
-@dataclass
-class Loaded:
+class Loaded(msgspec.Struct):
     """Missions read, and one line for each file that could not be read."""
 
-    missions: list[Mission] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
+    missions: list[Mission] = msgspec.field(default_factory=list)
+    errors: list[str] = msgspec.field(default_factory=list)
 
 
 def _add(loaded: Loaded, mission: Mission) -> None:

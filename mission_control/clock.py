@@ -15,9 +15,10 @@ import bisect
 import math
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Protocol
+
+import msgspec
 
 from mission_control.model import PRECISIONS, Precision, StatedTime
 from mission_control.timescale import from_tick, posix_tick, to_tick
@@ -147,8 +148,7 @@ UNIT_SECONDS: dict[Precision, float] = {
 }
 
 
-@dataclass(frozen=True)
-class Anchor:
+class Anchor(msgspec.Struct, frozen=True):
     """An interval of mission time ``[start, end]`` (ticks) the sources state, and its unit.
 
     ``unit`` is the precision in seconds (1 for a time stated to the second, 86400 for a

@@ -10,11 +10,12 @@ from __future__ import annotations
 import bisect
 import tomllib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, overload
+
+import msgspec
 
 from mission_control import ephemeris
 from mission_control.clock import AutoSpeed, ReplayClock, TimeSource
@@ -44,8 +45,7 @@ PHASES: tuple[str, ...] = (
 PART_ORDER: tuple[str, ...] = ("bus", "orbiter", "lander")
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(msgspec.Struct, frozen=True):
     kind: str
     system: str
     status: Status
@@ -73,8 +73,7 @@ class Rule:
         return "bus" if part == "spacecraft" else part
 
 
-@dataclass(frozen=True)
-class Rules:
+class Rules(msgspec.Struct, frozen=True, dict=True):
     rules: tuple[Rule, ...]
     phases: dict[str, str]
     launch_phase_s: float
@@ -82,14 +81,14 @@ class Rules:
     arrival_kinds: frozenset[str]
     lead_in_s: float
     lead_out_s: float
-    # Rules that need no outcome, by the kind they match ("*" rules filed under every kind).
-    plain_by_kind: dict[str, tuple[Rule, ...]] = field(init=False, compare=False, repr=False)
 
-    def __post_init__(self) -> None:
+    @cached_property
+    def plain_by_kind(self) -> dict[str, tuple[Rule, ...]]:
+        """Rules that need no outcome, by the kind they match ("*" rules filed under every
+        kind)."""
         plain = [r for r in self.rules if r.outcome is None]
         kinds = {r.kind for r in plain} | {"*"}
-        index = {k: tuple(r for r in plain if r.kind in ("*", k)) for k in kinds}
-        object.__setattr__(self, "plain_by_kind", index)
+        return {k: tuple(r for r in plain if r.kind in ("*", k)) for k in kinds}
 
     def matching(self, event: Event) -> list[Rule]:
         """The rules an event triggers, in table order."""
@@ -138,8 +137,7 @@ def default_rules() -> Rules:
     return parse_rules(tomllib.loads(text))
 
 
-@dataclass(frozen=True)
-class MissionTrack:
+class MissionTrack(msgspec.Struct, frozen=True):
     """One mission prepared for replay: its events' ticks, sorted, and its fixed moments."""
 
     mission: Mission
@@ -159,8 +157,7 @@ class MissionTrack:
         return self.mission.table
 
 
-@dataclass(frozen=True)
-class Campaign:
+class Campaign(msgspec.Struct, frozen=True, dict=True):
     """The missions replayed together on one UTC clock, and the span the replay covers."""
 
     tracks: tuple[MissionTrack, ...]
@@ -337,8 +334,7 @@ def _build(missions: Sequence[Mission], rules: Rules | None = None) -> Campaign:
     )
 
 
-@dataclass(frozen=True)
-class MissionState:
+class MissionState(msgspec.Struct, frozen=True):
     track: MissionTrack
     tick: float
     passed: int
@@ -358,8 +354,7 @@ class MissionState:
         return self.track.events[: self.passed]
 
 
-@dataclass(frozen=True)
-class CampaignState:
+class CampaignState(msgspec.Struct, frozen=True):
     tick: float
     utc: UtcReading
     missions: tuple[MissionState, ...]

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import cache
+
+import msgspec
 
 # Days that ended with an inserted leap second (23:59:60), from the IERS bulletins.
 LEAP_SECOND_DAYS: tuple[date, ...] = tuple(
@@ -72,8 +73,7 @@ def posix_tick(posix: float) -> float:
     return posix + bisect.bisect_right(_LEAP_ENDS, posix)
 
 
-@dataclass(frozen=True)
-class UtcReading:
+class UtcReading(msgspec.Struct, frozen=True):
     """A UTC reading of a tick: a datetime, and whether it falls in an inserted leap second.
 
     In a leap second ``moment`` holds 23:59:59 of that day (Python has no second 60) and

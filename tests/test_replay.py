@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import random
-from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
+from msgspec.structs import replace
 
 from mission_control.clock import ManualTimeSource
 from mission_control.model import EVENT_KINDS, Event, Mission, Precision, StatedTime, Status

@@ -8,8 +8,8 @@ half the time of every pilot test). The keys here never change, so one Static wi
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
+import msgspec
 from textual.content import Content, Span
 from textual.widgets import Static
 
@@ -17,8 +17,7 @@ KEY_STYLE = "b $footer-key-foreground"
 DESCRIPTION_STYLE = "$footer-description-foreground"
 
 
-@dataclass(frozen=True)
-class KeyHint:
+class KeyHint(msgspec.Struct, frozen=True):
     keys: tuple[str, ...]
     """The key(s) as shown (``+``, ``-``); several keys share one description."""
     description: str

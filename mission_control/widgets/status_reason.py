@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+import msgspec
 from textual.reactive import var
 from textual.widgets import Static
 
@@ -17,8 +16,7 @@ CLASSES = ("-hint", *(f"-{status.value}" for status in Status))
 """The line's classes: the hint, or the highlighted row's status."""
 
 
-@dataclass(frozen=True)
-class Subject:
+class Subject(msgspec.Struct, frozen=True):
     """The highlighted row and where it is."""
 
     craft: str
