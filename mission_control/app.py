@@ -207,6 +207,7 @@ class MissionControlApp(App[None]):
         self._body.display = self._keys.display = not too_small
         compact = width < COMPACT_BELOW.width or height < COMPACT_BELOW.height
         self._body.set_class(compact, "-compact")
+        self._mission_clock.compact = compact
         self._timeline.set_class(height >= TALL_FROM, "-tall")
         self._event_log.set_class(height >= TALL_FROM, "-tall")
 

@@ -22,7 +22,7 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.message import Message
 from textual.pilot import Pilot
-from textual.widgets import Digits, Input, Label, OptionList
+from textual.widgets import Input, Label, OptionList
 
 from mission_control import cli
 from mission_control.app import MissionControlApp, make_app
@@ -35,6 +35,7 @@ from mission_control.screens.search import SearchScreen
 from mission_control.timeparse import parse_time
 from mission_control.widgets.event_log import EventLog
 from mission_control.widgets.formatting import event_key
+from mission_control.widgets.mission_clock import MissionClock, digit_rows
 from mission_control.widgets.status_reason import StatusReason
 from mission_control.widgets.subsystem_panel import SubsystemPanel
 from mission_control.widgets.timeline import Timeline
@@ -90,12 +91,9 @@ async def advance(pilot: Pilot[None], source: ManualTimeSource, seconds: float) 
     await pilot.pause()
 
 
-def text(app: MissionControlApp, selector: str) -> str:
-    widget = app.query_one(selector)
-    if isinstance(widget, Digits):
-        return widget.value
-    assert isinstance(widget, Label)
-    return str(widget.content)
+def clock(app: MissionControlApp, part: str) -> str:
+    """The text of one part of the mission clock: system, digits, text, date, next, replay."""
+    return app.query_one(MissionClock).shown[part]
 
 
 def log_lines(app: MissionControlApp) -> list[str]:
@@ -122,14 +120,14 @@ def event_keys(campaign: Campaign) -> list[str]:
 @ui_test
 async def test_opens_playing_in_auto_speed_just_before_the_first_launch(campaign: Campaign) -> None:
     async with dashboard(campaign, paused=False) as (app, pilot, source):
-        assert text(app, "#clock-system") == "UTC"
-        assert text(app, "#clock-digits") == "17:35:48"  # 10 minutes before Mars 6's launch
-        assert text(app, "#clock-date").startswith("1973-08-05 · day 217")
-        assert text(app, "#clock-next").startswith("T-00:10:00 Mars 6 Launch")
-        assert text(app, "#clock-replay").startswith("▶ playing · auto ×")
+        assert clock(app, "system") == "UTC"
+        assert clock(app, "digits") == "17:35:48"  # 10 minutes before Mars 6's launch
+        assert clock(app, "date").startswith("1973-08-05 · day 217")
+        assert clock(app, "next").startswith("T-00:10:00 Mars 6 Launch")
+        assert clock(app, "replay").startswith("▶ playing · auto ×")
         assert log_lines(app) == []
         await advance(pilot, source, 60)
-        assert text(app, "#clock-digits") != "17:35:48"
+        assert clock(app, "digits") != "17:35:48"
 
 
 # ---------------------------------------------------------------------- replay keys
@@ -139,14 +137,14 @@ async def test_opens_playing_in_auto_speed_just_before_the_first_launch(campaign
 async def test_space_pauses_and_plays(campaign: Campaign) -> None:
     async with dashboard(campaign, paused=False) as (app, pilot, source):
         await pilot.press("space")
-        assert text(app, "#clock-replay").startswith("‖ paused")
-        shown = text(app, "#clock-digits")
+        assert clock(app, "replay").startswith("‖ paused")
+        shown = clock(app, "digits")
         await advance(pilot, source, 30)
-        assert text(app, "#clock-digits") == shown
+        assert clock(app, "digits") == shown
         await pilot.press("space")
-        assert text(app, "#clock-replay").startswith("▶ playing")
+        assert clock(app, "replay").startswith("▶ playing")
         await advance(pilot, source, 30)
-        assert text(app, "#clock-digits") != shown
+        assert clock(app, "digits") != shown
 
 
 @ui_test
@@ -165,10 +163,10 @@ async def test_plus_and_minus_step_along_the_speed_ladder_and_a_returns_to_auto(
 ) -> None:
     labels = [label for _, label in SPEED_LADDER]
     async with dashboard(campaign, "mars6:atmospheric-entry") as (app, pilot, _source):
-        assert "auto ×1" in text(app, "#clock-replay")  # auto is slow at an event
+        assert "auto ×1" in clock(app, "replay")  # auto is slow at an event
 
         def speed() -> str:
-            return text(app, "#clock-replay").split(" · ")[1]
+            return clock(app, "replay").split(" · ")[1]
 
         await pilot.press("plus")
         first = speed()
@@ -192,9 +190,9 @@ async def test_r_reverses_the_replay(campaign: Campaign) -> None:
     ):
         assert len(log_lines(app)) == 12
         await pilot.press("r")
-        assert text(app, "#clock-replay").startswith("◀ reverse")
+        assert clock(app, "replay").startswith("◀ reverse")
         await advance(pilot, source, 10)
-        assert text(app, "#clock-digits") == "09:10:55"
+        assert clock(app, "digits") == "09:10:55"
         assert len(log_lines(app)) == 11  # loss of contact is undone
 
 
@@ -202,13 +200,13 @@ async def test_r_reverses_the_replay(campaign: Campaign) -> None:
 async def test_n_and_p_seek_from_event_to_event(campaign: Campaign) -> None:
     async with dashboard(campaign) as (app, pilot, _source):
         await pilot.press("n")
-        assert text(app, "#clock-digits") == "17:45:48"
+        assert clock(app, "digits") == "17:45:48"
         assert len(log_lines(app)) == 1
         await pilot.press("n")
-        assert text(app, "#clock-digits") == "17:00:17"
+        assert clock(app, "digits") == "17:00:17"
         assert len(log_lines(app)) == 2
         await pilot.press("p")
-        assert text(app, "#clock-digits") == "17:45:48"
+        assert clock(app, "digits") == "17:45:48"
         assert len(log_lines(app)) == 1
 
 
@@ -217,10 +215,10 @@ async def test_home_and_end_seek_to_the_ends_of_the_campaign(campaign: Campaign)
     async with dashboard(campaign, "1973-12-01") as (app, pilot, _source):
         await pilot.press("end")
         assert len(log_lines(app)) == len(event_keys(campaign))
-        assert text(app, "#clock-next") == "no further events"
+        assert clock(app, "next") == "no further events"
         await pilot.press("home")
         assert log_lines(app) == []
-        assert text(app, "#clock-digits") == "17:35:48"
+        assert clock(app, "digits") == "17:35:48"
 
 
 # ---------------------------------------------------------------------- go to
@@ -234,8 +232,8 @@ async def test_g_goes_to_a_typed_event(campaign: Campaign) -> None:
         app.screen.query_one(Input).value = "mars6:T+218d15h20m6s"
         await pilot.press("enter")
         assert not isinstance(app.screen, GotoScreen)
-        assert text(app, "#clock-digits") == "09:05:53"
-        assert text(app, "#clock-date").startswith("1974-03-12")
+        assert clock(app, "digits") == "09:05:53"
+        assert clock(app, "date").startswith("1974-03-12")
 
 
 @ui_test
@@ -243,7 +241,7 @@ async def test_g_completes_event_names(campaign: Campaign) -> None:
     async with dashboard(campaign) as (app, pilot, _source):
         await pilot.press("g", *"mars7:l")
         await pilot.press("right", "enter")  # accept the suggestion
-        assert text(app, "#clock-digits") == "17:00:17"
+        assert clock(app, "digits") == "17:00:17"
 
 
 @ui_test
@@ -263,7 +261,7 @@ async def test_g_explains_a_bad_time_and_stays_open(campaign: Campaign) -> None:
             assert says in str(error.content)
         await pilot.press("escape")
         assert not isinstance(app.screen, GotoScreen)
-        assert text(app, "#clock-digits") == "17:35:48"
+        assert clock(app, "digits") == "17:35:48"
 
 
 # ---------------------------------------------------------------------- view keys
@@ -273,11 +271,11 @@ async def test_g_explains_a_bad_time_and_stays_open(campaign: Campaign) -> None:
 async def test_u_switches_the_log_between_si_and_imperial(campaign: Campaign) -> None:
     async with dashboard(campaign, "mars6:atmospheric-entry") as (app, pilot, _source):
         assert any("48,000 km" in line for line in log_lines(app))
-        assert "· si ·" in text(app, "#clock-replay")
+        assert "· si ·" in clock(app, "replay")
         await pilot.press("u")
         assert any("30,000 mi" in line for line in log_lines(app))
         assert not any("48,000 km" in line for line in log_lines(app))
-        assert "imperial" in text(app, "#clock-replay")
+        assert "imperial" in clock(app, "replay")
         await pilot.press("u")
         assert any("48,000 km" in line for line in log_lines(app))
 
@@ -287,7 +285,7 @@ async def test_c_cycles_utc_met_moscow_and_earth_receive(campaign: Campaign) -> 
     async with dashboard(campaign, "mars6:atmospheric-entry") as (app, pilot, _source):
         seen = []
         for _ in range(5):
-            seen.append((text(app, "#clock-system"), text(app, "#clock-digits")))
+            seen.append((clock(app, "system"), clock(app, "digits")))
             await pilot.press("c")
         assert seen == [
             ("UTC", "09:05:53"),
@@ -302,9 +300,9 @@ async def test_c_cycles_utc_met_moscow_and_earth_receive(campaign: Campaign) -> 
 async def test_earth_receive_time_is_not_given_before_approach(campaign: Campaign) -> None:
     async with dashboard(campaign, "1973-10-01") as (app, pilot, _source):
         await pilot.press("c", "c", "c")
-        assert text(app, "#clock-system") == "ERT"
-        assert text(app, "#clock-digits") == "--:--:--"
-        assert "n/a before approach" in text(app, "#clock-date")
+        assert clock(app, "system") == "ERT"
+        assert clock(app, "digits") == "--:--:--"
+        assert "n/a before approach" in clock(app, "date")
 
 
 @ui_test
@@ -315,11 +313,11 @@ async def test_m_focuses_each_craft_in_turn(campaign: Campaign) -> None:
         await pilot.press("c")  # MET shows the focused craft's
         await pilot.press("m")
         assert [p.display for p in panels] == [p.mission_id == "mars6" for p in panels]
-        assert text(app, "#clock-date").startswith("Mars 6")
+        assert clock(app, "date").startswith("Mars 6")
         await pilot.press("m")
         assert [p.display for p in panels] == [p.mission_id == "mars7" for p in panels]
-        assert text(app, "#clock-date").startswith("Mars 7")
-        assert (text(app, "#clock-system"), text(app, "#clock-digits")) == (
+        assert clock(app, "date").startswith("Mars 7")
+        assert (clock(app, "system"), clock(app, "digits")) == (
             "MET\nT+214d",
             "16:05:37",
         )
@@ -336,7 +334,7 @@ async def test_f_filters_the_log(campaign: Campaign) -> None:
         failures = log_lines(app)
         assert len(failures) == 3
         assert all("✖" in line for line in failures)
-        assert "failures only" in text(app, "#clock-replay")
+        assert "failures only" in clock(app, "replay")
         await pilot.press("f")
         assert log_lines(app) and all("Mars 6" in line for line in log_lines(app))
         await pilot.press("f")
@@ -486,9 +484,9 @@ async def test_timeline_markers_are_chosen_with_arrows_and_seek_with_enter(
         app.query_one(Timeline).focus()
         await pilot.press("right", "right", "enter")
         assert [m.event.kind for m in seeks if m.event] == ["course-correction"]
-        assert text(app, "#clock-date").startswith("1973-08-13")
+        assert clock(app, "date").startswith("1973-08-13")
         await pilot.press("left", "enter")
-        assert text(app, "#clock-digits") == "17:00:17"
+        assert clock(app, "digits") == "17:00:17"
 
 
 @ui_test
@@ -498,7 +496,7 @@ async def test_clicking_the_timeline_seeks_there(campaign: Campaign) -> None:
         col = timeline.column(tick_of(campaign, "1973-12-01"))
         await pilot.click(Timeline, offset=(col + len("Mars 6 "), 0))
         assert timeline.column(app.clock.now()) == col  # the middle of the clicked column
-        assert text(app, "#clock-date").startswith(("1973-11-29", "1973-11-30"))
+        assert clock(app, "date").startswith(("1973-11-29", "1973-11-30"))
 
 
 # ---------------------------------------------------------------------- command palette
@@ -519,7 +517,7 @@ async def test_the_palette_offers_and_runs_every_action_and_jump(campaign: Campa
     labels = [label for _, label in SPEED_LADDER]
 
     def speed() -> str:
-        return text(app, "#clock-replay").split(" · ")[1]
+        return clock(app, "replay").split(" · ")[1]
 
     async with dashboard(campaign, "mars6:atmospheric-entry") as (app, pilot, _source):
         await pilot.press("ctrl+p")
@@ -541,7 +539,7 @@ async def test_the_palette_offers_and_runs_every_action_and_jump(campaign: Campa
         await run_from_palette(pilot, "Focus Mars 6, Mars 7 or both")
         assert not app.query_one("#panel-mars7-bus").display
         await run_from_palette(pilot, "Clock shows UTC, MET, Moscow time or Earth-receive time")
-        assert text(app, "#clock-system").startswith("MET")
+        assert clock(app, "system").startswith("MET")
         await run_from_palette(pilot, "Seek to the previous event")
         assert len(log_lines(app)) == 9
         await run_from_palette(pilot, "Seek to the next event")
@@ -554,10 +552,10 @@ async def test_the_palette_offers_and_runs_every_action_and_jump(campaign: Campa
         assert speed().startswith("auto")
         await run_from_palette(pilot, "Reverse the replay's direction")
         await run_from_palette(pilot, "Play or pause the replay")
-        assert text(app, "#clock-replay").startswith("◀ reverse")
+        assert clock(app, "replay").startswith("◀ reverse")
         await pilot.press("space")
         await run_from_palette(pilot, "Log shows all events, failures only, or one craft")
-        assert "failures only" in text(app, "#clock-replay")
+        assert "failures only" in clock(app, "replay")
         for title, screen in [
             ("Search the event log…", SearchScreen),
             ("Go to a time, MET or event…", GotoScreen),
@@ -571,7 +569,7 @@ async def test_the_palette_offers_and_runs_every_action_and_jump(campaign: Campa
         await run_from_palette(pilot, "Go to the campaign's start")
         assert app.clock.at_start
         await run_from_palette(pilot, "Jump to Mars 7: Launch")
-        assert text(app, "#clock-date").startswith("Mars 6 · 1973-08-09 17:00:17")
+        assert clock(app, "date").startswith("Mars 6 · 1973-08-09 17:00:17")
         await run_from_palette(pilot, "Quit")
         assert not app.is_running
 
@@ -618,7 +616,8 @@ async def test_layout_fits_the_terminal(
         assert app.layout_variant == layout
         assert "09:05:53" in shown
         if layout == "full":
-            assert app.query_one("#clock-digits").display
+            assert not app.query_one(MissionClock).compact
+            assert digit_rows("09:05:53", ascii_only=False)[1] in shown  # the big digits
             for panel in app.query(SubsystemPanel):
                 assert f"{panel.mission_name} {panel.part}" in shown
                 assert panel.region.bottom <= app.size.height - 1  # above the footer
@@ -699,7 +698,7 @@ async def test_options_reach_the_dashboard(campaign: Campaign) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.theme == "nord"
-        assert "imperial" in text(app, "#clock-replay")
+        assert "imperial" in clock(app, "replay")
 
 
 STARTUP_PROBE = """

@@ -1,18 +1,26 @@
 """The mission clock: big digits in the chosen time system, the date, the next event, light
-time, and what the replay is doing."""
+time, and what the replay is doing.
+
+One widget draws it all: the name of the time system, the digits and three lines beside
+them (in a small terminal, four lines without the digits). As seven widgets it cost a
+seventh of the dashboard's start-up in styling, layout and rendering, for text that only
+ever changes as a whole, once a second.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
+from rich.segment import Segment
+from rich.style import Style
+from textual.content import Content
 from textual.reactive import var
+from textual.renderables.digits import Digits
 from textual.widget import Widget
-from textual.widgets import Digits, Label
 
 from mission_control.replay import CampaignState, MissionState
 from mission_control.timescale import format_met, from_tick
-from mission_control.widgets.ascii_digits import AsciiDigits
+from mission_control.widgets.ascii_digits import render_digits
 from mission_control.widgets.formatting import countdown, short_light_time
+from mission_control.widgets.theme import resolve
 
 TIME_SYSTEMS: tuple[str, ...] = ("utc", "met", "msk", "ert")
 """The clock's time systems, in the order the ``c`` key cycles them."""
@@ -26,6 +34,36 @@ ASCII_REPLAY_ICONS = {"playing": ">", "reverse": "<", "paused": "||"}
 NO_TIME = "--:--:--"
 
 
+STYLES = {
+    "system": "bold $text-accent",
+    "digits": "bold $text",
+    "paused-digits": "bold $text-muted",
+    "text": "bold $text",
+    "date": "$text",
+    "next": "$text-warning",
+    "replay": "$text-success",
+    "paused-replay": "$text-muted",
+}
+"""Each part's style, in the theme's colours."""
+
+SYSTEM_WIDTH = 8
+"""The time system's column: a space, up to six characters (``T+218d``), a space."""
+DIGITS_GAP = "  "
+
+BOLD = Style(bold=True)
+
+
+def digit_rows(value: str, ascii_only: bool) -> list[str]:
+    """The three rows of big digits: Textual's bold box-drawing font, or the ASCII one."""
+    if ascii_only:
+        return render_digits(value).split("\n")
+    rows = Digits(value).render(BOLD)
+    return [s.text for s in rows if isinstance(s, Segment) and s.text != "\n"]
+
+
+PARTS = ("system", "digits", "text", "date", "next", "replay")
+
+
 class MissionClock(Widget):
     """Shows a :class:`CampaignState`; the app sets the attributes, the clock only displays."""
 
@@ -37,28 +75,21 @@ class MissionClock(Widget):
     """The replay clock's state label and speed label."""
     settings: var[str] = var("")
     """Other settings worth a glance (units, log filter), shown after the replay state."""
+    compact: var[bool] = var(False)
+    """One column of four lines, no big digits (a small terminal)."""
 
     def __init__(self, *, ascii_only: bool = False, id: str | None = None) -> None:
         super().__init__(id=id)
         self.ascii_only = ascii_only
         """Big digits in an ASCII font (Textual's are box drawing), ASCII replay icons."""
-        self._digits: Digits | AsciiDigits = (
-            AsciiDigits(NO_TIME, id="clock-digits")
-            if ascii_only
-            else Digits(NO_TIME, id="clock-digits")
-        )
-
-    def compose(self) -> ComposeResult:
-        yield Label(id="clock-system", markup=False)
-        yield self._digits
-        with Vertical(id="clock-info"):
-            yield Label(id="clock-text", markup=False)
-            yield Label(id="clock-date", markup=False)
-            yield Label(id="clock-next", markup=False)
-            yield Label(id="clock-replay", markup=False)
+        self.shown: dict[str, str] = dict.fromkeys(PARTS, "")
+        """The text of each part as last drawn: ``system``, ``digits``, ``text`` (the
+        compact layout's time line), ``date``, ``next`` and ``replay``."""
+        self.shown["digits"] = NO_TIME
+        self._paused = True
 
     def on_mount(self) -> None:
-        """Fill in whatever was set before the children existed."""
+        """Fill in whatever was set before mounting."""
         self._show_time()
         self._show_replay()
 
@@ -82,19 +113,52 @@ class MissionClock(Widget):
         """Units or log filter changed."""
         self._show_replay()
 
+    def watch_compact(self) -> None:
+        """Four lines instead of three: the height changes."""
+        self.refresh(layout=True)
+
     # ------------------------------------------------------------------ display
 
-    def _set(self, selector: str, text: str) -> None:
-        """Update one child only when its text changes, so nothing else repaints."""
-        if selector == "#clock-digits":
-            if self._digits.value != text:
-                self._digits.update(text)
-            return
-        label = self.query_one(selector, Label)
-        if str(label.content) != text:
-            # Each label is one line of a fixed or 1fr width, so new text never changes its
-            # size: skipping the layout pass saves relaying out the whole screen every tick.
-            label.update(text, layout=False)
+    def _set(self, **parts: str) -> None:
+        """Take new texts; redraw only when one changed. The clock's size never depends on
+        them, so there is no layout pass."""
+        changed = False
+        for part, text in parts.items():
+            if self.shown[part] != text:
+                self.shown[part] = text
+                changed = True
+        if changed:
+            self.refresh()
+
+    def render(self) -> Content:
+        """Three rows (system, digits, the lines beside them), or four lines when compact.
+        Each row is cut to the width with an ellipsis (``text-overflow`` in the CSS)."""
+        shown = self.shown
+        paused = self._paused
+        variables = self.app.theme_variables
+        style = {name: resolve(spec, variables) for name, spec in STYLES.items()}
+        replay = (shown["replay"], style["paused-replay" if paused else "replay"])
+        info = [(shown["date"], style["date"]), (shown["next"], style["next"]), replay]
+        if self.compact:
+            lines = [(shown["text"], style["text"]), *info]
+            return Content("\n").join(Content.assemble(line) for line in lines)
+        digits = digit_rows(shown["digits"], self.ascii_only)
+        system = shown["system"].split("\n")
+        top = (3 - len(system)) // 2  # the name sits in the middle row, as if centred
+        digit_style = style["paused-digits" if paused else "digits"]
+        rows = []
+        for row in range(3):
+            name = system[row - top] if 0 <= row - top < len(system) else ""
+            cell = f" {name}".ljust(SYSTEM_WIDTH)[:SYSTEM_WIDTH]
+            rows.append(
+                Content.assemble(
+                    (cell, style["system"]),
+                    (digits[row], digit_style),
+                    DIGITS_GAP,
+                    info[row],
+                )
+            )
+        return Content("\n").join(rows)
 
     def _focused(self, state: CampaignState) -> list[MissionState]:
         chosen = [m for m in state.missions if m.mission.id == self.focus_id]
@@ -136,11 +200,13 @@ class MissionClock(Widget):
                 line = f"{received[:10]} on Earth · {time} UTC + {light}"
         if self.system != "met":
             text = digits
-        self._set("#clock-system", label)
-        self._set("#clock-digits", digits)
-        self._set("#clock-text", f"{SYSTEM_NAMES[self.system]} {text}")
-        self._set("#clock-date", line)
-        self._set("#clock-next", self._next_line(missions))
+        self._set(
+            system=label,
+            digits=digits,
+            text=f"{SYSTEM_NAMES[self.system]} {text}",
+            date=line,
+            next=self._next_line(missions),
+        )
 
     @staticmethod
     def _next_line(missions: list[MissionState]) -> str:
@@ -154,15 +220,16 @@ class MissionClock(Widget):
         return f"{when} {soonest.mission.name} {event.summary}"
 
     def _show_replay(self) -> None:
-        state_label, speed = self.replay
-        # Set before mounting too (the app hands down the replay's state before it yields
-        # the clock), so the first styling is the right one; once mounted, a change restyles.
-        self.set_class(state_label == "paused", "-paused", update=self.is_mounted)
         if not self.is_mounted:
             return
+        state_label, speed = self.replay
         icons = ASCII_REPLAY_ICONS if self.ascii_only else REPLAY_ICONS
         icon = icons.get(state_label, "")
         text = f"{icon} {state_label} · {speed}"
         if self.settings:
             text += f" · {self.settings}"
-        self._set("#clock-replay", text)
+        paused = state_label == "paused"
+        if paused != self._paused:
+            self._paused = paused  # the digits and this line are dimmed when paused
+            self.refresh()
+        self._set(replay=text)
