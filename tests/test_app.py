@@ -459,6 +459,29 @@ async def test_a_status_panel_explains_the_highlighted_row(campaign: Campaign) -
         assert "tab to a status panel" in str(reason.content)
 
 
+@pytest.mark.parametrize("no_color", [False, True])
+@ui_test
+async def test_the_highlighted_row_stands_out_with_and_without_colour(
+    campaign: Campaign, monkeypatch: pytest.MonkeyPatch, no_color: bool
+) -> None:
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    async with dashboard(campaign, "mars6:atmospheric-entry") as (app, pilot, _source):
+        panel = app.query_one("#panel-mars7-lander", SubsystemPanel)
+        panel.focus()
+        await pilot.pause()
+        cursor, other = (list(panel.render_line(y)) for y in (0, 1))
+        if no_color:  # a background would vanish: the row is reversed
+            assert all(s.style and s.style.reverse for s in cursor)
+            assert not any(s.style and s.style.reverse for s in other)
+        else:
+            background = app.theme_variables["block-cursor-background"].lower()
+            assert all(s.style and s.style.bgcolor for s in cursor)
+            assert {s.style.bgcolor.triplet.hex for s in cursor if s.style and s.style.bgcolor} == {
+                background
+            }
+
+
 @ui_test
 async def test_status_words_follow_the_clock(campaign: Campaign) -> None:
     async with dashboard(campaign, "mars6:atmospheric-entry") as (app, pilot, _source):

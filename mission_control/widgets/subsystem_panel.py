@@ -22,6 +22,7 @@ from textual.strip import Strip
 
 from mission_control.glyphs import glyph
 from mission_control.model import Status, SubsystemState
+from mission_control.widgets.theme import PartStyles
 
 NARROW_WIDTH = 22
 """Below this many cells the status word is not padded to a column, so names keep some room;
@@ -29,14 +30,21 @@ the word itself always stays, so a status reads without colour at any width."""
 WORD_WIDTH = max(len(s.value) for s in Status) + 1
 
 
-SHARED_COLOURS = {Status.OFF: "muted", Status.UNKNOWN: "muted"}
-"""Statuses drawn in one colour share a component class (Textual styles each component class
-of each panel afresh at every restyle); every other status has its own."""
-
-
-def status_class(status: Status) -> str:
-    """The component class that colours a status (``subsystem-panel--critical``)."""
-    return f"subsystem-panel--{SHARED_COLOURS.get(status, status.value)}"
+STYLES = {
+    Status.NORMAL.value: "$text-success",
+    Status.CAUTION.value: "$text-warning",
+    Status.SERIOUS.value: "$text-error",
+    Status.CRITICAL.value: "bold $text-error",
+    Status.STANDBY.value: "$text-primary",
+    Status.OFF.value: "$text-muted",
+    Status.UNKNOWN.value: "$text-muted",
+    "name": "$text",
+    "cursor": "on $block-cursor-background",
+}
+"""Each status's colour, the subsystem's name, and the highlighted row, in the theme's
+colours (see :mod:`~mission_control.widgets.theme`)."""
+NO_COLOR_STYLES = {"cursor": "reverse bold"}
+"""With NO_COLOR nothing is coloured, so a cursor drawn as a background would vanish."""
 
 
 class SubsystemPanel(ScrollView, can_focus=True):
@@ -47,12 +55,6 @@ class SubsystemPanel(ScrollView, can_focus=True):
         Binding("up", "cursor(-1)", "Up", show=False),
         Binding("down", "cursor(1)", "Down", show=False),
     ]
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "subsystem-panel--name",
-        "subsystem-panel--cursor",
-        *{status_class(s) for s in Status},
-    }
 
     states: var[Mapping[str, SubsystemState]] = var(dict, init=False)
     cursor: reactive[int] = reactive(0, init=False)
@@ -82,6 +84,7 @@ class SubsystemPanel(ScrollView, can_focus=True):
         self.set_reactive(SubsystemPanel.states, dict(states))
         self.virtual_size = Size(0, len(states))
         self._base_style: Style | None = None
+        self._styles = PartStyles(STYLES, no_color=NO_COLOR_STYLES)
 
     @property
     def rows(self) -> list[SubsystemState]:
@@ -164,12 +167,13 @@ class SubsystemPanel(ScrollView, can_focus=True):
         if not 0 <= index < len(rows) or width <= 0:
             return Strip.blank(width, base)
         state = rows[index]
-        status_style = base + self.get_component_rich_style(status_class(state.status))
-        name_style = base + self.get_component_rich_style("subsystem-panel--name")
+        styles = self._styles.of(self)
+        status_style = styles[state.status.value]
+        name_style = styles["name"]
         if state.status is Status.CRITICAL:
             name_style += status_style
         if self.has_focus and index == self.cursor:
-            cursor = self.get_component_rich_style("subsystem-panel--cursor")
+            cursor = styles["cursor"]
             status_style, name_style = status_style + cursor, name_style + cursor
         word = (
             state.status.value + " "

@@ -19,9 +19,10 @@ from textual.reactive import reactive, var
 from textual.widget import Widget
 
 from mission_control.model import Event
-from mission_control.replay import PHASES, Campaign, MissionTrack, phase_at, phase_turns
+from mission_control.replay import Campaign, MissionTrack, phase_at, phase_turns
 from mission_control.timescale import from_tick, to_tick
 from mission_control.widgets.formatting import event_when
+from mission_control.widgets.theme import PartStyles
 
 PHASE_COLOURS = {
     "pre-launch": "idle",
@@ -35,13 +36,24 @@ PHASE_COLOURS = {
     "flyby": "at-mars",
     "ended": "idle",
 }
-"""Phases drawn in one colour share a component class: Textual styles every component class
-of every widget afresh at each restyle, so fewer classes make a faster start."""
+"""The colour each phase's band is drawn in: before launch and after the end; launch and
+cruise; approach and orbit; at Mars (separation, entry and descent, landed, flyby)."""
 
-
-def phase_class(phase: str) -> str:
-    """The component class that colours a phase (``timeline--at-mars``)."""
-    return "timeline--" + PHASE_COLOURS[phase]
+STYLES = {
+    "idle": "$text-disabled",
+    "cruise": "$primary",
+    "approach": "$accent",
+    "at-mars": "$warning",
+    "label": "$text-muted",
+    "focus-label": "bold $text-accent",
+    "marker": "bold $text",
+    "failed": "bold $text-error",
+    "selected": "reverse bold",
+    "cursor": "bold $text on $accent 40%",
+    "axis": "$text-muted",
+    "caption": "$text-accent",
+}
+"""The style of each part, in the theme's colours (see :mod:`~mission_control.widgets.theme`)."""
 
 
 BAND = {"pre-launch": " ", "ended": "─"}
@@ -57,18 +69,6 @@ class Timeline(Widget, can_focus=True):
         Binding("right", "select(1)", "Later marker", show=False),
         Binding("enter", "seek_selected", "Seek to marker", show=False),
     ]
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "timeline--label",
-        "timeline--focus-label",
-        "timeline--marker",
-        "timeline--failed",
-        "timeline--selected",
-        "timeline--cursor",
-        "timeline--axis",
-        "timeline--caption",
-        *{phase_class(p) for p in PHASES},
-    }
 
     now: var[float] = var(0.0, init=False)
     focus_id: var[str | None] = var(None, init=False)
@@ -95,6 +95,7 @@ class Timeline(Widget, can_focus=True):
         self._runs: list[tuple[list[float], list[str]]] | None = None
         self._rendered: tuple[tuple[object, ...], Text] | None = None
         self._drawn: tuple[int, int] | None = None
+        self._styles = PartStyles(STYLES)
 
     # ------------------------------------------------------------------ geometry
 
@@ -295,29 +296,26 @@ class Timeline(Widget, can_focus=True):
         tracks = self.campaign.tracks
         if width <= 0 or not tracks:
             return Text()
-        style = self.get_component_rich_style
+        style = self._styles.of(self)
         cursor = self.column(self.now)
-        cursor_style = style("timeline--cursor")
+        cursor_style = style["cursor"]
         phases = self._phase_columns(width)
         lines: list[Text] = []
         for row, track in enumerate(tracks):
             cells: list[tuple[str, Style]] = [
-                (BAND.get(phase, "━"), style(phase_class(phase))) for phase in phases[row]
+                (BAND.get(phase, "━"), style[PHASE_COLOURS[phase]]) for phase in phases[row]
             ]
             for col, mark in self._mark_columns(width)[row].items():
-                kind = "timeline--failed" if mark == "✖" else "timeline--marker"
-                cells[col] = (mark, style(kind))
+                cells[col] = (mark, style["failed" if mark == "✖" else "marker"])
             chosen = self.chosen
             if self.has_focus and chosen is not None:
                 tick, event = self._events[chosen]
                 if event.mission_id == track.mission.id:
                     col = self.column(tick)
-                    cells[col] = (cells[col][0], cells[col][1] + style("timeline--selected"))
+                    cells[col] = (cells[col][0], cells[col][1] + style["selected"])
             char, cell_style = cells[cursor]
             cells[cursor] = ("┃" if char in " ━─" else char, cell_style + cursor_style)
-            label_style = style(
-                "timeline--focus-label" if track.mission.id == self.focus_id else "timeline--label"
-            )
+            label_style = style["focus-label" if track.mission.id == self.focus_id else "label"]
             line = Text(track.mission.name.ljust(self._label_width), style=label_style)
             # One span per run of equal style, not per cell: a fifth of the bytes per frame.
             for cell_style, run in groupby(cells, key=lambda cell: cell[1]):
@@ -328,7 +326,7 @@ class Timeline(Widget, can_focus=True):
         if spare >= 2 or (spare == 1 and not (self.has_focus and caption)):
             lines.append(self._axis(width))
         if spare >= 2 or (spare == 1 and self.has_focus and caption):
-            lines.append(Text(caption, style=style("timeline--caption"), no_wrap=True))
+            lines.append(Text(caption, style=style["caption"], no_wrap=True))
         return Text("\n").join(lines)
 
     def _caption(self) -> str:
@@ -365,5 +363,5 @@ class Timeline(Widget, can_focus=True):
                 last_end = col + len(text)
                 shown_year = shown_year or " " in name
         axis = Text(" " * self._label_width)
-        axis.append("".join(cells), style=self.get_component_rich_style("timeline--axis"))
+        axis.append("".join(cells), style=self._styles.of(self)["axis"])
         return axis
