@@ -573,7 +573,7 @@ def run_dashboard(args: argparse.Namespace, err: Console) -> int:
     for line in loaded.errors:
         err.print(Text(f"mission-control: skipped {line}"), style="yellow")
     try:
-        campaign = build_campaign(loaded.missions)
+        campaign = build_campaign(loaded.missions, catalog.status_rules())
         speed = parse_speed(args.speed)
     except ValueError as exc:
         return fail(str(exc), EXIT_FILES)

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
-from collections.abc import Sequence
+import zlib
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 import msgspec
 from msgspec.structs import replace
 
 from mission_control.model import Mission, paused_gc
+from mission_control.replay import RULES_FILE, Rules, parse_rules_text
 from mission_control.seedfile import SeedError, load_text, slug
 
 _PACKAGE = Path(__file__).resolve().parent
+
+T = TypeVar("T")
 
 
 def data_dir(name: str) -> Path:
@@ -75,7 +79,8 @@ def _add(loaded: Loaded, mission: Mission) -> None:
 # Reading an article needs the reader, dateutil and pint, which together take longer to import
 # than Textual's whole start. A parsed mission is therefore kept in the user's cache folder,
 # keyed by the article's text, its shown name and the reader's own code, so a change to any of
-# them reads the article afresh.
+# them reads the article afresh. The status rules are kept the same way (tomllib and the
+# parsing take a few milliseconds of every start).
 
 
 def cache_dir() -> Path | None:
@@ -90,53 +95,73 @@ def cache_dir() -> Path | None:
     return Path(platformdirs.user_cache_dir("mission-control"))
 
 
+_CODE = ("extract", "model.py", "units.py", "seedfile.py", "replay.py")
+"""The code that turns a source's text into what the cache keeps."""
+
+
 @cache
-def _code_fingerprint() -> bytes:
-    digest = hashlib.sha256()
-    roots = [
-        _PACKAGE / "extract",
-        _PACKAGE / "model.py",
-        _PACKAGE / "units.py",
-        _PACKAGE / "seedfile.py",
-    ]
-    for root in roots:
+def _code_fingerprint() -> str:
+    """Each file of that code by name, size and modification time, as Python's own
+    bytecode cache tells a changed module: an edit or a new install reads every source
+    afresh, and no file is read to find that out."""
+    parts = []
+    for name in _CODE:
+        root = _PACKAGE / name
         for path in sorted(root.rglob("*.py")) if root.is_dir() else [root]:
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
-    return digest.digest()
+            stat = path.stat()
+            parts.append(f"{path.relative_to(_PACKAGE)} {stat.st_size} {stat.st_mtime_ns}")
+    return "\n".join(parts)
+
+
+def cached(name: str, text: str, make: Callable[[], T], *, expect: type[T]) -> T:
+    """``make()``, or what it made before from this exact ``text`` under this ``name`` with
+    this code. An entry holds its key whole (the text too) and is used only when that is
+    equal, so a checksum in the file's name only finds it."""
+    folder = cache_dir()
+    if folder is None:
+        return make()
+    key = f"{_code_fingerprint()}\0{name}\0{text}"
+    path = folder / f"{zlib.crc32(key.encode()):08x}-{len(key)}.pickle"
+    try:
+        with path.open("rb") as handle, paused_gc():
+            stored_key, value = pickle.load(handle)
+        if stored_key == key and isinstance(value, expect):
+            return value
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+        pass
+    value = make()
+    _store(path, (key, value))
+    return value
 
 
 def read_seed(path: Path, source: str | None = None) -> Mission:
     """A mission from a file, from the cache when this exact text was read before."""
     text = load_text(path)
     shown = source or str(path)
-    folder = cache_dir()
-    key = hashlib.sha256(_code_fingerprint() + shown.encode() + b"\0" + text.encode()).hexdigest()
-    if folder is not None:
-        try:
-            with (folder / f"{key}.pickle").open("rb") as handle, paused_gc():
-                cached = pickle.load(handle)
-            if isinstance(cached, Mission):
-                return cached
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            pass
-    from mission_control.extract.reader import read_text
 
-    mission = read_text(text, shown)
-    if folder is not None:
-        _store(folder, key, mission)
-    return mission
+    def read() -> Mission:
+        from mission_control.extract.reader import read_text
+
+        return read_text(text, shown)
+
+    return cached(f"seed {shown}", text, read, expect=Mission)
 
 
-def _store(folder: Path, key: str, mission: Mission) -> None:
+def status_rules() -> Rules:
+    """The bundled status rules (``replay.default_rules``), from the cache when unchanged."""
+    text = RULES_FILE.read_text("utf-8")
+    return cached("status rules", text, lambda: parse_rules_text(text), expect=Rules)
+
+
+def _store(path: Path, entry: object) -> None:
     """Write a cache entry atomically; a cache that cannot be written is simply not used."""
     import tempfile
 
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as handle:
-            pickle.dump(mission, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        Path(handle.name).replace(folder / f"{key}.pickle")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as handle:
+            pickle.dump(entry, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        Path(handle.name).replace(path)
     except OSError:
         return
 

@@ -239,7 +239,7 @@ def _campaign(args: argparse.Namespace, err: Console) -> tuple[Campaign, int]:
     if not missions:
         raise UsageError("no mission could be read")
     try:
-        return build_campaign(missions), status
+        return build_campaign(missions, catalog.status_rules()), status
     except ValueError as exc:
         raise UsageError(str(exc)) from None
 

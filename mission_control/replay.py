@@ -8,7 +8,6 @@ rules (a data file, ``data/status_rules.toml``) to them in order.
 from __future__ import annotations
 
 import bisect
-import tomllib
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from functools import cache, cached_property
@@ -131,10 +130,19 @@ def parse_rules(data: dict[str, Any]) -> Rules:
     )
 
 
+RULES_FILE = Path(__file__).resolve().parent / "data" / "status_rules.toml"
+
+
+def parse_rules_text(text: str) -> Rules:
+    """Rules from the text of a TOML rules file (ValueError naming a bad entry)."""
+    import tomllib
+
+    return parse_rules(tomllib.loads(text))
+
+
 @cache
 def default_rules() -> Rules:
-    text = (Path(__file__).resolve().parent / "data" / "status_rules.toml").read_text("utf-8")
-    return parse_rules(tomllib.loads(text))
+    return parse_rules_text(RULES_FILE.read_text("utf-8"))
 
 
 class MissionTrack(msgspec.Struct, frozen=True):

@@ -22,7 +22,7 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.message import Message
 from textual.pilot import Pilot
-from textual.widgets import Input, Label, OptionList
+from textual.widgets import Input, Label, OptionList, Static
 
 from mission_control import cli
 from mission_control.app import MissionControlApp, make_app
@@ -145,6 +145,16 @@ async def test_space_pauses_and_plays(campaign: Campaign) -> None:
         assert clock(app, "replay").startswith("▶ playing")
         await advance(pilot, source, 30)
         assert clock(app, "digits") != shown
+
+
+@ui_test
+async def test_the_keys_at_the_bottom_can_be_clicked(campaign: Campaign) -> None:
+    async with dashboard(campaign, paused=False) as (app, pilot, _source):
+        await pilot.click("#keys", offset=(2, 0))  # "space"
+        assert clock(app, "replay").startswith("‖ paused")
+        bar = str(app.query_one("#keys", Static).content)
+        await pilot.click("#keys", offset=(1 + bar.index("? "), 0))
+        assert isinstance(app.screen, HelpScreen)
 
 
 @ui_test

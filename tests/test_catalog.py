@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import pickle
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from mission_control import catalog
+from mission_control import catalog, replay
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -70,15 +71,59 @@ def test_caching_can_be_turned_off(cache: Path, monkeypatch: pytest.MonkeyPatch)
     assert not cache.exists()
 
 
+def test_an_entry_is_used_only_for_its_own_key(cache: Path) -> None:
+    made: list[str] = []
+
+    def make(text: str) -> str:
+        made.append(text)
+        return text.upper()
+
+    assert catalog.cached("n", "abc", lambda: make("abc"), expect=str) == "ABC"
+    assert catalog.cached("n", "abc", lambda: make("abc"), expect=str) == "ABC"
+    assert made == ["abc"]
+    (entry,) = cache.glob("*.pickle")
+    # Another key whose checksum names the same file: the entry says whose it is.
+    with entry.open("wb") as handle:
+        pickle.dump(("another key", "WRONG"), handle)
+    assert catalog.cached("n", "abc", lambda: make("abc"), expect=str) == "ABC"
+    assert catalog.cached("other name", "abc", lambda: make("abc"), expect=str) == "ABC"
+    assert made == ["abc", "abc", "abc"]
+
+
+def test_changed_code_reads_every_source_afresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "package"
+    (package / "extract").mkdir(parents=True)
+    for name in ("extract/reader.py", "model.py", "units.py", "seedfile.py", "replay.py"):
+        (package / name).write_text("x = 1\n")
+    monkeypatch.setattr(catalog, "_PACKAGE", package)
+    catalog._code_fingerprint.cache_clear()
+    before = catalog._code_fingerprint()
+    os.utime(package / "extract" / "reader.py", ns=(1, 1))
+    catalog._code_fingerprint.cache_clear()
+    assert catalog._code_fingerprint() != before
+    catalog._code_fingerprint.cache_clear()
+
+
+def test_the_status_rules_come_from_the_cache(cache: Path) -> None:
+    assert catalog.status_rules() == replay.default_rules()
+    assert len(list(cache.glob("*.pickle"))) == 1
+    assert catalog.status_rules() == replay.default_rules()
+
+
 def test_a_cache_hit_does_not_load_the_reader_or_pint(cache: Path) -> None:
-    """Nor does showing every quantity in both unit systems: the reader kept the text."""
+    """Nor does showing every quantity in both unit systems: the reader kept the text. Nor
+    does preparing the replay parse the status rules' TOML."""
     code = (
-        "import sys; from mission_control import catalog; "
+        "import sys; from mission_control import catalog, replay; "
         "from mission_control.widgets.formatting import quantity_table; "
-        "table = quantity_table(catalog.load().missions); "
+        "missions = catalog.load().missions; "
+        "replay.build_campaign(missions, catalog.status_rules()); "
+        "table = quantity_table(missions); "
         "assert sum(map(len, table.values())) >= 4, table; "
-        "print(sorted(m for m in ('mission_control.extract.reader', 'pint', 'dateutil.parser') "
-        "if m in sys.modules))"
+        "print(sorted(m for m in ('mission_control.extract.reader', 'pint', 'dateutil.parser', "
+        "'tomllib') if m in sys.modules))"
     )
     env = {**os.environ, "MISSION_CONTROL_CACHE_DIR": str(cache)}
     cold = subprocess.run(
