@@ -26,7 +26,7 @@ from textual.geometry import Size
 from textual.theme import BUILTIN_THEMES
 from textual.widgets import Static
 
-from mission_control import catalog, crash, glyphs
+from mission_control import catalog, glyphs
 from mission_control.clock import ReplayClock, SystemTimeSource, TimeSource
 from mission_control.model import resume_gc
 from mission_control.replay import Campaign, CampaignState, build_campaign, replay_clock, state_at
@@ -246,6 +246,8 @@ class MissionControlApp(App[None]):
         traceback goes to a crash report, and the terminal gets one line naming it."""
         super()._handle_exception(error)
         if self._crash_note is None:
+            from mission_control import crash  # written only when something went wrong
+
             self.crash_report = crash.write_report(error, self._crash_details())
             self._crash_note = Text(crash.note(error, self.crash_report))
         # Textual queued the traceback, with locals, for the terminal: the report has it.

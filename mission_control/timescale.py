@@ -147,25 +147,23 @@ def format_met(seconds: float) -> str:
     return format_duration(seconds, "T")
 
 
-_MET_RE = re.compile(
-    r"""^\s*T?\s*(?P<sign>[+\-\u2212])\s*
+# Patterns as text: ``re`` compiles each when first used (and keeps it), so the dashboard,
+# which never reads an MET, does not compile them as it starts.
+_MET_PATTERNS = (
+    r"""(?xi)^\s*T?\s*(?P<sign>[+\-\u2212])\s*
         (?:(?P<d>\d+)\s*d\s*)?
         (?:(?P<h>\d+)\s*h\s*)?
         (?:(?P<m>\d+)\s*m(?:in)?\s*)?
         (?:(?P<s>\d+(?:\.\d+)?)\s*s\s*)?$""",
-    re.VERBOSE | re.IGNORECASE,
-)
-_MET_CLOCK_RE = re.compile(
-    r"^\s*T?\s*(?P<sign>[+\-\u2212])\s*(?:(?P<d>\d+)\s*d\s*)?"
+    r"(?i)^\s*T?\s*(?P<sign>[+\-\u2212])\s*(?:(?P<d>\d+)\s*d\s*)?"
     r"(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}(?:\.\d+)?))?\s*$",
-    re.IGNORECASE,
 )
 
 
 def parse_met(text: str) -> float:
     """Seconds from ``T+218d15h20m6s`` or ``T+218d 15:20:06``; ValueError if it is neither."""
-    for pattern in (_MET_RE, _MET_CLOCK_RE):
-        match = pattern.match(text)
+    for pattern in _MET_PATTERNS:
+        match = re.match(pattern, text)
         if match and any(match.group(k) for k in ("d", "h", "m", "s")):
             total = (
                 int(match.group("d") or 0) * 86400

@@ -1,7 +1,8 @@
 """What the dashboard does before its first frame: only what that frame needs.
 
 The modules the dashboard never needs to start (the dialogs, the unit formatting, the
-printing subcommands' json, csv and tables, importlib.metadata for crash reports) are
+printing subcommands' json, csv and tables, the crash report, the rules' TOML parser, the
+timeline's month axis) are
 imported when they are first used; the dialogs' rules are read with the first dialog; the
 timeline reads each mission's phases at the moments they can change, not everywhere.
 """
@@ -29,8 +30,12 @@ from mission_control.widgets.timeline import PHASE_COLOURS, Timeline
 NOT_AT_START = [
     "csv",
     "json",
+    "calendar",
+    "hashlib",
+    "tomllib",
     "importlib.metadata",
     "dateutil.parser",
+    "mission_control.crash",
     "mission_control.units",
     "mission_control.timeparse",
     "mission_control.screens.commands",

@@ -4,7 +4,6 @@ every event (failures as ✖), and the "now" cursor. Choosing a marker seeks the
 from __future__ import annotations
 
 import bisect
-import calendar
 import itertools
 import math
 from itertools import groupby
@@ -339,7 +338,10 @@ class Timeline(Widget, can_focus=True):
         return f" ←/→ {number} {name} {event.summary} {event_when(event)} · enter: seek"
 
     def _axis(self, width: int) -> Text:
-        """Month names under the bands, with the year at the first and at each January."""
+        """Month names under the bands, with the year at the first and at each January
+        (drawn only in a tall terminal, so ``calendar`` is imported here)."""
+        import calendar
+
         cells = [" "] * width
         first = from_tick(self.campaign.start).moment
         year, month = first.year, first.month
