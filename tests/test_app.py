@@ -22,6 +22,7 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.message import Message
 from textual.pilot import Pilot
+from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Static
 
 from mission_control import cli
@@ -490,6 +491,41 @@ async def test_the_highlighted_row_stands_out_with_and_without_colour(
             assert {s.style.bgcolor.triplet.hex for s in cursor if s.style and s.style.bgcolor} == {
                 background
             }
+
+
+@ui_test
+async def test_a_new_theme_recolours_what_the_widgets_draw(campaign: Campaign) -> None:
+    async with dashboard(campaign, "mars6:atmospheric-entry") as (app, pilot, _source):
+        panel = app.query_one("#panel-mars7-lander", SubsystemPanel)  # row 0: normal
+        timeline = app.query_one(Timeline)
+        clock_widget = app.query_one(MissionClock)
+
+        def colours(widget: Widget, text: str) -> set[str]:
+            """The colours of the drawn segments that contain ``text``."""
+            return {
+                s.style.color.triplet.hex
+                for line in widget.render_lines(widget.region.reset_offset)
+                for s in line
+                if text in s.text and s.style and s.style.color and s.style.color.triplet
+            }
+
+        def drawn() -> tuple[str, set[str], set[str]]:
+            status = next(iter(panel.render_line(0)))
+            assert status.style and status.style.color and status.style.color.triplet
+            return (
+                status.style.color.triplet.hex,
+                colours(timeline, "━"),
+                colours(clock_widget, "UTC"),
+            )
+
+        for theme in ("textual-dark", "nord", "textual-light"):
+            app.theme = theme
+            await pilot.pause()
+            variables = app.theme_variables
+            status, band, clock_colours = drawn()
+            assert status == variables["text-success"].lower(), theme
+            assert variables["primary"].lower() in band, theme  # cruise
+            assert clock_colours == {variables["text-accent"].lower()}, theme
 
 
 @ui_test
