@@ -36,7 +36,7 @@ from mission_control.screens.search import SearchScreen
 from mission_control.timeparse import parse_time
 from mission_control.widgets.event_log import EventLog
 from mission_control.widgets.formatting import event_key
-from mission_control.widgets.mission_clock import MissionClock, digit_rows
+from mission_control.widgets.mission_clock import ClockSystem, MissionClock, digit_rows
 from mission_control.widgets.status_reason import StatusReason
 from mission_control.widgets.subsystem_panel import SubsystemPanel
 from mission_control.widgets.timeline import Timeline
@@ -498,7 +498,7 @@ async def test_a_new_theme_recolours_what_the_widgets_draw(campaign: Campaign) -
     async with dashboard(campaign, "mars6:atmospheric-entry") as (app, pilot, _source):
         panel = app.query_one("#panel-mars7-lander", SubsystemPanel)  # row 0: normal
         timeline = app.query_one(Timeline)
-        clock_widget = app.query_one(MissionClock)
+        clock_widget = app.query_one(ClockSystem)
 
         def colours(widget: Widget, text: str) -> set[str]:
             """The colours of the drawn segments that contain ``text``."""

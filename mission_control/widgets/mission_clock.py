@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from rich.segment import Segment
 from rich.style import Style
+from textual.app import ComposeResult
 from textual.content import Content
+from textual.geometry import Region, Size
 from textual.reactive import var
 from textual.renderables.digits import Digits
 from textual.widget import Widget
@@ -87,9 +89,13 @@ class MissionClock(Widget):
         compact layout's time line), ``date``, ``next`` and ``replay``."""
         self.shown["digits"] = NO_TIME
         self._paused = True
+        self._system = ClockSystem(self)
+        self._digits = ClockDigits(self)
+        self._lines = ClockLines(self)
 
     def on_mount(self) -> None:
         """Fill in whatever was set before mounting."""
+        self._system.display = self._digits.display = not self.compact
         self._show_time()
         self._show_replay()
 
@@ -113,52 +119,44 @@ class MissionClock(Widget):
         """Units or log filter changed."""
         self._show_replay()
 
-    def watch_compact(self) -> None:
-        """Four lines instead of three: the height changes."""
-        self.refresh(layout=True)
+    def watch_compact(self, compact: bool) -> None:
+        """Four lines and no big digits, or three lines beside the digits."""
+        if self.is_mounted:
+            self._system.display = self._digits.display = not compact
+            self._lines.refresh(layout=True)
 
     # ------------------------------------------------------------------ display
 
-    def _set(self, **parts: str) -> None:
-        """Take new texts; redraw only when one changed. The clock's size never depends on
-        them, so there is no layout pass."""
-        changed = False
-        for part, text in parts.items():
-            if self.shown[part] != text:
-                self.shown[part] = text
-                changed = True
-        if changed:
-            self.refresh()
+    def compose(self) -> ComposeResult:
+        yield self._system
+        yield self._digits
+        yield self._lines
 
-    def render(self) -> Content:
-        """Three rows (system, digits, the lines beside them), or four lines when compact.
-        Each row is cut to the width with an ellipsis (``text-overflow`` in the CSS)."""
-        shown = self.shown
-        paused = self._paused
+    def _set(self, **parts: str) -> None:
+        """Take new texts and repaint what changed: the digits, or only the changed lines.
+        Textual sends a repainted part of a line from the start of its widget, so the name,
+        the digits and the lines are widgets of their own: a new second resends neither the
+        name nor the date beside it."""
+        changed = [part for part, text in parts.items() if self.shown[part] != text]
+        if not changed:
+            return
+        for part in changed:
+            self.shown[part] = parts[part]
+        if "system" in changed:
+            self._system.refresh()
+        if "digits" in changed:
+            self._digits.refresh(layout=self._digits.size.width != self._digits.width_wanted())
+        rows = self._lines.rows()
+        width = self._lines.size.width
+        self._lines.refresh(*(Region(0, rows.index(p), width, 1) for p in changed if p in rows))
+
+    def styles_for_parts(self) -> dict[str, str]:
+        """Each part's style with the theme's colours written out, paused or not."""
         variables = self.app.theme_variables
         style = {name: resolve(spec, variables) for name, spec in STYLES.items()}
-        replay = (shown["replay"], style["paused-replay" if paused else "replay"])
-        info = [(shown["date"], style["date"]), (shown["next"], style["next"]), replay]
-        if self.compact:
-            lines = [(shown["text"], style["text"]), *info]
-            return Content("\n").join(Content.assemble(line) for line in lines)
-        digits = digit_rows(shown["digits"], self.ascii_only)
-        system = shown["system"].split("\n")
-        top = (3 - len(system)) // 2  # the name sits in the middle row, as if centred
-        digit_style = style["paused-digits" if paused else "digits"]
-        rows = []
-        for row in range(3):
-            name = system[row - top] if 0 <= row - top < len(system) else ""
-            cell = f" {name}".ljust(SYSTEM_WIDTH)[:SYSTEM_WIDTH]
-            rows.append(
-                Content.assemble(
-                    (cell, style["system"]),
-                    (digits[row], digit_style),
-                    DIGITS_GAP,
-                    info[row],
-                )
-            )
-        return Content("\n").join(rows)
+        if self._paused:
+            style["digits"], style["replay"] = style["paused-digits"], style["paused-replay"]
+        return style
 
     def _focused(self, state: CampaignState) -> list[MissionState]:
         chosen = [m for m in state.missions if m.mission.id == self.focus_id]
@@ -231,5 +229,86 @@ class MissionClock(Widget):
         paused = state_label == "paused"
         if paused != self._paused:
             self._paused = paused  # the digits and this line are dimmed when paused
-            self.refresh()
+            self._digits.refresh()
+            self._lines.refresh()
         self._set(replay=text)
+
+
+class ClockSystem(Widget):
+    """The time system's name (``UTC``; ``MET`` over the days, ``T+218d``), beside the digits."""
+
+    DEFAULT_CSS = """
+    ClockSystem {
+        width: 8;
+        height: 3;
+    }
+    """
+
+    def __init__(self, clock: MissionClock) -> None:
+        super().__init__()
+        self.clock = clock
+
+    def render(self) -> Content:
+        system = self.clock.shown["system"].split("\n")
+        top = (3 - len(system)) // 2  # the name sits in the middle row, as if centred
+        style = self.clock.styles_for_parts()["system"]
+        rows = [system[row - top] if 0 <= row - top < len(system) else "" for row in range(3)]
+        return Content("\n").join(Content.styled(f" {name}", style) for name in rows)
+
+
+class ClockDigits(Widget):
+    """The big digits: each new second repaints these alone."""
+
+    DEFAULT_CSS = """
+    ClockDigits {
+        width: auto;
+        height: 3;
+        margin-right: 2;
+    }
+    """
+
+    def __init__(self, clock: MissionClock) -> None:
+        super().__init__()
+        self.clock = clock
+
+    def width_wanted(self) -> int:
+        return Digits.get_width(self.clock.shown["digits"])
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return self.width_wanted()
+
+    def render(self) -> Content:
+        style = self.clock.styles_for_parts()["digits"]
+        rows = digit_rows(self.clock.shown["digits"], self.clock.ascii_only)
+        return Content("\n").join(Content.styled(row, style) for row in rows)
+
+
+class ClockLines(Widget):
+    """The lines beside the digits (date, next event, replay), or, in a small terminal, the
+    time and those three. Each is cut to the width with an ellipsis (``text-overflow``)."""
+
+    DEFAULT_CSS = """
+    ClockLines {
+        width: 1fr;
+        height: auto;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    """
+
+    def __init__(self, clock: MissionClock) -> None:
+        super().__init__()
+        self.clock = clock
+
+    def rows(self) -> list[str]:
+        """The parts drawn, top to bottom."""
+        return (
+            ["text", "date", "next", "replay"] if self.clock.compact else ["date", "next", "replay"]
+        )
+
+    def render(self) -> Content:
+        shown = self.clock.shown
+        style = self.clock.styles_for_parts()
+        return Content("\n").join(
+            Content.assemble((shown[part], style[part])) for part in self.rows()
+        )
