@@ -48,10 +48,6 @@ STYLES = {
 }
 """Each part's style, in the theme's colours."""
 
-SYSTEM_WIDTH = 8
-"""The time system's column: a space, up to six characters (``T+218d``), a space."""
-DIGITS_GAP = "  "
-
 BOLD = Style(bold=True)
 
 
@@ -237,6 +233,7 @@ class MissionClock(Widget):
 class ClockSystem(Widget):
     """The time system's name (``UTC``; ``MET`` over the days, ``T+218d``), beside the digits."""
 
+    # A space, up to six characters (``T+218d``), a space.
     DEFAULT_CSS = """
     ClockSystem {
         width: 8;
