@@ -20,6 +20,7 @@ import pytest
 from rich.console import Console
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.geometry import Region
 from textual.message import Message
 from textual.pilot import Pilot
 from textual.widget import Widget
@@ -36,7 +37,12 @@ from mission_control.screens.search import SearchScreen
 from mission_control.timeparse import parse_time
 from mission_control.widgets.event_log import EventLog
 from mission_control.widgets.formatting import event_key
-from mission_control.widgets.mission_clock import ClockSystem, MissionClock, digit_rows
+from mission_control.widgets.mission_clock import (
+    ClockLines,
+    ClockSystem,
+    MissionClock,
+    digit_rows,
+)
 from mission_control.widgets.status_reason import StatusReason
 from mission_control.widgets.subsystem_panel import SubsystemPanel
 from mission_control.widgets.timeline import Timeline
@@ -156,6 +162,21 @@ async def test_the_keys_at_the_bottom_can_be_clicked(campaign: Campaign) -> None
         bar = str(app.query_one("#keys", Static).content)
         await pilot.click("#keys", offset=(1 + bar.index("? "), 0))
         assert isinstance(app.screen, HelpScreen)
+
+
+@ui_test
+async def test_a_new_second_repaints_the_digits_and_only_the_line_that_changed(
+    campaign: Campaign, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with dashboard(campaign, paused=False, speed=1.0) as (app, pilot, source):
+        lines = app.query_one(ClockLines)
+        repaints: list[tuple[Region, ...]] = []
+        monkeypatch.setattr(lines, "refresh", lambda *regions, **_: repaints.append(regions))
+        shown = clock(app, "digits")
+        await advance(pilot, source, 1)
+        assert clock(app, "digits") != shown
+        # Only the countdown to the launch changed: its row alone is sent to the terminal.
+        assert repaints == [(Region(0, 1, lines.size.width, 1),)]
 
 
 @ui_test

@@ -1,10 +1,10 @@
 """The mission clock: big digits in the chosen time system, the date, the next event, light
 time, and what the replay is doing.
 
-One widget draws it all: the name of the time system, the digits and three lines beside
-them (in a small terminal, four lines without the digits). As seven widgets it cost a
-seventh of the dashboard's start-up in styling, layout and rendering, for text that only
-ever changes as a whole, once a second.
+Three small widgets draw it: the name of the time system, the digits, and the lines beside
+them (in a small terminal, four lines without the name and digits). As seven widgets (a
+label per line, in a container) it cost a seventh of the dashboard's start-up in styling,
+layout and rendering; as one, every update resent all three rows to the terminal.
 """
 
 from __future__ import annotations
@@ -144,7 +144,9 @@ class MissionClock(Widget):
             self._digits.refresh(layout=self._digits.size.width != self._digits.width_wanted())
         rows = self._lines.rows()
         width = self._lines.size.width
-        self._lines.refresh(*(Region(0, rows.index(p), width, 1) for p in changed if p in rows))
+        lines = [Region(0, rows.index(p), width, 1) for p in changed if p in rows]
+        if lines:  # refresh() with no region would repaint every line
+            self._lines.refresh(*lines)
 
     def styles_for_parts(self) -> dict[str, str]:
         """Each part's style with the theme's colours written out, paused or not."""
