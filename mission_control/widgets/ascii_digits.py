@@ -8,10 +8,6 @@ box-drawing characters): the seven-segment font of pocket calculators, three row
 
 from __future__ import annotations
 
-from textual.content import Content
-from textual.geometry import Size
-from textual.widget import Widget
-
 FONT: dict[str, tuple[str, str, str]] = {
     "0": (" _ ", "| |", "|_|"),
     "1": ("   ", "  |", "  |"),
@@ -33,36 +29,3 @@ def render_digits(value: str) -> str:
     """Three lines of ASCII for ``value``; characters without a glyph are left blank."""
     glyphs = [FONT.get(char, FONT[" "]) for char in value]
     return "\n".join("".join(glyph[row] for glyph in glyphs) for row in range(3))
-
-
-class AsciiDigits(Widget):
-    """Textual's Digits' interface (``value``, ``update()``) in the ASCII font."""
-
-    DEFAULT_CSS = """
-    AsciiDigits {
-        width: auto;
-        height: 3;
-    }
-    """
-
-    def __init__(self, value: str = "", *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._value = value
-
-    @property
-    def value(self) -> str:
-        return self._value
-
-    def update(self, value: str) -> None:
-        """Show ``value`` in the big font."""
-        if value != self._value:
-            self._value = value
-            self.refresh(layout=True)
-
-    def render(self) -> Content:
-        """The three rows."""
-        return Content(render_digits(self._value))
-
-    def get_content_width(self, container: Size, viewport: Size) -> int:
-        """Three cells a character."""
-        return 3 * len(self._value)
