@@ -99,24 +99,31 @@ _CODE = ("extract", "model.py", "units.py", "seedfile.py", "replay.py")
 """The code that turns a source's text into what the cache keeps."""
 
 
+def _code_files() -> list[Path]:
+    files: list[Path] = []
+    for name in _CODE:
+        root = _PACKAGE / name
+        files.extend(sorted(root.rglob("*.py")) if root.is_dir() else [root])
+    return files
+
+
 @cache
 def _code_fingerprint() -> str:
     """Each file of that code by name, size and modification time, as Python's own
     bytecode cache tells a changed module: an edit or a new install reads every source
     afresh, and no file is read to find that out."""
     parts = []
-    for name in _CODE:
-        root = _PACKAGE / name
-        for path in sorted(root.rglob("*.py")) if root.is_dir() else [root]:
-            stat = path.stat()
-            parts.append(f"{path.relative_to(_PACKAGE)} {stat.st_size} {stat.st_mtime_ns}")
+    for path in _code_files():
+        stat = path.stat()
+        parts.append(f"{path.relative_to(_PACKAGE)} {stat.st_size} {stat.st_mtime_ns}")
     return "\n".join(parts)
 
 
 def cached(name: str, text: str, make: Callable[[], T], *, expect: type[T]) -> T:
     """``make()``, or what it made before from this exact ``text`` under this ``name`` with
     this code. An entry holds its key whole (the text too) and is used only when that is
-    equal, so a checksum in the file's name only finds it."""
+    equal, so a checksum in the file's name only finds it. On a miss the package's own
+    parse of its bundled sources is tried before ``make()``."""
     folder = cache_dir()
     if folder is None:
         return make()
@@ -129,28 +136,98 @@ def cached(name: str, text: str, make: Callable[[], T], *, expect: type[T]) -> T
             return value
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
         pass
-    value = make()
+    shipped = _shipped()
+    found = shipped.get(_content_key(name, text)) if shipped else None
+    value = found if found is not None and isinstance(found, expect) else make()
     _store(path, (key, value))
     return value
 
 
 def read_seed(path: Path, source: str | None = None) -> Mission:
     """A mission from a file, from the cache when this exact text was read before."""
+    return cached(*_seed_source(path, source or str(path)), expect=Mission)
+
+
+def status_rules() -> Rules:
+    """The bundled status rules (``replay.default_rules``), from the cache when unchanged."""
+    return cached(*_rules_source(), expect=Rules)
+
+
+def _seed_source(path: Path, shown: str) -> tuple[str, str, Callable[[], Mission]]:
+    """A seed's cache name, its text, and how to read it."""
     text = load_text(path)
-    shown = source or str(path)
 
     def read() -> Mission:
         from mission_control.extract.reader import read_text
 
         return read_text(text, shown)
 
-    return cached(f"seed {shown}", text, read, expect=Mission)
+    return f"seed {shown}", text, read
 
 
-def status_rules() -> Rules:
-    """The bundled status rules (``replay.default_rules``), from the cache when unchanged."""
+def _rules_source() -> tuple[str, str, Callable[[], Rules]]:
     text = RULES_FILE.read_text("utf-8")
-    return cached("status rules", text, lambda: parse_rules_text(text), expect=Rules)
+    return "status rules", text, lambda: parse_rules_text(text)
+
+
+# --- the parse that ships with the package ------------------------------------------------
+#
+# The user's cache is empty at the first start after an install, and filling it would import
+# pint and read both articles before the first frame. A wheel therefore carries its bundled
+# articles and status rules already read, made when the wheel is built by the code inside it
+# (``write_shipped``, called by the build hook). Its entries are keyed by a digest of their
+# name, their text and the contents of the reading code, so an edited article or edited code
+# is read afresh; the digest is worked out only when the user's cache misses.
+
+SHIPPED_FILE = "parsed.pickle"
+"""The shipped parse's file name in the installed package's data folder."""
+
+SHIPPED = _PACKAGE / "_data" / SHIPPED_FILE
+
+
+@cache
+def _shipped() -> dict[str, object]:
+    """The parse the installed package ships, by content key; empty when there is none."""
+    try:
+        with SHIPPED.open("rb") as handle, paused_gc():
+            entries = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+        return {}
+    return entries if isinstance(entries, dict) else {}
+
+
+@cache
+def _code_digest() -> bytes:
+    """A digest of the reading code's contents (not its file times, which an install sets)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in _code_files():
+        digest.update(f"{path.relative_to(_PACKAGE).as_posix()}\0".encode())
+        digest.update(path.read_bytes())
+    return digest.digest()
+
+
+def _content_key(name: str, text: str) -> str:
+    import hashlib
+
+    digest = hashlib.sha256(_code_digest())
+    digest.update(f"\0{name}\0{text}".encode())
+    return digest.hexdigest()
+
+
+def write_shipped(path: Path) -> int:
+    """Read every bundled article and the status rules afresh and write them to ``path``
+    under their content keys, for a wheel to ship. Returns how many were written; an
+    article that cannot be read is an error here, not a line to skip."""
+    sources: list[tuple[str, str, Callable[[], object]]] = [
+        _seed_source(p, display_name(p)) for p in bundled_seed_files()
+    ]
+    sources.append(_rules_source())
+    entries = {_content_key(name, text): make() for name, text, make in sources}
+    with path.open("wb") as handle:
+        pickle.dump(entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    return len(entries)
 
 
 def _store(path: Path, entry: object) -> None:

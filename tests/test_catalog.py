@@ -142,3 +142,104 @@ def test_two_files_with_one_name_get_distinct_ids(tmp_path: Path) -> None:
     loaded = catalog.load([str(SEEDS / "mars6.txt"), str(copy)])
     assert [m.id for m in loaded.missions] == ["mars6", "mars6-2"]
     assert {e.mission_id for e in loaded.missions[1].events} == {"mars6-2"}
+
+
+# --- the parse a wheel ships ---------------------------------------------------------------
+
+
+@pytest.fixture
+def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The bundled sources' parse as a wheel's build writes it, in use as the package's."""
+    path = tmp_path / "parsed.pickle"
+    monkeypatch.setenv("MISSION_CONTROL_NO_CACHE", "1")
+    assert catalog.write_shipped(path) == 3  # two articles and the status rules
+    monkeypatch.setattr(catalog, "SHIPPED", path)
+    catalog._shipped.cache_clear()
+    yield path
+    catalog._shipped.cache_clear()
+
+
+def _forbid_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mission_control.extract import reader
+
+    def read_text(text: str, source: str) -> object:
+        raise AssertionError(f"{source} was read")
+
+    monkeypatch.setattr(reader, "read_text", read_text)
+    monkeypatch.setattr(catalog, "parse_rules_text", read_text)
+
+
+def test_a_first_start_takes_the_shipped_parse(
+    shipped: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fresh = catalog.load().missions  # the cache fixture turned caching back on
+    for entry in cache.glob("*.pickle"):
+        entry.unlink()
+    _forbid_reading(monkeypatch)
+    assert catalog.load().missions == fresh
+    assert catalog.status_rules() == replay.default_rules()
+    # ...and leaves it in the user's cache, where the next start finds it by file times.
+    assert len(list(cache.glob("*.pickle"))) == 3
+    catalog._shipped.cache_clear()
+    monkeypatch.setattr(catalog, "SHIPPED", shipped.parent / "gone.pickle")
+    assert catalog.load().missions == fresh
+
+
+def test_a_first_start_from_the_shipped_parse_imports_no_reader_or_pint(
+    shipped: Path, cache: Path
+) -> None:
+    code = (
+        "import sys; from pathlib import Path; from mission_control import catalog; "
+        f"catalog.SHIPPED = Path({str(shipped)!r}); "
+        "assert [m.id for m in catalog.load().missions] == ['mars6', 'mars7']; "
+        "catalog.status_rules(); "
+        "print(sorted(m for m in ('mission_control.extract.reader', 'pint', 'dateutil.parser', "
+        "'tomllib') if m in sys.modules))"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "MISSION_CONTROL_NO_CACHE"}
+    env["MISSION_CONTROL_CACHE_DIR"] = str(cache)
+    run = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert run.stdout.strip() == "[]", run.stderr
+
+
+def test_an_edited_article_is_not_taken_from_the_shipped_parse(
+    shipped: Path, cache: Path, tmp_path: Path
+) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    text = (SEEDS / "mars7.txt").read_text("utf-8")
+    (seeds / "mars7.txt").write_text(text.replace("16 August 1973", "17 August 1973"), "utf-8")
+    (mission,) = catalog.load(seeds=seeds).missions
+    correction = next(e for e in mission.events if e.kind == "course-correction")
+    assert correction.time.iso() == "1973-08-17"
+
+
+def test_the_shipped_parse_is_not_used_by_other_code(
+    shipped: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made: list[str] = []
+    monkeypatch.setattr(catalog, "parse_rules_text", lambda text: made.append(text) or "made")
+    monkeypatch.setattr(catalog, "_code_digest", lambda: b"other code")
+    assert catalog.cached(*catalog._rules_source(), expect=object) == "made"
+    assert len(made) == 1
+
+
+def test_a_damaged_shipped_parse_is_ignored(
+    shipped: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shipped.write_bytes(b"not a pickle")
+    made: list[str] = []
+    monkeypatch.setattr(catalog, "parse_rules_text", lambda text: made.append(text) or "made")
+    assert catalog.cached(*catalog._rules_source(), expect=object) == "made"
+    assert made
+
+
+def test_turning_the_cache_off_reads_past_the_shipped_parse(
+    shipped: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made: list[str] = []
+    monkeypatch.setattr(catalog, "parse_rules_text", lambda text: made.append(text) or "made")
+    assert catalog.cached(*catalog._rules_source(), expect=object) == "made"
+    assert made
