@@ -10,12 +10,18 @@ Both sides run on this script's own Python (the venv's): the app as its ``missio
 script beside that interpreter, the baselines as ``python baselines/NAME.py``; each command
 starts with ``exec`` so the ``/bin/sh`` wrapper's memory is not counted.
 
-Four tuimeter invocations, one after the other (never in parallel: the machine has 2 cores):
+Five tuimeter invocations, one after the other (never in parallel: the machine has 2 cores):
 
   startup (warm)  ``mission-control`` vs ``baselines/hello.py``: time to first frame, after
                   one run that fills the parsed-seed cache (the user's cache folder, or
                   ``--cache-dir``).
-  startup (cold)  the same with ``MISSION_CONTROL_NO_CACHE=1``: the seeds are parsed afresh.
+  startup (first) the first start after an install: the package built and installed as a
+                  wheel (``pip install --target`` into a temporary folder, put first on
+                  ``PYTHONPATH``), with a new, empty cache folder for every run. The wheel
+                  ships its articles already read.
+  startup (read)  ``MISSION_CONTROL_NO_CACHE=1``: the articles are read afresh, as after
+                  editing one (pint and the reader are imported before the first frame).
+                  Reported, with no target: an edited article has to be read to be shown.
   replay 1x       ``mission-control --speed 1`` vs ``baselines/clock.py`` (10 Hz Digits
                   clock): CPU/s, bytes written/s, peak RSS over a ``--seconds`` window.
   replay auto     ``mission-control`` (auto speed, the default) vs the same clock.
@@ -34,6 +40,7 @@ from __future__ import annotations
 import argparse
 import json
 import shlex
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -62,7 +69,8 @@ class Row:
 TTFF = "time_to_first_frame_s"
 ROWS_SPEC = (
     Row("time to first frame, warm cache", "startup_warm", TTFF, "s", STARTUP_TARGET),
-    Row("time to first frame, cold cache", "startup_cold", TTFF, "s", STARTUP_TARGET),
+    Row("time to first frame, after install", "startup_first", TTFF, "s", STARTUP_TARGET),
+    Row("time to first frame, articles read", "startup_read", TTFF, "s", None),
     Row("CPU/s, 1x replay", "replay_1x", "cpu_per_s", "s/s", STEADY_TARGET),
     Row("bytes/s, 1x replay", "replay_1x", "bytes_per_s", "B/s", STEADY_TARGET),
     Row("peak RSS, 1x replay", "replay_1x", "peak_rss_mb", "MB", STEADY_TARGET),
@@ -74,7 +82,8 @@ ROWS_SPEC = (
 )
 BASELINE_OF = {
     "startup_warm": "hello",
-    "startup_cold": "hello",
+    "startup_first": "hello",
+    "startup_read": "hello",
     "replay_1x": "clock",
     "replay_auto": "clock",
 }
@@ -112,6 +121,31 @@ def app_command(env: dict[str, str], *args: str) -> str:
     return " ".join([*prefix, "exec", *map(shlex.quote, [*exe, *args])])
 
 
+def install_wheel(log: Any) -> Path:
+    """The package built and installed as a user's ``pip install .`` does, into a new
+    temporary folder's ``site``; dependencies come from this interpreter's environment."""
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="mission-control-wheel-"))
+    log(f"installing the package as a wheel into {folder / 'site'}")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--target",
+            str(folder / "site"),
+            str(REPO),
+        ],
+        check=True,
+    )
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(folder / "site")], check=False)
+    return folder
+
+
 def baseline_command(tuimeter: Path, name: str) -> str:
     path = tuimeter.parent / "baselines" / f"{name}.py"
     return "exec " + shlex.join([sys.executable, str(path)])
@@ -144,10 +178,16 @@ def measure(o: argparse.Namespace, log: Any) -> dict[str, dict[str, Any]]:
         common.append("--quiet")
     startup = [*common, "--seconds", "0", "--settle", "0", "--ready-b", "READY"]
     steady = [*common, "--seconds", str(o.seconds), "--settle", str(o.settle), "--ready-b", ""]
-    cold = {**env, "MISSION_CONTROL_NO_CACHE": "1"}
+    fresh = {**env, "MISSION_CONTROL_NO_CACHE": "1"}
+    installed = install_wheel(log)
+    # Each run's shell has a new process number, kept by ``exec``: a new empty cache folder.
+    first = f"MISSION_CONTROL_CACHE_DIR={shlex.quote(str(installed / 'cache'))}/$$ " + app_command(
+        {"PYTHONPATH": str(installed / "site")}
+    )
     plan = {
         "startup_warm": [app_command(env), "--vs", hello, *startup],
-        "startup_cold": [app_command(cold), "--vs", hello, *startup],
+        "startup_first": [first, "--vs", hello, *startup],
+        "startup_read": [app_command(fresh), "--vs", hello, *startup],
         "replay_1x": [app_command(env, "--speed", "1"), "--vs", clock, *steady],
         "replay_auto": [app_command(env), "--vs", clock, *steady],
     }
@@ -168,11 +208,14 @@ def measure(o: argparse.Namespace, log: Any) -> dict[str, dict[str, Any]]:
     if status != 0:
         log(f"the warming run failed: {warm.get('error') or warm.get('screen_tail')}")
     results: dict[str, dict[str, Any]] = {}
-    for name, args in plan.items():
-        log(f"== {name}: {args[0]}  vs  {args[2]}")
-        out, status = tuimeter(tool, ["--ready", o.ready, *args], o.quiet)
-        out["exit_status"] = status
-        results[name] = out
+    try:
+        for name, args in plan.items():
+            log(f"== {name}: {args[0]}  vs  {args[2]}")
+            out, status = tuimeter(tool, ["--ready", o.ready, *args], o.quiet)
+            out["exit_status"] = status
+            results[name] = out
+    finally:
+        shutil.rmtree(installed, ignore_errors=True)
     return results
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import zlib
@@ -231,16 +232,19 @@ def write_shipped(path: Path) -> int:
 
 
 def _store(path: Path, entry: object) -> None:
-    """Write a cache entry atomically; a cache that cannot be written is simply not used."""
-    import tempfile
+    """Write a cache entry atomically; a cache that cannot be written is simply not used.
+    The file is written under a name of this process and thread, then renamed."""
+    import threading
 
+    temporary = path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as handle:
+        with temporary.open("wb") as handle:
             pickle.dump(entry, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        Path(handle.name).replace(path)
+        temporary.replace(path)
     except OSError:
-        return
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
 
 
 def load(selectors: Sequence[str] = (), seeds: Path | None = None) -> Loaded:
