@@ -1,11 +1,12 @@
 """The dashboard as a terminal user sees it, against the bare Textual baselines, in one run.
 
-    .venv/bin/python benchmarks/bench_terminal.py [-n 5] [--seconds 10] [--json]
+    .venv/bin/python benchmarks/bench_terminal.py [-n 5] [--startup-n 15] [--seconds 10] [--json]
 
 Every figure comes from ``../shared/tools/tuimeter.py`` (found beside the repository, or given
 with ``--tuimeter PATH``), which starts each command in a real 80x24 pseudo-terminal, reads
 what it writes, and alternates the app (A) with its baseline (B) A B A B ... after one
-unmeasured warm-up run of each. Ratios are A/B of the medians of ``-n`` runs (5 by default).
+unmeasured warm-up run of each. Ratios are A/B of the medians of ``-n`` runs (5 by default),
+or of ``--startup-n`` runs (15) for the three start-up rows.
 Both sides run on this script's own Python (the venv's): the app as its ``mission-control``
 script beside that interpreter, the baselines as ``python baselines/NAME.py``; each command
 starts with ``exec`` so the ``/bin/sh`` wrapper's memory is not counted.
@@ -98,6 +99,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help=f"path to tuimeter.py (default: {DEFAULT_TUIMETER})",
     )
     p.add_argument("-n", type=int, default=5, help="measured runs of each side (5)")
+    p.add_argument(
+        "--startup-n",
+        type=int,
+        default=15,
+        help="measured runs of each side for the start-up rows (15): a start takes a second, "
+        "and its pair ratios swing 0.9-1.5 on a 2-core machine",
+    )
     p.add_argument("--seconds", type=float, default=10.0, help="replay measurement window (10)")
     p.add_argument("--settle", type=float, default=1.0, help="pause before the window (1.0)")
     p.add_argument("--ready", default="Mars 6", help="text that shows the dashboard is up")
@@ -173,11 +181,14 @@ def measure(o: argparse.Namespace, log: Any) -> dict[str, dict[str, Any]]:
     env = {"MISSION_CONTROL_CACHE_DIR": str(o.cache_dir)} if o.cache_dir else {}
     hello = baseline_command(tool, "hello")
     clock = baseline_command(tool, "clock")
-    common = ["--cols", str(COLS), "--rows", str(ROWS), "-n", str(o.n)]
+    common = ["--cols", str(COLS), "--rows", str(ROWS)]
     if o.quiet:
         common.append("--quiet")
-    startup = [*common, "--seconds", "0", "--settle", "0", "--ready-b", "READY"]
-    steady = [*common, "--seconds", str(o.seconds), "--settle", str(o.settle), "--ready-b", ""]
+    startup_n = max(o.n, o.startup_n)
+    startup = [*common, "-n", str(startup_n), "--seconds", "0", "--settle", "0"]
+    startup += ["--ready-b", "READY"]
+    steady = [*common, "-n", str(o.n), "--seconds", str(o.seconds), "--settle", str(o.settle)]
+    steady += ["--ready-b", ""]
     fresh = {**env, "MISSION_CONTROL_NO_CACHE": "1"}
     installed = install_wheel(log)
     # Each run's shell has a new process number, kept by ``exec``: a new empty cache folder.
@@ -343,6 +354,7 @@ def main(argv: list[str] | None = None) -> int:
                     "cols": COLS,
                     "rows": ROWS,
                     "n": o.n,
+                    "startup_n": max(o.n, o.startup_n),
                     "window_s": o.seconds,
                     "python": sys.executable,
                     "table": table_rows,
@@ -353,7 +365,10 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
     else:
-        print(f"medians of {o.n} alternating A/B runs each, {COLS}x{ROWS}, {o.seconds:g} s window")
+        print(
+            f"medians of {max(o.n, o.startup_n)} (start-up) and {o.n} (replay) alternating A/B "
+            f"runs each, {COLS}x{ROWS}, {o.seconds:g} s window"
+        )
         print(table(table_rows))
         print()
         print("\n".join(notes(results)))
