@@ -1,6 +1,8 @@
 """The wheel's build hook: ship the bundled articles and status rules already read.
 
-A wheel built without this still works; its first start only reads the articles itself.
+It reads them with the code the wheel ships, so it needs the reader's own dependencies
+(declared as the hook's in pyproject.toml). An article that cannot be read fails the build:
+a wheel should not ship a seed the dashboard would reject.
 """
 
 from __future__ import annotations

@@ -135,10 +135,9 @@ def cached(name: str, text: str, make: Callable[[], T], *, expect: type[T]) -> T
             stored_key, value = pickle.load(handle)
         if stored_key == key and isinstance(value, expect):
             return value
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+    except Exception:  # a missing, damaged or outdated entry (its classes changed): a miss
         pass
-    shipped = _shipped()
-    found = shipped.get(_content_key(name, text)) if shipped else None
+    found = _from_shipped(name, text)
     value = found if found is not None and isinstance(found, expect) else make()
     _store(path, (key, value))
     return value
@@ -187,14 +186,31 @@ SHIPPED = _PACKAGE / "_data" / SHIPPED_FILE
 
 
 @cache
-def _shipped() -> dict[str, object]:
-    """The parse the installed package ships, by content key; empty when there is none."""
+def _shipped() -> dict[str, bytes]:
+    """The parse the installed package ships: each entry's pickle by content key; empty
+    when there is none. Entries are unpickled one by one, only when their key matches."""
     try:
-        with SHIPPED.open("rb") as handle, paused_gc():
+        with SHIPPED.open("rb") as handle:
             entries = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+    except Exception:  # missing or damaged: the sources are read instead
         return {}
     return entries if isinstance(entries, dict) else {}
+
+
+def _from_shipped(name: str, text: str) -> object | None:
+    """The shipped entry for this name and text with this code, or None."""
+    shipped = _shipped()
+    if not shipped:
+        return None
+    data = shipped.get(_content_key(name, text))
+    if not isinstance(data, bytes):
+        return None
+    try:
+        with paused_gc():
+            value: object = pickle.loads(data)
+    except Exception:  # damaged, or made by other classes than these
+        return None
+    return value
 
 
 @cache
@@ -225,7 +241,10 @@ def write_shipped(path: Path) -> int:
         _seed_source(p, display_name(p)) for p in bundled_seed_files()
     ]
     sources.append(_rules_source())
-    entries = {_content_key(name, text): make() for name, text, make in sources}
+    entries = {
+        _content_key(name, text): pickle.dumps(make(), protocol=pickle.HIGHEST_PROTOCOL)
+        for name, text, make in sources
+    }
     with path.open("wb") as handle:
         pickle.dump(entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
     return len(entries)
@@ -233,10 +252,8 @@ def write_shipped(path: Path) -> int:
 
 def _store(path: Path, entry: object) -> None:
     """Write a cache entry atomically; a cache that cannot be written is simply not used.
-    The file is written under a name of this process and thread, then renamed."""
-    import threading
-
-    temporary = path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")
+    The file is written under a name no other writer uses, then renamed."""
+    temporary = path.with_name(f"{path.name}.{os.getpid()}-{os.urandom(6).hex()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with temporary.open("wb") as handle:

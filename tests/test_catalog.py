@@ -172,9 +172,9 @@ def _forbid_reading(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_first_start_takes_the_shipped_parse(
     shipped: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    fresh = catalog.load().missions  # the cache fixture turned caching back on
-    for entry in cache.glob("*.pickle"):
-        entry.unlink()
+    monkeypatch.setenv("MISSION_CONTROL_NO_CACHE", "1")
+    fresh = catalog.load().missions
+    monkeypatch.delenv("MISSION_CONTROL_NO_CACHE")
     _forbid_reading(monkeypatch)
     assert catalog.load().missions == fresh
     assert catalog.status_rules() == replay.default_rules()
@@ -205,13 +205,16 @@ def test_a_first_start_from_the_shipped_parse_imports_no_reader_or_pint(
 
 
 def test_an_edited_article_is_not_taken_from_the_shipped_parse(
-    shipped: Path, cache: Path, tmp_path: Path
+    shipped: Path, cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     text = (SEEDS / "mars7.txt").read_text("utf-8")
     (seeds / "mars7.txt").write_text(text.replace("16 August 1973", "17 August 1973"), "utf-8")
-    (mission,) = catalog.load(seeds=seeds).missions
+    # The bundled folder itself, so the article keeps the name its shipped entry has.
+    monkeypatch.setattr(catalog, "seeds_dir", lambda: seeds)
+    assert catalog.display_name(seeds / "mars7.txt") == "seeds/mars7.txt"
+    (mission,) = catalog.load().missions
     correction = next(e for e in mission.events if e.kind == "course-correction")
     assert correction.time.iso() == "1973-08-17"
 
@@ -224,6 +227,35 @@ def test_the_shipped_parse_is_not_used_by_other_code(
     monkeypatch.setattr(catalog, "_code_digest", lambda: b"other code")
     assert catalog.cached(*catalog._rules_source(), expect=object) == "made"
     assert len(made) == 1
+
+
+def _made_by_other_classes() -> object:
+    raise TypeError("Extra positional arguments provided")
+
+
+class _FromOtherClasses:
+    """Unpickles as an entry whose classes have since changed their fields does."""
+
+    def __reduce__(self) -> tuple[object, tuple[()]]:
+        return (_made_by_other_classes, ())
+
+
+def _ship(path: Path, value: object) -> None:
+    """``path`` as a shipped parse whose status-rules entry is ``value``."""
+    name, text, _ = catalog._rules_source()
+    entries = {catalog._content_key(name, text): pickle.dumps(value)}
+    path.write_bytes(pickle.dumps(entries))
+    catalog._shipped.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "entry", [_FromOtherClasses(), "a str"], ids=["made-by-other-classes", "not-rules"]
+)
+def test_a_shipped_entry_that_does_not_load_as_rules_is_read_afresh(
+    shipped: Path, cache: Path, entry: object
+) -> None:
+    _ship(shipped, entry)
+    assert catalog.status_rules() == replay.default_rules()
 
 
 def test_a_damaged_shipped_parse_is_ignored(
