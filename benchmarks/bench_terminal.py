@@ -136,6 +136,15 @@ def install_wheel(log: Any) -> Path:
 
     folder = Path(tempfile.mkdtemp(prefix="mission-control-wheel-"))
     log(f"installing the package as a wheel into {folder / 'site'}")
+    try:
+        _install(folder / "site")
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return folder
+
+
+def _install(site: Path) -> None:
     subprocess.run(
         [
             sys.executable,
@@ -145,13 +154,12 @@ def install_wheel(log: Any) -> Path:
             "--quiet",
             "--no-deps",
             "--target",
-            str(folder / "site"),
+            str(site),
             str(REPO),
         ],
         check=True,
     )
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(folder / "site")], check=False)
-    return folder
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(site)], check=False)
 
 
 def baseline_command(tuimeter: Path, name: str) -> str:
@@ -190,18 +198,6 @@ def measure(o: argparse.Namespace, log: Any) -> dict[str, dict[str, Any]]:
     steady = [*common, "-n", str(o.n), "--seconds", str(o.seconds), "--settle", str(o.settle)]
     steady += ["--ready-b", ""]
     fresh = {**env, "MISSION_CONTROL_NO_CACHE": "1"}
-    installed = install_wheel(log)
-    # Each run's shell has a new process number, kept by ``exec``: a new empty cache folder.
-    first = f"MISSION_CONTROL_CACHE_DIR={shlex.quote(str(installed / 'cache'))}/$$ " + app_command(
-        {"PYTHONPATH": str(installed / "site")}
-    )
-    plan = {
-        "startup_warm": [app_command(env), "--vs", hello, *startup],
-        "startup_first": [first, "--vs", hello, *startup],
-        "startup_read": [app_command(fresh), "--vs", hello, *startup],
-        "replay_1x": [app_command(env, "--speed", "1"), "--vs", clock, *steady],
-        "replay_auto": [app_command(env), "--vs", clock, *steady],
-    }
     once = ["--seconds", "0", "--settle", "0", "--warmup", "0", "--quiet"]
     # An installed package has its bytecode compiled by pip; a checkout run with
     # PYTHONDONTWRITEBYTECODE set would otherwise compile every module on every start.
@@ -218,6 +214,18 @@ def measure(o: argparse.Namespace, log: Any) -> dict[str, dict[str, Any]]:
     )
     if status != 0:
         log(f"the warming run failed: {warm.get('error') or warm.get('screen_tail')}")
+    installed = install_wheel(log)
+    # Each run's shell has a new process number, kept by ``exec``: a new empty cache folder.
+    first = f"MISSION_CONTROL_CACHE_DIR={shlex.quote(str(installed / 'cache'))}/$$ " + app_command(
+        {"PYTHONPATH": str(installed / "site")}
+    )
+    plan = {
+        "startup_warm": [app_command(env), "--vs", hello, *startup],
+        "startup_first": [first, "--vs", hello, *startup],
+        "startup_read": [app_command(fresh), "--vs", hello, *startup],
+        "replay_1x": [app_command(env, "--speed", "1"), "--vs", clock, *steady],
+        "replay_auto": [app_command(env), "--vs", clock, *steady],
+    }
     results: dict[str, dict[str, Any]] = {}
     try:
         for name, args in plan.items():
