@@ -38,6 +38,7 @@ from mission_control.timeparse import parse_time
 from mission_control.widgets.event_log import EventLog
 from mission_control.widgets.formatting import event_key
 from mission_control.widgets.mission_clock import (
+    ClockDigits,
     ClockLines,
     ClockSystem,
     MissionClock,
@@ -514,6 +515,16 @@ async def test_the_highlighted_row_stands_out_with_and_without_colour(
             }
 
 
+def drawn_colours(widget: Widget, text: str) -> set[str]:
+    """The colours of the segments ``widget`` draws that contain ``text``."""
+    return {
+        s.style.color.triplet.hex
+        for line in widget.render_lines(widget.region.reset_offset)
+        for s in line
+        if text in s.text and s.style and s.style.color and s.style.color.triplet
+    }
+
+
 @ui_test
 async def test_a_new_theme_recolours_what_the_widgets_draw(campaign: Campaign) -> None:
     async with dashboard(campaign, "mars6:atmospheric-entry") as (app, pilot, _source):
@@ -521,22 +532,13 @@ async def test_a_new_theme_recolours_what_the_widgets_draw(campaign: Campaign) -
         timeline = app.query_one(Timeline)
         clock_widget = app.query_one(ClockSystem)
 
-        def colours(widget: Widget, text: str) -> set[str]:
-            """The colours of the drawn segments that contain ``text``."""
-            return {
-                s.style.color.triplet.hex
-                for line in widget.render_lines(widget.region.reset_offset)
-                for s in line
-                if text in s.text and s.style and s.style.color and s.style.color.triplet
-            }
-
         def drawn() -> tuple[str, set[str], set[str]]:
             status = next(iter(panel.render_line(0)))
             assert status.style and status.style.color and status.style.color.triplet
             return (
                 status.style.color.triplet.hex,
-                colours(timeline, "━"),
-                colours(clock_widget, "UTC"),
+                drawn_colours(timeline, "━"),
+                drawn_colours(clock_widget, "UTC"),
             )
 
         for theme in ("textual-dark", "nord", "textual-light"):
@@ -547,6 +549,28 @@ async def test_a_new_theme_recolours_what_the_widgets_draw(campaign: Campaign) -
             assert status == variables["text-success"].lower(), theme
             assert variables["primary"].lower() in band, theme  # cruise
             assert clock_colours == {variables["text-accent"].lower()}, theme
+
+
+@ui_test
+async def test_the_clock_dims_while_paused(campaign: Campaign) -> None:
+    async with dashboard(campaign, "mars6:atmospheric-entry") as (app, pilot, _source):
+        digits, lines = app.query_one(ClockDigits), app.query_one(ClockLines)
+        playing_icon, paused_icon = "▶", "‖"
+
+        def shown() -> tuple[set[str], set[str]]:
+            return drawn_colours(digits, "━"), drawn_colours(lines, paused_icon) | (
+                drawn_colours(lines, playing_icon)
+            )
+
+        paused = shown()
+        await pilot.press("space")
+        await pilot.pause()
+        playing = shown()
+        await pilot.press("space")
+        await pilot.pause()
+        assert shown() == paused
+        assert paused[0] != playing[0]  # the digits: muted while paused
+        assert paused[1] != playing[1]  # the replay line too
 
 
 @ui_test

@@ -226,9 +226,9 @@ class MissionClock(Widget):
             text += f" · {self.settings}"
         paused = state_label == "paused"
         if paused != self._paused:
-            self._paused = paused  # the digits and this line are dimmed when paused
+            self._paused = paused  # the digits and this line are dimmed when paused;
+            # the line is repainted below, as its text changes with the state
             self._digits.refresh()
-            self._lines.refresh()
         self._set(replay=text)
 
 
