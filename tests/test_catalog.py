@@ -106,9 +106,10 @@ def test_changed_code_reads_every_source_afresh(
     catalog._code_fingerprint.cache_clear()
 
 
-def test_the_status_rules_come_from_the_cache(cache: Path) -> None:
+def test_the_status_rules_come_from_the_cache(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert catalog.status_rules() == replay.default_rules()
     assert len(list(cache.glob("*.pickle"))) == 1
+    _forbid_reading(monkeypatch)
     assert catalog.status_rules() == replay.default_rules()
 
 

@@ -22,9 +22,11 @@ import pytest
 from mission_control import cli, units
 from mission_control.app import make_app
 from mission_control.clock import ManualTimeSource
+from mission_control.model import Status
 from mission_control.replay import PHASES, Campaign, mission_state
 from mission_control.screens import DIALOG_CSS
 from mission_control.screens.goto import GotoScreen
+from mission_control.widgets import subsystem_panel, timeline
 from mission_control.widgets.timeline import PHASE_COLOURS, Timeline
 
 NOT_AT_START = [
@@ -131,8 +133,10 @@ def test_the_dialogs_rules_are_read_with_the_first_dialog(campaign: Campaign) ->
     asyncio.run(run())
 
 
-def test_every_phase_has_a_colour() -> None:
+def test_every_phase_and_status_has_a_style() -> None:
     assert set(PHASE_COLOURS) == set(PHASES)
+    assert set(PHASE_COLOURS.values()) <= set(timeline.STYLES)
+    assert {status.value for status in Status} <= set(subsystem_panel.STYLES)
 
 
 def test_the_timelines_phases_are_the_domains_at_every_moment(campaign: Campaign) -> None:
