@@ -552,6 +552,19 @@ async def test_a_new_theme_recolours_what_the_widgets_draw(campaign: Campaign) -
 
 
 @ui_test
+async def test_the_logs_time_columns_are_muted(campaign: Campaign) -> None:
+    async with dashboard(campaign, "mars6:atmospheric-entry") as (app, _pilot, _source):
+        log = app.query_one(EventLog)
+        (utc,) = drawn_colours(log, "1973-08-05 17:45:48")
+        (summary,) = drawn_colours(log, "Launch")
+
+        def brightness(hex_colour: str) -> int:
+            return sum(int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+
+        assert brightness(utc) < brightness(summary), (utc, summary)
+
+
+@ui_test
 async def test_the_clock_dims_while_paused(campaign: Campaign) -> None:
     async with dashboard(campaign, "mars6:atmospheric-entry") as (app, pilot, _source):
         digits, lines = app.query_one(ClockDigits), app.query_one(ClockLines)

@@ -35,6 +35,7 @@ from mission_control.widgets.formatting import (
     event_when,
     part_label,
 )
+from mission_control.widgets.theme import resolve
 
 WIDE_WIDTH = 70
 """From this width the log shows every column; below it, UTC, craft and summary only."""
@@ -465,9 +466,11 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
         track = self._tracks[event.mission_id]
         summary = f"✖ {event.summary}" if event.failed else event.summary
         summary_style = "bold $text-error" if event.failed else "$foreground"
-        fields = [(utc_column(event), "$text-muted")]
+        # Written out: Textual reads ``$text-muted`` in a span without its opacity.
+        muted = resolve("$text-muted", self.app.theme_variables)
+        fields = [(utc_column(event), muted)]
         if wide:
-            fields.append((event_met(event, track).replace(" ", "").ljust(14), "$text-muted"))
+            fields.append((event_met(event, track).replace(" ", "").ljust(14), muted))
         fields.append((track.mission.name.ljust(6), "$text-accent"))
         if wide:
             fields.append((part_label(event.part).ljust(6), "$text-secondary"))
