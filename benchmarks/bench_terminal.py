@@ -117,7 +117,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     p.add_argument("--json", action="store_true", help="print JSON instead of the table")
     p.add_argument("-q", "--quiet", action="store_true", help="no tuimeter progress on stderr")
-    return p.parse_args(argv)
+    o = p.parse_args(argv)
+    o.startup_n = max(o.n, o.startup_n)  # never fewer start-up runs than replay runs
+    return o
 
 
 def app_command(env: dict[str, str], *args: str) -> str:
@@ -192,8 +194,7 @@ def measure(o: argparse.Namespace, log: Any) -> dict[str, dict[str, Any]]:
     common = ["--cols", str(COLS), "--rows", str(ROWS)]
     if o.quiet:
         common.append("--quiet")
-    startup_n = max(o.n, o.startup_n)
-    startup = [*common, "-n", str(startup_n), "--seconds", "0", "--settle", "0"]
+    startup = [*common, "-n", str(o.startup_n), "--seconds", "0", "--settle", "0"]
     startup += ["--ready-b", "READY"]
     steady = [*common, "-n", str(o.n), "--seconds", str(o.seconds), "--settle", str(o.settle)]
     steady += ["--ready-b", ""]
@@ -362,7 +363,7 @@ def main(argv: list[str] | None = None) -> int:
                     "cols": COLS,
                     "rows": ROWS,
                     "n": o.n,
-                    "startup_n": max(o.n, o.startup_n),
+                    "startup_n": o.startup_n,
                     "window_s": o.seconds,
                     "python": sys.executable,
                     "table": table_rows,
@@ -374,7 +375,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     else:
         print(
-            f"medians of {max(o.n, o.startup_n)} (start-up) and {o.n} (replay) alternating A/B "
+            f"medians of {o.startup_n} (start-up) and {o.n} (replay) alternating A/B "
             f"runs each, {COLS}x{ROWS}, {o.seconds:g} s window"
         )
         print(table(table_rows))

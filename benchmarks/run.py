@@ -68,12 +68,17 @@ def run(script: str, *args: str) -> dict[str, Any]:
 
 
 def row(
-    figure: str, value: str, against: str, ratio: float | None, target: str, ok: bool | None
+    figure: str,
+    value: str,
+    against: str,
+    ratio: float | None,
+    target: str,
+    ok: bool | None,
+    *,
+    verdict: str | None = None,
 ) -> dict[str, Any]:
-    if ok is None:
-        verdict = "info" if ratio is not None and target == "-" else "no data"
-    else:
-        verdict = "pass" if ok else "FAIL"
+    if verdict is None:
+        verdict = "no data" if ok is None else ("pass" if ok else "FAIL")
     return {
         "figure": figure,
         "value": value,
@@ -118,7 +123,8 @@ def terminal_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
                 f"{shown(r['baseline_median'])} ({r['baseline']}){pairs}",
                 ratio,
                 "-" if r["target"] is None else f"<= {r['target']:g} x",
-                None if ratio is None or r["target"] is None else ratio <= r["target"],
+                None,
+                verdict=r["verdict"],  # bench_terminal's own: pass, FAIL, info or no data
             )
         )
     return out
