@@ -26,10 +26,10 @@ class ShippedParse(BuildHookInterface):
         saved = os.environ.get("MISSION_CONTROL_NO_CACHE")
         os.environ["MISSION_CONTROL_NO_CACHE"] = "1"  # nothing of the build in the user's cache
         try:
-            from mission_control import catalog
+            from mission_control import catalog, paths
 
             self._folder = tempfile.TemporaryDirectory()
-            target = Path(self._folder.name) / catalog.SHIPPED_FILE
+            target = Path(self._folder.name) / paths.SHIPPED_FILE
             count = catalog.write_shipped(target)
         finally:
             sys.path.remove(self.root)
@@ -38,7 +38,7 @@ class ShippedParse(BuildHookInterface):
             else:
                 os.environ["MISSION_CONTROL_NO_CACHE"] = saved
         self.app.display_info(f"shipping {count} parsed sources")
-        build_data["force_include"][str(target)] = f"mission_control/_data/{catalog.SHIPPED_FILE}"
+        build_data["force_include"][str(target)] = f"mission_control/_data/{paths.SHIPPED_FILE}"
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
         folder = getattr(self, "_folder", None)

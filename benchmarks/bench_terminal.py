@@ -346,9 +346,9 @@ def main(argv: list[str] | None = None) -> int:
             print(message, file=sys.stderr, flush=True)
 
     if o.cache_dir is None:
-        from mission_control import catalog
+        from mission_control import paths
 
-        cache = catalog.cache_dir()
+        cache = paths.cache_dir()
         log(f"parsed-seed cache: {cache}")
     else:
         o.cache_dir = o.cache_dir.resolve()

@@ -26,9 +26,10 @@ from textual.geometry import Size
 from textual.theme import BUILTIN_THEMES
 from textual.widgets import Static
 
-from mission_control import catalog, glyphs
+from mission_control import catalog, exit_codes, glyphs
 from mission_control.clock import ReplayClock, SystemTimeSource, TimeSource
 from mission_control.model import resume_gc
+from mission_control.paths import styles_dir
 from mission_control.replay import Campaign, CampaignState, build_campaign, replay_clock, state_at
 from mission_control.terminal import ASCII, NO_COLOUR, hangup_safe, in_daemon_thread
 from mission_control.widgets.event_log import FILTER_ALL, FILTER_FAILURES, EventLog, filter_label
@@ -48,8 +49,6 @@ from mission_control.widgets.timeline import Timeline
 if TYPE_CHECKING:
     from mission_control.screens.commands import PaletteCommand
 
-EXIT_OK, EXIT_FILES, EXIT_USAGE = 0, 1, 2
-
 MIN_SIZE = Size(30, 8)
 """Below this (20x6 included) the dashboard shows only a "terminal too small" message."""
 COMPACT_BELOW = Size(60, 20)
@@ -63,10 +62,6 @@ POLL_S = 0.1
 SPEED = Binding.Group("speed")
 SEEK = Binding.Group("event")
 
-EXIT_SIGNALS = {signal.SIGTERM: 128 + signal.SIGTERM, signal.SIGHUP: 128 + signal.SIGHUP}
-"""Signals that end the dashboard as q does, and the exit status each gives: the shell's
-status for a program a signal ended (143, 129), so a script can tell it was not a quit."""
-
 
 def dashboard_commands() -> type[Provider]:
     """The command palette's provider, imported when the palette first opens (as Textual
@@ -79,7 +74,7 @@ def dashboard_commands() -> type[Provider]:
 class MissionControlApp(App[None]):
     """Mars 6 and Mars 7, replayed."""
 
-    CSS_PATH = catalog.styles_dir() / "app.tcss"
+    CSS_PATH = styles_dir() / "app.tcss"
     TITLE = "Mission control · Mars 6 and Mars 7"
     COMMANDS = App.COMMANDS | {dashboard_commands}
 
@@ -174,7 +169,7 @@ class MissionControlApp(App[None]):
         """Show the first moment, start the one display timer, then list the quantities."""
         if not self.is_headless:
             loop = asyncio.get_running_loop()
-            for signum in EXIT_SIGNALS:
+            for signum in exit_codes.SIGNALLED:
                 loop.add_signal_handler(signum, self._end_on_signal, signum)
         self._mission_clock = self.query_one(MissionClock)
         self._timeline = self.query_one(Timeline)
@@ -225,7 +220,7 @@ class MissionControlApp(App[None]):
 
         After a hang-up the terminal is gone; the driver drops what is still written to it.
         """
-        self.exit(return_code=EXIT_SIGNALS[signal.Signals(signum)])
+        self.exit(return_code=exit_codes.SIGNALLED[signal.Signals(signum)])
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's driver for the platform, made safe against a terminal that hangs up."""
@@ -569,18 +564,18 @@ def run_dashboard(args: argparse.Namespace, err: Console) -> int:
     try:
         loaded = catalog.load(words, args.seeds)
     except catalog.UnknownMission as exc:
-        return fail(str(exc), EXIT_USAGE)
+        return fail(str(exc), exit_codes.USAGE)
     if not loaded.missions:
-        return fail("no mission could be read: " + "; ".join(loaded.errors), EXIT_FILES)
+        return fail("no mission could be read: " + "; ".join(loaded.errors), exit_codes.FILES)
     for line in loaded.errors:
         err.print(Text(f"mission-control: skipped {line}"), style="yellow")
     try:
         campaign = build_campaign(loaded.missions, catalog.status_rules())
         speed = parse_speed(args.speed)
     except ValueError as exc:
-        return fail(str(exc), EXIT_FILES)
+        return fail(str(exc), exit_codes.FILES)
     except UsageError as exc:
-        return fail(str(exc), EXIT_USAGE)
+        return fail(str(exc), exit_codes.USAGE)
     start = None
     if args.at:
         from mission_control.timeparse import (
@@ -597,11 +592,11 @@ def run_dashboard(args: argparse.Namespace, err: Console) -> int:
             message = str(exc)
             if ACCEPTED_FORMS not in message:
                 message += f"\n{ACCEPTED_FORMS}"
-            return fail(message, EXIT_USAGE)
+            return fail(message, exit_codes.USAGE)
     if args.theme is not None and args.theme not in BUILTIN_THEMES:
         return fail(
             f"unknown theme {args.theme!r}; themes: {', '.join(sorted(BUILTIN_THEMES))}",
-            EXIT_USAGE,
+            exit_codes.USAGE,
         )
     app = make_app(
         campaign,
@@ -617,4 +612,4 @@ def run_dashboard(args: argparse.Namespace, err: Console) -> int:
     )
     app.run()
     # 0 after q or ctrl+c, 1 after a crash (its note printed), 143/129 after SIGTERM/SIGHUP.
-    return app.return_code or EXIT_OK
+    return app.return_code or exit_codes.OK

@@ -15,26 +15,11 @@ import msgspec
 from msgspec.structs import replace
 
 from mission_control.model import Mission, paused_gc
+from mission_control.paths import PACKAGE, SHIPPED, cache_dir, seeds_dir
 from mission_control.replay import RULES_FILE, Rules, parse_rules_text
 from mission_control.seedfile import SeedError, load_text, slug
 
-_PACKAGE = Path(__file__).resolve().parent
-
 T = TypeVar("T")
-
-
-def data_dir(name: str) -> Path:
-    """A bundled data folder: inside the installed wheel, else the source checkout's."""
-    installed = _PACKAGE / "_data" / name
-    return installed if installed.is_dir() else _PACKAGE.parent / name
-
-
-def seeds_dir() -> Path:
-    return data_dir("seeds")
-
-
-def styles_dir() -> Path:
-    return data_dir("styles")
 
 
 def bundled_seed_files(directory: Path | None = None) -> list[Path]:
@@ -84,18 +69,6 @@ def _add(loaded: Loaded, mission: Mission) -> None:
 # parsing take a few milliseconds of every start).
 
 
-def cache_dir() -> Path | None:
-    """Where parsed missions are kept; None when caching is turned off."""
-    if os.environ.get("MISSION_CONTROL_NO_CACHE"):
-        return None
-    override = os.environ.get("MISSION_CONTROL_CACHE_DIR")
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("mission-control"))
-
-
 _CODE = ("extract", "model.py", "units.py", "seedfile.py", "replay.py")
 """The code that turns a source's text into what the cache keeps."""
 
@@ -103,7 +76,7 @@ _CODE = ("extract", "model.py", "units.py", "seedfile.py", "replay.py")
 def _code_files() -> list[Path]:
     files: list[Path] = []
     for name in _CODE:
-        root = _PACKAGE / name
+        root = PACKAGE / name
         files.extend(sorted(root.rglob("*.py")) if root.is_dir() else [root])
     return files
 
@@ -116,7 +89,7 @@ def _code_fingerprint() -> str:
     parts = []
     for path in _code_files():
         stat = path.stat()
-        parts.append(f"{path.relative_to(_PACKAGE)} {stat.st_size} {stat.st_mtime_ns}")
+        parts.append(f"{path.relative_to(PACKAGE)} {stat.st_size} {stat.st_mtime_ns}")
     return "\n".join(parts)
 
 
@@ -179,11 +152,6 @@ def _rules_source() -> tuple[str, str, Callable[[], Rules]]:
 # name, their text and the contents of the reading code, so an edited article or edited code
 # is read afresh; the digest is worked out only when the user's cache misses.
 
-SHIPPED_FILE = "parsed.pickle"
-"""The shipped parse's file name in the installed package's data folder."""
-
-SHIPPED = _PACKAGE / "_data" / SHIPPED_FILE
-
 
 @cache
 def _shipped() -> dict[str, bytes]:
@@ -220,7 +188,7 @@ def _code_digest() -> bytes:
 
     digest = hashlib.sha256()
     for path in _code_files():
-        digest.update(f"{path.relative_to(_PACKAGE).as_posix()}\0".encode())
+        digest.update(f"{path.relative_to(PACKAGE).as_posix()}\0".encode())
         digest.update(path.read_bytes())
     return digest.digest()
 

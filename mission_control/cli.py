@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from rich.console import Console
 from rich.text import Text
 
-from mission_control import catalog, glyphs
+from mission_control import catalog, exit_codes, glyphs
 from mission_control.model import Event, Mission
 from mission_control.replay import (
     Campaign,
@@ -33,10 +33,6 @@ if TYPE_CHECKING:
 
 # The dashboard, the default command, needs none of json, csv, rich's tables or the unit
 # formatting that the printing subcommands use: each is imported where it is used.
-
-EXIT_OK = 0
-EXIT_FILES = 1
-EXIT_USAGE = 2
 
 UNIT_SYSTEMS = ("si", "imperial")
 """``units.UNIT_SYSTEMS``, spelled out so that parsing the command line does not import
@@ -61,7 +57,7 @@ def _load(words: Sequence[str], seeds: Path | None, err: Console) -> tuple[list[
     for mission in loaded.missions:
         for warning in mission.warnings:
             err.print(Text(f"warning: {warning}"), style="yellow")
-    status = EXIT_FILES if loaded.errors else EXIT_OK
+    status = exit_codes.FILES if loaded.errors else exit_codes.OK
     return loaded.missions, status
 
 
@@ -628,13 +624,13 @@ def main(
         return int(args.func(args, out_console, err_console))
     except UsageError as exc:
         err_console.print(Text(f"mission-control: {exc}"), style="bold red")
-        return EXIT_USAGE
+        return exit_codes.USAGE
     except KeyboardInterrupt:
-        return EXIT_OK
+        return exit_codes.OK
     except BrokenPipeError:
         # The reader went away (``| head``): stop quietly, as other command-line tools do.
         sys.stderr.close()
-        return EXIT_OK
+        return exit_codes.OK
 
 
 def _terminate(signum: int, frame: object) -> None:

@@ -15,21 +15,10 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
-LOG_DIR_ENV = "MISSION_CONTROL_LOG_DIR"
-"""Overrides the folder crash reports are written to (the tests use it)."""
+from mission_control.paths import log_dir
 
 ENVIRONMENT = ("TERM", "COLORTERM", "NO_COLOR", "LANG", "LC_ALL", "LC_CTYPE", "SSH_TTY")
 """The variables that say what kind of terminal the crash happened in."""
-
-
-def log_dir() -> Path:
-    """``$MISSION_CONTROL_LOG_DIR``, else the user's log folder (``~/.local/state/...``)."""
-    override = os.environ.get(LOG_DIR_ENV)
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_log_dir("mission-control"))
 
 
 def _version(package: str) -> str:

@@ -11,7 +11,6 @@ import bisect
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from functools import cache, cached_property
-from pathlib import Path
 from typing import Any, overload
 
 import msgspec
@@ -27,6 +26,7 @@ from mission_control.model import (
     SubsystemState,
     paused_gc,
 )
+from mission_control.paths import package_data
 from mission_control.timescale import UtcReading, from_tick, posix_tick, to_tick
 
 PHASES: tuple[str, ...] = (
@@ -130,7 +130,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
     )
 
 
-RULES_FILE = Path(__file__).resolve().parent / "data" / "status_rules.toml"
+RULES_FILE = package_data("status_rules.toml")
 
 
 def parse_rules_text(text: str) -> Rules:

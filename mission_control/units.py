@@ -63,7 +63,7 @@ def registry() -> pint.UnitRegistry[Any]:
     """
     import pint
 
-    from mission_control.catalog import cache_dir
+    from mission_control.paths import cache_dir
 
     folder = cache_dir()
     ureg: pint.UnitRegistry[Any]

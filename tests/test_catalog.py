@@ -97,7 +97,7 @@ def test_changed_code_reads_every_source_afresh(
     (package / "extract").mkdir(parents=True)
     for name in ("extract/reader.py", "model.py", "units.py", "seedfile.py", "replay.py"):
         (package / name).write_text("x = 1\n")
-    monkeypatch.setattr(catalog, "_PACKAGE", package)
+    monkeypatch.setattr(catalog, "PACKAGE", package)
     catalog._code_fingerprint.cache_clear()
     before = catalog._code_fingerprint()
     os.utime(package / "extract" / "reader.py", ns=(1, 1))

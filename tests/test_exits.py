@@ -38,7 +38,7 @@ from terminal_panes import (
     wait_until,
 )
 
-from mission_control import crash
+from mission_control import crash, paths
 from mission_control.app import MissionControlApp, make_app
 from mission_control.clock import ManualTimeSource
 from mission_control.replay import Campaign
@@ -191,7 +191,7 @@ def _crashing_app(
 def test_a_crash_writes_its_report_and_one_line_instead_of_a_traceback(
     campaign: Campaign, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setenv(crash.LOG_DIR_ENV, str(tmp_path))
+    monkeypatch.setenv(paths.LOG_DIR_ENV, str(tmp_path))
 
     def broken(self: MissionControlApp) -> None:
         raise KeyError("units")
@@ -242,7 +242,7 @@ def test_a_crash_note_is_one_short_line() -> None:
 
 
 def test_the_log_folder_can_be_chosen(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv(crash.LOG_DIR_ENV, str(tmp_path))
-    assert crash.log_dir() == tmp_path
-    monkeypatch.delenv(crash.LOG_DIR_ENV)
-    assert crash.log_dir().parts[-1] in ("log", "Logs", "mission-control")
+    monkeypatch.setenv(paths.LOG_DIR_ENV, str(tmp_path))
+    assert paths.log_dir() == tmp_path
+    monkeypatch.delenv(paths.LOG_DIR_ENV)
+    assert paths.log_dir().parts[-1] in ("log", "Logs", "mission-control")

@@ -19,7 +19,7 @@ import pytest
 from rich.console import Console
 from terminal_panes import UTF8_LOCALE, Pane, Tmux, alive, needs_tmux, open_dashboard
 
-from mission_control import crash
+from mission_control import paths
 from mission_control.app import COMPACT_BELOW, MIN_SIZE, MissionControlApp, make_app
 from mission_control.clock import SPEED_LADDER, ManualTimeSource
 from mission_control.replay import Campaign
@@ -94,7 +94,7 @@ def screen_lines(app: MissionControlApp) -> list[str]:
 def test_a_hundred_random_resizes_while_playing(
     campaign: Campaign, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setenv(crash.LOG_DIR_ENV, str(tmp_path))
+    monkeypatch.setenv(paths.LOG_DIR_ENV, str(tmp_path))
     sizes = random_sizes(seed=1973)
     source = ManualTimeSource()
     app = make_app(campaign, time_source=source, speed=SPEED_LADDER[-1][0])

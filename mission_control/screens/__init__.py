@@ -4,6 +4,6 @@ Their rules are in ``styles/screens.tcss``, read when the first dialog opens rat
 the dashboard's: the first frame then parses and matches only the rules it uses.
 """
 
-from mission_control.catalog import styles_dir
+from mission_control.paths import styles_dir
 
 DIALOG_CSS = styles_dir() / "screens.tcss"

@@ -1,0 +1,16 @@
+"""The exit statuses every command gives, as the README's table lists them."""
+
+from __future__ import annotations
+
+import signal
+
+OK = 0
+"""Done, or the user quit (q, Ctrl-C)."""
+FILES = 1
+"""An article could not be read, or the dashboard crashed (its report named)."""
+USAGE = 2
+"""A mistake on the command line: an unknown mission, option, time or speed."""
+
+SIGNALLED = {signal.SIGTERM: 128 + signal.SIGTERM, signal.SIGHUP: 128 + signal.SIGHUP}
+"""Signals that end the dashboard as q does, and the exit status each gives: the shell's
+status for a program a signal ended (143, 129), so a script can tell it was not a quit."""
