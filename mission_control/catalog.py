@@ -1,25 +1,20 @@
-"""Where the bundled seeds and styles live, and turning names and paths into missions."""
+"""Turning the command line's mission names and paths into missions: the bundled articles,
+files and folders of them, each read through the cache."""
 
 from __future__ import annotations
 
-import contextlib
-import os
-import pickle
-import zlib
 from collections.abc import Callable, Sequence
-from functools import cache
 from pathlib import Path
-from typing import TypeVar
 
 import msgspec
 from msgspec.structs import replace
 
-from mission_control.model import Mission, paused_gc
-from mission_control.paths import PACKAGE, SHIPPED, cache_dir, seeds_dir
+from mission_control import shipped
+from mission_control.cache import cached
+from mission_control.model import Mission
+from mission_control.paths import seeds_dir
 from mission_control.replay import RULES_FILE, Rules, parse_rules_text
 from mission_control.seedfile import SeedError, load_text, slug
-
-T = TypeVar("T")
 
 
 def bundled_seed_files(directory: Path | None = None) -> list[Path]:
@@ -60,62 +55,6 @@ def _add(loaded: Loaded, mission: Mission) -> None:
     loaded.missions.append(mission)
 
 
-# --- the parsed-seed cache ----------------------------------------------------------------
-#
-# Reading an article needs the reader, dateutil and pint, which together take longer to import
-# than Textual's whole start. A parsed mission is therefore kept in the user's cache folder,
-# keyed by the article's text, its shown name and the reader's own code, so a change to any of
-# them reads the article afresh. The status rules are kept the same way (tomllib and the
-# parsing take a few milliseconds of every start).
-
-
-_CODE = ("extract", "model.py", "units.py", "seedfile.py", "replay.py")
-"""The code that turns a source's text into what the cache keeps."""
-
-
-def _code_files() -> list[Path]:
-    files: list[Path] = []
-    for name in _CODE:
-        root = PACKAGE / name
-        files.extend(sorted(root.rglob("*.py")) if root.is_dir() else [root])
-    return files
-
-
-@cache
-def _code_fingerprint() -> str:
-    """Each file of that code by name, size and modification time, as Python's own
-    bytecode cache tells a changed module: an edit or a new install reads every source
-    afresh, and no file is read to find that out."""
-    parts = []
-    for path in _code_files():
-        stat = path.stat()
-        parts.append(f"{path.relative_to(PACKAGE)} {stat.st_size} {stat.st_mtime_ns}")
-    return "\n".join(parts)
-
-
-def cached(name: str, text: str, make: Callable[[], T], *, expect: type[T]) -> T:
-    """``make()``, or what it made before from this exact ``text`` under this ``name`` with
-    this code. An entry holds its key whole (the text too) and is used only when that is
-    equal, so a checksum in the file's name only finds it. On a miss the package's own
-    parse of its bundled sources is tried before ``make()``."""
-    folder = cache_dir()
-    if folder is None:
-        return make()
-    key = f"{_code_fingerprint()}\0{name}\0{text}"
-    path = folder / f"{zlib.crc32(key.encode()):08x}-{len(key)}.pickle"
-    try:
-        with path.open("rb") as handle, paused_gc():
-            stored_key, value = pickle.load(handle)
-        if stored_key == key and isinstance(value, expect):
-            return value
-    except Exception:  # a missing, damaged or outdated entry (its classes changed): a miss
-        pass
-    found = _from_shipped(name, text)
-    value = found if found is not None and isinstance(found, expect) else make()
-    _store(path, (key, value))
-    return value
-
-
 def read_seed(path: Path, source: str | None = None) -> Mission:
     """A mission from a file, from the cache when this exact text was read before."""
     return cached(*_seed_source(path, source or str(path)), expect=Mission)
@@ -143,93 +82,13 @@ def _rules_source() -> tuple[str, str, Callable[[], Rules]]:
     return "status rules", text, lambda: parse_rules_text(text)
 
 
-# --- the parse that ships with the package ------------------------------------------------
-#
-# The user's cache is empty at the first start after an install, and filling it would import
-# pint and read both articles before the first frame. A wheel therefore carries its bundled
-# articles and status rules already read, made when the wheel is built by the code inside it
-# (``write_shipped``, called by the build hook). Its entries are keyed by a digest of their
-# name, their text and the contents of the reading code, so an edited article or edited code
-# is read afresh; the digest is worked out only when the user's cache misses.
-
-
-@cache
-def _shipped() -> dict[str, bytes]:
-    """The parse the installed package ships: each entry's pickle by content key; empty
-    when there is none. Entries are unpickled one by one, only when their key matches."""
-    try:
-        with SHIPPED.open("rb") as handle:
-            entries = pickle.load(handle)
-    except Exception:  # missing or damaged: the sources are read instead
-        return {}
-    return entries if isinstance(entries, dict) else {}
-
-
-def _from_shipped(name: str, text: str) -> object | None:
-    """The shipped entry for this name and text with this code, or None."""
-    shipped = _shipped()
-    if not shipped:
-        return None
-    data = shipped.get(_content_key(name, text))
-    if not isinstance(data, bytes):
-        return None
-    try:
-        with paused_gc():
-            value: object = pickle.loads(data)
-    except Exception:  # damaged, or made by other classes than these
-        return None
-    return value
-
-
-@cache
-def _code_digest() -> bytes:
-    """A digest of the reading code's contents (not its file times, which an install sets)."""
-    import hashlib
-
-    digest = hashlib.sha256()
-    for path in _code_files():
-        digest.update(f"{path.relative_to(PACKAGE).as_posix()}\0".encode())
-        digest.update(path.read_bytes())
-    return digest.digest()
-
-
-def _content_key(name: str, text: str) -> str:
-    import hashlib
-
-    digest = hashlib.sha256(_code_digest())
-    digest.update(f"\0{name}\0{text}".encode())
-    return digest.hexdigest()
-
-
 def write_shipped(path: Path) -> int:
     """Read every bundled article and the status rules afresh and write them to ``path``
     under their content keys, for a wheel to ship. Returns how many were written; an
     article that cannot be read is an error here, not a line to skip."""
-    sources: list[tuple[str, str, Callable[[], object]]] = [
-        _seed_source(p, display_name(p)) for p in bundled_seed_files()
-    ]
+    sources: list[shipped.Source] = [_seed_source(p, display_name(p)) for p in bundled_seed_files()]
     sources.append(_rules_source())
-    entries = {
-        _content_key(name, text): pickle.dumps(make(), protocol=pickle.HIGHEST_PROTOCOL)
-        for name, text, make in sources
-    }
-    with path.open("wb") as handle:
-        pickle.dump(entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    return len(entries)
-
-
-def _store(path: Path, entry: object) -> None:
-    """Write a cache entry atomically; a cache that cannot be written is simply not used.
-    The file is written under a name no other writer uses, then renamed."""
-    temporary = path.with_name(f"{path.name}.{os.getpid()}-{os.urandom(6).hex()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with temporary.open("wb") as handle:
-            pickle.dump(entry, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
+    return shipped.write(path, sources)
 
 
 def load(selectors: Sequence[str] = (), seeds: Path | None = None) -> Loaded:

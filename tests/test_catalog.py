@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from mission_control import catalog, replay
+from mission_control import cache as user_cache
+from mission_control import catalog, fingerprint, paths, replay
+from mission_control import shipped as shipped_parse
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -78,15 +80,15 @@ def test_an_entry_is_used_only_for_its_own_key(cache: Path) -> None:
         made.append(text)
         return text.upper()
 
-    assert catalog.cached("n", "abc", lambda: make("abc"), expect=str) == "ABC"
-    assert catalog.cached("n", "abc", lambda: make("abc"), expect=str) == "ABC"
+    assert user_cache.cached("n", "abc", lambda: make("abc"), expect=str) == "ABC"
+    assert user_cache.cached("n", "abc", lambda: make("abc"), expect=str) == "ABC"
     assert made == ["abc"]
     (entry,) = cache.glob("*.pickle")
     # Another key whose checksum names the same file: the entry says whose it is.
     with entry.open("wb") as handle:
-        pickle.dump(("another key", "WRONG"), handle)
-    assert catalog.cached("n", "abc", lambda: make("abc"), expect=str) == "ABC"
-    assert catalog.cached("other name", "abc", lambda: make("abc"), expect=str) == "ABC"
+        pickle.dump(("another key", fingerprint.stamp(), "WRONG"), handle)
+    assert user_cache.cached("n", "abc", lambda: make("abc"), expect=str) == "ABC"
+    assert user_cache.cached("other name", "abc", lambda: make("abc"), expect=str) == "ABC"
     assert made == ["abc", "abc", "abc"]
 
 
@@ -97,13 +99,12 @@ def test_changed_code_reads_every_source_afresh(
     (package / "extract").mkdir(parents=True)
     for name in ("extract/reader.py", "model.py", "units.py", "seedfile.py", "replay.py"):
         (package / name).write_text("x = 1\n")
-    monkeypatch.setattr(catalog, "PACKAGE", package)
-    catalog._code_fingerprint.cache_clear()
-    before = catalog._code_fingerprint()
+    files = tuple(sorted(package.rglob("*.py")))
+    before = fingerprint.stamp(files, package)
+    assert fingerprint.unchanged(before, package)
     os.utime(package / "extract" / "reader.py", ns=(1, 1))
-    catalog._code_fingerprint.cache_clear()
-    assert catalog._code_fingerprint() != before
-    catalog._code_fingerprint.cache_clear()
+    assert fingerprint.stamp(files, package) != before
+    assert not fingerprint.unchanged(before, package)
 
 
 def test_the_status_rules_come_from_the_cache(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -154,10 +155,10 @@ def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "parsed.pickle"
     monkeypatch.setenv("MISSION_CONTROL_NO_CACHE", "1")
     assert catalog.write_shipped(path) == 3  # two articles and the status rules
-    monkeypatch.setattr(catalog, "SHIPPED", path)
-    catalog._shipped.cache_clear()
+    monkeypatch.setattr(paths, "SHIPPED", path)
+    shipped_parse.entries.cache_clear()
     yield path
-    catalog._shipped.cache_clear()
+    shipped_parse.entries.cache_clear()
 
 
 def _forbid_reading(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -181,8 +182,8 @@ def test_a_first_start_takes_the_shipped_parse(
     assert catalog.status_rules() == replay.default_rules()
     # ...and leaves it in the user's cache, where the next start finds it by file times.
     assert len(list(cache.glob("*.pickle"))) == 3
-    catalog._shipped.cache_clear()
-    monkeypatch.setattr(catalog, "SHIPPED", shipped.parent / "gone.pickle")
+    shipped_parse.entries.cache_clear()
+    monkeypatch.setattr(paths, "SHIPPED", shipped.parent / "gone.pickle")
     assert catalog.load().missions == fresh
 
 
@@ -190,8 +191,8 @@ def test_a_first_start_from_the_shipped_parse_imports_no_reader_or_pint(
     shipped: Path, cache: Path
 ) -> None:
     code = (
-        "import sys; from pathlib import Path; from mission_control import catalog; "
-        f"catalog.SHIPPED = Path({str(shipped)!r}); "
+        "import sys; from pathlib import Path; from mission_control import catalog, paths; "
+        f"paths.SHIPPED = Path({str(shipped)!r}); "
         "assert [m.id for m in catalog.load().missions] == ['mars6', 'mars7']; "
         "catalog.status_rules(); "
         "print(sorted(m for m in ('mission_control.extract.reader', 'pint', 'dateutil.parser', "
@@ -225,8 +226,8 @@ def test_the_shipped_parse_is_not_used_by_other_code(
 ) -> None:
     made: list[str] = []
     monkeypatch.setattr(catalog, "parse_rules_text", lambda text: made.append(text) or "made")
-    monkeypatch.setattr(catalog, "_code_digest", lambda: b"other code")
-    assert catalog.cached(*catalog._rules_source(), expect=object) == "made"
+    monkeypatch.setattr(fingerprint, "digest", lambda: b"other code")
+    assert user_cache.cached(*catalog._rules_source(), expect=object) == "made"
     assert len(made) == 1
 
 
@@ -244,9 +245,9 @@ class _FromOtherClasses:
 def _ship(path: Path, value: object) -> None:
     """``path`` as a shipped parse whose status-rules entry is ``value``."""
     name, text, _ = catalog._rules_source()
-    entries = {catalog._content_key(name, text): pickle.dumps(value)}
+    entries = {shipped_parse.content_key(name, text): pickle.dumps(value)}
     path.write_bytes(pickle.dumps(entries))
-    catalog._shipped.cache_clear()
+    shipped_parse.entries.cache_clear()
 
 
 @pytest.mark.parametrize(
@@ -265,7 +266,7 @@ def test_a_damaged_shipped_parse_is_ignored(
     shipped.write_bytes(b"not a pickle")
     made: list[str] = []
     monkeypatch.setattr(catalog, "parse_rules_text", lambda text: made.append(text) or "made")
-    assert catalog.cached(*catalog._rules_source(), expect=object) == "made"
+    assert user_cache.cached(*catalog._rules_source(), expect=object) == "made"
     assert made
 
 
@@ -274,5 +275,5 @@ def test_turning_the_cache_off_reads_past_the_shipped_parse(
 ) -> None:
     made: list[str] = []
     monkeypatch.setattr(catalog, "parse_rules_text", lambda text: made.append(text) or "made")
-    assert catalog.cached(*catalog._rules_source(), expect=object) == "made"
+    assert user_cache.cached(*catalog._rules_source(), expect=object) == "made"
     assert made
