@@ -3,17 +3,14 @@ and hands the state down to the widgets, which only display it."""
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import math
-import os
 import signal
 from collections.abc import Iterator, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.console import Console
 from rich.text import Text
 from textual import events, on, work
 from textual.app import App, ComposeResult
@@ -23,14 +20,13 @@ from textual.containers import Container, Horizontal
 from textual.driver import Driver
 from textual.filter import LineFilter, Monochrome
 from textual.geometry import Size
-from textual.theme import BUILTIN_THEMES
 from textual.widgets import Static
 
-from mission_control import catalog, exit_codes, glyphs
+from mission_control import exit_codes
 from mission_control.clock import ReplayClock, SystemTimeSource, TimeSource
 from mission_control.model import resume_gc
 from mission_control.paths import styles_dir
-from mission_control.replay import Campaign, CampaignState, build_campaign, replay_clock, state_at
+from mission_control.replay import Campaign, CampaignState, replay_clock, state_at
 from mission_control.terminal import ASCII, NO_COLOUR, hangup_safe, in_daemon_thread
 from mission_control.widgets.event_log import FILTER_ALL, FILTER_FAILURES, EventLog, filter_label
 from mission_control.widgets.formatting import (
@@ -550,66 +546,3 @@ def make_app(
         playing=not paused,
     )
     return MissionControlApp(campaign, clock, units=units, theme=theme, ascii_only=ascii_only)
-
-
-def run_dashboard(args: argparse.Namespace, err: Console) -> int:
-    """``mission-control [run]``: check everything the user gave, then run the dashboard."""
-    from mission_control.cli import UsageError, parse_speed
-
-    def fail(message: str, status: int) -> int:
-        err.print(Text(f"mission-control: {message}"), style="bold red")
-        return status
-
-    words = [*args.missions, *([args.mission] if args.mission else [])]
-    try:
-        loaded = catalog.load(words, args.seeds)
-    except catalog.UnknownMission as exc:
-        return fail(str(exc), exit_codes.USAGE)
-    if not loaded.missions:
-        return fail("no mission could be read: " + "; ".join(loaded.errors), exit_codes.FILES)
-    for line in loaded.errors:
-        err.print(Text(f"mission-control: skipped {line}"), style="yellow")
-    try:
-        campaign = build_campaign(loaded.missions, catalog.status_rules())
-        speed = parse_speed(args.speed)
-    except ValueError as exc:
-        return fail(str(exc), exit_codes.FILES)
-    except UsageError as exc:
-        return fail(str(exc), exit_codes.USAGE)
-    start = None
-    if args.at:
-        from mission_control.timeparse import (
-            ACCEPTED_FORMS,
-            TimeError,
-            check_in_campaign,
-            parse_time,
-        )
-
-        try:
-            start = parse_time(args.at, campaign)
-            check_in_campaign(start, campaign, args.at)
-        except TimeError as exc:
-            message = str(exc)
-            if ACCEPTED_FORMS not in message:
-                message += f"\n{ACCEPTED_FORMS}"
-            return fail(message, exit_codes.USAGE)
-    if args.theme is not None and args.theme not in BUILTIN_THEMES:
-        return fail(
-            f"unknown theme {args.theme!r}; themes: {', '.join(sorted(BUILTIN_THEMES))}",
-            exit_codes.USAGE,
-        )
-    app = make_app(
-        campaign,
-        start=start,
-        speed=speed,
-        paused=args.paused,
-        units=args.units,
-        theme=args.theme,
-        ascii_only=args.ascii
-        or not glyphs.terminal_shows_unicode(
-            os.environ, started_in_c_locale=glyphs.python_started_in_c_locale()
-        ),
-    )
-    app.run()
-    # 0 after q or ctrl+c, 1 after a crash (its note printed), 143/129 after SIGTERM/SIGHUP.
-    return app.return_code or exit_codes.OK

@@ -14,3 +14,21 @@ USAGE = 2
 SIGNALLED = {signal.SIGTERM: 128 + signal.SIGTERM, signal.SIGHUP: 128 + signal.SIGHUP}
 """Signals that end the dashboard as q does, and the exit status each gives: the shell's
 status for a program a signal ended (143, 129), so a script can tell it was not a quit."""
+
+
+class Failure(Exception):
+    """Something the user can mend stopped a command: printed as one line, no traceback."""
+
+    status = FILES
+
+
+class UsageError(Failure):
+    """A mistake on the command line: an unknown mission, event, time, speed or theme."""
+
+    status = USAGE
+
+
+class NothingToShow(Failure):
+    """No article named could be read, or none states a dated event."""
+
+    status = FILES

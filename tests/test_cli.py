@@ -10,9 +10,11 @@ from typing import Any
 
 import pytest
 
-from mission_control.cli import UsageError, main, parse_speed, run_replay
+from mission_control.cli import main
 from mission_control.clock import ManualTimeSource
 from mission_control.replay import Campaign
+from mission_control.replay_print import run_replay
+from mission_control.speed import SpeedError, parse_speed
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -142,6 +144,45 @@ def test_seeds_folder_option(tmp_path: Path) -> None:
     assert missions[0]["source"].endswith("m7.txt")
 
 
+# --- reading, the same for every command -----------------------------------------------
+
+
+DASHBOARD_REFUSED = ("run", "--theme", "no-such-theme")  # read, then refused before it starts
+
+
+def test_every_command_reports_the_documents_warnings_alike() -> None:
+    def warnings(err: str) -> list[str]:
+        return [line for line in err.splitlines() if line.startswith("warning: ")]
+
+    _, _, err = run("timeline", "--format", "json")
+    expected = warnings(err)
+    assert any("seeds/mars7.txt" in line for line in expected)  # its garbled infobox fields
+    for argv in (
+        ("state", "--at", "mars6:launch"),
+        ("replay", "--speed", "1e12"),
+        DASHBOARD_REFUSED,
+    ):
+        _, _, err = run(*argv)
+        assert warnings(err) == expected, argv
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [("state", "--at", "mars6:launch"), ("replay", "--speed", "1e12"), ("run",)],
+    ids=["state", "replay", "dashboard"],
+)
+def test_no_readable_article_is_one_line_and_status_1(
+    argv: tuple[str, ...], tmp_path: Path
+) -> None:
+    missing = tmp_path / "nowhere.txt"
+    status, out, err = run(*argv, str(missing))
+    assert status == 1
+    assert out == ""
+    assert err.splitlines() == [
+        f"mission-control: no mission could be read: {missing}: no such file"
+    ]
+
+
 # --- state ------------------------------------------------------------------------------
 
 
@@ -268,7 +309,7 @@ def test_parse_speed(text: str, factor: float | None) -> None:
 
 @pytest.mark.parametrize("text", ["fast", "0", "1 parsec/s", ""])
 def test_parse_speed_rejects(text: str) -> None:
-    with pytest.raises(UsageError):
+    with pytest.raises(SpeedError):
         parse_speed(text)
 
 

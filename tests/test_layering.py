@@ -19,6 +19,15 @@ DOMAIN = [
     "mission_control.seedfile",
     "mission_control.extract.reader",
     "mission_control.cli",
+    "mission_control.paths",
+    "mission_control.exit_codes",
+    "mission_control.fingerprint",
+    "mission_control.cache",
+    "mission_control.shipped",
+    "mission_control.loading",
+    "mission_control.reports",
+    "mission_control.replay_print",
+    "mission_control.speed",
 ]
 
 

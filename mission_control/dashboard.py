@@ -1,0 +1,64 @@
+"""``mission-control [run]``: check everything the user gave, then run the dashboard.
+
+Every mistake is found and named before the terminal is taken over, so a bad option never
+leaves a blank alternate screen behind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from textual.theme import BUILTIN_THEMES
+
+from mission_control import exit_codes, glyphs
+from mission_control.app import make_app
+from mission_control.exit_codes import UsageError
+from mission_control.loading import Report, load_campaign
+from mission_control.speed import SpeedError, parse_speed
+
+
+def run_dashboard(args: argparse.Namespace, report: Report) -> int:
+    """Load the named missions, read the options, run the dashboard; its exit status."""
+    words = [*args.missions, *([args.mission] if args.mission else [])]
+    campaign, _ = load_campaign(words, args.seeds, report)
+    try:
+        speed = parse_speed(args.speed)
+    except SpeedError as exc:
+        raise UsageError(str(exc)) from None
+    start = None
+    if args.at:
+        from mission_control.timeparse import (
+            ACCEPTED_FORMS,
+            TimeError,
+            check_in_campaign,
+            parse_time,
+        )
+
+        try:
+            start = parse_time(args.at, campaign)
+            check_in_campaign(start, campaign, args.at)
+        except TimeError as exc:
+            message = str(exc)
+            if ACCEPTED_FORMS not in message:
+                message += f"\n{ACCEPTED_FORMS}"
+            raise UsageError(message) from None
+    if args.theme is not None and args.theme not in BUILTIN_THEMES:
+        raise UsageError(
+            f"unknown theme {args.theme!r}; themes: {', '.join(sorted(BUILTIN_THEMES))}"
+        )
+    app = make_app(
+        campaign,
+        start=start,
+        speed=speed,
+        paused=args.paused,
+        units=args.units,
+        theme=args.theme,
+        ascii_only=args.ascii
+        or not glyphs.terminal_shows_unicode(
+            os.environ, started_in_c_locale=glyphs.python_started_in_c_locale()
+        ),
+    )
+    app.run()
+    # 0 after q or ctrl+c, 1 after a crash (its note printed), 143/129 after SIGTERM/SIGHUP.
+    return app.return_code or exit_codes.OK

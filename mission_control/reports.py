@@ -1,0 +1,306 @@
+"""What the printing commands show: timelines and states as JSON, CSV and rich tables.
+
+Each renderer takes domain objects and a place to write; none reads an article or parses an
+argument. Rich's tables, json and csv are imported where they are used: the dashboard, the
+default command, needs none of them.
+"""
+
+from __future__ import annotations
+
+from typing import IO, TYPE_CHECKING, Any
+
+from rich.console import Console
+from rich.text import Text
+
+from mission_control import glyphs
+from mission_control.model import Event, Mission
+from mission_control.replay import CampaignState, MissionState, earth_receive, event_met_s
+from mission_control.timescale import format_duration, format_met
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+CSV_COLUMNS = (
+    "mission",
+    "utc",
+    "precision",
+    "approximate",
+    "met",
+    "part",
+    "kind",
+    "summary",
+    "outcome",
+    "quantities",
+)
+
+STATUS_STYLES = {
+    "off": "dim",
+    "standby": "cyan",
+    "normal": "green",
+    "caution": "yellow",
+    "serious": "bold dark_orange",
+    "critical": "bold red",
+    "unknown": "dim",
+}
+
+
+def met_s(event: Event, mission: Mission) -> int | None:
+    """The event's mission elapsed time in whole seconds; None before a launch is known."""
+    met = event_met_s(event, mission)
+    return None if met is None else int(met)
+
+
+def event_when(event: Event) -> str:
+    """The event's time as the text states it; an ordered-only event says between what."""
+    text = event.time.iso()
+    if event.window is not None:
+        a, b = (w.strftime("%H:%M:%S") for w in event.window)
+        return f"{text} (between {a} and {b})"
+    if event.approximate:
+        return f"~{text}"
+    return text
+
+
+def event_json(event: Event, mission: Mission, system: str) -> dict[str, Any]:
+    """One event as ``timeline --format json`` gives it, every source sentence named."""
+    from mission_control import units
+
+    primary = event.provenance[0]
+    return {
+        "utc": event.time.iso(),
+        "precision": event.time.precision.label,
+        "kind": event.kind,
+        "part": event.part,
+        "met_s": met_s(event, mission),
+        "approximate": event.approximate,
+        "window": [w.strftime("%Y-%m-%dT%H:%M:%SZ") for w in event.window]
+        if event.window
+        else None,
+        "summary": event.summary,
+        "outcome": event.outcome,
+        "sentence": primary.sentence,
+        "span": list(primary.span),
+        "line": primary.line,
+        "sources": [
+            {"sentence": p.sentence, "span": list(p.span), "line": p.line} for p in event.provenance
+        ],
+        "quantities": [units.to_json(q, system) for q in event.quantities],
+    }
+
+
+def mission_json(mission: Mission, system: str) -> dict[str, Any]:
+    """One mission's metadata, instruments, events and warnings."""
+    launch = mission.launch
+    return {
+        "id": mission.id,
+        "name": mission.name,
+        "source": mission.source,
+        "metadata": mission.metadata,
+        "launch": launch.time.iso() if launch else None,
+        "instruments": {part: list(items) for part, items in mission.instruments.items()},
+        "events": [event_json(e, mission, system) for e in mission.events],
+        "warnings": list(mission.warnings),
+    }
+
+
+def quantities_text(event: Event, system: str) -> str:
+    """The event's quantities in one unit system, joined for one cell or line."""
+    from mission_control import units
+
+    return "; ".join(units.display(q, system) for q in event.quantities)
+
+
+# --- timeline ---------------------------------------------------------------------------
+
+
+def timeline_json(missions: list[Mission], system: str, file: IO[str]) -> None:
+    """Every mission's events, as the ``timeline --format json`` document."""
+    import json
+
+    document = {"missions": [mission_json(m, system) for m in missions]}
+    file.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+
+
+def timeline_csv(missions: list[Mission], system: str, file: IO[str]) -> None:
+    """Every mission's events, one CSV row each."""
+    import csv
+
+    writer = csv.writer(file, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for mission in missions:
+        for event in mission.events:
+            met = met_s(event, mission)
+            writer.writerow(
+                [
+                    mission.id,
+                    event.time.iso(),
+                    event.time.precision.label,
+                    "yes" if event.approximate else "",
+                    format_met(met) if met is not None else "",
+                    event.part,
+                    event.kind,
+                    event.summary,
+                    event.outcome or "",
+                    quantities_text(event, system),
+                ]
+            )
+
+
+def timeline_table(mission: Mission, system: str) -> Table:
+    """One mission's events as a rich table, its metadata in the caption."""
+    from rich import box
+    from rich.table import Table
+
+    meta = mission.metadata
+    caption = " · ".join(
+        f"{label}: {meta[key]}"
+        for key, label in (
+            ("designation", "designation"),
+            ("launch_vehicle", "vehicle"),
+            ("launch_site", "site"),
+            ("manufacturer", "built by"),
+        )
+        if meta.get(key)
+    )
+    table = Table(
+        title=f"{mission.name}  ({mission.source})",
+        caption=caption,
+        title_justify="left",
+        caption_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+    )
+    table.add_column("UTC", no_wrap=True)
+    table.add_column("MET", no_wrap=True)
+    table.add_column(f"event (part, kind; quantities in {system})")
+    for event in mission.events:
+        met = met_s(event, mission)
+        when = event.time.iso()
+        if event.window is not None:
+            a, b = (w.strftime("%H:%M:%S") for w in event.window)
+            when += f"\n≈ {a}–{b}"
+        elif event.approximate:
+            when = f"≈ {when}"
+        cell = Text(event.summary, style="bold red" if event.failed else "bold")
+        cell.append(f"\n{event.part}, {event.kind}", style="dim")
+        quantities = quantities_text(event, system)
+        if quantities:
+            cell.append(f"; {quantities}", style="cyan")
+        table.add_row(when, format_met(met) if met is not None else "", cell)
+    return table
+
+
+# --- state ------------------------------------------------------------------------------
+
+
+def state_json(state: CampaignState) -> dict[str, Any]:
+    """Every mission's state at one moment, as ``state --format json`` gives it."""
+    missions = []
+    for ms in state.missions:
+        nxt = ms.next_event
+        missions.append(
+            {
+                "id": ms.mission.id,
+                "name": ms.mission.name,
+                "met_s": int(ms.met_s // 1) if ms.met_s is not None else None,
+                "met": format_met(ms.met_s) if ms.met_s is not None else None,
+                "phase": ms.phase,
+                "owlt_s": round(ms.owlt_s, 1) if ms.owlt_s is not None else None,
+                "next_event": {
+                    "kind": nxt.kind,
+                    "part": nxt.part,
+                    "utc": nxt.time.iso(),
+                    "summary": nxt.summary,
+                }
+                if nxt
+                else None,
+                "countdown_s": int(ms.countdown_s // 1) if ms.countdown_s is not None else None,
+                "countdown": format_duration(-ms.countdown_s)
+                if ms.countdown_s is not None
+                else None,
+                "events_passed": ms.passed,
+                "last_event": _last_event_json(ms.passed_events[-1], ms) if ms.passed else None,
+                "parts": {
+                    part: {
+                        name: {
+                            "status": row.status.value,
+                            "since": row.since.time.iso() if row.since else None,
+                            "reason": row.reason,
+                        }
+                        for name, row in rows.items()
+                    }
+                    for part, rows in ms.parts.items()
+                },
+            }
+        )
+    return {
+        "utc": state.utc.iso(),
+        "utc_doy": state.utc.doy(),
+        "msk": state.utc.moscow(),
+        "missions": missions,
+    }
+
+
+def _last_event_json(event: Event, ms: MissionState) -> dict[str, Any]:
+    erx = earth_receive(event, ms.track)
+    return {
+        "kind": event.kind,
+        "utc": event.time.iso(),
+        "summary": event.summary,
+        "earth_receive": erx.strftime("%Y-%m-%dT%H:%M:%SZ") if erx and event.timed else None,
+    }
+
+
+def state_tables(state: CampaignState, out: Console) -> None:
+    """The moment in UTC, day of year and Moscow time, then a table per mission."""
+    from rich import box
+    from rich.table import Table
+
+    out.print(
+        Text.assemble(
+            ("UTC ", "bold"),
+            state.utc.iso(),
+            "   ",
+            ("DOY ", "bold"),
+            state.utc.doy(),
+            "   ",
+            ("MSK ", "bold"),
+            state.utc.moscow(),
+        )
+    )
+    for ms in state.missions:
+        table = Table(
+            title=f"{ms.mission.name}: {ms.phase}",
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+            show_edge=False,
+            pad_edge=False,
+        )
+        table.add_column("subsystem")
+        table.add_column("status", no_wrap=True)
+        table.add_column("set by")
+        for part, rows in ms.parts.items():
+            table.add_row(Text(part, style="bold underline"), "", "")
+            for name, row in rows.items():
+                setter = ""
+                if row.since is not None:
+                    setter = f"{row.reason} ({row.since.time.iso()})"
+                table.add_row(
+                    f"  {name}",
+                    Text(
+                        glyphs.label(row.status),
+                        style=STATUS_STYLES[row.status.value],
+                    ),
+                    setter,
+                )
+        details = []
+        if ms.met_s is not None:
+            details.append(f"MET {format_met(ms.met_s)}")
+        if ms.next_event is not None and ms.countdown_s is not None:
+            details.append(f"next {ms.next_event.kind} {format_duration(-ms.countdown_s)}")
+        if ms.owlt_s is not None:
+            details.append(f"light time {ms.owlt_s:.1f} s")
+        details.append(f"{ms.passed} events passed")
+        table.caption = " · ".join(details)
+        out.print(table)
