@@ -554,7 +554,7 @@ def make_app(
 
 def run_dashboard(args: argparse.Namespace, err: Console) -> int:
     """``mission-control [run]``: check everything the user gave, then run the dashboard."""
-    from mission_control.cli import UsageError, parse_speed
+    from mission_control.speed import SpeedError, parse_speed
 
     def fail(message: str, status: int) -> int:
         err.print(Text(f"mission-control: {message}"), style="bold red")
@@ -572,10 +572,10 @@ def run_dashboard(args: argparse.Namespace, err: Console) -> int:
     try:
         campaign = build_campaign(loaded.missions, catalog.status_rules())
         speed = parse_speed(args.speed)
+    except SpeedError as exc:
+        return fail(str(exc), exit_codes.USAGE)
     except ValueError as exc:
         return fail(str(exc), exit_codes.FILES)
-    except UsageError as exc:
-        return fail(str(exc), exit_codes.USAGE)
     start = None
     if args.at:
         from mission_control.timeparse import (

@@ -16,7 +16,8 @@ from typing import Any, overload
 import msgspec
 
 from mission_control import ephemeris
-from mission_control.clock import AutoSpeed, ReplayClock, TimeSource
+from mission_control.autospeed import AutoSpeed
+from mission_control.clock import ReplayClock, TimeSource
 from mission_control.model import (
     Event,
     EventTable,
