@@ -27,16 +27,17 @@ from textual.theme import BUILTIN_THEMES
 from textual.widgets import Static
 
 from mission_control import catalog, exit_codes, glyphs
+from mission_control.campaign import Campaign, build_campaign, replay_clock
 from mission_control.clock import ReplayClock, SystemTimeSource, TimeSource
+from mission_control.event_time import event_when
 from mission_control.model import resume_gc
 from mission_control.paths import styles_dir
-from mission_control.replay import Campaign, CampaignState, build_campaign, replay_clock, state_at
+from mission_control.state import CampaignState, state_at
 from mission_control.terminal import ASCII, NO_COLOUR, hangup_safe, in_daemon_thread
 from mission_control.widgets.event_log import FILTER_ALL, FILTER_FAILURES, EventLog, filter_label
 from mission_control.widgets.formatting import (
     QuantityTable,
     event_key,
-    event_when,
     jump_targets,
     quantity_table,
 )
@@ -489,7 +490,7 @@ class MissionControlApp(App[None]):
             commands.append(
                 PaletteCommand(
                     f"Jump to {self._names[event.mission_id]}: {event.summary}",
-                    f"{event_when(event)} · {event.kind}, {event.part}",
+                    event_when(event, style="short") + f" · {event.kind}, {event.part}",
                     partial(self.seek, tick),
                 )
             )

@@ -16,8 +16,8 @@ from msgspec.structs import replace
 
 from mission_control.model import Mission, paused_gc
 from mission_control.paths import PACKAGE, SHIPPED, cache_dir, seeds_dir
-from mission_control.replay import RULES_FILE, Rules, parse_rules_text
 from mission_control.seedfile import SeedError, load_text, slug
+from mission_control.status_rules import RULES_FILE, Rules, parse_rules_text
 
 T = TypeVar("T")
 
@@ -69,7 +69,7 @@ def _add(loaded: Loaded, mission: Mission) -> None:
 # parsing take a few milliseconds of every start).
 
 
-_CODE = ("extract", "model.py", "units.py", "seedfile.py", "replay.py")
+_CODE = ("extract", "model.py", "units.py", "seedfile.py", "status_rules.py")
 """The code that turns a source's text into what the cache keeps."""
 
 
@@ -122,7 +122,7 @@ def read_seed(path: Path, source: str | None = None) -> Mission:
 
 
 def status_rules() -> Rules:
-    """The bundled status rules (``replay.default_rules``), from the cache when unchanged."""
+    """The bundled status rules (``status_rules.default_rules``), from the cache when unchanged."""
     return cached(*_rules_source(), expect=Rules)
 
 

@@ -15,19 +15,14 @@ from rich.console import Console
 from rich.text import Text
 
 from mission_control import catalog, exit_codes, glyphs
+from mission_control.campaign import Campaign, build_campaign, replay_clock
+from mission_control.ephemeris import earth_receive_time
+from mission_control.event_time import event_met_s, event_when
 from mission_control.model import Event, Mission
-from mission_control.replay import (
-    Campaign,
-    CampaignState,
-    build_campaign,
-    earth_receive,
-    event_met_s,
-    replay_clock,
-    state_at,
-)
 from mission_control.speed import SpeedError
 from mission_control.speed import parse_speed as read_speed
-from mission_control.timescale import format_duration, format_met
+from mission_control.state import CampaignState, MissionState, state_at
+from mission_control.timescale import format_duration, format_met, to_tick
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -65,17 +60,6 @@ def _load(words: Sequence[str], seeds: Path | None, err: Console) -> tuple[list[
 def _met_s(event: Event, mission: Mission) -> int | None:
     met = event_met_s(event, mission)
     return None if met is None else int(met)
-
-
-def event_when(event: Event) -> str:
-    """The event's time as the text states it; an ordered-only event says between what."""
-    text = event.time.iso()
-    if event.window is not None:
-        a, b = (w.strftime("%H:%M:%S") for w in event.window)
-        return f"{text} (between {a} and {b})"
-    if event.approximate:
-        return f"~{text}"
-    return text
 
 
 def event_json(event: Event, mission: Mission, system: str) -> dict[str, Any]:
@@ -210,12 +194,7 @@ def _timeline_table(mission: Mission, system: str) -> Table:
     table.add_column(f"event (part, kind; quantities in {system})")
     for event in mission.events:
         met = _met_s(event, mission)
-        when = event.time.iso()
-        if event.window is not None:
-            a, b = (w.strftime("%H:%M:%S") for w in event.window)
-            when += f"\n≈ {a}–{b}"
-        elif event.approximate:
-            when = f"≈ {when}"
+        when = event_when(event, style="cell")
         cell = Text(event.summary, style="bold red" if event.failed else "bold")
         cell.append(f"\n{event.part}, {event.kind}", style="dim")
         quantities = _quantities_text(event, system)
@@ -299,8 +278,8 @@ def state_json(state: CampaignState) -> dict[str, Any]:
     }
 
 
-def _last_event_json(event: Event, ms: Any) -> dict[str, Any]:
-    erx = earth_receive(event, ms.track)
+def _last_event_json(event: Event, ms: MissionState) -> dict[str, Any]:
+    erx = earth_receive_time(event.at) if ms.track.at_planet(to_tick(event.at)) else None
     return {
         "kind": event.kind,
         "utc": event.time.iso(),
@@ -396,7 +375,7 @@ def parse_speed(text: str) -> float | None:
 def replay_line(event: Event, mission: Mission, system: str) -> str:
     met = _met_s(event, mission)
     fields = [
-        event_when(event),
+        event_when(event, style="command"),
         mission.id,
         format_met(met) if met is not None else "-",
         event.part,

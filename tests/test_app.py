@@ -28,8 +28,8 @@ from textual.widgets import Input, Label, OptionList, Static
 
 from mission_control import cli
 from mission_control.app import MissionControlApp, make_app
+from mission_control.campaign import Campaign
 from mission_control.clock import ManualTimeSource
-from mission_control.replay import Campaign
 from mission_control.screens.event_detail import EventDetailScreen
 from mission_control.screens.goto import GotoScreen
 from mission_control.screens.help import HelpScreen
@@ -834,7 +834,7 @@ import asyncio, sys
 from mission_control import catalog
 from mission_control.app import make_app
 from mission_control.clock import ManualTimeSource
-from mission_control.replay import build_campaign
+from mission_control.campaign import build_campaign
 
 app = make_app(build_campaign(catalog.load().missions), time_source=ManualTimeSource())
 print("before the first frame:", "pint" in sys.modules)

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
+from mission_control.campaign import Campaign
 from mission_control.cli import UsageError, main, parse_speed, run_replay
 from mission_control.clock import ManualTimeSource
-from mission_control.replay import Campaign
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

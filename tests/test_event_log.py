@@ -12,8 +12,8 @@ from test_app import advance, dashboard, log_lines, screen_text, ui_test
 from textual.color import Color
 
 from mission_control.app import MissionControlApp
+from mission_control.campaign import Campaign, build_campaign
 from mission_control.model import Event, Mission, Precision, Provenance, StatedTime
-from mission_control.replay import Campaign, build_campaign
 from mission_control.screens.event_detail import EventDetailScreen
 from mission_control.speed import SPEED_LADDER
 from mission_control.widgets.event_log import EventLog

@@ -9,8 +9,9 @@ import random
 import pytest
 from test_event_log import synthetic_campaign
 
-from mission_control.replay import Campaign, mission_state, phase_at, phase_turns
+from mission_control.campaign import Campaign
 from mission_control.screens.goto import SHOWN_REFERENCES, event_references, listed
+from mission_control.state import mission_state, phase_at, phase_turns
 from mission_control.widgets.formatting import JUMP_TARGETS_ALL, jump_targets, quantity_table
 
 
