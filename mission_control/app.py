@@ -26,11 +26,10 @@ from textual.geometry import Size
 from textual.theme import BUILTIN_THEMES
 from textual.widgets import Static
 
-from mission_control import catalog, exit_codes, glyphs
+from mission_control import catalog, collector, exit_codes, glyphs
 from mission_control.campaign import Campaign, build_campaign, replay_clock
 from mission_control.clock import ReplayClock, SystemTimeSource, TimeSource
 from mission_control.event_time import event_when
-from mission_control.model import resume_gc
 from mission_control.paths import styles_dir
 from mission_control.state import CampaignState, state_at
 from mission_control.terminal import ASCII, NO_COLOUR, hangup_safe, in_daemon_thread
@@ -182,7 +181,7 @@ class MissionControlApp(App[None]):
         self.set_interval(POLL_S, self.poll)
         # The command line pauses garbage collection while the dashboard starts; what was
         # made by then lives as long as the program.
-        self.call_after_refresh(resume_gc)
+        self.call_after_refresh(collector.resume)
         # Listing quantities makes an event for each one that has any (and loads pint for a
         # quantity the reader did not describe): after the first frame, in a thread.
         self.call_after_refresh(self._format_quantities)

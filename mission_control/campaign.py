@@ -11,9 +11,11 @@ from typing import Any, overload
 
 import msgspec
 
+from mission_control import collector
 from mission_control.autospeed import AutoSpeed
 from mission_control.clock import ReplayClock, TimeSource
-from mission_control.model import Event, EventTable, Mission, paused_gc
+from mission_control.event_table import EventTable
+from mission_control.model import Event, Mission
 from mission_control.status_rules import Rule, Rules, default_rules
 from mission_control.timescale import posix_tick, to_tick
 
@@ -182,7 +184,7 @@ def _phases(table: EventTable, rules: Rules) -> tuple[str, ...]:
 
 def build_campaign(missions: Sequence[Mission], rules: Rules | None = None) -> Campaign:
     """Prepare missions for replay (see ``_build``); the collector is paused meanwhile."""
-    with paused_gc():
+    with collector.paused():
         return _build(missions, rules)
 
 

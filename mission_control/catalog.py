@@ -14,7 +14,8 @@ from typing import TypeVar
 import msgspec
 from msgspec.structs import replace
 
-from mission_control.model import Mission, paused_gc
+from mission_control import collector
+from mission_control.model import Mission
 from mission_control.paths import PACKAGE, SHIPPED, cache_dir, seeds_dir
 from mission_control.seedfile import SeedError, load_text, slug
 from mission_control.status_rules import RULES_FILE, Rules, parse_rules_text
@@ -69,7 +70,7 @@ def _add(loaded: Loaded, mission: Mission) -> None:
 # parsing take a few milliseconds of every start).
 
 
-_CODE = ("extract", "model.py", "units.py", "seedfile.py", "status_rules.py")
+_CODE = ("extract", "model.py", "event_table.py", "units.py", "seedfile.py", "status_rules.py")
 """The code that turns a source's text into what the cache keeps."""
 
 
@@ -104,7 +105,7 @@ def cached(name: str, text: str, make: Callable[[], T], *, expect: type[T]) -> T
     key = f"{_code_fingerprint()}\0{name}\0{text}"
     path = folder / f"{zlib.crc32(key.encode()):08x}-{len(key)}.pickle"
     try:
-        with path.open("rb") as handle, paused_gc():
+        with path.open("rb") as handle, collector.paused():
             stored_key, value = pickle.load(handle)
         if stored_key == key and isinstance(value, expect):
             return value
@@ -174,7 +175,7 @@ def _from_shipped(name: str, text: str) -> object | None:
     if not isinstance(data, bytes):
         return None
     try:
-        with paused_gc():
+        with collector.paused():
             value: object = pickle.loads(data)
     except Exception:  # damaged, or made by other classes than these
         return None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import signal
 import sys
 import time
@@ -14,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from rich.console import Console
 from rich.text import Text
 
-from mission_control import catalog, exit_codes, glyphs
+from mission_control import catalog, collector, exit_codes, glyphs
 from mission_control.campaign import Campaign, build_campaign, replay_clock
 from mission_control.ephemeris import earth_receive_time
 from mission_control.event_time import event_met_s, event_when
@@ -456,13 +455,10 @@ def cmd_run(args: argparse.Namespace, out: Console, err: Console) -> int:
     # stylesheet, the widgets, the missions): the collector's passes over them find little
     # and cost some 30 ms before the first frame. The dashboard turns collection back on
     # once that frame is drawn.
-    gc.disable()
-    try:
+    with collector.disabled():
         from mission_control.app import run_dashboard
 
         return run_dashboard(args, err)
-    finally:
-        gc.enable()
 
 
 # --- parser -----------------------------------------------------------------------------

@@ -95,7 +95,14 @@ def test_changed_code_reads_every_source_afresh(
 ) -> None:
     package = tmp_path / "package"
     (package / "extract").mkdir(parents=True)
-    for name in ("extract/reader.py", "model.py", "units.py", "seedfile.py", "status_rules.py"):
+    for name in (
+        "extract/reader.py",
+        "model.py",
+        "event_table.py",
+        "units.py",
+        "seedfile.py",
+        "status_rules.py",
+    ):
         (package / name).write_text("x = 1\n")
     monkeypatch.setattr(catalog, "PACKAGE", package)
     catalog._code_fingerprint.cache_clear()

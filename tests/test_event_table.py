@@ -9,9 +9,9 @@ import pytest
 from msgspec.structs import replace
 
 from mission_control import units
+from mission_control.event_table import EventTable
 from mission_control.model import (
     Event,
-    EventTable,
     Mission,
     Precision,
     Provenance,

@@ -9,6 +9,8 @@ import pytest
 
 DOMAIN = [
     "mission_control.model",
+    "mission_control.event_table",
+    "mission_control.collector",
     "mission_control.timescale",
     "mission_control.units",
     "mission_control.ephemeris",
