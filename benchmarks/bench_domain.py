@@ -24,9 +24,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from mission_control import catalog
+from mission_control.campaign import Campaign, build_campaign, replay_clock
 from mission_control.clock import ManualTimeSource
 from mission_control.extract.reader import read_text
-from mission_control.replay import Campaign, build_campaign, replay_clock, state_at
+from mission_control.state import state_at
 
 KINDS = (
     "performed a course correction",

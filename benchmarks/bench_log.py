@@ -50,9 +50,10 @@ from bench_domain import synthetic_article
 
 from mission_control import catalog
 from mission_control.app import MissionControlApp, make_app
-from mission_control.clock import SPEED_LADDER, ManualTimeSource
-from mission_control.model import Mission
-from mission_control.replay import Campaign, build_campaign
+from mission_control.campaign import Campaign, build_campaign
+from mission_control.clock import ManualTimeSource
+from mission_control.mission import Mission
+from mission_control.speed import SPEED_LADDER
 from mission_control.widgets.event_log import FILTER_ALL, EventLog
 
 SIZE = (80, 24)

@@ -121,8 +121,9 @@ async def soak(o: argparse.Namespace, log: Any) -> dict[str, Any]:
 
     from mission_control import catalog
     from mission_control.app import make_app
-    from mission_control.clock import SPEED_LADDER, ManualTimeSource
-    from mission_control.replay import build_campaign
+    from mission_control.campaign import build_campaign
+    from mission_control.clock import ManualTimeSource
+    from mission_control.speed import SPEED_LADDER
 
     process = psutil.Process()
     loaded = catalog.load()

@@ -22,17 +22,17 @@ from textual.filter import LineFilter, Monochrome
 from textual.geometry import Size
 from textual.widgets import Static
 
-from mission_control import exit_codes
+from mission_control import collector, exit_codes
+from mission_control.campaign import Campaign, replay_clock
 from mission_control.clock import ReplayClock, SystemTimeSource, TimeSource
-from mission_control.model import resume_gc
+from mission_control.event_time import event_when
 from mission_control.paths import styles_dir
-from mission_control.replay import Campaign, CampaignState, replay_clock, state_at
+from mission_control.state import CampaignState, state_at
 from mission_control.terminal import ASCII, NO_COLOUR, hangup_safe, in_daemon_thread
 from mission_control.widgets.event_log import FILTER_ALL, FILTER_FAILURES, EventLog, filter_label
 from mission_control.widgets.formatting import (
     QuantityTable,
     event_key,
-    event_when,
     jump_targets,
     quantity_table,
 )
@@ -177,7 +177,7 @@ class MissionControlApp(App[None]):
         self.set_interval(POLL_S, self.poll)
         # The command line pauses garbage collection while the dashboard starts; what was
         # made by then lives as long as the program.
-        self.call_after_refresh(resume_gc)
+        self.call_after_refresh(collector.resume)
         # Listing quantities makes an event for each one that has any (and loads pint for a
         # quantity the reader did not describe): after the first frame, in a thread.
         self.call_after_refresh(self._format_quantities)
@@ -485,7 +485,7 @@ class MissionControlApp(App[None]):
             commands.append(
                 PaletteCommand(
                     f"Jump to {self._names[event.mission_id]}: {event.summary}",
-                    f"{event_when(event)} · {event.kind}, {event.part}",
+                    event_when(event, style="short") + f" · {event.kind}, {event.part}",
                     partial(self.seek, tick),
                 )
             )

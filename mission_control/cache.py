@@ -18,8 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from mission_control import fingerprint, shipped
-from mission_control.model import paused_gc
+from mission_control import collector, fingerprint, shipped
 from mission_control.paths import cache_dir
 
 T = TypeVar("T")
@@ -36,7 +35,7 @@ def cached(name: str, text: str, make: Callable[[], T], *, expect: type[T]) -> T
     key = f"{name}\0{text}"
     path = folder / f"{zlib.crc32(key.encode()):08x}-{len(key)}.pickle"
     try:
-        with path.open("rb") as handle, paused_gc():
+        with path.open("rb") as handle, collector.paused():
             stored_key, stamped, value = pickle.load(handle)
         if stored_key == key and fingerprint.unchanged(stamped) and isinstance(value, expect):
             return value

@@ -11,10 +11,10 @@ from msgspec.structs import replace
 
 from mission_control import shipped
 from mission_control.cache import cached
-from mission_control.model import Mission
+from mission_control.mission import Mission
 from mission_control.paths import seeds_dir
-from mission_control.replay import RULES_FILE, Rules, parse_rules_text
 from mission_control.seedfile import SeedError, load_text, slug
+from mission_control.status_rules import RULES_FILE, Rules, parse_rules_text
 
 
 def bundled_seed_files(directory: Path | None = None) -> list[Path]:
@@ -61,7 +61,7 @@ def read_seed(path: Path, source: str | None = None) -> Mission:
 
 
 def status_rules() -> Rules:
-    """The bundled status rules (``replay.default_rules``), from the cache when unchanged."""
+    """The bundled status rules (``status_rules.default_rules``), from the cache when unchanged."""
     return cached(*_rules_source(), expect=Rules)
 
 

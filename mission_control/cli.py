@@ -7,7 +7,6 @@ dashboard, the default command, imports nothing of the printing commands.
 from __future__ import annotations
 
 import argparse
-import gc
 import signal
 import sys
 from collections.abc import Sequence
@@ -17,10 +16,10 @@ from typing import TextIO
 from rich.console import Console
 from rich.text import Text
 
-from mission_control import exit_codes
+from mission_control import collector, exit_codes
+from mission_control.campaign import Campaign
 from mission_control.exit_codes import Failure, UsageError
 from mission_control.loading import Report, load_campaign, load_missions
-from mission_control.replay import Campaign
 
 UNIT_SYSTEMS = ("si", "imperial")
 """``units.UNIT_SYSTEMS``, spelled out so that parsing the command line does not import
@@ -74,7 +73,7 @@ def cmd_timeline(args: argparse.Namespace, out: Console, err: Console) -> int:
 def cmd_state(args: argparse.Namespace, out: Console, err: Console) -> int:
     """``state``: every mission's state at one moment."""
     from mission_control import reports
-    from mission_control.replay import state_at
+    from mission_control.state import state_at
 
     campaign, status = load_campaign(_words(args), args.seeds, reporter(err))
     state = state_at(campaign, _tick(args.at, campaign))
@@ -123,13 +122,10 @@ def cmd_run(args: argparse.Namespace, out: Console, err: Console) -> int:
     # stylesheet, the widgets, the missions): the collector's passes over them find little
     # and cost some 30 ms before the first frame. The dashboard turns collection back on
     # once that frame is drawn.
-    gc.disable()
-    try:
+    with collector.disabled():
         from mission_control.dashboard import run_dashboard
 
         return run_dashboard(args, reporter(err))
-    finally:
-        gc.enable()
 
 
 # --- parser -----------------------------------------------------------------------------

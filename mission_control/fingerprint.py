@@ -15,7 +15,10 @@ from pathlib import Path
 
 from mission_control.paths import PACKAGE
 
-READING_ENTRIES: tuple[str, ...] = ("mission_control.extract.reader", "mission_control.replay")
+READING_ENTRIES: tuple[str, ...] = (
+    "mission_control.extract.reader",
+    "mission_control.status_rules",
+)
 """The modules whose work the cache keeps: the article reader and the status rules' parser."""
 
 _IMPORT = re.compile(

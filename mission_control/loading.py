@@ -8,9 +8,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from mission_control import catalog, exit_codes
+from mission_control.campaign import Campaign, build_campaign
 from mission_control.exit_codes import NothingToShow, UsageError
-from mission_control.model import Mission
-from mission_control.replay import Campaign, build_campaign
+from mission_control.mission import Mission
 
 Report = Callable[[str, str], None]
 """Called with ``("error", line)`` for a file that could not be read and ``("warning",

@@ -5,9 +5,11 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from mission_control.model import Event, Mission
-from mission_control.replay import Campaign, replay_clock
-from mission_control.reports import event_when, met_s, quantities_text
+from mission_control.campaign import Campaign, replay_clock
+from mission_control.event_time import event_when
+from mission_control.mission import Mission
+from mission_control.model import Event
+from mission_control.reports import met_s, quantities_text
 from mission_control.timescale import format_met
 
 
@@ -15,7 +17,7 @@ def replay_line(event: Event, mission: Mission, system: str) -> str:
     """One event as one line: when, mission, MET, part, kind, summary, quantities."""
     met = met_s(event, mission)
     fields = [
-        event_when(event),
+        event_when(event, style="command"),
         mission.id,
         format_met(met) if met is not None else "-",
         event.part,

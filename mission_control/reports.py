@@ -13,9 +13,12 @@ from rich.console import Console
 from rich.text import Text
 
 from mission_control import glyphs
-from mission_control.model import Event, Mission
-from mission_control.replay import CampaignState, MissionState, earth_receive, event_met_s
-from mission_control.timescale import format_duration, format_met
+from mission_control.ephemeris import earth_receive_time
+from mission_control.event_time import event_met_s, event_when
+from mission_control.mission import Mission
+from mission_control.model import Event
+from mission_control.state import CampaignState, MissionState
+from mission_control.timescale import format_duration, format_met, to_tick
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -48,17 +51,6 @@ def met_s(event: Event, mission: Mission) -> int | None:
     """The event's mission elapsed time in whole seconds; None before a launch is known."""
     met = event_met_s(event, mission)
     return None if met is None else int(met)
-
-
-def event_when(event: Event) -> str:
-    """The event's time as the text states it; an ordered-only event says between what."""
-    text = event.time.iso()
-    if event.window is not None:
-        a, b = (w.strftime("%H:%M:%S") for w in event.window)
-        return f"{text} (between {a} and {b})"
-    if event.approximate:
-        return f"~{text}"
-    return text
 
 
 def event_json(event: Event, mission: Mission, system: str) -> dict[str, Any]:
@@ -176,12 +168,7 @@ def timeline_table(mission: Mission, system: str) -> Table:
     table.add_column(f"event (part, kind; quantities in {system})")
     for event in mission.events:
         met = met_s(event, mission)
-        when = event.time.iso()
-        if event.window is not None:
-            a, b = (w.strftime("%H:%M:%S") for w in event.window)
-            when += f"\n≈ {a}–{b}"
-        elif event.approximate:
-            when = f"≈ {when}"
+        when = event_when(event, style="cell")
         cell = Text(event.summary, style="bold red" if event.failed else "bold")
         cell.append(f"\n{event.part}, {event.kind}", style="dim")
         quantities = quantities_text(event, system)
@@ -243,7 +230,7 @@ def state_json(state: CampaignState) -> dict[str, Any]:
 
 
 def _last_event_json(event: Event, ms: MissionState) -> dict[str, Any]:
-    erx = earth_receive(event, ms.track)
+    erx = earth_receive_time(event.at) if ms.track.at_planet(to_tick(event.at)) else None
     return {
         "kind": event.kind,
         "utc": event.time.iso(),

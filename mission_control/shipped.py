@@ -15,8 +15,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 
-from mission_control import fingerprint, paths
-from mission_control.model import paused_gc
+from mission_control import collector, fingerprint, paths
 
 Source = tuple[str, str, Callable[[], object]]
 """A cache entry's name, the text it is made from, and how to make it."""
@@ -52,7 +51,7 @@ def lookup(name: str, text: str) -> object | None:
     if not isinstance(data, bytes):
         return None
     try:
-        with paused_gc():
+        with collector.paused():
             value: object = pickle.loads(data)
     except Exception:  # damaged, or made by other classes than these
         return None

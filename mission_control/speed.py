@@ -1,8 +1,86 @@
-"""Reading a replay speed the user typed: a factor, a rate or auto."""
+"""Replay speeds as people give and read them: the ladder of fixed speeds, their labels, and
+parsing a speed typed on the command line (``3600``, ``1 h/s``, ``-1 d/s``, ``auto``)."""
 
 from __future__ import annotations
 
+import math
 import re
+
+__all__ = [
+    "MINUS",
+    "SPEED_LADDER",
+    "SpeedError",
+    "format_factor",
+    "ladder_down",
+    "ladder_up",
+    "parse_speed",
+    "speed_label",
+]
+
+MINUS = "\u2212"
+
+SPEED_LADDER: tuple[tuple[float, str], ...] = (
+    (1.0, "1×"),
+    (10.0, "10×"),
+    (60.0, "1 min/s"),
+    (600.0, "10 min/s"),
+    (3600.0, "1 h/s"),
+    (21600.0, "6 h/s"),
+    (86400.0, "1 d/s"),
+    (604800.0, "1 week/s"),
+)
+
+
+def _is_ladder(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9)
+
+
+def format_factor(magnitude: float) -> str:
+    """A speed magnitude rounded for display: ``3600``, ``243``, ``86400``, ``2.5``."""
+    m = abs(magnitude)
+    if not math.isfinite(m):
+        return "∞"
+    if m >= 1000:
+        digits = math.floor(math.log10(m)) - 2  # three significant figures
+        return f"{round(m, -digits):.0f}"
+    if m >= 10:
+        return f"{m:.0f}"
+    text = f"{m:.2g}"
+    return text
+
+
+def speed_label(factor: float) -> str:
+    """``1 d/s``, ``−1 h/s`` for the ladder speeds, ``×250`` / ``−×250`` for any other."""
+    sign = MINUS if factor < 0 else ""
+    m = abs(factor)
+    for step, label in SPEED_LADDER:
+        if _is_ladder(m, step):
+            return sign + label
+    return f"{sign}×{format_factor(m)}"
+
+
+def ladder_up(magnitude: float) -> float | None:
+    """The first ladder speed above ``magnitude``, or None at the top."""
+    for step, _ in SPEED_LADDER:
+        if step > magnitude and not _is_ladder(step, magnitude):
+            return step
+    return None
+
+
+def ladder_down(magnitude: float) -> float | None:
+    """The first ladder speed below ``magnitude``, or None at the bottom."""
+    for step, _ in reversed(SPEED_LADDER):
+        if step < magnitude and not _is_ladder(step, magnitude):
+            return step
+    return None
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+class SpeedError(ValueError):
+    """A speed that cannot be read; the message says what would be accepted."""
+
 
 _SPEED_PATTERN = (
     r"(?i)^\s*(?P<n>\d+(?:\.\d+)?)?\s*(?P<unit>x|×|s/s|sec/s|min/s|h/s|hour/s|d/s|day/s|"
@@ -22,10 +100,6 @@ _UNIT_S = {
     "w/s": 604800,
     "week/s": 604800,
 }
-
-
-class SpeedError(ValueError):
-    """A speed that cannot be read or would never move."""
 
 
 def parse_speed(text: str) -> float | None:

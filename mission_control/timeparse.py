@@ -7,8 +7,8 @@ from datetime import UTC
 
 from dateutil.parser import isoparse
 
+from mission_control.campaign import Campaign, find_event
 from mission_control.model import EVENT_KINDS
-from mission_control.replay import Campaign, find_event
 from mission_control.seedfile import slug
 from mission_control.timescale import from_tick, parse_met, to_tick
 

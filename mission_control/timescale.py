@@ -114,11 +114,6 @@ def from_tick(tick: float) -> UtcReading:
     return UtcReading(_EPOCH + timedelta(seconds=tick - leaps))
 
 
-def utc_of(tick: float) -> datetime:
-    """A plain datetime for a tick (a leap second reads as 23:59:59)."""
-    return from_tick(tick).moment
-
-
 @cache
 def moscow_zone() -> tzinfo:
     """Moscow time from the time-zone database (UTC+3 throughout 1973-74)."""

@@ -14,8 +14,8 @@ os.environ["MISSION_CONTROL_CACHE_DIR"] = tempfile.mkdtemp(prefix="mission-contr
 os.environ["MISSION_CONTROL_LOG_DIR"] = tempfile.mkdtemp(prefix="mission-control-test-log-")
 
 from mission_control import catalog
-from mission_control.model import Mission
-from mission_control.replay import Campaign, build_campaign
+from mission_control.campaign import Campaign, build_campaign
+from mission_control.mission import Mission
 
 
 @pytest.fixture(scope="session")

@@ -28,12 +28,13 @@ from textual.widgets import Input, Label, OptionList, Static
 
 from mission_control import cli
 from mission_control.app import MissionControlApp, make_app
-from mission_control.clock import SPEED_LADDER, ManualTimeSource
-from mission_control.replay import Campaign
+from mission_control.campaign import Campaign
+from mission_control.clock import ManualTimeSource
 from mission_control.screens.event_detail import EventDetailScreen
 from mission_control.screens.goto import GotoScreen
 from mission_control.screens.help import HelpScreen
 from mission_control.screens.search import SearchScreen
+from mission_control.speed import SPEED_LADDER
 from mission_control.timeparse import parse_time
 from mission_control.widgets.event_log import EventLog
 from mission_control.widgets.formatting import event_key
@@ -833,7 +834,7 @@ import asyncio, sys
 from mission_control import catalog
 from mission_control.app import make_app
 from mission_control.clock import ManualTimeSource
-from mission_control.replay import build_campaign
+from mission_control.campaign import build_campaign
 
 app = make_app(build_campaign(catalog.load().missions), time_source=ManualTimeSource())
 print("before the first frame:", "pint" in sys.modules)

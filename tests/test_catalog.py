@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from mission_control import cache as user_cache
-from mission_control import catalog, fingerprint, paths, replay
+from mission_control import catalog, fingerprint, paths, status_rules
 from mission_control import shipped as shipped_parse
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -108,20 +108,20 @@ def test_changed_code_reads_every_source_afresh(
 
 
 def test_the_status_rules_come_from_the_cache(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert catalog.status_rules() == replay.default_rules()
+    assert catalog.status_rules() == status_rules.default_rules()
     assert len(list(cache.glob("*.pickle"))) == 1
     _forbid_reading(monkeypatch)
-    assert catalog.status_rules() == replay.default_rules()
+    assert catalog.status_rules() == status_rules.default_rules()
 
 
 def test_a_cache_hit_does_not_load_the_reader_or_pint(cache: Path) -> None:
     """Nor does showing every quantity in both unit systems: the reader kept the text. Nor
     does preparing the replay parse the status rules' TOML."""
     code = (
-        "import sys; from mission_control import catalog, replay; "
+        "import sys; from mission_control import campaign, catalog; "
         "from mission_control.widgets.formatting import quantity_table; "
         "missions = catalog.load().missions; "
-        "replay.build_campaign(missions, catalog.status_rules()); "
+        "campaign.build_campaign(missions, catalog.status_rules()); "
         "table = quantity_table(missions); "
         "assert sum(map(len, table.values())) >= 4, table; "
         "print(sorted(m for m in ('mission_control.extract.reader', 'pint', 'dateutil.parser', "
@@ -179,7 +179,7 @@ def test_a_first_start_takes_the_shipped_parse(
     monkeypatch.delenv("MISSION_CONTROL_NO_CACHE")
     _forbid_reading(monkeypatch)
     assert catalog.load().missions == fresh
-    assert catalog.status_rules() == replay.default_rules()
+    assert catalog.status_rules() == status_rules.default_rules()
     # ...and leaves it in the user's cache, where the next start finds it by file times.
     assert len(list(cache.glob("*.pickle"))) == 3
     shipped_parse.entries.cache_clear()
@@ -257,7 +257,7 @@ def test_a_shipped_entry_that_does_not_load_as_rules_is_read_afresh(
     shipped: Path, cache: Path, entry: object
 ) -> None:
     _ship(shipped, entry)
-    assert catalog.status_rules() == replay.default_rules()
+    assert catalog.status_rules() == status_rules.default_rules()
 
 
 def test_a_damaged_shipped_parse_is_ignored(

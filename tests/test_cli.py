@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
+from mission_control.campaign import Campaign
 from mission_control.cli import main
 from mission_control.clock import ManualTimeSource
-from mission_control.replay import Campaign
 from mission_control.replay_print import run_replay
 from mission_control.speed import SpeedError, parse_speed
 

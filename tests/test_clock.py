@@ -4,6 +4,7 @@ import itertools
 import math
 import random
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 import numpy as np
 import pytest
@@ -11,19 +12,68 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import mission_control.clock as clock_module
-from mission_control.clock import (
+from mission_control.autospeed import (
+    AUTO_K_COARSE,
+    AUTO_K_FINE,
     AUTO_MAX_SPEED,
-    SPEED_LADDER,
-    Anchor,
+    COARSE_UNIT,
+    UNIT_SECONDS,
     AutoSpeed,
-    ManualTimeSource,
-    ReplayClock,
-    SystemTimeSource,
-    anchor_speed,
-    speed_label,
 )
+from mission_control.clock import ManualTimeSource, ReplayClock, SystemTimeSource
 from mission_control.model import Precision, StatedTime
-from mission_control.timescale import to_tick
+from mission_control.speed import SPEED_LADDER, speed_label
+from mission_control.timescale import from_tick, to_tick
+
+
+class _Interval(NamedTuple):
+    start: float
+    end: float
+    unit: float
+
+
+class Anchor(_Interval):
+    """An interval of mission time ``[start, end]`` (ticks) the sources state, and its unit
+    in seconds: the ``(start, end, unit)`` that :class:`AutoSpeed` takes, checked."""
+
+    __slots__ = ()
+
+    def __new__(cls, start: float, end: float, unit: float) -> Anchor:
+        if not (math.isfinite(start) and math.isfinite(end)):
+            raise ValueError("an anchor needs finite ticks")
+        if end < start:
+            raise ValueError(f"anchor ends before it starts: {start} > {end}")
+        if not (unit > 0 and math.isfinite(unit)):
+            raise ValueError(f"an anchor unit must be a positive number of seconds: {unit}")
+        return super().__new__(cls, start, end, unit)
+
+    @classmethod
+    def of(cls, start_tick: float, precision: Precision) -> Anchor:
+        """The anchor for a time stated at ``precision`` whose interval starts at the tick
+        (the real interval: a day that ends with a leap second lasts 86401 s)."""
+        begin = from_tick(start_tick).moment
+        length = to_tick(precision.span(begin)) - to_tick(begin)
+        return cls(start_tick, start_tick + length, UNIT_SECONDS[precision])
+
+    @classmethod
+    def stated(cls, stated: StatedTime) -> Anchor:
+        return cls.of(to_tick(stated.start), stated.precision)
+
+    def distance(self, tick: float) -> float:
+        """Ticks from ``tick`` to this interval (0 inside it)."""
+        if tick < self.start:
+            return self.start - tick
+        if tick > self.end:
+            return tick - self.end
+        return 0.0
+
+
+def anchor_speed(anchor: Anchor, tick: float) -> float:
+    """The speed one anchor allows at ``tick``: ``u * max(1, d / (k * u)) ** 2``."""
+    u = anchor.unit
+    reach = AUTO_K_FINE if u < COARSE_UNIT else AUTO_K_COARSE
+    return u * max(1.0, anchor.distance(tick) / (reach * u)) ** 2
+
 
 MINUS = "\u2212"
 
@@ -59,7 +109,9 @@ def make(
     speed: float = 1.0, *, start: float = T0, **kwargs: object
 ) -> tuple[ReplayClock, ManualTimeSource]:
     source = ManualTimeSource(1000.0)
-    clock = ReplayClock(source, start=start, bounds=BOUNDS, anchors=ANCHORS, speed=speed, **kwargs)  # type: ignore[arg-type]
+    clock = ReplayClock(
+        source, start=start, bounds=BOUNDS, law=AutoSpeed(ANCHORS), speed=speed, **kwargs
+    )  # type: ignore[arg-type]
     return clock, source
 
 
@@ -377,7 +429,7 @@ def test_start_outside_bounds_is_clamped() -> None:
 def run_auto(step: float) -> tuple[list[float], list[float], ReplayClock]:
     """Play the campaign in auto from the lower bound, one reading per ``step`` wall s."""
     source = ManualTimeSource()
-    clock = ReplayClock(source, start=LO, bounds=BOUNDS, anchors=ANCHORS, auto=True)
+    clock = ReplayClock(source, start=LO, bounds=BOUNDS, law=AutoSpeed(ANCHORS), auto=True)
     walls, ticks = [0.0], [clock.now()]
     n = 0
     while not clock.at_end:
@@ -453,7 +505,7 @@ def test_auto_cadence_independent() -> None:
     results = {}
     for step in (0.1, 1.0, 20.0, 60.0):
         source = ManualTimeSource()
-        clock = ReplayClock(source, start=LO, bounds=BOUNDS, anchors=ANCHORS, auto=True)
+        clock = ReplayClock(source, start=LO, bounds=BOUNDS, law=AutoSpeed(ANCHORS), auto=True)
         marks = {}
         n = 0
         while n * step < 180:
@@ -472,7 +524,7 @@ def test_auto_cadence_independent() -> None:
 
 def test_auto_single_long_reading_and_substep_carry(monkeypatch: pytest.MonkeyPatch) -> None:
     source = ManualTimeSource()
-    clock = ReplayClock(source, start=LO, bounds=BOUNDS, anchors=ANCHORS, auto=True)
+    clock = ReplayClock(source, start=LO, bounds=BOUNDS, law=AutoSpeed(ANCHORS), auto=True)
     source.set(100.0)
     once = clock.now()
     _, ticks, _ = run_auto(1.0)
@@ -480,7 +532,7 @@ def test_auto_single_long_reading_and_substep_carry(monkeypatch: pytest.MonkeyPa
     # With a tiny sub-step budget the clock lags but catches up on later readings.
     monkeypatch.setattr(clock_module, "MAX_SUBSTEPS", 3)
     source = ManualTimeSource()
-    clock = ReplayClock(source, start=LO, bounds=BOUNDS, anchors=ANCHORS, auto=True)
+    clock = ReplayClock(source, start=LO, bounds=BOUNDS, law=AutoSpeed(ANCHORS), auto=True)
     source.set(100.0)
     readings = [clock.now() for _ in range(2000)]
     assert readings[0] < readings[-1]
@@ -489,7 +541,9 @@ def test_auto_single_long_reading_and_substep_carry(monkeypatch: pytest.MonkeyPa
 
 def test_auto_reverse_runs_back_to_the_start() -> None:
     source = ManualTimeSource()
-    clock = ReplayClock(source, start=HI, bounds=BOUNDS, anchors=ANCHORS, auto=True, playing=False)
+    clock = ReplayClock(
+        source, start=HI, bounds=BOUNDS, law=AutoSpeed(ANCHORS), auto=True, playing=False
+    )
     clock.reverse()
     clock.play()
     assert clock.playing and clock.state_label == "reverse" and clock.speed < 0
@@ -542,7 +596,9 @@ operations = st.lists(
 @given(operations)
 def test_any_sequence_stays_in_bounds_and_continuous(ops: list[tuple[object, ...]]) -> None:
     source = ManualTimeSource()
-    clock = ReplayClock(source, start=ENTRY.start, bounds=BOUNDS, anchors=ANCHORS, speed=10.0)
+    clock = ReplayClock(
+        source, start=ENTRY.start, bounds=BOUNDS, law=AutoSpeed(ANCHORS), speed=10.0
+    )
     last = clock.now()
     for op in ops:
         name = op[0]

@@ -12,10 +12,11 @@ from test_app import advance, dashboard, log_lines, screen_text, ui_test
 from textual.color import Color
 
 from mission_control.app import MissionControlApp
-from mission_control.clock import SPEED_LADDER
-from mission_control.model import Event, Mission, Precision, Provenance, StatedTime
-from mission_control.replay import Campaign, build_campaign
+from mission_control.campaign import Campaign, build_campaign
+from mission_control.mission import Mission
+from mission_control.model import Event, Precision, Provenance, StatedTime
 from mission_control.screens.event_detail import EventDetailScreen
+from mission_control.speed import SPEED_LADDER
 from mission_control.widgets.event_log import EventLog
 
 BIG = 10_000

@@ -9,15 +9,9 @@ import pytest
 from msgspec.structs import replace
 
 from mission_control import units
-from mission_control.model import (
-    Event,
-    EventTable,
-    Mission,
-    Precision,
-    Provenance,
-    Quantity,
-    StatedTime,
-)
+from mission_control.event_table import EventTable
+from mission_control.mission import Mission
+from mission_control.model import Event, Precision, Provenance, Quantity, StatedTime
 
 T0 = datetime(1974, 3, 12, 9, 5, 53, tzinfo=UTC)
 

@@ -40,8 +40,8 @@ from terminal_panes import (
 
 from mission_control import crash, paths
 from mission_control.app import MissionControlApp, make_app
+from mission_control.campaign import Campaign
 from mission_control.clock import ManualTimeSource
-from mission_control.replay import Campaign
 from mission_control.screens.goto import GotoScreen
 
 EXIT_WITHIN_S = 2.0

@@ -139,10 +139,10 @@ def test_everything_reading_loads_is_covered(tmp_path: Path) -> None:
     nothing else imported first, is in the reading code."""
     code = (
         "import json, sys; from mission_control.extract.reader import read_text; "
-        "from mission_control.seedfile import load_text; from mission_control import replay; "
+        "from mission_control.seedfile import load_text; from mission_control import status_rules; "
         f"path = {str(PACKAGE.parent / 'seeds' / 'mars6.txt')!r}; "
         "read_text(load_text(__import__('pathlib').Path(path)), path); "
-        "replay.default_rules(); "
+        "status_rules.default_rules(); "
         "print(json.dumps(sorted(m.__file__ for n, m in list(sys.modules.items()) "
         "if n.split('.')[0] == 'mission_control')))"
     )

@@ -16,7 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mission_control.extract.reader import read_mission, read_text
-from mission_control.model import EVENT_KINDS, PARTS, Event, Mission, Precision
+from mission_control.mission import Mission
+from mission_control.model import EVENT_KINDS, PARTS, Event, Precision
 from mission_control.seedfile import SeedError, load_text, slug
 
 ROOT = Path(__file__).resolve().parent.parent

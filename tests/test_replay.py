@@ -3,27 +3,62 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
 from datetime import UTC, datetime
 
 import pytest
 from msgspec.structs import replace
 
-from mission_control.clock import ManualTimeSource
-from mission_control.model import EVENT_KINDS, Event, Mission, Precision, StatedTime, Status
-from mission_control.replay import (
+from mission_control.campaign import (
     Campaign,
+    MissionTrack,
     build_campaign,
-    default_rules,
-    earth_receive,
     find_event,
-    parse_rules,
     replay_clock,
-    state_at,
-    subsystem_states,
 )
+from mission_control.clock import ManualTimeSource
+from mission_control.ephemeris import earth_receive_time
+from mission_control.mission import Mission
+from mission_control.model import EVENT_KINDS, Event, Precision, StatedTime, Status, SubsystemState
+from mission_control.state import state_at, statuses_after
+from mission_control.status_rules import Rule, Rules, default_rules, parse_rules
 from mission_control.timescale import format_met, to_tick
 
 AT_0906 = to_tick(datetime(1974, 3, 12, 9, 6, tzinfo=UTC))
+
+
+def earth_receive(event: Event, track: MissionTrack) -> datetime | None:
+    """When Earth could first have known of an event at the planet, as the views work it out:
+    nothing before the approach, else the event's time plus the light time."""
+    return earth_receive_time(event.at) if track.at_planet(to_tick(event.at)) else None
+
+
+def matches(rule: Rule, event: Event) -> bool:
+    return rule.applies(event.kind, event.outcome)
+
+
+def matching(rules: Rules, event: Event) -> list[Rule]:
+    """The rules an event triggers, in table order, as preparing a replay looks them up."""
+    return list(rules.matching_for(event.kind, event.outcome))
+
+
+def subsystem_states(
+    track: MissionTrack, passed: Iterable[Event], rules: Rules
+) -> dict[str, dict[str, SubsystemState]]:
+    """Every row's status after the given events, by applying the rules event by event: what
+    the indexed statuses of a prepared replay must agree with."""
+    states = {
+        part: {name: SubsystemState(name, Status.UNKNOWN) for name in names}
+        for part, names in track.parts.items()
+    }
+    for event in passed:
+        for rule in matching(rules, event):
+            part = rule.part_for(event.part)
+            if part in states:
+                states[part][rule.system] = SubsystemState(
+                    rule.system, rule.status, event, rule.reason
+                )
+    return states
 
 
 def _mission(campaign: Campaign, mission_id: str) -> int:
@@ -255,8 +290,6 @@ def test_replaced_event_keeps_rules_pure(campaign: Campaign) -> None:
 
 
 def test_indexed_statuses_match_applying_the_rules_in_order(campaign: Campaign) -> None:
-    from mission_control.replay import statuses_after
-
     for track in campaign.tracks:
         for passed in range(len(track.events) + 1):
             expected = subsystem_states(track, track.events[:passed], default_rules())
@@ -290,7 +323,7 @@ def test_a_single_mission_replays_alone(missions: dict[str, Mission]) -> None:
 def test_rules_indexed_by_kind_match_the_whole_table(kind: str, outcome: str | None) -> None:
     rules = default_rules()
     event = _event(kind, outcome=outcome)
-    assert rules.matching(event) == [r for r in rules.rules if r.matches(event)]
+    assert matching(rules, event) == [r for r in rules.rules if matches(r, event)]
 
 
 def test_the_campaign_order_reads_columns_without_making_events(campaign: Campaign) -> None:

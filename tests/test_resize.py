@@ -21,8 +21,9 @@ from terminal_panes import UTF8_LOCALE, Pane, Tmux, alive, needs_tmux, open_dash
 
 from mission_control import paths
 from mission_control.app import COMPACT_BELOW, MIN_SIZE, MissionControlApp, make_app
-from mission_control.clock import SPEED_LADDER, ManualTimeSource
-from mission_control.replay import Campaign
+from mission_control.campaign import Campaign
+from mission_control.clock import ManualTimeSource
+from mission_control.speed import SPEED_LADDER
 from mission_control.widgets.key_bar import KeyBar
 
 RESIZES = 100

@@ -12,8 +12,8 @@ import pytest
 from textual.pilot import Pilot
 
 from mission_control.app import MissionControlApp, make_app
+from mission_control.campaign import Campaign
 from mission_control.clock import ManualTimeSource
-from mission_control.replay import Campaign
 from mission_control.timeparse import parse_time
 from mission_control.widgets.event_log import EventLog
 

@@ -38,8 +38,8 @@ from typing import TypeVar
 import pytest
 from terminal_panes import Tmux, wait_screen, wait_until
 
-from mission_control.clock import SPEED_LADDER, speed_label
-from mission_control.replay import Campaign
+from mission_control.campaign import Campaign
+from mission_control.speed import SPEED_LADDER, speed_label
 
 T = TypeVar("T")
 

@@ -21,11 +21,12 @@ import pytest
 
 from mission_control import cli, units
 from mission_control.app import make_app
+from mission_control.campaign import Campaign
 from mission_control.clock import ManualTimeSource
 from mission_control.model import Status
-from mission_control.replay import PHASES, Campaign, mission_state
 from mission_control.screens import DIALOG_CSS
 from mission_control.screens.goto import GotoScreen
+from mission_control.state import PHASES, mission_state
 from mission_control.widgets import subsystem_panel, timeline
 from mission_control.widgets.timeline import PHASE_COLOURS, Timeline
 

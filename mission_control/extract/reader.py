@@ -26,7 +26,8 @@ from mission_control.extract.dates import (
     window_end,
 )
 from mission_control.extract.document import Document, InfoboxField, Sentence, parse_document
-from mission_control.model import Event, Mission, Precision, Provenance, Quantity, StatedTime
+from mission_control.mission import Mission
+from mission_control.model import Event, Precision, Provenance, Quantity, StatedTime
 from mission_control.seedfile import load_text, slug
 
 

@@ -9,8 +9,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from mission_control.campaign import MissionTrack
+from mission_control.event_time import event_when
 from mission_control.model import Event
-from mission_control.replay import MissionTrack
 from mission_control.screens import DIALOG_CSS
 from mission_control.widgets.formatting import (
     QuantityText,
@@ -18,18 +19,6 @@ from mission_control.widgets.formatting import (
     earth_receive_text,
     event_met,
 )
-
-
-def when_text(event: Event) -> str:
-    precision = event.time.precision.label
-    if event.window is not None:
-        a, b = (w.strftime("%H:%M:%S") for w in event.window)
-        return (
-            f"{event.time.iso()}, time of day not stated: the text orders it between "
-            f"{a} and {b} UTC"
-        )
-    approximate = " (approximate)" if event.approximate else ""
-    return f"{event.time.iso()} UTC, stated to the {precision}{approximate}"
 
 
 def quantity_lines(quantities: tuple[QuantityText, ...]) -> str:
@@ -76,7 +65,7 @@ class EventDetailScreen(ModalScreen[None]):
         event, track = self.event, self.track
         light, received = earth_receive_text(event, track)
         facts = [
-            ("when", when_text(event)),
+            ("when", event_when(event, style="detail")),
             ("what", f"{event.kind}, {event.part}"),
         ]
         if event.outcome:

@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
-from mission_control.replay import Campaign
+from mission_control.campaign import Campaign
 from mission_control.screens import DIALOG_CSS
 from mission_control.timeparse import ACCEPTED_FORMS, TimeError, check_in_campaign, parse_time
 

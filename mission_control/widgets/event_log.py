@@ -26,13 +26,13 @@ from textual.style import Style
 from textual.visual import Padding, Visual
 from textual.worker import get_current_worker
 
+from mission_control.campaign import Campaign, MissionTrack
+from mission_control.event_time import event_when
 from mission_control.model import Event
-from mission_control.replay import Campaign, MissionTrack
 from mission_control.widgets.formatting import (
     QuantityText,
     event_key,
     event_met,
-    event_when,
     part_label,
 )
 from mission_control.widgets.theme import resolve
@@ -59,11 +59,6 @@ def filter_label(log_filter: str, names: Mapping[str, str]) -> str:
     if log_filter == FILTER_FAILURES:
         return "failures only"
     return f"{names.get(log_filter, log_filter)} only"
-
-
-def utc_column(event: Event) -> str:
-    """The stated UTC in a fixed 19-cell column: ``1974-03-12 09:05:53``, ``≈1974-03-12``."""
-    return event_when(event).replace("T", " ").removesuffix("Z").ljust(19)
 
 
 class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
@@ -468,7 +463,7 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
         summary_style = "bold $text-error" if event.failed else "$foreground"
         # Written out: Textual reads ``$text-muted`` in a span without its opacity.
         muted = resolve("$text-muted", self.app.theme_variables)
-        fields = [(utc_column(event), muted)]
+        fields = [(event_when(event, style="column"), muted)]
         if wide:
             fields.append((event_met(event, track).replace(" ", "").ljust(14), muted))
         fields.append((track.mission.name.ljust(6), "$text-accent"))

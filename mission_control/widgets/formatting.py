@@ -10,9 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from mission_control.model import Event, Mission, Quantity, QuantityText
-from mission_control.replay import CampaignEvents, MissionTrack, earth_receive, event_met_s
-from mission_control.timescale import format_duration, format_met
+from mission_control.campaign import CampaignEvents, MissionTrack
+from mission_control.ephemeris import earth_receive_time
+from mission_control.event_time import event_met_s
+from mission_control.mission import Mission
+from mission_control.model import Event, Quantity, QuantityText
+from mission_control.timescale import format_duration, format_met, to_tick
 
 __all__ = [
     "PART_LABELS",
@@ -23,7 +26,6 @@ __all__ = [
     "earth_receive_text",
     "event_key",
     "event_met",
-    "event_when",
     "jump_targets",
     "light_time",
     "part_label",
@@ -42,12 +44,6 @@ def event_key(event: Event) -> str:
 
 def part_label(part: str) -> str:
     return PART_LABELS.get(part, part)
-
-
-def event_when(event: Event) -> str:
-    """The event's UTC as the text states it; ``≈`` marks one only ordered between others."""
-    text = event.time.iso()
-    return f"≈{text}" if event.approximate else text
 
 
 def event_met(event: Event, track: MissionTrack) -> str:
@@ -74,9 +70,9 @@ def countdown(seconds: float) -> str:
 
 def earth_receive_text(event: Event, track: MissionTrack) -> tuple[str, str]:
     """Light time and Earth-receive time of an event, or why they are not given."""
-    received = earth_receive(event, track)
-    if received is None:
+    if not track.at_planet(to_tick(event.at)):
         return "n/a before approach", "n/a before approach"
+    received = earth_receive_time(event.at)
     if not event.timed:
         return (
             light_time((received - event.at).total_seconds()),

@@ -18,7 +18,7 @@ from textual.reactive import var
 from textual.renderables.digits import Digits
 from textual.widget import Widget
 
-from mission_control.replay import CampaignState, MissionState
+from mission_control.state import CampaignState, MissionState
 from mission_control.timescale import format_met, from_tick
 from mission_control.widgets.ascii_digits import render_digits
 from mission_control.widgets.formatting import countdown, short_light_time

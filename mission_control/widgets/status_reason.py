@@ -6,9 +6,9 @@ import msgspec
 from textual.reactive import var
 from textual.widgets import Static
 
+from mission_control.event_time import event_when
 from mission_control.glyphs import label
 from mission_control.model import Status, SubsystemState
-from mission_control.widgets.formatting import event_when
 
 HINT = "tab to a status panel and use ↑ ↓ to see why a subsystem has its status"
 
@@ -44,7 +44,8 @@ class StatusReason(Static):
         state = subject.state
         text = f"{subject.craft} {subject.part} › {state.name}: {label(state.status)}"
         if state.since is not None:
-            text += f" — {state.reason or state.since.summary}, {event_when(state.since)}"
+            when = event_when(state.since, style="short")
+            text += f" — {state.reason or state.since.summary}, {when}"
             text += f" ({state.since.summary})" if state.reason else ""
         else:
             text += " — no source states it"

@@ -17,10 +17,11 @@ from textual.message import Message
 from textual.reactive import reactive, var
 from textual.widget import Widget
 
+from mission_control.campaign import Campaign, MissionTrack
+from mission_control.event_time import event_when
 from mission_control.model import Event
-from mission_control.replay import Campaign, MissionTrack, phase_at, phase_turns
+from mission_control.state import phase_at, phase_turns
 from mission_control.timescale import from_tick, to_tick
-from mission_control.widgets.formatting import event_when
 from mission_control.widgets.theme import PartStyles
 
 PHASE_COLOURS = {
@@ -335,7 +336,8 @@ class Timeline(Widget, can_focus=True):
         event = self._events[chosen][1]
         name = self.campaign.track(event.mission_id).mission.name
         number = f"{chosen + 1}/{len(self._events)}"
-        return f" ←/→ {number} {name} {event.summary} {event_when(event)} · enter: seek"
+        when = event_when(event, style="short")
+        return f" ←/→ {number} {name} {event.summary} {when} · enter: seek"
 
     def _axis(self, width: int) -> Text:
         """Month names under the bands, with the year at the first and at each January

@@ -1,0 +1,271 @@
+"""Missions prepared for replay together: each one's event ticks, fixed moments and the rows
+its events set, on one UTC clock with the span the replay covers, and the clock over it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from functools import cached_property
+from typing import Any, overload
+
+import msgspec
+
+from mission_control import collector
+from mission_control.autospeed import AutoSpeed
+from mission_control.clock import ReplayClock, TimeSource
+from mission_control.event_table import EventTable
+from mission_control.mission import Mission
+from mission_control.model import Event
+from mission_control.status_rules import Rule, Rules, default_rules
+from mission_control.timescale import posix_tick, to_tick
+
+PART_ORDER: tuple[str, ...] = ("bus", "orbiter", "lander")
+
+
+class MissionTrack(msgspec.Struct, frozen=True):
+    """One mission prepared for replay: its events' ticks, sorted, and its fixed moments."""
+
+    mission: Mission
+    ticks: tuple[float, ...]
+    launch: Event | None
+    launch_tick: float | None
+    approach_tick: float | None
+    parts: dict[str, tuple[str, ...]]
+    # For each row, the indices of the events that set it and the rule each one applied, so
+    # a state at any time is a bisect per row rather than a replay of every passed event.
+    setters: dict[tuple[str, str], tuple[tuple[int, ...], tuple[Rule, ...]]]
+    # The phase the rules table gives after the first k events have passed.
+    phases: tuple[str, ...]
+
+    @property
+    def events(self) -> EventTable:
+        return self.mission.table
+
+    def at_planet(self, tick: float) -> bool:
+        """Whether the mission is on its approach to the planet (or past it) at ``tick``:
+        from then on its events happen a light time away from Earth."""
+        return self.approach_tick is not None and tick >= self.approach_tick
+
+
+class Campaign(msgspec.Struct, frozen=True, dict=True):
+    """The missions replayed together on one UTC clock, and the span the replay covers."""
+
+    tracks: tuple[MissionTrack, ...]
+    start: float
+    end: float
+    rules: Rules
+
+    @property
+    def missions(self) -> tuple[Mission, ...]:
+        return tuple(t.mission for t in self.tracks)
+
+    def track(self, mission_id: str) -> MissionTrack:
+        for track in self.tracks:
+            if track.mission.id == mission_id:
+                return track
+        raise KeyError(mission_id)
+
+    def all_events(self) -> CampaignEvents:
+        """Every event of every mission with its tick, in replay order (made once, then kept;
+        each event is made when first looked at)."""
+        return self._all_events
+
+    @cached_property
+    def _all_events(self) -> CampaignEvents:
+        return CampaignEvents(self.tracks)
+
+    def all_ticks(self) -> list[float]:
+        """The tick of every event, in replay order (no event is made)."""
+        return self._all_events.ticks
+
+    def next_event_tick(self, tick: float) -> float | None:
+        later = [
+            t.ticks[i]
+            for t in self.tracks
+            if (i := bisect.bisect_right(t.ticks, tick)) < len(t.ticks)
+        ]
+        return min(later, default=None)
+
+    def previous_event_tick(self, tick: float) -> float | None:
+        earlier = [
+            t.ticks[i - 1] for t in self.tracks if (i := bisect.bisect_left(t.ticks, tick)) > 0
+        ]
+        return max(earlier, default=None)
+
+
+class CampaignEvents(Sequence[tuple[float, Event]]):
+    """``(tick, event)`` for every event of every mission, ordered by tick, then mission id,
+    then the event's index; an event is made only when its item is looked at."""
+
+    def __init__(self, tracks: Sequence[MissionTrack]) -> None:
+        self._tracks = tuple(tracks)
+        if len(self._tracks) == 1:
+            self._order = [(0, i) for i in range(len(self._tracks[0].ticks))]
+        else:
+            keyed = sorted(
+                (tick, track.mission.id, i, n)
+                for n, track in enumerate(self._tracks)
+                for i, tick in enumerate(track.ticks)
+            )
+            self._order = [(n, i) for _, _, i, n in keyed]
+        self.ticks: list[float] = [self._tracks[n].ticks[i] for n, i in self._order]
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def column(self, name: str) -> list[Any]:
+        """One value of every event in replay order, without making the events: any column
+        of :meth:`EventTable.column`, or ``mission_id`` and ``index``."""
+        if name == "mission_id":
+            ids = [track.mission.id for track in self._tracks]
+            return [ids[n] for n, _ in self._order]
+        if name == "index":
+            return [i for _, i in self._order]
+        columns = [track.mission.table.column(name) for track in self._tracks]
+        return [columns[n][i] for n, i in self._order]
+
+    @overload
+    def __getitem__(self, k: int) -> tuple[float, Event]: ...
+    @overload
+    def __getitem__(self, k: slice) -> list[tuple[float, Event]]: ...
+    def __getitem__(self, k: int | slice) -> tuple[float, Event] | list[tuple[float, Event]]:
+        if isinstance(k, slice):
+            return [self[j] for j in range(*k.indices(len(self._order)))]
+        n, i = self._order[k]
+        track = self._tracks[n]
+        return track.ticks[i], track.events[i]
+
+
+def _parts(mission: Mission, setters: dict[tuple[str, str], Any]) -> dict[str, tuple[str, ...]]:
+    """Each part's rows: the systems the events speak of or the rules touch, then instruments."""
+    rows: dict[str, list[str]] = {}
+    for part, systems in mission.systems.items():
+        rows.setdefault(part, []).extend(systems)
+    for part, system in setters:
+        names = rows.setdefault(part, [])
+        if system not in names:
+            names.append(system)
+    for part, instruments in mission.instruments.items():
+        names = rows.setdefault(part, [])
+        names.extend(i for i in instruments if i not in names)
+    ordered = sorted(rows, key=lambda p: PART_ORDER.index(p) if p in PART_ORDER else 99)
+    return {p: tuple(rows[p]) for p in ordered}
+
+
+def _setters(
+    table: EventTable, rules: Rules
+) -> dict[tuple[str, str], tuple[tuple[int, ...], tuple[Rule, ...]]]:
+    """For each row, the events that set it and the rule that did (the last rule in table
+    order, when several rules of one event set the same row). Events of one kind, part and
+    outcome set the same rows, so the rules are matched once per such combination."""
+    found: dict[tuple[str, str], tuple[list[int], list[Rule]]] = {}
+    effects: dict[tuple[str, str, str | None], list[tuple[list[int], list[Rule], Rule]]] = {}
+    columns = zip(table.column("kind"), table.column("part"), table.column("outcome"), strict=True)
+    for index, combination in enumerate(columns):
+        effect = effects.get(combination)
+        if effect is None:
+            kind, part, outcome = combination
+            final = {(r.part_for(part), r.system): r for r in rules.matching_for(kind, outcome)}
+            effect = effects[combination] = [
+                (*found.setdefault(key, ([], [])), rule) for key, rule in final.items()
+            ]
+        for indices, setters, rule in effect:
+            indices.append(index)
+            setters.append(rule)
+    return {key: (tuple(i), tuple(r)) for key, (i, r) in found.items() if i}
+
+
+def _phases(table: EventTable, rules: Rules) -> tuple[str, ...]:
+    phases = ["pre-launch"]
+    for kind in table.column("kind"):
+        phases.append(rules.phases.get(kind, phases[-1]))
+    return tuple(phases)
+
+
+def build_campaign(missions: Sequence[Mission], rules: Rules | None = None) -> Campaign:
+    """Prepare missions for replay (see ``_build``); the collector is paused meanwhile."""
+    with collector.paused():
+        return _build(missions, rules)
+
+
+def _build(missions: Sequence[Mission], rules: Rules | None = None) -> Campaign:
+    """Prepare missions for replay; the span runs from just before the first launch (or first
+    event) to just after the end of the last event's stated interval."""
+    rules = rules or default_rules()
+    tracks = []
+    for mission in missions:
+        table = mission.table
+        ticks = tuple(map(posix_tick, table.column("at")))
+        launch = mission.launch
+        arrival = table.first("kind", rules.arrival_kinds)
+        setters = _setters(table, rules)
+        tracks.append(
+            MissionTrack(
+                mission=mission,
+                ticks=ticks,
+                launch=launch,
+                launch_tick=to_tick(launch.time.start) if launch else None,
+                approach_tick=ticks[arrival] - rules.approach_s if arrival is not None else None,
+                parts=_parts(mission, setters),
+                setters=setters,
+                phases=_phases(table, rules),
+            )
+        )
+    firsts = [t.ticks[0] for t in tracks if t.ticks]
+    lasts = [to_tick(e.time.end) for t in tracks for e in t.events[-1:]]
+    lasts += [posix_tick(w[1]) for t in tracks for w in t.mission.table.column("window") if w]
+    if not firsts:
+        raise ValueError("no dated events to replay")
+    return Campaign(
+        tracks=tuple(tracks),
+        start=min(firsts) - rules.lead_in_s,
+        end=max(lasts) + rules.lead_out_s,
+        rules=rules,
+    )
+
+
+def find_event(campaign: Campaign, mission_id: str, kind: str, nth: int = 1) -> tuple[float, Event]:
+    """The nth event of a kind in a mission (KeyError when there is none)."""
+    track = campaign.track(mission_id)
+    matches = [i for i, k in enumerate(track.mission.table.column("kind")) if k == kind]
+    if len(matches) < nth:
+        raise KeyError(f"{mission_id}:{kind}")
+    index = matches[nth - 1]
+    return track.ticks[index], track.events[index]
+
+
+def replay_clock(
+    campaign: Campaign,
+    source: TimeSource,
+    *,
+    start: float | None = None,
+    speed: float | None = None,
+    playing: bool = True,
+    bounds: tuple[float, float] | None = None,
+) -> ReplayClock:
+    """A replay clock over the campaign; ``speed=None`` is auto, slowing near every event
+    that is stated with a time (an event only ordered between two others is not a stop)."""
+    # An event without a window is placed at the start of its stated interval, so its tick
+    # is that start's.
+    stated = (
+        (tick, start, precision)
+        for track in campaign.tracks
+        for tick, start, precision, window in zip(
+            track.ticks,
+            track.mission.table.column("start"),
+            track.mission.table.column("precision"),
+            track.mission.table.column("window"),
+            strict=True,
+        )
+        if window is None
+    )
+    return ReplayClock(
+        source,
+        start=campaign.start if start is None else start,
+        bounds=bounds or (campaign.start, campaign.end),
+        law=AutoSpeed.of_stated(stated),
+        speed=1.0 if speed is None else speed,
+        auto=speed is None,
+        playing=playing,
+    )

@@ -1,0 +1,151 @@
+"""The state of every mission at any moment, as a pure function of mission time.
+
+Seeking backwards and playing forwards give the same state because nothing here remembers:
+``state_at(campaign, tick)`` looks at the events passed by ``tick`` and applies the status
+rules (a data file, ``data/status_rules.toml``) to them in order.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+import msgspec
+
+from mission_control import ephemeris
+from mission_control.campaign import Campaign, MissionTrack
+from mission_control.mission import Mission
+from mission_control.model import Event, Precision, Status, SubsystemState
+from mission_control.status_rules import Rules
+from mission_control.timescale import UtcReading, from_tick
+
+PHASES: tuple[str, ...] = (
+    "pre-launch",
+    "launch",
+    "cruise",
+    "approach",
+    "orbit",
+    "separation",
+    "entry and descent",
+    "landed",
+    "flyby",
+    "ended",
+)
+
+
+class MissionState(msgspec.Struct, frozen=True):
+    """One mission at one tick: its phase, clocks, next event and every row's status."""
+
+    track: MissionTrack
+    tick: float
+    passed: int
+    phase: str
+    met_s: float | None
+    next_event: Event | None
+    countdown_s: float | None
+    owlt_s: float | None
+    parts: dict[str, dict[str, SubsystemState]]
+
+    @property
+    def mission(self) -> Mission:
+        return self.track.mission
+
+    @property
+    def passed_events(self) -> tuple[Event, ...]:
+        return self.track.events[: self.passed]
+
+
+class CampaignState(msgspec.Struct, frozen=True):
+    """Every mission at one tick, and the UTC reading of that tick."""
+
+    tick: float
+    utc: UtcReading
+    missions: tuple[MissionState, ...]
+
+
+def state_at(campaign: Campaign, tick: float) -> CampaignState:
+    """Everything the dashboard shows at ``tick``, computed from the events alone."""
+    return CampaignState(
+        tick=tick,
+        utc=from_tick(tick),
+        missions=tuple(mission_state(t, tick, campaign.rules) for t in campaign.tracks),
+    )
+
+
+def mission_state(track: MissionTrack, tick: float, rules: Rules) -> MissionState:
+    passed = bisect.bisect_right(track.ticks, tick)
+    events = track.events
+    upcoming = next(
+        (
+            (track.ticks[i], events[i])
+            for i in range(passed, len(events))
+            if not events[i].approximate
+        ),
+        None,
+    )
+    met = None
+    launch = track.launch
+    if track.launch_tick is not None and launch and launch.time.precision >= Precision.MINUTE:
+        met = tick - track.launch_tick
+    return MissionState(
+        track=track,
+        tick=tick,
+        passed=passed,
+        phase=_phase(track, tick, passed, rules),
+        met_s=met,
+        next_event=upcoming[1] if upcoming else None,
+        countdown_s=upcoming[0] - tick if upcoming else None,
+        owlt_s=ephemeris.one_way_light_time_s(from_tick(tick).moment)
+        if track.at_planet(tick)
+        else None,
+        parts=statuses_after(track, passed),
+    )
+
+
+def phase_at(track: MissionTrack, tick: float, rules: Rules) -> str:
+    """The mission's phase at ``tick``: :func:`mission_state`'s ``phase`` without the rest."""
+    return _phase(track, tick, bisect.bisect_right(track.ticks, tick), rules)
+
+
+def phase_turns(track: MissionTrack, rules: Rules) -> list[float]:
+    """Every moment at which the mission's phase may change: its first and last events, each
+    event after which the rules' phase differs, and the moments time alone turns launch into
+    cruise and cruise into approach. Between two of these the phase is constant."""
+    ticks, phases = track.ticks, track.phases
+    turns = [ticks[j] for j in range(len(ticks)) if phases[j + 1] != phases[j]]
+    turns += [*ticks[:1], *ticks[-1:], *([track.approach_tick] if track.approach_tick else [])]
+    if track.launch_tick is not None:
+        turns += [track.launch_tick, track.launch_tick + rules.launch_phase_s]
+    return sorted(set(turns))
+
+
+def _phase(track: MissionTrack, tick: float, passed: int, rules: Rules) -> str:
+    events = track.events
+    if passed == 0 and (track.launch_tick is None or tick < track.launch_tick):
+        return "pre-launch"
+    if passed == len(events):
+        return "ended"
+    phase = track.phases[passed]
+    launched_s = tick - track.launch_tick if track.launch_tick is not None else 0.0
+    if phase == "launch" and launched_s >= rules.launch_phase_s:
+        phase = "cruise"
+    if phase == "cruise" and track.approach_tick is not None and tick >= track.approach_tick:
+        phase = "approach"
+    return phase
+
+
+def statuses_after(track: MissionTrack, passed: int) -> dict[str, dict[str, SubsystemState]]:
+    """Every row's status once the first ``passed`` events have passed (a bisect per row)."""
+    states: dict[str, dict[str, SubsystemState]] = {}
+    for part, names in track.parts.items():
+        rows: dict[str, SubsystemState] = {}
+        for name in names:
+            setter = track.setters.get((part, name))
+            last = bisect.bisect_left(setter[0], passed) - 1 if setter else -1
+            if setter and last >= 0:
+                rule = setter[1][last]
+                event = track.events[setter[0][last]]
+                rows[name] = SubsystemState(name, rule.status, event, rule.reason)
+            else:
+                rows[name] = SubsystemState(name, Status.UNKNOWN)
+        states[part] = rows
+    return states
