@@ -16,7 +16,7 @@ from pathlib import Path
 from msgspec.structs import replace
 
 from mission_control import units
-from mission_control.extract import rules
+from mission_control.extract import vocabulary
 from mission_control.extract.dates import (
     DateMention,
     TimeMention,
@@ -137,7 +137,7 @@ def _garbled(key: str, value: str) -> bool:
         return True
     if re.fullmatch(r"[a-z]+", value.strip()) and _key(key) not in ("mission type",):
         return True
-    if _key(key) in rules.INFOBOX_EVENTS:
+    if _key(key) in vocabulary.INFOBOX_EVENTS:
         dates, _ = find_dates(value)
         return not dates or dates[0].year is None
     return False
@@ -145,11 +145,11 @@ def _garbled(key: str, value: str) -> bool:
 
 def _metadata(reader: _Reader) -> dict[str, str | None]:
     doc = reader.doc
-    found: dict[str, str | None] = {f: None for f in rules.METADATA_FIELDS}
+    found: dict[str, str | None] = {f: None for f in vocabulary.METADATA_FIELDS}
     extra: dict[str, str | None] = {}
     for item in doc.infobox:
         key = _key(item.key)
-        target = next((f for f, keys in rules.INFOBOX_KEYS.items() if key in keys), None)
+        target = next((f for f, keys in vocabulary.INFOBOX_KEYS.items() if key in keys), None)
         if _garbled(item.key, item.value):
             reader.warn(
                 item.line,
@@ -165,7 +165,7 @@ def _metadata(reader: _Reader) -> dict[str, str | None]:
     for sentence in doc.sentences:
         if _about_other_craft(sentence.text, reader.name):
             continue
-        for name, pattern in rules.PROSE_METADATA:
+        for name, pattern in vocabulary.PROSE_METADATA:
             if found.get(name) is not None:
                 continue
             match = pattern.search(sentence.text)
@@ -183,7 +183,7 @@ def _metadata(reader: _Reader) -> dict[str, str | None]:
 def _part_of_subject(text: str) -> str | None:
     """The part a sentence is about: the first part noun not governed by a preposition."""
     best: tuple[int, str] | None = None
-    for part, pattern in rules.PART_WORDS:
+    for part, pattern in vocabulary.PART_WORDS:
         for match in pattern.finditer(text):
             before = text[: match.start()].split()[-2:]
             if any(w.lower() in _PREPOSITIONS for w in before[-2:-1] + before[-1:]) and not (
@@ -204,7 +204,7 @@ _PREPOSITIONS = frozenset(
 def _instruments(doc: Document) -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = {}
     for sentence in doc.sentences:
-        verb = rules.CARRIED.search(sentence.text)
+        verb = vocabulary.CARRIED.search(sentence.text)
         if not verb:
             continue
         part = _part_of_subject(sentence.text[: verb.start()])
@@ -262,7 +262,7 @@ def _list_items(text: str) -> list[str]:
         if len(parts) > 1:
             head = parts[-1].split()[-1]
             for i, piece in enumerate(parts[:-1]):
-                if not rules.INSTRUMENT_HEAD.search(piece.split()[-1]) and len(head) > 1:
+                if not vocabulary.INSTRUMENT_HEAD.search(piece.split()[-1]) and len(head) > 1:
                     parts[i] = f"{piece} {head}"
         items.extend(p for p in parts if not p.lower().startswith(("instrument", "array")))
     return [i for i in items if len(i) > 2]
@@ -295,7 +295,7 @@ def _about_other_craft(text: str, own: str) -> bool:
     first_other = next(
         (
             m
-            for m in rules.CRAFT_NAME.finditer(text)
+            for m in vocabulary.CRAFT_NAME.finditer(text)
             if m.group(0).lower() != own.lower() and not _COMPARED.search(text[: m.start()])
         ),
         None,
@@ -310,12 +310,12 @@ def _about_other_craft(text: str, own: str) -> bool:
     self_match = next(
         (
             m
-            for m in rules.GENERIC_SELF.finditer(text)
+            for m in vocabulary.GENERIC_SELF.finditer(text)
             if not (its and its.start() <= m.start() < first_other.end())
         ),
         None,
     )
-    part_match = next((m for _, p in rules.PART_WORDS if (m := p.search(text))), None)
+    part_match = next((m for _, p in vocabulary.PART_WORDS if (m := p.search(text))), None)
     first_own = min(
         (m.start() for m in (own_match, self_match, part_match) if m is not None), default=None
     )
@@ -335,9 +335,9 @@ class _Keyword:
 def _keywords(text: str) -> list[_Keyword]:
     """Every event keyword of a clause, in order, with what did not happen blanked out; where
     two rows match the same words the row listed first keeps them."""
-    blanked = rules.HYPOTHETICAL.sub(lambda m: " " * len(m.group(0)), text)
+    blanked = vocabulary.HYPOTHETICAL.sub(lambda m: " " * len(m.group(0)), text)
     kept: list[_Keyword] = []
-    for rank, (kind, pattern) in enumerate(rules.KIND_PATTERNS):
+    for rank, (kind, pattern) in enumerate(vocabulary.KIND_PATTERNS):
         for match in pattern.finditer(blanked):
             if match.end() == match.start():
                 continue
@@ -385,7 +385,7 @@ def _assign_kinds(
 
 
 def _outcomes(text: str) -> list[str]:
-    return [tag for tag, pattern in rules.OUTCOME_PATTERNS if pattern.search(text)]
+    return [tag for tag, pattern in vocabulary.OUTCOME_PATTERNS if pattern.search(text)]
 
 
 def _quantities(reader: _Reader, line: int, text: str) -> list[Quantity]:
@@ -414,8 +414,8 @@ def _part_for(text: str, kind: str, reader: _Reader, day: datetime | None, parag
     part = _part_of_subject(_without_name(text, reader.name))
     if part:
         return part
-    if kind in rules.KIND_DEFAULT_PART:
-        return rules.KIND_DEFAULT_PART[kind]
+    if kind in vocabulary.KIND_DEFAULT_PART:
+        return vocabulary.KIND_DEFAULT_PART[kind]
     if _PRONOUN_SUBJECT.match(text) and reader.subject and reader.subject[0] == paragraph:
         return reader.subject[1]
     if reader.drafts and day is not None:
@@ -464,7 +464,7 @@ def _date_of(mention: DateMention, context: _Context) -> datetime | None:
 
 def _read_infobox_events(reader: _Reader) -> None:
     for item in reader.doc.infobox:
-        kind = rules.INFOBOX_EVENTS.get(_key(item.key))
+        kind = vocabulary.INFOBOX_EVENTS.get(_key(item.key))
         if kind is None or _garbled(item.key, item.value):
             continue
         dates, _ = find_dates(item.value)
@@ -910,11 +910,11 @@ def _systems(
     """Each part's rows: the instruments the text lists, then the part's own systems that the
     events speak of (an event of the whole spacecraft speaks for its bus)."""
     systems: dict[str, list[str]] = {p: [] for p in instruments}
-    order = [name for name, _ in rules.SYSTEM_WORDS]
+    order = [name for name, _ in vocabulary.SYSTEM_WORDS]
     for event in events:
         part = "bus" if event.part == "spacecraft" else event.part
         for provenance in event.provenance:
-            for name, pattern in rules.SYSTEM_WORDS:
+            for name, pattern in vocabulary.SYSTEM_WORDS:
                 if pattern.search(provenance.sentence) and name not in systems.setdefault(part, []):
                     systems[part].append(name)
     return {p: tuple(sorted(names, key=order.index)) for p, names in systems.items() if names}
