@@ -11,7 +11,6 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 
 from msgspec.structs import replace
 
@@ -27,7 +26,7 @@ from mission_control.extract.dates import (
 )
 from mission_control.extract.document import Document, InfoboxField, Sentence, parse_document
 from mission_control.model import Event, Mission, Precision, Provenance, Quantity, StatedTime
-from mission_control.seedfile import load_text, slug
+from mission_control.seedfile import slug
 
 
 @dataclass
@@ -70,11 +69,6 @@ class _Reader:
 
     def warn(self, line: int, message: str) -> None:
         self.warnings.append(f"{self.doc.source}:{line}: {message}")
-
-
-def read_mission(path: Path, source: str | None = None) -> Mission:
-    """Read one article from a file; ``source`` is the name shown for it (default: the path)."""
-    return read_text(load_text(path), source or str(path))
 
 
 def read_text(text: str, source: str) -> Mission:
