@@ -17,6 +17,7 @@ from mission_control.extract.dates import combine, day_of, find_dates, find_time
 from mission_control.extract.document import Document, InfoboxField, Sentence
 from mission_control.extract.kinds import assign_kinds, kind_of
 from mission_control.extract.metadata import garbled, infobox_key
+from mission_control.extract.quantities import find_quantities
 from mission_control.extract.report import Report
 from mission_control.extract.subjects import part_of_subject
 from mission_control.model import Precision, Provenance, Quantity, StatedTime
@@ -147,7 +148,7 @@ class _Drafting:
 
     def quantities(self, line: int, text: str) -> list[Quantity]:
         found = []
-        for quantity, _span in units.find_quantities(text):
+        for quantity, _span in find_quantities(text):
             shown = units.describe(quantity)
             if shown.warning:
                 self.report.warn(line, shown.warning)
