@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.text import Text
 
 from mission_control import catalog, exit_codes, glyphs
-from mission_control.model import Event, Mission
+from mission_control.model import UNIT_SYSTEMS, Event, Mission
 from mission_control.replay import (
     Campaign,
     CampaignState,
@@ -33,11 +33,6 @@ if TYPE_CHECKING:
 
 # The dashboard, the default command, needs none of json, csv, rich's tables or the unit
 # formatting that the printing subcommands use: each is imported where it is used.
-
-UNIT_SYSTEMS = ("si", "imperial")
-"""``units.UNIT_SYSTEMS``, spelled out so that parsing the command line does not import
-``units`` (its patterns take about 10 ms to compile, and the dashboard never needs them);
-a test keeps the two equal."""
 
 
 class UsageError(Exception):

@@ -32,12 +32,10 @@ from mission_control.extract.notation import (
     sig_figs,
     to_float,
 )
-from mission_control.model import Quantity, QuantityText
+from mission_control.model import UNIT_SYSTEMS, Quantity, QuantityText
 
 if TYPE_CHECKING:
     import pint
-
-UNIT_SYSTEMS: tuple[str, ...] = ("si", "imperial")
 
 __all__ = [
     "UNIT_SYSTEMS",
