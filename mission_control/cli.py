@@ -20,11 +20,7 @@ from mission_control import collector, exit_codes
 from mission_control.campaign import Campaign
 from mission_control.exit_codes import Failure, UsageError
 from mission_control.loading import Report, load_campaign, load_missions
-
-UNIT_SYSTEMS = ("si", "imperial")
-"""``units.UNIT_SYSTEMS``, spelled out so that parsing the command line does not import
-``units`` (its patterns take about 10 ms to compile, and the dashboard never needs them);
-a test keeps the two equal."""
+from mission_control.model import UNIT_SYSTEMS
 
 
 def reporter(err: Console) -> Report:

@@ -114,6 +114,11 @@ class Provenance(msgspec.Struct, frozen=True):
     line: int
 
 
+UNIT_SYSTEMS: tuple[str, ...] = ("si", "imperial")
+"""The unit systems a quantity is shown in; here, where the command line can name them without
+importing ``units``, which the dashboard's start never needs."""
+
+
 class QuantityText(msgspec.Struct, frozen=True):
     """One quantity as every view shows it, in both unit systems and with both conversions."""
 

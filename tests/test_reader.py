@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mission_control.extract.reader import read_mission, read_text
+from mission_control.extract.reader import read_text
 from mission_control.mission import Mission
 from mission_control.model import EVENT_KINDS, PARTS, Event, Precision
 from mission_control.seedfile import SeedError, load_text, slug
@@ -37,6 +37,11 @@ def rows(mission: Mission) -> list[Row]:
 
 def utc(text: str) -> datetime:
     return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+def read_mission(path: Path, source: str | None = None) -> Mission:
+    """Read one article from a file; ``source`` is the name shown for it (default: the path)."""
+    return read_text(load_text(path), source or str(path))
 
 
 def read(path: Path) -> Mission:

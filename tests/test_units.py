@@ -1,4 +1,5 @@
-"""Tests for mission_control.units: reading quantities, checking conversions, display."""
+"""Tests for mission_control.units and extract.quantities: reading quantities, checking
+conversions, display."""
 
 from __future__ import annotations
 
@@ -12,16 +13,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mission_control import units
+from mission_control.extract import notation
+from mission_control.extract.quantities import find_quantities, sig_figs
 from mission_control.model import Quantity
 from mission_control.units import (
     UNIT_SYSTEMS,
     check_conversion,
     convert,
     display,
-    find_quantities,
     registry,
-    sig_figs,
     symbol,
     to_json,
 )
@@ -270,13 +270,13 @@ def test_unit_table_agrees_with_pint() -> None:
         "℉",
         "pound per square inch",  # pint: pound (mass) / inch ** 2
         "pounds per square inch",
-        *(w for w in units._WORDS if w.startswith("degree")),  # pint: angle * delta-degree
+        *(w for w in notation.WORDS if w.startswith("degree")),  # pint: angle * delta-degree
     }
-    tables = (units._WORDS, units._SYMBOLS, units._SYMBOLS1)
+    tables = (notation.WORDS, notation.SYMBOLS, notation.SYMBOLS1)
     for table in tables:
         for written, unit in table.items():
             assert str(ureg.parse_units(unit)) == unit  # canonical
-            assert unit in units._DISPLAY_SYMBOL
+            assert unit in notation.DISPLAY_SYMBOL
             if written in deliberate:
                 continue
             try:
@@ -512,9 +512,9 @@ def test_kilometres_round_trip(n: int, group: str) -> None:
 
 def test_importing_units_does_not_import_pint() -> None:
     code = (
-        "import sys, mission_control.units; "
+        "import sys, mission_control.units, mission_control.extract.quantities; "
         "assert 'pint' not in sys.modules; "
-        "mission_control.units.find_quantities('48,000 kilometres (30,000 mi)'); "
+        "mission_control.extract.quantities.find_quantities('48,000 kilometres (30,000 mi)'); "
         "assert 'pint' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

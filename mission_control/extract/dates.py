@@ -300,3 +300,25 @@ def window_end(day: datetime, time: TimeMention) -> datetime | None:
     start, _ = combine(day, time)
     end_utc = end.astimezone(UTC)
     return end_utc if end_utc > start else end_utc + timedelta(days=1)
+
+
+def day_of(mention: DateMention, previous: datetime | None) -> datetime | None:
+    """The day a date mention names, ``previous`` being the day the text stated before it. A
+    yearless one takes the year of that day, or the year after when it would otherwise fall
+    before it (a narrative runs forward: "launched on 5 August 1973 ... on 12 March the lander
+    separated" is March 1974). None when no year is known or the day does not exist in that
+    year (29 February)."""
+    year = mention.year
+    rolled = False
+    if year is None and previous is not None:
+        year = previous.year
+        rolled = True
+    if year is None:
+        return None
+    try:
+        day = datetime(year, mention.month or 1, mention.day or 1, tzinfo=UTC)
+        if rolled and previous is not None and day.date() < previous.date():
+            day = day.replace(year=year + 1)
+    except ValueError:
+        return None
+    return day

@@ -1,0 +1,212 @@
+"""The reader's second stage: an article's sentences cut into clauses, each with the moments
+it states resolved to UTC (a bare time takes the day stated before it, a yearless date that
+day's year) and the day an undated clause falls on."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from mission_control.extract.dates import (
+    DateMention,
+    TimeMention,
+    combine,
+    day_of,
+    find_dates,
+    find_times,
+    window_end,
+)
+from mission_control.extract.document import Document, Sentence
+from mission_control.extract.kinds import Keyword, find_keywords
+from mission_control.extract.report import Report
+from mission_control.extract.subjects import about_other_craft
+from mission_control.model import Precision, StatedTime
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """One moment a clause states: a time with its date, or a date alone.
+
+    ``span`` is where the clause states it; ``window`` is the range a ``between A and B``
+    time gives (its ``time`` is then the day); ``circa`` an "about" before the time."""
+
+    time: StatedTime
+    span: tuple[int, int]
+    timed: bool = False
+    circa: bool = False
+    window: tuple[datetime, datetime] | None = None
+
+
+@dataclass(frozen=True)
+class DatedClause:
+    """A clause of a sentence about the article's own craft, with what it states of time.
+
+    ``dated`` says it mentions a date or time at all (``stamps`` holds those that could be
+    resolved); ``day`` is the day the text last stated in the clause's section, which an
+    undated clause falls on (None when no day is known there)."""
+
+    sentence: Sentence
+    text: str
+    order: int
+    dated: bool
+    stamps: tuple[Stamp, ...]
+    keywords: tuple[Keyword, ...]
+    day: datetime | None
+
+
+@dataclass
+class _Context:
+    """The last date the text stated, which a later bare time or undated sentence takes."""
+
+    moment: datetime | None = None
+    precision: Precision | None = None
+    section: str | None = None
+
+
+def dated_clauses(doc: Document, name: str, report: Report) -> Iterator[DatedClause]:
+    """Each clause of each sentence about the mission ``name`` (others are skipped), in order,
+    with its moments resolved; what cannot be resolved is warned of in ``report``.
+
+    Clauses are made one at a time, as the next stage asks for them, so that the warnings of
+    the stages come in the order of the text."""
+    context = _Context()
+    for order, sentence in enumerate(doc.sentences):
+        if about_other_craft(sentence.text, name):
+            continue
+        for text in split_clauses(sentence.text):
+            dates, problems = find_dates(text)
+            for problem in problems:
+                report.warn(sentence.line, problem)
+            times = find_times(text)
+            keywords = find_keywords(text)
+            dated = bool(dates or times)
+            stamps = (
+                _stamps(context, sentence, text, dates, times, keywords, report) if dated else []
+            )
+            same_section = context.section == sentence.section
+            known = context.precision is not None and context.precision >= Precision.DAY
+            day = context.moment if known and same_section else None
+            yield DatedClause(sentence, text, order, dated, tuple(stamps), tuple(keywords), day)
+            day_level = [s for s in stamps if s.time.precision <= Precision.DAY] or stamps
+            if day_level:
+                last = max(day_level, key=lambda s: s.span[0]).time
+                context = _Context(last.start, min(last.precision, Precision.DAY), sentence.section)
+
+
+# ", and it landed at 05:13 UTC": a new clause with its own subject and verb.
+_PRONOUN_CLAUSE = re.compile(r",\s+(?:and|then)\s+(?=(?:it|they)\s+\w)", re.I)
+
+
+def split_clauses(text: str) -> list[str]:
+    """A sentence cut at its semicolons (outside brackets) and before ", and it ...": each
+    clause may state an event of its own."""
+    out: list[str] = []
+    depth = 0
+    start = 0
+    for i, char in enumerate(text):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif char == ";" and depth == 0:
+            out.append(text[start:i])
+            start = i + 1
+    out.append(text[start:])
+    clauses = [piece for c in out for piece in _PRONOUN_CLAUSE.split(c)]
+    return [c.strip() for c in clauses if c.strip()]
+
+
+# What may stand between a date and the clock time of that date: "at 17:45:48 UTC on 5 August
+# 1973", "16:22:44, May 19, 1971", "July 20, 1976, at 08:51 UTC".
+_JOIN_GAP = re.compile(
+    r"T?[\s,;:()\u2013\u2014-]*(?:(?:at|on|of|the|around|about|approximately|roughly|circa)\b"
+    r"[\s,()]*)*",
+    re.I,
+)
+
+
+def _day_for(
+    text: str, time: TimeMention, days: list[DateMention], keywords: Sequence[Keyword]
+) -> tuple[DateMention | None, bool]:
+    """The date of a clause that a clock time belongs to, and whether the two state one
+    moment (joined) or the time only takes its day from the date.
+
+    A date and a time state one moment unless an event is named between them and another
+    on the date's far side ("separated on 15 December 1970 and entered the atmosphere at
+    04:58:44 UTC": two events, the second taking the day of the first)."""
+    if not days:
+        return None, False
+
+    def gap(d: DateMention) -> tuple[int, int]:
+        return (d.end, time.start) if d.end <= time.start else (time.end, d.start)
+
+    nearest = min(days, key=lambda d: gap(d)[1] - gap(d)[0])
+    lo, hi = gap(nearest)
+    if _JOIN_GAP.fullmatch(text[lo:hi]):
+        return nearest, True
+    before = nearest.end <= time.start
+    between = any(lo <= k.start and k.end <= hi for k in keywords)
+    far = any((k.end <= nearest.start) if before else (k.start >= nearest.end) for k in keywords)
+    if not (between and far):
+        return nearest, True
+    return (nearest, False) if before else (None, False)
+
+
+def _stamps(
+    context: _Context,
+    sentence: Sentence,
+    text: str,
+    dates: list[DateMention],
+    times: list[TimeMention],
+    keywords: Sequence[Keyword],
+    report: Report,
+) -> list[Stamp]:
+    """Each stated moment of a clause: a time with its date, or a date alone."""
+    stamps: list[Stamp] = []
+    used: set[int] = set()
+    days = [d for d in dates if d.precision is Precision.DAY]
+    for time in times:
+        mention, joined = _day_for(text, time, days, keywords)
+        day: datetime | None = None
+        span = (time.start, time.end)
+        if mention is not None:
+            day = day_of(mention, context.moment)
+            if joined:
+                used.add(id(mention))
+                span = (min(mention.start, time.start), max(mention.end, time.end))
+        elif context.precision is not None and context.precision >= Precision.DAY:
+            day = context.moment
+        if day is None:
+            report.warn(
+                sentence.line,
+                f"time {time.text.strip()!r} has no date stated before it: left out",
+            )
+            continue
+        if time.zone is None:
+            report.warn(
+                sentence.line, f"time {time.text.strip()!r} names no time zone: read as UTC"
+            )
+        moment, precision = combine(day, time)
+        if time.until is not None:
+            end = window_end(day, time)
+            window = (moment, end) if end else None
+            stamps.append(Stamp(StatedTime(day, Precision.DAY), span, True, time.circa, window))
+        else:
+            stamps.append(Stamp(StatedTime(moment, precision), span, True, time.circa))
+    for mention in dates:
+        if id(mention) in used:
+            continue
+        day = day_of(mention, context.moment)
+        if day is None:
+            report.warn(sentence.line, f"date {mention.text!r} has no year: left out")
+            continue
+        stamps.append(Stamp(StatedTime(day, mention.precision), (mention.start, mention.end)))
+    stamps.sort(key=lambda s: s.span[0])
+    # "at 13:50:35 UTC (16:50:35 Moscow time)": one moment stated twice is one stamp.
+    unique: list[Stamp] = []
+    for stamp in stamps:
+        if not any(u.time == stamp.time and u.timed for u in unique):
+            unique.append(stamp)
+    return unique

@@ -1,0 +1,275 @@
+"""The reader's third stage: dated clauses (and the infobox's dates) made into event drafts,
+each with its kind, part, time, outcomes, quantities and the sentences that state it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from msgspec.structs import replace
+
+from mission_control import units
+from mission_control.extract import vocabulary
+from mission_control.extract.clauses import DatedClause
+from mission_control.extract.dates import combine, day_of, find_dates, find_times
+from mission_control.extract.document import Document, InfoboxField, Sentence
+from mission_control.extract.kinds import assign_kinds, kind_of
+from mission_control.extract.metadata import garbled, infobox_key
+from mission_control.extract.quantities import find_quantities
+from mission_control.extract.report import Report
+from mission_control.extract.subjects import part_of_subject
+from mission_control.model import Precision, Provenance, Quantity, StatedTime
+
+
+@dataclass
+class Draft:
+    """An event as one statement gives it, before statements of one event are merged.
+
+    ``inherited`` marks a time taken from the day stated before (the clause gives none),
+    ``recovery`` an event that follows an earlier failure of the same kind, ``infobox`` a
+    draft of an infobox field."""
+
+    kind: str
+    part: str
+    time: StatedTime
+    provenance: list[Provenance]
+    outcomes: list[str]
+    quantities: list[Quantity]
+    paragraph: int
+    order: int
+    inherited: bool = False
+    circa: bool = False
+    window: tuple[datetime, datetime] | None = None
+    recovery: bool = False
+    infobox: bool = False
+    text: str = ""
+
+
+def read_drafts(
+    doc: Document, name: str, clauses: Iterable[DatedClause], report: Report
+) -> list[Draft]:
+    """The drafts of the infobox's dated fields, then those of the clauses, in the text's
+    order; a clause that names no event but adds an outcome or a quantity is added to an
+    event of its paragraph. Quantities whose stated conversion is wrong are warned of."""
+    drafting = _Drafting(doc, name, report, infobox_drafts(doc))
+    last_paragraph = 0
+    for clause in clauses:
+        if clause.sentence.paragraph != last_paragraph:
+            drafting.flush_details()
+            last_paragraph = clause.sentence.paragraph
+            drafting.subject = None
+        if clause.dated:
+            drafting.dated_clause(clause)
+        else:
+            drafting.undated_clause(clause)
+        drafting.note_subject(clause.text, clause.sentence.paragraph)
+    drafting.flush_details()
+    return drafting.drafts
+
+
+def infobox_drafts(doc: Document) -> list[Draft]:
+    """A draft of each infobox field that dates an event (``Launch date``, ``Landing date``)."""
+    drafts: list[Draft] = []
+    for item in doc.infobox:
+        kind = vocabulary.INFOBOX_EVENTS.get(infobox_key(item.key))
+        if kind is None or garbled(item.key, item.value):
+            continue
+        dates, _ = find_dates(item.value)
+        times = find_times(item.value)
+        mention = dates[0]
+        day = day_of(mention, None)
+        if day is None:
+            continue
+        if times:
+            start, precision = combine(day, times[0])
+        else:
+            start, precision = day, mention.precision
+        drafts.append(
+            Draft(
+                kind=kind,
+                part="spacecraft",
+                time=StatedTime(start, precision),
+                provenance=[_infobox_provenance(doc, item)],
+                outcomes=[],
+                quantities=[],
+                paragraph=0,
+                order=-1,
+                infobox=True,
+                text=f"{item.key}: {item.value}",
+            )
+        )
+    return drafts
+
+
+def _infobox_provenance(doc: Document, item: InfoboxField) -> Provenance:
+    """The infobox line exactly as the file has it, without its surrounding blanks."""
+    line_start = max(doc.text.rfind("\n", 0, item.start), doc.text.rfind("\r", 0, item.start))
+    line_start += 1
+    ends = [i for i in (doc.text.find("\n", item.start), doc.text.find("\r", item.start)) if i >= 0]
+    line_end = min(ends, default=len(doc.text))
+    line = doc.text[line_start:line_end]
+    start = line_start + len(line) - len(line.lstrip())
+    end = line_start + len(line.rstrip())
+    return Provenance(doc.source, doc.text[start:end], (start, end), item.line)
+
+
+def _provenance(doc: Document, sentence: Sentence) -> Provenance:
+    """The sentence exactly as the file has it between its offsets."""
+    return Provenance(doc.source, sentence.raw, (sentence.start, sentence.end), sentence.line)
+
+
+def _outcomes(text: str) -> list[str]:
+    return [tag for tag, pattern in vocabulary.OUTCOME_PATTERNS if pattern.search(text)]
+
+
+def _without_name(text: str, name: str) -> str:
+    """The text with the mission's own name blanked ("Pioneer Venus Orbiter" names no part)."""
+    if not name.strip():
+        return text
+    return re.sub(re.escape(name), lambda m: " " * len(m.group(0)), text, flags=re.I)
+
+
+# A clause whose subject is a pronoun, after an optional opening phrase ("Initially, it ...").
+_PRONOUN_SUBJECT = re.compile(r"^(?:[A-Z][\w-]*(?:\s+[\w'-]+){0,3},\s+)?(?:it|its|it's)\b", re.I)
+
+
+@dataclass
+class _Drafting:
+    """What making the drafts of one article keeps from clause to clause."""
+
+    doc: Document
+    name: str
+    report: Report
+    drafts: list[Draft]
+    pending: list[tuple[Sentence, int, list[str], list[Quantity]]] = field(default_factory=list)
+    subject: tuple[int, str] | None = None  # (paragraph, part) the last clause was about
+
+    def quantities(self, line: int, text: str) -> list[Quantity]:
+        found = []
+        for quantity, _span in find_quantities(text):
+            shown = units.describe(quantity)
+            if shown.warning:
+                self.report.warn(line, shown.warning)
+            found.append(replace(quantity, shown=shown))
+        return found
+
+    def part_for(self, text: str, kind: str, day: datetime | None, paragraph: int) -> str:
+        """The part an event concerns: the part the clause names as its subject; else the part
+        the kind implies; else, for "it", the subject of the clause before; else the part of
+        the event just before on the same day; else the whole spacecraft."""
+        part = part_of_subject(_without_name(text, self.name))
+        if part:
+            return part
+        if kind in vocabulary.KIND_DEFAULT_PART:
+            return vocabulary.KIND_DEFAULT_PART[kind]
+        if _PRONOUN_SUBJECT.match(text) and self.subject and self.subject[0] == paragraph:
+            return self.subject[1]
+        if self.drafts and day is not None:
+            prev = self.drafts[-1]
+            if prev.time.start.date() == day.date() and not prev.infobox:
+                return prev.part
+        return "spacecraft"
+
+    def note_subject(self, text: str, paragraph: int) -> None:
+        """Remember the part a clause is about, for an "it" in the clause after."""
+        part = part_of_subject(_without_name(text, self.name))
+        if part:
+            self.subject = (paragraph, part)
+        elif not _PRONOUN_SUBJECT.match(text):
+            self.subject = None
+
+    def dated_clause(self, clause: DatedClause) -> None:
+        sentence, text = clause.sentence, clause.text
+        stamps = clause.stamps
+        kinds = assign_kinds(text, [s.span for s in stamps], clause.keywords)
+        single = len(stamps) == 1
+        for stamp, found in zip(stamps, kinds, strict=True):
+            # A stated day with no event word is still a dated statement: "other".
+            kind = found or ("other" if stamp.time.precision >= Precision.DAY else None)
+            if kind is None:
+                continue
+            self.drafts.append(
+                Draft(
+                    kind=kind,
+                    part=self.part_for(text, kind, stamp.time.start, sentence.paragraph),
+                    time=stamp.time,
+                    provenance=[_provenance(self.doc, sentence)],
+                    outcomes=_outcomes(text),
+                    quantities=self.quantities(sentence.line, text) if single else [],
+                    paragraph=sentence.paragraph,
+                    order=clause.order,
+                    circa=stamp.circa,
+                    window=stamp.window,
+                    text=text,
+                )
+            )
+
+    def undated_clause(self, clause: DatedClause) -> None:
+        """A clause that states no date: an event of the day the text last stated (in the
+        same section), or details (an outcome, a quantity) of an event near it."""
+        sentence, text, order = clause.sentence, clause.text, clause.order
+        kind = kind_of(clause.keywords)
+        outcomes = _outcomes(text)
+        if kind is None:
+            quantities = self.quantities(sentence.line, text)
+            if outcomes or quantities:
+                self.pending.append((sentence, order, outcomes, quantities))
+            return
+        if clause.day is None:
+            return
+        quantities = self.quantities(sentence.line, text)
+        prev = self.drafts[-1] if self.drafts else None
+        part = self.part_for(text, kind, clause.day, sentence.paragraph)
+        provenance = _provenance(self.doc, sentence)
+        if (
+            prev is not None
+            and prev.kind == kind
+            and prev.part == part
+            and prev.paragraph == sentence.paragraph
+            and not (prev.outcomes and not outcomes)
+        ):
+            if provenance not in prev.provenance:
+                prev.provenance.append(provenance)
+            prev.outcomes.extend(o for o in outcomes if o not in prev.outcomes)
+            prev.quantities.extend(quantities)
+            return
+        self.drafts.append(
+            Draft(
+                kind=kind,
+                part=part,
+                time=StatedTime(clause.day, Precision.DAY),
+                provenance=[provenance],
+                outcomes=outcomes,
+                quantities=quantities,
+                paragraph=sentence.paragraph,
+                order=order,
+                inherited=True,
+                recovery=prev is not None
+                and prev.kind == kind
+                and bool(prev.outcomes)
+                and not outcomes,
+                text=text,
+            )
+        )
+
+    def flush_details(self) -> None:
+        """Attach undated clauses that add an outcome or a quantity but name no event kind to
+        an event of their paragraph: one their own sentence states, else the next one stated
+        with a time, else the last one before them."""
+        for sentence, order, outcomes, quantities in self.pending:
+            same = [d for d in self.drafts if d.paragraph == sentence.paragraph and not d.infobox]
+            own = [d for d in same if d.order == order]
+            timed_later = [d for d in same if d.order > order and d.time.has_time_of_day]
+            earlier = [d for d in same if d.order < order]
+            candidates = own[-1:] or timed_later[:1] or earlier[-1:]
+            target = candidates[0] if candidates else None
+            if target is None:
+                continue
+            provenance = _provenance(self.doc, sentence)
+            if provenance not in target.provenance:
+                target.provenance.append(provenance)
+            target.outcomes.extend(o for o in outcomes if o not in target.outcomes)
+            target.quantities.extend(quantities)
+        self.pending.clear()

@@ -1,0 +1,105 @@
+"""What each part of the spacecraft carries: the instruments the text lists for it and the
+systems its events speak of."""
+
+from __future__ import annotations
+
+import re
+
+from mission_control.extract import vocabulary
+from mission_control.extract.document import Document
+from mission_control.extract.subjects import part_of_subject
+from mission_control.model import Event
+
+
+def read_instruments(doc: Document) -> dict[str, tuple[str, ...]]:
+    """Each part's instruments, from the sentences saying what the part carried."""
+    out: dict[str, list[str]] = {}
+    for sentence in doc.sentences:
+        verb = vocabulary.CARRIED.search(sentence.text)
+        if not verb:
+            continue
+        part = part_of_subject(sentence.text[: verb.start()])
+        if part is None:
+            continue
+        items = _list_items(sentence.text[verb.end() :])
+        for item in items:
+            if item not in out.setdefault(part, []):
+                out[part].append(item)
+    return {part: tuple(items) for part, items in out.items() if items}
+
+
+_LIST_END = re.compile(
+    r"(?:,\s*|\s+)(?:(?:and|but)\s+)?(?:was|were|is|are|had|has|have)\b|"
+    r",\s*(?:which|while|but|although|though|whereas)\b",
+    re.I,
+)
+_PURPOSE_RE = re.compile(r"\s+(?:to|for|that|which|in\s+order\s+to)\s+.*$", re.I)
+
+
+def _list_items(text: str) -> list[str]:
+    """Instrument names from a list such as ``a thermometer and barometer to determine ..., and
+    instruments ... including a mass spectrometer``."""
+    text = re.split(r"[.;]", text, maxsplit=1)[0]
+    # The list ends where the sentence goes on to say something else of its subject
+    # ("..., and was cooled before launch", "..., which ...").
+    text = _LIST_END.split(text, maxsplit=1)[0]
+    text = re.sub(r"\bincluding\b", ",", text, flags=re.I)
+    chunks = [c.strip() for c in re.split(r",", text) if c.strip()]
+    items: list[str] = []
+    for raw in chunks:
+        chunk = re.sub(r"^(?:and|or)\s+", "", raw, flags=re.I)
+        study = re.match(
+            r"^(?:an?\s+|the\s+)?instruments?\s+to\s+(?:study|measure|detect|record)\s+(.+?)"
+            r"(?:\s+(?:from|of|in|on|at)\s+.*)?$",
+            chunk,
+            re.I,
+        )
+        if study:
+            subject = study.group(1)
+            words = subject.split()
+            words[-1] = _singular(words[-1])
+            items.append(f"{' '.join(words)} instrument")
+            continue
+        chunk = re.sub(
+            r"^(?:an?|the|two|three|several)\s+", "", _PURPOSE_RE.sub("", chunk), flags=re.I
+        )
+        if not chunk or (
+            re.fullmatch(r"(?:array\s+of\s+)?instruments?|\w+", chunk, re.I)
+            and (chunk.lower().startswith(("instrument", "array")))
+        ):
+            continue
+        parts = [p.strip() for p in re.split(r"\s+and\s+", chunk) if p.strip()]
+        parts = [re.sub(r"^(?:an?|the)\s+", "", p, flags=re.I) for p in parts]
+        if len(parts) > 1:
+            head = parts[-1].split()[-1]
+            for i, piece in enumerate(parts[:-1]):
+                if not vocabulary.INSTRUMENT_HEAD.search(piece.split()[-1]) and len(head) > 1:
+                    parts[i] = f"{piece} {head}"
+        items.extend(p for p in parts if not p.lower().startswith(("instrument", "array")))
+    return [i for i in items if len(i) > 2]
+
+
+def _singular(word: str) -> str:
+    if word.endswith("xes"):
+        return word[:-2]
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def part_systems(
+    events: tuple[Event, ...], instruments: dict[str, tuple[str, ...]]
+) -> dict[str, tuple[str, ...]]:
+    """Each part's rows: the instruments the text lists, then the part's own systems that the
+    events speak of (an event of the whole spacecraft speaks for its bus)."""
+    systems: dict[str, list[str]] = {p: [] for p in instruments}
+    order = [name for name, _ in vocabulary.SYSTEM_WORDS]
+    for event in events:
+        part = "bus" if event.part == "spacecraft" else event.part
+        for provenance in event.provenance:
+            for name, pattern in vocabulary.SYSTEM_WORDS:
+                if pattern.search(provenance.sentence) and name not in systems.setdefault(part, []):
+                    systems[part].append(name)
+    return {p: tuple(sorted(names, key=order.index)) for p, names in systems.items() if names}

@@ -1,0 +1,157 @@
+"""Finding the quantities a sentence states: numbers and ranges with their units, and the
+conversion a text gives in brackets. Plain regular expressions over the unit table of
+:mod:`.notation`, so finding never loads pint.
+
+Decisions worth knowing:
+
+* ``Quantity.text`` is the sentence text of the whole span, parenthesised conversion included
+  (``"48,000 kilometres (30,000 mi)"``); ``stated.text`` is the inner part (``"30,000 mi"``).
+  A ``between X and Y`` range includes the word ``between`` in its span and text.
+* ``Quantity.unit`` is pint's canonical unit string; ``mph`` and ``miles per hour`` are both
+  ``"mile_per_hour"``, ``km/h`` and ``kilometres per hour`` both ``"kilometer / hour"``.
+* Significant figures follow :func:`~mission_control.extract.notation.sig_figs`; a range gets
+  the smaller count of its two ends (``5,600 to 600`` has 1).
+* One-letter symbols (``m s h t K``) need whitespace between number and symbol (so
+  ``1970s`` is a decade, not 1970 seconds); longer symbols may be attached (``1300km``);
+  word units may also be hyphenated (``1,600-kilometre``). Every unit must be followed by a
+  non-letter, non-digit.
+* European decimal commas and plain ASCII spaces as thousands separators are not read.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from mission_control.extract.notation import (
+    GROUP_SEP,
+    NUMBER_CORE,
+    SYMBOLS,
+    SYMBOLS1,
+    WORDS,
+    sig_figs,
+    to_float,
+)
+from mission_control.model import Quantity
+
+__all__ = ["find_quantities", "sig_figs"]
+
+# A first number: not glued to a word, a decimal point, a clock time, a slash designation, a
+# digit group or a hyphenated number before it (``No.50P``, ``09:05:53``, ``81/23``, ``1958-2000``).
+_NUMBER_RE = re.compile(rf"(?<![\w.,:/])(?<![0-9][-–—−])(?<![0-9]{GROUP_SEP}){NUMBER_CORE}")
+# The second number of a range, right after its connector.
+_NEXT_NUMBER_RE = re.compile(NUMBER_CORE)
+
+
+def _alternation(spellings: dict[str, str], space: str) -> str:
+    ordered = sorted(spellings, key=len, reverse=True)
+    return "|".join(space.join(re.escape(part) for part in s.split(" ")) for s in ordered)
+
+
+_WORD_UNITS = _alternation(WORDS, r"\s+")
+_SYMBOL_UNITS = _alternation(SYMBOLS, "") + r"|°\s?[CF]"
+_SYMBOL1_UNITS = _alternation(SYMBOLS1, "")
+_UNIT_END = r"(?![^\W_]|[/^·])"  # a unit is never followed by a letter, digit, / ^ or ·
+_UNIT_RE = re.compile(
+    rf"(?:(?:\s|-)?(?P<word>(?i:{_WORD_UNITS}))"
+    rf"|\s?(?P<symbol>{_SYMBOL_UNITS})"
+    rf"|\s(?P<symbol1>{_SYMBOL1_UNITS})){_UNIT_END}"
+)
+_CONNECTOR_RE = re.compile(r"\s*[-–—]\s*|\s+to\s+")
+_BETWEEN_CONNECTOR_RE = re.compile(r"\s*[-–—]\s*|\s+to\s+|\s+and\s+")
+_BETWEEN_BEFORE_RE = re.compile(r"(?i)(?<![^\W_])between\s+$")
+_PAREN_OPEN_RE = re.compile(r"\s*\(\s*(?:(?:about|approximately|approx\.|c\.|ca\.|~|≈)\s*)?")
+_PAREN_CLOSE_RE = re.compile(r"\s*\)")
+
+
+@dataclass(frozen=True)
+class _Read:
+    """One quantity read from a sentence, before it becomes a :class:`Quantity`."""
+
+    start: int
+    end: int
+    literals: tuple[str, ...]
+    unit: str
+
+
+def _unit_at(sentence: str, pos: int) -> tuple[str, int] | None:
+    m = _UNIT_RE.match(sentence, pos)
+    if m is None:
+        return None
+    if m["word"] is not None:
+        return WORDS[" ".join(m["word"].lower().split())], m.end()
+    if m["symbol"] is not None:
+        sym = "".join(m["symbol"].split())
+        return SYMBOLS[sym], m.end()
+    return SYMBOLS1[m["symbol1"]], m.end()
+
+
+def _read_at(sentence: str, number: re.Match[str]) -> _Read | None:
+    """Read a quantity or range whose first number is ``number``, or None."""
+    read = _read_parts(sentence, number)
+    if read is None or not all(math.isfinite(to_float(x)) for x in read.literals):
+        return None
+    return read
+
+
+def _read_parts(sentence: str, number: re.Match[str]) -> _Read | None:
+    start = number.start()
+    before = _BETWEEN_BEFORE_RE.search(sentence, max(0, start - 40), start)
+    first_unit = _unit_at(sentence, number.end())
+    pos = first_unit[1] if first_unit else number.end()
+    connector = (_BETWEEN_CONNECTOR_RE if before else _CONNECTOR_RE).match(sentence, pos)
+    if connector is not None:
+        second = _NEXT_NUMBER_RE.match(sentence, connector.end())
+        if second is not None:
+            second_unit = _unit_at(sentence, second.end())
+            if second_unit and (first_unit is None or first_unit[0] == second_unit[0]):
+                return _Read(
+                    before.start() if before else start,
+                    second_unit[1],
+                    (number.group(), second.group()),
+                    second_unit[0],
+                )
+    if first_unit is None:
+        return None
+    return _Read(start, first_unit[1], (number.group(),), first_unit[0])
+
+
+def _quantity(sentence: str, read: _Read, stated: Quantity | None) -> Quantity:
+    values = tuple(to_float(x) for x in read.literals)
+    return Quantity(
+        text=sentence[read.start : read.end],
+        value=values[0] if len(values) == 1 else (values[0], values[1]),
+        unit=read.unit,
+        stated=stated,
+        sig_figs=min(sig_figs(x) for x in read.literals),
+    )
+
+
+def find_quantities(sentence: str) -> list[tuple[Quantity, tuple[int, int]]]:
+    """Every quantity written in ``sentence`` with its ``(start, end)`` character span.
+
+    The span (and ``Quantity.text``) covers the number or range, the unit and a parenthesised
+    conversion if one follows (that conversion becomes ``Quantity.stated``). Years, dates,
+    clock times, page ranges, designations and numbers without a unit are not quantities.
+    """
+    found: list[tuple[Quantity, tuple[int, int]]] = []
+    pos = 0
+    while (number := _NUMBER_RE.search(sentence, pos)) is not None:
+        read = _read_at(sentence, number)
+        if read is None:
+            pos = number.end()
+            continue
+        end, stated = read.end, None
+        opening = _PAREN_OPEN_RE.match(sentence, end)
+        inner_number = _NUMBER_RE.match(sentence, opening.end()) if opening else None
+        if inner_number is not None:
+            inner = _read_at(sentence, inner_number)
+            closing = _PAREN_CLOSE_RE.match(sentence, inner.end) if inner else None
+            if inner is not None and closing is not None:
+                stated = _quantity(sentence, inner, None)
+                end = closing.end()
+        whole = _Read(read.start, end, read.literals, read.unit)
+        found.append((_quantity(sentence, whole, stated), (read.start, end)))
+        pos = end
+    return found

@@ -1,0 +1,113 @@
+"""Each stage of the reader called alone on a short text: document -> dated clauses -> event
+drafts -> events, and the name, metadata and instruments read beside them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from mission_control.extract.clauses import dated_clauses, split_clauses
+from mission_control.extract.document import parse_document
+from mission_control.extract.drafts import Draft, read_drafts
+from mission_control.extract.events import make_events
+from mission_control.extract.metadata import mission_name, read_metadata
+from mission_control.extract.parts import read_instruments
+from mission_control.extract.report import Report
+from mission_control.model import Precision, Provenance, StatedTime
+
+TEXT = """= Mars 6 (spacecraft) =
+
+* Launch date: 5 August 1973
+
+Mars 6 was launched on 5 August 1973 at 17:45:48 UTC by a Proton-K rocket.
+The lander carried a thermometer and a barometer.
+On 12 March 1974 the lander separated at 09:05; contact was lost.
+"""
+
+
+def drafts_of(text: str) -> list[Draft]:
+    doc = parse_document(text, "t.txt")
+    report = Report("t.txt")
+    return read_drafts(doc, "Mars 6", dated_clauses(doc, "Mars 6", report), report)
+
+
+def test_clauses_are_cut_at_semicolons_and_before_and_it() -> None:
+    assert split_clauses("It separated; it landed, and it fell silent.") == [
+        "It separated",
+        "it landed",
+        "it fell silent.",
+    ]
+
+
+def test_each_clause_has_its_moments_and_an_undated_one_the_day_before_it() -> None:
+    doc = parse_document(TEXT, "t.txt")
+    report = Report("t.txt")
+    clauses = list(dated_clauses(doc, "Mars 6", report))
+    assert [s.time for s in clauses[0].stamps] == [
+        StatedTime(datetime(1973, 8, 5, 17, 45, 48, tzinfo=UTC), Precision.SECOND)
+    ]
+    separated, lost = clauses[-2:]
+    assert [s.time.iso() for s in separated.stamps] == ["1974-03-12T09:05Z"]
+    assert not lost.dated
+    assert lost.day is not None and lost.day.date().isoformat() == "1974-03-12"
+    assert report.warnings == ["t.txt:7: time '09:05' names no time zone: read as UTC"]
+
+
+def test_a_clause_about_another_craft_is_skipped() -> None:
+    doc = parse_document("= Mars 6 =\n\nMars 7 was launched on 9 August 1973.\n", "t.txt")
+    assert list(dated_clauses(doc, "Mars 6", Report("t.txt"))) == []
+
+
+def test_drafts_have_the_kind_and_part_the_text_states() -> None:
+    drafts = drafts_of(TEXT)
+    assert [(d.kind, d.part, d.infobox) for d in drafts] == [
+        ("launch", "spacecraft", True),
+        ("launch", "spacecraft", False),
+        ("separation", "lander", False),
+        ("loss-of-contact", "lander", False),
+    ]
+    assert drafts[-1].outcomes == ["contact lost"]
+    assert drafts[-1].inherited  # its day is the separation's
+
+
+def test_two_statements_of_one_launch_make_one_event() -> None:
+    events = make_events(drafts_of(TEXT), "mars6")
+    assert [(e.kind, e.time.iso()) for e in events] == [
+        ("launch", "1973-08-05T17:45:48Z"),
+        ("separation", "1974-03-12T09:05Z"),
+        ("loss-of-contact", "1974-03-12"),
+    ]
+
+
+def test_events_merge_drafts_of_equal_precision_keeping_both_sentences() -> None:
+    def draft(order: int, sentence: str) -> Draft:
+        return Draft(
+            kind="landing",
+            part="lander",
+            time=StatedTime(datetime(1974, 3, 12, tzinfo=UTC), Precision.DAY),
+            provenance=[Provenance("t.txt", sentence, (order, order + 1), order + 1)],
+            outcomes=[],
+            quantities=[],
+            paragraph=1,
+            order=order,
+        )
+
+    (event,) = make_events([draft(0, "It landed."), draft(1, "The lander landed.")], "mars6")
+    assert event.summary == "Landing (lander)"
+    assert [p.sentence for p in event.provenance] == ["It landed.", "The lander landed."]
+
+
+def test_name_metadata_and_instruments() -> None:
+    doc = parse_document(TEXT, "t.txt")
+    assert mission_name(doc) == "Mars 6"
+    metadata = read_metadata(doc, "Mars 6", Report("t.txt"))
+    assert metadata["launch_vehicle"] == "Proton-K"
+    assert read_instruments(doc) == {"lander": ("thermometer", "barometer")}
+
+
+def test_a_garbled_infobox_field_is_warned_of_with_its_line() -> None:
+    doc = parse_document("= Mars 6 =\n\n* Launch date: UTC\n\nMars 6 flew.\n", "t.txt")
+    report = Report("t.txt")
+    assert read_metadata(doc, "Mars 6", report)["name"] == "Mars 6"
+    assert report.warnings == [
+        "t.txt:3: infobox field 'Launch date' is blank or garbled ('UTC'): left out"
+    ]
