@@ -19,6 +19,8 @@ DOMAIN = [
     "mission_control.seedfile",
     "mission_control.extract.reader",
     "mission_control.cli",
+    "mission_control.presentation.formatting",
+    "mission_control.presentation.ascii_digits",
 ]
 
 

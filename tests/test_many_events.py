@@ -9,9 +9,9 @@ import random
 import pytest
 from test_event_log import synthetic_campaign
 
+from mission_control.presentation.formatting import JUMP_TARGETS_ALL, jump_targets, quantity_table
 from mission_control.replay import Campaign, mission_state, phase_at, phase_turns
 from mission_control.screens.goto import SHOWN_REFERENCES, event_references, listed
-from mission_control.widgets.formatting import JUMP_TARGETS_ALL, jump_targets, quantity_table
 
 
 @pytest.fixture(scope="module")

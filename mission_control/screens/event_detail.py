@@ -10,14 +10,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from mission_control.model import Event
-from mission_control.replay import MissionTrack
-from mission_control.screens import DIALOG_CSS
-from mission_control.widgets.formatting import (
+from mission_control.presentation.formatting import (
     QuantityText,
     describe_quantities,
     earth_receive_text,
     event_met,
 )
+from mission_control.replay import MissionTrack
+from mission_control.screens import DIALOG_CSS
 
 
 def when_text(event: Event) -> str:

@@ -27,15 +27,15 @@ from textual.visual import Padding, Visual
 from textual.worker import get_current_worker
 
 from mission_control.model import Event
-from mission_control.replay import Campaign, MissionTrack
-from mission_control.widgets.formatting import (
+from mission_control.part_styles import resolve
+from mission_control.presentation.formatting import (
     QuantityText,
     event_key,
     event_met,
     event_when,
     part_label,
 )
-from mission_control.widgets.theme import resolve
+from mission_control.replay import Campaign, MissionTrack
 
 WIDE_WIDTH = 70
 """From this width the log shows every column; below it, UTC, craft and summary only."""

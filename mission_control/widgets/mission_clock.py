@@ -18,11 +18,11 @@ from textual.reactive import var
 from textual.renderables.digits import Digits
 from textual.widget import Widget
 
+from mission_control.part_styles import resolve
+from mission_control.presentation.ascii_digits import render_digits
+from mission_control.presentation.formatting import countdown, short_light_time
 from mission_control.replay import CampaignState, MissionState
 from mission_control.timescale import format_met, from_tick
-from mission_control.widgets.ascii_digits import render_digits
-from mission_control.widgets.formatting import countdown, short_light_time
-from mission_control.widgets.theme import resolve
 
 TIME_SYSTEMS: tuple[str, ...] = ("utc", "met", "msk", "ert")
 """The clock's time systems, in the order the ``c`` key cycles them."""

@@ -8,7 +8,7 @@ from textual.widgets import Static
 
 from mission_control.glyphs import label
 from mission_control.model import Status, SubsystemState
-from mission_control.widgets.formatting import event_when
+from mission_control.presentation.formatting import event_when
 
 HINT = "tab to a status panel and use ↑ ↓ to see why a subsystem has its status"
 

@@ -18,10 +18,10 @@ from textual.reactive import reactive, var
 from textual.widget import Widget
 
 from mission_control.model import Event
+from mission_control.part_styles import PartStyles
+from mission_control.presentation.formatting import event_when
 from mission_control.replay import Campaign, MissionTrack, phase_at, phase_turns
 from mission_control.timescale import from_tick, to_tick
-from mission_control.widgets.formatting import event_when
-from mission_control.widgets.theme import PartStyles
 
 PHASE_COLOURS = {
     "pre-launch": "idle",
@@ -52,7 +52,7 @@ STYLES = {
     "axis": "$text-muted",
     "caption": "$text-accent",
 }
-"""The style of each part, in the theme's colours (see :mod:`~mission_control.widgets.theme`)."""
+"""The style of each part, in the theme's colours (see :mod:`~mission_control.part_styles`)."""
 
 
 BAND = {"pre-launch": " ", "ended": "─"}
