@@ -39,6 +39,7 @@ from mission_control.presentation.formatting import (
 )
 from mission_control.replay import Campaign, CampaignState, build_campaign, replay_clock, state_at
 from mission_control.terminal import ASCII, NO_COLOUR, hangup_safe, in_daemon_thread
+from mission_control.textual_private import CrashHookApp
 from mission_control.widgets.event_log import FILTER_ALL, FILTER_FAILURES, EventLog, filter_label
 from mission_control.widgets.key_bar import KeyBar, KeyHint
 from mission_control.widgets.mission_clock import TIME_SYSTEMS, MissionClock
@@ -71,7 +72,7 @@ def dashboard_commands() -> type[Provider]:
     return DashboardCommands
 
 
-class MissionControlApp(App[None]):
+class MissionControlApp(CrashHookApp):
     """Mars 6 and Mars 7, replayed."""
 
     CSS_PATH = styles_dir() / "app.tcss"
@@ -236,17 +237,16 @@ class MissionControlApp(App[None]):
             filters.append(ASCII)
         return filters
 
-    def _handle_exception(self, error: Exception) -> None:
+    def crashed(self, error: Exception) -> None:
         """An exception nothing handled ends the app with status 1, as Textual does; the
         traceback goes to a crash report, and the terminal gets one line naming it."""
-        super()._handle_exception(error)
         if self._crash_note is None:
             from mission_control import crash  # written only when something went wrong
 
             self.crash_report = crash.write_report(error, self._crash_details())
             self._crash_note = Text(crash.note(error, self.crash_report))
         # Textual queued the traceback, with locals, for the terminal: the report has it.
-        self._exit_renderables[:] = [self._crash_note]
+        self.replace_exit_output(self._crash_note)
 
     def _crash_details(self) -> list[tuple[str, str]]:
         details = [

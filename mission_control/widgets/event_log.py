@@ -36,6 +36,7 @@ from mission_control.presentation.formatting import (
     part_label,
 )
 from mission_control.replay import Campaign, MissionTrack
+from mission_control.textual_private import update_scrollbars
 
 WIDE_WIDTH = 70
 """From this width the log shows every column; below it, UTC, craft and summary only."""
@@ -355,7 +356,7 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
         size = Size(self.scrollable_content_region.width, len(self._shown))
         if size != self.virtual_size:
             self.virtual_size = size
-            self._scroll_update(size)
+            update_scrollbars(self, size)
 
     # ------------------------------------------------------------------ the cursor
 
