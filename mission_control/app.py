@@ -9,15 +9,14 @@ import math
 import os
 import signal
 from collections.abc import Iterator, Sequence
-from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import Console
 from rich.text import Text
 from textual import events, on, work
 from textual.app import App, ComposeResult
-from textual.binding import Binding
+from textual.binding import BindingType
 from textual.command import Provider
 from textual.containers import Container, Horizontal
 from textual.driver import Driver
@@ -26,15 +25,13 @@ from textual.geometry import Size
 from textual.theme import BUILTIN_THEMES
 from textual.widgets import Static
 
-from mission_control import catalog, exit_codes, glyphs
+from mission_control import catalog, exit_codes, glyphs, keymap
 from mission_control.clock import ReplayClock, SystemTimeSource, TimeSource
 from mission_control.model import resume_gc
 from mission_control.paths import styles_dir
 from mission_control.presentation.formatting import (
     QuantityTable,
     event_key,
-    event_when,
-    jump_targets,
     quantity_table,
 )
 from mission_control.replay import Campaign, CampaignState, build_campaign, replay_clock, state_at
@@ -60,9 +57,6 @@ TALL_FROM = 34
 POLL_S = 0.1
 """The display timer's period: the screen changes ten times a second at most."""
 
-SPEED = Binding.Group("speed")
-SEEK = Binding.Group("event")
-
 
 def dashboard_commands() -> type[Provider]:
     """The command palette's provider, imported when the palette first opens (as Textual
@@ -79,32 +73,7 @@ class MissionControlApp(CrashHookApp):
     TITLE = "Mission control · Mars 6 and Mars 7"
     COMMANDS = App.COMMANDS | {dashboard_commands}
 
-    BINDINGS = [
-        Binding("space", "toggle_play", "Play/pause", tooltip="Play or pause the replay"),
-        Binding("plus", "faster", "Faster", key_display="+", group=SPEED,
-                tooltip="Next faster speed on the ladder"),
-        Binding("minus", "slower", "Slower", key_display="-", group=SPEED,
-                tooltip="Next slower speed on the ladder"),
-        Binding("n", "next_event", "Next", group=SEEK, tooltip="Seek to the next event"),
-        Binding("p", "previous_event", "Previous", group=SEEK,
-                tooltip="Seek to the previous event"),
-        Binding("g", "goto", "Go to", tooltip="Go to a time, MET or event…"),
-        Binding("question_mark", "help", "Help", key_display="?", tooltip="Keys and legends"),
-        Binding("q", "quit", "Quit", tooltip="Quit"),
-        # Textual's own ctrl+c only says how to quit; here it quits, even in a dialog.
-        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, tooltip="Quit"),
-        Binding("a", "auto_speed", "Auto", tooltip="Auto speed on or off"),
-        Binding("r", "reverse", "Reverse", tooltip="Reverse the replay's direction"),
-        Binding("c", "cycle_clock", "Clock",
-                tooltip="Clock shows UTC, MET, Moscow time or Earth-receive time"),
-        Binding("u", "toggle_units", "Units", tooltip="Quantities in SI or imperial units"),
-        Binding("m", "cycle_mission", "Mission", tooltip="Focus Mars 6, Mars 7 or both"),
-        Binding("f", "cycle_filter", "Filter",
-                tooltip="Log shows all events, failures only, or one craft"),
-        Binding("slash", "search", "Search", key_display="/", tooltip="Search the event log…"),
-        Binding("home", "go_start", "Start", show=False, tooltip="Go to the campaign's start"),
-        Binding("end", "go_end", "End", show=False, tooltip="Go to the campaign's end"),
-    ]  # fmt: skip
+    BINDINGS: ClassVar[list[BindingType]] = [*keymap.BINDINGS]
 
     def __init__(
         self,
@@ -432,68 +401,22 @@ class MissionControlApp(CrashHookApp):
         self.push_screen(HelpScreen(self.key_help(), ascii_only=self.ascii_only))
 
     def key_hints(self) -> list[KeyHint]:
-        """The keys for the bar at the bottom; keys of one group share a description."""
-        hints: list[KeyHint] = []
-        last_group = None
-        for binding in self.BINDINGS:
-            if not isinstance(binding, Binding) or not binding.show:
-                continue
-            key = self.get_key_display(binding)
-            if binding.group is not None and binding.group == last_group:
-                previous = hints.pop()
-                hints.append(
-                    KeyHint(
-                        (*previous.keys, key),
-                        binding.group.description,
-                        (*previous.actions, binding.action),
-                    )
-                )
-            else:
-                hints.append(KeyHint((key,), binding.description, (binding.action,)))
-            last_group = binding.group
-            if binding.action == "help":
-                hints.append(KeyHint(("^p",), "Palette", ("command_palette",)))
-        return hints
+        """The keys for the bar at the bottom."""
+        return keymap.key_hints(self.get_key_display)
 
     def key_help(self) -> Iterator[tuple[str, str]]:
         """Every key and what it does, for the help screen."""
-        for binding in self.BINDINGS:
-            assert isinstance(binding, Binding)
-            yield self.get_key_display(binding), binding.tooltip or binding.description
-        yield "ctrl+p", "Command palette: every action, and jump to any event"
-        yield "tab", "Move between timeline, status panels and log"
-        yield "← → enter", "Timeline: choose a marker, seek to it (or click it)"
-        yield "↑ ↓", "Status panel: the reason for a subsystem's status"
-        yield "↑ ↓ enter", "Log: choose an event, open its detail (or click it)"
+        return keymap.key_help(self.get_key_display)
 
     def palette_commands(self) -> list[PaletteCommand]:
-        """Every key's action, then "jump to" every event (or, for a campaign of many
-        events, to the first of each kind in each mission), for the command palette."""
-        from mission_control.screens.commands import PaletteCommand
-
-        first: dict[str, Binding] = {}
-        for binding in self.BINDINGS:
-            if isinstance(binding, Binding):
-                first.setdefault(binding.action, binding)  # q, not ctrl+c too
-        commands = [
-            PaletteCommand(
-                binding.tooltip or binding.description,
-                f"key: {self.get_key_display(binding)}",
-                getattr(self, f"action_{binding.action}"),
-            )
-            for binding in first.values()
-        ]
-        events = self.campaign.all_events()
-        for position in jump_targets(events):
-            tick, event = events[position]
-            commands.append(
-                PaletteCommand(
-                    f"Jump to {self._names[event.mission_id]}: {event.summary}",
-                    f"{event_when(event)} · {event.kind}, {event.part}",
-                    partial(self.seek, tick),
-                )
-            )
-        return commands
+        """Every action and "jump to" the events, for the command palette."""
+        return keymap.palette_commands(
+            self.get_key_display,
+            lambda action: getattr(self, f"action_{action}"),
+            self.campaign,
+            self._names,
+            self.seek,
+        )
 
     # ------------------------------------------------------------------ messages up
 
