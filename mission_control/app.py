@@ -22,6 +22,7 @@ from textual.containers import Container, Horizontal
 from textual.driver import Driver
 from textual.filter import LineFilter, Monochrome
 from textual.geometry import Size
+from textual.reactive import var
 from textual.theme import BUILTIN_THEMES
 from textual.widgets import Static
 
@@ -75,6 +76,17 @@ class MissionControlApp(CrashHookApp):
 
     BINDINGS: ClassVar[list[BindingType]] = [*keymap.BINDINGS]
 
+    unit_system: var[str] = var("si", init=False)
+    """Quantities in ``si`` or ``imperial`` units."""
+    clock_system: var[str] = var(TIME_SYSTEMS[0], init=False)
+    """The clock's time system: ``utc``, ``met``, ``msk`` or ``ert``."""
+    focus_id: var[str | None] = var(None, init=False)
+    """The mission in focus; None for all."""
+    log_filter: var[str] = var(FILTER_ALL, init=False)
+    """What the event log lists: ``all``, ``failures`` or a mission's id."""
+    log_search: var[str] = var("", init=False)
+    """Text the event log's lines must contain; empty for all."""
+
     def __init__(
         self,
         campaign: Campaign,
@@ -93,11 +105,7 @@ class MissionControlApp(CrashHookApp):
         self._crash_note: Text | None = None
         self.campaign = campaign
         self.clock = clock
-        self.unit_system = units
-        self.clock_system = TIME_SYSTEMS[0]
-        self.focus_id: str | None = None
-        self.log_filter = FILTER_ALL
-        self.log_search = ""
+        self.set_reactive(MissionControlApp.unit_system, units)
         self.quantities: QuantityTable | None = None
         self._panels: list[SubsystemPanel] = []
         self._shown_second: int | None = None
@@ -116,10 +124,12 @@ class MissionControlApp(CrashHookApp):
         yield self._too_small
         state = state_at(self.campaign, self.clock.now())
         with Container(id="body") as self._body:
-            clock = MissionClock(ascii_only=self.ascii_only, id="clock")
+            clock = MissionClock(ascii_only=self.ascii_only, id="clock").data_bind(
+                system=MissionControlApp.clock_system, focus_id=MissionControlApp.focus_id
+            )
             clock.replay = (self.clock.state_label, self.clock.label)
             yield clock
-            yield Timeline(self.campaign, id="timeline")
+            yield Timeline(self.campaign, id="timeline").data_bind(MissionControlApp.focus_id)
             with Horizontal(id="panels"):
                 for ms in state.missions:
                     for part, rows in ms.parts.items():
@@ -131,7 +141,11 @@ class MissionControlApp(CrashHookApp):
                             id=f"panel-{ms.mission.id}-{part}",
                         )
             yield StatusReason(id="reason")
-            yield EventLog(self.campaign, id="event-log")
+            yield EventLog(self.campaign, id="event-log").data_bind(
+                units=MissionControlApp.unit_system,
+                log_filter=MissionControlApp.log_filter,
+                search=MissionControlApp.log_search,
+            )
         self._keys = KeyBar(self.key_hints(), id="keys")
         yield self._keys
 
@@ -146,7 +160,7 @@ class MissionControlApp(CrashHookApp):
         self._event_log = self.query_one(EventLog)
         self._panels = list(self.query(SubsystemPanel))
         self._apply_size(self.size)
-        self._show_settings()
+        self._show_settings_line()
         self.poll()
         self.set_interval(POLL_S, self.poll)
         # The command line pauses garbage collection while the dashboard starts; what was
@@ -254,20 +268,30 @@ class MissionControlApp(CrashHookApp):
             panel.states = parts[panel.mission_id][panel.part]
         self._event_log.passed = sum(ms.passed for ms in state.missions)
 
-    def _show_settings(self) -> None:
-        """Hand the user's choices down to the widgets that show them."""
-        self._mission_clock.system = self.clock_system
-        self._mission_clock.focus_id = self.focus_id
-        self._timeline.focus_id = self.focus_id
-        self._event_log.units = self.unit_system
-        self._event_log.log_filter = self.log_filter
-        self._event_log.search = self.log_search
+    def _show_settings_line(self) -> None:
+        """The clock's line of settings worth a glance: units, log filter and search. (The
+        widgets that show a setting itself are bound to it in ``compose``.)"""
         settings = f"{self.unit_system} · {filter_label(self.log_filter, self._names)}"
         if self.log_search:
             settings += f" “{self.log_search}”"
         self._mission_clock.settings = settings
+
+    def watch_unit_system(self) -> None:
+        """Units changed: the settings line says so."""
+        self._show_settings_line()
+
+    def watch_log_filter(self) -> None:
+        """The log's filter changed: the settings line says so."""
+        self._show_settings_line()
+
+    def watch_log_search(self) -> None:
+        """The log's search changed: the settings line says so."""
+        self._show_settings_line()
+
+    def watch_focus_id(self, focus_id: str | None) -> None:
+        """Another mission in focus: only its status panels are shown."""
         for panel in self._panels:
-            panel.set_class(self.focus_id not in (None, panel.mission_id), "-other")
+            panel.set_class(focus_id not in (None, panel.mission_id), "-other")
 
     @work(exclusive=True, group="quantities")
     async def _format_quantities(self) -> None:
@@ -359,19 +383,16 @@ class MissionControlApp(CrashHookApp):
     def action_toggle_units(self) -> None:
         """Quantities in SI or imperial units."""
         self.unit_system = "imperial" if self.unit_system == "si" else "si"
-        self._show_settings()
 
     def action_cycle_clock(self) -> None:
         """Clock in UTC, MET, Moscow time, Earth-receive time, and round again."""
         index = TIME_SYSTEMS.index(self.clock_system)
         self.clock_system = TIME_SYSTEMS[(index + 1) % len(TIME_SYSTEMS)]
-        self._show_settings()
 
     def action_cycle_mission(self) -> None:
         """Focus each mission in turn, then both."""
         choices: list[str | None] = [None, *self._names]
         self.focus_id = choices[(choices.index(self.focus_id) + 1) % len(choices)]
-        self._show_settings()
         name = self._names.get(self.focus_id or "", "all missions")
         self.notify(f"Focus: {name}", timeout=2)
 
@@ -379,7 +400,6 @@ class MissionControlApp(CrashHookApp):
         """Log: all events, failures only, then each craft alone."""
         choices = [FILTER_ALL, FILTER_FAILURES, *self._names]
         self.log_filter = choices[(choices.index(self.log_filter) + 1) % len(choices)]
-        self._show_settings()
 
     def action_search(self) -> None:
         """Ask for text to search the log for."""
@@ -388,7 +408,6 @@ class MissionControlApp(CrashHookApp):
             """The dialog closed: search for the text unless it was cancelled."""
             if text is not None:
                 self.log_search = text
-                self._show_settings()
 
         from mission_control.screens.search import SearchScreen
 

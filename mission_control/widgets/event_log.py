@@ -314,17 +314,23 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
             self._append(self._matching(0, self.passed))
         self._retitle()
 
-    def watch_log_filter(self) -> None:
+    # The app binds the next three to its settings: data_bind sets a bound value again,
+    # unchanged, when it binds, so only a change counts.
+
+    def watch_log_filter(self, old: str, new: str) -> None:
         """Another filter: list the log again."""
-        self._relist()
+        if new != old:
+            self._relist()
 
-    def watch_search(self) -> None:
+    def watch_search(self, old: str, new: str) -> None:
         """Another search: list the log again."""
-        self._relist()
+        if new != old:
+            self._relist()
 
-    def watch_units(self) -> None:
+    def watch_units(self, old: str, new: str) -> None:
         """Quantities in the other unit system: the lines are drawn again."""
-        self.refresh()
+        if new != old:
+            self.refresh()
 
     def watch_quantities(self) -> None:
         """The quantities are listed: fill them in."""

@@ -99,13 +99,18 @@ class MissionClock(Widget):
         """A new moment: redraw the time lines."""
         self._show_time()
 
-    def watch_system(self) -> None:
-        """Another time system: redraw the time lines."""
-        self._show_time()
+    # The app binds the next two to its settings: data_bind sets a bound value again,
+    # unchanged, when it binds, so only a change counts.
 
-    def watch_focus_id(self) -> None:
+    def watch_system(self, old: str, new: str) -> None:
+        """Another time system: redraw the time lines."""
+        if new != old:
+            self._show_time()
+
+    def watch_focus_id(self, old: str | None, new: str | None) -> None:
         """Another mission in focus: its MET and next event."""
-        self._show_time()
+        if new != old:
+            self._show_time()
 
     def watch_replay(self) -> None:
         """The replay changed state or speed."""

@@ -194,9 +194,11 @@ class Timeline(Widget, can_focus=True):
             self._drawn = drawn
             self.refresh()
 
-    def watch_focus_id(self) -> None:
-        """Highlight the focused mission's label."""
-        self.refresh()
+    def watch_focus_id(self, old: str | None, new: str | None) -> None:
+        """Highlight the focused mission's label (the app binds this to its setting:
+        data_bind sets it again, unchanged, when it binds)."""
+        if new != old:
+            self.refresh()
 
     def watch_selected(self) -> None:
         """Show the newly chosen marker."""
