@@ -30,6 +30,7 @@ from mission_control import catalog, exit_codes, glyphs, keymap
 from mission_control.clock import ReplayClock, SystemTimeSource, TimeSource
 from mission_control.model import resume_gc
 from mission_control.paths import styles_dir
+from mission_control.presentation.event_lines import FILTER_ALL, FILTER_FAILURES, filter_label
 from mission_control.presentation.formatting import (
     QuantityTable,
     event_key,
@@ -38,7 +39,7 @@ from mission_control.presentation.formatting import (
 from mission_control.replay import Campaign, CampaignState, build_campaign, replay_clock, state_at
 from mission_control.terminal import ASCII, NO_COLOUR, hangup_safe, in_daemon_thread
 from mission_control.textual_private import CrashHookApp
-from mission_control.widgets.event_log import FILTER_ALL, FILTER_FAILURES, EventLog, filter_label
+from mission_control.widgets.event_log import EventLog
 from mission_control.widgets.key_bar import KeyBar, KeyHint
 from mission_control.widgets.mission_clock import TIME_SYSTEMS, MissionClock
 from mission_control.widgets.status_reason import StatusReason, Subject

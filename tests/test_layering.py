@@ -21,6 +21,7 @@ DOMAIN = [
     "mission_control.cli",
     "mission_control.presentation.formatting",
     "mission_control.presentation.ascii_digits",
+    "mission_control.presentation.event_lines",
 ]
 
 
