@@ -4,12 +4,9 @@ and hands the state down to the widgets, which only display it."""
 from __future__ import annotations
 
 import argparse
-import asyncio
 import math
 import os
-import signal
-from collections.abc import Iterator, Sequence
-from pathlib import Path
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import Console
@@ -19,29 +16,26 @@ from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.command import Provider
 from textual.containers import Container, Horizontal
-from textual.driver import Driver
-from textual.filter import LineFilter, Monochrome
 from textual.geometry import Size
-from textual.reactive import var
 from textual.theme import BUILTIN_THEMES
 from textual.widgets import Static
 
 from mission_control import catalog, exit_codes, glyphs, keymap
 from mission_control.clock import ReplayClock, SystemTimeSource, TimeSource
+from mission_control.controls import DashboardControls
 from mission_control.model import resume_gc
 from mission_control.paths import styles_dir
-from mission_control.presentation.event_lines import FILTER_ALL, FILTER_FAILURES, filter_label
+from mission_control.presentation.event_lines import filter_label
 from mission_control.presentation.formatting import (
     QuantityTable,
     event_key,
     quantity_table,
 )
 from mission_control.replay import Campaign, CampaignState, build_campaign, replay_clock, state_at
-from mission_control.terminal import ASCII, NO_COLOUR, hangup_safe, in_daemon_thread
-from mission_control.textual_private import CrashHookApp
+from mission_control.terminal import in_daemon_thread
 from mission_control.widgets.event_log import EventLog
 from mission_control.widgets.key_bar import KeyBar, KeyHint
-from mission_control.widgets.mission_clock import TIME_SYSTEMS, MissionClock
+from mission_control.widgets.mission_clock import MissionClock
 from mission_control.widgets.status_reason import StatusReason, Subject
 from mission_control.widgets.subsystem_panel import SubsystemPanel
 from mission_control.widgets.timeline import Timeline
@@ -68,7 +62,7 @@ def dashboard_commands() -> type[Provider]:
     return DashboardCommands
 
 
-class MissionControlApp(CrashHookApp):
+class MissionControlApp(DashboardControls):
     """Mars 6 and Mars 7, replayed."""
 
     CSS_PATH = styles_dir() / "app.tcss"
@@ -76,17 +70,6 @@ class MissionControlApp(CrashHookApp):
     COMMANDS = App.COMMANDS | {dashboard_commands}
 
     BINDINGS: ClassVar[list[BindingType]] = [*keymap.BINDINGS]
-
-    unit_system: var[str] = var("si", init=False)
-    """Quantities in ``si`` or ``imperial`` units."""
-    clock_system: var[str] = var(TIME_SYSTEMS[0], init=False)
-    """The clock's time system: ``utc``, ``met``, ``msk`` or ``ert``."""
-    focus_id: var[str | None] = var(None, init=False)
-    """The mission in focus; None for all."""
-    log_filter: var[str] = var(FILTER_ALL, init=False)
-    """What the event log lists: ``all``, ``failures`` or a mission's id."""
-    log_search: var[str] = var("", init=False)
-    """Text the event log's lines must contain; empty for all."""
 
     def __init__(
         self,
@@ -97,13 +80,7 @@ class MissionControlApp(CrashHookApp):
         theme: str | None = None,
         ascii_only: bool = False,
     ) -> None:
-        super().__init__()
-        self.ascii_only = ascii_only
-        """Draw every character in ASCII (a terminal or locale without UTF-8, or --ascii)."""
-        self.set_class(ascii_only, "-ascii")
-        self.crash_report: Path | None = None
-        """The crash report written when an exception ended the app, if one could be."""
-        self._crash_note: Text | None = None
+        super().__init__(ascii_only=ascii_only)
         self.campaign = campaign
         self.clock = clock
         self.set_reactive(MissionControlApp.unit_system, units)
@@ -152,10 +129,7 @@ class MissionControlApp(CrashHookApp):
 
     def on_mount(self) -> None:
         """Show the first moment, start the one display timer, then list the quantities."""
-        if not self.is_headless:
-            loop = asyncio.get_running_loop()
-            for signum in exit_codes.SIGNALLED:
-                loop.add_signal_handler(signum, self._end_on_signal, signum)
+        self.listen_for_signals()
         self._mission_clock = self.query_one(MissionClock)
         self._timeline = self.query_one(Timeline)
         self._event_log = self.query_one(EventLog)
@@ -198,46 +172,9 @@ class MissionControlApp(CrashHookApp):
             return "too-small"
         return "compact" if self._body.has_class("-compact") else "full"
 
-    # ------------------------------------------------------------------ the terminal
-
-    def _end_on_signal(self, signum: int) -> None:
-        """SIGTERM or SIGHUP: end as q does, with the signal's exit status.
-
-        After a hang-up the terminal is gone; the driver drops what is still written to it.
-        """
-        self.exit(return_code=exit_codes.SIGNALLED[signal.Signals(signum)])
-
-    def get_driver_class(self) -> type[Driver]:
-        """Textual's driver for the platform, made safe against a terminal that hangs up."""
-        return hangup_safe(super().get_driver_class())
-
-    def get_line_filters(self) -> Sequence[LineFilter]:
-        """Textual's filters, with two changes: NO_COLOR means no colour at all (Textual
-        would draw in greys), and in ASCII mode every character is made ASCII last."""
-        filters = [f for f in super().get_line_filters() if not isinstance(f, Monochrome)]
-        if self.no_color:
-            filters.append(NO_COLOUR)
-        if self.ascii_only:
-            filters.append(ASCII)
-        return filters
-
-    def crashed(self, error: Exception) -> None:
-        """An exception nothing handled ends the app with status 1, as Textual does; the
-        traceback goes to a crash report, and the terminal gets one line naming it."""
-        if self._crash_note is None:
-            from mission_control import crash  # written only when something went wrong
-
-            self.crash_report = crash.write_report(error, self._crash_details())
-            self._crash_note = Text(crash.note(error, self.crash_report))
-        # Textual queued the traceback, with locals, for the terminal: the report has it.
-        self.replace_exit_output(self._crash_note)
-
     def _crash_details(self) -> list[tuple[str, str]]:
-        details = [
-            ("terminal size", f"{self.size.width}x{self.size.height}"),
-            ("ascii", str(self.ascii_only)),
-            ("no colour", str(self.no_color)),
-        ]
+        """The terminal's state, then the replay's."""
+        details = super()._crash_details()
         try:
             details.append(("replay tick", f"{self.clock.now():.3f} ({self.clock.state_label})"))
             details.append(("screen", type(self.screen).__name__))
@@ -311,114 +248,7 @@ class MissionControlApp(CrashHookApp):
         self.quantities = table
         self._event_log.quantities = table
 
-    # ------------------------------------------------------------------ replay controls
-
-    def seek(self, tick: float) -> None:
-        """Move the replay to ``tick`` (playing or paused as before)."""
-        self.clock.seek(tick)
-        self.poll()
-
-    def action_toggle_play(self) -> None:
-        """Play or pause."""
-        self.clock.toggle()
-        self.poll()
-
-    def action_faster(self) -> None:
-        """The next faster speed on the ladder."""
-        self.clock.faster()
-        self.poll()
-
-    def action_slower(self) -> None:
-        """The next slower speed on the ladder."""
-        self.clock.slower()
-        self.poll()
-
-    def action_auto_speed(self) -> None:
-        """Auto speed on, or back to the last fixed speed."""
-        self.clock.set_auto(not self.clock.auto)
-        self.poll()
-
-    def action_reverse(self) -> None:
-        """Run the other way."""
-        self.clock.reverse()
-        self.poll()
-
-    def action_next_event(self) -> None:
-        """Seek to the next event of any mission."""
-        tick = self.campaign.next_event_tick(self.clock.now())
-        if tick is None:
-            self.bell()
-        else:
-            self.seek(tick)
-
-    def action_previous_event(self) -> None:
-        """Seek to the previous event of any mission."""
-        tick = self.campaign.previous_event_tick(self.clock.now())
-        if tick is None:
-            self.bell()
-        else:
-            self.seek(tick)
-
-    def action_go_start(self) -> None:
-        """Seek to the campaign's start."""
-        self.seek(self.campaign.start)
-
-    def action_go_end(self) -> None:
-        """Seek to the campaign's end."""
-        self.seek(self.campaign.end)
-
-    def action_goto(self) -> None:
-        """Ask for a time, MET or event and seek there."""
-
-        def chosen(tick: float | None) -> None:
-            """The dialog closed: seek if it gave a time."""
-            if tick is not None:
-                self.seek(tick)
-
-        from mission_control.screens.goto import GotoScreen
-
-        self.push_screen(GotoScreen(self.campaign), chosen)
-
-    # ------------------------------------------------------------------ view controls
-
-    def action_toggle_units(self) -> None:
-        """Quantities in SI or imperial units."""
-        self.unit_system = "imperial" if self.unit_system == "si" else "si"
-
-    def action_cycle_clock(self) -> None:
-        """Clock in UTC, MET, Moscow time, Earth-receive time, and round again."""
-        index = TIME_SYSTEMS.index(self.clock_system)
-        self.clock_system = TIME_SYSTEMS[(index + 1) % len(TIME_SYSTEMS)]
-
-    def action_cycle_mission(self) -> None:
-        """Focus each mission in turn, then both."""
-        choices: list[str | None] = [None, *self._names]
-        self.focus_id = choices[(choices.index(self.focus_id) + 1) % len(choices)]
-        name = self._names.get(self.focus_id or "", "all missions")
-        self.notify(f"Focus: {name}", timeout=2)
-
-    def action_cycle_filter(self) -> None:
-        """Log: all events, failures only, then each craft alone."""
-        choices = [FILTER_ALL, FILTER_FAILURES, *self._names]
-        self.log_filter = choices[(choices.index(self.log_filter) + 1) % len(choices)]
-
-    def action_search(self) -> None:
-        """Ask for text to search the log for."""
-
-        def chosen(text: str | None) -> None:
-            """The dialog closed: search for the text unless it was cancelled."""
-            if text is not None:
-                self.log_search = text
-
-        from mission_control.screens.search import SearchScreen
-
-        self.push_screen(SearchScreen(self.log_search), chosen)
-
-    def action_help(self) -> None:
-        """Show the keys and legends."""
-        from mission_control.screens.help import HelpScreen
-
-        self.push_screen(HelpScreen(self.key_help(), ascii_only=self.ascii_only))
+    # ------------------------------------------------------------------ keys
 
     def key_hints(self) -> list[KeyHint]:
         """The keys for the bar at the bottom."""
