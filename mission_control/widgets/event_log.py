@@ -28,12 +28,7 @@ from textual.worker import get_current_worker
 
 from mission_control.model import Event
 from mission_control.part_styles import PartStyles
-from mission_control.presentation.event_lines import (
-    FILTER_ALL,
-    WIDE_WIDTH,
-    EventLines,
-    Quantities,
-)
+from mission_control.presentation.event_lines import FILTER_ALL, WIDE_WIDTH, EventLines, Quantities
 from mission_control.replay import Campaign
 from mission_control.textual_private import update_scrollbars
 
