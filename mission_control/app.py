@@ -3,41 +3,34 @@ and hands the state down to the widgets, which only display it."""
 
 from __future__ import annotations
 
-import asyncio
 import math
-import signal
-from collections.abc import Iterator, Sequence
-from functools import partial
-from pathlib import Path
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
 from textual import events, on, work
 from textual.app import App, ComposeResult
-from textual.binding import Binding
+from textual.binding import BindingType
 from textual.command import Provider
 from textual.containers import Container, Horizontal
-from textual.driver import Driver
-from textual.filter import LineFilter, Monochrome
 from textual.geometry import Size
 from textual.widgets import Static
 
-from mission_control import collector, exit_codes
+from mission_control import collector, keymap
 from mission_control.campaign import Campaign, replay_clock
 from mission_control.clock import ReplayClock, SystemTimeSource, TimeSource
-from mission_control.event_time import event_when
+from mission_control.controls import DashboardControls
 from mission_control.paths import styles_dir
-from mission_control.state import CampaignState, state_at
-from mission_control.terminal import ASCII, NO_COLOUR, hangup_safe, in_daemon_thread
-from mission_control.widgets.event_log import FILTER_ALL, FILTER_FAILURES, EventLog, filter_label
-from mission_control.widgets.formatting import (
+from mission_control.presentation.event_lines import filter_label
+from mission_control.presentation.formatting import (
     QuantityTable,
     event_key,
-    jump_targets,
     quantity_table,
 )
+from mission_control.state import CampaignState, state_at
+from mission_control.terminal import in_daemon_thread
+from mission_control.widgets.event_log import EventLog
 from mission_control.widgets.key_bar import KeyBar, KeyHint
-from mission_control.widgets.mission_clock import TIME_SYSTEMS, MissionClock
+from mission_control.widgets.mission_clock import MissionClock
 from mission_control.widgets.status_reason import StatusReason, Subject
 from mission_control.widgets.subsystem_panel import SubsystemPanel
 from mission_control.widgets.timeline import Timeline
@@ -55,9 +48,6 @@ TALL_FROM = 34
 POLL_S = 0.1
 """The display timer's period: the screen changes ten times a second at most."""
 
-SPEED = Binding.Group("speed")
-SEEK = Binding.Group("event")
-
 
 def dashboard_commands() -> type[Provider]:
     """The command palette's provider, imported when the palette first opens (as Textual
@@ -67,39 +57,14 @@ def dashboard_commands() -> type[Provider]:
     return DashboardCommands
 
 
-class MissionControlApp(App[None]):
+class MissionControlApp(DashboardControls):
     """Mars 6 and Mars 7, replayed."""
 
     CSS_PATH = styles_dir() / "app.tcss"
     TITLE = "Mission control · Mars 6 and Mars 7"
     COMMANDS = App.COMMANDS | {dashboard_commands}
 
-    BINDINGS = [
-        Binding("space", "toggle_play", "Play/pause", tooltip="Play or pause the replay"),
-        Binding("plus", "faster", "Faster", key_display="+", group=SPEED,
-                tooltip="Next faster speed on the ladder"),
-        Binding("minus", "slower", "Slower", key_display="-", group=SPEED,
-                tooltip="Next slower speed on the ladder"),
-        Binding("n", "next_event", "Next", group=SEEK, tooltip="Seek to the next event"),
-        Binding("p", "previous_event", "Previous", group=SEEK,
-                tooltip="Seek to the previous event"),
-        Binding("g", "goto", "Go to", tooltip="Go to a time, MET or event…"),
-        Binding("question_mark", "help", "Help", key_display="?", tooltip="Keys and legends"),
-        Binding("q", "quit", "Quit", tooltip="Quit"),
-        # Textual's own ctrl+c only says how to quit; here it quits, even in a dialog.
-        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, tooltip="Quit"),
-        Binding("a", "auto_speed", "Auto", tooltip="Auto speed on or off"),
-        Binding("r", "reverse", "Reverse", tooltip="Reverse the replay's direction"),
-        Binding("c", "cycle_clock", "Clock",
-                tooltip="Clock shows UTC, MET, Moscow time or Earth-receive time"),
-        Binding("u", "toggle_units", "Units", tooltip="Quantities in SI or imperial units"),
-        Binding("m", "cycle_mission", "Mission", tooltip="Focus Mars 6, Mars 7 or both"),
-        Binding("f", "cycle_filter", "Filter",
-                tooltip="Log shows all events, failures only, or one craft"),
-        Binding("slash", "search", "Search", key_display="/", tooltip="Search the event log…"),
-        Binding("home", "go_start", "Start", show=False, tooltip="Go to the campaign's start"),
-        Binding("end", "go_end", "End", show=False, tooltip="Go to the campaign's end"),
-    ]  # fmt: skip
+    BINDINGS: ClassVar[list[BindingType]] = [*keymap.BINDINGS]
 
     def __init__(
         self,
@@ -110,20 +75,10 @@ class MissionControlApp(App[None]):
         theme: str | None = None,
         ascii_only: bool = False,
     ) -> None:
-        super().__init__()
-        self.ascii_only = ascii_only
-        """Draw every character in ASCII (a terminal or locale without UTF-8, or --ascii)."""
-        self.set_class(ascii_only, "-ascii")
-        self.crash_report: Path | None = None
-        """The crash report written when an exception ended the app, if one could be."""
-        self._crash_note: Text | None = None
+        super().__init__(ascii_only=ascii_only)
         self.campaign = campaign
         self.clock = clock
-        self.unit_system = units
-        self.clock_system = TIME_SYSTEMS[0]
-        self.focus_id: str | None = None
-        self.log_filter = FILTER_ALL
-        self.log_search = ""
+        self.set_reactive(MissionControlApp.unit_system, units)
         self.quantities: QuantityTable | None = None
         self._panels: list[SubsystemPanel] = []
         self._shown_second: int | None = None
@@ -142,10 +97,12 @@ class MissionControlApp(App[None]):
         yield self._too_small
         state = state_at(self.campaign, self.clock.now())
         with Container(id="body") as self._body:
-            clock = MissionClock(ascii_only=self.ascii_only, id="clock")
+            clock = MissionClock(ascii_only=self.ascii_only, id="clock").data_bind(
+                system=MissionControlApp.clock_system, focus_id=MissionControlApp.focus_id
+            )
             clock.replay = (self.clock.state_label, self.clock.label)
             yield clock
-            yield Timeline(self.campaign, id="timeline")
+            yield Timeline(self.campaign, id="timeline").data_bind(MissionControlApp.focus_id)
             with Horizontal(id="panels"):
                 for ms in state.missions:
                     for part, rows in ms.parts.items():
@@ -157,22 +114,23 @@ class MissionControlApp(App[None]):
                             id=f"panel-{ms.mission.id}-{part}",
                         )
             yield StatusReason(id="reason")
-            yield EventLog(self.campaign, id="event-log")
+            yield EventLog(self.campaign, id="event-log").data_bind(
+                units=MissionControlApp.unit_system,
+                log_filter=MissionControlApp.log_filter,
+                search=MissionControlApp.log_search,
+            )
         self._keys = KeyBar(self.key_hints(), id="keys")
         yield self._keys
 
     def on_mount(self) -> None:
         """Show the first moment, start the one display timer, then list the quantities."""
-        if not self.is_headless:
-            loop = asyncio.get_running_loop()
-            for signum in exit_codes.SIGNALLED:
-                loop.add_signal_handler(signum, self._end_on_signal, signum)
+        self.listen_for_signals()
         self._mission_clock = self.query_one(MissionClock)
         self._timeline = self.query_one(Timeline)
         self._event_log = self.query_one(EventLog)
         self._panels = list(self.query(SubsystemPanel))
         self._apply_size(self.size)
-        self._show_settings()
+        self._show_settings_line()
         self.poll()
         self.set_interval(POLL_S, self.poll)
         # The command line pauses garbage collection while the dashboard starts; what was
@@ -209,47 +167,9 @@ class MissionControlApp(App[None]):
             return "too-small"
         return "compact" if self._body.has_class("-compact") else "full"
 
-    # ------------------------------------------------------------------ the terminal
-
-    def _end_on_signal(self, signum: int) -> None:
-        """SIGTERM or SIGHUP: end as q does, with the signal's exit status.
-
-        After a hang-up the terminal is gone; the driver drops what is still written to it.
-        """
-        self.exit(return_code=exit_codes.SIGNALLED[signal.Signals(signum)])
-
-    def get_driver_class(self) -> type[Driver]:
-        """Textual's driver for the platform, made safe against a terminal that hangs up."""
-        return hangup_safe(super().get_driver_class())
-
-    def get_line_filters(self) -> Sequence[LineFilter]:
-        """Textual's filters, with two changes: NO_COLOR means no colour at all (Textual
-        would draw in greys), and in ASCII mode every character is made ASCII last."""
-        filters = [f for f in super().get_line_filters() if not isinstance(f, Monochrome)]
-        if self.no_color:
-            filters.append(NO_COLOUR)
-        if self.ascii_only:
-            filters.append(ASCII)
-        return filters
-
-    def _handle_exception(self, error: Exception) -> None:
-        """An exception nothing handled ends the app with status 1, as Textual does; the
-        traceback goes to a crash report, and the terminal gets one line naming it."""
-        super()._handle_exception(error)
-        if self._crash_note is None:
-            from mission_control import crash  # written only when something went wrong
-
-            self.crash_report = crash.write_report(error, self._crash_details())
-            self._crash_note = Text(crash.note(error, self.crash_report))
-        # Textual queued the traceback, with locals, for the terminal: the report has it.
-        self._exit_renderables[:] = [self._crash_note]
-
     def _crash_details(self) -> list[tuple[str, str]]:
-        details = [
-            ("terminal size", f"{self.size.width}x{self.size.height}"),
-            ("ascii", str(self.ascii_only)),
-            ("no colour", str(self.no_color)),
-        ]
+        """The terminal's state, then the replay's."""
+        details = super()._crash_details()
         try:
             details.append(("replay tick", f"{self.clock.now():.3f} ({self.clock.state_label})"))
             details.append(("screen", type(self.screen).__name__))
@@ -281,20 +201,30 @@ class MissionControlApp(App[None]):
             panel.states = parts[panel.mission_id][panel.part]
         self._event_log.passed = sum(ms.passed for ms in state.missions)
 
-    def _show_settings(self) -> None:
-        """Hand the user's choices down to the widgets that show them."""
-        self._mission_clock.system = self.clock_system
-        self._mission_clock.focus_id = self.focus_id
-        self._timeline.focus_id = self.focus_id
-        self._event_log.units = self.unit_system
-        self._event_log.log_filter = self.log_filter
-        self._event_log.search = self.log_search
+    def _show_settings_line(self) -> None:
+        """The clock's line of settings worth a glance: units, log filter and search. (The
+        widgets that show a setting itself are bound to it in ``compose``.)"""
         settings = f"{self.unit_system} · {filter_label(self.log_filter, self._names)}"
         if self.log_search:
             settings += f" “{self.log_search}”"
         self._mission_clock.settings = settings
+
+    def watch_unit_system(self) -> None:
+        """Units changed: the settings line says so."""
+        self._show_settings_line()
+
+    def watch_log_filter(self) -> None:
+        """The log's filter changed: the settings line says so."""
+        self._show_settings_line()
+
+    def watch_log_search(self) -> None:
+        """The log's search changed: the settings line says so."""
+        self._show_settings_line()
+
+    def watch_focus_id(self, focus_id: str | None) -> None:
+        """Another mission in focus: only its status panels are shown."""
         for panel in self._panels:
-            panel.set_class(self.focus_id not in (None, panel.mission_id), "-other")
+            panel.set_class(focus_id not in (None, panel.mission_id), "-other")
 
     @work(exclusive=True, group="quantities")
     async def _format_quantities(self) -> None:
@@ -313,183 +243,25 @@ class MissionControlApp(App[None]):
         self.quantities = table
         self._event_log.quantities = table
 
-    # ------------------------------------------------------------------ replay controls
-
-    def seek(self, tick: float) -> None:
-        """Move the replay to ``tick`` (playing or paused as before)."""
-        self.clock.seek(tick)
-        self.poll()
-
-    def action_toggle_play(self) -> None:
-        """Play or pause."""
-        self.clock.toggle()
-        self.poll()
-
-    def action_faster(self) -> None:
-        """The next faster speed on the ladder."""
-        self.clock.faster()
-        self.poll()
-
-    def action_slower(self) -> None:
-        """The next slower speed on the ladder."""
-        self.clock.slower()
-        self.poll()
-
-    def action_auto_speed(self) -> None:
-        """Auto speed on, or back to the last fixed speed."""
-        self.clock.set_auto(not self.clock.auto)
-        self.poll()
-
-    def action_reverse(self) -> None:
-        """Run the other way."""
-        self.clock.reverse()
-        self.poll()
-
-    def action_next_event(self) -> None:
-        """Seek to the next event of any mission."""
-        tick = self.campaign.next_event_tick(self.clock.now())
-        if tick is None:
-            self.bell()
-        else:
-            self.seek(tick)
-
-    def action_previous_event(self) -> None:
-        """Seek to the previous event of any mission."""
-        tick = self.campaign.previous_event_tick(self.clock.now())
-        if tick is None:
-            self.bell()
-        else:
-            self.seek(tick)
-
-    def action_go_start(self) -> None:
-        """Seek to the campaign's start."""
-        self.seek(self.campaign.start)
-
-    def action_go_end(self) -> None:
-        """Seek to the campaign's end."""
-        self.seek(self.campaign.end)
-
-    def action_goto(self) -> None:
-        """Ask for a time, MET or event and seek there."""
-
-        def chosen(tick: float | None) -> None:
-            """The dialog closed: seek if it gave a time."""
-            if tick is not None:
-                self.seek(tick)
-
-        from mission_control.screens.goto import GotoScreen
-
-        self.push_screen(GotoScreen(self.campaign), chosen)
-
-    # ------------------------------------------------------------------ view controls
-
-    def action_toggle_units(self) -> None:
-        """Quantities in SI or imperial units."""
-        self.unit_system = "imperial" if self.unit_system == "si" else "si"
-        self._show_settings()
-
-    def action_cycle_clock(self) -> None:
-        """Clock in UTC, MET, Moscow time, Earth-receive time, and round again."""
-        index = TIME_SYSTEMS.index(self.clock_system)
-        self.clock_system = TIME_SYSTEMS[(index + 1) % len(TIME_SYSTEMS)]
-        self._show_settings()
-
-    def action_cycle_mission(self) -> None:
-        """Focus each mission in turn, then both."""
-        choices: list[str | None] = [None, *self._names]
-        self.focus_id = choices[(choices.index(self.focus_id) + 1) % len(choices)]
-        self._show_settings()
-        name = self._names.get(self.focus_id or "", "all missions")
-        self.notify(f"Focus: {name}", timeout=2)
-
-    def action_cycle_filter(self) -> None:
-        """Log: all events, failures only, then each craft alone."""
-        choices = [FILTER_ALL, FILTER_FAILURES, *self._names]
-        self.log_filter = choices[(choices.index(self.log_filter) + 1) % len(choices)]
-        self._show_settings()
-
-    def action_search(self) -> None:
-        """Ask for text to search the log for."""
-
-        def chosen(text: str | None) -> None:
-            """The dialog closed: search for the text unless it was cancelled."""
-            if text is not None:
-                self.log_search = text
-                self._show_settings()
-
-        from mission_control.screens.search import SearchScreen
-
-        self.push_screen(SearchScreen(self.log_search), chosen)
-
-    def action_help(self) -> None:
-        """Show the keys and legends."""
-        from mission_control.screens.help import HelpScreen
-
-        self.push_screen(HelpScreen(self.key_help(), ascii_only=self.ascii_only))
+    # ------------------------------------------------------------------ keys
 
     def key_hints(self) -> list[KeyHint]:
-        """The keys for the bar at the bottom; keys of one group share a description."""
-        hints: list[KeyHint] = []
-        last_group = None
-        for binding in self.BINDINGS:
-            if not isinstance(binding, Binding) or not binding.show:
-                continue
-            key = self.get_key_display(binding)
-            if binding.group is not None and binding.group == last_group:
-                previous = hints.pop()
-                hints.append(
-                    KeyHint(
-                        (*previous.keys, key),
-                        binding.group.description,
-                        (*previous.actions, binding.action),
-                    )
-                )
-            else:
-                hints.append(KeyHint((key,), binding.description, (binding.action,)))
-            last_group = binding.group
-            if binding.action == "help":
-                hints.append(KeyHint(("^p",), "Palette", ("command_palette",)))
-        return hints
+        """The keys for the bar at the bottom."""
+        return keymap.key_hints(self.get_key_display)
 
     def key_help(self) -> Iterator[tuple[str, str]]:
         """Every key and what it does, for the help screen."""
-        for binding in self.BINDINGS:
-            assert isinstance(binding, Binding)
-            yield self.get_key_display(binding), binding.tooltip or binding.description
-        yield "ctrl+p", "Command palette: every action, and jump to any event"
-        yield "tab", "Move between timeline, status panels and log"
-        yield "← → enter", "Timeline: choose a marker, seek to it (or click it)"
-        yield "↑ ↓", "Status panel: the reason for a subsystem's status"
-        yield "↑ ↓ enter", "Log: choose an event, open its detail (or click it)"
+        return keymap.key_help(self.get_key_display)
 
     def palette_commands(self) -> list[PaletteCommand]:
-        """Every key's action, then "jump to" every event (or, for a campaign of many
-        events, to the first of each kind in each mission), for the command palette."""
-        from mission_control.screens.commands import PaletteCommand
-
-        first: dict[str, Binding] = {}
-        for binding in self.BINDINGS:
-            if isinstance(binding, Binding):
-                first.setdefault(binding.action, binding)  # q, not ctrl+c too
-        commands = [
-            PaletteCommand(
-                binding.tooltip or binding.description,
-                f"key: {self.get_key_display(binding)}",
-                getattr(self, f"action_{binding.action}"),
-            )
-            for binding in first.values()
-        ]
-        events = self.campaign.all_events()
-        for position in jump_targets(events):
-            tick, event = events[position]
-            commands.append(
-                PaletteCommand(
-                    f"Jump to {self._names[event.mission_id]}: {event.summary}",
-                    event_when(event, style="short") + f" · {event.kind}, {event.part}",
-                    partial(self.seek, tick),
-                )
-            )
-        return commands
+        """Every action and "jump to" the events, for the command palette."""
+        return keymap.palette_commands(
+            self.get_key_display,
+            lambda action: getattr(self, f"action_{action}"),
+            self.campaign,
+            self._names,
+            self.seek,
+        )
 
     # ------------------------------------------------------------------ messages up
 

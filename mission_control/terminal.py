@@ -23,6 +23,7 @@ from textual.driver import Driver
 from textual.filter import LineFilter, NoColor
 
 from mission_control.glyphs import to_ascii
+from mission_control.textual_private import wrap_driver_output
 
 
 class AsciiFilter(LineFilter):
@@ -90,8 +91,7 @@ if sys.platform != "win32":
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            if self._file is not None:
-                self._file = TerminalOutput(self._file)  # type: ignore[assignment]
+            wrap_driver_output(self, TerminalOutput)
 
 
 def hangup_safe(driver: type[Driver]) -> type[Driver]:

@@ -30,6 +30,7 @@ from mission_control import cli
 from mission_control.app import MissionControlApp, make_app
 from mission_control.campaign import Campaign
 from mission_control.clock import ManualTimeSource
+from mission_control.presentation.formatting import event_key
 from mission_control.screens.event_detail import EventDetailScreen
 from mission_control.screens.goto import GotoScreen
 from mission_control.screens.help import HelpScreen
@@ -37,7 +38,6 @@ from mission_control.screens.search import SearchScreen
 from mission_control.speed import SPEED_LADDER
 from mission_control.timeparse import parse_time
 from mission_control.widgets.event_log import EventLog
-from mission_control.widgets.formatting import event_key
 from mission_control.widgets.mission_clock import (
     ClockDigits,
     ClockLines,
@@ -865,9 +865,9 @@ def test_a_warm_start_shows_quantities_without_loading_pint(campaign: Campaign) 
 
 
 def test_the_pure_view_helpers_never_import_textual() -> None:
-    # The domain modules are checked in test_layering.py; these two live among the widgets.
+    # The domain modules are checked in test_layering.py; these two are the view's own.
     code = (
-        "import sys, mission_control.widgets.formatting, mission_control.glyphs\n"
+        "import sys, mission_control.presentation.formatting, mission_control.glyphs\n"
         "print('textual' in sys.modules)\n"
     )
     result = subprocess.run(

@@ -119,7 +119,7 @@ def test_a_cache_hit_does_not_load_the_reader_or_pint(cache: Path) -> None:
     does preparing the replay parse the status rules' TOML."""
     code = (
         "import sys; from mission_control import campaign, catalog; "
-        "from mission_control.widgets.formatting import quantity_table; "
+        "from mission_control.presentation.formatting import quantity_table; "
         "missions = catalog.load().missions; "
         "campaign.build_campaign(missions, catalog.status_rules()); "
         "table = quantity_table(missions); "

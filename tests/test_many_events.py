@@ -11,9 +11,9 @@ from test_event_log import synthetic_campaign
 
 from mission_control.campaign import Campaign
 from mission_control.event_table import EventTable
+from mission_control.presentation.formatting import JUMP_TARGETS_ALL, jump_targets, quantity_table
 from mission_control.screens.goto import SHOWN_REFERENCES, event_references, listed
 from mission_control.state import mission_state, phase_at, phase_turns
-from mission_control.widgets.formatting import JUMP_TARGETS_ALL, jump_targets, quantity_table
 
 
 @pytest.fixture(scope="module")

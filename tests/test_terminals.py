@@ -40,9 +40,9 @@ from mission_control.app import MissionControlApp, make_app
 from mission_control.campaign import Campaign
 from mission_control.clock import ManualTimeSource
 from mission_control.model import Status
+from mission_control.presentation.ascii_digits import render_digits
 from mission_control.screens.help import legend
 from mission_control.timeparse import parse_time
-from mission_control.widgets.ascii_digits import render_digits
 from mission_control.widgets.event_log import EventLog
 
 AT = "mars6:atmospheric-entry"

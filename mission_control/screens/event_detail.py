@@ -12,13 +12,13 @@ from textual.widgets import Static
 from mission_control.campaign import MissionTrack
 from mission_control.event_time import event_when
 from mission_control.model import Event
-from mission_control.screens import DIALOG_CSS
-from mission_control.widgets.formatting import (
+from mission_control.presentation.formatting import (
     QuantityText,
     describe_quantities,
     earth_receive_text,
     event_met,
 )
+from mission_control.screens import DIALOG_CSS
 
 
 def quantity_lines(quantities: tuple[QuantityText, ...]) -> str:

@@ -4,13 +4,13 @@ The log keeps only the positions of its lines in the campaign's events and draws
 on screen when they are shown (Textual's line API), so its cost follows the height of the
 pane, not the length of the campaign. Moving the clock forward adds the events just passed
 and moving it back drops those after it; only a change of filter or search lists the log
-again. Enter (or a click) on a line asks for its detail.
+again. Enter (or a click) on a line asks for its detail. What is listed and what each line
+says is :mod:`~mission_control.presentation.event_lines`; this module draws it.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Mapping
 from typing import ClassVar
 
 from textual import events, work
@@ -26,81 +26,38 @@ from textual.style import Style
 from textual.visual import Padding, Visual
 from textual.worker import get_current_worker
 
-from mission_control.campaign import Campaign, MissionTrack
-from mission_control.event_time import event_when
+from mission_control.campaign import Campaign
 from mission_control.model import Event
-from mission_control.widgets.formatting import (
-    QuantityText,
-    event_key,
-    event_met,
-    part_label,
-)
-from mission_control.widgets.theme import resolve
+from mission_control.part_styles import PartStyles
+from mission_control.presentation.event_lines import FILTER_ALL, WIDE_WIDTH, EventLines, Quantities
+from mission_control.textual_private import update_scrollbars
 
-WIDE_WIDTH = 70
-"""From this width the log shows every column; below it, UTC, craft and summary only."""
+LINE_PADDING = Spacing(0, 0, 0, 1)
+"""Every line's indent."""
 
-FILTER_ALL = "all"
-FILTER_FAILURES = "failures"
-
-SEARCH_IN_PLACE = 5_000
-"""A search that must first read more events than this reads them in a thread: the log
-lists its lines when that is done, and the dashboard keeps running meanwhile."""
-
-LINE = "event-log--line"
-LINE_HIGHLIGHTED = "event-log--line-highlighted"
-LINE_HOVER = "event-log--line-hover"
-
-
-def filter_label(log_filter: str, names: Mapping[str, str]) -> str:
-    """How a filter is named on screen: ``all``, ``failures only``, ``Mars 6 only``."""
-    if log_filter == FILTER_ALL:
-        return "all events"
-    if log_filter == FILTER_FAILURES:
-        return "failures only"
-    return f"{names.get(log_filter, log_filter)} only"
+STYLES = {
+    "time": "$text-muted",
+    "craft": "$text-accent",
+    "part": "$text-secondary",
+    "summary": "$foreground",
+    "failed": "bold $text-error",
+    "quantities": "$text-primary",
+    "line": "",
+    "cursor": "$foreground on $block-cursor-blurred-background $block-cursor-blurred-text-style",
+    "hover": "on $block-hover-background",
+}
+"""Each column's style (by its part, see :class:`EventLines`), and each line's: any line,
+the cursor's and the mouse's, in the theme's colours (see :mod:`~mission_control.part_styles`)."""
+FOCUSED_STYLES = {
+    "cursor": "$block-cursor-foreground on $block-cursor-background $block-cursor-text-style",
+}
+"""The cursor's line while the log has focus."""
 
 
 class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
     """Events passed so far (``passed`` counts them in replay order), filtered and searched."""
 
     ALLOW_SELECT = False
-
-    DEFAULT_CSS = """
-    EventLog {
-        height: auto;
-        max-height: 100%;
-        color: $foreground;
-        overflow-x: hidden;
-        overflow-y: auto;
-        background: $surface;
-        & > .event-log--line-highlighted {
-            color: $foreground;
-            background: $block-cursor-blurred-background;
-            text-style: $block-cursor-blurred-text-style;
-        }
-        &:focus {
-            background-tint: $foreground 5%;
-            & > .event-log--line-highlighted {
-                color: $block-cursor-foreground;
-                background: $block-cursor-background;
-                text-style: $block-cursor-text-style;
-            }
-        }
-        & > .event-log--line-hover {
-            background: $block-hover-background;
-        }
-    }
-    """
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = {LINE, LINE_HIGHLIGHTED, LINE_HOVER}
-    """
-    | Class | Description |
-    | :- | :- |
-    | `event-log--line` | Every line (its padding is the lines' indent). |
-    | `event-log--line-highlighted` | The line under the cursor. |
-    | `event-log--line-hover` | The line under the mouse. |
-    """
 
     # home/end are left to the app (seek to the campaign's start and end).
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -113,7 +70,7 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
 
     passed: var[int] = var(0, init=False)
     units: var[str] = var("si", init=False)
-    quantities: var[Mapping[str, tuple[QuantityText, ...]] | None] = var(None, init=False)
+    quantities: var[Quantities | None] = var(None, init=False)
     """Formatted quantities by event key; None until the app has listed them."""
     log_filter: var[str] = var(FILTER_ALL, init=False)
     search: var[str] = var("", init=False)
@@ -131,23 +88,16 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
 
     def __init__(self, campaign: Campaign, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._events = campaign.all_events()
-        self._tracks: dict[str, MissionTrack] = {t.mission.id: t for t in campaign.tracks}
+        self._lines = EventLines(campaign)
+        self._events = self._lines.events
         self._shown: list[int] = []
         """Indices into the campaign's events of the lines listed, in order."""
         self._hover: int | None = None
         """The line under the mouse."""
-        self._strips: LRUCache[tuple[int, int, Style, Spacing, str, bool], Strip]
+        self._strips: LRUCache[tuple[int, int, Style, str, bool], Strip]
         self._strips = LRUCache(maxsize=512)
         """Lines drawn lately, by event, width, style and columns: scrolling redraws few."""
-        self._failed: list[bool] = []
-        self._mission_ids: list[str] = []
-        self._keys: list[str] = []
-        """Each event's outcome, mission and key, in replay order, read without making the
-        events (see ``_read_columns``), when a filter or search first needs them."""
-        self._haystacks: dict[int, tuple[str, str]] = {}
-        """Each event's searchable text, casefolded, before and after its quantities: every
-        column (whatever the width), then the kind, part and outcome."""
+        self._styles = PartStyles(STYLES, focused=FOCUSED_STYLES)
         self._searching = False
         """A search waits for a thread to read the events' text; the log is empty meanwhile."""
 
@@ -167,53 +117,16 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
         its columns."""
         return self._prompt(self._shown[line]).plain
 
-    def _read_columns(self) -> None:
-        """What filters and searches look at, for every event, in replay order."""
-        if self._keys:
-            return
-        self._failed = [outcome is not None for outcome in self._events.column("outcome")]
-        self._mission_ids = self._events.column("mission_id")
-        indices = self._events.column("index")
-        self._keys = [f"{m}#{i}" for m, i in zip(self._mission_ids, indices, strict=True)]
-
     def _matching(self, start: int, stop: int) -> list[int]:
         """The events in ``range(start, stop)`` that the filter and search let through."""
-        log_filter, needle = self.log_filter, self.search.casefold()
-        if log_filter == FILTER_ALL and not needle:
-            return list(range(start, stop))
-        self._read_columns()
-        if log_filter == FILTER_FAILURES:
-            found = [i for i in range(start, stop) if self._failed[i]]
-        elif log_filter != FILTER_ALL:
-            found = [i for i in range(start, stop) if self._mission_ids[i] == log_filter]
-        else:
-            found = list(range(start, stop))
-        if not needle:
-            return found
-        matches = []
-        for index in found:
-            before, after = self._haystack(index)
-            quantities = self._quantity_text(self._keys[index]).casefold()
-            text = f"{before} · {quantities} {after}" if quantities else f"{before} {after}"
-            if needle in text:
-                matches.append(index)
-        return matches
-
-    def _haystack(self, index: int) -> tuple[str, str]:
-        text = self._haystacks.get(index)
-        if text is None:
-            event = self._events[index][1]
-            before = " ".join(field for field, _ in self._columns(index, wide=True))
-            after = " ".join([event.kind, event.part, event.outcome or ""])
-            text = self._haystacks[index] = (before.casefold(), after.casefold())
-        return text
+        return self._lines.matching(
+            start, stop, self.log_filter, self.search, self.quantities, self.units
+        )
 
     def _search_waits(self, start: int, stop: int) -> bool:
         """Whether listing ``range(start, stop)`` needs a search to read many events first:
         if so, a thread reads them all and the log is listed again when it is done."""
-        if not self.search or len(self._haystacks) == len(self._events):
-            return False
-        if stop - start <= SEARCH_IN_PLACE:
+        if not self._lines.search_waits(self.search, start, stop):
             return False
         self._searching = True
         self._read_haystacks()
@@ -226,7 +139,7 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
         for index in range(len(self._events)):
             if worker.is_cancelled:
                 return
-            self._haystack(index)
+            self._lines.haystack(index)
         self.app.call_from_thread(self._haystacks_read)
 
     def _haystacks_read(self) -> None:
@@ -253,14 +166,9 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _retitle(self) -> None:
         """The title (shown when there is room for it) says what the log holds."""
-        names = {k: t.mission.name for k, t in self._tracks.items()}
-        title = f"Event log · {self.passed} of {len(self._events)} events passed"
-        title += f" · showing {filter_label(self.log_filter, names)}"
-        if self.search:
-            title += f" matching “{self.search}”"
-        if self._searching:
-            title += " (searching…)"
-        self.border_title = title
+        self.border_title = self._lines.title(
+            self.passed, self.log_filter, self.search, searching=self._searching
+        )
 
     def _following(self) -> bool:
         """Whether new lines should bring the view with them: the cursor is on the last
@@ -308,17 +216,23 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
             self._append(self._matching(0, self.passed))
         self._retitle()
 
-    def watch_log_filter(self) -> None:
+    # The app binds the next three to its settings: data_bind sets a bound value again,
+    # unchanged, when it binds, so only a change counts.
+
+    def watch_log_filter(self, old: str, new: str) -> None:
         """Another filter: list the log again."""
-        self._relist()
+        if new != old:
+            self._relist()
 
-    def watch_search(self) -> None:
+    def watch_search(self, old: str, new: str) -> None:
         """Another search: list the log again."""
-        self._relist()
+        if new != old:
+            self._relist()
 
-    def watch_units(self) -> None:
+    def watch_units(self, old: str, new: str) -> None:
         """Quantities in the other unit system: the lines are drawn again."""
-        self.refresh()
+        if new != old:
+            self.refresh()
 
     def watch_quantities(self) -> None:
         """The quantities are listed: fill them in."""
@@ -350,7 +264,7 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
         size = Size(self.scrollable_content_region.width, len(self._shown))
         if size != self.virtual_size:
             self.virtual_size = size
-            self._scroll_update(size)
+            update_scrollbars(self, size)
 
     # ------------------------------------------------------------------ the cursor
 
@@ -449,54 +363,32 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
 
     # ------------------------------------------------------------------ lines
 
-    def _quantity_text(self, key: str) -> str:
-        if self.quantities is None:
-            return ""
-        described = self.quantities.get(key, ())
-        return "; ".join(q.in_system(self.units) for q in described)
-
-    def _columns(self, index: int, *, wide: bool) -> list[tuple[str, str]]:
-        """The line's fields before its quantities, and the style of each."""
-        event = self._events[index][1]
-        track = self._tracks[event.mission_id]
-        summary = f"✖ {event.summary}" if event.failed else event.summary
-        summary_style = "bold $text-error" if event.failed else "$foreground"
-        # Written out: Textual reads ``$text-muted`` in a span without its opacity.
-        muted = resolve("$text-muted", self.app.theme_variables)
-        fields = [(event_when(event, style="column"), muted)]
-        if wide:
-            fields.append((event_met(event, track).replace(" ", "").ljust(14), muted))
-        fields.append((track.mission.name.ljust(6), "$text-accent"))
-        if wide:
-            fields.append((part_label(event.part).ljust(6), "$text-secondary"))
-        fields.append((summary, summary_style))
-        return fields
-
     def _prompt(self, index: int) -> Content:
-        columns = self._columns(index, wide=self.wide)
-        quantities = self._quantity_text(event_key(self._events[index][1]))
-        if quantities:
-            columns.append((f"· {quantities}", "$text-primary"))
-        return Content.assemble(*[part for column in columns for part in (column, " ")][:-1])
+        columns = self._lines.line(
+            index, wide=self.wide, quantities=self.quantities, units=self.units
+        )
+        styles = self._styles.parsed(self)
+        parts = [(text, styles[part]) for text, part in columns]
+        return Content.assemble(*[part for column in parts for part in (column, " ")][:-1])
 
     def render_line(self, y: int) -> Strip:
         """Line ``y`` of the pane: drawn from its event, or taken from the recent lines."""
         line = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
+        styles = self._styles.visual(self)
         if not 0 <= line < len(self._shown):
-            return Strip.blank(width, self.get_visual_style(LINE).rich_style)
+            return Strip.blank(width, styles["line"].rich_style)
         if line == self.highlighted:
-            style = self.get_visual_style(LINE, LINE_HIGHLIGHTED)
+            style = styles["cursor"]
         elif line == self._hover:
-            style = self.get_visual_style(LINE, LINE_HOVER)
+            style = styles["hover"]
         else:
-            style = self.get_visual_style(LINE)
-        padding = self.get_component_styles(LINE).padding
+            style = styles["line"]
         index = self._shown[line]
-        key = (index, width, style, padding, self.units, self.wide)
+        key = (index, width, style, self.units, self.wide)
         strip = self._strips.get(key)
         if strip is None:
-            visual: Visual = Padding(self._prompt(index), padding)
+            visual: Visual = Padding(self._prompt(index), LINE_PADDING)
             strips = Visual.to_strips(self, visual, width, None, style)
             strip = strips[0] if strips else Strip.blank(0)
             strip = strip.extend_cell_length(width, style.rich_style)

@@ -16,13 +16,14 @@ from textual.content import Content
 from textual.geometry import Region, Size
 from textual.reactive import var
 from textual.renderables.digits import Digits
+from textual.style import Style as VisualStyle
 from textual.widget import Widget
 
+from mission_control.part_styles import PartStyles
+from mission_control.presentation.ascii_digits import render_digits
+from mission_control.presentation.formatting import countdown, short_light_time
 from mission_control.state import CampaignState, MissionState
 from mission_control.timescale import format_met, from_tick
-from mission_control.widgets.ascii_digits import render_digits
-from mission_control.widgets.formatting import countdown, short_light_time
-from mission_control.widgets.theme import resolve
 
 TIME_SYSTEMS: tuple[str, ...] = ("utc", "met", "msk", "ert")
 """The clock's time systems, in the order the ``c`` key cycles them."""
@@ -46,7 +47,7 @@ STYLES = {
     "replay": "$text-success",
     "paused-replay": "$text-muted",
 }
-"""Each part's style, in the theme's colours."""
+"""Each part's style, in the theme's colours (see :mod:`~mission_control.part_styles`)."""
 
 BOLD = Style(bold=True)
 
@@ -85,6 +86,7 @@ class MissionClock(Widget):
         compact layout's time line), ``date``, ``next`` and ``replay``."""
         self.shown["digits"] = NO_TIME
         self._paused = True
+        self._styles = PartStyles(STYLES)
         self._system = ClockSystem(self)
         self._digits = ClockDigits(self)
         self._lines = ClockLines(self)
@@ -99,13 +101,18 @@ class MissionClock(Widget):
         """A new moment: redraw the time lines."""
         self._show_time()
 
-    def watch_system(self) -> None:
-        """Another time system: redraw the time lines."""
-        self._show_time()
+    # The app binds the next two to its settings: data_bind sets a bound value again,
+    # unchanged, when it binds, so only a change counts.
 
-    def watch_focus_id(self) -> None:
+    def watch_system(self, old: str, new: str) -> None:
+        """Another time system: redraw the time lines."""
+        if new != old:
+            self._show_time()
+
+    def watch_focus_id(self, old: str | None, new: str | None) -> None:
         """Another mission in focus: its MET and next event."""
-        self._show_time()
+        if new != old:
+            self._show_time()
 
     def watch_replay(self) -> None:
         """The replay changed state or speed."""
@@ -148,10 +155,9 @@ class MissionClock(Widget):
         if lines:  # refresh() with no region would repaint every line
             self._lines.refresh(*lines)
 
-    def styles_for_parts(self) -> dict[str, str]:
-        """Each part's style with the theme's colours written out, paused or not."""
-        variables = self.app.theme_variables
-        style = {name: resolve(spec, variables) for name, spec in STYLES.items()}
+    def styles_for_parts(self) -> dict[str, VisualStyle]:
+        """Each part's style in the theme's colours, paused or not."""
+        style = dict(self._styles.parsed(self))
         if self._paused:
             style["digits"], style["replay"] = style["paused-digits"], style["paused-replay"]
         return style
@@ -235,14 +241,6 @@ class MissionClock(Widget):
 class ClockSystem(Widget):
     """The time system's name (``UTC``; ``MET`` over the days, ``T+218d``), beside the digits."""
 
-    # A space, up to six characters (``T+218d``), a space.
-    DEFAULT_CSS = """
-    ClockSystem {
-        width: 8;
-        height: 3;
-    }
-    """
-
     def __init__(self, clock: MissionClock) -> None:
         super().__init__()
         self.clock = clock
@@ -257,14 +255,6 @@ class ClockSystem(Widget):
 
 class ClockDigits(Widget):
     """The big digits: each new second repaints these alone."""
-
-    DEFAULT_CSS = """
-    ClockDigits {
-        width: auto;
-        height: 3;
-        margin-right: 2;
-    }
-    """
 
     def __init__(self, clock: MissionClock) -> None:
         super().__init__()
@@ -285,15 +275,6 @@ class ClockDigits(Widget):
 class ClockLines(Widget):
     """The lines beside the digits (date, next event, replay), or, in a small terminal, the
     time and those three. Each is cut to the width with an ellipsis (``text-overflow``)."""
-
-    DEFAULT_CSS = """
-    ClockLines {
-        width: 1fr;
-        height: auto;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
-    }
-    """
 
     def __init__(self, clock: MissionClock) -> None:
         super().__init__()

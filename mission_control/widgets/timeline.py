@@ -20,9 +20,9 @@ from textual.widget import Widget
 from mission_control.campaign import Campaign, MissionTrack
 from mission_control.event_time import event_when
 from mission_control.model import Event
+from mission_control.part_styles import PartStyles
 from mission_control.state import phase_at, phase_turns
 from mission_control.timescale import from_tick, to_tick
-from mission_control.widgets.theme import PartStyles
 
 PHASE_COLOURS = {
     "pre-launch": "idle",
@@ -53,7 +53,7 @@ STYLES = {
     "axis": "$text-muted",
     "caption": "$text-accent",
 }
-"""The style of each part, in the theme's colours (see :mod:`~mission_control.widgets.theme`)."""
+"""The style of each part, in the theme's colours (see :mod:`~mission_control.part_styles`)."""
 
 
 BAND = {"pre-launch": " ", "ended": "─"}
@@ -195,9 +195,11 @@ class Timeline(Widget, can_focus=True):
             self._drawn = drawn
             self.refresh()
 
-    def watch_focus_id(self) -> None:
-        """Highlight the focused mission's label."""
-        self.refresh()
+    def watch_focus_id(self, old: str | None, new: str | None) -> None:
+        """Highlight the focused mission's label (the app binds this to its setting:
+        data_bind sets it again, unchanged, when it binds)."""
+        if new != old:
+            self.refresh()
 
     def watch_selected(self) -> None:
         """Show the newly chosen marker."""

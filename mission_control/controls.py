@@ -1,0 +1,146 @@
+"""What the dashboard's keys do: the replay controls move the replay clock, the view
+controls change the user's settings, reactives the dashboard binds down to its widgets."""
+
+from __future__ import annotations
+
+from textual.reactive import var
+
+from mission_control import keymap
+from mission_control.campaign import Campaign
+from mission_control.clock import ReplayClock
+from mission_control.presentation.event_lines import FILTER_ALL, FILTER_FAILURES
+from mission_control.terminal_app import TerminalApp
+from mission_control.widgets.mission_clock import TIME_SYSTEMS
+
+
+class DashboardControls(TerminalApp):
+    """The actions the keys, the key bar and the command palette run."""
+
+    campaign: Campaign
+    clock: ReplayClock
+    _names: dict[str, str]
+    """Each mission's name by id."""
+
+    unit_system: var[str] = var("si", init=False)
+    """Quantities in ``si`` or ``imperial`` units."""
+    clock_system: var[str] = var(TIME_SYSTEMS[0], init=False)
+    """The clock's time system: ``utc``, ``met``, ``msk`` or ``ert``."""
+    focus_id: var[str | None] = var(None, init=False)
+    """The mission in focus; None for all."""
+    log_filter: var[str] = var(FILTER_ALL, init=False)
+    """What the event log lists: ``all``, ``failures`` or a mission's id."""
+    log_search: var[str] = var("", init=False)
+    """Text the event log's lines must contain; empty for all."""
+
+    def poll(self) -> None:
+        """Show the replay clock's state now (the dashboard draws it)."""
+        raise NotImplementedError
+
+    def seek(self, tick: float) -> None:
+        """Move the replay to ``tick`` (playing or paused as before)."""
+        self.clock.seek(tick)
+        self.poll()
+
+    def action_toggle_play(self) -> None:
+        """Play or pause."""
+        self.clock.toggle()
+        self.poll()
+
+    def action_faster(self) -> None:
+        """The next faster speed on the ladder."""
+        self.clock.faster()
+        self.poll()
+
+    def action_slower(self) -> None:
+        """The next slower speed on the ladder."""
+        self.clock.slower()
+        self.poll()
+
+    def action_auto_speed(self) -> None:
+        """Auto speed on, or back to the last fixed speed."""
+        self.clock.set_auto(not self.clock.auto)
+        self.poll()
+
+    def action_reverse(self) -> None:
+        """Run the other way."""
+        self.clock.reverse()
+        self.poll()
+
+    def action_next_event(self) -> None:
+        """Seek to the next event of any mission."""
+        tick = self.campaign.next_event_tick(self.clock.now())
+        if tick is None:
+            self.bell()
+        else:
+            self.seek(tick)
+
+    def action_previous_event(self) -> None:
+        """Seek to the previous event of any mission."""
+        tick = self.campaign.previous_event_tick(self.clock.now())
+        if tick is None:
+            self.bell()
+        else:
+            self.seek(tick)
+
+    def action_go_start(self) -> None:
+        """Seek to the campaign's start."""
+        self.seek(self.campaign.start)
+
+    def action_go_end(self) -> None:
+        """Seek to the campaign's end."""
+        self.seek(self.campaign.end)
+
+    def action_goto(self) -> None:
+        """Ask for a time, MET or event and seek there."""
+
+        def chosen(tick: float | None) -> None:
+            """The dialog closed: seek if it gave a time."""
+            if tick is not None:
+                self.seek(tick)
+
+        from mission_control.screens.goto import GotoScreen
+
+        self.push_screen(GotoScreen(self.campaign), chosen)
+
+    # ------------------------------------------------------------------ view controls
+
+    def action_toggle_units(self) -> None:
+        """Quantities in SI or imperial units."""
+        self.unit_system = "imperial" if self.unit_system == "si" else "si"
+
+    def action_cycle_clock(self) -> None:
+        """Clock in UTC, MET, Moscow time, Earth-receive time, and round again."""
+        index = TIME_SYSTEMS.index(self.clock_system)
+        self.clock_system = TIME_SYSTEMS[(index + 1) % len(TIME_SYSTEMS)]
+
+    def action_cycle_mission(self) -> None:
+        """Focus each mission in turn, then both."""
+        choices: list[str | None] = [None, *self._names]
+        self.focus_id = choices[(choices.index(self.focus_id) + 1) % len(choices)]
+        name = self._names.get(self.focus_id or "", "all missions")
+        self.notify(f"Focus: {name}", timeout=2)
+
+    def action_cycle_filter(self) -> None:
+        """Log: all events, failures only, then each craft alone."""
+        choices = [FILTER_ALL, FILTER_FAILURES, *self._names]
+        self.log_filter = choices[(choices.index(self.log_filter) + 1) % len(choices)]
+
+    def action_search(self) -> None:
+        """Ask for text to search the log for."""
+
+        def chosen(text: str | None) -> None:
+            """The dialog closed: search for the text unless it was cancelled."""
+            if text is not None:
+                self.log_search = text
+
+        from mission_control.screens.search import SearchScreen
+
+        self.push_screen(SearchScreen(self.log_search), chosen)
+
+    def action_help(self) -> None:
+        """Show the keys and legends."""
+        from mission_control.screens.help import HelpScreen
+
+        self.push_screen(
+            HelpScreen(keymap.key_help(self.get_key_display), ascii_only=self.ascii_only)
+        )

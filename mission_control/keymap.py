@@ -1,0 +1,129 @@
+"""The dashboard's keys, and what the key bar, the help screen and the command palette say
+about them: one table, so the three always agree."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from textual.binding import Binding
+
+from mission_control.campaign import Campaign
+from mission_control.event_time import event_when
+from mission_control.presentation.formatting import jump_targets
+from mission_control.widgets.key_bar import KeyHint
+
+if TYPE_CHECKING:
+    from mission_control.screens.commands import PaletteCommand
+
+SPEED = Binding.Group("speed")
+SEEK = Binding.Group("event")
+
+KeyDisplay = Callable[[Binding], str]
+"""How a binding's key is shown (the app's ``get_key_display``)."""
+
+BINDINGS = [
+    Binding("space", "toggle_play", "Play/pause", tooltip="Play or pause the replay"),
+    Binding("plus", "faster", "Faster", key_display="+", group=SPEED,
+            tooltip="Next faster speed on the ladder"),
+    Binding("minus", "slower", "Slower", key_display="-", group=SPEED,
+            tooltip="Next slower speed on the ladder"),
+    Binding("n", "next_event", "Next", group=SEEK, tooltip="Seek to the next event"),
+    Binding("p", "previous_event", "Previous", group=SEEK,
+            tooltip="Seek to the previous event"),
+    Binding("g", "goto", "Go to", tooltip="Go to a time, MET or event…"),
+    Binding("question_mark", "help", "Help", key_display="?", tooltip="Keys and legends"),
+    Binding("q", "quit", "Quit", tooltip="Quit"),
+    # Textual's own ctrl+c only says how to quit; here it quits, even in a dialog.
+    Binding("ctrl+c", "quit", "Quit", show=False, priority=True, tooltip="Quit"),
+    Binding("a", "auto_speed", "Auto", tooltip="Auto speed on or off"),
+    Binding("r", "reverse", "Reverse", tooltip="Reverse the replay's direction"),
+    Binding("c", "cycle_clock", "Clock",
+            tooltip="Clock shows UTC, MET, Moscow time or Earth-receive time"),
+    Binding("u", "toggle_units", "Units", tooltip="Quantities in SI or imperial units"),
+    Binding("m", "cycle_mission", "Mission", tooltip="Focus Mars 6, Mars 7 or both"),
+    Binding("f", "cycle_filter", "Filter",
+            tooltip="Log shows all events, failures only, or one craft"),
+    Binding("slash", "search", "Search", key_display="/", tooltip="Search the event log…"),
+    Binding("home", "go_start", "Start", show=False, tooltip="Go to the campaign's start"),
+    Binding("end", "go_end", "End", show=False, tooltip="Go to the campaign's end"),
+]  # fmt: skip
+"""The app's keys, in the order the key bar and the help screen list them."""
+
+MORE_HELP = (
+    ("ctrl+p", "Command palette: every action, and jump to any event"),
+    ("tab", "Move between timeline, status panels and log"),
+    ("← → enter", "Timeline: choose a marker, seek to it (or click it)"),
+    ("↑ ↓", "Status panel: the reason for a subsystem's status"),
+    ("↑ ↓ enter", "Log: choose an event, open its detail (or click it)"),
+)
+"""Keys the help screen lists after the app's own: Textual's and the widgets'."""
+
+
+def key_hints(key_display: KeyDisplay) -> list[KeyHint]:
+    """The keys for the bar at the bottom; keys of one group share a description."""
+    hints: list[KeyHint] = []
+    last_group = None
+    for binding in BINDINGS:
+        if not binding.show:
+            continue
+        key = key_display(binding)
+        if binding.group is not None and binding.group == last_group:
+            previous = hints.pop()
+            hints.append(
+                KeyHint(
+                    (*previous.keys, key),
+                    binding.group.description,
+                    (*previous.actions, binding.action),
+                )
+            )
+        else:
+            hints.append(KeyHint((key,), binding.description, (binding.action,)))
+        last_group = binding.group
+        if binding.action == "help":
+            hints.append(KeyHint(("^p",), "Palette", ("command_palette",)))
+    return hints
+
+
+def key_help(key_display: KeyDisplay) -> Iterator[tuple[str, str]]:
+    """Every key and what it does, for the help screen."""
+    for binding in BINDINGS:
+        yield key_display(binding), binding.tooltip or binding.description
+    yield from MORE_HELP
+
+
+def palette_commands(
+    key_display: KeyDisplay,
+    action: Callable[[str], Callable[[], Any]],
+    campaign: Campaign,
+    names: Mapping[str, str],
+    seek: Callable[[float], None],
+) -> list[PaletteCommand]:
+    """Every key's action (``action(name)`` runs it), then "jump to" every event (or, for a
+    campaign of many events, to the first of each kind in each mission), for the command
+    palette; ``seek`` moves the replay."""
+    from mission_control.screens.commands import PaletteCommand
+
+    first: dict[str, Binding] = {}
+    for binding in BINDINGS:
+        first.setdefault(binding.action, binding)  # q, not ctrl+c too
+    commands = [
+        PaletteCommand(
+            binding.tooltip or binding.description,
+            f"key: {key_display(binding)}",
+            action(binding.action),
+        )
+        for binding in first.values()
+    ]
+    events = campaign.all_events()
+    for position in jump_targets(events):
+        tick, event = events[position]
+        commands.append(
+            PaletteCommand(
+                f"Jump to {names[event.mission_id]}: {event.summary}",
+                event_when(event, style="short") + f" · {event.kind}, {event.part}",
+                partial(seek, tick),
+            )
+        )
+    return commands

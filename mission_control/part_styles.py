@@ -1,0 +1,103 @@
+"""Styles in the theme's colours for the parts a widget draws itself: the one way the
+dashboard's widgets colour what they draw.
+
+A widget that draws several parts in different colours could declare each part a Textual
+component class, styled in ``app.tcss``. Textual styles every component class of every
+widget afresh at each restyle (mounting, focus, theme), by building a node for it and
+matching it against the whole stylesheet: for the timeline's twelve parts and the four
+status panels' eight, more than a hundred matches before the first frame. The parts' styles
+are written here instead, with the theme's variables (``bold $text-error``), and made into
+styles once per theme (and focus, where a part looks otherwise in a focused widget).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from rich.style import Style as RichStyle
+from textual.style import Style
+from textual.widget import Widget
+
+_VARIABLE = re.compile(r"\$([\w-]+)")
+
+
+def resolve(spec: str, variables: Mapping[str, str]) -> str:
+    """``spec`` with each ``$variable`` replaced by the theme's value (``bold $text-muted``
+    becomes ``bold auto 60%``).
+
+    Textual's style parser reads a variable that holds an automatic colour (``$text``,
+    ``$text-muted``) without its opacity, so such text would be drawn at full contrast
+    rather than the theme's muted grey; written out, the value parses whole. A text style
+    of ``none`` (``$block-cursor-blurred-text-style``) is no style: the parser has no word
+    for it.
+    """
+
+    def value(match: re.Match[str]) -> str:
+        text = variables.get(match[1], match[0])
+        return "" if text == "none" else text
+
+    return _VARIABLE.sub(value, spec)
+
+
+class PartStyles:
+    """The style of each part a widget draws, in three forms: :meth:`parsed` (the part's
+    own, for a span of text drawn over another style), :meth:`visual` (the part's style over
+    the widget's own, as a component class would give it: a translucent background blends
+    with the widget's, an automatic colour contrasts with the result) and :meth:`of` (that,
+    as a Rich style). Made again when the theme, NO_COLOR, the widget's focus (if a part
+    depends on it) or the widget's own style changes."""
+
+    def __init__(
+        self,
+        specs: Mapping[str, str],
+        *,
+        no_color: Mapping[str, str] | None = None,
+        focused: Mapping[str, str] | None = None,
+    ) -> None:
+        self.specs = dict(specs)
+        """Each part's style in Textual's style syntax, with theme variables."""
+        self.no_color = dict(no_color or {})
+        """Parts styled otherwise when NO_COLOR is set (a cursor drawn as a background
+        would vanish: reverse it instead)."""
+        self.focused = dict(focused or {})
+        """Parts styled otherwise while the widget has focus (a cursor line)."""
+        self._parsed_key: tuple[object, ...] | None = None
+        self._parsed: dict[str, Style] = {}
+        self._visual_key: tuple[object, ...] | None = None
+        self._visual: dict[str, Style] = {}
+        self._rich: dict[str, RichStyle] = {}
+
+    def parsed(self, widget: Widget) -> Mapping[str, Style]:
+        """The parts' own styles for ``widget``'s theme, NO_COLOR and focus."""
+        app = widget.app
+        focused = bool(self.focused) and widget.has_focus
+        key = (app.theme, app.no_color, focused)
+        if key != self._parsed_key:
+            variables = app.theme_variables
+            specs = {**self.specs, **self.focused} if focused else self.specs
+            if app.no_color:
+                specs = {**specs, **self.no_color}
+            self._parsed = {
+                part: Style.parse(resolve(spec, variables)) for part, spec in specs.items()
+            }
+            self._parsed_key = key
+        return self._parsed
+
+    def visual(self, widget: Widget) -> Mapping[str, Style]:
+        """The parts' styles over ``widget``'s own, as it is now."""
+        parsed = self.parsed(widget)
+        base = widget.visual_style
+        key = (self._parsed_key, base)
+        if key != self._visual_key:
+            self._visual = {part: base + style for part, style in parsed.items()}
+            self._rich = {}
+            self._visual_key = key
+        return self._visual
+
+    def of(self, widget: Widget) -> Mapping[str, RichStyle]:
+        """The parts' styles over ``widget``'s own, as Rich styles."""
+        visual = self.visual(widget)
+        if not self._rich:
+            self._rich = {part: style.rich_style for part, style in visual.items()}
+        return self._rich
