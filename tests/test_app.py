@@ -100,9 +100,9 @@ async def advance(pilot: Pilot[None], source: ManualTimeSource, seconds: float) 
     await pilot.pause()
 
 
-def clock(app: MissionControlApp, part: str) -> str:
-    """The text of one part of the mission clock: system, digits, text, date, next, replay."""
-    return app.query_one(MissionClock).shown[part]
+def clock(app: MissionControlApp, field: str) -> str:
+    """The text of one field of the mission clock: system, digits, text, date, next, replay."""
+    return app.query_one(MissionClock).shown[field]
 
 
 def log_lines(app: MissionControlApp) -> list[str]:

@@ -1,6 +1,6 @@
 """What the event log lists and what each of its lines says, without Textual: the filter,
 the search (over every column, the quantities and the outcome) and each line's columns,
-named by the part of the line each is drawn as."""
+named by the element of the line each is drawn as."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ Quantities = Mapping[str, tuple[QuantityText, ...]]
 """Formatted quantities by event key."""
 
 Column = tuple[str, str]
-"""A column's text, and the part it is drawn as: ``time``, ``craft``, ``part``,
+"""A column's text, and the element it is drawn as: ``time``, ``craft``, ``part``,
 ``summary``, ``failed`` (a failure's summary) or ``quantities``."""
 
 
@@ -123,7 +123,7 @@ class EventLines:
         return stop - start > SEARCH_IN_PLACE
 
     def columns(self, index: int, *, wide: bool) -> list[Column]:
-        """The line's fields before its quantities, and the part each is drawn as."""
+        """The line's fields before its quantities, and the element each is drawn as."""
         event = self.events[index][1]
         track = self.tracks[event.mission_id]
         summary = f"✖ {event.summary}" if event.failed else event.summary

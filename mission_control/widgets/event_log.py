@@ -28,9 +28,9 @@ from textual.worker import get_current_worker
 
 from mission_control.campaign import Campaign
 from mission_control.model import Event
-from mission_control.part_styles import PartStyles
 from mission_control.presentation.event_lines import FILTER_ALL, WIDE_WIDTH, EventLines, Quantities
 from mission_control.textual_private import update_scrollbars
+from mission_control.theme_styles import ThemeStyles
 
 LINE_PADDING = Spacing(0, 0, 0, 1)
 """Every line's indent."""
@@ -47,7 +47,7 @@ STYLES = {
     "hover": "on $block-hover-background",
 }
 """Each column's style (by its part, see :class:`EventLines`), and each line's: any line,
-the cursor's and the mouse's, in the theme's colours (see :mod:`~mission_control.part_styles`)."""
+the cursor's and the mouse's, in the theme's colours (see :mod:`~mission_control.theme_styles`)."""
 FOCUSED_STYLES = {
     "cursor": "$block-cursor-foreground on $block-cursor-background $block-cursor-text-style",
 }
@@ -97,7 +97,7 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
         self._strips: LRUCache[tuple[int, int, Style, str, bool], Strip]
         self._strips = LRUCache(maxsize=512)
         """Lines drawn lately, by event, width, style and columns: scrolling redraws few."""
-        self._styles = PartStyles(STYLES, focused=FOCUSED_STYLES)
+        self._styles = ThemeStyles(STYLES, focused=FOCUSED_STYLES)
         self._searching = False
         """A search waits for a thread to read the events' text; the log is empty meanwhile."""
 
@@ -368,8 +368,8 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
             index, wide=self.wide, quantities=self.quantities, units=self.units
         )
         styles = self._styles.parsed(self)
-        parts = [(text, styles[part]) for text, part in columns]
-        return Content.assemble(*[part for column in parts for part in (column, " ")][:-1])
+        drawn = [(text, styles[element]) for text, element in columns]
+        return Content.assemble(*[piece for column in drawn for piece in (column, " ")][:-1])
 
     def render_line(self, y: int) -> Strip:
         """Line ``y`` of the pane: drawn from its event, or taken from the recent lines."""

@@ -19,10 +19,10 @@ from textual.renderables.digits import Digits
 from textual.style import Style as VisualStyle
 from textual.widget import Widget
 
-from mission_control.part_styles import PartStyles
 from mission_control.presentation.ascii_digits import render_digits
 from mission_control.presentation.formatting import countdown, short_light_time
 from mission_control.state import CampaignState, MissionState
+from mission_control.theme_styles import ThemeStyles
 from mission_control.timescale import format_met, from_tick
 
 TIME_SYSTEMS: tuple[str, ...] = ("utc", "met", "msk", "ert")
@@ -47,7 +47,7 @@ STYLES = {
     "replay": "$text-success",
     "paused-replay": "$text-muted",
 }
-"""Each part's style, in the theme's colours (see :mod:`~mission_control.part_styles`)."""
+"""Each field's style, in the theme's colours (see :mod:`~mission_control.theme_styles`)."""
 
 BOLD = Style(bold=True)
 
@@ -60,7 +60,7 @@ def digit_rows(value: str, ascii_only: bool) -> list[str]:
     return [s.text for s in rows if isinstance(s, Segment) and s.text != "\n"]
 
 
-PARTS = ("system", "digits", "text", "date", "next", "replay")
+FIELDS = ("system", "digits", "text", "date", "next", "replay")
 
 
 class MissionClock(Widget):
@@ -81,12 +81,12 @@ class MissionClock(Widget):
         super().__init__(id=id)
         self.ascii_only = ascii_only
         """Big digits in an ASCII font (Textual's are box drawing), ASCII replay icons."""
-        self.shown: dict[str, str] = dict.fromkeys(PARTS, "")
-        """The text of each part as last drawn: ``system``, ``digits``, ``text`` (the
+        self.shown: dict[str, str] = dict.fromkeys(FIELDS, "")
+        """The text of each field as last drawn: ``system``, ``digits``, ``text`` (the
         compact layout's time line), ``date``, ``next`` and ``replay``."""
         self.shown["digits"] = NO_TIME
         self._paused = True
-        self._styles = PartStyles(STYLES)
+        self._styles = ThemeStyles(STYLES)
         self._system = ClockSystem(self)
         self._digits = ClockDigits(self)
         self._lines = ClockLines(self)
@@ -135,16 +135,16 @@ class MissionClock(Widget):
         yield self._digits
         yield self._lines
 
-    def _set(self, **parts: str) -> None:
+    def _set(self, **fields: str) -> None:
         """Take new texts and repaint what changed: the digits, or only the changed lines.
         Textual sends a repainted part of a line from the start of its widget, so the name,
         the digits and the lines are widgets of their own: a new second resends neither the
         name nor the date beside it."""
-        changed = [part for part, text in parts.items() if self.shown[part] != text]
+        changed = [field for field, text in fields.items() if self.shown[field] != text]
         if not changed:
             return
-        for part in changed:
-            self.shown[part] = parts[part]
+        for field in changed:
+            self.shown[field] = fields[field]
         if "system" in changed:
             self._system.refresh()
         if "digits" in changed:
@@ -155,8 +155,8 @@ class MissionClock(Widget):
         if lines:  # refresh() with no region would repaint every line
             self._lines.refresh(*lines)
 
-    def styles_for_parts(self) -> dict[str, VisualStyle]:
-        """Each part's style in the theme's colours, paused or not."""
+    def styles_for_fields(self) -> dict[str, VisualStyle]:
+        """Each field's style in the theme's colours, paused or not."""
         style = dict(self._styles.parsed(self))
         if self._paused:
             style["digits"], style["replay"] = style["paused-digits"], style["paused-replay"]
@@ -248,7 +248,7 @@ class ClockSystem(Widget):
     def render(self) -> Content:
         system = self.clock.shown["system"].split("\n")
         top = (3 - len(system)) // 2  # the name sits in the middle row, as if centred
-        style = self.clock.styles_for_parts()["system"]
+        style = self.clock.styles_for_fields()["system"]
         rows = [system[row - top] if 0 <= row - top < len(system) else "" for row in range(3)]
         return Content("\n").join(Content.styled(f" {name}", style) for name in rows)
 
@@ -267,7 +267,7 @@ class ClockDigits(Widget):
         return self.width_wanted()
 
     def render(self) -> Content:
-        style = self.clock.styles_for_parts()["digits"]
+        style = self.clock.styles_for_fields()["digits"]
         rows = digit_rows(self.clock.shown["digits"], self.clock.ascii_only)
         return Content("\n").join(Content.styled(row, style) for row in rows)
 
@@ -281,14 +281,14 @@ class ClockLines(Widget):
         self.clock = clock
 
     def rows(self) -> list[str]:
-        """The parts drawn, top to bottom."""
+        """The fields drawn, top to bottom."""
         return (
             ["text", "date", "next", "replay"] if self.clock.compact else ["date", "next", "replay"]
         )
 
     def render(self) -> Content:
         shown = self.clock.shown
-        style = self.clock.styles_for_parts()
+        style = self.clock.styles_for_fields()
         return Content("\n").join(
-            Content.assemble((shown[part], style[part])) for part in self.rows()
+            Content.assemble((shown[field], style[field])) for field in self.rows()
         )

@@ -22,7 +22,7 @@ from textual.strip import Strip
 
 from mission_control.glyphs import glyph
 from mission_control.model import Status, SubsystemState
-from mission_control.part_styles import PartStyles
+from mission_control.theme_styles import ThemeStyles
 
 NARROW_WIDTH = 22
 """Below this many cells the status word is not padded to a column, so names keep some room;
@@ -42,7 +42,7 @@ STYLES = {
     "cursor": "on $block-cursor-background",
 }
 """Each status's colour, the subsystem's name, and the highlighted row, in the theme's
-colours (see :mod:`~mission_control.part_styles`)."""
+colours (see :mod:`~mission_control.theme_styles`)."""
 NO_COLOR_STYLES = {"cursor": "reverse bold"}
 """With NO_COLOR nothing is coloured, so a cursor drawn as a background would vanish."""
 
@@ -84,7 +84,7 @@ class SubsystemPanel(ScrollView, can_focus=True):
         self.set_reactive(SubsystemPanel.states, dict(states))
         self.virtual_size = Size(0, len(states))
         self._base_style: Style | None = None
-        self._styles = PartStyles(STYLES, no_color=NO_COLOR_STYLES)
+        self._styles = ThemeStyles(STYLES, no_color=NO_COLOR_STYLES)
 
     @property
     def rows(self) -> list[SubsystemState]:

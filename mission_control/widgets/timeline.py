@@ -20,8 +20,8 @@ from textual.widget import Widget
 from mission_control.campaign import Campaign, MissionTrack
 from mission_control.event_time import event_when
 from mission_control.model import Event
-from mission_control.part_styles import PartStyles
 from mission_control.state import phase_at, phase_turns
+from mission_control.theme_styles import ThemeStyles
 from mission_control.timescale import from_tick, to_tick
 
 PHASE_COLOURS = {
@@ -53,7 +53,7 @@ STYLES = {
     "axis": "$text-muted",
     "caption": "$text-accent",
 }
-"""The style of each part, in the theme's colours (see :mod:`~mission_control.part_styles`)."""
+"""The style of each part, in the theme's colours (see :mod:`~mission_control.theme_styles`)."""
 
 
 BAND = {"pre-launch": " ", "ended": "─"}
@@ -95,7 +95,7 @@ class Timeline(Widget, can_focus=True):
         self._runs: list[tuple[list[float], list[str]]] | None = None
         self._rendered: tuple[tuple[object, ...], Text] | None = None
         self._drawn: tuple[int, int] | None = None
-        self._styles = PartStyles(STYLES)
+        self._styles = ThemeStyles(STYLES)
 
     # ------------------------------------------------------------------ geometry
 

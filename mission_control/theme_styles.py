@@ -1,13 +1,13 @@
-"""Styles in the theme's colours for the parts a widget draws itself: the one way the
+"""Styles in the theme's colours for the elements a widget draws itself: the one way the
 dashboard's widgets colour what they draw.
 
-A widget that draws several parts in different colours could declare each part a Textual
+A widget that draws several elements in different colours could declare each element a Textual
 component class, styled in ``app.tcss``. Textual styles every component class of every
 widget afresh at each restyle (mounting, focus, theme), by building a node for it and
-matching it against the whole stylesheet: for the timeline's twelve parts and the four
-status panels' eight, more than a hundred matches before the first frame. The parts' styles
+matching it against the whole stylesheet: for the timeline's twelve elements and the four
+status panels' eight, more than a hundred matches before the first frame. The elements' styles
 are written here instead, with the theme's variables (``bold $text-error``), and made into
-styles once per theme (and focus, where a part looks otherwise in a focused widget).
+styles once per theme (and focus, where a element looks otherwise in a focused widget).
 """
 
 from __future__ import annotations
@@ -40,12 +40,12 @@ def resolve(spec: str, variables: Mapping[str, str]) -> str:
     return _VARIABLE.sub(value, spec)
 
 
-class PartStyles:
-    """The style of each part a widget draws, in three forms: :meth:`parsed` (the part's
-    own, for a span of text drawn over another style), :meth:`visual` (the part's style over
+class ThemeStyles:
+    """The style of each element a widget draws, in three forms: :meth:`parsed` (the element's
+    own, for a span of text drawn over another style), :meth:`visual` (the element's style over
     the widget's own, as a component class would give it: a translucent background blends
     with the widget's, an automatic colour contrasts with the result) and :meth:`of` (that,
-    as a Rich style). Made again when the theme, NO_COLOR, the widget's focus (if a part
+    as a Rich style). Made again when the theme, NO_COLOR, the widget's focus (if a element
     depends on it) or the widget's own style changes."""
 
     def __init__(
@@ -56,12 +56,12 @@ class PartStyles:
         focused: Mapping[str, str] | None = None,
     ) -> None:
         self.specs = dict(specs)
-        """Each part's style in Textual's style syntax, with theme variables."""
+        """Each element's style in Textual's style syntax, with theme variables."""
         self.no_color = dict(no_color or {})
-        """Parts styled otherwise when NO_COLOR is set (a cursor drawn as a background
+        """Elements styled otherwise when NO_COLOR is set (a cursor drawn as a background
         would vanish: reverse it instead)."""
         self.focused = dict(focused or {})
-        """Parts styled otherwise while the widget has focus (a cursor line)."""
+        """Elements styled otherwise while the widget has focus (a cursor line)."""
         self._parsed_key: tuple[object, ...] | None = None
         self._parsed: dict[str, Style] = {}
         self._visual_key: tuple[object, ...] | None = None
@@ -69,7 +69,7 @@ class PartStyles:
         self._rich: dict[str, RichStyle] = {}
 
     def parsed(self, widget: Widget) -> Mapping[str, Style]:
-        """The parts' own styles for ``widget``'s theme, NO_COLOR and focus."""
+        """The elements' own styles for ``widget``'s theme, NO_COLOR and focus."""
         app = widget.app
         focused = bool(self.focused) and widget.has_focus
         key = (app.theme, app.no_color, focused)
@@ -79,25 +79,25 @@ class PartStyles:
             if app.no_color:
                 specs = {**specs, **self.no_color}
             self._parsed = {
-                part: Style.parse(resolve(spec, variables)) for part, spec in specs.items()
+                element: Style.parse(resolve(spec, variables)) for element, spec in specs.items()
             }
             self._parsed_key = key
         return self._parsed
 
     def visual(self, widget: Widget) -> Mapping[str, Style]:
-        """The parts' styles over ``widget``'s own, as it is now."""
+        """The elements' styles over ``widget``'s own, as it is now."""
         parsed = self.parsed(widget)
         base = widget.visual_style
         key = (self._parsed_key, base)
         if key != self._visual_key:
-            self._visual = {part: base + style for part, style in parsed.items()}
+            self._visual = {element: base + style for element, style in parsed.items()}
             self._rich = {}
             self._visual_key = key
         return self._visual
 
     def of(self, widget: Widget) -> Mapping[str, RichStyle]:
-        """The parts' styles over ``widget``'s own, as Rich styles."""
+        """The elements' styles over ``widget``'s own, as Rich styles."""
         visual = self.visual(widget)
         if not self._rich:
-            self._rich = {part: style.rich_style for part, style in visual.items()}
+            self._rich = {element: style.rich_style for element, style in visual.items()}
         return self._rich
