@@ -41,6 +41,7 @@ def cached(name: str, text: str, make: Callable[[], T], *, expect: type[T]) -> T
             return value
     except Exception:  # a missing, damaged or outdated entry (its classes changed): a miss
         pass
+
     found = shipped.lookup(name, text)
     value = found if found is not None and isinstance(found, expect) else make()
     _store(path, (key, fingerprint.stamp(), value))

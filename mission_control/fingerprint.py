@@ -21,11 +21,16 @@ READING_ENTRIES: tuple[str, ...] = (
 )
 """The modules whose work the cache keeps: the article reader and the status rules' parser."""
 
-_IMPORT = re.compile(
-    r"^[ \t]*(?:from[ \t]+(?P<base>mission_control(?:\.\w+)*)[ \t]+import[ \t]+"
-    r"(?P<names>\([^)]*\)|[^\n#;]+)|import[ \t]+(?P<plain>mission_control(?:\.\w+)*))",
-    re.MULTILINE,
-)
+
+@cache
+def _import_pattern() -> re.Pattern[str]:
+    """An import statement of the package's modules, anywhere in a file; compiled on the
+    first miss, since a warm start only re-stats files."""
+    return re.compile(
+        r"^[ \t]*(?:from[ \t]+(?P<base>mission_control(?:\.\w+)*)[ \t]+import[ \t]+"
+        r"(?P<names>\([^)]*\)|[^\n#;]+)|import[ \t]+(?P<plain>mission_control(?:\.\w+)*))",
+        re.MULTILINE,
+    )
 
 
 def module_file(name: str, package: Path = PACKAGE) -> Path | None:
@@ -42,7 +47,7 @@ def module_file(name: str, package: Path = PACKAGE) -> Path | None:
 def imported_modules(source: str, package: Path = PACKAGE) -> set[str]:
     """The package's modules an import statement in ``source`` names, wherever it stands."""
     found: set[str] = set()
-    for match in _IMPORT.finditer(source):
+    for match in _import_pattern().finditer(source):
         if match["plain"]:
             found.add(match["plain"])
             continue
