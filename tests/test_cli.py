@@ -9,14 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support.paths import SEEDS
 
 from mission_control.campaign import Campaign
 from mission_control.cli import main
 from mission_control.clock import ManualTimeSource
 from mission_control.replay_print import run_replay
 from mission_control.speed import SpeedError, parse_speed
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def run(*argv: str) -> tuple[int, str, str]:

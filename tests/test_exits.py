@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
-from terminal_panes import (
+from support.panes import (
     UTF8_LOCALE,
     Pane,
     Tmux,

@@ -9,24 +9,22 @@ resizes) and once for real: the installed dashboard in a tmux pane, resized with
 from __future__ import annotations
 
 import asyncio
-import io
-import random
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from rich.console import Console
-from terminal_panes import UTF8_LOCALE, Pane, Tmux, alive, needs_tmux, open_dashboard
+from support.layouts import RESIZES, fits, random_sizes, variant
+from support.panes import UTF8_LOCALE, Pane, Tmux, alive, needs_tmux, open_dashboard
+from support.pilot import screen_lines
 
 from mission_control import paths
-from mission_control.app import COMPACT_BELOW, MIN_SIZE, MissionControlApp, make_app
+from mission_control.app import make_app
 from mission_control.campaign import Campaign
 from mission_control.clock import ManualTimeSource
 from mission_control.speed import SPEED_LADDER
 from mission_control.widgets.key_bar import KeyBar
 
-RESIZES = 100
 WITHIN_S = 10.0
 """The real terminal's budget for 100 resizes."""
 IN_PROCESS_WITHIN_S = 30.0
@@ -37,59 +35,9 @@ each fully drawn while the replay plays, take about 15 s on a 2-core machine; th
 catches a resize that got much slower (new widths once cost 250 ms each in the timeline)."""
 DIALOG_OPEN = {45: "question_mark", 50: "escape"}
 """Steps at which a dialog opens or closes: the layout must follow under a dialog too."""
-SMALLEST, LARGEST = (20, 6), (250, 70)
-
-
-def random_sizes(seed: int) -> list[tuple[int, int]]:
-    rng = random.Random(seed)
-    return [
-        (rng.randint(SMALLEST[0], LARGEST[0]), rng.randint(SMALLEST[1], LARGEST[1]))
-        for _ in range(RESIZES)
-    ]
-
-
-def fits(lines: list[str], size: tuple[int, int]) -> str | None:
-    """Why the screen does not fit ``size``, or None when it does: a too-small notice below
-    the minimum; else the key bar on the last row and the timeline's bands exactly as wide
-    as the terminal (a layout for another width would stop short or be cut off)."""
-    width, height = size
-    if len(lines) != height:
-        return f"{len(lines)} rows on a terminal {height} high"
-    if any(len(line.rstrip()) > width for line in lines):
-        return "a row wider than the terminal"
-    screen = "\n".join(lines)
-    if width < MIN_SIZE.width or height < MIN_SIZE.height:
-        return None if "too small" in screen else "no 'too small' notice"
-    if "too small" in screen:
-        return "a 'too small' notice at a size that fits"
-    if not lines[-1].startswith(" space Play/pause"[: width - 1]):
-        return f"the last row is not the key bar: {lines[-1]!r}"
-    bands = [line for line in lines if line.startswith(("Mars 6 ", "Mars 7 "))]
-    # In the compact layout the one column may scroll: its scrollbar takes the last cell.
-    widths = {width, width - 1} if variant(size) == "compact" else {width}
-    if len(bands) != 2 or any(len(line.rstrip()) not in widths for line in bands):
-        return f"the timeline's bands are not {width} wide: {bands}"
-    return None
-
-
-def variant(size: tuple[int, int]) -> str:
-    """The layout the dashboard should choose for ``size``."""
-    width, height = size
-    if width < MIN_SIZE.width or height < MIN_SIZE.height:
-        return "too-small"
-    if width < COMPACT_BELOW.width or height < COMPACT_BELOW.height:
-        return "compact"
-    return "full"
 
 
 # --------------------------------------------------------------------------- in-process
-
-
-def screen_lines(app: MissionControlApp) -> list[str]:
-    width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), record=True)
-    console.print(app.screen._compositor.render_update(full=True))
-    return console.export_text().splitlines()
 
 
 def test_a_hundred_random_resizes_while_playing(

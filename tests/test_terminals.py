@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.console import Console
 from rich.style import Style
-from terminal_panes import (
+from support.panes import (
     UTF8_LOCALE,
     Pane,
     Tmux,
@@ -33,10 +33,11 @@ from terminal_panes import (
     open_dashboard,
     sgr_params,
 )
+from support.pilot import screen_text
 from textual.renderables.digits import Digits
 
 from mission_control import glyphs
-from mission_control.app import MissionControlApp, make_app
+from mission_control.app import make_app
 from mission_control.campaign import Campaign
 from mission_control.clock import ManualTimeSource
 from mission_control.model import Status
@@ -221,14 +222,6 @@ def test_no_text_is_drawn_in_its_background_colour(captures: dict[str, Capture],
 
 
 # --------------------------------------------------------------------------- in-process
-
-
-def screen_text(app: MissionControlApp) -> str:
-    """What the terminal shows, as plain text (filters applied, as on a real terminal)."""
-    width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), record=True)
-    console.print(app.screen._compositor.render_update(full=True))
-    return console.export_text()
 
 
 def test_every_screen_and_dialog_is_ascii_in_ascii_mode(campaign: Campaign) -> None:
