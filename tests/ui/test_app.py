@@ -2,14 +2,11 @@
 
 Every test uses a ManualTimeSource (support.pilot's ``dashboard``): time moves only when a
 test advances it, and the test then asks the app to read its clock (``app.poll()``, what the
-display timer calls), so no test waits on the wall clock.
+display timer calls), so no test waits on the wall clock. The command line's refusals,
+which never start the dashboard, are in unit/test_cli.py.
 """
 
 from __future__ import annotations
-
-import io
-import subprocess
-import sys
 
 import pytest
 from support.pilot import advance, clock, dashboard, log_lines, screen_text, tick_of, ui_test
@@ -21,7 +18,6 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Static
 
-from mission_control import cli
 from mission_control.app import make_app
 from mission_control.campaign import Campaign
 from mission_control.clock import ManualTimeSource
@@ -702,48 +698,6 @@ async def test_resizing_through_every_layout_does_not_crash(campaign: Campaign) 
 # ---------------------------------------------------------------------- command line
 
 
-def run_cli(*argv: str) -> tuple[int, str]:
-    err = io.StringIO()
-    status = cli.main(list(argv), out=io.StringIO(), err=err)
-    return status, err.getvalue()
-
-
-def test_a_bad_at_time_is_refused_with_the_accepted_forms() -> None:
-    status, err = run_cli("--at", "next tuesday")
-    assert status == 2
-    assert "cannot read 'next tuesday'" in err
-    assert "mars6:atmospheric-entry" in err  # the accepted forms
-
-
-def test_an_unknown_event_is_refused_with_the_accepted_forms() -> None:
-    status, err = run_cli("run", "--at", "mars6:landing")
-    assert status == 2
-    assert "unknown event" in err
-    assert "accepted forms" in err
-
-
-def test_a_time_outside_the_campaign_is_refused() -> None:
-    status, err = run_cli("--at", "1980-01-01")
-    assert status == 2
-    assert "outside the campaign" in err
-
-
-def test_unreadable_files_are_refused_in_one_line() -> None:
-    status, err = run_cli("no-such-file.txt")
-    assert status == 1
-    assert err.count("\n") == 1
-    assert "no-such-file.txt" in err
-
-
-def test_an_unknown_theme_or_speed_is_refused() -> None:
-    status, err = run_cli("--theme", "no-such-theme")
-    assert status == 2
-    assert "nord" in err
-    status, err = run_cli("--speed", "fast")
-    assert status == 2
-    assert "cannot read speed" in err
-
-
 @ui_test
 async def test_options_reach_the_dashboard(campaign: Campaign) -> None:
     app = make_app(campaign, time_source=ManualTimeSource(), units="imperial", theme="nord")
@@ -752,50 +706,3 @@ async def test_options_reach_the_dashboard(campaign: Campaign) -> None:
         await pilot.pause()
         assert app.theme == "nord"
         assert "imperial" in clock(app, "replay")
-
-
-STARTUP_PROBE = """
-import asyncio, sys
-from mission_control import catalog
-from mission_control.app import make_app
-from mission_control.clock import ManualTimeSource
-from mission_control.campaign import build_campaign
-
-app = make_app(build_campaign(catalog.load().missions), time_source=ManualTimeSource())
-print("before the first frame:", "pint" in sys.modules)
-
-async def main() -> None:
-    async with app.run_test() as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        print("after the worker:", "pint" in sys.modules)
-        shown = sorted(q.imperial for qs in (app.quantities or {}).values() for q in qs)
-        print("quantities:", "; ".join(shown))
-
-asyncio.run(main())
-"""
-
-
-def test_a_warm_start_shows_quantities_without_loading_pint(campaign: Campaign) -> None:
-    # The campaign fixture has filled the parsed-seed cache, as any earlier run would have:
-    # only a cold cache reads the seeds, and reading them loads pint.
-    assert campaign.tracks
-    result = subprocess.run(
-        [sys.executable, "-c", STARTUP_PROBE], capture_output=True, text=True, check=True
-    )
-    lines = result.stdout.splitlines()
-    assert lines[:2] == ["before the first frame: False", "after the worker: False"]
-    assert lines[2].startswith("quantities: ")
-    assert "mph" in lines[2] and "mi" in lines[2]
-
-
-def test_the_pure_view_helpers_never_import_textual() -> None:
-    # The domain modules are checked in test_layering.py; these two are the view's own.
-    code = (
-        "import sys, mission_control.presentation.formatting, mission_control.glyphs\n"
-        "print('textual' in sys.modules)\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "False"
