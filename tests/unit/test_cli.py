@@ -9,14 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support.paths import SEEDS
 
 from mission_control.campaign import Campaign
 from mission_control.cli import main
 from mission_control.clock import ManualTimeSource
 from mission_control.replay_print import run_replay
 from mission_control.speed import SpeedError, parse_speed
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -396,3 +395,48 @@ def test_python_dash_m_runs_the_same_commands() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["missions"][0]["id"] == "mars7"
+
+
+# --- the dashboard's arguments, refused before it starts --------------------------------
+
+
+def run_cli(*argv: str) -> tuple[int, str]:
+    """``run``'s exit status and error output."""
+    status, _, err = run(*argv)
+    return status, err
+
+
+def test_a_bad_at_time_is_refused_with_the_accepted_forms() -> None:
+    status, err = run_cli("--at", "next tuesday")
+    assert status == 2
+    assert "cannot read 'next tuesday'" in err
+    assert "mars6:atmospheric-entry" in err  # the accepted forms
+
+
+def test_an_unknown_event_is_refused_with_the_accepted_forms() -> None:
+    status, err = run_cli("run", "--at", "mars6:landing")
+    assert status == 2
+    assert "unknown event" in err
+    assert "accepted forms" in err
+
+
+def test_a_time_outside_the_campaign_is_refused() -> None:
+    status, err = run_cli("--at", "1980-01-01")
+    assert status == 2
+    assert "outside the campaign" in err
+
+
+def test_unreadable_files_are_refused_in_one_line() -> None:
+    status, err = run_cli("no-such-file.txt")
+    assert status == 1
+    assert err.count("\n") == 1
+    assert "no-such-file.txt" in err
+
+
+def test_an_unknown_theme_or_speed_is_refused() -> None:
+    status, err = run_cli("--theme", "no-such-theme")
+    assert status == 2
+    assert "nord" in err
+    status, err = run_cli("--speed", "fast")
+    assert status == 2
+    assert "cannot read speed" in err

@@ -12,6 +12,7 @@ import pint
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from support.paths import SEEDS
 
 from mission_control.extract import notation
 from mission_control.extract.quantities import find_quantities, sig_figs
@@ -26,7 +27,6 @@ from mission_control.units import (
     to_json,
 )
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 NBSP = "\u00a0"
 
 SEPARATION = (

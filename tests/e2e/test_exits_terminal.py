@@ -9,24 +9,22 @@ SIGHUP, 1 for a crash, which also prints one line naming its report and no trace
 The crash is a bug planted from outside: a ``sitecustomize`` on PYTHONPATH makes the
 ``u`` key's handler raise, so the program itself has no hidden crash switch.
 
-In-process: Ctrl-C quits even from a dialog's input, and a crash's report and note.
+The same in-process is in ui/test_exits.py; the crash report and note themselves in
+unit/test_crash.py.
 """
 
 from __future__ import annotations
 
-import asyncio
-import io
 import os
 import re
 import signal
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from rich.console import Console
-from terminal_panes import (
+from support.panes import (
     UTF8_LOCALE,
     Pane,
     Tmux,
@@ -38,17 +36,11 @@ from terminal_panes import (
     wait_until,
 )
 
-from mission_control import crash, paths
-from mission_control.app import MissionControlApp, make_app
-from mission_control.campaign import Campaign
-from mission_control.clock import ManualTimeSource
-from mission_control.screens.goto import GotoScreen
-
 EXIT_WITHIN_S = 2.0
 CRASH_MESSAGE = "crash test: the u key's handler failed"
 
 CRASH_HOOK = f'''\
-"""Test hook (tests/test_exits.py): the u key's handler raises, as a bug would."""
+"""Test hook (tests/e2e/test_exits_terminal.py): the u key's handler raises, as a bug would."""
 from mission_control.app import MissionControlApp
 
 
@@ -158,91 +150,3 @@ def test_a_crash_prints_one_line_naming_its_report(endings: dict[str, Ending]) -
     assert "Traceback (most recent call last)" in report
     assert f"RuntimeError: {CRASH_MESSAGE}" in report
     assert "action_toggle_units" not in screen
-
-
-# --------------------------------------------------------------------------- in-process
-
-
-def test_ctrl_c_quits_even_from_a_dialog_s_input(campaign: Campaign) -> None:
-    async def run() -> MissionControlApp:
-        app = make_app(campaign, time_source=ManualTimeSource(), paused=True)
-        async with app.run_test() as pilot:
-            await pilot.press("g")
-            assert isinstance(app.screen, GotoScreen)
-            await pilot.press("ctrl+c")
-            await pilot.pause()
-        return app
-
-    app = asyncio.run(run())
-    assert not app.is_running
-    assert app.return_code == 0
-
-
-def _crashing_app(
-    campaign: Campaign, monkeypatch: pytest.MonkeyPatch, broken: Callable[..., None]
-) -> tuple[MissionControlApp, io.StringIO]:
-    monkeypatch.setattr(MissionControlApp, "action_toggle_units", broken)
-    app = make_app(campaign, time_source=ManualTimeSource(), paused=True)
-    printed = io.StringIO()
-    app.error_console = Console(file=printed, width=200, color_system=None)
-    return app, printed
-
-
-def test_a_crash_writes_its_report_and_one_line_instead_of_a_traceback(
-    campaign: Campaign, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    monkeypatch.setenv(paths.LOG_DIR_ENV, str(tmp_path))
-
-    def broken(self: MissionControlApp) -> None:
-        raise KeyError("units")
-
-    app, printed = _crashing_app(campaign, monkeypatch, broken)
-
-    async def run() -> None:
-        async with app.run_test(size=(90, 30)) as pilot:
-            await pilot.press("u")
-            await pilot.pause()
-
-    with pytest.raises(KeyError):  # run_test hands the exception on, as for any test
-        asyncio.run(run())
-    assert app.return_code == 1
-    reports = list(tmp_path.iterdir())
-    assert reports == [app.crash_report]
-    report = reports[0].read_text()
-    assert "Traceback (most recent call last)" in report
-    assert "in broken" in report and "KeyError: 'units'" in report
-    assert "terminal size: 90x30" in report
-    assert "replay tick:" in report
-    note = printed.getvalue()
-    assert note.strip() == (
-        f"mission-control stopped on an internal error (KeyError: 'units'); "
-        f"full report in {reports[0]}"
-    )
-
-
-def test_a_crash_report_goes_to_the_temporary_folder_when_the_log_folder_is_unwritable(
-    tmp_path: Path,
-) -> None:
-    blocked = tmp_path / "a-file"
-    blocked.write_text("")
-    report = crash.write_report(ValueError("x"), folder=blocked / "log")
-    assert report is not None
-    assert report.parent != blocked / "log"
-    assert "ValueError: x" in report.read_text()
-    report.unlink()
-
-
-def test_a_crash_note_is_one_short_line() -> None:
-    error = RuntimeError("first line " + "x" * 200 + "\nsecond line")
-    text = crash.note(error, Path("/tmp/r.log"))
-    assert "\n" not in text
-    assert "second line" not in text
-    assert "x" * 60 in text and "x" * 80 not in text  # the message, cut short
-    assert crash.note(RuntimeError(), None).endswith("(RuntimeError); no report could be written")
-
-
-def test_the_log_folder_can_be_chosen(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv(paths.LOG_DIR_ENV, str(tmp_path))
-    assert paths.log_dir() == tmp_path
-    monkeypatch.delenv(paths.LOG_DIR_ENV)
-    assert paths.log_dir().parts[-1] in ("log", "Logs", "mission-control")

@@ -14,15 +14,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support.paths import ARTICLES, SEEDS
 
 from mission_control.extract.reader import read_text
 from mission_control.mission import Mission
 from mission_control.model import EVENT_KINDS, PARTS, Event, Precision
 from mission_control.seedfile import SeedError, load_text, slug
-
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-ARTICLES = Path(__file__).resolve().parent / "articles"
 
 Row = tuple[str, str, str, str, str | None, bool]
 

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from terminal_panes import Tmux, wait_screen, wait_until
+from support.panes import MISSION_CONTROL, TMUX, Tmux, wait_screen, wait_until
 
 from mission_control.campaign import Campaign
 from mission_control.speed import SPEED_LADDER, speed_label
@@ -59,7 +59,6 @@ def _find_sshd() -> str | None:
 SSHD = _find_sshd()
 SSH = shutil.which("ssh")
 SSH_KEYGEN = shutil.which("ssh-keygen")
-TMUX = shutil.which("tmux")
 _MISSING = [
     name
     for name, path in (("sshd", SSHD), ("ssh", SSH), ("ssh-keygen", SSH_KEYGEN), ("tmux", TMUX))
@@ -73,9 +72,6 @@ pytestmark = [
         reason=f"needs {', '.join(_MISSING)}: apt-get install openssh-server tmux",
     ),
 ]
-
-MISSION_CONTROL = Path(sys.executable).parent / "mission-control"
-"""The installed console script, run on the server side by absolute path."""
 
 WIDTH, HEIGHT = 100, 30
 PROMPT = "E2E$ "

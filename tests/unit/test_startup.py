@@ -2,30 +2,24 @@
 
 The modules the dashboard never needs to start (the dialogs, the unit formatting, the
 printing subcommands' json, csv and tables, the crash report, the rules' TOML parser, the
-timeline's month axis) are
-imported when they are first used; the dialogs' rules are read with the first dialog; the
-timeline reads each mission's phases at the moments they can change, not everywhere.
+timeline's month axis) are imported when they are first used, as a fresh Python shows; the
+timeline reads each mission's phases at the moments they can change, not everywhere. The
+first frame itself, under the pilot, is in ui/test_first_frame.py.
 """
 
 from __future__ import annotations
 
-import asyncio
 import bisect
 import gc
 import io
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from mission_control import cli, units
-from mission_control.app import make_app
 from mission_control.campaign import Campaign
-from mission_control.clock import ManualTimeSource
 from mission_control.model import Status
-from mission_control.screens import DIALOG_CSS
-from mission_control.screens.goto import GotoScreen
 from mission_control.state import PHASES, mission_state
 from mission_control.widgets import subsystem_panel, timeline
 from mission_control.widgets.timeline import PHASE_COLOURS, Timeline
@@ -97,43 +91,6 @@ def test_collection_is_back_on_after_a_dashboard_that_never_started() -> None:
     assert gc.isenabled()
 
 
-def test_the_dashboard_turns_collection_back_on_after_its_first_frame(
-    campaign: Campaign,
-) -> None:
-    async def run() -> None:
-        app = make_app(campaign, time_source=ManualTimeSource(), paused=True)
-        gc.disable()  # as the command line does before it starts the dashboard
-        gc.unfreeze()
-        try:
-            async with app.run_test(size=(80, 24)) as pilot:
-                await pilot.pause()
-                assert gc.isenabled()
-                # What the start made is kept out of later collections' way.
-                assert gc.get_freeze_count() > 10_000
-        finally:
-            gc.enable()
-
-    asyncio.run(run())
-
-
-def test_the_dialogs_rules_are_read_with_the_first_dialog(campaign: Campaign) -> None:
-    async def run() -> None:
-        app = make_app(campaign, time_source=ManualTimeSource(), paused=True)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            sources = {Path(path) for path, _ in app.stylesheet.source}
-            assert DIALOG_CSS not in sources
-            await pilot.press("g")
-            await pilot.pause()
-            assert isinstance(app.screen, GotoScreen)
-            assert DIALOG_CSS in {Path(path) for path, _ in app.stylesheet.source}
-            dialog = app.screen.query_one("#goto-dialog")
-            assert dialog.styles.border_top[0] == "round"  # .dialog, from screens.tcss
-            assert not app.screen.query_one("#goto-error").display  # until a bad time
-
-    asyncio.run(run())
-
-
 def test_every_phase_and_status_has_a_style() -> None:
     assert set(PHASE_COLOURS) == set(PHASES)
     assert set(PHASE_COLOURS.values()) <= set(timeline.STYLES)
@@ -152,3 +109,50 @@ def test_the_timelines_phases_are_the_domains_at_every_moment(campaign: Campaign
                 continue
             shown = phases[bisect.bisect_right(starts, tick) - 1]
             assert shown == mission_state(track, tick, campaign.rules).phase, (track, tick)
+
+
+STARTUP_PROBE = """
+import asyncio, sys
+from mission_control import catalog
+from mission_control.app import make_app
+from mission_control.clock import ManualTimeSource
+from mission_control.campaign import build_campaign
+
+app = make_app(build_campaign(catalog.load().missions), time_source=ManualTimeSource())
+print("before the first frame:", "pint" in sys.modules)
+
+async def main() -> None:
+    async with app.run_test() as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        print("after the worker:", "pint" in sys.modules)
+        shown = sorted(q.imperial for qs in (app.quantities or {}).values() for q in qs)
+        print("quantities:", "; ".join(shown))
+
+asyncio.run(main())
+"""
+
+
+def test_a_warm_start_shows_quantities_without_loading_pint(campaign: Campaign) -> None:
+    # The campaign fixture has filled the parsed-seed cache, as any earlier run would have:
+    # only a cold cache reads the seeds, and reading them loads pint.
+    assert campaign.tracks
+    result = subprocess.run(
+        [sys.executable, "-c", STARTUP_PROBE], capture_output=True, text=True, check=True
+    )
+    lines = result.stdout.splitlines()
+    assert lines[:2] == ["before the first frame: False", "after the worker: False"]
+    assert lines[2].startswith("quantities: ")
+    assert "mph" in lines[2] and "mi" in lines[2]
+
+
+def test_the_pure_view_helpers_never_import_textual() -> None:
+    # The domain modules are checked in test_layering.py; these two are the view's own.
+    code = (
+        "import sys, mission_control.presentation.formatting, mission_control.glyphs\n"
+        "print('textual' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"

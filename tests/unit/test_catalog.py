@@ -9,12 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from support.paths import SEEDS
 
 from mission_control import cache as user_cache
 from mission_control import catalog, fingerprint, paths, status_rules
 from mission_control import shipped as shipped_parse
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 @pytest.fixture

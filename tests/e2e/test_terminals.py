@@ -1,30 +1,25 @@
 """The dashboard in the terminals people watch it from over SSH.
 
-Real terminals first: the installed dashboard in tmux panes under TERM=xterm-256color,
+Real terminals: the installed dashboard in tmux panes under TERM=xterm-256color,
 xterm (16 colours), linux (the console), screen, NO_COLOR=1, the C locale and --ascii, all
 started at once and read back with ``capture-pane``. Each screen must say what a person
 reads there: the clock's time in its big digits, each status as a glyph and a word (never
 colour alone), a log line and the key hints; in ASCII, not one other character.
 
-Then in-process: every screen and dialog in ASCII mode, the ASCII stand-ins, and how the
-locale decides.
+In-process, every screen and dialog in ASCII mode is in ui/test_ascii_screens.py; the ASCII
+stand-ins and how the locale decides in unit/test_glyphs.py.
 """
 
 from __future__ import annotations
 
-import asyncio
 import io
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
-from rich.cells import cell_len
 from rich.console import Console
 from rich.style import Style
-from terminal_panes import (
+from support.panes import (
     UTF8_LOCALE,
     Pane,
     Tmux,
@@ -36,14 +31,8 @@ from terminal_panes import (
 from textual.renderables.digits import Digits
 
 from mission_control import glyphs
-from mission_control.app import MissionControlApp, make_app
-from mission_control.campaign import Campaign
-from mission_control.clock import ManualTimeSource
 from mission_control.model import Status
 from mission_control.presentation.ascii_digits import render_digits
-from mission_control.screens.help import legend
-from mission_control.timeparse import parse_time
-from mission_control.widgets.event_log import EventLog
 
 AT = "mars6:atmospheric-entry"
 CLOCK = "09:05:53"
@@ -218,152 +207,3 @@ def test_sixteen_colour_terminals_get_sixteen_colours(
 @pytest.mark.parametrize("name", SETTINGS)
 def test_no_text_is_drawn_in_its_background_colour(captures: dict[str, Capture], name: str) -> None:
     assert invisible_text(captures[name].escapes) == []
-
-
-# --------------------------------------------------------------------------- in-process
-
-
-def screen_text(app: MissionControlApp) -> str:
-    """What the terminal shows, as plain text (filters applied, as on a real terminal)."""
-    width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), record=True)
-    console.print(app.screen._compositor.render_update(full=True))
-    return console.export_text()
-
-
-def test_every_screen_and_dialog_is_ascii_in_ascii_mode(campaign: Campaign) -> None:
-    """Help, dialogs, the palette, the event detail and the compact layout:
-    Textual's own chrome (borders, inputs, scrollbars) included."""
-    shown: dict[str, str] = {}
-
-    async def run() -> None:
-        app = make_app(
-            campaign,
-            time_source=ManualTimeSource(),
-            start=parse_time(AT, campaign),
-            paused=True,
-            ascii_only=True,
-        )
-        async with app.run_test(size=(100, 30)) as pilot:
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            shown["dashboard"] = screen_text(app)
-            for name, keys in [
-                ("help", ["question_mark"]),
-                ("go to", ["g", *"mars6:l"]),
-                ("search", ["slash"]),
-                ("palette", ["ctrl+p"]),
-            ]:
-                await pilot.press(*keys)
-                await pilot.pause()
-                shown[name] = screen_text(app)
-                await pilot.press("escape")
-                await pilot.pause()
-            log = app.query_one(EventLog)
-            log.focus()
-            log.highlighted = log.line_count - 1
-            await pilot.press("enter")
-            await pilot.pause()
-            shown["event detail"] = screen_text(app)
-            await pilot.press("escape")
-            await pilot.resize_terminal(40, 15)
-            await pilot.pause()
-            shown["compact"] = screen_text(app)
-
-    asyncio.run(run())
-    for name, text in shown.items():
-        others = sorted({c for c in text if not c.isascii()})
-        assert others == [], f"{name}: {others}\n{text}"
-    assert "* normal" in shown["dashboard"]
-    assert "Seek to the next event" in shown["help"]
-    assert "mars6:launch" in shown["go to"]
-    assert "The lander encountered the atmosphere" in shown["event detail"]
-    assert CLOCK in shown["compact"]
-
-
-def test_the_help_legend_in_ascii_mode_shows_the_ascii_glyphs_only() -> None:
-    shown = legend(ascii_only=True)
-    assert shown.isascii()
-    assert "X  critical" in shown and "*  normal" in shown and "~  standby" in shown
-    assert "●" in legend()  # both columns where the terminal shows both
-
-
-def test_the_ascii_clock_reads_as_digits() -> None:
-    assert render_digits("09:05:53").splitlines() == [
-        " _  _     _  _     _  _ ",
-        "| ||_| : | ||_  : |_  _|",
-        "|_| _|   |_| _|    _| _|",
-    ]
-    assert render_digits("--:--:--").splitlines()[1] == " _  _  :  _  _  :  _  _ "
-
-
-@given(st.text())
-def test_ascii_stand_ins_are_ascii_and_exactly_as_wide(text: str) -> None:
-    plain = glyphs.to_ascii(text)
-    assert plain.isascii()
-    assert cell_len(plain) == cell_len(text)
-
-
-@pytest.mark.parametrize(
-    ("text", "plain"),
-    [
-        ("● ▲ ◆ ✖ ◌ ○ ?", "* ! # X ~ o ?"),  # the status glyphs' own stand-ins
-        ("▶ ◀ ‖ · … ≈ × — “x” ← →", '> < | | ~ ~ x - "x" < >'),
-        ("╭─╮│╰─╯┏━┓┃┗━┛", "+-+|+-++=+|+=+"),
-        ("Mars 6 ●━●━━✖───", "Mars 6 *=*==X---"),
-        ("é°²\u00a0", "eo2 "),
-        ("中🔎", "??> "),
-    ],
-)
-def test_ascii_stand_ins(text: str, plain: str) -> None:
-    assert glyphs.to_ascii(text) == plain
-
-
-def test_status_glyphs_tell_statuses_apart_in_both_sets() -> None:
-    for ascii_only in (False, True):
-        shown = [glyphs.glyph(s, ascii_only=ascii_only) for s in Status]
-        assert len(set(shown)) == len(shown)
-        assert all(glyphs.to_ascii(glyphs.GLYPHS[s]) == glyphs.ASCII_GLYPHS[s] for s in Status)
-
-
-@pytest.mark.parametrize(
-    ("environ", "started_in_c_locale", "unicode"),
-    [
-        ({"LANG": "en_US.UTF-8"}, False, True),
-        ({"LANG": "de_DE.utf8"}, False, True),
-        ({"LANG": "C.UTF-8"}, False, True),
-        ({"LANG": "C", "LC_ALL": "C"}, True, False),
-        ({"LANG": "en_US.UTF-8", "LC_ALL": "C"}, True, False),
-        ({"LANG": "POSIX", "LC_CTYPE": "C.UTF-8"}, True, False),  # Python's coercion
-        ({"LANG": "C", "LC_CTYPE": "C.UTF-8"}, True, False),
-        ({"LC_CTYPE": "C.UTF-8"}, True, True),  # nothing set by the user
-        ({}, True, True),
-        ({"LANG": "C", "LC_CTYPE": "en_GB.UTF-8"}, False, True),  # LC_CTYPE decides
-        ({"LANG": "en_US.ISO-8859-1"}, False, False),
-        ({"LANG": "ru_RU.KOI8-R"}, False, False),
-        ({"LANG": "sr_RS.UTF-8@latin"}, False, True),
-        # A UTF-8 locale the server has not installed: C at start-up, but the terminal is UTF-8.
-        ({"LANG": "en_US.UTF-8", "LC_CTYPE": "C.UTF-8"}, True, True),
-    ],
-)
-def test_the_locale_decides_whether_unicode_is_shown(
-    environ: dict[str, str], started_in_c_locale: bool, unicode: bool
-) -> None:
-    assert glyphs.locale_shows_unicode(environ, started_in_c_locale=started_in_c_locale) is unicode
-
-
-@pytest.mark.parametrize(
-    ("term", "unicode"),
-    [("xterm-256color", True), ("screen", True), ("linux", False), ("linux-16color", False)],
-)
-def test_the_linux_console_gets_ascii(term: str, unicode: bool) -> None:
-    environ = {"TERM": term, "LANG": "en_US.UTF-8"}
-    assert glyphs.terminal_shows_unicode(environ, started_in_c_locale=False) is unicode
-
-
-def test_every_character_the_app_writes_has_a_named_stand_in() -> None:
-    """The dashboard's own marks get chosen stand-ins, not the generic ``?``."""
-    own = "●▲◆✖◌○◇━─┃╵▶◀‖·…≈×—“”›←→↑↓⚠"
-    for char in own:
-        plain = glyphs.to_ascii(char)
-        assert plain != "?", f"{char} ({unicodedata.name(char)}) has no chosen stand-in"

@@ -1,23 +1,15 @@
 """The dashboard as a user drives it: keys, palette, dialogs, sizes, and the whole campaign.
 
-Every test uses a ManualTimeSource: time moves only when a test advances it, and the test
-then asks the app to read its clock (``app.poll()``, what the display timer calls), so no
-test waits on the wall clock.
+Every test uses a ManualTimeSource (support.pilot's ``dashboard``): time moves only when a
+test advances it, and the test then asks the app to read its clock (``app.poll()``, what the
+display timer calls), so no test waits on the wall clock. The command line's refusals,
+which never start the dashboard, are in unit/test_cli.py.
 """
 
 from __future__ import annotations
 
-import asyncio
-import functools
-import io
-import subprocess
-import sys
-from collections.abc import AsyncIterator, Callable, Coroutine
-from contextlib import asynccontextmanager
-from typing import Any, ParamSpec
-
 import pytest
-from rich.console import Console
+from support.pilot import advance, clock, dashboard, log_lines, screen_text, tick_of, ui_test
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.geometry import Region
@@ -26,8 +18,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Static
 
-from mission_control import cli
-from mission_control.app import MissionControlApp, make_app
+from mission_control.app import make_app
 from mission_control.campaign import Campaign
 from mission_control.clock import ManualTimeSource
 from mission_control.presentation.formatting import event_key
@@ -36,7 +27,6 @@ from mission_control.screens.goto import GotoScreen
 from mission_control.screens.help import HelpScreen
 from mission_control.screens.search import SearchScreen
 from mission_control.speed import SPEED_LADDER
-from mission_control.timeparse import parse_time
 from mission_control.widgets.event_log import EventLog
 from mission_control.widgets.mission_clock import (
     ClockDigits,
@@ -48,75 +38,6 @@ from mission_control.widgets.mission_clock import (
 from mission_control.widgets.status_reason import StatusReason
 from mission_control.widgets.subsystem_panel import SubsystemPanel
 from mission_control.widgets.timeline import Timeline
-
-P = ParamSpec("P")
-
-
-def ui_test(test: Callable[P, Coroutine[Any, Any, None]]) -> Callable[P, None]:
-    """Run an async pilot test on its own event loop (no pytest async plugin needed)."""
-
-    @functools.wraps(test)
-    def run(*args: P.args, **kwargs: P.kwargs) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return run
-
-
-def tick_of(campaign: Campaign, text: str) -> float:
-    return parse_time(text, campaign)
-
-
-@asynccontextmanager
-async def dashboard(
-    campaign: Campaign,
-    at: str | None = None,
-    *,
-    paused: bool = True,
-    speed: float | None = None,
-    size: tuple[int, int] = (100, 30),
-    message_hook: Callable[[Message], None] | None = None,
-) -> AsyncIterator[tuple[MissionControlApp, Pilot[None], ManualTimeSource]]:
-    source = ManualTimeSource()
-    app = make_app(
-        campaign,
-        time_source=source,
-        start=tick_of(campaign, at) if at else None,
-        speed=speed,
-        paused=paused,
-    )
-    async with app.run_test(size=size, message_hook=message_hook) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        yield app, pilot, source
-
-
-async def advance(pilot: Pilot[None], source: ManualTimeSource, seconds: float) -> None:
-    """Let wall time pass, then let the app read its clock (as its timer would)."""
-    source.advance(seconds)
-    app = pilot.app
-    assert isinstance(app, MissionControlApp)
-    app.poll()
-    await pilot.pause()
-
-
-def clock(app: MissionControlApp, field: str) -> str:
-    """The text of one field of the mission clock: system, digits, text, date, next, replay."""
-    return app.query_one(MissionClock).shown[field]
-
-
-def log_lines(app: MissionControlApp) -> list[str]:
-    log = app.query_one(EventLog)
-    return [log.line_text(line) for line in range(log.line_count)]
-
-
-def screen_text(app: MissionControlApp) -> str:
-    """What the terminal shows, as plain text (the SVG screenshot's own renderer, as text)."""
-    width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), record=True)
-    # The compositor's full update is what export_screenshot() prints too.
-    console.print(app.screen._compositor.render_update(full=True))
-    return console.export_text()
 
 
 def event_keys(campaign: Campaign) -> list[str]:
@@ -777,48 +698,6 @@ async def test_resizing_through_every_layout_does_not_crash(campaign: Campaign) 
 # ---------------------------------------------------------------------- command line
 
 
-def run_cli(*argv: str) -> tuple[int, str]:
-    err = io.StringIO()
-    status = cli.main(list(argv), out=io.StringIO(), err=err)
-    return status, err.getvalue()
-
-
-def test_a_bad_at_time_is_refused_with_the_accepted_forms() -> None:
-    status, err = run_cli("--at", "next tuesday")
-    assert status == 2
-    assert "cannot read 'next tuesday'" in err
-    assert "mars6:atmospheric-entry" in err  # the accepted forms
-
-
-def test_an_unknown_event_is_refused_with_the_accepted_forms() -> None:
-    status, err = run_cli("run", "--at", "mars6:landing")
-    assert status == 2
-    assert "unknown event" in err
-    assert "accepted forms" in err
-
-
-def test_a_time_outside_the_campaign_is_refused() -> None:
-    status, err = run_cli("--at", "1980-01-01")
-    assert status == 2
-    assert "outside the campaign" in err
-
-
-def test_unreadable_files_are_refused_in_one_line() -> None:
-    status, err = run_cli("no-such-file.txt")
-    assert status == 1
-    assert err.count("\n") == 1
-    assert "no-such-file.txt" in err
-
-
-def test_an_unknown_theme_or_speed_is_refused() -> None:
-    status, err = run_cli("--theme", "no-such-theme")
-    assert status == 2
-    assert "nord" in err
-    status, err = run_cli("--speed", "fast")
-    assert status == 2
-    assert "cannot read speed" in err
-
-
 @ui_test
 async def test_options_reach_the_dashboard(campaign: Campaign) -> None:
     app = make_app(campaign, time_source=ManualTimeSource(), units="imperial", theme="nord")
@@ -827,50 +706,3 @@ async def test_options_reach_the_dashboard(campaign: Campaign) -> None:
         await pilot.pause()
         assert app.theme == "nord"
         assert "imperial" in clock(app, "replay")
-
-
-STARTUP_PROBE = """
-import asyncio, sys
-from mission_control import catalog
-from mission_control.app import make_app
-from mission_control.clock import ManualTimeSource
-from mission_control.campaign import build_campaign
-
-app = make_app(build_campaign(catalog.load().missions), time_source=ManualTimeSource())
-print("before the first frame:", "pint" in sys.modules)
-
-async def main() -> None:
-    async with app.run_test() as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        print("after the worker:", "pint" in sys.modules)
-        shown = sorted(q.imperial for qs in (app.quantities or {}).values() for q in qs)
-        print("quantities:", "; ".join(shown))
-
-asyncio.run(main())
-"""
-
-
-def test_a_warm_start_shows_quantities_without_loading_pint(campaign: Campaign) -> None:
-    # The campaign fixture has filled the parsed-seed cache, as any earlier run would have:
-    # only a cold cache reads the seeds, and reading them loads pint.
-    assert campaign.tracks
-    result = subprocess.run(
-        [sys.executable, "-c", STARTUP_PROBE], capture_output=True, text=True, check=True
-    )
-    lines = result.stdout.splitlines()
-    assert lines[:2] == ["before the first frame: False", "after the worker: False"]
-    assert lines[2].startswith("quantities: ")
-    assert "mph" in lines[2] and "mi" in lines[2]
-
-
-def test_the_pure_view_helpers_never_import_textual() -> None:
-    # The domain modules are checked in test_layering.py; these two are the view's own.
-    code = (
-        "import sys, mission_control.presentation.formatting, mission_control.glyphs\n"
-        "print('textual' in sys.modules)\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "False"

@@ -7,12 +7,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support.paths import ARTICLES, SEEDS
 
 from mission_control.extract.document import Document, is_reference, parse_document
-
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-ARTICLES = Path(__file__).resolve().parent / "articles"
 
 
 def parse(text: str) -> Document:

@@ -1,5 +1,6 @@
 """The installed dashboard in real terminals: panes of a private tmux server, read back with
-``capture-pane``. Shared by test_terminals.py, test_exits.py and test_resize.py.
+``capture-pane``. Shared by every test that drives a real terminal (the SSH test uses the
+tmux server and the waits).
 
 Each dashboard runs as ``sh -c 'echo $$ > PIDFILE; exec mission-control ...'`` so its pid is
 known, with MISSION_CONTROL_LOG_DIR pointing at a folder of its own: a crash report there is
@@ -28,6 +29,7 @@ T = TypeVar("T")
 
 TMUX = shutil.which("tmux")
 MISSION_CONTROL = Path(sys.executable).parent / "mission-control"
+"""The installed console script, run by absolute path (in a pane, or on an SSH server)."""
 
 needs_tmux = pytest.mark.skipif(
     TMUX is None or sys.platform != "linux",

@@ -7,7 +7,7 @@ import pickle
 import random
 
 import pytest
-from test_event_log import synthetic_campaign
+from support.campaigns import synthetic_campaign
 
 from mission_control.campaign import Campaign
 from mission_control.event_table import EventTable

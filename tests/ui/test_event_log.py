@@ -5,45 +5,18 @@ and the newest line stays in view; also on a campaign of ten thousand events.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
 import pytest
-from test_app import advance, dashboard, log_lines, screen_text, ui_test
+from support.campaigns import synthetic_campaign
+from support.pilot import advance, dashboard, log_lines, screen_text, ui_test
 from textual.color import Color
 
 from mission_control.app import MissionControlApp
-from mission_control.campaign import Campaign, build_campaign
-from mission_control.mission import Mission
-from mission_control.model import Event, Precision, Provenance, StatedTime
+from mission_control.campaign import Campaign
 from mission_control.screens.event_detail import EventDetailScreen
 from mission_control.speed import SPEED_LADDER
 from mission_control.widgets.event_log import EventLog
 
 BIG = 10_000
-
-
-def synthetic_campaign(count: int) -> Campaign:
-    """One mission of ``count`` events a minute apart, made directly (no text to read):
-    a launch, then numbered events, every thousandth of them a failure."""
-    launch = datetime(1973, 8, 5, 17, 45, 48, tzinfo=UTC)
-    events = []
-    for i in range(count):
-        at = launch + timedelta(minutes=i)
-        events.append(
-            Event(
-                mission_id="big",
-                index=i,
-                kind="launch" if i == 0 else "other",
-                part="spacecraft",
-                time=StatedTime(at, Precision.SECOND),
-                at=at,
-                summary="Launch" if i == 0 else f"Synthetic event #{i:05d}",
-                provenance=(Provenance("big.txt", f"Event {i}.", (0, 9), i + 1),),
-                outcome="failed" if i and i % 1000 == 0 else None,
-            )
-        )
-    mission = Mission("big", "Big", "big.txt", {}, {}, tuple(events))
-    return build_campaign([mission])
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,8 @@
 """Whole screens at fixed sizes, with the replay paused on a manual clock (nothing moves).
 
-Update after an intended change with ``pytest tests/test_snapshots.py --snapshot-update``
-and look at the SVGs under tests/__snapshots__/ before committing them.
+Update after an intended change with
+``pytest tests/snapshots/test_snapshots.py --snapshot-update`` and look at the SVGs under
+tests/snapshots/__snapshots__/ before committing them.
 """
 
 from __future__ import annotations
