@@ -4,7 +4,7 @@ Textual gives no public way to do these four things: hear of an exception nothin
 (to write a crash report), replace the traceback it prints when the app ends, tell a line
 API scroll view its virtual size changed (so its scrollbars follow at once), and wrap the
 Linux driver's output file (to survive a terminal that hangs up). A Textual release may
-rename any of them: tests/test_textual_private.py checks that each name in
+rename any of them: tests/unit/test_textual_private.py checks that each name in
 :data:`HOOKED` is still there, and pyproject.toml pins the major version.
 """
 

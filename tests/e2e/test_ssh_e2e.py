@@ -33,15 +33,12 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
 
 import pytest
 from support.panes import MISSION_CONTROL, TMUX, Tmux, wait_screen, wait_until
 
 from mission_control.campaign import Campaign
 from mission_control.speed import SPEED_LADDER, speed_label
-
-T = TypeVar("T")
 
 
 def _find_sshd() -> str | None:
@@ -81,7 +78,6 @@ KEY_TIMEOUT_S = 5.0
 """How long one key may take to show on screen."""
 EXIT_TIMEOUT_S = 5.0
 """How long the server-side process may take to end after ``q`` or a hang-up."""
-POLL_S = 0.1
 
 SSH_OPTIONS = (
     "IdentitiesOnly=yes",

@@ -50,7 +50,7 @@ def test_starting_the_dashboard_imports_only_what_it_needs() -> None:
         "import sys\n"
         "from mission_control import cli\n"
         "args = cli.parse_args(['run'])\n"
-        "import mission_control.app\n"
+        "import mission_control.dashboard\n"
         f"print([m for m in {NOT_AT_START!r} if m in sys.modules])\n"
     )
     result = subprocess.run(
