@@ -2,10 +2,10 @@
 
 Reading an article needs the reader, dateutil and pint, which together take longer to
 import than Textual's whole start. A parsed mission is therefore kept in the user's cache
-folder, keyed by the article's text and its shown name, and stamped with the reading code's files
-(``fingerprint.stamp``), so a change to any of them reads the article afresh and the
-entry is written anew in the same place. The status
-rules are kept the same way (tomllib and the parsing take a few milliseconds of every start).
+folder, keyed by the article's text and its shown name, and stamped with the reading code's
+files (``fingerprint.stamp``), so a change to any of them reads the article afresh and the
+entry is written anew in the same place. The status rules are kept the same way (tomllib
+and the parsing take a few milliseconds of every start). A hit imports nothing more.
 """
 
 from __future__ import annotations
@@ -18,8 +18,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from mission_control import collector, fingerprint, shipped
-from mission_control.paths import cache_dir
+from mission_control import collector
+from mission_control.paths import PACKAGE, cache_dir
+
+Stamp = tuple[tuple[str, int, int], ...]
+"""Files by path (relative to the package), size and modification time: what
+``fingerprint.stamp`` makes."""
 
 T = TypeVar("T")
 
@@ -37,15 +41,35 @@ def cached(name: str, text: str, make: Callable[[], T], *, expect: type[T]) -> T
     try:
         with path.open("rb") as handle, collector.paused():
             stored_key, stamped, value = pickle.load(handle)
-        if stored_key == key and fingerprint.unchanged(stamped) and isinstance(value, expect):
+        if stored_key == key and unchanged(stamped) and isinstance(value, expect):
             return value
     except Exception:  # a missing, damaged or outdated entry (its classes changed): a miss
         pass
+    # A miss: the wheel's parse, else the source read afresh, stamped with the reading code.
+    from mission_control import fingerprint, shipped
 
     found = shipped.lookup(name, text)
-    value = found if found is not None and isinstance(found, expect) else make()
-    _store(path, (key, fingerprint.stamp(), value))
+    if found is not None and isinstance(found.value, expect):
+        value, stamped = found.value, fingerprint.stamp(found.files)
+    else:
+        value, stamped = make(), fingerprint.stamp()
+    _store(path, (key, stamped, value))
     return value
+
+
+def unchanged(stamped: Stamp, package: Path = PACKAGE) -> bool:
+    """Whether every file of a stamp is still as it was. A stamp is made when a source is
+    read, and the files it lists are the ones that reading imported then: an edit to any
+    of them, including one that imports another module, changes it. Checking it reads
+    no source file and needs nothing of ``fingerprint``, so a warm start imports neither."""
+    try:
+        for name, size, mtime_ns in stamped:
+            stat = (package / name).stat()
+            if stat.st_size != size or stat.st_mtime_ns != mtime_ns:
+                return False
+    except (OSError, TypeError, ValueError):
+        return False
+    return bool(stamped)
 
 
 def _store(path: Path, entry: object) -> None:

@@ -9,7 +9,6 @@ from pathlib import Path
 import msgspec
 from msgspec.structs import replace
 
-from mission_control import shipped
 from mission_control.cache import cached
 from mission_control.mission import Mission
 from mission_control.paths import seeds_dir
@@ -86,6 +85,8 @@ def write_shipped(path: Path) -> int:
     """Read every bundled article and the status rules afresh and write them to ``path``
     under their content keys, for a wheel to ship. Returns how many were written; an
     article that cannot be read is an error here, not a line to skip."""
+    from mission_control import shipped  # the build's work, never a start's
+
     sources: list[shipped.Source] = [_seed_source(p, display_name(p)) for p in bundled_seed_files()]
     sources.append(_rules_source())
     return shipped.write(path, sources)

@@ -10,6 +10,7 @@ checks it against the AST and against what reading really loads.
 from __future__ import annotations
 
 import re
+import zlib
 from functools import cache
 from pathlib import Path
 
@@ -23,42 +24,47 @@ READING_ENTRIES: tuple[str, ...] = (
 
 
 @cache
-def _import_pattern() -> re.Pattern[str]:
-    """An import statement of the package's modules, anywhere in a file; compiled on the
-    first miss, since a warm start only re-stats files."""
-    return re.compile(
-        r"^[ \t]*(?:from[ \t]+(?P<base>mission_control(?:\.\w+)*)[ \t]+import[ \t]+"
-        r"(?P<names>\([^)]*\)|[^\n#;]+)|import[ \t]+(?P<plain>mission_control(?:\.\w+)*))",
-        re.MULTILINE,
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A module of the package named anywhere (its literal start makes the search quick),
+    and what follows ``from NAME``: the names it imports, bracketed or to the end of the
+    line. Compiled when first needed: a warm start only compares stamps."""
+    return (
+        re.compile(r"mission_control(?:\.\w+)*"),
+        re.compile(r"[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]+)"),
     )
 
 
 def module_file(name: str, package: Path = PACKAGE) -> Path | None:
     """The file of the package's module ``name`` (a package's ``__init__.py``), or None."""
-    parts = name.split(".")[1:]
-    folder = package.joinpath(*parts)
-    for candidate in (folder.with_suffix(".py"), folder / "__init__.py"):
-        if parts and candidate.is_file():
-            return candidate
-    init = package / "__init__.py"
-    return init if not parts and init.is_file() else None
+    folder = package.joinpath(*name.split(".")[1:])
+    module = folder.with_name(f"{folder.name}.py")
+    if "." in name and module.is_file():
+        return module
+    init = folder / "__init__.py"
+    return init if init.is_file() else None
 
 
 def imported_modules(source: str, package: Path = PACKAGE) -> set[str]:
-    """The package's modules an import statement in ``source`` names, wherever it stands."""
+    """The package's modules an import statement in ``source`` names, wherever it stands
+    (inside a function too): each mention of the package whose line starts with ``import``
+    or ``from``, and for ``from PACKAGE import NAMES`` each name that is a submodule."""
     found: set[str] = set()
-    for match in _import_pattern().finditer(source):
-        if match["plain"]:
-            found.add(match["plain"])
-            continue
-        base = match["base"]
-        found.add(base)
-        if not _is_package(base, package):
-            continue  # names imported from a module are its attributes, not submodules
-        for item in match["names"].strip("() \t\n").split(","):
-            name = item.split(" as ")[0].strip()
-            if name and module_file(f"{base}.{name}", package) is not None:
-                found.add(f"{base}.{name}")
+    mention, imported = _patterns()
+    for match in mention.finditer(source):
+        line_start = source.rfind("\n", 0, match.start()) + 1
+        keyword = source[line_start : match.start()].strip()
+        name = match.group()
+        if keyword == "import":
+            found.add(name)
+        elif keyword == "from":
+            found.add(name)
+            names = imported.match(source, match.end())
+            if names is None or not _is_package(name, package):
+                continue  # names imported from a module are its attributes, not submodules
+            for item in names.group(1).strip("() \t\n").split(","):
+                sub = item.split(" as ")[0].strip()
+                if sub and module_file(f"{name}.{sub}", package) is not None:
+                    found.add(f"{name}.{sub}")
     return found
 
 
@@ -102,35 +108,33 @@ Stamp = tuple[tuple[str, int, int], ...]
 def stamp(files: tuple[Path, ...] | None = None, package: Path = PACKAGE) -> Stamp:
     """Each reading file (or each of ``files``) by name, size and modification time, as
     Python's own bytecode cache tells a changed module."""
+    if files is None:
+        return _reading_stamp()
     found = []
-    for path in reading_files() if files is None else files:
+    for path in files:
         stat = path.stat()
         found.append((path.relative_to(package).as_posix(), stat.st_size, stat.st_mtime_ns))
     return tuple(found)
 
 
-def unchanged(stamped: Stamp, package: Path = PACKAGE) -> bool:
-    """Whether every file of a stamp is still as it was. A stamp is made when a source is
-    read, and the files it lists are the ones that reading imported then: an edit to any
-    of them, including one that imports another module, changes it. Checking it reads
-    no source file, which keeps a warm start from deriving the import closure."""
-    try:
-        for name, size, mtime_ns in stamped:
-            stat = (package / name).stat()
-            if stat.st_size != size or stat.st_mtime_ns != mtime_ns:
-                return False
-    except (OSError, TypeError, ValueError):
-        return False
-    return bool(stamped)
+@cache
+def _reading_stamp() -> Stamp:
+    """The reading files' stamp, made once: the code does not change while it runs."""
+    return stamp(reading_files())
+
+
+Signature = tuple[tuple[str, int, int], ...]
+"""Files by path (relative to the package), size and CRC-32 of their contents."""
 
 
 @cache
-def digest() -> bytes:
-    """A digest of the reading code's contents (not its file times, which an install sets)."""
-    import hashlib
-
-    sha = hashlib.sha256()
-    for path in reading_files():
-        sha.update(f"{path.relative_to(PACKAGE).as_posix()}\0".encode())
-        sha.update(path.read_bytes())
-    return sha.digest()
+def signature(files: tuple[Path, ...] | None = None) -> Signature:
+    """The reading code's files (or ``files``) by name, size and a checksum of their
+    contents, which an install keeps (unlike their file times). It tells code that differs
+    from what built the wheel; a CRC is enough for that, and zlib is loaded already, where
+    hashlib would load OpenSSL (11 M instructions) before a first start's first frame."""
+    found = []
+    for path in reading_files() if files is None else files:
+        data = path.read_bytes()
+        found.append((path.relative_to(PACKAGE).as_posix(), len(data), zlib.crc32(data)))
+    return tuple(found)

@@ -19,7 +19,6 @@ from textual.renderables.digits import Digits
 from textual.style import Style as VisualStyle
 from textual.widget import Widget
 
-from mission_control.presentation.ascii_digits import render_digits
 from mission_control.presentation.formatting import countdown, short_light_time
 from mission_control.state import CampaignState, MissionState
 from mission_control.theme_styles import ThemeStyles
@@ -55,6 +54,9 @@ BOLD = Style(bold=True)
 def digit_rows(value: str, ascii_only: bool) -> list[str]:
     """The three rows of big digits: Textual's bold box-drawing font, or the ASCII one."""
     if ascii_only:
+        # Only an ASCII terminal draws this font: the others need not import it.
+        from mission_control.presentation.ascii_digits import render_digits
+
         return render_digits(value).split("\n")
     rows = Digits(value).render(BOLD)
     return [s.text for s in rows if isinstance(s, Segment) and s.text != "\n"]

@@ -100,10 +100,10 @@ def test_changed_code_reads_every_source_afresh(
         (package / name).write_text("x = 1\n")
     files = tuple(sorted(package.rglob("*.py")))
     before = fingerprint.stamp(files, package)
-    assert fingerprint.unchanged(before, package)
+    assert user_cache.unchanged(before, package)
     os.utime(package / "extract" / "reader.py", ns=(1, 1))
     assert fingerprint.stamp(files, package) != before
-    assert not fingerprint.unchanged(before, package)
+    assert not user_cache.unchanged(before, package)
 
 
 def test_the_status_rules_come_from_the_cache(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -137,6 +137,25 @@ def test_a_cache_hit_does_not_load_the_reader_or_pint(cache: Path) -> None:
     assert warm.stdout.strip() == "[]", warm.stderr
 
 
+def test_a_cache_hit_derives_no_code_and_loads_no_hashlib(cache: Path) -> None:
+    """A hit compares the entry's stamp with its files' times and nothing more."""
+    code = (
+        "import sys; from mission_control import catalog; "
+        "catalog.load(); catalog.status_rules(); "
+        "print(sorted(m for m in ('mission_control.fingerprint', 'mission_control.shipped', "
+        "'hashlib') if m in sys.modules))"
+    )
+    env = {**os.environ, "MISSION_CONTROL_CACHE_DIR": str(cache)}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        )
+        for _ in range(2)
+    ]
+    assert len(list(cache.glob("*.pickle"))) == 3
+    assert runs[1].stdout.strip() == "[]", runs[1].stderr
+
+
 def test_two_files_with_one_name_get_distinct_ids(tmp_path: Path) -> None:
     copy = tmp_path / "again.txt"
     copy.write_text((SEEDS / "mars6.txt").read_text("utf-8"), "utf-8")
@@ -155,9 +174,14 @@ def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("MISSION_CONTROL_NO_CACHE", "1")
     assert catalog.write_shipped(path) == 3  # two articles and the status rules
     monkeypatch.setattr(paths, "SHIPPED", path)
-    shipped_parse.entries.cache_clear()
+    _forget_shipped()
     yield path
+    _forget_shipped()
+
+
+def _forget_shipped() -> None:
     shipped_parse.entries.cache_clear()
+    shipped_parse._same_code.cache_clear()
 
 
 def _forbid_reading(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -181,7 +205,7 @@ def test_a_first_start_takes_the_shipped_parse(
     assert catalog.status_rules() == status_rules.default_rules()
     # ...and leaves it in the user's cache, where the next start finds it by file times.
     assert len(list(cache.glob("*.pickle"))) == 3
-    shipped_parse.entries.cache_clear()
+    _forget_shipped()
     monkeypatch.setattr(paths, "SHIPPED", shipped.parent / "gone.pickle")
     assert catalog.load().missions == fresh
 
@@ -225,9 +249,46 @@ def test_the_shipped_parse_is_not_used_by_other_code(
 ) -> None:
     made: list[str] = []
     monkeypatch.setattr(catalog, "parse_rules_text", lambda text: made.append(text) or "made")
-    monkeypatch.setattr(fingerprint, "digest", lambda: b"other code")
+    monkeypatch.setattr(fingerprint, "signature", lambda files=None: (("other.py", 1, 1),))
     assert user_cache.cached(*catalog._rules_source(), expect=object) == "made"
     assert len(made) == 1
+
+
+def test_a_first_start_from_the_shipped_parse_derives_no_reading_code(
+    shipped: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The wheel names the reading code's files; while their contents are the build's, a
+    first start digests those and never reads every module's imports again."""
+    fingerprint.reading_files.cache_clear()
+    fingerprint._reading_stamp.cache_clear()
+
+    def closure(*args: object) -> object:
+        raise AssertionError("the reading code was derived")
+
+    monkeypatch.setattr(fingerprint, "closure", closure)
+    try:
+        assert [m.id for m in catalog.load().missions] == ["mars6", "mars7"]
+        assert catalog.status_rules() == status_rules.default_rules()
+    finally:
+        fingerprint.reading_files.cache_clear()
+        fingerprint._reading_stamp.cache_clear()
+    monkeypatch.undo()
+    for entry in cache.glob("*.pickle"):
+        _, stamped, _ = pickle.loads(entry.read_bytes())
+        assert stamped == fingerprint.stamp()  # the next start finds it by file times
+
+
+def test_a_shipped_parse_whose_reading_code_is_gone_is_not_used(
+    shipped: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    contents = pickle.loads(shipped.read_bytes())
+    contents["reading"].append(("no_such_module.py", 1, 1))
+    shipped.write_bytes(pickle.dumps(contents))
+    _forget_shipped()
+    made: list[str] = []
+    monkeypatch.setattr(catalog, "parse_rules_text", lambda text: made.append(text) or "made")
+    assert user_cache.cached(*catalog._rules_source(), expect=object) == "made"
+    assert made
 
 
 def _made_by_other_classes() -> object:
@@ -244,9 +305,10 @@ class _FromOtherClasses:
 def _ship(path: Path, value: object) -> None:
     """``path`` as a shipped parse whose status-rules entry is ``value``."""
     name, text, _ = catalog._rules_source()
-    entries = {shipped_parse.content_key(name, text): pickle.dumps(value)}
-    path.write_bytes(pickle.dumps(entries))
-    shipped_parse.entries.cache_clear()
+    entries = {shipped_parse.key(name, text): pickle.dumps(value)}
+    reading = list(fingerprint.signature())
+    path.write_bytes(pickle.dumps({"reading": reading, "entries": entries}))
+    _forget_shipped()
 
 
 @pytest.mark.parametrize(

@@ -33,6 +33,8 @@ NOT_AT_START = [
     "importlib.metadata",
     "dateutil.parser",
     "mission_control.crash",
+    "mission_control.fingerprint",
+    "mission_control.shipped",
     "mission_control.units",
     "mission_control.timeparse",
     "mission_control.screens.commands",
