@@ -41,14 +41,12 @@ def _words(args: argparse.Namespace) -> list[str]:
 
 
 def _tick(text: str, campaign: Campaign) -> float:
-    from mission_control.timeparse import TimeError, check_in_campaign, parse_time
+    from mission_control.timeparse import TimeError, time_in_campaign
 
     try:
-        tick = parse_time(text, campaign)
-        check_in_campaign(tick, campaign, text)
+        return time_in_campaign(text, campaign)
     except TimeError as exc:
         raise UsageError(str(exc)) from None
-    return tick
 
 
 def cmd_timeline(args: argparse.Namespace, out: Console, err: Console) -> int:

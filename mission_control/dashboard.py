@@ -28,16 +28,10 @@ def run_dashboard(args: argparse.Namespace, report: Report) -> int:
         raise UsageError(str(exc)) from None
     start = None
     if args.at:
-        from mission_control.timeparse import (
-            ACCEPTED_FORMS,
-            TimeError,
-            check_in_campaign,
-            parse_time,
-        )
+        from mission_control.timeparse import ACCEPTED_FORMS, TimeError, time_in_campaign
 
         try:
-            start = parse_time(args.at, campaign)
-            check_in_campaign(start, campaign, args.at)
+            start = time_in_campaign(args.at, campaign)
         except TimeError as exc:
             message = str(exc)
             if ACCEPTED_FORMS not in message:

@@ -98,3 +98,10 @@ def check_in_campaign(tick: float, campaign: Campaign, text: str) -> None:
         first = from_tick(campaign.start).iso()
         last = from_tick(campaign.end).iso()
         raise TimeError(f"{text!r} is outside the campaign, which runs from {first} to {last}")
+
+
+def time_in_campaign(text: str, campaign: Campaign) -> float:
+    """The tick ``text`` names, if it falls within the campaign; TimeError otherwise."""
+    tick = parse_time(text, campaign)
+    check_in_campaign(tick, campaign, text)
+    return tick

@@ -12,7 +12,7 @@ from textual.widgets import Input, Label, Static
 
 from mission_control.campaign import Campaign
 from mission_control.screens import DIALOG_CSS
-from mission_control.timeparse import ACCEPTED_FORMS, TimeError, check_in_campaign, parse_time
+from mission_control.timeparse import ACCEPTED_FORMS, TimeError, time_in_campaign
 
 SHOWN_REFERENCES = 60
 """How many event references the dialog lists (completion knows them all)."""
@@ -73,8 +73,7 @@ class GotoScreen(ModalScreen[float | None]):
         """Read the time; close with its tick, or say what is wrong and stay open."""
         text = message.value
         try:
-            tick = parse_time(text, self.campaign)
-            check_in_campaign(tick, self.campaign, text)
+            tick = time_in_campaign(text, self.campaign)
         except TimeError as exc:
             error = self.query_one("#goto-error", Label)
             error.update(str(exc).split("\n", 1)[0])
