@@ -117,9 +117,10 @@ def cmd_run(args: argparse.Namespace, out: Console, err: Console) -> int:
     # and cost some 30 ms before the first frame. The dashboard turns collection back on
     # once that frame is drawn.
     with collector.disabled():
+        campaign, _ = load_campaign(_words(args), args.seeds, reporter(err))
         from mission_control.dashboard import run_dashboard
 
-        return run_dashboard(args, reporter(err))
+        return run_dashboard(args, campaign)
 
 
 # --- parser -----------------------------------------------------------------------------

@@ -13,15 +13,13 @@ from textual.theme import BUILTIN_THEMES
 
 from mission_control import exit_codes, glyphs
 from mission_control.app import make_app
+from mission_control.campaign import Campaign
 from mission_control.exit_codes import UsageError
-from mission_control.loading import Report, load_campaign
 from mission_control.speed import SpeedError, parse_speed
 
 
-def run_dashboard(args: argparse.Namespace, report: Report) -> int:
-    """Load the named missions, read the options, run the dashboard; its exit status."""
-    words = [*args.missions, *([args.mission] if args.mission else [])]
-    campaign, _ = load_campaign(words, args.seeds, report)
+def run_dashboard(args: argparse.Namespace, campaign: Campaign) -> int:
+    """Read the options, then run the dashboard over ``campaign``; its exit status."""
     try:
         speed = parse_speed(args.speed)
     except SpeedError as exc:
