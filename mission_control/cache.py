@@ -16,14 +16,13 @@ import pickle
 import zlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from mission_control import collector
 from mission_control.paths import PACKAGE, cache_dir
 
-Stamp = tuple[tuple[str, int, int], ...]
-"""Files by path (relative to the package), size and modification time: what
-``fingerprint.stamp`` makes."""
+if TYPE_CHECKING:
+    from mission_control.fingerprint import Stamp
 
 T = TypeVar("T")
 
