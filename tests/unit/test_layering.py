@@ -35,6 +35,7 @@ DOMAIN = [
     "mission_control.reports",
     "mission_control.replay_print",
     "mission_control.speed",
+    "mission_control.glyphs",
     "mission_control.presentation.formatting",
     "mission_control.presentation.ascii_digits",
     "mission_control.presentation.event_lines",

@@ -146,15 +146,3 @@ def test_a_warm_start_shows_quantities_without_loading_pint(campaign: Campaign) 
     assert lines[:2] == ["before the first frame: False", "after the worker: False"]
     assert lines[2].startswith("quantities: ")
     assert "mph" in lines[2] and "mi" in lines[2]
-
-
-def test_the_pure_view_helpers_never_import_textual() -> None:
-    # The domain modules are checked in test_layering.py; these two are the view's own.
-    code = (
-        "import sys, mission_control.presentation.formatting, mission_control.glyphs\n"
-        "print('textual' in sys.modules)\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "False"
