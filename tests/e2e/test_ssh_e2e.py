@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from support.panes import MISSION_CONTROL, TMUX, Tmux, wait_screen, wait_until
+from support.panes import MISSION_CONTROL, TMUX, Tmux, wait_for_pid, wait_screen, wait_until
 
 from mission_control.campaign import Campaign
 from mission_control.speed import SPEED_LADDER, speed_label
@@ -430,15 +430,7 @@ class Remote:
     def server(self) -> Proc:
         """The server-side mission-control (the pid its wrapper wrote, then exec'd into)."""
         if self._server is None:
-
-            def read() -> int | None:
-                try:
-                    text = self.pidfile.read_text().strip()
-                except FileNotFoundError:
-                    return None
-                return int(text) if text.isdigit() else None
-
-            pid = wait_until(read, START_TIMEOUT_S)
+            pid = wait_for_pid(self.pidfile, START_TIMEOUT_S)
             assert pid is not None, f"no pid file from the remote wrapper\n{self.diagnostics()}"
             info = proc(pid)
             assert info is not None, f"server-side pid {pid} is not running"

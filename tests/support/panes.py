@@ -58,6 +58,19 @@ def wait_until(predicate: Callable[[], T | None], timeout: float) -> T | None:
         time.sleep(POLL_S)
 
 
+def wait_for_pid(pidfile: Path, timeout: float) -> int | None:
+    """The pid a wrapper wrote to ``pidfile`` before it exec'd, once it is there."""
+
+    def read() -> int | None:
+        try:
+            text = pidfile.read_text().strip()
+        except FileNotFoundError:
+            return None
+        return int(text) if text.isdigit() else None
+
+    return wait_until(read, timeout)
+
+
 def wait_screen(
     screen: Callable[[], list[str]],
     diagnostics: Callable[[list[str]], str],
@@ -166,14 +179,7 @@ class Pane:
     def pid(self, timeout: float = START_TIMEOUT_S) -> int:
         """The dashboard's pid (its wrapper wrote it, then exec'd into it)."""
 
-        def read() -> int | None:
-            try:
-                text = self.pidfile.read_text().strip()
-            except FileNotFoundError:
-                return None
-            return int(text) if text.isdigit() else None
-
-        pid = wait_until(read, timeout)
+        pid = wait_for_pid(self.pidfile, timeout)
         assert pid is not None, f"no pid file from {self.name}\n{self.diagnostics()}"
         return pid
 
