@@ -83,8 +83,8 @@ def _rules_source() -> tuple[str, str, Callable[[], Rules]]:
 
 def write_shipped(path: Path) -> int:
     """Read every bundled article and the status rules afresh and write them to ``path``
-    under their content keys, for a wheel to ship. Returns how many were written; an
-    article that cannot be read is an error here, not a line to skip."""
+    with the reading code's signature, for a wheel to ship. Returns how many were written;
+    an article that cannot be read is an error here, not a line to skip."""
     from mission_control import shipped  # the build's work, never a start's
 
     sources: list[shipped.Source] = [_seed_source(p, display_name(p)) for p in bundled_seed_files()]

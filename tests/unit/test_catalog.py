@@ -258,7 +258,7 @@ def test_a_first_start_from_the_shipped_parse_derives_no_reading_code(
     shipped: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The wheel names the reading code's files; while their contents are the build's, a
-    first start digests those and never reads every module's imports again."""
+    first start checks those and never reads every module's imports again."""
     fingerprint.reading_files.cache_clear()
     fingerprint._reading_stamp.cache_clear()
 
