@@ -2,7 +2,7 @@
 as JSON.
 
 Finding quantities in sentences is the reader's (:mod:`mission_control.extract.quantities`);
-both share the unit table of :mod:`mission_control.extract.notation`. Importing this module
+both share the unit table of :mod:`mission_control.notation`. Importing this module
 loads neither pint nor the reader's patterns; pint (about a second to import and build) is
 loaded on the first call of :func:`registry`, which :func:`convert`, :func:`display`,
 :func:`check_conversion` and :func:`to_json` make.
@@ -25,20 +25,19 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
-from mission_control.extract.notation import (
+from mission_control.model import UNIT_SYSTEMS, Quantity, QuantityText
+from mission_control.notation import (
     DISPLAY_SYMBOL,
     GROUP_SEP,
     NUMBER_CORE,
     sig_figs,
     to_float,
 )
-from mission_control.model import UNIT_SYSTEMS, Quantity, QuantityText
 
 if TYPE_CHECKING:
     import pint
 
 __all__ = [
-    "UNIT_SYSTEMS",
     "check_conversion",
     "convert",
     "describe",

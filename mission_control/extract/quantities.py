@@ -9,7 +9,7 @@ Decisions worth knowing:
   A ``between X and Y`` range includes the word ``between`` in its span and text.
 * ``Quantity.unit`` is pint's canonical unit string; ``mph`` and ``miles per hour`` are both
   ``"mile_per_hour"``, ``km/h`` and ``kilometres per hour`` both ``"kilometer / hour"``.
-* Significant figures follow :func:`~mission_control.extract.notation.sig_figs`; a range gets
+* Significant figures follow :func:`~mission_control.notation.sig_figs`; a range gets
   the smaller count of its two ends (``5,600 to 600`` has 1).
 * One-letter symbols (``m s h t K``) need whitespace between number and symbol (so
   ``1970s`` is a decade, not 1970 seconds); longer symbols may be attached (``1300km``);
@@ -24,7 +24,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from mission_control.extract.notation import (
+from mission_control.model import Quantity
+from mission_control.notation import (
     GROUP_SEP,
     NUMBER_CORE,
     SYMBOLS,
@@ -33,9 +34,8 @@ from mission_control.extract.notation import (
     sig_figs,
     to_float,
 )
-from mission_control.model import Quantity
 
-__all__ = ["find_quantities", "sig_figs"]
+__all__ = ["find_quantities"]
 
 # A first number: not glued to a word, a decimal point, a clock time, a slash designation, a
 # digit group or a hyphenated number before it (``No.50P``, ``09:05:53``, ``81/23``, ``1958-2000``).

@@ -17,7 +17,7 @@ import sys
 
 import pytest
 
-from mission_control import cli, units
+from mission_control import cli
 from mission_control.campaign import Campaign
 from mission_control.model import Status
 from mission_control.state import PHASES, mission_state
@@ -59,10 +59,6 @@ def test_starting_the_dashboard_imports_only_what_it_needs() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
-
-
-def test_the_command_line_spells_the_unit_systems_as_units_does() -> None:
-    assert cli.UNIT_SYSTEMS == units.UNIT_SYSTEMS
 
 
 @pytest.mark.parametrize(

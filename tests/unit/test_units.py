@@ -14,11 +14,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from support.paths import SEEDS
 
-from mission_control.extract import notation
-from mission_control.extract.quantities import find_quantities, sig_figs
-from mission_control.model import Quantity
+from mission_control import notation
+from mission_control.extract.quantities import find_quantities
+from mission_control.model import UNIT_SYSTEMS, Quantity
+from mission_control.notation import sig_figs
 from mission_control.units import (
-    UNIT_SYSTEMS,
     check_conversion,
     convert,
     display,
