@@ -1,9 +1,9 @@
-"""Frozen records that every other module speaks in: missions, events, quantities, statuses.
+"""Frozen records that every other module speaks in: events, stated times, quantities,
+statuses (a whole mission is in ``mission``).
 
 The records are msgspec Structs rather than dataclasses: a frozen dataclass is made by
-compiling generated source for each of its methods, which for the eighteen records the
-dashboard imports cost about a fifth of its start-up; a Struct's class and instances are
-made in C.
+compiling generated source for each of its methods, which for the records the dashboard
+imports cost about a fifth of its start-up; a Struct's class and instances are made in C.
 """
 
 from __future__ import annotations

@@ -29,8 +29,10 @@ from mission_control.model import Precision, StatedTime
 class Stamp:
     """One moment a clause states: a time with its date, or a date alone.
 
-    ``span`` is where the clause states it; ``window`` is the range a ``between A and B``
-    time gives (its ``time`` is then the day); ``circa`` an "about" before the time."""
+    ``span`` is where the clause states it; ``timed`` that it has a time of day, so a date
+    alone or the same moment in another zone (``09:05:53 UTC (12:05:53 Moscow time)``) adds
+    nothing; ``window`` is the range a ``between A and B`` time gives (its ``time`` is then
+    the day); ``circa`` an "about" before the time."""
 
     time: StatedTime
     span: tuple[int, int]

@@ -1,4 +1,5 @@
-"""Find the dates and clock times a sentence states, at exactly the precision it states them.
+"""Find the dates and clock times a sentence states, at exactly the precision it states
+them, and resolve them to UTC days and moments.
 
 Candidate phrases are found with patterns; each one is then read by dateutil, which also
 rejects impossible dates (``31 February 1974``). Citation years (``(2002)``), year ranges
@@ -79,7 +80,6 @@ _ZONE = (
     r"(?:(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?[0-5]\d)?|UTC|UT|GMT|Z|MSK|"
     r"Moscow\s+(?:summer\s+|decree\s+)?time|" + "|".join(_ZONE_OFFSETS) + ")"
 )
-_TIME = r"(?:[01]?\d|2[0-3])[:.h]?[0-5]\d(?::[0-5]\d(?:\.\d+)?)?"
 _CLOCK = r"(?<![\d:/.])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?![\d:/])"
 _CIRCA = r"(?:~\s*|about\s+|approximately\s+|around\s+|roughly\s+|c\.\s*|ca\.\s*|circa\s+)"
 _BETWEEN_RE = re.compile(
@@ -92,7 +92,6 @@ _TIME_RE = re.compile(
     rf"(?P<circa>{_CIRCA})?(?P<clock>{_CLOCK})(?:\s*{_AMPM})?(?:\s*(?P<zone>{_ZONE})(?![\w+]))?",
     re.IGNORECASE,
 )
-_UNAVAILABLE_CONTEXT = re.compile(r"\(\s*$")
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from mission_control.extract.clauses import DatedClause
 from mission_control.extract.dates import combine, day_of, find_dates, find_times
 from mission_control.extract.document import Document, InfoboxField, Sentence
 from mission_control.extract.kinds import assign_kinds, kind_of
-from mission_control.extract.metadata import garbled, infobox_key
+from mission_control.extract.metadata import infobox_key
 from mission_control.extract.quantities import find_quantities
 from mission_control.extract.report import Report
 from mission_control.extract.subjects import part_of_subject
@@ -74,9 +74,11 @@ def infobox_drafts(doc: Document) -> list[Draft]:
     drafts: list[Draft] = []
     for item in doc.infobox:
         kind = vocabulary.INFOBOX_EVENTS.get(infobox_key(item.key))
-        if kind is None or garbled(item.key, item.value):
+        if kind is None:
             continue
         dates, _ = find_dates(item.value)
+        if not dates or dates[0].year is None:
+            continue  # blank or garbled: the metadata stage warns of it
         times = find_times(item.value)
         mention = dates[0]
         day = day_of(mention, None)

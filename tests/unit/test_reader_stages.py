@@ -7,10 +7,11 @@ from datetime import UTC, datetime
 
 from mission_control.extract.clauses import dated_clauses, split_clauses
 from mission_control.extract.document import parse_document
-from mission_control.extract.drafts import Draft, read_drafts
+from mission_control.extract.drafts import Draft, infobox_drafts, read_drafts
 from mission_control.extract.events import make_events
 from mission_control.extract.metadata import mission_name, read_metadata
 from mission_control.extract.parts import read_instruments
+from mission_control.extract.reader import read_text
 from mission_control.extract.report import Report
 from mission_control.model import Precision, Provenance, StatedTime
 
@@ -105,9 +106,45 @@ def test_name_metadata_and_instruments() -> None:
 
 
 def test_a_garbled_infobox_field_is_warned_of_with_its_line() -> None:
-    doc = parse_document("= Mars 6 =\n\n* Launch date: UTC\n\nMars 6 flew.\n", "t.txt")
+    doc = parse_document(
+        "= Mars 6 =\n\n* Launch date: UTC\n* Launch vehicle: ,\n\nMars 6 flew.\n", "t.txt"
+    )
     report = Report("t.txt")
-    assert read_metadata(doc, "Mars 6", report)["name"] == "Mars 6"
+    assert read_metadata(doc, "Mars 6", report)["launch_vehicle"] is None
+    assert infobox_drafts(doc) == []  # nor does a garbled date make an event
     assert report.warnings == [
-        "t.txt:3: infobox field 'Launch date' is blank or garbled ('UTC'): left out"
+        "t.txt:3: infobox field 'Launch date' is blank or garbled ('UTC'): left out",
+        "t.txt:4: infobox field 'Launch vehicle' is blank or garbled (','): left out",
     ]
+
+
+def test_one_moment_stated_in_two_zones_is_one_stamp_and_one_event() -> None:
+    text = (
+        "= Mars 6 =\n\nMars 6 was launched on 5 August 1973.\n\n"
+        "On 12 March 1974 at 09:05:53 UTC (12:05:53 Moscow time) the lander separated.\n"
+    )
+    doc = parse_document(text, "t.txt")
+    clauses = [c for c in dated_clauses(doc, "Mars 6", Report("t.txt")) if c.dated]
+    assert [[s.time.iso() for s in c.stamps] for c in clauses] == [
+        ["1973-08-05"],
+        ["1974-03-12T09:05:53Z"],
+    ]
+    mission = read_text(text, "t.txt")
+    assert [(e.kind, e.time.iso()) for e in mission.events] == [
+        ("launch", "1973-08-05"),
+        ("separation", "1974-03-12T09:05:53Z"),
+    ]
+
+
+def test_warnings_come_in_the_order_of_the_text() -> None:
+    """The clauses are read one at a time as the drafts need them, so a warning about a
+    quantity (drafted) and one about a time (dated) keep the article's order."""
+    text = (
+        "= Mars 6 =\n\nMars 6 was launched on 5 August 1973.\n"
+        "On 12 March 1974 the lander separated at 48,000 kilometres (20,000 mi).\n"
+        "On 12 March 1974 at 09:05:53 it entered the atmosphere.\n"
+    )
+    assert read_text(text, "t.txt").warnings == (
+        "t.txt:4: 48,000 kilometres (20,000 mi): pint gives 29,826 mi",
+        "t.txt:5: time '09:05:53' names no time zone: read as UTC",
+    )
