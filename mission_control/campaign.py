@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from datetime import datetime
 from functools import cached_property
 from typing import Any, overload
 
@@ -14,6 +15,7 @@ import msgspec
 from mission_control import collector
 from mission_control.autospeed import AutoSpeed
 from mission_control.clock import ReplayClock, TimeSource
+from mission_control.ephemeris import earth_receive_time
 from mission_control.event_table import EventTable
 from mission_control.mission import Mission
 from mission_control.model import Event
@@ -46,6 +48,11 @@ class MissionTrack(msgspec.Struct, frozen=True):
         """Whether the mission is on its approach to the planet (or past it) at ``tick``:
         from then on its events happen a light time away from Earth."""
         return self.approach_tick is not None and tick >= self.approach_tick
+
+    def earth_receive(self, event: Event) -> datetime | None:
+        """When Earth could first have known of ``event``: its time plus the light time,
+        once the mission is at the planet; None before (the cruise is not modelled)."""
+        return earth_receive_time(event.at) if self.at_planet(to_tick(event.at)) else None
 
 
 class Campaign(msgspec.Struct, frozen=True, dict=True):

@@ -13,12 +13,11 @@ from rich.console import Console
 from rich.text import Text
 
 from mission_control import glyphs
-from mission_control.ephemeris import earth_receive_time
 from mission_control.event_time import event_met_s, event_when
 from mission_control.mission import Mission
 from mission_control.model import Event
 from mission_control.state import CampaignState, MissionState
-from mission_control.timescale import format_duration, format_met, to_tick
+from mission_control.timescale import format_duration, format_met
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -230,7 +229,7 @@ def state_json(state: CampaignState) -> dict[str, Any]:
 
 
 def _last_event_json(event: Event, ms: MissionState) -> dict[str, Any]:
-    erx = earth_receive_time(event.at) if ms.track.at_planet(to_tick(event.at)) else None
+    erx = ms.track.earth_receive(event)
     return {
         "kind": event.kind,
         "utc": event.time.iso(),

@@ -1,8 +1,9 @@
 """The state of every mission at any moment, as a pure function of mission time.
 
 Seeking backwards and playing forwards give the same state because nothing here remembers:
-``state_at(campaign, tick)`` looks at the events passed by ``tick`` and applies the status
-rules (a data file, ``data/status_rules.toml``) to them in order.
+``state_at(campaign, tick)`` counts the events passed by ``tick`` and, for each subsystem,
+looks up the last of them that set it (the campaign indexes the status rules' effects,
+``data/status_rules.toml``, per row when it is built).
 """
 
 from __future__ import annotations
@@ -112,7 +113,9 @@ def phase_turns(track: MissionTrack, rules: Rules) -> list[float]:
     cruise and cruise into approach. Between two of these the phase is constant."""
     ticks, phases = track.ticks, track.phases
     turns = [ticks[j] for j in range(len(ticks)) if phases[j + 1] != phases[j]]
-    turns += [*ticks[:1], *ticks[-1:], *([track.approach_tick] if track.approach_tick else [])]
+    turns += [*ticks[:1], *ticks[-1:]]
+    if track.approach_tick is not None:
+        turns.append(track.approach_tick)
     if track.launch_tick is not None:
         turns += [track.launch_tick, track.launch_tick + rules.launch_phase_s]
     return sorted(set(turns))
@@ -128,7 +131,7 @@ def _phase(track: MissionTrack, tick: float, passed: int, rules: Rules) -> str:
     launched_s = tick - track.launch_tick if track.launch_tick is not None else 0.0
     if phase == "launch" and launched_s >= rules.launch_phase_s:
         phase = "cruise"
-    if phase == "cruise" and track.approach_tick is not None and tick >= track.approach_tick:
+    if phase == "cruise" and track.at_planet(tick):
         phase = "approach"
     return phase
 

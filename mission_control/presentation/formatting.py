@@ -11,11 +11,10 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from mission_control.campaign import CampaignEvents, MissionTrack
-from mission_control.ephemeris import earth_receive_time
 from mission_control.event_time import event_met_s
 from mission_control.mission import Mission
 from mission_control.model import Event, Quantity, QuantityText
-from mission_control.timescale import format_duration, format_met, to_tick
+from mission_control.timescale import format_duration, format_met
 
 __all__ = [
     "PART_LABELS",
@@ -70,9 +69,9 @@ def countdown(seconds: float) -> str:
 
 def earth_receive_text(event: Event, track: MissionTrack) -> tuple[str, str]:
     """Light time and Earth-receive time of an event, or why they are not given."""
-    if not track.at_planet(to_tick(event.at)):
+    received = track.earth_receive(event)
+    if received is None:
         return "n/a before approach", "n/a before approach"
-    received = earth_receive_time(event.at)
     if not event.timed:
         return (
             light_time((received - event.at).total_seconds()),

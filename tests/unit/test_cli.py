@@ -235,6 +235,21 @@ def test_state_at_an_event_and_for_one_mission() -> None:
     assert data["missions"][0]["met_s"] == 0
 
 
+def test_state_gives_earth_receive_time_only_at_the_planet() -> None:
+    def last_events(at: str) -> list[Any]:
+        status, out, _ = run("state", "--at", at, "--format", "json")
+        assert status == 0
+        return [m["last_event"] for m in as_json(out)["missions"]]
+
+    launch, _ = last_events("mars6:launch")
+    assert launch["kind"] == "launch"
+    assert launch["earth_receive"] is None  # the cruise is not modelled
+    entry, flyby = last_events("1974-03-12T09:06:00Z")
+    assert entry["kind"] == "atmospheric-entry"
+    assert entry["earth_receive"] == "1974-03-12T09:18:34Z"
+    assert flyby["earth_receive"] is None  # at the planet, but its time of day is not stated
+
+
 def test_state_table_shows_glyph_and_word() -> None:
     status, out, _ = run("state", "--at", "mars6:loss-of-contact")
     assert status == 0

@@ -17,20 +17,14 @@ from mission_control.campaign import (
     replay_clock,
 )
 from mission_control.clock import ManualTimeSource
-from mission_control.ephemeris import earth_receive_time
 from mission_control.mission import Mission
 from mission_control.model import EVENT_KINDS, Event, Precision, StatedTime, Status, SubsystemState
+from mission_control.presentation.formatting import earth_receive_text
 from mission_control.state import state_at, statuses_after
 from mission_control.status_rules import Rule, Rules, default_rules, parse_rules
 from mission_control.timescale import format_met, to_tick
 
 AT_0906 = to_tick(datetime(1974, 3, 12, 9, 6, tzinfo=UTC))
-
-
-def earth_receive(event: Event, track: MissionTrack) -> datetime | None:
-    """When Earth could first have known of an event at the planet, as the views work it out:
-    nothing before the approach, else the event's time plus the light time."""
-    return earth_receive_time(event.at) if track.at_planet(to_tick(event.at)) else None
 
 
 def matches(rule: Rule, event: Event) -> bool:
@@ -154,11 +148,24 @@ def test_light_time_only_from_approach_on(campaign: Campaign) -> None:
 def test_earth_receive_time_of_entry(campaign: Campaign) -> None:
     track = campaign.track("mars6")
     _, entry = find_event(campaign, "mars6", "atmospheric-entry")
-    received = earth_receive(entry, track)
+    received = track.earth_receive(entry)
     assert received is not None
     assert received.strftime("%H:%M:%S") == "09:18:34"
     _, launch = find_event(campaign, "mars6", "launch")
-    assert earth_receive(launch, track) is None
+    assert track.earth_receive(launch) is None
+
+
+def test_the_event_detail_gives_light_and_earth_receive_time_only_at_the_planet(
+    campaign: Campaign,
+) -> None:
+    track = campaign.track("mars6")
+    for kind, expected in [
+        ("launch", ("n/a before approach", "n/a before approach")),
+        ("atmospheric-entry", ("12 m 41.1 s", "1974-03-12T09:18:34Z")),
+        ("flyby", ("12 m 39.2 s", "n/a: the event's time of day is not stated")),
+    ]:
+        _, event = find_event(campaign, "mars6", kind)
+        assert earth_receive_text(event, track) == expected, kind
 
 
 def test_next_event_skips_events_that_are_only_ordered(campaign: Campaign) -> None:
