@@ -11,11 +11,14 @@ from typing import Any
 import pytest
 from support.paths import SEEDS
 
+from mission_control import keymap
 from mission_control.campaign import Campaign
 from mission_control.cli import main
 from mission_control.clock import ManualTimeSource
 from mission_control.replay_print import run_replay
 from mission_control.speed import SpeedError, parse_speed
+
+NAMES = {"mars6": "Mars 6", "mars7": "Mars 7"}
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -158,7 +161,7 @@ def test_every_command_reports_the_documents_warnings_alike() -> None:
     assert any("seeds/mars7.txt" in line for line in expected)  # its garbled infobox fields
     for argv in (
         ("state", "--at", "mars6:launch"),
-        ("replay", "--speed", "1e12"),
+        ("replay", "--speed", "100000000"),
         DASHBOARD_REFUSED,
     ):
         _, _, err = run(*argv)
@@ -248,6 +251,33 @@ def test_state_gives_earth_receive_time_only_at_the_planet() -> None:
     assert entry["kind"] == "atmospheric-entry"
     assert entry["earth_receive"] == "1974-03-12T09:18:34Z"
     assert flyby["earth_receive"] is None  # at the planet, but its time of day is not stated
+
+
+def test_an_event_known_within_a_window_says_so_in_every_printed_view() -> None:
+    """The parachute opened at a time the text gives only as between entry and loss of
+    contact: each view writes that window in its own style, never an invented instant."""
+    status, out, _ = run("replay", "mars6", "--speed", "100000000")
+    assert status == 0
+    (line,) = [x for x in out.splitlines() if "parachute" in x]
+    assert line.startswith("1974-03-12 (between 09:05:53 and 09:11:05)  mars6  -  lander")
+    status, out, _ = run("timeline", "mars6")
+    assert status == 0
+    assert "≈ 09:05:53–09:11:05" in out
+    status, out, _ = run("timeline", "mars6", "--format", "csv")
+    (row,) = [r for r in csv.DictReader(io.StringIO(out)) if r["kind"] == "parachute"]
+    assert (row["utc"], row["approximate"], row["met"]) == ("1974-03-12", "yes", "")
+
+
+def test_the_palette_names_each_event_by_its_stated_time(campaign: Campaign) -> None:
+    commands = keymap.palette_commands(
+        lambda binding: binding.key, lambda action: lambda: None, campaign, NAMES, print
+    )
+    helps = {c.title: c.help for c in commands}
+    assert helps["Jump to Mars 6: Parachute deployed (lander)"] == "≈1974-03-12 · parachute, lander"
+    assert (
+        helps["Jump to Mars 6: Atmospheric entry (lander)"]
+        == "1974-03-12T09:05:53Z · atmospheric-entry, lander"
+    )
 
 
 def test_state_table_shows_glyph_and_word() -> None:
