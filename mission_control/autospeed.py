@@ -119,9 +119,16 @@ class AutoSpeed:
         max_speed: float = AUTO_MAX_SPEED,
     ) -> None:
         """The law for anchors given as ``(start, end, unit)``: the interval in ticks and
-        the precision in seconds (1 for a time stated to the second, 86400 for a date)."""
+        the precision in seconds (1 for a time stated to the second, 86400 for a date).
+        ValueError for an interval that is not finite or ends before it starts, or a unit
+        that is not a positive number of seconds. (:meth:`of_stated` makes its anchors from
+        stated times, valid by construction, and skips these checks.)"""
         by_unit: dict[float, list[tuple[float, float]]] = {}
         for start, end, unit in anchors:
+            if not (math.isfinite(start) and math.isfinite(end)) or end < start:
+                raise ValueError(f"bad anchor interval: {start} to {end}")
+            if not (unit > 0 and math.isfinite(unit)):
+                raise ValueError(f"an anchor unit must be a positive number of seconds: {unit}")
             by_unit.setdefault(unit, []).append((start, end))
         self._setup(by_unit, max_speed)
 

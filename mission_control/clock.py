@@ -84,8 +84,7 @@ class ReplayClock:
     ``speed`` is any non-zero factor (negative runs backwards). The replay stays within
     ``bounds``: reaching the end going forward, or the start going backward, clamps there
     and pauses. In auto mode the magnitude of the speed comes from the :class:`AutoSpeed`
-    ``law`` given (without one, the law of no anchors: always its cap) and the sign from
-    :attr:`direction`.
+    ``law`` given and the sign from :attr:`direction`.
     """
 
     def __init__(
@@ -94,7 +93,7 @@ class ReplayClock:
         *,
         start: float,
         bounds: tuple[float, float],
-        law: AutoSpeed | None = None,
+        law: AutoSpeed,
         speed: float = 1.0,
         auto: bool = False,
         playing: bool = True,
@@ -107,7 +106,7 @@ class ReplayClock:
         factor = _check_factor(speed)
         self._source = source
         self._lo, self._hi = lo, hi
-        self._law = law if law is not None else AutoSpeed(())
+        self._law = law
         self._magnitude = abs(factor)
         self._direction = 1 if factor > 0 else -1
         self._auto = bool(auto)
