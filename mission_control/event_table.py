@@ -85,12 +85,13 @@ class EventTable(Sequence[Event]):
     has them as UTC datetimes.
     """
 
-    __slots__ = ("_made", "_rows")
+    __slots__ = ("_first", "_made", "_rows")
 
     def __init__(self, events: Iterable[Event] = ()) -> None:
         made = list(events)
         self._rows: tuple[tuple[Any, ...], ...] = tuple(_row(e) for e in made)
         self._made: list[Event | None] = list(made)
+        self._first: dict[tuple[str, frozenset[object]], int | None] = {}
 
     @classmethod
     def of(cls, events: Iterable[Event]) -> EventTable:
@@ -101,6 +102,7 @@ class EventTable(Sequence[Event]):
         table = cls.__new__(cls)
         table._rows = rows
         table._made = [None] * len(rows)
+        table._first = {}
         return table
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -149,7 +151,13 @@ class EventTable(Sequence[Event]):
         return [r[position] for r in self._rows]
 
     def first(self, name: str, values: Iterable[object]) -> int | None:
-        """The index of the first event whose ``name`` value is one of ``values``."""
-        wanted = set(values)
-        position = _COLUMN[name]
-        return next((i for i, r in enumerate(self._rows) if r[position] in wanted), None)
+        """The index of the first event whose ``name`` value is one of ``values``. The table
+        never changes, so each answer is kept: a mission with no launch is asked for its
+        launch once per event shown, and the answer is a scan of every row."""
+        wanted = frozenset(values)
+        key = (name, wanted)
+        if key not in self._first:
+            position = _COLUMN[name]
+            rows = enumerate(self._rows)
+            self._first[key] = next((i for i, r in rows if r[position] in wanted), None)
+        return self._first[key]

@@ -100,3 +100,17 @@ def test_a_table_differs_when_an_event_does(events: tuple[Event, ...]) -> None:
     other = (*events[:3], replace(events[3], summary="changed"))
     assert EventTable(events) != EventTable(other)
     assert EventTable(events) != other
+
+
+def test_the_first_of_a_kind_is_found_whatever_was_asked_before() -> None:
+    """``first`` keeps each answer (a mission with no launch is asked for it once per event
+    shown); every question still gets its own, also after a round trip through pickle."""
+    kinds = ["flyby", "landing", "flyby", "launch", "landing"]
+    table = EventTable(event(i, kind) for i, kind in enumerate(kinds))
+    questions = [["launch"], ["landing"], ["launch", "landing"], ["docking"], ["launch"]]
+    for name in questions:
+        assert table.first("kind", name) == next(
+            (i for i, kind in enumerate(kinds) if kind in name), None
+        )
+    again = pickle.loads(pickle.dumps(table))
+    assert [again.first("kind", q) for q in questions] == [3, 1, 1, None, 3]
