@@ -4,7 +4,6 @@ and hands the state down to the widgets, which only display it."""
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
@@ -29,7 +28,7 @@ from mission_control.presentation.formatting import (
 from mission_control.state import CampaignState, state_at
 from mission_control.terminal import in_daemon_thread
 from mission_control.widgets.event_log import EventLog
-from mission_control.widgets.key_bar import KeyBar, KeyHint
+from mission_control.widgets.key_bar import KeyBar
 from mission_control.widgets.mission_clock import MissionClock
 from mission_control.widgets.status_reason import StatusReason, Subject
 from mission_control.widgets.subsystem_panel import SubsystemPanel
@@ -119,7 +118,7 @@ class MissionControlApp(DashboardControls):
                 log_filter=MissionControlApp.log_filter,
                 search=MissionControlApp.log_search,
             )
-        self._keys = KeyBar(self.key_hints(), id="keys")
+        self._keys = KeyBar(keymap.key_hints(self.get_key_display), id="keys")
         yield self._keys
 
     def on_mount(self) -> None:
@@ -244,14 +243,6 @@ class MissionControlApp(DashboardControls):
         self._event_log.quantities = table
 
     # ------------------------------------------------------------------ keys
-
-    def key_hints(self) -> list[KeyHint]:
-        """The keys for the bar at the bottom."""
-        return keymap.key_hints(self.get_key_display)
-
-    def key_help(self) -> Iterator[tuple[str, str]]:
-        """Every key and what it does, for the help screen."""
-        return keymap.key_help(self.get_key_display)
 
     def palette_commands(self) -> list[PaletteCommand]:
         """Every action and "jump to" the events, for the command palette."""

@@ -3,6 +3,8 @@ controls change the user's settings, reactives the dashboard binds down to its w
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.reactive import var
 
 from mission_control import keymap
@@ -20,6 +22,8 @@ class DashboardControls(TerminalApp):
     clock: ReplayClock
     _names: dict[str, str]
     """Each mission's name by id."""
+    poll: Callable[[], None]
+    """Show the replay clock's state now (the dashboard draws it)."""
 
     unit_system: var[str] = var("si", init=False)
     """Quantities in ``si`` or ``imperial`` units."""
@@ -31,10 +35,6 @@ class DashboardControls(TerminalApp):
     """What the event log lists: ``all``, ``failures`` or a mission's id."""
     log_search: var[str] = var("", init=False)
     """Text the event log's lines must contain; empty for all."""
-
-    def poll(self) -> None:
-        """Show the replay clock's state now (the dashboard draws it)."""
-        raise NotImplementedError
 
     def seek(self, tick: float) -> None:
         """Move the replay to ``tick`` (playing or paused as before)."""

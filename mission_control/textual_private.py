@@ -16,6 +16,7 @@ from typing import IO, TYPE_CHECKING, Any
 from rich.console import RenderableType
 from textual.app import App
 from textual.geometry import Size
+from textual.screen import Screen
 from textual.scroll_view import ScrollView
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ HOOKED: dict[str, tuple[str, ...]] = {
     "textual.app.App": ("_handle_exception", "_exit_renderables"),
     "textual.scroll_view.ScrollView": ("_scroll_update",),
     "textual.drivers.linux_driver.LinuxDriver": ("_file",),
+    "textual.screen.Screen": ("_compositor",),
 }
 """Each Textual class used here, and the private names of it that are used."""
 
@@ -49,6 +51,12 @@ def update_scrollbars(view: ScrollView, virtual_size: Size) -> None:
     """Tell ``view`` that its virtual size is now ``virtual_size``: its scrollbars and
     scroll limits follow at once rather than at the next layout."""
     view._scroll_update(virtual_size)
+
+
+def screen_update(screen: Screen[Any]) -> RenderableType | None:
+    """Everything ``screen`` shows, as the renderable a full repaint writes (and as
+    ``export_screenshot`` prints it): for reading the screen as text."""
+    return screen._compositor.render_update(full=True)
 
 
 def wrap_driver_output(driver: LinuxDriver, wrap: Callable[[IO[str]], Any]) -> None:

@@ -7,7 +7,7 @@ widget afresh at each restyle (mounting, focus, theme), by building a node for i
 matching it against the whole stylesheet: for the timeline's twelve elements and the four
 status panels' eight, more than a hundred matches before the first frame. The elements' styles
 are written here instead, with the theme's variables (``bold $text-error``), and made into
-styles once per theme (and focus, where a element looks otherwise in a focused widget).
+styles once per theme (and focus, where an element looks otherwise in a focused widget).
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ class ThemeStyles:
     own, for a span of text drawn over another style), :meth:`visual` (the element's style over
     the widget's own, as a component class would give it: a translucent background blends
     with the widget's, an automatic colour contrasts with the result) and :meth:`of` (that,
-    as a Rich style). Made again when the theme, NO_COLOR, the widget's focus (if a element
+    as a Rich style). Made again when the theme, NO_COLOR, the widget's focus (if an element
     depends on it) or the widget's own style changes."""
 
     def __init__(

@@ -21,6 +21,7 @@ from textual.pilot import Pilot
 from mission_control.app import MissionControlApp, make_app
 from mission_control.campaign import Campaign
 from mission_control.clock import ManualTimeSource
+from mission_control.textual_private import screen_update
 from mission_control.timeparse import parse_time
 from mission_control.widgets.event_log import EventLog
 from mission_control.widgets.mission_clock import MissionClock
@@ -91,8 +92,7 @@ def screen_text(app: MissionControlApp) -> str:
     filters applied, as on a real terminal)."""
     width, height = app.size
     console = Console(width=width, height=height, file=io.StringIO(), record=True)
-    # The compositor's full update is what export_screenshot() prints too.
-    console.print(app.screen._compositor.render_update(full=True))
+    console.print(screen_update(app.screen) or "")
     return console.export_text()
 
 
