@@ -282,6 +282,32 @@ async def test_m_focuses_each_craft_in_turn(campaign: Campaign) -> None:
 
 
 @ui_test
+async def test_focus_narrows_the_timeline_to_the_focused_craft(campaign: Campaign) -> None:
+    """With a craft in focus, its name on the timeline stands out, and the arrow keys
+    choose its markers only."""
+    async with dashboard(campaign, "mars6:atmospheric-entry") as (app, pilot, _source):
+        timeline = app.query_one(Timeline)
+
+        def label_styles() -> dict[str, str]:
+            lines = timeline.render().split("\n")
+            return {
+                line.plain[:6]: str(line.get_style_at_offset(app.console, 0)) for line in lines[:2]
+            }
+
+        assert label_styles()["Mars 6"] == label_styles()["Mars 7"]
+        await pilot.press("m", "m")  # Mars 7
+        styles = label_styles()
+        assert styles["Mars 7"] != styles["Mars 6"] and "bold" in styles["Mars 7"]
+        timeline.focus()
+        chosen = []
+        for _ in range(8):
+            await pilot.press("right")
+            assert timeline.chosen is not None
+            chosen.append(timeline.campaign.all_events()[timeline.chosen][1].mission_id)
+        assert set(chosen) == {"mars7"}
+
+
+@ui_test
 async def test_f_filters_the_log(campaign: Campaign) -> None:
     async with dashboard(campaign) as (app, pilot, _source):
         await pilot.press("end")
@@ -707,3 +733,5 @@ async def test_options_reach_the_dashboard(campaign: Campaign) -> None:
         await pilot.pause()
         assert app.theme == "nord"
         assert "imperial" in clock(app, "replay")
+        await pilot.press("end")  # every event in the log, the flyby's distance among them
+        assert any("990 mi" in line for line in log_lines(app)), log_lines(app)

@@ -121,6 +121,47 @@ async def test_the_cursor_keys_move_the_highlight_and_enter_opens_its_line(
         assert log.highlighted == max(0, 11 - page)
 
 
+def near(a: Color | None, b: Color) -> bool:
+    """Equal but for the rounding of compositing a translucent colour."""
+    return a is not None and all(abs(x - y) <= 1 for x, y in zip(a.rgb, b.rgb, strict=True))
+
+
+def over(background: Color, variable: str) -> Color:
+    """A theme colour (translucent or not) laid over ``background``."""
+    colour = Color.parse(variable)
+    return background.blend(colour.with_alpha(1.0), colour.a)
+
+
+@ui_test
+async def test_the_cursor_and_the_mouse_line_take_the_themes_colours(campaign: Campaign) -> None:
+    """As Textual's own lists draw them: the cursor in the block cursor colour while the log
+    has focus and its blurred colour when it has not, the line under the mouse in the hover
+    colour, each laid over the log's background."""
+    async with dashboard(campaign, "mars6:loss-of-contact") as (app, pilot, _source):
+        theme = app.theme_variables
+        log = app.query_one(EventLog)
+        log.focus()
+        await pilot.pause()
+        await pilot.press("up")  # the cursor on the newest line, "Contact lost"
+        plain = row_background(app, "Parachute deployed")  # the log's own, while focused
+        assert plain is not None
+        focused = over(plain, theme["block-cursor-background"])
+        assert near(row_background(app, "Contact lost"), focused)
+        app.query_one("#timeline").focus()
+        await pilot.pause()
+        plain = row_background(app, "Parachute deployed")
+        assert plain is not None
+        blurred = over(plain, theme["block-cursor-blurred-background"])
+        assert near(row_background(app, "Contact lost"), blurred)
+        assert not near(blurred, focused)
+        rows = shown_rows(app)
+        y = next(i for i, row in enumerate(rows) if "Parachute deployed" in row)
+        await pilot.hover(EventLog, offset=(10, y))
+        hover = over(plain, theme["block-hover-background"])
+        assert near(row_background(app, "Parachute deployed"), hover)
+        assert not near(hover, plain)
+
+
 @ui_test
 async def test_a_click_opens_the_line_clicked(campaign: Campaign) -> None:
     async with dashboard(campaign, "mars7:course-correction", size=(100, 40)) as (
