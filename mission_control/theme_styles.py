@@ -84,6 +84,12 @@ class ThemeStyles:
             self._parsed_key = key
         return self._parsed
 
+    @property
+    def made_for(self) -> tuple[object, ...] | None:
+        """The theme, NO_COLOR and focus the styles were last made for: part of the key of
+        anything drawn with them and kept (a theme may change one colour and no other)."""
+        return self._parsed_key
+
     def visual(self, widget: Widget) -> Mapping[str, Style]:
         """The elements' styles over ``widget``'s own, as it is now."""
         parsed = self.parsed(widget)

@@ -22,7 +22,6 @@ from textual.message import Message
 from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.style import Style
 from textual.visual import Padding, Visual
 from textual.worker import get_current_worker
 
@@ -94,9 +93,10 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
         """Indices into the campaign's events of the lines listed, in order."""
         self._hover: int | None = None
         """The line under the mouse."""
-        self._strips: LRUCache[tuple[int, int, Style, str, bool], Strip]
+        self._strips: LRUCache[tuple[object, ...], Strip]
         self._strips = LRUCache(maxsize=512)
-        """Lines drawn lately, by event, width, style and columns: scrolling redraws few."""
+        """Lines drawn lately, by event, width, line style, theme and columns: scrolling
+        redraws few."""
         self._styles = ThemeStyles(STYLES, focused=FOCUSED_STYLES)
         self._searching = False
         """A search waits for a thread to read the events' text; the log is empty meanwhile."""
@@ -385,7 +385,7 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
         else:
             style = styles["line"]
         index = self._shown[line]
-        key = (index, width, style, self.units, self.wide)
+        key = (index, width, style, self._styles.made_for, self.units, self.wide)
         strip = self._strips.get(key)
         if strip is None:
             visual: Visual = Padding(self._prompt(index), LINE_PADDING)

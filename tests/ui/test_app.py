@@ -8,6 +8,8 @@ which never start the dashboard, are in unit/test_cli.py.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from support.pilot import advance, clock, dashboard, log_lines, screen_text, tick_of, ui_test
 from textual.binding import Binding
@@ -15,6 +17,7 @@ from textual.command import CommandPalette
 from textual.geometry import Region
 from textual.message import Message
 from textual.pilot import Pilot
+from textual.theme import BUILTIN_THEMES
 from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Static
 
@@ -498,6 +501,22 @@ async def test_a_new_theme_recolours_what_the_widgets_draw(campaign: Campaign) -
             assert status == variables["text-success"].lower(), theme
             assert variables["primary"].lower() in band, theme  # cruise
             assert clock_colours == {variables["text-accent"].lower()}, theme
+
+
+@ui_test
+async def test_a_theme_that_changes_one_colour_recolours_the_log(campaign: Campaign) -> None:
+    """The log keeps the lines it drew; a theme that differs from the last in its accent
+    alone (the craft column's colour) still draws them anew."""
+    async with dashboard(campaign, "mars6:atmospheric-entry") as (app, pilot, _source):
+        log = app.query_one(EventLog)
+        before = drawn_colours(log, "Mars 6")
+        red = replace(BUILTIN_THEMES["textual-dark"], name="textual-dark-red", accent="#ff0000")
+        app.register_theme(red)
+        app.theme = "textual-dark-red"
+        await pilot.pause()
+        after = drawn_colours(log, "Mars 6")
+        assert after == {app.theme_variables["text-accent"].lower()}
+        assert after != before
 
 
 @ui_test
