@@ -85,11 +85,14 @@ def write_shipped(path: Path) -> int:
     """Read every bundled article and the status rules afresh and write them to ``path``
     with the reading code's signature, for a wheel to ship. Returns how many were written;
     an article that cannot be read is an error here, not a line to skip."""
-    from mission_control import shipped  # the build's work, never a start's
+    from mission_control import cache, shipped  # the build's work, never a start's
 
-    sources: list[shipped.Source] = [_seed_source(p, display_name(p)) for p in bundled_seed_files()]
-    sources.append(_rules_source())
-    return shipped.write(path, sources)
+    sources: list[tuple[str, str, Callable[[], object]]] = [
+        *(_seed_source(p, display_name(p)) for p in bundled_seed_files()),
+        _rules_source(),
+    ]
+    made = {cache.digest(name, text): cache.encode(make()) for name, text, make in sources}
+    return shipped.write(path, made)
 
 
 def load(selectors: Sequence[str] = (), seeds: Path | None = None) -> Loaded:

@@ -108,6 +108,11 @@ class EventTable(Sequence[Event]):
     def __reduce__(self) -> tuple[Any, ...]:
         return (EventTable.from_rows, (self._rows,))
 
+    @property
+    def rows(self) -> tuple[tuple[Any, ...], ...]:
+        """The rows, as :meth:`from_rows` takes them (how the cache keeps a table)."""
+        return self._rows
+
     def __len__(self) -> int:
         return len(self._rows)
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-import pickle
 import subprocess
 import sys
 from pathlib import Path
 
+import msgspec
 import pytest
 from support.paths import SEEDS
 
@@ -31,7 +31,7 @@ def test_bundled_seeds_are_found() -> None:
 
 def test_a_cached_mission_equals_a_fresh_one(cache: Path) -> None:
     fresh = catalog.read_seed(SEEDS / "mars6.txt", "seeds/mars6.txt")
-    assert len(list(cache.glob("*.pickle"))) == 1
+    assert len(list(cache.glob("*.msgpack"))) == 1
     again = catalog.read_seed(SEEDS / "mars6.txt", "seeds/mars6.txt")
     assert again == fresh
 
@@ -52,8 +52,8 @@ def test_a_changed_text_is_read_afresh(cache: Path, tmp_path: Path) -> None:
 
 def test_a_damaged_cache_entry_is_ignored(cache: Path) -> None:
     fresh = catalog.read_seed(SEEDS / "mars6.txt")
-    (entry,) = cache.glob("*.pickle")
-    entry.write_bytes(b"not a pickle")
+    (entry,) = cache.glob("*.msgpack")
+    entry.write_bytes(b"not msgpack")
     assert catalog.read_seed(SEEDS / "mars6.txt") == fresh
 
 
@@ -82,10 +82,11 @@ def test_an_entry_is_used_only_for_its_own_key(cache: Path) -> None:
     assert user_cache.cached("n", "abc", lambda: make("abc"), expect=str) == "ABC"
     assert user_cache.cached("n", "abc", lambda: make("abc"), expect=str) == "ABC"
     assert made == ["abc"]
-    (entry,) = cache.glob("*.pickle")
-    # Another key whose checksum names the same file: the entry says whose it is.
-    with entry.open("wb") as handle:
-        pickle.dump(("another key", fingerprint.stamp(), "WRONG"), handle)
+    (entry,) = cache.glob("*.msgpack")
+    # Another key's entry at this one's name: the entry says whose it is.
+    wrong = msgspec.Raw(user_cache.encode("WRONG"))
+    another = user_cache.Entry(user_cache.digest("n", "xyz"), fingerprint.stamp(), wrong)
+    entry.write_bytes(user_cache.encode(another))
     assert user_cache.cached("n", "abc", lambda: make("abc"), expect=str) == "ABC"
     assert user_cache.cached("other name", "abc", lambda: make("abc"), expect=str) == "ABC"
     assert made == ["abc", "abc", "abc"]
@@ -108,7 +109,7 @@ def test_changed_code_reads_every_source_afresh(
 
 def test_the_status_rules_come_from_the_cache(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert catalog.status_rules() == status_rules.default_rules()
-    assert len(list(cache.glob("*.pickle"))) == 1
+    assert len(list(cache.glob("*.msgpack"))) == 1
     _forbid_reading(monkeypatch)
     assert catalog.status_rules() == status_rules.default_rules()
 
@@ -152,7 +153,7 @@ def test_a_cache_hit_derives_no_code_and_loads_no_hashlib(cache: Path) -> None:
         )
         for _ in range(2)
     ]
-    assert len(list(cache.glob("*.pickle"))) == 3
+    assert len(list(cache.glob("*.msgpack"))) == 3
     assert runs[1].stdout.strip() == "[]", runs[1].stderr
 
 
@@ -170,7 +171,7 @@ def test_two_files_with_one_name_get_distinct_ids(tmp_path: Path) -> None:
 @pytest.fixture
 def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The bundled sources' parse as a wheel's build writes it, in use as the package's."""
-    path = tmp_path / "parsed.pickle"
+    path = tmp_path / "parsed.msgpack"
     monkeypatch.setenv("MISSION_CONTROL_NO_CACHE", "1")
     assert catalog.write_shipped(path) == 3  # two articles and the status rules
     monkeypatch.setattr(paths, "SHIPPED", path)
@@ -204,9 +205,9 @@ def test_a_first_start_takes_the_shipped_parse(
     assert catalog.load().missions == fresh
     assert catalog.status_rules() == status_rules.default_rules()
     # ...and leaves it in the user's cache, where the next start finds it by file times.
-    assert len(list(cache.glob("*.pickle"))) == 3
+    assert len(list(cache.glob("*.msgpack"))) == 3
     _forget_shipped()
-    monkeypatch.setattr(paths, "SHIPPED", shipped.parent / "gone.pickle")
+    monkeypatch.setattr(paths, "SHIPPED", shipped.parent / "gone.msgpack")
     assert catalog.load().missions == fresh
 
 
@@ -273,17 +274,18 @@ def test_a_first_start_from_the_shipped_parse_derives_no_reading_code(
         fingerprint.reading_files.cache_clear()
         fingerprint._reading_stamp.cache_clear()
     monkeypatch.undo()
-    for entry in cache.glob("*.pickle"):
-        _, stamped, _ = pickle.loads(entry.read_bytes())
+    for entry in cache.glob("*.msgpack"):
+        stamped = msgspec.msgpack.decode(entry.read_bytes(), type=user_cache.Entry).stamp
         assert stamped == fingerprint.stamp()  # the next start finds it by file times
 
 
 def test_a_shipped_parse_whose_reading_code_is_gone_is_not_used(
     shipped: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    contents = pickle.loads(shipped.read_bytes())
-    contents["reading"].append(("no_such_module.py", 1, 1))
-    shipped.write_bytes(pickle.dumps(contents))
+    contents = msgspec.msgpack.decode(shipped.read_bytes(), type=shipped_parse.Shipped)
+    reading = (*contents.reading, ("no_such_module.py", 1, 1))
+    changed = msgspec.structs.replace(contents, reading=reading)
+    shipped.write_bytes(msgspec.msgpack.encode(changed))
     _forget_shipped()
     made: list[str] = []
     monkeypatch.setattr(catalog, "parse_rules_text", lambda text: made.append(text) or "made")
@@ -291,28 +293,18 @@ def test_a_shipped_parse_whose_reading_code_is_gone_is_not_used(
     assert made
 
 
-def _made_by_other_classes() -> object:
-    raise TypeError("Extra positional arguments provided")
-
-
-class _FromOtherClasses:
-    """Unpickles as an entry whose classes have since changed their fields does."""
-
-    def __reduce__(self) -> tuple[object, tuple[()]]:
-        return (_made_by_other_classes, ())
-
-
 def _ship(path: Path, value: object) -> None:
     """``path`` as a shipped parse whose status-rules entry is ``value``."""
     name, text, _ = catalog._rules_source()
-    entries = {shipped_parse.key(name, text): pickle.dumps(value)}
-    reading = list(fingerprint.signature())
-    path.write_bytes(pickle.dumps({"reading": reading, "entries": entries}))
+    entries = {user_cache.digest(name, text): user_cache.encode(value)}
+    shipped_parse.write(path, entries)
     _forget_shipped()
 
 
 @pytest.mark.parametrize(
-    "entry", [_FromOtherClasses(), "a str"], ids=["made-by-other-classes", "not-rules"]
+    "entry",
+    [{"rules": [], "phases": {}}, "a str"],
+    ids=["made-by-other-classes", "not-rules"],
 )
 def test_a_shipped_entry_that_does_not_load_as_rules_is_read_afresh(
     shipped: Path, cache: Path, entry: object
@@ -324,7 +316,7 @@ def test_a_shipped_entry_that_does_not_load_as_rules_is_read_afresh(
 def test_a_damaged_shipped_parse_is_ignored(
     shipped: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    shipped.write_bytes(b"not a pickle")
+    shipped.write_bytes(b"not msgpack")
     made: list[str] = []
     monkeypatch.setattr(catalog, "parse_rules_text", lambda text: made.append(text) or "made")
     assert user_cache.cached(*catalog._rules_source(), expect=object) == "made"

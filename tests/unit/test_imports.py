@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from mission_control import cache as user_cache
@@ -168,15 +169,15 @@ def test_an_entry_whose_code_changed_is_read_afresh(tmp_path: Path) -> None:
         assert user_cache.cached("n", "text", make, expect=str) == "value"
         assert user_cache.cached("n", "text", make, expect=str) == "value"
         assert made == ["x"]
-        (entry,) = folder.glob("*.pickle")
-        import pickle
-
-        key, stamped, value = pickle.loads(entry.read_bytes())
+        (entry,) = folder.glob("*.msgpack")
+        found = msgspec.msgpack.decode(entry.read_bytes(), type=user_cache.Entry)
+        stamped = found.stamp
         assert [name for name, _, _ in stamped] == [
             p.relative_to(PACKAGE).as_posix() for p in fingerprint.reading_files()
         ]
         name, size, mtime = stamped[0]
-        entry.write_bytes(pickle.dumps((key, ((name, size + 1, mtime), *stamped[1:]), value)))
+        changed = ((name, size + 1, mtime), *stamped[1:])
+        entry.write_bytes(msgspec.msgpack.encode(msgspec.structs.replace(found, stamp=changed)))
         assert user_cache.cached("n", "text", make, expect=str) == "value"
         assert made == ["x", "x"]
-        assert len(list(folder.glob("*.pickle"))) == 1  # written anew in the same place
+        assert len(list(folder.glob("*.msgpack"))) == 1  # written anew in the same place
