@@ -16,8 +16,8 @@ lead elsewhere). The cache keeps at most :data:`MAX_ENTRIES` entries and :data:`
 the oldest removed first after each write.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations``: msgspec reads the records' annotations when a
+# start makes its first decoder, and each one kept as text is compiled and evaluated then.
 import contextlib
 import errno
 import os
@@ -85,7 +85,7 @@ class MissionRecord(msgspec.Struct, array_like=True, frozen=True):
     systems: dict[str, tuple[str, ...]]
 
     @classmethod
-    def of(cls, mission: Mission) -> MissionRecord:
+    def of(cls, mission: Mission) -> "MissionRecord":
         m = mission
         rows = m.table.rows
         return cls(m.id, m.name, m.source, m.metadata, m.instruments, rows, m.warnings, m.systems)
@@ -194,14 +194,15 @@ def _hit(data: bytes, key: str, expect: type[T]) -> T | None:
     return decode(entry.value, expect)
 
 
-def unchanged(stamped: Stamp, package: Path = PACKAGE) -> bool:
+def unchanged(stamped: "Stamp", package: Path = PACKAGE) -> bool:
     """Whether every file of a stamp is still as it was. A stamp is made when a source is
     read, and the files it lists are the ones that reading imported then: an edit to any
     of them, including one that imports another module, changes it. Checking it reads
     no source file and needs nothing of ``fingerprint``, so a warm start imports neither."""
+    base = f"{package}{os.sep}"  # joined as text: a Path for each file cost more than its stat
     try:
         for name, size, mtime_ns in stamped:
-            found = (package / name).stat()
+            found = os.stat(base + name)  # noqa: PTH116
             if found.st_size != size or found.st_mtime_ns != mtime_ns:
                 return False
     except (OSError, TypeError, ValueError):
@@ -220,7 +221,7 @@ def _read(path: Path) -> bytes | None:
         link = exc.errno == errno.ELOOP
         refuse(path, "it is a symbolic link" if link else f"it cannot be read ({exc.strerror})")
         return None
-    with os.fdopen(descriptor, "rb") as handle:
+    try:
         found = os.fstat(descriptor)
         if not stat.S_ISREG(found.st_mode):
             refuse(path, "it is not a regular file")
@@ -229,10 +230,17 @@ def _read(path: Path) -> bytes | None:
         if why is not None:
             refuse(path, why)
             return None
-        return handle.read()
+        parts = []
+        while part := os.read(descriptor, found.st_size + 1):
+            parts.append(part)
+        return b"".join(parts)
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
 
 
-def _store(folder: Path, path: Path, key: str, stamped: Stamp, value: object) -> None:
+def _store(folder: Path, path: Path, key: str, stamped: "Stamp", value: object) -> None:
     """Write a cache entry atomically, 0600, then prune; a cache that cannot be written is
     simply not used. The file is written under a name no other writer uses, then renamed."""
     if not private_folder(folder, create=True):
