@@ -90,7 +90,8 @@ def not_private(found: os.stat_result) -> str | None:
     if found.st_uid != os.getuid():
         return f"it belongs to another user (uid {found.st_uid})"
     if found.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        return f"others may write to it (mode {stat.S_IMODE(found.st_mode):04o})"
+        mode = stat.S_IMODE(found.st_mode)
+        return f"its group or others may write to it (mode {mode:04o})"
     return None
 
 
