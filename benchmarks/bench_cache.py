@@ -4,9 +4,11 @@
 
 * ``hit``: a cache hit of the Mars 6 mission as a start makes it (``cache.cached``: the
   key's digest, the folder's and the entry's checks, decoding, the code stamp), against the
-  same hit in the earlier pickled format (the text as key, ``pickle.load``, the same stamp);
-  then decoding alone, msgpack into the typed record against ``pickle.loads``, for Mars 6
-  and for a mission of ``--events`` events (Mars 6's repeated), with each entry's size.
+  same hit as the earlier pickled cache made it (the text as key, ``pickle.load``, the
+  stamp checked with a Path per file); then decoding alone, msgpack into the typed record
+  against ``pickle.loads``, for Mars 6 and for a mission of ``--events`` events (Mars 6's
+  rows over and over, each with a sentence of its own), with each entry's size. Mars 6's
+  rows share their quantities, which pickle writes once: a real article's do not.
 * ``digest``: keying a 30 KB text: zlib's CRC-32, CRC-32 with Adler-32, and BLAKE2b from
   ``_blake2`` (what ``cache.digest`` uses), and what importing ``_blake2`` or ``hashlib``
   costs a fresh interpreter (``-X importtime``, the median of five).
