@@ -4,6 +4,7 @@ day's year) and the day an undated clause falls on."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -129,28 +130,50 @@ _JOIN_GAP = re.compile(
 )
 
 
-def _day_for(
-    text: str, time: TimeMention, days: list[DateMention], keywords: Sequence[Keyword]
-) -> tuple[DateMention | None, bool]:
+@dataclass(frozen=True)
+class _Positions:
+    """A clause's day-precision dates and its keywords, with their starts and ends: neither
+    kind overlaps its own kind, so sorted by start each is sorted by end too, and the one
+    nearest a time is found by binary search."""
+
+    days: list[DateMention]
+    day_ends: list[int]
+    keywords: Sequence[Keyword]
+    keyword_starts: list[int]
+
+    @classmethod
+    def of(cls, days: list[DateMention], keywords: Sequence[Keyword]) -> _Positions:
+        return cls(days, [d.end for d in days], keywords, [k.start for k in keywords])
+
+
+def _day_for(text: str, time: TimeMention, at: _Positions) -> tuple[DateMention | None, bool]:
     """The date of a clause that a clock time belongs to, and whether the two state one
     moment (joined) or the time only takes its day from the date.
 
-    A date and a time state one moment unless an event is named between them and another
-    on the date's far side ("separated on 15 December 1970 and entered the atmosphere at
-    04:58:44 UTC": two events, the second taking the day of the first)."""
+    The date is the nearest one, the one before the time when two are as near. A date and a
+    time state one moment unless an event is named between them and another on the date's
+    far side ("separated on 15 December 1970 and entered the atmosphere at 04:58:44 UTC":
+    two events, the second taking the day of the first)."""
+    days = at.days
     if not days:
         return None, False
-
-    def gap(d: DateMention) -> tuple[int, int]:
-        return (d.end, time.start) if d.end <= time.start else (time.end, d.start)
-
-    nearest = min(days, key=lambda d: gap(d)[1] - gap(d)[0])
-    lo, hi = gap(nearest)
+    i = bisect.bisect_right(at.day_ends, time.start)  # days[:i] end before the time
+    before_gap = time.start - days[i - 1].end if i else None
+    after_gap = days[i].start - time.end if i < len(days) else None
+    if after_gap is None or (before_gap is not None and before_gap <= after_gap):
+        nearest, lo, hi = days[i - 1], days[i - 1].end, time.start
+    else:
+        nearest, lo, hi = days[i], time.end, days[i].start
     if _JOIN_GAP.fullmatch(text[lo:hi]):
         return nearest, True
     before = nearest.end <= time.start
-    between = any(lo <= k.start and k.end <= hi for k in keywords)
-    far = any((k.end <= nearest.start) if before else (k.start >= nearest.end) for k in keywords)
+    keywords = at.keywords
+    k = bisect.bisect_left(at.keyword_starts, lo)  # the first keyword starting after ``lo``
+    between = k < len(keywords) and keywords[k].end <= hi
+    if before:
+        far = bool(keywords) and keywords[0].end <= nearest.start
+    else:
+        far = bool(keywords) and keywords[-1].start >= nearest.end
     if not (between and far):
         return nearest, True
     return (nearest, False) if before else (None, False)
@@ -168,9 +191,9 @@ def _stamps(
     """Each stated moment of a clause: a time with its date, or a date alone."""
     stamps: list[Stamp] = []
     used: set[int] = set()
-    days = [d for d in dates if d.precision is Precision.DAY]
+    positions = _Positions.of([d for d in dates if d.precision is Precision.DAY], keywords)
     for time in times:
-        mention, joined = _day_for(text, time, days, keywords)
+        mention, joined = _day_for(text, time, positions)
         day: datetime | None = None
         span = (time.start, time.end)
         if mention is not None:
@@ -208,7 +231,10 @@ def _stamps(
     stamps.sort(key=lambda s: s.span[0])
     # "at 13:50:35 UTC (16:50:35 Moscow time)": one moment stated twice is one stamp.
     unique: list[Stamp] = []
+    timed: set[StatedTime] = set()
     for stamp in stamps:
-        if not any(u.time == stamp.time and u.timed for u in unique):
+        if stamp.time not in timed:
             unique.append(stamp)
+            if stamp.timed:
+                timed.add(stamp.time)
     return unique
