@@ -15,8 +15,8 @@ from mission_control.extract.dates import (
     TimeMention,
     combine,
     day_of,
-    find_dates,
     find_times,
+    read_dates,
     window_end,
 )
 from mission_control.extract.document import Document, Sentence
@@ -47,8 +47,9 @@ class DatedClause:
     """A clause of a sentence about the article's own craft, with what it states of time.
 
     ``dated`` says it mentions a date or time at all (``stamps`` holds those that could be
-    resolved); ``day`` is the day the text last stated in the clause's section, which an
-    undated clause falls on (None when no day is known there)."""
+    resolved, ``unreal`` where it states dates that are not real); ``day`` is the day the
+    text last stated in the clause's section, which an undated clause falls on (None when no
+    day is known there)."""
 
     sentence: Sentence
     text: str
@@ -57,6 +58,7 @@ class DatedClause:
     stamps: tuple[Stamp, ...]
     keywords: tuple[Keyword, ...]
     day: datetime | None
+    unreal: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass
@@ -79,23 +81,42 @@ def dated_clauses(doc: Document, name: str, report: Report) -> Iterator[DatedCla
         if about_other_craft(sentence.text, name):
             continue
         for text in split_clauses(sentence.text):
-            dates, problems = find_dates(text)
+            dates, problems, unreal = read_dates(text)
             for problem in problems:
                 report.warn(sentence.line, problem)
             times = find_times(text)
             keywords = find_keywords(text)
-            dated = bool(dates or times)
+            # A date that is not real is still a date stated: the clause takes no other day.
+            dated = bool(dates or times or unreal)
             stamps = (
-                _stamps(context, sentence, text, dates, times, keywords, report) if dated else []
+                _stamps(context, sentence, text, dates, unreal, times, keywords, report)
+                if dated
+                else []
             )
             same_section = context.section == sentence.section
             known = context.precision is not None and context.precision >= Precision.DAY
             day = context.moment if known and same_section else None
-            yield DatedClause(sentence, text, order, dated, tuple(stamps), tuple(keywords), day)
+            yield DatedClause(
+                sentence,
+                text,
+                order,
+                dated,
+                tuple(stamps),
+                tuple(keywords),
+                day,
+                tuple((u.start, u.end) for u in unreal),
+            )
             day_level = [s for s in stamps if s.time.precision <= Precision.DAY] or stamps
-            if day_level:
-                last = max(day_level, key=lambda s: s.span[0]).time
-                context = _Context(last.start, min(last.precision, Precision.DAY), sentence.section)
+            last = max(day_level, key=lambda s: s.span[0]) if day_level else None
+            if unreal and (last is None or unreal[-1].start > last.span[0]):
+                # The text goes on from a day it did not state: what follows has no day
+                # (a yearless date still takes its year from the last day known).
+                precision = None if context.precision is None else Precision.YEAR
+                context = _Context(context.moment, precision, sentence.section)
+            elif last is not None:
+                context = _Context(
+                    last.time.start, min(last.time.precision, Precision.DAY), sentence.section
+                )
 
 
 # ", and it landed at 05:13 UTC": a new clause with its own subject and verb.
@@ -184,18 +205,30 @@ def _stamps(
     sentence: Sentence,
     text: str,
     dates: list[DateMention],
+    unreal: list[DateMention],
     times: list[TimeMention],
     keywords: Sequence[Keyword],
     report: Report,
 ) -> list[Stamp]:
-    """Each stated moment of a clause: a time with its date, or a date alone."""
+    """Each stated moment of a clause: a time with its date, or a date alone. A time whose
+    date is not real (``unreal``), or that has none in a clause stating such a date, is
+    left out."""
     stamps: list[Stamp] = []
     used: set[int] = set()
-    positions = _Positions.of([d for d in dates if d.precision is Precision.DAY], keywords)
+    days = sorted(
+        (d for d in (*dates, *unreal) if d.precision is Precision.DAY or not d.real),
+        key=lambda d: d.start,
+    )
+    positions = _Positions.of(days, keywords)
     for time in times:
         mention, joined = _day_for(text, time, positions)
         day: datetime | None = None
         span = (time.start, time.end)
+        if mention is not None and not mention.real:
+            report.warn(
+                sentence.line, f"time {time.text.strip()!r} is on a date that is not real: left out"
+            )
+            continue
         if mention is not None:
             day = day_of(mention, context.moment)
             if joined:

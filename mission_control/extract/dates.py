@@ -97,7 +97,8 @@ _TIME_RE = re.compile(
 
 @dataclass(frozen=True)
 class DateMention:
-    """A calendar date (no time of day) stated in a sentence; ``year``/``month`` may be missing."""
+    """A calendar date (no time of day) stated in a sentence; ``year``/``month`` may be missing.
+    One that is not ``real`` (``31 February 1974``) states no day at all."""
 
     start: int
     end: int
@@ -106,6 +107,7 @@ class DateMention:
     year: int | None
     month: int | None
     day: int | None
+    real: bool = True
 
 
 @dataclass(frozen=True)
@@ -148,9 +150,16 @@ def _clock_parts(text: str) -> tuple[int, int, int | None]:
 
 def find_dates(sentence: str) -> tuple[list[DateMention], list[str]]:
     """Calendar dates in a sentence, in order, and warnings for impossible ones."""
+    found, warnings, _ = read_dates(sentence)
+    return found, warnings
+
+
+def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMention]]:
+    """As :func:`find_dates`, and the dates stated that are not real: a moment stated with
+    one has no day, rather than one stated elsewhere."""
     taken = Claimed()
     found: list[DateMention] = []
-    warnings: list[str] = []
+    unreal: list[DateMention] = []
     for pattern, precision in _DATE_PATTERNS:
         # A pattern's own matches never overlap, so only earlier patterns' spans are checked.
         claimed: list[tuple[int, int]] = []
@@ -174,7 +183,7 @@ def find_dates(sentence: str) -> tuple[list[DateMention], list[str]]:
             try:
                 mention = _read_date(core, precision, start, end)
             except (ValueError, OverflowError):
-                warnings.append(f"not a real date: {core!r}")
+                unreal.append(DateMention(start, end, core, precision, None, None, None, False))
                 continue
             found.append(mention)
         taken.add(claimed)
@@ -184,16 +193,20 @@ def find_dates(sentence: str) -> tuple[list[DateMention], list[str]]:
         for day in re.finditer(_DAY, match.group("days")):
             start = match.start("days") + day.start()
             end = match.start("days") + day.end()
+            stated = f"{day.group(0)} {match.group('month')}"
             try:
-                read = _read_date(f"{day.group(0)} {match.group('month')}", Precision.DAY, 0, 0)
+                read = _read_date(stated, Precision.DAY, 0, 0)
             except (ValueError, OverflowError):
-                warnings.append(f"not a real date: {day.group(0)} {match.group('month')!r}")
+                unreal.append(
+                    DateMention(start, end, stated, Precision.DAY, None, None, None, False)
+                )
                 continue
             found.append(
                 DateMention(start, end, day.group(0), Precision.DAY, None, read.month, read.day)
             )
     found.sort(key=lambda m: m.start)
-    return _fill_years(found), warnings
+    unreal.sort(key=lambda m: m.start)
+    return _fill_years(found), [f"not a real date: {m.text!r}" for m in unreal], unreal
 
 
 @lru_cache(maxsize=4096)

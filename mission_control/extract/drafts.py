@@ -210,7 +210,10 @@ class _Drafting:
     def dated_clause(self, clause: DatedClause) -> None:
         sentence, text = clause.sentence, clause.text
         stamps = clause.stamps
-        kinds = assign_kinds(text, [s.span for s in stamps], clause.keywords)
+        # A date that is not real keeps the event word next to it from the other dates.
+        spans = sorted([*(s.span for s in stamps), *clause.unreal])
+        kind_at = dict(zip(spans, assign_kinds(text, spans, clause.keywords), strict=True))
+        kinds = [kind_at[s.span] for s in stamps]
         single = len(stamps) == 1
         # Read once for the clause, however many moments it states.
         subject = self.subject_of(text)

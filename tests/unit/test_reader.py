@@ -674,6 +674,24 @@ def test_impossible_date_is_a_warning() -> None:
     assert "x.txt:1: not a real date: '31 February 1962'" in mission.warnings
 
 
+def test_an_event_on_an_impossible_date_takes_no_other_date() -> None:
+    mission = read_text(
+        "Mars 6 was launched on 5 August 1973. The lander separated on 31 February 1974. "
+        "It landed at 09:05 UTC on 31 February 1974. It fell silent. On 12 March 1974 the "
+        "lander entered the atmosphere.",
+        "x.txt",
+    )
+    # Neither the separation nor the silence after it is put on 5 August 1973.
+    assert rows(mission) == [
+        ("launch", "spacecraft", "1973-08-05", "day", None, False),
+        ("atmospheric-entry", "lander", "1974-03-12", "day", None, False),
+    ]
+    assert mission.warnings == (
+        "x.txt:1: not a real date: '31 February 1974' (and 1 more like it, on line 1)",
+        "x.txt:1: time '09:05 UTC' is on a date that is not real: left out",
+    )
+
+
 def test_yearless_29_february_in_a_common_year_is_left_out() -> None:
     mission = read_text("Mars 1 was launched on 1 November 1962. On 29 February it flew.", "x.txt")
     assert rows(mission) == [("launch", "spacecraft", "1962-11-01", "day", None, False)]
