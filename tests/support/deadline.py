@@ -7,8 +7,11 @@ it is many times what the call needs, there only so that the test ends.
 
 from __future__ import annotations
 
+import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
 from typing import TypeVar
 
 import pytest
@@ -36,3 +39,17 @@ def finish_within(seconds: float, what: str, call: Callable[[], T]) -> T:
     if error:
         raise error[0]
     return result[0]
+
+
+@contextmanager
+def named_pipe(path: Path) -> Iterator[Path]:
+    """A named pipe (FIFO) at ``path`` with no writer: a reader that opens it waits. On exit a
+    writer comes and goes, so that a reader left waiting by a failed test ends."""
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("this system has no named pipes")
+    os.mkfifo(path)
+    try:
+        yield path
+    finally:
+        with suppress(OSError):  # ENXIO: no reader waits, nothing to end
+            os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
