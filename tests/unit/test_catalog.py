@@ -195,6 +195,18 @@ def test_a_named_pipe_named_on_the_command_line_is_refused(
     assert '"id": "mars6"' in out
 
 
+@pytest.mark.parametrize("argv", [["timeline", ""], ["timeline", "mars6", ""], ["replay", ""]])
+def test_an_empty_mission_name_is_a_usage_error(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(argv) == exit_codes.USAGE
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.strip() == (
+        "mission-control: empty mission name ''; name a mission (mars6, mars7) or a file"
+    )
+
+
 # --- the parse a wheel ships ---------------------------------------------------------------
 
 
