@@ -13,6 +13,9 @@ have only 2 cores, so nothing runs in parallel), and prints one table:
                      time to load that mission from the parsed-seed cache, ready to replay.
   bench_log.py       in-process: a scroll step of the event log holding 100,000 events
                      against the same step with the bundled 13.
+  bench_reading.py   in-process: reading generated articles that say one thing 1x, 4x and
+                     16x as often (dates, quantities, times, ranges in one sentence, dated
+                     sentences): how reading time grows with the article.
   soak.py            ``--soak-minutes`` at the fastest speed, looping: memory growth.
 
 The first run reads the 100,000-event article afresh (a minute or two) and keeps it in
@@ -183,6 +186,29 @@ def log_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
+READING_GROWTH_TARGET = 32.0
+"""Reading a 16x longer article may take this many times as long: linear is 16, twice that
+leaves room for noise; a reader that rescans a sentence per match takes 256."""
+
+
+def reading_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
+    shapes = result.get("shapes")
+    if not shapes:
+        return [row("reading, 16x the article", "-", "-", None, "-", None)]
+    size = result["size"]
+    return [
+        row(
+            f"reading, {shape} said {16 * size:,} times vs {size:,}",
+            f"{r['16x_s']:.2f} s",
+            f"{r['1x_s']:.3f} s",
+            r["ratio_16x"],
+            f"<= {READING_GROWTH_TARGET:g} x",
+            r["ratio_16x"] <= READING_GROWTH_TARGET,
+        )
+        for shape, r in shapes.items()
+    ]
+
+
 def soak_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
     growth = result.get("rss_growth_pct")
     if growth is None:
@@ -232,6 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     results = {
         "domain": run("bench_domain.py", "--events", str(o.events), "--cache", cache),
         "log": run("bench_log.py", "--events", str(o.events), "--cache", cache),
+        "reading": run("bench_reading.py"),
         "terminal": run("bench_terminal.py", *terminal_args),
     }
     if o.soak_minutes > 0:
@@ -240,6 +267,7 @@ def main(argv: list[str] | None = None) -> int:
         *terminal_rows(results["terminal"]),
         *domain_rows(results["domain"]),
         *log_rows(results["log"]),
+        *reading_rows(results["reading"]),
         *(soak_rows(results["soak"]) if "soak" in results else []),
     ]
     failed = any("error" in r for r in results.values())

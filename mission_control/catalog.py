@@ -32,7 +32,11 @@ class UnknownMission(LookupError):
     def __init__(self, name: str, known: Sequence[str]) -> None:
         self.name = name
         self.known = list(known)
-        super().__init__(f"unknown mission {name!r}; known missions: {', '.join(self.known)}")
+        listed = ", ".join(self.known)
+        if name:
+            super().__init__(f"unknown mission {name!r}; known missions: {listed}")
+        else:
+            super().__init__(f"empty mission name ''; name a mission ({listed}) or a file")
 
 
 class Loaded(msgspec.Struct):
@@ -111,6 +115,8 @@ def load(selectors: Sequence[str] = (), seeds: Path | None = None) -> Loaded:
     for path in files:
         known[slug(path.stem)] = path
     for word in selectors:
+        if not word:  # Path("") is the current folder, which no one meant
+            raise UnknownMission(word, sorted(known))
         path = Path(word)
         key = slug(word)
         if key in known and not (path.suffix and path.exists()):

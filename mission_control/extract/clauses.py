@@ -4,6 +4,7 @@ day's year) and the day an undated clause falls on."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -14,8 +15,8 @@ from mission_control.extract.dates import (
     TimeMention,
     combine,
     day_of,
-    find_dates,
     find_times,
+    read_dates,
     window_end,
 )
 from mission_control.extract.document import Document, Sentence
@@ -46,8 +47,9 @@ class DatedClause:
     """A clause of a sentence about the article's own craft, with what it states of time.
 
     ``dated`` says it mentions a date or time at all (``stamps`` holds those that could be
-    resolved); ``day`` is the day the text last stated in the clause's section, which an
-    undated clause falls on (None when no day is known there)."""
+    resolved, ``unreal`` where it states dates that are not real); ``day`` is the day the
+    text last stated in the clause's section, which an undated clause falls on (None when no
+    day is known there)."""
 
     sentence: Sentence
     text: str
@@ -56,6 +58,7 @@ class DatedClause:
     stamps: tuple[Stamp, ...]
     keywords: tuple[Keyword, ...]
     day: datetime | None
+    unreal: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass
@@ -78,23 +81,42 @@ def dated_clauses(doc: Document, name: str, report: Report) -> Iterator[DatedCla
         if about_other_craft(sentence.text, name):
             continue
         for text in split_clauses(sentence.text):
-            dates, problems = find_dates(text)
+            dates, problems, unreal = read_dates(text)
             for problem in problems:
                 report.warn(sentence.line, problem)
             times = find_times(text)
             keywords = find_keywords(text)
-            dated = bool(dates or times)
+            # A date that is not real is still a date stated: the clause takes no other day.
+            dated = bool(dates or times or unreal)
             stamps = (
-                _stamps(context, sentence, text, dates, times, keywords, report) if dated else []
+                _stamps(context, sentence, text, dates, unreal, times, keywords, report)
+                if dated
+                else []
             )
             same_section = context.section == sentence.section
             known = context.precision is not None and context.precision >= Precision.DAY
             day = context.moment if known and same_section else None
-            yield DatedClause(sentence, text, order, dated, tuple(stamps), tuple(keywords), day)
+            yield DatedClause(
+                sentence,
+                text,
+                order,
+                dated,
+                tuple(stamps),
+                tuple(keywords),
+                day,
+                tuple((u.start, u.end) for u in unreal),
+            )
             day_level = [s for s in stamps if s.time.precision <= Precision.DAY] or stamps
-            if day_level:
-                last = max(day_level, key=lambda s: s.span[0]).time
-                context = _Context(last.start, min(last.precision, Precision.DAY), sentence.section)
+            last = max(day_level, key=lambda s: s.span[0]) if day_level else None
+            if unreal and (last is None or unreal[-1].start > last.span[0]):
+                # The text goes on from a day it did not state: what follows has no day
+                # (a yearless date still takes its year from the last day known).
+                precision = None if context.precision is None else Precision.YEAR
+                context = _Context(context.moment, precision, sentence.section)
+            elif last is not None:
+                context = _Context(
+                    last.time.start, min(last.time.precision, Precision.DAY), sentence.section
+                )
 
 
 # ", and it landed at 05:13 UTC": a new clause with its own subject and verb.
@@ -129,28 +151,50 @@ _JOIN_GAP = re.compile(
 )
 
 
-def _day_for(
-    text: str, time: TimeMention, days: list[DateMention], keywords: Sequence[Keyword]
-) -> tuple[DateMention | None, bool]:
+@dataclass(frozen=True)
+class _Positions:
+    """A clause's day-precision dates and its keywords, with their starts and ends: neither
+    kind overlaps its own kind, so sorted by start each is sorted by end too, and the one
+    nearest a time is found by binary search."""
+
+    days: list[DateMention]
+    day_ends: list[int]
+    keywords: Sequence[Keyword]
+    keyword_starts: list[int]
+
+    @classmethod
+    def of(cls, days: list[DateMention], keywords: Sequence[Keyword]) -> _Positions:
+        return cls(days, [d.end for d in days], keywords, [k.start for k in keywords])
+
+
+def _day_for(text: str, time: TimeMention, at: _Positions) -> tuple[DateMention | None, bool]:
     """The date of a clause that a clock time belongs to, and whether the two state one
     moment (joined) or the time only takes its day from the date.
 
-    A date and a time state one moment unless an event is named between them and another
-    on the date's far side ("separated on 15 December 1970 and entered the atmosphere at
-    04:58:44 UTC": two events, the second taking the day of the first)."""
+    The date is the nearest one, the one before the time when two are as near. A date and a
+    time state one moment unless an event is named between them and another on the date's
+    far side ("separated on 15 December 1970 and entered the atmosphere at 04:58:44 UTC":
+    two events, the second taking the day of the first)."""
+    days = at.days
     if not days:
         return None, False
-
-    def gap(d: DateMention) -> tuple[int, int]:
-        return (d.end, time.start) if d.end <= time.start else (time.end, d.start)
-
-    nearest = min(days, key=lambda d: gap(d)[1] - gap(d)[0])
-    lo, hi = gap(nearest)
+    i = bisect.bisect_right(at.day_ends, time.start)  # days[:i] end before the time
+    before_gap = time.start - days[i - 1].end if i else None
+    after_gap = days[i].start - time.end if i < len(days) else None
+    if after_gap is None or (before_gap is not None and before_gap <= after_gap):
+        nearest, lo, hi = days[i - 1], days[i - 1].end, time.start
+    else:
+        nearest, lo, hi = days[i], time.end, days[i].start
     if _JOIN_GAP.fullmatch(text[lo:hi]):
         return nearest, True
     before = nearest.end <= time.start
-    between = any(lo <= k.start and k.end <= hi for k in keywords)
-    far = any((k.end <= nearest.start) if before else (k.start >= nearest.end) for k in keywords)
+    keywords = at.keywords
+    k = bisect.bisect_left(at.keyword_starts, lo)  # the first keyword starting after ``lo``
+    between = k < len(keywords) and keywords[k].end <= hi
+    if before:
+        far = bool(keywords) and keywords[0].end <= nearest.start
+    else:
+        far = bool(keywords) and keywords[-1].start >= nearest.end
     if not (between and far):
         return nearest, True
     return (nearest, False) if before else (None, False)
@@ -161,18 +205,30 @@ def _stamps(
     sentence: Sentence,
     text: str,
     dates: list[DateMention],
+    unreal: list[DateMention],
     times: list[TimeMention],
     keywords: Sequence[Keyword],
     report: Report,
 ) -> list[Stamp]:
-    """Each stated moment of a clause: a time with its date, or a date alone."""
+    """Each stated moment of a clause: a time with its date, or a date alone. A time whose
+    date is not real (``unreal``), or that has none in a clause stating such a date, is
+    left out."""
     stamps: list[Stamp] = []
     used: set[int] = set()
-    days = [d for d in dates if d.precision is Precision.DAY]
+    days = sorted(
+        (d for d in (*dates, *unreal) if d.precision is Precision.DAY or not d.real),
+        key=lambda d: d.start,
+    )
+    positions = _Positions.of(days, keywords)
     for time in times:
-        mention, joined = _day_for(text, time, days, keywords)
+        mention, joined = _day_for(text, time, positions)
         day: datetime | None = None
         span = (time.start, time.end)
+        if mention is not None and not mention.real:
+            report.warn(
+                sentence.line, f"time {time.text.strip()!r} is on a date that is not real: left out"
+            )
+            continue
         if mention is not None:
             day = day_of(mention, context.moment)
             if joined:
@@ -208,7 +264,10 @@ def _stamps(
     stamps.sort(key=lambda s: s.span[0])
     # "at 13:50:35 UTC (16:50:35 Moscow time)": one moment stated twice is one stamp.
     unique: list[Stamp] = []
+    timed: set[StatedTime] = set()
     for stamp in stamps:
-        if not any(u.time == stamp.time and u.timed for u in unique):
+        if stamp.time not in timed:
             unique.append(stamp)
+            if stamp.timed:
+                timed.add(stamp.time)
     return unique

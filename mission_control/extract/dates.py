@@ -16,6 +16,7 @@ from functools import lru_cache
 from dateutil import parser as dateparser
 from dateutil import tz
 
+from mission_control.extract.spans import Claimed
 from mission_control.model import Precision
 
 _MONTHS = (
@@ -96,7 +97,8 @@ _TIME_RE = re.compile(
 
 @dataclass(frozen=True)
 class DateMention:
-    """A calendar date (no time of day) stated in a sentence; ``year``/``month`` may be missing."""
+    """A calendar date (no time of day) stated in a sentence; ``year``/``month`` may be missing.
+    One that is not ``real`` (``31 February 1974``) states no day at all."""
 
     start: int
     end: int
@@ -105,6 +107,7 @@ class DateMention:
     year: int | None
     month: int | None
     day: int | None
+    real: bool = True
 
 
 @dataclass(frozen=True)
@@ -147,13 +150,22 @@ def _clock_parts(text: str) -> tuple[int, int, int | None]:
 
 def find_dates(sentence: str) -> tuple[list[DateMention], list[str]]:
     """Calendar dates in a sentence, in order, and warnings for impossible ones."""
-    taken: list[tuple[int, int]] = []
+    found, warnings, _ = read_dates(sentence)
+    return found, warnings
+
+
+def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMention]]:
+    """As :func:`find_dates`, and the dates stated that are not real: a moment stated with
+    one has no day, rather than one stated elsewhere."""
+    taken = Claimed()
     found: list[DateMention] = []
-    warnings: list[str] = []
+    unreal: list[DateMention] = []
     for pattern, precision in _DATE_PATTERNS:
+        # A pattern's own matches never overlap, so only earlier patterns' spans are checked.
+        claimed: list[tuple[int, int]] = []
         for match in pattern.finditer(sentence):
             start, end = match.span()
-            if any(start < e and s < end for s, e in taken):
+            if taken.overlaps(start, end):
                 continue
             before = sentence[max(0, start - 2) : start]
             after = sentence[end : end + 2]
@@ -166,30 +178,35 @@ def find_dates(sentence: str) -> tuple[list[DateMention], list[str]]:
                 text,
                 flags=re.IGNORECASE,
             )
-            taken.append((start, end))
+            claimed.append((start, end))
             start += len(text) - len(core)  # the mention is the date itself, not "in"
             try:
                 mention = _read_date(core, precision, start, end)
             except (ValueError, OverflowError):
-                warnings.append(f"not a real date: {core!r}")
+                unreal.append(DateMention(start, end, core, precision, None, None, None, False))
                 continue
             found.append(mention)
+        taken.add(claimed)
     for match in _DAY_LIST_RE.finditer(sentence):
-        if any(match.start("days") < e and s < match.end("days") for s, e in taken):
+        if taken.overlaps(match.start("days"), match.end("days")):
             continue
         for day in re.finditer(_DAY, match.group("days")):
             start = match.start("days") + day.start()
             end = match.start("days") + day.end()
+            stated = f"{day.group(0)} {match.group('month')}"
             try:
-                read = _read_date(f"{day.group(0)} {match.group('month')}", Precision.DAY, 0, 0)
+                read = _read_date(stated, Precision.DAY, 0, 0)
             except (ValueError, OverflowError):
-                warnings.append(f"not a real date: {day.group(0)} {match.group('month')!r}")
+                unreal.append(
+                    DateMention(start, end, stated, Precision.DAY, None, None, None, False)
+                )
                 continue
             found.append(
                 DateMention(start, end, day.group(0), Precision.DAY, None, read.month, read.day)
             )
     found.sort(key=lambda m: m.start)
-    return _fill_years(found), warnings
+    unreal.sort(key=lambda m: m.start)
+    return _fill_years(found), [f"not a real date: {m.text!r}" for m in unreal], unreal
 
 
 @lru_cache(maxsize=4096)
@@ -199,6 +216,13 @@ def _parse(cleaned: str) -> datetime:
 
 
 def _read_date(text: str, precision: Precision, start: int, end: int) -> DateMention:
+    return DateMention(start, end, text, precision, *_date_fields(text, precision))
+
+
+@lru_cache(maxsize=4096)
+def _date_fields(text: str, precision: Precision) -> tuple[int | None, int | None, int | None]:
+    """The year, month and day a date phrase states (an article states the same day many
+    times); ValueError or OverflowError for a day that does not exist."""
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text).replace(".", " ")
     cleaned = re.sub(r"^(?:the\s+)?(\d+)\s+of\b", r"\1", cleaned)
     if precision is Precision.MONTH:
@@ -206,19 +230,19 @@ def _read_date(text: str, precision: Precision, start: int, end: int) -> DateMen
         cleaned = " ".join(re.findall(rf"{_MONTHS}|{_YEAR}", cleaned))
     has_year = re.search(_YEAR, text) is not None
     if precision is Precision.YEAR:
-        return DateMention(start, end, text, precision, int(text[-4:]), None, None)
+        return int(text[-4:]), None, None
     # The default is a leap year, so that a yearless 29 February is read, not refused.
     d1 = _parse(cleaned)
     year = d1.year if has_year else None
     if precision is Precision.MONTH:
-        return DateMention(start, end, text, precision, year, d1.month, None)
+        return year, d1.month, None
     # The day must be one the text wrote, not the parser's default.
     if not re.search(rf"(?<!\d)0?{d1.day}(?!\d)", cleaned):
         raise ValueError(text)
     if year is None:
         # Check the day exists in some year (29 February) without choosing one.
         datetime(2000, d1.month, d1.day)  # noqa: DTZ001
-    return DateMention(start, end, text, precision, year, d1.month, d1.day)
+    return year, d1.month, d1.day
 
 
 def _fill_years(mentions: list[DateMention]) -> list[DateMention]:
@@ -237,7 +261,7 @@ def _fill_years(mentions: list[DateMention]) -> list[DateMention]:
 def find_times(sentence: str) -> list[TimeMention]:
     """Clock times in a sentence, in order; ``between A and B`` gives one windowed mention."""
     found: list[TimeMention] = []
-    taken: list[tuple[int, int]] = []
+    windows: list[tuple[int, int]] = []
     for match in _BETWEEN_RE.finditer(sentence):
         a = _clock_parts(match.group("a"))
         b = _clock_parts(match.group("b"))
@@ -254,9 +278,11 @@ def find_times(sentence: str) -> list[TimeMention]:
                 until=b,
             )
         )
-        taken.append(match.span())
+        windows.append(match.span())
+    taken = Claimed()
+    taken.add(windows)
     for match in _TIME_RE.finditer(sentence):
-        if any(match.start() < e and s < match.end() for s, e in taken):
+        if taken.overlaps(match.start(), match.end()):
             continue
         hour, minute, second = _clock_parts(match.group("clock"))
         ampm = match.group("ampm")

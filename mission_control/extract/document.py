@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
 from dataclasses import dataclass, field
 
 _TITLE_RE = re.compile(r"^\s*=\s*([^=].*?)\s*=\s*$")
@@ -158,12 +159,9 @@ def _split_sentences(text: str, base: int) -> list[tuple[str, int, int]]:
     start = 0
     for match in _BOUNDARY_RE.finditer(text):
         cut = match.start() + 1
-        before = text[start:cut]
-        # The word before the stop, if it stands alone: "Aug.", "No.", "e.g.", an initial "A."
-        # (but not the "K." of "Proton-K.").
-        word = re.search(r"(?<![^\s(\[\"'\u201c\u2018])([A-Za-z][A-Za-z.]*)\.$", before)
+        word = _word_before_stop(text, start, match.start())
         if word:
-            token = word.group(1).lower().rstrip(".")
+            token = word.lower().rstrip(".")
             if token in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token):
                 continue
         # Keep the closing quote, bracket or citation marker after the stop with its sentence.
@@ -178,6 +176,26 @@ def _split_sentences(text: str, base: int) -> list[tuple[str, int, int]]:
         if piece.strip():
             out.append((piece.strip(), s + lead, e))
     return out
+
+
+_WORD_CHARS = frozenset(string.ascii_letters + ".")
+_BEFORE_WORD = "([\"'\u201c\u2018"
+
+
+def _word_before_stop(text: str, start: int, stop: int) -> str | None:
+    """The word before the full stop at ``stop``, if it stands alone (after ``start``, a
+    space, an opening bracket or quote): "Aug.", "No.", "e.g.", an initial "A." (but not the
+    "K." of "Proton-K."). Read back from the stop, so each stop costs its own word only."""
+    if text[stop] != ".":
+        return None
+    first = stop
+    while first > start and text[first - 1] in _WORD_CHARS:
+        first -= 1
+    if first == stop or text[first] not in string.ascii_letters:
+        return None
+    if first > start and not (text[first - 1].isspace() or text[first - 1] in _BEFORE_WORD):
+        return None
+    return text[first:stop]
 
 
 def _clean(sentence: str) -> str:

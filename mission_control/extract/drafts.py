@@ -3,6 +3,7 @@ each with its kind, part, time, outcomes, quantities and the sentences that stat
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -45,6 +46,17 @@ class Draft:
     recovery: bool = False
     infobox: bool = False
     text: str = ""
+    _spans: set[tuple[int, int]] = field(default_factory=set, repr=False, compare=False)
+
+    def add_provenance(self, provenance: Iterable[Provenance]) -> None:
+        """Add the sentences not stated already (a set of their spans keeps this constant
+        time, however many statements one event gathers)."""
+        if len(self._spans) != len(self.provenance):
+            self._spans = {p.span for p in self.provenance}
+        for p in provenance:
+            if p.span not in self._spans:
+                self._spans.add(p.span)
+                self.provenance.append(p)
 
 
 def read_drafts(
@@ -54,11 +66,10 @@ def read_drafts(
     order; a clause that names no event but adds an outcome or a quantity is added to an
     event of its paragraph. Quantities whose stated conversion is wrong are warned of."""
     drafting = _Drafting(doc, name, report, infobox_drafts(doc))
-    last_paragraph = 0
     for clause in clauses:
-        if clause.sentence.paragraph != last_paragraph:
+        if clause.sentence.paragraph != drafting.paragraph:
             drafting.flush_details()
-            last_paragraph = clause.sentence.paragraph
+            drafting.paragraph = clause.sentence.paragraph
             drafting.subject = None
         if clause.dated:
             drafting.dated_clause(clause)
@@ -147,23 +158,33 @@ class _Drafting:
     drafts: list[Draft]
     pending: list[tuple[Sentence, int, list[str], list[Quantity]]] = field(default_factory=list)
     subject: tuple[int, str] | None = None  # (paragraph, part) the last clause was about
+    paragraph: int = 0  # the paragraph being read
+    flushed: int = 0  # how many drafts were there when the pending details were last placed
+    described: dict[Quantity, Quantity] = field(default_factory=dict)  # each with ``shown``
 
     def quantities(self, line: int, text: str) -> list[Quantity]:
+        """The quantities a clause states, each described for display; one the article
+        stated before is described once (pint is slow to ask)."""
         found = []
         for quantity, _span in find_quantities(text):
-            shown = units.describe(quantity)
-            if shown.warning:
-                self.report.warn(line, shown.warning)
-            found.append(replace(quantity, shown=shown))
+            described = self.described.get(quantity)
+            if described is None:
+                described = replace(quantity, shown=units.describe(quantity))
+                self.described[quantity] = described
+            if described.shown is not None and described.shown.warning:
+                self.report.warn(line, described.shown.warning)
+            found.append(described)
         return found
 
-    def part_for(self, text: str, kind: str, day: datetime | None, paragraph: int) -> str:
-        """The part an event concerns: the part the clause names as its subject; else the part
-        the kind implies; else, for "it", the subject of the clause before; else the part of
-        the event just before on the same day; else the whole spacecraft."""
-        part = part_of_subject(_without_name(text, self.name))
-        if part:
-            return part
+    def part_for(
+        self, text: str, kind: str, day: datetime | None, paragraph: int, subject: str | None
+    ) -> str:
+        """The part an event concerns: the part the clause names as its subject (``subject``,
+        from :meth:`subject_of`); else the part the kind implies; else, for "it", the subject
+        of the clause before; else the part of the event just before on the same day; else
+        the whole spacecraft."""
+        if subject:
+            return subject
         if kind in vocabulary.KIND_DEFAULT_PART:
             return vocabulary.KIND_DEFAULT_PART[kind]
         if _PRONOUN_SUBJECT.match(text) and self.subject and self.subject[0] == paragraph:
@@ -174,9 +195,13 @@ class _Drafting:
                 return prev.part
         return "spacecraft"
 
+    def subject_of(self, text: str) -> str | None:
+        """The part a clause names as its subject (the mission's own name names none)."""
+        return part_of_subject(_without_name(text, self.name))
+
     def note_subject(self, text: str, paragraph: int) -> None:
         """Remember the part a clause is about, for an "it" in the clause after."""
-        part = part_of_subject(_without_name(text, self.name))
+        part = self.subject_of(text)
         if part:
             self.subject = (paragraph, part)
         elif not _PRONOUN_SUBJECT.match(text):
@@ -185,8 +210,15 @@ class _Drafting:
     def dated_clause(self, clause: DatedClause) -> None:
         sentence, text = clause.sentence, clause.text
         stamps = clause.stamps
-        kinds = assign_kinds(text, [s.span for s in stamps], clause.keywords)
+        # A date that is not real keeps the event word next to it from the other dates.
+        spans = sorted([*(s.span for s in stamps), *clause.unreal])
+        kind_at = dict(zip(spans, assign_kinds(text, spans, clause.keywords), strict=True))
+        kinds = [kind_at[s.span] for s in stamps]
         single = len(stamps) == 1
+        # Read once for the clause, however many moments it states.
+        subject = self.subject_of(text)
+        outcomes = _outcomes(text)
+        provenance = _provenance(self.doc, sentence)
         for stamp, found in zip(stamps, kinds, strict=True):
             # A stated day with no event word is still a dated statement: "other".
             kind = found or ("other" if stamp.time.precision >= Precision.DAY else None)
@@ -195,10 +227,10 @@ class _Drafting:
             self.drafts.append(
                 Draft(
                     kind=kind,
-                    part=self.part_for(text, kind, stamp.time.start, sentence.paragraph),
+                    part=self.part_for(text, kind, stamp.time.start, sentence.paragraph, subject),
                     time=stamp.time,
-                    provenance=[_provenance(self.doc, sentence)],
-                    outcomes=_outcomes(text),
+                    provenance=[provenance],
+                    outcomes=list(outcomes),
                     quantities=self.quantities(sentence.line, text) if single else [],
                     paragraph=sentence.paragraph,
                     order=clause.order,
@@ -223,7 +255,7 @@ class _Drafting:
             return
         quantities = self.quantities(sentence.line, text)
         prev = self.drafts[-1] if self.drafts else None
-        part = self.part_for(text, kind, clause.day, sentence.paragraph)
+        part = self.part_for(text, kind, clause.day, sentence.paragraph, self.subject_of(text))
         provenance = _provenance(self.doc, sentence)
         if (
             prev is not None
@@ -232,8 +264,7 @@ class _Drafting:
             and prev.paragraph == sentence.paragraph
             and not (prev.outcomes and not outcomes)
         ):
-            if provenance not in prev.provenance:
-                prev.provenance.append(provenance)
+            prev.add_provenance([provenance])
             prev.outcomes.extend(o for o in outcomes if o not in prev.outcomes)
             prev.quantities.extend(quantities)
             return
@@ -260,18 +291,27 @@ class _Drafting:
         """Attach undated clauses that add an outcome or a quantity but name no event kind to
         an event of their paragraph: one their own sentence states, else the next one stated
         with a time, else the last one before them."""
+        # The paragraph's drafts were added since the last flush, in the text's order.
+        same = [
+            d
+            for d in self.drafts[self.flushed :]
+            if d.paragraph == self.paragraph and not d.infobox
+        ]
+        self.flushed = len(self.drafts)
+        orders = [d.order for d in same]
+        # next_timed[i]: the first draft from i on that states a time of day.
+        next_timed: list[Draft | None] = [None] * (len(same) + 1)
+        for i in range(len(same) - 1, -1, -1):
+            next_timed[i] = same[i] if same[i].time.has_time_of_day else next_timed[i + 1]
         for sentence, order, outcomes, quantities in self.pending:
-            same = [d for d in self.drafts if d.paragraph == sentence.paragraph and not d.infobox]
-            own = [d for d in same if d.order == order]
-            timed_later = [d for d in same if d.order > order and d.time.has_time_of_day]
-            earlier = [d for d in same if d.order < order]
-            candidates = own[-1:] or timed_later[:1] or earlier[-1:]
-            target = candidates[0] if candidates else None
+            first_own = bisect.bisect_left(orders, order)
+            after_own = bisect.bisect_right(orders, order)
+            target: Draft | None = same[after_own - 1] if after_own > first_own else None
+            if target is None:
+                target = next_timed[after_own] or (same[first_own - 1] if first_own else None)
             if target is None:
                 continue
-            provenance = _provenance(self.doc, sentence)
-            if provenance not in target.provenance:
-                target.provenance.append(provenance)
+            target.add_provenance([_provenance(self.doc, sentence)])
             target.outcomes.extend(o for o in outcomes if o not in target.outcomes)
             target.quantities.extend(quantities)
         self.pending.clear()

@@ -8,7 +8,7 @@ import re
 from datetime import datetime
 
 from mission_control.extract.drafts import Draft
-from mission_control.model import Event
+from mission_control.model import PARTS, Event, Precision
 
 _LABELS: dict[str, str] = {
     "launch": "Launch",
@@ -25,11 +25,15 @@ _LABELS: dict[str, str] = {
 }
 
 
-def _summary(draft: Draft) -> str:
+def _summary(draft: Draft, shortened: dict[str, str]) -> str:
+    """An event's one-line summary; ``shortened`` keeps the clauses already shortened (many
+    events of one long clause share it)."""
     label = _LABELS.get(draft.kind)
     if label is None:
-        text = re.sub(r"\s+", " ", draft.text).strip()
-        return text if len(text) <= 72 else text[:71].rstrip() + "…"
+        if draft.text not in shortened:
+            text = re.sub(r"\s+", " ", draft.text).strip()
+            shortened[draft.text] = text if len(text) <= 72 else text[:71].rstrip() + "…"
+        return shortened[draft.text]
     if draft.part != "spacecraft":
         label = f"{label} ({draft.part})"
     if draft.recovery:
@@ -39,8 +43,96 @@ def _summary(draft: Draft) -> str:
     return label
 
 
-def _compatible(a: Draft, b: Draft) -> bool:
-    return a.kind == b.kind and (a.part == b.part or "spacecraft" in (a.part, b.part))
+class _Earliest:
+    """The positions in the text of drafts sorted by start, each present or not: the earliest
+    present one among those starting in a stretch of time, by a tree of minima (log n to
+    ask, log n to change)."""
+
+    def __init__(self, entries: list[tuple[datetime, int, bool]], absent: int) -> None:
+        entries.sort(key=lambda e: (e[0], e[1]))
+        self.starts = [e[0] for e in entries]
+        self.slot = {position: i for i, (_, position, _) in enumerate(entries)}
+        self.absent = absent
+        n = self.n = len(entries)
+        self.tree = [absent] * n + [position if on else absent for _, position, on in entries]
+        for i in range(n - 1, 0, -1):
+            self.tree[i] = min(self.tree[2 * i], self.tree[2 * i + 1])
+
+    def set(self, position: int, present: bool) -> None:
+        i = self.slot[position] + self.n
+        self.tree[i] = position if present else self.absent
+        while i > 1:
+            i //= 2
+            self.tree[i] = min(self.tree[2 * i], self.tree[2 * i + 1])
+
+    def first(self, start: datetime, end: datetime) -> int:
+        """The earliest position starting in ``[start, end)``, or ``absent``."""
+        lo = bisect.bisect_left(self.starts, start) + self.n
+        hi = bisect.bisect_left(self.starts, end) + self.n
+        best = self.absent
+        while lo < hi:
+            if lo & 1:
+                best = min(best, self.tree[lo])
+                lo += 1
+            if hi & 1:
+                hi -= 1
+                best = min(best, self.tree[hi])
+            lo //= 2
+            hi //= 2
+        return best
+
+
+_Key = tuple[str, Precision, bool, str]  # kind, precision, from the infobox, part
+
+
+class _Finer:
+    """For a draft, the first draft in the text that states the same event finer: the same
+    kind, a compatible part (the same, or one of them the whole spacecraft), starting within
+    the draft's time, neither a recovery, and either of a finer precision or, at the same
+    precision, earlier in the text (the prose before the infobox).
+
+    Drafts are grouped by kind, precision, source and part, so a draft asks a few groups,
+    not every draft. An infobox draft's part may change as prose is merged into it, so each
+    infobox draft is in the group of every part, present in the one of its current part."""
+
+    def __init__(self, drafts: list[Draft]) -> None:
+        self.drafts = drafts
+        self.position = {id(d): i for i, d in enumerate(drafts)}
+        parts = {*PARTS, *(d.part for d in drafts)}
+        entries: dict[_Key, list[tuple[datetime, int, bool]]] = {}
+        for i, d in enumerate(drafts):
+            if d.recovery:
+                continue
+            for part in parts if d.infobox else (d.part,):
+                key = (d.kind, d.time.precision, d.infobox, part)
+                entries.setdefault(key, []).append((d.time.start, i, part == d.part))
+        self.groups: dict[str, list[tuple[_Key, _Earliest]]] = {}
+        for key, group in entries.items():
+            self.groups.setdefault(key[0], []).append((key, _Earliest(group, len(drafts))))
+
+    def of(self, draft: Draft) -> Draft | None:
+        if draft.recovery:
+            return None
+        here = self.position[id(draft)]
+        best = len(self.drafts)
+        for (_, precision, infobox, part), group in self.groups.get(draft.kind, []):
+            if precision < draft.time.precision:
+                continue
+            if not (part == draft.part or "spacecraft" in (part, draft.part)):
+                continue
+            found = group.first(draft.time.start, draft.time.end)
+            if precision == draft.time.precision and (infobox, found) >= (draft.infobox, here):
+                continue  # at equal precision only a prose, then an earlier, statement wins
+            best = min(best, found)
+        return self.drafts[best] if best < len(self.drafts) else None
+
+    def repart(self, draft: Draft, part: str) -> None:
+        """Give an infobox draft another part."""
+        position = self.position[id(draft)]
+        for (_, precision, infobox, group_part), group in self.groups[draft.kind]:
+            if infobox and precision == draft.time.precision and group_part in (draft.part, part):
+                group.set(position, group_part == part)
+        draft.part = part
 
 
 def make_events(drafts: list[Draft], mission_id: str) -> tuple[Event, ...]:
@@ -49,45 +141,14 @@ def make_events(drafts: list[Draft], mission_id: str) -> tuple[Event, ...]:
     it; the merge adds to the drafts it keeps, which are changed in place."""
     # A coarser statement of an event that a finer one states too is the same event.
     keep: list[Draft] = []
-    position = {id(d): i for i, d in enumerate(drafts)}
-    by_kind: dict[str, list[Draft]] = {}
+    finer = _Finer(drafts)
     for draft in drafts:
-        by_kind.setdefault(draft.kind, []).append(draft)
-    starts: dict[str, list[datetime]] = {}
-    for kind, group in by_kind.items():
-        group.sort(key=lambda d: d.time.start)
-        starts[kind] = [d.time.start for d in group]
-    for draft in drafts:
-        # At equal precision the prose statement is kept over the infobox's (it names the
-        # part, the outcome and the quantities), and an earlier one over a later one.
-        group = by_kind[draft.kind]
-        lo = bisect.bisect_left(starts[draft.kind], draft.time.start)
-        hi = bisect.bisect_left(starts[draft.kind], draft.time.end)
-        rank = (draft.infobox, position[id(draft)])
-        finer = sorted(
-            (
-                o
-                for o in group[lo:hi]
-                if o is not draft
-                and _compatible(o, draft)
-                and not o.recovery
-                and not draft.recovery
-                and (
-                    o.time.precision > draft.time.precision
-                    or (
-                        o.time.precision == draft.time.precision
-                        and (o.infobox, position[id(o)]) < rank
-                    )
-                )
-            ),
-            key=lambda o: position[id(o)],
-        )
-        if finer and not draft.inherited:
-            target = finer[0]
+        target = None if draft.inherited else finer.of(draft)
+        if target is not None:
             if draft.time.precision == target.time.precision or target.infobox:
-                target.provenance.extend(p for p in draft.provenance if p not in target.provenance)
+                target.add_provenance(draft.provenance)
             if target.infobox and target.part == "spacecraft":
-                target.part = draft.part
+                finer.repart(target, draft.part)
             continue
         keep.append(draft)
     body = sorted((d for d in keep if not d.infobox), key=lambda d: d.order)
@@ -134,6 +195,7 @@ def make_events(drafts: list[Draft], mission_id: str) -> tuple[Event, ...]:
     placed.extend((d.time.start, 10**9 + i, d) for i, d in enumerate(keep) if d.infobox)
     placed.sort(key=lambda p: (p[0], p[1]))
     events = []
+    shortened: dict[str, str] = {}
     for index, (at, _order, draft) in enumerate(placed):
         events.append(
             Event(
@@ -143,7 +205,7 @@ def make_events(drafts: list[Draft], mission_id: str) -> tuple[Event, ...]:
                 part=draft.part,
                 time=draft.time,
                 at=at,
-                summary=_summary(draft),
+                summary=_summary(draft, shortened),
                 provenance=tuple(draft.provenance),
                 outcome="; ".join(draft.outcomes) or None,
                 quantities=tuple(draft.quantities),

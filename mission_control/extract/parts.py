@@ -96,10 +96,16 @@ def part_systems(
     events speak of (an event of the whole spacecraft speaks for its bus)."""
     systems: dict[str, list[str]] = {p: [] for p in instruments}
     order = [name for name, _ in vocabulary.SYSTEM_WORDS]
+    # The systems each sentence speaks of, read once however many events it states.
+    spoken: dict[tuple[int, int], list[str]] = {}
     for event in events:
         part = "bus" if event.part == "spacecraft" else event.part
         for provenance in event.provenance:
-            for name, pattern in vocabulary.SYSTEM_WORDS:
-                if pattern.search(provenance.sentence) and name not in systems.setdefault(part, []):
+            names = spoken.get(provenance.span)
+            if names is None:
+                names = [n for n, p in vocabulary.SYSTEM_WORDS if p.search(provenance.sentence)]
+                spoken[provenance.span] = names
+            for name in names:
+                if name not in systems.setdefault(part, []):
                     systems[part].append(name)
     return {p: tuple(sorted(names, key=order.index)) for p, names in systems.items() if names}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from mission_control.extract import vocabulary
@@ -11,19 +12,37 @@ _PREPOSITIONS = frozenset(
 )
 
 # Words after which another spacecraft is named only for comparison ("Unlike Mars 4, ...").
-_COMPARED = re.compile(
-    r"\b(?:unlike|like|than|with|alongside|as|from|by|of|to)\s+(?:the\s+)?$", re.I
-)
+_COMPARED = re.compile(r"\b(?:unlike|like|than|with|alongside|as|from|by|of|to)$", re.I)
+_THE = re.compile(r"the$", re.I)
+_WORD = re.compile(r"\S+")
 # "Its twin, Phobos 1, ...": a possessive that belongs to the other craft's name.
 _ITS_OTHER = re.compile(r"\b(?:its|their)\s+(?:[\w-]+,?\s+){0,3}$", re.I)
+
+
+class _Words:
+    """A text's words (runs of non-space), to ask for the words before a place without
+    splitting all the text before it each time."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        spans = [m.span() for m in _WORD.finditer(text)]
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def before(self, end: int, n: int) -> list[str]:
+        """The last ``n`` words of ``text[:end]``, as ``text[:end].split()[-n:]``."""
+        i = bisect.bisect_left(self.starts, end)  # the words starting before ``end``
+        return [self.text[self.starts[j] : min(self.ends[j], end)] for j in range(max(0, i - n), i)]
 
 
 def part_of_subject(text: str) -> str | None:
     """The part a sentence is about: the first part noun not governed by a preposition."""
     best: tuple[int, str] | None = None
+    words: _Words | None = None
     for part, pattern in vocabulary.PART_WORDS:
         for match in pattern.finditer(text):
-            before = text[: match.start()].split()[-2:]
+            words = words or _Words(text)
+            before = words.before(match.start(), 2)
             if any(w.lower() in _PREPOSITIONS for w in before[-2:-1] + before[-1:]) and not (
                 before and before[-1].lower().endswith("'s")
             ):
@@ -41,7 +60,7 @@ def about_other_craft(text: str, own: str) -> bool:
         (
             m
             for m in vocabulary.CRAFT_NAME.finditer(text)
-            if m.group(0).lower() != own.lower() and not _COMPARED.search(text[: m.start()])
+            if m.group(0).lower() != own.lower() and not _compared_before(text, m.start())
         ),
         None,
     )
@@ -65,3 +84,27 @@ def about_other_craft(text: str, own: str) -> bool:
         (m.start() for m in (own_match, self_match, part_match) if m is not None), default=None
     )
     return first_own is None or other_start < first_own
+
+
+def _compared_before(text: str, end: int) -> bool:
+    """Whether ``text[:end]`` ends with a word of comparison and a space, perhaps then "the"
+    and a space ("unlike the "): read back from ``end`` rather than searched for in all the
+    text before it."""
+    start = _space_before(text, end)
+    if start == end:
+        return False
+    if _COMPARED.search(text, max(0, start - 12), start):
+        return True
+    if not _THE.search(text, max(0, start - 3), start):
+        return False
+    word_end = _space_before(text, start - 3)
+    return (
+        word_end < start - 3 and _COMPARED.search(text, max(0, word_end - 12), word_end) is not None
+    )
+
+
+def _space_before(text: str, end: int) -> int:
+    """Where the run of spaces that ends at ``end`` starts (``end`` when there is none)."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end

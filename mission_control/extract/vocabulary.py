@@ -10,6 +10,16 @@ import re
 
 _I = re.IGNORECASE
 
+
+def _later(first: str, then: str, within: str = "[^.;]") -> str:
+    """A pattern for ``first`` and then ``then`` later in the same run of ``within``
+    characters. The stretch between them never runs past another ``first``: a search then
+    reads a text of many ``first`` and no ``then`` in one pass, not once from each ``first``,
+    and it still finds a match exactly when there is one (from the last ``first`` before the
+    ``then``)."""
+    return rf"(?:{first})(?:(?!{first}){within})*?(?:{then})"
+
+
 # Phrases about what did not (yet) happen: removed before a sentence's kind is judged, so
 # "retrorockets were intended to fire" is not a retro-fire and "instead of landing" no landing.
 HYPOTHETICAL = re.compile(
@@ -100,7 +110,8 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "parachute",
         re.compile(
-            r"\bparachutes?\b(?=.*\b(?:deploy|open|released))|"
+            # The word alone names the event only when a word of KIND_LATER follows it.
+            r"(?P<later>\bparachutes?\b)|"
             r"\b(?:deploy|open)\w*\s+(?:its\s+|a\s+|the\s+)?(?:\w+\s+)?"
             r"parachutes?",
             _I,
@@ -125,6 +136,10 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 
+# A keyword whose pattern matched in its group ``later`` names its kind only when this matches
+# somewhere after it in the clause ("the parachute ... deployed").
+KIND_LATER = re.compile(r"\b(?:deploy|open|released)", _I)
+
 # (outcome tag, pattern). A sentence's outcome lists every tag that matches, in this order.
 OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("failed to separate", re.compile(r"\bfail\w*\s+to\s+separate\b", _I)),
@@ -139,9 +154,12 @@ OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "parachute failed",
         re.compile(
-            r"\bparachutes?\b[^.;]*?\b(?:tore|torn|ripped|collapsed|failed|"
-            r"(?:did|could)\s*(?:not|n['\u2019]t)\s+(?:fully\s+)?(?:open|deploy))\b|"
-            r"\bparachute\s+failure\b",
+            _later(
+                r"\bparachutes?\b",
+                r"\b(?:tore|torn|ripped|collapsed|failed|"
+                r"(?:did|could)\s*(?:not|n['\u2019]t)\s+(?:fully\s+)?(?:open|deploy))\b",
+            )
+            + r"|\bparachute\s+failure\b",
             _I,
         ),
     ),
@@ -167,16 +185,15 @@ OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "chip degraded",
         re.compile(
-            r"\b(?:chip|component|transistors?|circuit)\w*\b[^.]*?"
-            r"\bdegraded\b",
+            _later(r"\b(?:chip|component|transistors?|circuit)\w*\b", r"\bdegraded\b", "[^.]"),
             _I,
         ),
     ),
     (
         "data unusable",
         re.compile(
-            r"\bdata\b[^.;]*?\b(?:unusable|unreadable|corrupted)\b|"
-            r"\bdata\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?lost\b",
+            _later(r"\bdata\b", r"\b(?:unusable|unreadable|corrupted)\b")
+            + r"|\bdata\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?lost\b",
             _I,
         ),
     ),
@@ -329,9 +346,12 @@ PROSE_METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
         # A site named by a word of LAUNCH_SITE_WORDS, in a launch sentence of any wording.
         "launch_site",
         re.compile(
-            r"\b(?:[Ll]aunch\w*|[Ll]ift(?:ed|ing)?\s+off|[Ff]lying)\b[^.;]*?\bfrom\s+(?:the\s+)?"
-            r"(?=(?:[A-Z][\w-]*\s+){0,3}(?:" + LAUNCH_SITE_WORDS + r"))"
-            r"([A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\d+(?:/\d+)?))*)"
+            _later(
+                r"\b(?:[Ll]aunch\w*|[Ll]ift(?:ed|ing)?\s+off|[Ff]lying)\b",
+                r"\bfrom\s+(?:the\s+)?"
+                r"(?=(?:[A-Z][\w-]*\s+){0,3}(?:" + LAUNCH_SITE_WORDS + r"))"
+                r"([A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\d+(?:/\d+)?))*)",
+            )
         ),
     ),
     (

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import msgspec
 import pytest
+from support.deadline import finish_within, named_pipe
 from support.paths import SEEDS
 
 from mission_control import cache as user_cache
-from mission_control import catalog, fingerprint, paths, status_rules
+from mission_control import catalog, cli, exit_codes, fingerprint, paths, status_rules
 from mission_control import shipped as shipped_parse
 
 
@@ -163,6 +164,48 @@ def test_two_files_with_one_name_get_distinct_ids(tmp_path: Path) -> None:
     loaded = catalog.load([str(SEEDS / "mars6.txt"), str(copy)])
     assert [m.id for m in loaded.missions] == ["mars6", "mars6-2"]
     assert {e.mission_id for e in loaded.missions[1].events} == {"mars6-2"}
+
+
+def test_a_named_pipe_in_a_seeds_folder_is_named_and_the_rest_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "m7.txt").write_text((SEEDS / "mars7.txt").read_text("utf-8"), "utf-8")
+    with named_pipe(folder / "pipe.txt") as pipe:
+        loaded = finish_within(10, f"loading {folder}", lambda: catalog.load(seeds=folder))
+        assert [m.id for m in loaded.missions] == ["mars7"]
+        assert loaded.errors == [f"{pipe}: is a named pipe (FIFO), not a text file"]
+        argv = ["timeline", "--seeds", str(folder), "--format", "json"]
+        status = finish_within(10, "mission-control timeline", lambda: cli.main(argv))
+    out, err = capsys.readouterr()
+    assert status == exit_codes.FILES
+    assert f"error: {pipe}: is a named pipe (FIFO), not a text file" in err
+    assert '"id": "mars7"' in out
+
+
+def test_a_named_pipe_named_on_the_command_line_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with named_pipe(tmp_path / "pipe.txt") as pipe:
+        argv = ["timeline", str(pipe), "mars6", "--format", "json"]
+        status = finish_within(10, "mission-control timeline", lambda: cli.main(argv))
+    out, err = capsys.readouterr()
+    assert status == exit_codes.FILES
+    assert err.splitlines()[0] == f"error: {pipe}: is a named pipe (FIFO), not a text file"
+    assert '"id": "mars6"' in out
+
+
+@pytest.mark.parametrize("argv", [["timeline", ""], ["timeline", "mars6", ""], ["replay", ""]])
+def test_an_empty_mission_name_is_a_usage_error(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(argv) == exit_codes.USAGE
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.strip() == (
+        "mission-control: empty mission name ''; name a mission (mars6, mars7) or a file"
+    )
 
 
 # --- the parse a wheel ships ---------------------------------------------------------------

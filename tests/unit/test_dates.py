@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mission_control.extract.dates import combine, find_dates, find_times, window_end
+from mission_control.extract.dates import combine, find_dates, find_times, read_dates, window_end
 from mission_control.model import Precision
 
 DAY, MONTH, YEAR = Precision.DAY, Precision.MONTH, Precision.YEAR
@@ -265,3 +265,13 @@ def test_any_real_date_is_read_back(day: object, style: str) -> None:
     found, warnings = find_dates(text)
     assert warnings == []
     assert [(m.year, m.month, m.day) for m in found] == [(day.year, day.month, day.day)]
+
+
+def test_impossible_days_of_a_list_warn_and_are_kept_apart() -> None:
+    found, warnings, unreal = read_dates("on 30 and 31 February 1974, then on 2 and 3 March")
+    assert [(m.text, m.month, m.day) for m in found] == [("2", 3, 2), ("3 March", 3, 3)]
+    assert warnings == [
+        "not a real date: '30 February'",
+        "not a real date: '31 February 1974'",
+    ]
+    assert [(u.start, u.end, u.real) for u in unreal] == [(3, 5, False), (10, 26, False)]

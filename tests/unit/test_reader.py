@@ -7,6 +7,8 @@ for the seeds; the fuzz tests check that no text makes it raise.
 
 from __future__ import annotations
 
+import codecs
+import os
 import random
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,6 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support.deadline import finish_within, named_pipe
 from support.paths import ARTICLES, SEEDS
 
 from mission_control.extract.reader import read_text
@@ -674,6 +677,24 @@ def test_impossible_date_is_a_warning() -> None:
     assert "x.txt:1: not a real date: '31 February 1962'" in mission.warnings
 
 
+def test_an_event_on_an_impossible_date_takes_no_other_date() -> None:
+    mission = read_text(
+        "Mars 6 was launched on 5 August 1973. The lander separated on 31 February 1974. "
+        "It landed at 09:05 UTC on 31 February 1974. It fell silent. On 12 March 1974 the "
+        "lander entered the atmosphere.",
+        "x.txt",
+    )
+    # Neither the separation nor the silence after it is put on 5 August 1973.
+    assert rows(mission) == [
+        ("launch", "spacecraft", "1973-08-05", "day", None, False),
+        ("atmospheric-entry", "lander", "1974-03-12", "day", None, False),
+    ]
+    assert mission.warnings == (
+        "x.txt:1: not a real date: '31 February 1974' (and 1 more like it, on line 1)",
+        "x.txt:1: time '09:05 UTC' is on a date that is not real: left out",
+    )
+
+
 def test_yearless_29_february_in_a_common_year_is_left_out() -> None:
     mission = read_text("Mars 1 was launched on 1 November 1962. On 29 February it flew.", "x.txt")
     assert rows(mission) == [("launch", "spacecraft", "1962-11-01", "day", None, False)]
@@ -700,6 +721,56 @@ def test_load_text_errors(tmp_path: Path) -> None:
     bom = tmp_path / "bom.txt"
     bom.write_bytes("\ufeffMars 6 was launched on 5 August 1973.".encode())
     assert load_text(bom).startswith("Mars 6")
+
+
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    with named_pipe(tmp_path / "pipe.txt") as pipe, pytest.raises(SeedError) as refused:
+        finish_within(10, f"loading {pipe}", lambda: load_text(pipe))
+    assert str(refused.value) == f"{pipe}: is a named pipe (FIFO), not a text file"
+
+
+def test_a_device_is_refused(tmp_path: Path) -> None:
+    device = Path(os.devnull)
+    if not device.is_char_device():
+        pytest.skip("no character device to try")
+    with pytest.raises(SeedError, match="is a character device, not a text file"):
+        load_text(device)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom"),
+    [
+        ("utf-8", codecs.BOM_UTF8),
+        ("utf-16-le", codecs.BOM_UTF16_LE),
+        ("utf-16-be", codecs.BOM_UTF16_BE),
+        ("utf-32-le", codecs.BOM_UTF32_LE),
+        ("utf-32-be", codecs.BOM_UTF32_BE),
+    ],
+)
+def test_an_article_with_a_byte_order_mark_is_read_in_its_encoding(
+    tmp_path: Path, encoding: str, bom: bytes
+) -> None:
+    text = (SEEDS / "mars6.txt").read_text("utf-8")
+    encoded = tmp_path / f"mars6-{encoding}.txt"
+    encoded.write_bytes(bom + text.encode(encoding))
+    assert load_text(encoded) == text
+    again = read_text(load_text(encoded), "seeds/mars6.txt")
+    assert again == read_text(text, "seeds/mars6.txt")
+    assert rows(again) == rows(read(SEEDS / "mars6.txt"))
+
+
+def test_broken_utf16_after_its_mark_is_named(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(codecs.BOM_UTF16_LE + "Mars 6".encode("utf-16-le") + b"\x00\xdc")
+    with pytest.raises(SeedError, match=r"is not UTF-16 text \(byte 0x00 at offset 14\)"):
+        load_text(broken)
+
+
+def test_utf16_without_a_mark_is_binary(tmp_path: Path) -> None:
+    unmarked = tmp_path / "unmarked.txt"
+    unmarked.write_bytes("Mars 6 was launched.".encode("utf-16-le"))
+    with pytest.raises(SeedError, match="is binary"):
+        load_text(unmarked)
 
 
 def test_slug() -> None:

@@ -148,3 +148,26 @@ def test_warnings_come_in_the_order_of_the_text() -> None:
         "t.txt:4: 48,000 kilometres (20,000 mi): pint gives 29,826 mi",
         "t.txt:5: time '09:05:53' names no time zone: read as UTC",
     )
+
+
+def test_a_warning_said_again_is_counted_once_with_its_lines() -> None:
+    report = Report("t.txt")
+    report.warn(3, "time '10:00' names no time zone: read as UTC")
+    report.warn(4, "date '12 March' has no year: left out")
+    for line in (5, 9, 7):
+        report.warn(line, "time '10:00' names no time zone: read as UTC")
+    report.warn(8, "date '12 March' has no year: left out")
+    assert report.warnings == [
+        "t.txt:3: time '10:00' names no time zone: read as UTC (and 3 more like it, on lines 5–9)",
+        "t.txt:4: date '12 March' has no year: left out (and 1 more like it, on line 8)",
+    ]
+
+
+def test_a_window_stated_100000_times_without_a_zone_gives_one_warning() -> None:
+    text = (
+        "Mars 6 was launched on 5 August 1973.\n\nIt flew " + "between 10:00 and 11:00 " * 100_000
+    )
+    assert read_text(text, "t.txt").warnings == (
+        "t.txt:3: time 'between 10:00 and 11:00' names no time zone: read as UTC"
+        " (and 99,999 more like it, on line 3)",
+    )

@@ -1,0 +1,36 @@
+"""The character spans a stage has already claimed in a sentence.
+
+A stage tries its patterns in order, and a match of a later pattern that overlaps a span an
+earlier one claimed is dropped. The claimed spans never overlap each other, so they are kept
+sorted and an overlap is found by a binary search: a sentence with many matches costs
+n log n, not a scan of every claimed span for every match.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+
+
+class Claimed:
+    """Spans that do not overlap each other, sorted by start (so by end too)."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps a claimed span."""
+        i = bisect.bisect_right(self._ends, start)  # the first span ending after ``start``
+        return i < len(self._starts) and self._starts[i] < end
+
+    def add(self, spans: Iterable[tuple[int, int]]) -> None:
+        """Claim spans that overlap no claimed span nor each other."""
+        new = sorted(spans)
+        if not new:
+            return
+        if self._starts and new[0][0] < self._ends[-1]:
+            new = sorted([*zip(self._starts, self._ends, strict=True), *new])
+            self._starts, self._ends = [], []
+        self._starts.extend(s for s, _ in new)
+        self._ends.extend(e for _, e in new)

@@ -1,0 +1,95 @@
+"""Reading grows with the article, not with the square of what one sentence states.
+
+One sentence that states the same date, quantity or clock time 100,000 times is read whole:
+every mention is found, and reading ends (with a linear reader, in a few seconds; with one
+that rescans the sentence per mention, in hours). Each reading runs in a child process that
+is ended after a generous limit, so that a regression fails instead of hanging;
+``benchmarks/bench_reading.py`` measures the growth.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from support.deadline import python_within
+
+REPEATS = 100_000
+LIMIT_S = 60.0
+OPENING = "Testcraft 1 was a spacecraft launched on 5 August 1973. "
+
+# Reads its standard input as an article and prints what a test looks at, as JSON.
+READ = """
+import json, sys
+from mission_control.extract.reader import read_text
+mission = read_text(sys.stdin.read(), "repeated.txt")
+print(json.dumps({
+    "events": [
+        {
+            "kind": e.kind,
+            "time": e.time.iso(),
+            "quantities": len(e.quantities),
+            "quantity_kinds": sorted({(q.text, q.value, q.unit) for q in e.quantities}),
+            "sentences": len(e.provenance),
+        }
+        for e in mission.events
+    ],
+    "warnings": list(mission.warnings),
+}))
+"""
+
+
+def read(text: str, what: str) -> dict[str, Any]:
+    reading: dict[str, Any] = json.loads(python_within(LIMIT_S, f"reading {what}", READ, text))
+    return reading
+
+
+def read_repeated(phrase: str, repeats: int = REPEATS) -> dict[str, Any]:
+    return read(OPENING + phrase * repeats + "\n", f"{repeats:,} times {phrase.strip()!r}")
+
+
+def test_a_date_stated_100000_times_in_one_sentence_is_one_event() -> None:
+    reading = read_repeated("12 March 1974 ")
+    assert [(e["kind"], e["time"]) for e in reading["events"]] == [
+        ("launch", "1973-08-05"),
+        ("other", "1974-03-12"),
+    ]
+    assert reading["warnings"] == []
+
+
+def test_a_quantity_stated_100000_times_is_read_every_time() -> None:
+    (launch,) = read_repeated("12 km ")["events"]
+    assert launch["quantities"] == REPEATS
+    assert launch["quantity_kinds"] == [["12 km", 12.0, "kilometer"]]
+
+
+def test_a_clock_time_stated_100000_times_takes_the_day_before_it() -> None:
+    reading = read_repeated("12:30 UTC ")
+    assert [e["time"] for e in reading["events"]] == ["1973-08-05", "1973-08-05T12:30Z"]
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "between 5 and 9 March 1974 ",
+        "12 March 1974 12:30 UTC ",
+        "separated on 12 March 1974, ",
+        "unlike Mars 4 ",
+        "data from the lander ",
+        "parachute ",
+        "No. 5 ",
+    ],
+)
+def test_other_phrases_repeated_in_one_sentence_are_read_in_time(phrase: str) -> None:
+    # 20,000 is enough: a reader that rescans the sentence per match needs many minutes.
+    reading = read_repeated(phrase, REPEATS // 5)
+    assert reading["events"][0]["kind"] == "launch"
+
+
+def test_many_sentences_each_with_a_date_are_read_in_time() -> None:
+    sentences = REPEATS // 5
+    text = OPENING + "The lander separated on 12 March 1974. " * sentences + "\n"
+    reading = read(text, f"{sentences:,} dated sentences")
+    separation = next(e for e in reading["events"] if e["kind"] == "separation")
+    assert separation["sentences"] == sentences
