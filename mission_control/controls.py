@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from textual.command import CommandPalette
 from textual.reactive import var
+from textual.theme import ThemeProvider
 
 from mission_control import keymap
 from mission_control.campaign import Campaign
@@ -147,6 +148,14 @@ class DashboardControls(TerminalApp):
         ending = self.return_code is not None
         if self.use_command_palette and not ending and not isinstance(self.screen, CommandPalette):
             self.push_screen(DashboardPalette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """The palette's "Theme" command: the themes, in the dashboard's palette."""
+        from mission_control.screens.palette import DashboardPalette
+
+        self.push_screen(
+            DashboardPalette(providers=[ThemeProvider], placeholder="Search for themes…")
+        )
 
     def action_help(self) -> None:
         """Show the keys and legends."""

@@ -132,3 +132,16 @@ async def test_the_palette_does_not_open_once_the_app_is_ending(campaign: Campai
         await burst(pilot, "ctrl+c", "ctrl+p")
         await app.workers.wait_for_complete()
     assert app.return_code == 0
+
+
+@ui_test
+async def test_the_theme_search_closes_once(campaign: Campaign) -> None:
+    async with dashboard(campaign) as (app, pilot, _source):
+        await burst(pilot, "ctrl+p")
+        await burst(pilot, *"theme")
+        await burst(pilot, "enter")
+        themes = app.screen
+        assert isinstance(themes, CommandPalette)
+        await burst(pilot, "enter", "enter")
+        assert len(app.screen_stack) == 1
+        assert app.return_code is None
