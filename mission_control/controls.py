@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual.command import CommandPalette
 from textual.reactive import var
+from textual.theme import ThemeProvider
 
 from mission_control import keymap
 from mission_control.campaign import Campaign
@@ -136,6 +138,24 @@ class DashboardControls(TerminalApp):
         from mission_control.screens.search import SearchScreen
 
         self.push_screen(SearchScreen(self.log_search), chosen)
+
+    def action_command_palette(self) -> None:
+        """Open the command palette (the dashboard's, which closes once), unless one is open
+        or the app is ending: a palette opened while the app closes its screens would look
+        for its list after it is gone."""
+        from mission_control.screens.palette import DashboardPalette
+
+        ending = self.return_code is not None
+        if self.use_command_palette and not ending and not isinstance(self.screen, CommandPalette):
+            self.push_screen(DashboardPalette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """The palette's "Theme" command: the themes, in the dashboard's palette."""
+        from mission_control.screens.palette import DashboardPalette
+
+        self.push_screen(
+            DashboardPalette(providers=[ThemeProvider], placeholder="Search for themes…")
+        )
 
     def action_help(self) -> None:
         """Show the keys and legends."""

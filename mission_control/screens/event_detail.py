@@ -6,7 +6,6 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from mission_control.campaign import MissionTrack
@@ -18,7 +17,7 @@ from mission_control.presentation.formatting import (
     earth_receive_text,
     event_met,
 )
-from mission_control.screens import DIALOG_CSS
+from mission_control.screens.dialog import Dialog
 
 
 def quantity_lines(quantities: tuple[QuantityText, ...]) -> str:
@@ -42,10 +41,8 @@ def fields(rows: list[tuple[str, str]]) -> str:
     return "\n".join(f"{k.ljust(width)}  {v}" for k, v in rows)
 
 
-class EventDetailScreen(ModalScreen[None]):
+class EventDetailScreen(Dialog[None]):
     """One event in full; escape, q or enter closes it."""
-
-    CSS_PATH = DIALOG_CSS
 
     BINDINGS = [Binding("escape,q,enter", "close", "Close")]
 

@@ -6,12 +6,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
 from mission_control.campaign import Campaign
-from mission_control.screens import DIALOG_CSS
+from mission_control.screens.dialog import Dialog
 from mission_control.timeparse import ACCEPTED_FORMS, TimeError, time_in_campaign
 
 SHOWN_REFERENCES = 60
@@ -38,10 +37,8 @@ def listed(references: list[str]) -> str:
     return ", ".join(references[:SHOWN_REFERENCES]) + f" … and {more:,} more (→ completes)"
 
 
-class GotoScreen(ModalScreen[float | None]):
+class GotoScreen(Dialog[float | None]):
     """Asks for a time; a bad one is explained under the input and the dialog stays open."""
-
-    CSS_PATH = DIALOG_CSS
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 

@@ -8,12 +8,11 @@ from collections.abc import Iterable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from mission_control.glyphs import ASCII_GLYPHS, GLYPHS, LEGEND_ORDER
 from mission_control.model import Status
-from mission_control.screens import DIALOG_CSS
+from mission_control.screens.dialog import Dialog
 from mission_control.timeparse import ACCEPTED_FORMS
 
 TIMELINE_MARKS = (
@@ -43,10 +42,8 @@ def legend(*, ascii_only: bool = False) -> str:
     return "\n".join(lines)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """Keys and legends; any of escape, q, ? or enter closes it."""
-
-    CSS_PATH = DIALOG_CSS
 
     BINDINGS = [
         Binding("escape,q,question_mark,enter", "dismiss_help", "Close", show=True),
