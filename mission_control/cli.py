@@ -7,20 +7,24 @@ dashboard, the default command, imports nothing of the printing commands.
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO, cast
 
 from rich.console import Console
 from rich.text import Text
 
 from mission_control import collector, exit_codes
 from mission_control.campaign import Campaign
-from mission_control.exit_codes import Failure, UsageError
+from mission_control.exit_codes import Failure, OutputError, UsageError
 from mission_control.loading import Report, load_campaign, load_missions
 from mission_control.model import UNIT_SYSTEMS
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 
 def reporter(err: Console) -> Report:
@@ -145,8 +149,18 @@ def add_speed(p: argparse.ArgumentParser) -> None:
     p.add_argument("--speed", default="auto", help="a factor (3600), a rate (1 d/s) or auto")
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, whose help is written as every command's output is: argparse
+    itself would drop it silently on a full disk and exit 0."""
+
+    def print_help(self, file: SupportsWrite[str] | None = None) -> None:
+        stream = _Stream(sys.stdout, output=True, real=True)
+        super().print_help(file or stream)
+        stream.flush()
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="mission-control",
         description="Replay the 1973-74 Mars 6 and Mars 7 missions from their source documents.",
     )
@@ -187,7 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
 def build_dashboard_parser() -> argparse.ArgumentParser:
     """The ``run`` subcommand's parser on its own, with the same options, help and errors:
     starting the dashboard need not build the other three."""
-    parser = argparse.ArgumentParser(prog="mission-control run")
+    parser = _Parser(prog="mission-control run")
     add_dashboard_options(parser)
     parser.set_defaults(command="run", func=cmd_run)
     return parser
@@ -221,27 +235,105 @@ def parse_args(args_list: list[str]) -> argparse.Namespace:
 def main(
     argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
-    """Run the command ``argv`` names (the dashboard when it names none); its exit status."""
+    """Run the command ``argv`` names (the dashboard when it names none); its exit status.
+
+    Every way a command can fail ends here, as one line and the status README's table
+    gives: a Failure (a file, a usage mistake, output that could not be written), Ctrl-C,
+    or a reader of the output that went away.
+    """
     args_list = list(sys.argv[1:] if argv is None else argv)
     commands = {"timeline", "state", "replay", "run"}
     if not any(a in commands for a in args_list[:1]) and not any(
         a in ("-h", "--help") for a in args_list
     ):
         args_list = ["run", *args_list]
-    out_console = Console(file=out or sys.stdout, soft_wrap=False)
-    err_console = Console(file=err or sys.stderr, stderr=err is None, soft_wrap=True)
+    stdout = _Stream(out or sys.stdout, output=True, real=out is None)
+    stderr = _Stream(err or sys.stderr, output=False, real=err is None)
+    out_console = _Console(file=cast(TextIO, stdout), soft_wrap=False)
+    err_console = _Console(file=cast(TextIO, stderr), stderr=err is None, soft_wrap=True)
     try:
         args = parse_args(args_list)
-        return int(args.func(args, out_console, err_console))
+        status = int(args.func(args, out_console, err_console))
+        out_console.file.flush()
+        return status
     except Failure as exc:
         err_console.print(Text(f"mission-control: {exc}"), style="bold red")
         return exc.status
     except KeyboardInterrupt:
         return exit_codes.OK
     except BrokenPipeError:
-        # The reader went away (``| head``): stop quietly, as other command-line tools do.
-        sys.stderr.close()
-        return exit_codes.OK
+        # The reader went away (``| head``): stop quietly, as a program SIGPIPE ends does.
+        return exit_codes.BROKEN_PIPE
+
+
+# --- output -----------------------------------------------------------------------------
+
+
+class _Console(Console):
+    """A rich console that leaves a closed pipe to ``main``; rich's own handling would
+    exit with status 1 from wherever it was printing."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
+class _Stream:
+    """A command's standard output or error, each write and flush guarded.
+
+    Output that cannot be written ends the command, whichever line was writing it: a full
+    disk as OutputError naming why, a reader that went away as the BrokenPipeError it is.
+    Standard error is said on as long as it can be; when it cannot, nothing more is said
+    there and the command goes on to its status.
+    """
+
+    def __init__(self, stream: TextIO, *, output: bool, real: bool) -> None:
+        self._stream = stream
+        self._output = output
+        self._real = real
+        self._failure: OSError | None = None
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError as exc:
+            self._failed(exc)
+            return 0
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as exc:
+            self._failed(exc)
+        if self._failure is not None:  # a write failed, and its writer dropped the error
+            self._failed(self._failure)
+
+    def _failed(self, exc: OSError) -> None:
+        self._failure = exc
+        if self._real:
+            _discard(self._stream)
+        if self._output and isinstance(exc, BrokenPipeError):
+            raise exc
+        if self._output:
+            raise OutputError(f"cannot write output: {exc.strerror or exc}") from None
+
+    def __getattr__(self, name: str) -> object:
+        # isatty, fileno, encoding...: the stream's own, for rich to read the terminal by.
+        return getattr(self._stream, name)
+
+
+def _discard(stream: TextIO) -> None:
+    """Point ``stream``'s file descriptor at the null device, so the interpreter's last
+    flush of what is still buffered cannot fail again with a traceback of its own."""
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):  # not a file (a test's StringIO)
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
 
 
 def _terminate(signum: int, frame: object) -> None:
