@@ -121,10 +121,11 @@ def cmd_run(args: argparse.Namespace, out: Console, err: Console) -> int:
     # and cost some 30 ms before the first frame. The dashboard turns collection back on
     # once that frame is drawn.
     with collector.disabled():
-        campaign, _ = load_campaign(_words(args), args.seeds, reporter(err))
+        campaign, status = load_campaign(_words(args), args.seeds, reporter(err))
         from mission_control.dashboard import run_dashboard
 
-        return run_dashboard(args, campaign)
+        # After a quit, a file that could not be read still gives its status.
+        return run_dashboard(args, campaign) or status
 
 
 # --- parser -----------------------------------------------------------------------------

@@ -104,6 +104,78 @@ def not_an_article(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.parametrize(
+    ("case", "why"),
+    [
+        ("missing", "no such file"),
+        ("unreadable", "cannot be read (Permission denied)"),
+        ("not an article", "not a mission article (it states no dated event)"),
+    ],
+)
+@every_command
+def test_1_when_the_only_file_cannot_be_read(
+    command: tuple[str, ...],
+    case: str,
+    why: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = not_an_article(tmp_path) if case == "not an article" else tmp_path / "mars8.txt"
+    if case == "unreadable":
+        path.write_text((SEEDS / "mars6.txt").read_text("utf-8"), "utf-8")
+        unreadable(monkeypatch, path)
+    status, out, err = run(*command, str(path))
+    assert (status, out) == (1, "")
+    assert only_line(err) == f"mission-control: no mission could be read: {path}: {why}"
+
+
+@pytest.mark.parametrize("case", ["missing", "unreadable", "not an article"])
+@every_command
+def test_1_when_one_file_cannot_be_read_and_the_rest_are_shown(
+    command: tuple[str, ...],
+    case: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    no_terminal: list[Any],
+) -> None:
+    path = not_an_article(tmp_path) if case == "not an article" else tmp_path / "mars8.txt"
+    if case == "unreadable":
+        path.write_text("x", "utf-8")
+        unreadable(monkeypatch, path)
+    status, out, err = run(*command, MARS6, str(path))
+    assert status == 1
+    assert only_line(err).startswith(f"error: {path}: ")
+    if command == COMMANDS["dashboard"]:
+        (campaign,) = no_terminal
+        assert [m.id for m in campaign.missions] == ["mars6"]
+    else:
+        assert out
+
+
+@every_command
+def test_1_when_the_seeds_folder_does_not_exist(command: tuple[str, ...], tmp_path: Path) -> None:
+    folder = tmp_path / "nowhere"
+    status, out, err = run(*command, "--seeds", str(folder))
+    assert (status, out) == (1, "")
+    assert only_line(err) == f"mission-control: no mission could be read: {folder}: no such folder"
+
+
+@every_command
+def test_1_when_the_seeds_folder_holds_no_article(command: tuple[str, ...], tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("not an article", "utf-8")
+    status, out, err = run(*command, "--seeds", str(tmp_path))
+    assert (status, out) == (1, "")
+    assert only_line(err) == f"mission-control: nothing to show: {tmp_path} holds no *.txt article"
+
+
+def test_a_mission_named_in_an_empty_seeds_folder_names_the_folder(tmp_path: Path) -> None:
+    status, _, err = run("timeline", "--seeds", str(tmp_path), "mars6")
+    assert status == 2
+    assert only_line(err) == (
+        f"mission-control: unknown mission 'mars6': {tmp_path} holds no *.txt article"
+    )
+
+
 # --- 2: a mistake on the command line ---------------------------------------------------
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import math
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -188,3 +189,12 @@ def test_any_typed_speed_is_a_finite_factor_auto_or_a_speed_error(text: str) -> 
 
 
 # --- the other options -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("where", ["a name", "a folder"])
+def test_a_name_too_long_for_the_system_is_named(where: str, tmp_path: Path) -> None:
+    name = str(tmp_path / ("a" * 300 + ".txt"))
+    argv = ("timeline", name) if where == "a name" else ("timeline", "--seeds", name)
+    status, out, err = run(*argv)
+    assert (status, out) == (1, "")
+    assert failure(err) == f"mission-control: {name}: cannot be read (File name too long)"
