@@ -94,21 +94,35 @@ def cmd_replay(args: argparse.Namespace, out: Console, err: Console) -> int:
         speed = parse_speed(args.speed)
     except SpeedError as exc:
         raise UsageError(str(exc)) from None
-    start = _tick(args.start, campaign) if args.start else campaign.start
-    until = _tick(args.until, campaign) if args.until else campaign.end
-    if speed is not None and speed < 0 and not args.until:
-        until = campaign.start
+    # A negative speed replays backwards: from the end, or --from, back to --until.
+    backwards = speed is not None and speed < 0
+    first, last = (campaign.end, campaign.start) if backwards else (campaign.start, campaign.end)
+    start = _tick(args.start, campaign) if args.start else first
+    until = _tick(args.until, campaign) if args.until else last
+    if backwards and until > start:
+        raise UsageError(
+            f"--until {args.until!r} is after --from {args.start!r}: "
+            f"a replay at speed {args.speed!r} runs backwards"
+        )
+    if not backwards and until < start:
+        raise UsageError(
+            f"--until {args.until!r} is before --from {args.start!r}: "
+            "a replay runs forwards unless its speed is negative"
+        )
 
     def write(line: str) -> None:
         out.file.write(line + "\n")
         out.file.flush()
 
-    # A service manager's SIGTERM ends a replay as cleanly as Ctrl-C does.
+    # A service manager's SIGTERM ends a replay as cleanly as Ctrl-C does, with the status
+    # a shell gives a program SIGTERM ended (143).
     previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         run_replay(campaign, start=start, until=until, speed=speed, system=args.units, write=write)
     except KeyboardInterrupt:
         return status
+    except _Terminated:
+        return exit_codes.SIGNALLED[signal.SIGTERM]
     finally:
         signal.signal(signal.SIGTERM, previous)
     return status
@@ -337,5 +351,9 @@ def _discard(stream: TextIO) -> None:
         os.close(devnull)
 
 
+class _Terminated(Exception):
+    """SIGTERM arrived during a replay."""
+
+
 def _terminate(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
+    raise _Terminated

@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import io
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import Callable
@@ -21,6 +22,7 @@ import pytest
 from support.paths import REPO, SEEDS
 
 from mission_control import cli, dashboard, exit_codes
+from mission_control.exit_codes import SIGNALLED
 
 MARS6 = str(SEEDS / "mars6.txt")
 DASHBOARD = dashboard.run_dashboard
@@ -298,6 +300,39 @@ def test_141_into_a_closed_pipe_for_real(argv: tuple[str, ...]) -> None:
 
 
 # --- signals: a replay in a real process ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("signum", "status"),
+    [(signal.SIGINT, 0), (signal.SIGTERM, 143), (signal.SIGHUP, -signal.SIGHUP)],
+    ids=["ctrl-c", "SIGTERM", "SIGHUP"],
+)
+def test_a_replay_ends_on_a_signal_with_its_status(signum: int, status: int) -> None:
+    # At 1x from the launch, the next event is days away: the replay is surely waiting.
+    # Python makes Ctrl-C a KeyboardInterrupt only where SIGINT is not ignored, as it is
+    # for a shell's background jobs; a handler (unlike an ignored signal) is not inherited.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        replay = subprocess.Popen(
+            command_line("replay", "mars6", "--speed", "1", "--from", "mars6:launch"),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=REPO,
+        )
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert replay.stdout is not None
+    assert " launch " in replay.stdout.readline()
+    replay.send_signal(signum)
+    _, err = replay.communicate(timeout=60)
+    # SIGHUP kills it, as a shell reports with 129.
+    assert (replay.returncode, err) == (status, "")
+
+
+def test_the_status_a_signal_gives_is_the_shells() -> None:
+    assert SIGNALLED == {signal.SIGTERM: 143, signal.SIGHUP: 129}
+    assert 128 + signal.SIGHUP == 129
 
 
 # --- the README -------------------------------------------------------------------------

@@ -191,6 +191,64 @@ def test_any_typed_speed_is_a_finite_factor_auto_or_a_speed_error(text: str) -> 
 # --- the other options -----------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("speed", "start", "until", "says"),
+    [
+        (
+            "100000000",
+            "mars6:flyby",
+            "mars6:launch",
+            "--until 'mars6:launch' is before --from 'mars6:flyby': "
+            "a replay runs forwards unless its speed is negative",
+        ),
+        (
+            "auto",
+            "1974-03-12",
+            "1973-08-06",
+            "--until '1973-08-06' is before --from '1974-03-12': "
+            "a replay runs forwards unless its speed is negative",
+        ),
+        (
+            "-100000000",
+            "mars6:launch",
+            "mars6:flyby",
+            "--until 'mars6:flyby' is after --from 'mars6:launch': "
+            "a replay at speed '-100000000' runs backwards",
+        ),
+    ],
+)
+def test_until_on_the_wrong_side_of_from_is_a_usage_error(
+    speed: str, start: str, until: str, says: str
+) -> None:
+    status, out, err = run("replay", "mars6", "--speed", speed, "--from", start, "--until", until)
+    assert (status, out) == (2, "")
+    assert failure(err) == f"mission-control: {says}"
+
+
+def test_a_reverse_replay_starts_at_the_end() -> None:
+    status, out, _ = run("replay", "mars6", "--speed", "-100000000")
+    assert status == 0
+    kinds = [line.split("  ")[4] for line in out.splitlines()]
+    assert kinds[0] == "loss-of-contact"
+    assert kinds[-1] == "launch"
+    assert len(kinds) == 7
+
+
+def test_a_reverse_replay_runs_from_from_back_to_until() -> None:
+    status, out, _ = run(
+        "replay",
+        "mars6",
+        "--speed",
+        "-100000000",
+        "--from",
+        "mars6:course-correction",
+        "--until",
+        "mars6:launch",
+    )
+    assert status == 0
+    assert [line.split("  ")[4] for line in out.splitlines()] == ["course-correction", "launch"]
+
+
 @pytest.mark.parametrize("where", ["a name", "a folder"])
 def test_a_name_too_long_for_the_system_is_named(where: str, tmp_path: Path) -> None:
     name = str(tmp_path / ("a" * 300 + ".txt"))
