@@ -38,10 +38,17 @@ def reporter(err: Console) -> Report:
 
 
 def _words(args: argparse.Namespace) -> list[str]:
-    words = list(getattr(args, "missions", []) or [])
-    if getattr(args, "mission", None):
-        words.append(args.mission)
-    return words
+    """The missions the command names: the words after it, or the one ``--mission``."""
+    words = list(args.missions)
+    if args.mission is None:
+        return words
+    if words:
+        named = ", ".join(repr(w) for w in words)
+        raise UsageError(
+            f"--mission {args.mission!r} cannot be given with {named}: it shows that one "
+            "mission only; to show several, name them after the command"
+        )
+    return [args.mission]
 
 
 def _tick(text: str, campaign: Campaign) -> float:
@@ -57,7 +64,7 @@ def cmd_timeline(args: argparse.Namespace, out: Console, err: Console) -> int:
     """``timeline``: the events each document states, as a table, JSON or CSV."""
     from mission_control import reports
 
-    missions, status = load_missions(args.missions, args.seeds, reporter(err))
+    missions, status = load_missions(_words(args), args.seeds, reporter(err))
     if args.format == "json":
         reports.timeline_json(missions, args.units, out.file)
     elif args.format == "csv":
@@ -153,6 +160,7 @@ def add_sources(p: argparse.ArgumentParser, default: str = "all") -> None:
         help=f"a bundled mission (mars6, 'Mars 7') or an article file; default: {default}",
     )
     p.add_argument("--seeds", type=Path, metavar="DIR", help="read every *.txt in DIR instead")
+    p.add_argument("--mission", metavar="M", help="only this mission (the same as naming it)")
 
 
 def add_units(p: argparse.ArgumentParser) -> None:
@@ -160,7 +168,6 @@ def add_units(p: argparse.ArgumentParser) -> None:
 
 
 def add_speed(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--mission", metavar="M", help="only this mission")
     p.add_argument("--speed", default="auto", help="a factor (3600), a rate (1 d/s) or auto")
 
 
@@ -195,7 +202,6 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="TIME",
         help="UTC, day-of-year, MET (mars6:T+218d15h20m6s) or event (mars6:launch)",
     )
-    state.add_argument("--mission", metavar="M", help="only this mission")
     state.add_argument("--format", choices=("table", "json"), default="table")
     state.set_defaults(func=cmd_state)
 

@@ -192,6 +192,31 @@ def test_any_typed_speed_is_a_finite_factor_auto_or_a_speed_error(text: str) -> 
 
 
 @pytest.mark.parametrize(
+    "command",
+    [
+        ("timeline",),
+        ("state", "--at", "mars6:launch"),
+        ("replay", "--speed", "1 week/s"),
+        ("run",),
+    ],
+    ids=["timeline", "state", "replay", "dashboard"],
+)
+def test_mission_option_with_mission_names_is_a_usage_error(command: tuple[str, ...]) -> None:
+    status, out, err = run(*command, "--mission", "mars6", "mars7")
+    assert (status, out) == (2, "")
+    assert failure(err) == (
+        "mission-control: --mission 'mars6' cannot be given with 'mars7': it shows that "
+        "one mission only; to show several, name them after the command"
+    )
+
+
+def test_every_printing_command_takes_mission_alone() -> None:
+    status, out, _ = run("timeline", "--mission", "Mars 7", "--format", "csv")
+    assert status == 0
+    assert {line.split(",")[0] for line in out.splitlines()[1:]} == {"mars7"}
+
+
+@pytest.mark.parametrize(
     ("speed", "start", "until", "says"),
     [
         (
