@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import io
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -181,6 +182,13 @@ def test_a_mission_named_in_an_empty_seeds_folder_names_the_folder(tmp_path: Pat
 # --- 2: a mistake on the command line ---------------------------------------------------
 
 
+@every_command
+def test_2_for_an_unknown_mission(command: tuple[str, ...]) -> None:
+    status, out, err = run(*command, "venera9")
+    assert (status, out) == (2, "")
+    assert only_line(err).startswith("mission-control: unknown mission 'venera9'")
+
+
 @pytest.mark.parametrize(
     "argv",
     [
@@ -336,3 +344,17 @@ def test_the_status_a_signal_gives_is_the_shells() -> None:
 
 
 # --- the README -------------------------------------------------------------------------
+
+
+def test_the_readme_table_lists_every_status_there_is() -> None:
+    readme = (REPO / "README.md").read_text("utf-8")
+    section = readme.split("### Exit status", 1)[1].split("\n## ", 1)[0]
+    listed = {int(m) for m in re.findall(r"^\| (\d+) \|", section, re.MULTILINE)}
+    assert listed == {
+        exit_codes.OK,
+        exit_codes.FILES,
+        exit_codes.USAGE,
+        exit_codes.OUTPUT,
+        exit_codes.BROKEN_PIPE,
+        *SIGNALLED.values(),
+    }
