@@ -26,9 +26,15 @@ class TimeError(ValueError):
 
 
 _LEAP_RE = re.compile(r"(T\d{2}:\d{2}):60(\.\d+)?")
-_LONG_NUMBER = re.compile(r"(?<![\d.])0*[1-9]\d{19,}")
-"""A whole number of 20 digits or more: read as 20 nines, which is already over 10^12
-years, so a number too long for a float or for ``int()`` is simply far outside."""
+_LONG_ZEROS = re.compile(r"(?<![\d.])0{20,}(?=\d)")
+_LONG_NUMBER = re.compile(r"(?<![\d.])[1-9]\d{19,}")
+
+
+def _bounded_numbers(met: str) -> str:
+    """``met`` with every whole number made one ``int()`` and a float can hold: long
+    leading zeros dropped, and 20 digits or more read as 20 nines, which is already over
+    10^12 years, so a number too long is simply far outside the campaign."""
+    return _LONG_NUMBER.sub("9" * 20, _LONG_ZEROS.sub("", met))
 
 
 def parse_utc(text: str) -> float:
@@ -82,7 +88,7 @@ def parse_time(text: str, campaign: Campaign) -> float:
         if track.launch_tick is None:
             raise TimeError(f"{mission_id} has no dated launch, so no mission elapsed time")
         try:
-            return track.launch_tick + parse_met(_LONG_NUMBER.sub("9" * 20, rest))
+            return track.launch_tick + parse_met(_bounded_numbers(rest))
         except ValueError:
             raise TimeError(
                 f"cannot read {rest!r} as a mission elapsed time\n{ACCEPTED_FORMS}"
