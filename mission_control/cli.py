@@ -7,20 +7,24 @@ dashboard, the default command, imports nothing of the printing commands.
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO, cast
 
 from rich.console import Console
 from rich.text import Text
 
 from mission_control import collector, exit_codes
 from mission_control.campaign import Campaign
-from mission_control.exit_codes import Failure, UsageError
+from mission_control.exit_codes import Failure, OutputError, UsageError
 from mission_control.loading import Report, load_campaign, load_missions
 from mission_control.model import UNIT_SYSTEMS
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 
 def reporter(err: Console) -> Report:
@@ -34,10 +38,17 @@ def reporter(err: Console) -> Report:
 
 
 def _words(args: argparse.Namespace) -> list[str]:
-    words = list(getattr(args, "missions", []) or [])
-    if getattr(args, "mission", None):
-        words.append(args.mission)
-    return words
+    """The missions the command names: the words after it, or the one ``--mission``."""
+    words = list(args.missions)
+    if args.mission is None:
+        return words
+    if words:
+        named = ", ".join(repr(w) for w in words)
+        raise UsageError(
+            f"--mission {args.mission!r} cannot be given with {named}: it shows that one "
+            "mission only; to show several, name them after the command"
+        )
+    return [args.mission]
 
 
 def _tick(text: str, campaign: Campaign) -> float:
@@ -53,7 +64,7 @@ def cmd_timeline(args: argparse.Namespace, out: Console, err: Console) -> int:
     """``timeline``: the events each document states, as a table, JSON or CSV."""
     from mission_control import reports
 
-    missions, status = load_missions(args.missions, args.seeds, reporter(err))
+    missions, status = load_missions(_words(args), args.seeds, reporter(err))
     if args.format == "json":
         reports.timeline_json(missions, args.units, out.file)
     elif args.format == "csv":
@@ -90,21 +101,35 @@ def cmd_replay(args: argparse.Namespace, out: Console, err: Console) -> int:
         speed = parse_speed(args.speed)
     except SpeedError as exc:
         raise UsageError(str(exc)) from None
-    start = _tick(args.start, campaign) if args.start else campaign.start
-    until = _tick(args.until, campaign) if args.until else campaign.end
-    if speed is not None and speed < 0 and not args.until:
-        until = campaign.start
+    # A negative speed replays backwards: from the end, or --from, back to --until.
+    backwards = speed is not None and speed < 0
+    first, last = (campaign.end, campaign.start) if backwards else (campaign.start, campaign.end)
+    start = _tick(args.start, campaign) if args.start else first
+    until = _tick(args.until, campaign) if args.until else last
+    if backwards and until > start:
+        raise UsageError(
+            f"--until {args.until!r} is after --from {args.start!r}: "
+            f"a replay at speed {args.speed!r} runs backwards"
+        )
+    if not backwards and until < start:
+        raise UsageError(
+            f"--until {args.until!r} is before --from {args.start!r}: "
+            "a replay runs forwards unless its speed is negative"
+        )
 
     def write(line: str) -> None:
         out.file.write(line + "\n")
         out.file.flush()
 
-    # A service manager's SIGTERM ends a replay as cleanly as Ctrl-C does.
+    # A service manager's SIGTERM ends a replay as cleanly as Ctrl-C does, with the status
+    # a shell gives a program SIGTERM ended (143).
     previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         run_replay(campaign, start=start, until=until, speed=speed, system=args.units, write=write)
     except KeyboardInterrupt:
         return status
+    except _Terminated:
+        return exit_codes.SIGNALLED[signal.SIGTERM]
     finally:
         signal.signal(signal.SIGTERM, previous)
     return status
@@ -117,10 +142,11 @@ def cmd_run(args: argparse.Namespace, out: Console, err: Console) -> int:
     # and cost some 30 ms before the first frame. The dashboard turns collection back on
     # once that frame is drawn.
     with collector.disabled():
-        campaign, _ = load_campaign(_words(args), args.seeds, reporter(err))
+        campaign, status = load_campaign(_words(args), args.seeds, reporter(err))
         from mission_control.dashboard import run_dashboard
 
-        return run_dashboard(args, campaign)
+        # After a quit, a file that could not be read still gives its status.
+        return run_dashboard(args, campaign) or status
 
 
 # --- parser -----------------------------------------------------------------------------
@@ -134,6 +160,7 @@ def add_sources(p: argparse.ArgumentParser, default: str = "all") -> None:
         help=f"a bundled mission (mars6, 'Mars 7') or an article file; default: {default}",
     )
     p.add_argument("--seeds", type=Path, metavar="DIR", help="read every *.txt in DIR instead")
+    p.add_argument("--mission", metavar="M", help="only this mission (the same as naming it)")
 
 
 def add_units(p: argparse.ArgumentParser) -> None:
@@ -141,12 +168,21 @@ def add_units(p: argparse.ArgumentParser) -> None:
 
 
 def add_speed(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--mission", metavar="M", help="only this mission")
     p.add_argument("--speed", default="auto", help="a factor (3600), a rate (1 d/s) or auto")
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, whose help is written as every command's output is: argparse
+    itself would drop it silently on a full disk and exit 0."""
+
+    def print_help(self, file: SupportsWrite[str] | None = None) -> None:
+        stream = _Stream(sys.stdout, output=True, real=True)
+        super().print_help(file or stream)
+        stream.flush()
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="mission-control",
         description="Replay the 1973-74 Mars 6 and Mars 7 missions from their source documents.",
     )
@@ -166,7 +202,6 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="TIME",
         help="UTC, day-of-year, MET (mars6:T+218d15h20m6s) or event (mars6:launch)",
     )
-    state.add_argument("--mission", metavar="M", help="only this mission")
     state.add_argument("--format", choices=("table", "json"), default="table")
     state.set_defaults(func=cmd_state)
 
@@ -187,7 +222,7 @@ def build_parser() -> argparse.ArgumentParser:
 def build_dashboard_parser() -> argparse.ArgumentParser:
     """The ``run`` subcommand's parser on its own, with the same options, help and errors:
     starting the dashboard need not build the other three."""
-    parser = argparse.ArgumentParser(prog="mission-control run")
+    parser = _Parser(prog="mission-control run")
     add_dashboard_options(parser)
     parser.set_defaults(command="run", func=cmd_run)
     return parser
@@ -221,28 +256,110 @@ def parse_args(args_list: list[str]) -> argparse.Namespace:
 def main(
     argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
-    """Run the command ``argv`` names (the dashboard when it names none); its exit status."""
+    """Run the command ``argv`` names (the dashboard when it names none); its exit status.
+
+    Every way a command can fail ends here, as one line and the status README's table
+    gives: a Failure (a file, a usage mistake, output that could not be written), Ctrl-C,
+    or a reader of the output that went away.
+    """
     args_list = list(sys.argv[1:] if argv is None else argv)
     commands = {"timeline", "state", "replay", "run"}
     if not any(a in commands for a in args_list[:1]) and not any(
         a in ("-h", "--help") for a in args_list
     ):
         args_list = ["run", *args_list]
-    out_console = Console(file=out or sys.stdout, soft_wrap=False)
-    err_console = Console(file=err or sys.stderr, stderr=err is None, soft_wrap=True)
+    stdout = _Stream(out or sys.stdout, output=True, real=out is None)
+    stderr = _Stream(err or sys.stderr, output=False, real=err is None)
+    out_console = _Console(file=cast(TextIO, stdout), soft_wrap=False)
+    err_console = _Console(file=cast(TextIO, stderr), stderr=err is None, soft_wrap=True)
     try:
         args = parse_args(args_list)
-        return int(args.func(args, out_console, err_console))
+        status = int(args.func(args, out_console, err_console))
+        out_console.file.flush()
+        return status
     except Failure as exc:
         err_console.print(Text(f"mission-control: {exc}"), style="bold red")
         return exc.status
     except KeyboardInterrupt:
         return exit_codes.OK
     except BrokenPipeError:
-        # The reader went away (``| head``): stop quietly, as other command-line tools do.
-        sys.stderr.close()
-        return exit_codes.OK
+        # The reader went away (``| head``): stop quietly, as a program SIGPIPE ends does.
+        return exit_codes.BROKEN_PIPE
+
+
+# --- output -----------------------------------------------------------------------------
+
+
+class _Console(Console):
+    """A rich console that leaves a closed pipe to ``main``; rich's own handling would
+    exit with status 1 from wherever it was printing."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
+class _Stream:
+    """A command's standard output or error, each write and flush guarded.
+
+    Output that cannot be written ends the command, whichever line was writing it: a full
+    disk as OutputError naming why, a reader that went away as the BrokenPipeError it is.
+    Standard error is said on as long as it can be; when it cannot, nothing more is said
+    there and the command goes on to its status.
+    """
+
+    def __init__(self, stream: TextIO, *, output: bool, real: bool) -> None:
+        self._stream = stream
+        self._output = output
+        self._real = real
+        self._failure: OSError | None = None
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError as exc:
+            self._failed(exc)
+            return 0
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as exc:
+            self._failed(exc)
+        if self._failure is not None:  # a write failed, and its writer dropped the error
+            self._failed(self._failure)
+
+    def _failed(self, exc: OSError) -> None:
+        self._failure = exc
+        if self._real:
+            _discard(self._stream)
+        if self._output and isinstance(exc, BrokenPipeError):
+            raise exc
+        if self._output:
+            raise OutputError(f"cannot write output: {exc.strerror or exc}") from None
+
+    def __getattr__(self, name: str) -> object:
+        # isatty, fileno, encoding...: the stream's own, for rich to read the terminal by.
+        return getattr(self._stream, name)
+
+
+def _discard(stream: TextIO) -> None:
+    """Point ``stream``'s file descriptor at the null device, so the interpreter's last
+    flush of what is still buffered cannot fail again with a traceback of its own."""
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):  # not a file (a test's StringIO)
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
+
+
+class _Terminated(Exception):
+    """SIGTERM arrived during a replay."""
 
 
 def _terminate(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
+    raise _Terminated

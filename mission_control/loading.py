@@ -9,7 +9,7 @@ from pathlib import Path
 
 from mission_control import catalog, exit_codes
 from mission_control.campaign import Campaign, build_campaign
-from mission_control.exit_codes import NothingToShow, UsageError
+from mission_control.exit_codes import Failure, NothingToShow, UsageError
 from mission_control.mission import Mission
 
 Report = Callable[[str, str], None]
@@ -18,31 +18,46 @@ line)`` for each thing a document states badly."""
 
 
 def load_missions(
-    words: Sequence[str], seeds: Path | None, report: Report, *, need_one: bool = False
+    words: Sequence[str], seeds: Path | None, report: Report
 ) -> tuple[list[Mission], int]:
     """The missions ``words`` name (all bundled ones for none) and the exit status they give.
 
-    UsageError for a name that is no mission; with ``need_one``, NothingToShow when none
-    could be read, in one line naming every file and why.
+    A file that could not be read, or that states no dated event (it is no mission
+    article), is reported as an error and left out; the status is then FILES. UsageError
+    for a name that is no mission; NothingToShow when nothing could be read, in one line
+    naming every file and why, or the ``seeds`` folder that holds no article.
     """
     try:
         loaded = catalog.load(words, seeds)
     except catalog.UnknownMission as exc:
+        if seeds is not None and not exc.known:
+            message = f"unknown mission {exc.name!r}: {seeds} holds no *.txt article"
+            raise UsageError(message) from None
         raise UsageError(str(exc)) from None
-    if need_one and not loaded.missions:
-        reasons = "; ".join(loaded.errors)
+    except OSError as exc:  # a name the system refuses to look up (too long, a closed folder)
+        raise Failure(f"{exc.filename}: cannot be read ({exc.strerror})") from None
+    missions = [m for m in loaded.missions if len(m.table)]
+    errors = loaded.errors + [
+        f"{m.source}: not a mission article (it states no dated event)"
+        for m in loaded.missions
+        if not len(m.table)
+    ]
+    if not missions:
+        if not errors and seeds is not None:
+            raise NothingToShow(f"nothing to show: {seeds} holds no *.txt article")
+        reasons = "; ".join(errors)
         raise NothingToShow("no mission could be read" + (f": {reasons}" if reasons else ""))
-    for line in loaded.errors:
+    for line in errors:
         report("error", line)
-    for mission in loaded.missions:
+    for mission in missions:
         for warning in mission.warnings:
             report("warning", warning)
-    return loaded.missions, exit_codes.FILES if loaded.errors else exit_codes.OK
+    return missions, exit_codes.FILES if errors else exit_codes.OK
 
 
 def load_campaign(words: Sequence[str], seeds: Path | None, report: Report) -> tuple[Campaign, int]:
     """The named missions prepared for replay, and the exit status reading them gives."""
-    missions, status = load_missions(words, seeds, report, need_one=True)
+    missions, status = load_missions(words, seeds, report)
     try:
         return build_campaign(missions, catalog.status_rules()), status
     except ValueError as exc:

@@ -116,5 +116,7 @@ def parse_speed(text: str) -> float | None:
         )
     factor = float(match.group("n") or 1) * _UNIT_S[(match.group("unit") or "x").lower()]
     if factor == 0:
-        raise SpeedError("speed 0 would never move; use --paused in the dashboard instead")
+        raise SpeedError(f"speed {text!r} would never move; use --paused in the dashboard instead")
+    if not math.isfinite(factor):
+        raise SpeedError(f"speed {text!r} is too large to keep time by")
     return sign * factor

@@ -26,6 +26,15 @@ class TimeError(ValueError):
 
 
 _LEAP_RE = re.compile(r"(T\d{2}:\d{2}):60(\.\d+)?")
+_LONG_ZEROS = re.compile(r"(?<![\d.])0{20,}(?=\d)")
+_LONG_NUMBER = re.compile(r"(?<![\d.])[1-9]\d{19,}")
+
+
+def _bounded_numbers(met: str) -> str:
+    """``met`` with every whole number made one ``int()`` and a float can hold: long
+    leading zeros dropped, and 20 digits or more read as 20 nines, which is already over
+    10^12 years, so a number too long is simply far outside the campaign."""
+    return _LONG_NUMBER.sub("9" * 20, _LONG_ZEROS.sub("", met))
 
 
 def parse_utc(text: str) -> float:
@@ -46,7 +55,11 @@ def parse_utc(text: str) -> float:
         moment = moment.replace(tzinfo=UTC)
     tick = to_tick(moment)
     if leap:
-        if not from_tick(tick + 1).leap:
+        try:
+            inserted = from_tick(tick + 1).leap
+        except OverflowError:  # a second past the last or before the first year
+            inserted = False
+        if not inserted:
             raise TimeError(f"{text!r}: no leap second was inserted at that time")
         tick += 1
     return tick
@@ -75,21 +88,40 @@ def parse_time(text: str, campaign: Campaign) -> float:
         if track.launch_tick is None:
             raise TimeError(f"{mission_id} has no dated launch, so no mission elapsed time")
         try:
-            return track.launch_tick + parse_met(rest)
+            return track.launch_tick + parse_met(_bounded_numbers(rest))
         except ValueError:
             raise TimeError(
                 f"cannot read {rest!r} as a mission elapsed time\n{ACCEPTED_FORMS}"
             ) from None
-    kind, _, nth_text = rest.partition("#")
-    kind = kind.strip().lower().replace(" ", "-").replace("_", "-")
-    try:
-        nth = int(nth_text) if nth_text else 1
-        return find_event(campaign, mission_id, kind, nth)[0]
-    except (KeyError, ValueError):
-        kinds = sorted({e.kind for e in track.events}, key=EVENT_KINDS.index)
+    kind_text, hash_sign, nth_text = rest.partition("#")
+    kind = kind_text.strip().lower().replace(" ", "-").replace("_", "-")
+    column = track.mission.table.column("kind")
+    kinds = sorted(set(column), key=EVENT_KINDS.index)
+    if kind not in kinds:
         raise TimeError(
-            f"unknown event {rest!r} for {mission_id}; known events: {', '.join(kinds)}"
-        ) from None
+            f"unknown event {kind_text.strip()!r} for {mission_id}; "
+            f"known events: {', '.join(kinds)}"
+        )
+    count = column.count(kind)
+    nth = _occurrence(nth_text, count) if hash_sign else 1
+    if nth is None:
+        span = "#1" if count == 1 else f"#1 to #{count}"
+        plural = "" if count == 1 else "s"
+        raise TimeError(f"{text!r}: {mission_id} has {count} {kind} event{plural} ({span})")
+    return find_event(campaign, mission_id, kind, nth)[0]
+
+
+def _occurrence(text: str, count: int) -> int | None:
+    """Which of ``count`` events of a kind ``#text`` names, counting from 1; None for a
+    number outside 1..count or anything but ASCII digits (a sign, ``0``, ``x``, ``１``)."""
+    digits = text.strip()
+    if not re.fullmatch(r"[0-9]+", digits):
+        return None
+    digits = digits.lstrip("0") or "0"
+    if len(digits) > len(str(count)):  # never int() of a number too long to be an index
+        return None
+    nth = int(digits)
+    return nth if 1 <= nth <= count else None
 
 
 def check_in_campaign(tick: float, campaign: Campaign, text: str) -> None:
