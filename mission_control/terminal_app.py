@@ -14,7 +14,7 @@ from textual.driver import Driver
 from textual.filter import LineFilter, Monochrome
 
 from mission_control import exit_codes
-from mission_control.terminal import ASCII, NO_COLOUR, hangup_safe
+from mission_control.terminal import ASCII, NO_COLOUR, TerminalGone, hangup_safe
 from mission_control.textual_private import CrashHookApp
 
 
@@ -43,6 +43,10 @@ class TerminalApp(CrashHookApp):
         After a hang-up the terminal is gone; the driver drops what is still written to it.
         """
         self.exit(return_code=exit_codes.SIGNALLED[signal.Signals(signum)])
+
+    def on_terminal_gone(self, message: TerminalGone) -> None:
+        """The terminal hung up and no SIGHUP came (a parent ignored it): end as on SIGHUP."""
+        self._end_on_signal(signal.SIGHUP)
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's driver for the platform, made safe against a terminal that hangs up."""
