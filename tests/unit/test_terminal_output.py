@@ -1,7 +1,7 @@
 """The dashboard's terminal when it goes: later writes are dropped, not raised in Textual's
 writer thread (the SSH end-to-end test checks that the dashboard's driver writes through it,
-over a real sshd); and a read that fails ends the app as a hang-up does (e2e/test_signals_eof.py
-has a terminal gone without a SIGHUP).
+over a real sshd); a read that fails ends the app as a hang-up does; and which signals end
+the dashboard with the terminal restored (e2e/test_signals_eof.py has both in real terminals).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from textual.app import App
 from textual.message import Message
 
 from mission_control.terminal import TerminalGone, TerminalOutput
+from mission_control.terminal_app import fatal_signals
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX pipes")
 
@@ -64,3 +65,24 @@ def test_a_read_that_fails_tells_the_app_its_terminal_is_gone() -> None:
 
     asyncio.run(run())
     assert [type(m) for m in sent] == [TerminalGone]
+
+
+def test_the_signals_that_would_end_the_program_are_caught() -> None:
+    caught = set(fatal_signals())
+    assert {signal.SIGQUIT, signal.SIGUSR1, signal.SIGUSR2, signal.SIGALRM} <= caught
+    if sys.platform == "linux":
+        assert {signal.SIGPOLL, signal.SIGRTMIN, signal.SIGRTMAX} <= caught
+    handled_elsewhere = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGWINCH}
+    ignored_by_python = {signal.SIGPIPE, signal.SIGXFSZ}
+    never_ending = {signal.SIGCHLD, signal.SIGCONT, signal.SIGTSTP, signal.SIGURG}
+    uncatchable_or_faults = {signal.SIGKILL, signal.SIGSTOP, signal.SIGSEGV, signal.SIGABRT}
+    assert not caught & (handled_elsewhere | ignored_by_python)
+    assert not caught & (never_ending | uncatchable_or_faults)
+
+
+def test_a_signal_the_parent_ignored_stays_ignored() -> None:
+    kept = signal.signal(signal.SIGUSR2, signal.SIG_IGN)
+    try:
+        assert signal.SIGUSR2 not in fatal_signals()
+    finally:
+        signal.signal(signal.SIGUSR2, kept)
