@@ -1,6 +1,6 @@
 """What the dashboard does about the terminal it runs in: ASCII-only output, no colour at all
-under NO_COLOR, a terminal that hangs up (ssh dropped) while the dashboard still draws, and
-slow work that must not hold up the program's end.
+under NO_COLOR, a terminal that hangs up (ssh dropped) while the dashboard still draws, even
+when no SIGHUP comes, and slow work that must not hold up the program's end.
 
 Textual applies line filters to every line of every widget, its own chrome included
 (borders, scrollbars, the command palette, toasts), so the two filters here are the one
@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import select
 import sys
 import threading
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from rich.segment import Segment
 from textual.color import Color
 from textual.driver import Driver
 from textual.filter import LineFilter, NoColor
+from textual.message import Message
 
 from mission_control.glyphs import to_ascii
 from mission_control.textual_private import wrap_driver_output
@@ -43,6 +45,14 @@ ASCII = AsciiFilter()
 NO_COLOUR = NoColor()
 """Textual's own filter for NO_COLOR on terminals with a native palette: colours become the
 terminal's defaults (where Textual would otherwise draw in greys)."""
+
+
+HANGUP_CHECK_S = 1.0
+"""How often the driver asks whether its input terminal has hung up."""
+
+
+class TerminalGone(Message):
+    """The terminal the dashboard reads from has hung up: end as on SIGHUP."""
 
 
 class TerminalOutput:
@@ -87,11 +97,52 @@ if sys.platform != "win32":
     from textual.drivers.linux_driver import LinuxDriver
 
     class TerminalDriver(LinuxDriver):
-        """Textual's Linux and macOS driver, writing through :class:`TerminalOutput`."""
+        """Textual's Linux and macOS driver, writing through :class:`TerminalOutput`, that
+        tells the app (:class:`TerminalGone`) when its input terminal has gone.
+
+        A terminal can go without a SIGHUP reaching the dashboard: the kernel sends it only to
+        the session's leader, and a leader that ignores it (``trap "" HUP``, a wrapper) stays
+        alive waiting. Textual's input thread then reads end-of-file at once, again and again,
+        at full CPU: its read is bound inside its loop, out of reach, so a watcher thread asks
+        the terminal once a second whether it has hung up (``poll`` with no events asked for
+        reports only a hang-up, an error or a closed descriptor, without reading anything).
+        """
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             wrap_driver_output(self, TerminalOutput)
+            self._stop_watching = threading.Event()
+
+        def start_application_mode(self) -> None:
+            """Textual's start, then the watcher (again after a suspend)."""
+            super().start_application_mode()  # type: ignore[no-untyped-call]
+            self._stop_watching = threading.Event()
+            threading.Thread(
+                target=self._watch_input,
+                args=(self._stop_watching,),
+                name="mission-control-hangup",
+                daemon=True,
+            ).start()
+
+        def stop_application_mode(self) -> None:
+            self._stop_watching.set()
+            super().stop_application_mode()
+
+        def run_input_thread(self) -> None:
+            """Textual's input loop; a read that fails (EIO: the terminal has gone) ends the
+            app as a hang-up does, not as a crash with a traceback."""
+            try:
+                super().run_input_thread()
+            except OSError:
+                self.process_message(TerminalGone())
+
+        def _watch_input(self, stop: threading.Event) -> None:
+            poller = select.poll()
+            poller.register(self.fileno, 0)
+            while not stop.wait(HANGUP_CHECK_S):
+                if poller.poll(0):
+                    self.process_message(TerminalGone())
+                    return
 
 
 def hangup_safe(driver: type[Driver]) -> type[Driver]:
