@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from support.fuzzing import FUZZ
@@ -117,7 +118,9 @@ def test_sentences_crowded_with_dates_times_and_numbers(pieces: list[str]) -> No
     )
 )
 @FUZZ
-def test_any_file_bytes_are_read_or_refused_by_name(tmp_path_factory, data: bytes) -> None:  # type: ignore[no-untyped-def]
+def test_any_file_bytes_are_read_or_refused_by_name(
+    tmp_path_factory: pytest.TempPathFactory, data: bytes
+) -> None:
     path: Path = tmp_path_factory.mktemp("fuzz") / "article.txt"
     path.write_bytes(data)
     try:
