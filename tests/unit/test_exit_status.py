@@ -90,15 +90,15 @@ def only_line(err: str) -> str:
 
 
 def unreadable(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
-    """``path`` cannot be read, as a file without read permission (the tests may be root)."""
-    read_bytes = Path.read_bytes
+    """``path`` cannot be opened, as a file without read permission (the tests may be root)."""
+    real_open = os.open
 
-    def refuse(self: Path) -> bytes:
-        if self == path:
+    def refuse(file: str | os.PathLike[str], flags: int, *args: int, **kwargs: int) -> int:
+        if Path(file) == path:
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
-        return read_bytes(self)
+        return real_open(file, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
 
 
 def not_an_article(tmp_path: Path) -> Path:
