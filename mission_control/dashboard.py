@@ -52,5 +52,6 @@ def run_dashboard(args: argparse.Namespace, campaign: Campaign) -> int:
         ),
     )
     app.run()
-    # 0 after q or ctrl+c, 1 after a crash (its note printed), 143/129 after SIGTERM/SIGHUP.
+    # The statuses of README.md's table: 0 after q or ctrl+c, 1 after a crash (its note
+    # printed), 143 after SIGTERM, 129 after SIGHUP or the terminal gone, 128+n after signal n.
     return app.return_code or exit_codes.OK

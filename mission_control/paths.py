@@ -91,7 +91,7 @@ def not_private(found: os.stat_result) -> str | None:
         return f"it belongs to another user (uid {found.st_uid})"
     if found.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
         mode = stat.S_IMODE(found.st_mode)
-        return f"its group or others may write to it (mode {mode:04o})"
+        return f"its group or others may write to it (mode {mode:04o}; chmod go-w to use it)"
     return None
 
 

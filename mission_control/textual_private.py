@@ -25,10 +25,17 @@ if TYPE_CHECKING:
 HOOKED: dict[str, tuple[str, ...]] = {
     "textual.app.App": ("_handle_exception", "_exit_renderables"),
     "textual.scroll_view.ScrollView": ("_scroll_update",),
-    "textual.drivers.linux_driver.LinuxDriver": ("_file",),
+    "textual.drivers.linux_driver.LinuxDriver": (
+        "_file",
+        "run_input_thread",
+        "start_application_mode",
+        "stop_application_mode",
+        "fileno",
+    ),
     "textual.screen.Screen": ("_compositor",),
 }
-"""Each Textual class used here, and the private names of it that are used."""
+"""Each Textual class used here, and the private or undocumented names of it that are used
+(``terminal.py`` overrides the Linux driver's input thread and application mode)."""
 
 
 class CrashHookApp(App[None]):

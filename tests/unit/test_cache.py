@@ -149,7 +149,7 @@ def test_a_folder_others_may_write_is_neither_read_nor_written(
     assert made == ["value"] * 3
     assert not _entries(cache)
     err = capsys.readouterr().err
-    why = "its group or others may write to it (mode 0777)"
+    why = "its group or others may write to it (mode 0777; chmod go-w to use it)"
     assert err == f"warning: not using the cache at {cache}: {why}\n"
 
 
@@ -162,7 +162,7 @@ def test_an_entry_others_may_write_is_not_read(
     entry.chmod(0o666)
     assert user_cache.cached("n", "text", make, expect=str) == "value"
     assert made == ["value", "value"]
-    why = "its group or others may write to it (mode 0666)"
+    why = "its group or others may write to it (mode 0666; chmod go-w to use it)"
     assert capsys.readouterr().err == f"warning: not using the cache at {entry}: {why}\n"
     # Written anew, the user's alone: the next start finds it.
     assert stat.S_IMODE(entry.stat().st_mode) == 0o600

@@ -17,11 +17,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support.deadline import finish_within, named_pipe
+from support.mission_checks import check_invariants
 from support.paths import ARTICLES, SEEDS
 
 from mission_control.extract.reader import read_text
 from mission_control.mission import Mission
-from mission_control.model import EVENT_KINDS, PARTS, Event, Precision
+from mission_control.model import Event, Precision
 from mission_control.seedfile import SeedError, load_text, slug
 
 Row = tuple[str, str, str, str, str | None, bool]
@@ -46,30 +47,6 @@ def read_mission(path: Path, source: str | None = None) -> Mission:
 
 def read(path: Path) -> Mission:
     return read_mission(path, f"{path.parent.name}/{path.name}")
-
-
-def check_invariants(mission: Mission, text: str) -> None:
-    """What holds for every mission read from any text."""
-    assert [e.index for e in mission.events] == list(range(len(mission.events)))
-    assert [e.at for e in mission.events] == sorted(e.at for e in mission.events)
-    for event in mission.events:
-        assert event.kind in EVENT_KINDS
-        assert event.part in PARTS
-        assert event.mission_id == mission.id
-        assert event.provenance
-        assert event.summary
-        assert event.time.start.tzinfo is not None
-        if event.window is not None:
-            assert event.approximate
-            assert event.window[0] <= event.at <= event.window[1]
-            assert event.time.precision <= Precision.DAY
-        for p in event.provenance:
-            assert p.source == mission.source
-            assert text[p.span[0] : p.span[1]] == p.sentence
-            # The line on which the sentence starts, counting any line break.
-            assert p.line == len((text[: p.span[0]] + "x").splitlines())
-    for warning in mission.warnings:
-        assert warning.startswith(f"{mission.source}:")
 
 
 # --- Mars 6: one paragraph, no title, no infobox, a tail of references -----------------------
