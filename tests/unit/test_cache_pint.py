@@ -53,7 +53,8 @@ def test_pint_keeps_nothing_in_a_folder_others_may_write(
     (cache / "pint").chmod(0o777)
     _build()
     assert not list((cache / "pint").iterdir())
-    assert "its group or others may write to it (mode 0777; chmod go-w to use it)" in capsys.readouterr().err
+    why = "its group or others may write to it (mode 0777; chmod go-w to use it)"
+    assert why in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(
