@@ -200,8 +200,15 @@ def _format_value(v: float) -> str:
     return f"{v:,}"
 
 
+_FLOAT_FIGURES = 17
+"""The most significant figures a float can hold."""
+
+
 def _round_sig(x: float, n: int) -> str:
-    """``x`` rounded half-up to ``n`` significant figures, with thousands separators."""
+    """``x`` rounded half-up to ``n`` significant figures, with thousands separators. A float
+    holds 17 figures at most, so a number stated to more is shown to 17 (rounding to more
+    would also pass the 28 digits Decimal keeps)."""
+    n = min(n, _FLOAT_FIGURES)
     if x == 0 or not math.isfinite(x):
         return f"{x:,.0f}" if math.isfinite(x) else str(x)
     d = Decimal(repr(x))

@@ -14,8 +14,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from support.paths import SEEDS
 
-from mission_control import notation
+from mission_control import notation, units
 from mission_control.extract.quantities import find_quantities
+from mission_control.extract.reader import read_text
 from mission_control.model import UNIT_SYSTEMS, Quantity
 from mission_control.notation import sig_figs
 from mission_control.units import (
@@ -544,3 +545,13 @@ def test_pint_keeps_its_definitions_in_the_cache_folder(tmp_path: Path, writable
     assert result.stderr == ""
     kept = list((folder / "pint").glob("*.pickle")) if writable else []
     assert bool(kept) == writable
+
+
+def test_a_number_stated_to_more_figures_than_a_float_holds_is_shown_not_refused() -> None:
+    # 29 figures stated; a float keeps 17, and rounding past Decimal's 28 digits used to raise.
+    assert units._round_sig(1e28, 29) == "10,000,000,000,000,000,000,000,000,000"
+    text = (
+        "Mars 8 was launched on 5 August 1973. "
+        "The lander 10000000000000000000000000001 km was launched."
+    )
+    assert read_text(text, "x.txt").events
