@@ -96,8 +96,8 @@ def parse_time(text: str, campaign: Campaign) -> float:
     kind_text, hash_sign, nth_text = rest.partition("#")
     kind = kind_text.strip().lower().replace(" ", "-").replace("_", "-")
     column = track.mission.table.column("kind")
-    kinds = sorted(set(column), key=EVENT_KINDS.index)
-    if kind not in kinds:
+    if kind not in column:
+        kinds = sorted(set(column), key=EVENT_KINDS.index)
         raise TimeError(
             f"unknown event {kind_text.strip()!r} for {mission_id}; "
             f"known events: {', '.join(kinds)}"

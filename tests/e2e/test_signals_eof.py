@@ -81,7 +81,9 @@ def test_a_terminal_gone_without_a_sighup_ends_the_dashboard(tmp_path: Path) -> 
     import termios
 
     pidfile = tmp_path / "mission-control.pid"
-    inner = f"echo $$ > {shlex.quote(str(pidfile))} && exec {shlex.quote(str(MISSION_CONTROL))}"
+    inner = (
+        f'echo $$ > {shlex.quote(str(pidfile))} && exec {shlex.quote(str(MISSION_CONTROL))} "$@"'
+    )
     env = {key: value for key, value in os.environ.items() if key not in ("COLUMNS", "LINES")}
     env.update(
         TERM="xterm-256color",
@@ -89,7 +91,7 @@ def test_a_terminal_gone_without_a_sighup_ends_the_dashboard(tmp_path: Path) -> 
         MISSION_CONTROL_LOG_DIR=str(tmp_path / "log"),
     )
     env.pop("LC_ALL", None)
-    leader = ["bash", "-c", 'trap "" HUP; "$@"; exit $?', "bash", "sh", "-c", inner]
+    leader = ["bash", "-c", 'trap "" HUP; "$@"; exit $?', "bash", "sh", "-c", inner, "sh"]
     leader += ["--speed", "1"]
     child, master = pty.fork()
     if child == 0:  # the session leader, in the new terminal
