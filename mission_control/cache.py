@@ -32,7 +32,7 @@ from mission_control import collector
 from mission_control.event_table import EventTable
 from mission_control.mission import Mission
 from mission_control.model import Quantity
-from mission_control.paths import PACKAGE, cache_dir, not_private, private_folder, refuse
+from mission_control.paths import PACKAGE, cache_dir, private_folder, refuse, usable
 
 try:  # hashlib would first load OpenSSL: 11 M instructions, where this is 0.4 M
     from _blake2 import blake2b
@@ -223,12 +223,7 @@ def _read(path: Path) -> bytes | None:
         return None
     try:
         found = os.fstat(descriptor)
-        if not stat.S_ISREG(found.st_mode):
-            refuse(path, "it is not a regular file")
-            return None
-        why = not_private(found)
-        if why is not None:
-            refuse(path, why)
+        if not usable(path, found, stat.S_ISREG, "a regular file"):
             return None
         parts = []
         while part := os.read(descriptor, found.st_size + 1):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
@@ -108,12 +109,15 @@ def private_folder(folder: Path, *, create: bool) -> bool:
         return private_folder(folder, create=False)
     except OSError:  # under a file, or not searchable: no cache, and nothing to warn of
         return False
-    if not stat.S_ISDIR(found.st_mode):
-        refuse(folder, "it is not a folder")
-        return False
-    why = not_private(found)
+    return usable(folder, found, stat.S_ISDIR, "a folder")
+
+
+def usable(path: Path, found: os.stat_result, is_kind: Callable[[int], bool], kind: str) -> bool:
+    """Whether ``path``, whose status is ``found``, is ``kind`` (``is_kind`` of its mode) and
+    the user's alone; anything else is refused with one warning (:func:`refuse`)."""
+    why = not_private(found) if is_kind(found.st_mode) else f"it is not {kind}"
     if why is not None:
-        refuse(folder, why)
+        refuse(path, why)
         return False
     return True
 
