@@ -171,15 +171,13 @@ def cached(name: str, text: str, make: Callable[[], T], *, expect: type[T]) -> T
     from mission_control import fingerprint, shipped
 
     found = shipped.lookup(key)
-    value = None
-    if found is not None:
-        with collector.paused():
-            value = decode(found.data, expect)
-    if found is not None and value is not None:
-        stamped = fingerprint.stamp(found.files)
-    else:
-        value, stamped = make(), fingerprint.stamp()
-    _store(folder, path, key, stamped, value)
+    with collector.paused():
+        value = None if found is None else decode(found.data, expect)
+    if found is not None and value is not None:  # its bytes are stored as they came
+        _store(folder, path, key, fingerprint.stamp(found.files), msgspec.Raw(found.data))
+        return value
+    value = make()
+    _store(folder, path, key, fingerprint.stamp(), value)
     return value
 
 
