@@ -209,9 +209,8 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
     return _fill_years(found), [f"not a real date: {m.text!r}" for m in unreal], unreal
 
 
-@lru_cache(maxsize=4096)
 def _parse(cleaned: str) -> datetime:
-    """dateutil's reading of a date phrase (an article states the same day many times)."""
+    """dateutil's reading of a date phrase (cached with the phrase, by ``_date_fields``)."""
     return dateparser.parse(cleaned, default=datetime(2000, 1, 1))  # noqa: DTZ001
 
 

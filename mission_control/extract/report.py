@@ -8,6 +8,7 @@ on lines 4–100002)``.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 
 
@@ -17,12 +18,10 @@ class _Said:
 
     line: int
     more: int = 0
-    low: int = 0
+    low: int = sys.maxsize
     high: int = 0
 
     def again(self, line: int) -> None:
-        if not self.more:
-            self.low = self.high = line
         self.more += 1
         self.low = min(self.low, line)
         self.high = max(self.high, line)
