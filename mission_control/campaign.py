@@ -57,7 +57,6 @@ class MissionTrack(msgspec.Struct, frozen=True):
         return self.approach_tick is not None and tick >= self.approach_tick
 
 
-
 class Campaign(msgspec.Struct, frozen=True, dict=True):
     """The missions replayed together on one UTC clock, and the span the replay covers."""
 

@@ -344,4 +344,3 @@ def state_tables(state: CampaignState, out: Console, system: str = "si") -> None
         details.append(f"{ms.passed} events passed")
         table.caption = " · ".join(details)
         out.print(table)
-

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, datetime
-
 from typing import TYPE_CHECKING
 
 from mission_control.campaign import CampaignEvents, MissionTrack
@@ -28,8 +27,8 @@ __all__ = [
     "QuantityTable",
     "QuantityText",
     "countdown",
-    "distance",
     "describe_quantities",
+    "distance",
     "earth_receive_text",
     "event_key",
     "event_met",

@@ -178,8 +178,7 @@ class MissionClock(Widget):
         owlt = lit.owlt_s if lit is not None else None
         mark = "≈" if lit is not None and lit.light_approximate else ""
         launched = any(
-            m.track.launch_tick is not None and state.tick >= m.track.launch_tick
-            for m in missions
+            m.track.launch_tick is not None and state.tick >= m.track.launch_tick for m in missions
         )
         if owlt is not None:
             light = f"light {mark}{short_light_time(owlt)}"

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from msgspec.structs import replace
+from support.fuzzing import FUZZ
 
 from mission_control import ephemeris, lambert
 from mission_control.campaign import Campaign, build_campaign, find_event
@@ -18,7 +19,6 @@ from mission_control.mission import Mission
 from mission_control.state import earth_receive, state_at
 from mission_control.timescale import to_tick
 from mission_control.trajectory import MAX_C3_KM2_S2, Transfer, plan, position_at
-from tests.support.fuzzing import FUZZ
 
 DAY = 86400.0
 
