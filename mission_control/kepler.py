@@ -12,11 +12,14 @@ import math
 Vec = tuple[float, float, float]
 
 _TOLERANCE = 1e-13
-# Far out on a hyperbola the equation's terms dwarf their sum, and rounding leaves steps of
-# ~1e-12 of chi that never shrink: a step this small that has stopped shrinking is the answer.
-_NOISE_FLOOR = 1e-10
-_MAX_ITERATIONS = 60
+# On a fast hyperbola the equation's terms dwarf their sum; once F is within rounding of
+# zero (relative to its largest term) the last step is the answer.
+_NOISE_FLOOR = 1e-15
+_MAX_ITERATIONS = 200
 _LAGUERRE_N = 5.0
+# How much larger |f| r0 + |g| v0 may be than the new radius before the span is halved.
+_CANCELLATION = 30.0
+_MAX_SPLITS = 12
 # Coefficients 1/(2k+2)! and 1/(2k+3)! of the Stumpff series, highest k first for Horner.
 _SERIES = tuple(
     (1.0 / math.factorial(2 * k + 2), 1.0 / math.factorial(2 * k + 3)) for k in range(10, -1, -1)
@@ -87,22 +90,24 @@ def _initial_anomaly(mu: float, r0: float, rv: float, alpha: float, dt: float) -
         sign = 1.0 if dt > 0 else -1.0
         denominator = rv + sign * math.sqrt(-mu * a) * (1.0 - r0 * alpha)
         ratio = -2.0 * mu * alpha * dt / denominator if denominator != 0.0 else -1.0
-        if ratio > 0.0:
+        if ratio > 1.0:
             return sign * math.sqrt(-a) * math.log(ratio)
     return sqrt_mu * dt / r0
 
 
 def _kepler(
     chi: float, alpha: float, sigma0: float, beta: float, r0: float, target: float
-) -> tuple[float, float, float]:
-    """The universal Kepler equation F(chi) and its first two derivatives."""
+) -> tuple[float, float, float, float]:
+    """The universal Kepler equation F(chi), its first two derivatives, and the size of its
+    largest term (which sets how closely rounding lets F approach zero)."""
     chi2 = chi * chi
     z = alpha * chi2
     c, s = stumpff(z)
-    f = sigma0 * chi2 * c + beta * chi2 * chi * s + r0 * chi - target
+    terms = (sigma0 * chi2 * c, beta * chi2 * chi * s, r0 * chi)
+    f = terms[0] + terms[1] + terms[2] - target
     df = chi2 * c + sigma0 * chi * (1.0 - z * s) + r0 * (1.0 - z * c)
     ddf = sigma0 * (1.0 - z * c) + beta * chi * (1.0 - z * s)
-    return f, df, ddf
+    return f, df, ddf, max(abs(terms[0]), abs(terms[1]), abs(terms[2]), abs(target))
 
 
 def _solve_anomaly(mu: float, r0: float, rv: float, alpha: float, dt: float) -> float:
@@ -119,13 +124,17 @@ def _solve_anomaly(mu: float, r0: float, rv: float, alpha: float, dt: float) -> 
     n = _LAGUERRE_N
     lo, hi = (0.0, math.inf) if dt > 0 else (-math.inf, 0.0)
     guesses = {_initial_anomaly(mu, r0, rv, alpha, dt), target / r0}
-    chi = min(guesses, key=lambda g: _residual(g, alpha, sigma0, beta, r0, target))
+    chi = min(
+        (g for g in guesses if lo < g < hi),
+        key=lambda g: _residual(g, alpha, sigma0, beta, r0, target),
+        default=target / r0,
+    )
     previous = math.inf
     for _ in range(_MAX_ITERATIONS):
         try:
-            f, df, ddf = _kepler(chi, alpha, sigma0, beta, r0, target)
+            f, df, ddf, largest = _kepler(chi, alpha, sigma0, beta, r0, target)
         except OverflowError:
-            f, df, ddf = math.copysign(math.inf, chi), math.nan, math.nan
+            f, df, ddf, largest = math.copysign(math.inf, chi), math.nan, math.nan, math.inf
         if f > 0.0:
             hi = min(hi, chi)
         else:
@@ -136,18 +145,21 @@ def _solve_anomaly(mu: float, r0: float, rv: float, alpha: float, dt: float) -> 
         new = chi - n * f / (df + root)
         step = abs(new - chi)
         size = max(1.0, abs(new))
-        if step <= _TOLERANCE * size or (step <= _NOISE_FLOOR * size and step > 0.5 * previous):
+        if step <= _TOLERANCE * size or abs(f) <= _NOISE_FLOOR * largest:
             return new
-        if not lo < new < hi:
-            if math.isfinite(lo) and math.isfinite(hi):
+        closed = math.isfinite(lo) and math.isfinite(hi)
+        # Far up the exponential side of a hyperbola Laguerre's steps crawl; bisect instead
+        # whenever a step has not at least halved |F|.
+        if not lo < new < hi or (closed and abs(f) > 0.5 * previous):
+            if closed:
                 new = (lo + hi) / 2.0
             else:
-                new = 2.0 * (hi if math.isfinite(hi) else lo)
-            step = abs(new - chi)
+                bound = hi if math.isfinite(hi) else lo
+                new = math.copysign(max(2.0 * abs(bound), abs(target) / r0), bound or dt)
         if hi - lo <= _TOLERANCE * size:
             return new
         chi = new
-        previous = step
+        previous = abs(f)
     raise ValueError(
         f"Kepler propagation did not converge (dt={dt} s, 1/a={alpha}); "
         "the orbit may be too hyperbolic for this span"
@@ -172,6 +184,16 @@ def propagate(mu: float, r: Vec, v: Vec, dt: float) -> tuple[Vec, Vec]:
     _check_finite(mu, r, v, dt)
     if dt == 0.0:
         return r, v
+    r_new, v_new = _propagate(mu, r, v, dt, _MAX_SPLITS)
+    if not all(math.isfinite(x) for x in (*r_new, *v_new)):
+        raise ValueError(
+            f"Kepler propagation did not converge (dt={dt} s): the orbit passes too close "
+            "to the attracting centre"
+        )
+    return r_new, v_new
+
+
+def _propagate(mu: float, r: Vec, v: Vec, dt: float, splits: int) -> tuple[Vec, Vec]:
     r0 = norm(r)
     rv = dot(r, v)
     alpha = 2.0 / r0 - dot(v, v) / mu
@@ -192,6 +214,11 @@ def propagate(mu: float, r: Vec, v: Vec, dt: float) -> tuple[Vec, Vec]:
     g = (rv / sqrt_mu * chi2 * c + r0 * chi * (1.0 - alpha * chi2 * s)) / sqrt_mu
     r_new = (f * r[0] + g * v[0], f * r[1] + g * v[1], f * r[2] + g * v[2])
     r1 = norm(r_new)
+    if splits and abs(f) * r0 + abs(g) * math.sqrt(dot(v, v)) > _CANCELLATION * r1:
+        # A fast hyperbola swinging past the centre: f r and g v nearly cancel, and Kepler's
+        # equation itself is the difference of huge terms. Two half spans are each milder.
+        middle = _propagate(mu, r, v, dt / 2.0, splits - 1)
+        return _propagate(mu, middle[0], middle[1], dt / 2.0, splits - 1)
     f_dot = sqrt_mu / (r1 * r0) * (alpha * chi2 * chi * s - chi)
     g_dot = 1.0 - chi2 / r1 * c
     v_new = (

@@ -126,6 +126,7 @@ def solve(mu: float, r1: Vec, r2: Vec, tof: float) -> tuple[Vec, Vec]:
         )
     chord = math.dist(r1, r2)
     s = (r1n + r2n + chord) / 2.0
+    # Izzo's lambda: the geometry in one number, negative for transfers beyond 180 degrees.
     ll = math.sqrt(max(0.0, 1.0 - min(1.0, chord / s)))
     u1 = (r1[0] / r1n, r1[1] / r1n, r1[2] / r1n)
     u2 = (r2[0] / r2n, r2[1] / r2n, r2[2] / r2n)
