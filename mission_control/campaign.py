@@ -5,6 +5,7 @@ its events set, on one UTC clock with the span the replay covers, and the clock 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, overload
@@ -35,7 +36,7 @@ class MissionTrack(msgspec.Struct, frozen=True):
     launch: Event | None
     launch_tick: float | None
     arrival_tick: float | None
-    """The first event at the planet (None when there is none)."""
+    """The first event at the planet (None when there is none); its index is ``arrival``."""
     approach_tick: float | None
     parts: dict[str, tuple[str, ...]]
     # For each row, the indices of the events that set it and the rule each one applied, so
@@ -43,7 +44,10 @@ class MissionTrack(msgspec.Struct, frozen=True):
     setters: dict[tuple[str, str], tuple[tuple[int, ...], tuple[Rule, ...]]]
     # The phase the rules table gives after the first k events have passed.
     phases: tuple[str, ...]
+    arrival: int | None = None
     target: tuple[str, Body] | None = None
+    passed: str | None = None
+    """A body other than the target that an event on the way is stated at, if any."""
     """The planet the article states as the target, as written and as the ephemeris knows
     it; None when it states none, or one the ephemeris does not know."""
 
@@ -90,7 +94,7 @@ class Campaign(msgspec.Struct, frozen=True, dict=True):
 
         return {
             t.mission.id: plan(
-                t.mission.id, t.mission.name, t.target, t.launch_tick, t.arrival_tick
+                t.mission.id, t.mission.name, t.target, t.launch_tick, t.arrival_tick, t.passed
             )
             for t in self.tracks
         }
@@ -211,6 +215,42 @@ def _setters(
     return {key: (tuple(i), tuple(r)) for key, (i, r) in found.items() if i}
 
 
+_ELSEWHERE = re.compile(
+    r"\b(?:the Moon|"
+    + "|".join(sorted(name for name in PLANETS if name != "Earth"))
+    + r")\b(?![-\u2010\u2011\s]*\d)"  # "Mars 4", "Venus-8" name a craft, not a place
+)
+"""A body other than Earth named as a place. Earth is left out: a sentence about an event at
+the planet often says the data went to Earth."""
+
+
+def _arrival(
+    table: EventTable,
+    ticks: tuple[float, ...],
+    rules: Rules,
+    launch_tick: float | None,
+    target: tuple[str, Body] | None,
+) -> tuple[int | None, str | None]:
+    """The index of the first event at the planet: of a kind that happens at one (a
+    separation, a flyby...), after the launch phase (an upper stage separates on the launch's
+    day), and not stated in a sentence that names another body; and the first such other
+    body passed on the way (a flyby of Venus on the way to Mercury), if any."""
+    kinds, sources = table.column("kind"), table.column("provenance")
+    passed: str | None = None
+    for index, kind in enumerate(kinds):
+        if kind not in rules.arrival_kinds:
+            continue
+        if launch_tick is not None and ticks[index] <= launch_tick + rules.launch_phase_s:
+            continue
+        named = {m[0] for source in sources[index] for m in _ELSEWHERE.finditer(source[1])}
+        if target is not None:
+            named.discard(target[0])
+        if not named:
+            return index, passed
+        passed = passed or " and ".join(sorted(named))
+    return None, passed
+
+
 def _target(mission: Mission) -> tuple[str, Body] | None:
     name = mission.metadata.get("target")
     body = PLANETS.get(name) if name else None
@@ -239,20 +279,24 @@ def _build(missions: Sequence[Mission], rules: Rules | None = None) -> Campaign:
         table = mission.table
         ticks = tuple(map(posix_tick, table.column("at")))
         launch = mission.launch
-        arrival = table.first("kind", rules.arrival_kinds)
+        launch_tick = to_tick(launch.time.start) if launch else None
+        target = _target(mission)
+        arrival, passed = _arrival(table, ticks, rules, launch_tick, target)
         setters = _setters(table, rules)
         tracks.append(
             MissionTrack(
                 mission=mission,
                 ticks=ticks,
                 launch=launch,
-                launch_tick=to_tick(launch.time.start) if launch else None,
+                launch_tick=launch_tick,
                 arrival_tick=ticks[arrival] if arrival is not None else None,
                 approach_tick=ticks[arrival] - rules.approach_s if arrival is not None else None,
                 parts=_parts(mission, setters),
                 setters=setters,
                 phases=_phases(table, rules),
-                target=_target(mission),
+                arrival=arrival,
+                target=target,
+                passed=passed,
             )
         )
     firsts = [t.ticks[0] for t in tracks if t.ticks]

@@ -182,12 +182,7 @@ def earth_mars_distance_km(moment: datetime) -> float:
 def one_way_light_time_s(moment: datetime) -> float:
     """Seconds for a signal leaving Mars at `moment` to reach Earth."""
     centuries = _centuries_tt(moment)
-    mars = _position_au("mars", centuries)
-    light_time = 0.0
-    for _ in range(4):
-        earth = _position_au("earth", centuries + light_time / _SECONDS_PER_CENTURY)
-        light_time = math.dist(earth, mars) * AU_KM / C_KM_S
-    return light_time
+    return _light_time_au(_position_au("mars", centuries), centuries)
 
 
 def earth_receive_time(moment: datetime) -> datetime:
@@ -252,11 +247,15 @@ def state_km(body: Body, tick: float) -> tuple[Vec, Vec]:
 def light_time_to_earth_s(r_km: Vec, tick: float) -> float:
     """Seconds for a signal leaving heliocentric point `r_km` at `tick` to reach Earth.
 
-    Earth is taken where it is when the signal arrives, found by iterating as
-    ``one_way_light_time_s`` does for Mars.
+    Earth is taken where it is when the signal arrives (:func:`_light_time_au`).
     """
-    centuries = _tick_centuries(tick)
     point = (r_km[0] / AU_KM, r_km[1] / AU_KM, r_km[2] / AU_KM)
+    return _light_time_au(point, _tick_centuries(tick))
+
+
+def _light_time_au(point: tuple[float, float, float], centuries: float) -> float:
+    """Seconds for a signal leaving ``point`` (AU) at ``centuries`` to reach Earth, with Earth
+    where it is on arrival: four fixed-point steps settle it far below a millisecond."""
     light_time = 0.0
     for _ in range(4):
         earth = _position_au("earth", centuries + light_time / _SECONDS_PER_CENTURY)

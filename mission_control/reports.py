@@ -17,7 +17,7 @@ from mission_control.event_time import event_met_s, event_when
 from mission_control.mission import Mission
 from mission_control.model import Event
 from mission_control.state import CampaignState, MissionState, earth_receive
-from mission_control.timescale import format_duration, format_met, from_tick
+from mission_control.timescale import format_duration, format_met, from_tick, to_tick
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -99,21 +99,29 @@ def mission_json(
         "launch": launch.time.iso() if launch else None,
         "instruments": {part: list(items) for part, items in mission.instruments.items()},
         "events": [event_json(e, mission, system) for e in mission.events],
-        "trajectory": trajectory_json(transfer) if not isinstance(transfer, str) else None,
+        "trajectory": trajectory_json(transfer, mission) if not isinstance(transfer, str) else None,
         "warnings": warnings,
     }
 
 
-def trajectory_json(transfer: Transfer | None) -> dict[str, Any] | None:
-    """The modelled transfer's ends and the numbers derived at them."""
+def trajectory_json(transfer: Transfer | None, mission: Mission) -> dict[str, Any] | None:
+    """The modelled transfer's ends and the numbers derived at them. ``departure`` and
+    ``arrival`` are the launch and the first event at the target as stated (``1974-03-12``
+    for a day); the ``modelled_`` instants are where the model puts them, as the replay does
+    (a day's events at its start)."""
     if transfer is None:
         return None
+    launch = mission.launch
+    arrival = next((e for e in mission.events if to_tick(e.at) == transfer.arrival_tick), None)
     return {
         "model": "transfer",
         "approximate": True,
         "target": transfer.target_name,
-        "departure": from_tick(transfer.departure_tick).iso(),
-        "arrival": from_tick(transfer.arrival_tick).iso(),
+        "departure": launch.time.iso() if launch else None,
+        "arrival": arrival.time.iso() if arrival else None,
+        "arrival_event": arrival.kind if arrival else None,
+        "modelled_departure": from_tick(transfer.departure_tick).iso(),
+        "modelled_arrival": from_tick(transfer.arrival_tick).iso(),
         "c3_km2_s2": round(transfer.c3_km2_s2, 3),
         "arrival_speed_km_s": round(transfer.arrival_speed_km_s, 3),
     }
@@ -239,6 +247,7 @@ def state_json(state: CampaignState) -> dict[str, Any]:
                 "met": format_met(ms.met_s) if ms.met_s is not None else None,
                 "phase": ms.phase,
                 "owlt_s": round(ms.owlt_s, 1) if ms.owlt_s is not None else None,
+                "owlt_approximate": ms.light_approximate if ms.owlt_s is not None else None,
                 "position": position_json(ms.position),
                 "next_event": {
                     "kind": nxt.kind,

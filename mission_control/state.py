@@ -100,9 +100,7 @@ def light_time_at(track: MissionTrack, transfer: Transfer | None, tick: float) -
     """Seconds for a signal from the craft at ``tick`` to reach Earth: the modelled craft's
     from launch on, else the target planet's once the mission is at it, else None."""
     if transfer is not None and tick >= transfer.departure_tick:
-        from mission_control.trajectory import position_at
-
-        position = position_at(transfer, tick)
+        position = _position(transfer, tick)
         return position.owlt_s if position is not None else None
     if track.target is not None and track.at_planet(tick):
         body = track.target[1]
@@ -123,6 +121,14 @@ def earth_receive(
     return event.at + timedelta(seconds=owlt), approximate
 
 
+def _position(transfer: Transfer, tick: float) -> Position | None:
+    # Imported on first use: a transfer exists only once the campaign planned it, which the
+    # dashboard does after its first frame.
+    from mission_control.trajectory import position_at
+
+    return position_at(transfer, tick)
+
+
 def mission_state(
     track: MissionTrack, tick: float, rules: Rules, transfer: Transfer | None = None
 ) -> MissionState:
@@ -140,11 +146,7 @@ def mission_state(
     launch = track.launch
     if track.launch_tick is not None and launch and launch.time.precision >= Precision.MINUTE:
         met = tick - track.launch_tick
-    position = None
-    if transfer is not None:
-        from mission_control.trajectory import position_at
-
-        position = position_at(transfer, tick)
+    position = _position(transfer, tick) if transfer is not None else None
     return MissionState(
         track=track,
         tick=tick,

@@ -22,11 +22,14 @@ import msgspec
 from mission_control import ephemeris
 from mission_control.ephemeris import AU_KM, GM_SUN_KM3_S2, Body
 from mission_control.kepler import Vec, norm, propagate, sub
-from mission_control.lambert import LambertError, solve
+from mission_control.lambert import solve
 
 MAX_C3_KM2_S2 = 400.0
 """A departure needing more than this is refused as no transfer a rocket could fly: the
 fastest departures flown (New Horizons, Parker Solar Probe) needed about 155 km²/s²."""
+
+ARRIVAL_TOLERANCE_KM = 1.0
+"""How near the planet the propagated transfer must end for it to be shown."""
 
 Model = Literal["transfer", "target"]
 
@@ -109,9 +112,11 @@ def plan(
     target: tuple[str, Body] | None,
     launch_tick: float | None,
     arrival_tick: float | None,
+    passed: str | None = None,
 ) -> Transfer | str:
     """The transfer from Earth at ``launch_tick`` to the target at ``arrival_tick``, or the
-    sentence saying why there is none (naming the mission)."""
+    sentence saying why there is none (naming the mission). ``passed`` names a body an event
+    on the way was at: one conic cannot pass it, so there is no transfer either."""
     cannot = f"{name}: no trajectory modelled"
     if launch_tick is None:
         return f"{cannot}: the article states no launch"
@@ -122,12 +127,25 @@ def plan(
         return f"{cannot}: the article states no event at {target_name}"
     if arrival_tick <= launch_tick:
         return f"{cannot}: its first event at {target_name} is not after its launch"
+    if passed is not None:
+        return (
+            f"{cannot}: it passed {passed} on the way to {target_name}, and a path by "
+            "another body (a gravity assist) is not modelled"
+        )
     r1, v_earth = ephemeris.state_km("earth", launch_tick)
     r2, v_planet = ephemeris.state_km(body, arrival_tick)
+    flight_s = arrival_tick - launch_tick
     try:
-        v1, v2 = solve(GM_SUN_KM3_S2, r1, r2, arrival_tick - launch_tick)
-    except LambertError as exc:
+        v1, v2 = solve(GM_SUN_KM3_S2, r1, r2, flight_s)
+        # The conic must end where it was asked to: a solution that misses is not shown.
+        end, _ = propagate(GM_SUN_KM3_S2, r1, v1, flight_s)
+    except ValueError as exc:  # LambertError is one; propagate raises the others
         return f"{cannot}: no transfer from Earth to {target_name} fits its dates ({exc})"
+    if not norm(sub(end, r2)) <= ARRIVAL_TOLERANCE_KM:
+        return (
+            f"{cannot}: the transfer computed from Earth to {target_name} misses it by "
+            f"{norm(sub(end, r2)):,.0f} km"
+        )
     c3 = norm(sub(v1, v_earth)) ** 2
     if not math.isfinite(c3) or c3 > MAX_C3_KM2_S2:
         return (

@@ -213,8 +213,10 @@ class MissionClock(Widget):
                 received = from_tick(state.tick + owlt).iso()
                 digits = received[11:19]
                 line = f"{mark}{received[:10]} on Earth · {time} UTC + {light}"
+                if mark:
+                    label += f"\n{mark}"  # the big digits are modelled too
         if self.system != "met":
-            text = digits
+            text = mark + digits if self.system == "ert" and owlt is not None else digits
         self._set(
             system=label,
             digits=digits,

@@ -14,7 +14,8 @@ from support.fuzzing import FUZZ
 from mission_control import ephemeris, lambert
 from mission_control.campaign import Campaign, build_campaign, find_event
 from mission_control.ephemeris import AU_KM, C_KM_S
-from mission_control.kepler import norm, sub
+from mission_control.extract.reader import read_text
+from mission_control.kepler import Vec, norm, scale, sub
 from mission_control.mission import Mission
 from mission_control.state import earth_receive, state_at
 from mission_control.timescale import to_tick
@@ -214,3 +215,56 @@ def test_any_planned_transfer_starts_at_earth_and_ends_at_the_planet(
     assert end is not None
     planet = ephemeris.position_km(target, arrival)
     assert norm(sub(end[1], planet)) < 1.0 + norm(end[2]) * 1e-3
+
+
+# --------------------------------------------------------------------- which event is the arrival
+
+PROBE = """Probe 9 was a robotic space probe launched to study Mercury.
+Probe 9 was launched on 3 November 1973 at 05:45 UTC.
+The spacecraft separated from its upper stage on 3 November 1973.
+{on_the_way}It made its first flyby of Mercury on 29 March 1974, at a distance of 703 km.
+"""
+
+
+def _probe(on_the_way: str = "") -> Campaign:
+    return build_campaign([read_text(PROBE.format(on_the_way=on_the_way), "probe9.txt")])
+
+
+def test_an_upper_stage_separating_on_the_launch_day_is_not_the_arrival() -> None:
+    campaign = _probe()
+    track = campaign.track("probe9")
+    assert track.target == ("Mercury", "mercury")
+    assert track.arrival is not None and track.events[track.arrival].kind == "flyby"
+    transfer = _transfer(campaign, "probe9")
+    assert transfer.arrival_tick == _tick("1974-03-29T00:00:00")
+
+
+def test_a_flyby_of_another_planet_on_the_way_is_not_modelled_as_one_conic() -> None:
+    campaign = _probe("It flew past Venus on 5 February 1974, using the planet's gravity.\n")
+    track = campaign.track("probe9")
+    assert track.events[track.arrival].time.iso() == "1974-03-29"  # type: ignore[index]
+    assert campaign.transfers() == {"probe9": None}
+    assert campaign.transfer_warnings() == {
+        "probe9": "Probe 9: no trajectory modelled: it passed Venus on the way to Mercury, "
+        "and a path by another body (a gravity assist) is not modelled"
+    }
+
+
+def test_a_craft_named_after_a_planet_is_not_another_planet() -> None:
+    campaign = _probe("It flew in formation with Mercury 7 on 5 February 1974.\n")
+    assert campaign.transfers()["probe9"] is not None
+
+
+def test_a_transfer_that_does_not_end_at_the_planet_is_not_shown(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def off_by_one_percent(mu: float, r1: Vec, r2: Vec, tof: float) -> tuple[Vec, Vec]:
+        v1, v2 = lambert.solve(mu, r1, r2, tof)
+        return scale(1.01, v1), v2
+
+    monkeypatch.setattr("mission_control.trajectory.solve", off_by_one_percent)
+    launch = _tick("1973-08-05T17:45:48")
+    reason = plan("x", "X 1", ("Mars", "mars"), launch, launch + 200 * DAY)
+    assert isinstance(reason, str)
+    assert reason.startswith("X 1: no trajectory modelled: the transfer computed from Earth to ")
+    assert reason.endswith(" km") and "misses it by" in reason
