@@ -138,13 +138,14 @@ class Projection:
 
 
 def extent_au(scene: Scene) -> float:
-    """How far from the Sun the drawing reaches: the largest orbit, track or position."""
+    """How far from the Sun the drawing reaches: the largest orbit or track. Not the craft's
+    positions, which lie on these: so the scale holds still as they move."""
     far = 0.0
     for planet in scene.planets:
         for x, y in (*planet.orbit, planet.position):
             far = max(far, math.hypot(x, y))
     for craft in scene.craft:
-        for x, y in (*craft.track, *((craft.position,) if craft.position else ())):
+        for x, y in craft.track:
             far = max(far, math.hypot(x, y))
     return far or 1.0
 
@@ -181,7 +182,7 @@ def dots_key(scene: Scene, width: int, height: int) -> tuple[object, ...]:
     return (
         width,
         height,
-        round(view.dots_per_au, 3),
+        view.dots_per_au,
         tuple((p.name, view.dot(p.position), len(p.orbit)) for p in scene.planets),
         tuple(
             (
@@ -364,7 +365,8 @@ def pane(
             rows.append(line)
     else:
         rows += drawing
-        rows += under_lines(scene, width, ascii_only)[: height - len(rows)]
+        under = height - 1 - shape.draw_height if height >= 4 else 0
+        rows += under_lines(scene, width, ascii_only)[:under]
     if len(rows) < height:
         rows.append([(legend(width), "muted")])
     return rows[:height]
