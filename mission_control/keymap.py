@@ -46,6 +46,8 @@ BINDINGS = [
     Binding("f", "cycle_filter", "Filter",
             tooltip="Log shows all events, failures only, or one craft"),
     Binding("slash", "search", "Search", key_display="/", tooltip="Search the event log…"),
+    Binding("o", "toggle_orrery", "Orrery",
+            tooltip="Orrery: show or hide the modelled orbits and positions"),
     Binding("home", "go_start", "Start", show=False, tooltip="Go to the campaign's start"),
     Binding("end", "go_end", "End", show=False, tooltip="Go to the campaign's end"),
 ]  # fmt: skip
