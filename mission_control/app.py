@@ -94,6 +94,7 @@ class MissionControlApp(DashboardControls):
         self._shown_second: int | None = None
         self._orrery: Orrery | None = None
         self.orrery_has_pane = False
+        self._state: CampaignState | None = None
         """Whether the terminal has room for the orrery beside the event log."""
         # The crafts' modelled positions are worked out only once the first frame is shown.
         self._positions = False
@@ -197,6 +198,8 @@ class MissionControlApp(DashboardControls):
         self._lower.set_class(shown and pane, "-pane")
         self._lower.set_class(shown and not pane, "-swap")
         self._panel_row.display = self._reason.display = not (shown and not pane)
+        if shown and self._orrery is not None and self._state is not None:
+            self._orrery.state = self._state  # a hidden orrery is not kept up to date
 
     def watch_show_orrery(self) -> None:
         """Shown or hidden with ``o``."""
@@ -247,7 +250,8 @@ class MissionControlApp(DashboardControls):
         for panel in self._panels:
             panel.states = parts[panel.mission_id][panel.part]
         self._event_log.passed = sum(ms.passed for ms in state.missions)
-        if self._orrery is not None:
+        self._state = state
+        if self._orrery is not None and self.orrery_shown:
             self._orrery.state = state
 
     def _show_settings_line(self) -> None:

@@ -60,29 +60,18 @@ class Scene:
 # --------------------------------------------------------------------------- glyphs and styles
 
 SUN = ("☉", "*")
-PLANET_GLYPHS: dict[str, tuple[str, str]] = {
+PLANET_GLYPHS = {
     "Mercury": ("☿", "H"),
     "Venus": ("♀", "V"),
     "Earth": ("⊕", "E"),
     "Mars": ("♂", "M"),
-    "Jupiter": ("♃", "J"),
 }
 """Each planet's symbol and its ASCII letter: shapes that tell them apart without colour."""
 CRAFT_GLYPHS = (("◆", "#"), ("▲", "^"), ("■", "%"), ("▼", "v"))
 """The first craft's marker, the second's...: a shape each, followed by its label."""
 
-STYLE_NAMES = (
-    "sun",
-    "earth",
-    "planet",
-    "earth-orbit",
-    "planet-orbit",
-    "flown",
-    "planned",
-    "craft",
-    "text",
-    "muted",
-)
+STYLE_NAMES = ("sun", "earth", "planet", "earth-orbit", "planet-orbit")
+STYLE_NAMES += ("flown", "planned", "craft", "text", "muted")
 """Every style name the rows use (the widget gives each a theme colour)."""
 
 _ORBIT, _PLANNED, _FLOWN, _SUN, _PLANET, _CRAFT = 1, 2, 3, 5, 6, 7
@@ -95,18 +84,12 @@ SIDE_WIDTH = 22
 
 
 def planet_glyph(name: str, ascii_only: bool) -> str:
-    glyphs = PLANET_GLYPHS.get(name, ("●", name[:1].upper() or "?"))
-    return glyphs[1] if ascii_only else glyphs[0]
-
-
-def craft_glyph(index: int, ascii_only: bool) -> str:
-    glyphs = CRAFT_GLYPHS[index % len(CRAFT_GLYPHS)]
-    return glyphs[1] if ascii_only else glyphs[0]
+    return PLANET_GLYPHS.get(name, ("●", name[:1].upper() or "?"))[ascii_only]
 
 
 def craft_marker(scene: Scene, index: int, ascii_only: bool) -> str:
     """The craft's marker as drawn: its glyph and its label (``◆6``)."""
-    return craft_glyph(index, ascii_only) + scene.craft[index].label
+    return CRAFT_GLYPHS[index % len(CRAFT_GLYPHS)][ascii_only] + scene.craft[index].label
 
 
 def craft_label(name: str) -> str:
@@ -130,11 +113,9 @@ class Projection:
     dots_per_au: float
 
     def dot(self, point: Point) -> tuple[int, int]:
-        x, y = point
-        return (
-            math.floor(self.centre_x + x * self.dots_per_au + 0.5),
-            math.floor(self.centre_y - y * self.dots_per_au + 0.5),
-        )
+        scale = self.dots_per_au
+        x, y = self.centre_x + point[0] * scale, self.centre_y - point[1] * scale
+        return math.floor(x + 0.5), math.floor(y + 0.5)
 
 
 def extent_au(scene: Scene) -> float:
@@ -160,40 +141,29 @@ def projection(scene: Scene, width: int, height: int) -> Projection:
 def _split(craft: Craft) -> tuple[list[Point], list[Point]]:
     """The track flown and the track to come, meeting at the craft's position."""
     track = list(craft.track)
-    if not track:
-        return [], []
-    cut = max(0.0, min(1.0, craft.flown)) * (len(track) - 1)
-    whole = math.floor(cut)
-    if craft.flown >= 1:
-        return track, []
-    if craft.flown <= 0:
-        return [], track
-    x0, y0 = track[whole]
-    x1, y1 = track[whole + 1]
-    share = cut - whole
+    if craft.flown <= 0 or craft.flown >= 1 or len(track) < 2:
+        return (track, []) if craft.flown >= 1 else ([], track)
+    cut = craft.flown * (len(track) - 1)
+    whole, share = math.floor(cut), cut % 1
+    (x0, y0), (x1, y1) = track[whole], track[whole + 1]
     here = craft.position or (x0 + (x1 - x0) * share, y0 + (y1 - y0) * share)
     return [*track[: whole + 1], here], [here, *track[whole + 1 :]]
+
+
+def _flown_index(craft: Craft) -> int:
+    return math.floor(max(0.0, min(1.0, craft.flown)) * max(0, len(craft.track) - 1))
 
 
 def dots_key(scene: Scene, width: int, height: int) -> tuple[object, ...]:
     """Everything the drawing depends on, in whole dots: equal keys, equal drawings. A
     replay moving a craft less than a dot needs no new drawing."""
     view = projection(scene, width, height)
-    return (
-        width,
-        height,
-        view.dots_per_au,
-        tuple((p.name, view.dot(p.position), len(p.orbit)) for p in scene.planets),
-        tuple(
-            (
-                c.label,
-                view.dot(c.position) if c.position else None,
-                len(c.track),
-                math.floor(max(0.0, min(1.0, c.flown)) * max(0, len(c.track) - 1)),
-            )
-            for c in scene.craft
-        ),
+    planets = tuple((p.name, view.dot(p.position), len(p.orbit)) for p in scene.planets)
+    craft = tuple(
+        (c.label, c.position and view.dot(c.position), len(c.track), _flown_index(c))
+        for c in scene.craft
     )
+    return width, height, view.dots_per_au, planets, craft
 
 
 # --------------------------------------------------------------------------- drawing
@@ -288,11 +258,6 @@ def layout(width: int, height: int, craft: int) -> Layout:
     return Layout(width, rows - under, False)
 
 
-def legend(width: int) -> str:
-    """The longest legend that fits ``width``."""
-    return next((text for text in LEGENDS if len(text) <= width), LEGENDS[-1][:width])
-
-
 def _fit(text: str, width: int) -> str:
     if len(text) <= width:
         return text
@@ -330,15 +295,6 @@ def side_lines(scene: Scene, width: int, ascii_only: bool) -> list[list[Run]]:
     return lines
 
 
-def under_lines(scene: Scene, width: int, ascii_only: bool) -> list[list[Run]]:
-    """A line under the drawing for each craft: marker, then its readout."""
-    lines: list[list[Run]] = []
-    for index, craft in enumerate(scene.craft):
-        marker = craft_marker(scene, index, ascii_only)
-        lines.append([(marker, "craft"), (_fit(" " + craft.readout, width - len(marker)), "text")])
-    return lines
-
-
 def pane(
     scene: Scene,
     width: int,
@@ -365,10 +321,15 @@ def pane(
             rows.append(line)
     else:
         rows += drawing
-        under = height - 1 - shape.draw_height if height >= 4 else 0
-        rows += under_lines(scene, width, ascii_only)[:under]
+        # A line under the drawing for each craft: marker, then readout.
+        for index, craft in enumerate(scene.craft[: max(0, height - 1 - len(rows))]):
+            marker = craft_marker(scene, index, ascii_only)
+            rows.append(
+                [(marker, "craft"), (_fit(" " + craft.readout, width - len(marker)), "text")]
+            )
     if len(rows) < height:
-        rows.append([(legend(width), "muted")])
+        text = next((text for text in LEGENDS if len(text) <= width), LEGENDS[-1][:width])
+        rows.append([(text, "muted")])
     return rows[:height]
 
 
@@ -405,7 +366,7 @@ def scene_at(
     samples: int = 120,
 ) -> Scene:
     """The scene at ``state``'s moment: Earth, each craft's target planet, and each craft
-    with a modelled transfer (a craft without one is listed with no track).
+    with its modelled transfer (one without is listed, with no track).
 
     An orbit barely changes in a century, so each is computed once a year of replay; a
     transfer's track, once.
@@ -413,31 +374,22 @@ def scene_at(
     from mission_control import ephemeris
 
     names = {body: name for name, body in ephemeris.PLANETS.items()}
-    bodies: list[str] = ["earth"]
-    for ms in state.missions:
-        transfer = transfers.get(ms.mission.id)
-        if transfer is not None and transfer.target not in bodies:
-            bodies.append(transfer.target)
+    targets = [t.target for ms in state.missions if (t := transfers.get(ms.mission.id))]
     year = int(state.tick // (365.25 * 86400))
     planets = []
-    for body in bodies:
-        key = (body, year, samples)
-        if key not in _ORBITS:
-            _ORBITS[key] = tuple(ephemeris.orbit_au(body, state.tick, samples))  # type: ignore[arg-type]
+    for body in dict.fromkeys(["earth", *targets]):
+        orbit_key = (body, year, samples)
+        if orbit_key not in _ORBITS:
+            _ORBITS[orbit_key] = tuple(ephemeris.orbit_au(body, state.tick, samples))  # type: ignore[arg-type]
         x, y, _ = ephemeris.position_km(body, state.tick)  # type: ignore[arg-type]
-        planets.append(
-            Planet(
-                names.get(body, body.title()),
-                (x / ephemeris.AU_KM, y / ephemeris.AU_KM),
-                _ORBITS[key],
-            )
-        )
+        place = (x / ephemeris.AU_KM, y / ephemeris.AU_KM)
+        planets.append(Planet(names.get(body, body.title()), place, _ORBITS[orbit_key]))
     craft = []
     for ms in state.missions:
-        name = ms.mission.name
+        name, label = ms.mission.name, craft_label(ms.mission.name)
         transfer = transfers.get(ms.mission.id)
         if transfer is None:
-            craft.append(Craft(name, craft_label(name), None, (), 0.0, "≈ no modelled track"))
+            craft.append(Craft(name, label, None, (), 0.0, "≈ no modelled track"))
             continue
         key = (
             ms.mission.id,
@@ -451,11 +403,11 @@ def scene_at(
         span = transfer.arrival_tick - transfer.departure_tick
         flown = (state.tick - transfer.departure_tick) / span if span > 0 else 1.0
         position = ms.position
-        target = names.get(transfer.target, transfer.target.title())
         if position is None:
-            craft.append(Craft(name, craft_label(name), None, _TRACKS[key], 0.0, "≈ before launch"))
+            craft.append(Craft(name, label, None, _TRACKS[key], 0.0, "≈ before launch"))
             continue
         x, y, _ = position.heliocentric_km
+        target = names.get(transfer.target, transfer.target.title())
         text = readout(
             position.earth_distance_km,
             position.target_distance_km,
@@ -464,14 +416,6 @@ def scene_at(
             target,
             units,
         )
-        craft.append(
-            Craft(
-                name,
-                craft_label(name),
-                (x / ephemeris.AU_KM, y / ephemeris.AU_KM),
-                _TRACKS[key],
-                max(0.0, min(1.0, flown)),
-                text,
-            )
-        )
+        place = (x / ephemeris.AU_KM, y / ephemeris.AU_KM)
+        craft.append(Craft(name, label, place, _TRACKS[key], max(0.0, min(1.0, flown)), text))
     return Scene(tuple(planets), tuple(craft))

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import math
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mission_control import ephemeris
+from mission_control.campaign import Campaign
 from mission_control.presentation.braille import join_runs
 from mission_control.presentation.orrery import (
     MARGIN_DOTS,
@@ -20,7 +23,10 @@ from mission_control.presentation.orrery import (
     pane,
     projection,
     render,
+    scene_at,
 )
+from mission_control.state import state_at
+from mission_control.timeparse import parse_time
 
 SMALL = settings(max_examples=150, deadline=None, derandomize=True, database=None)
 
@@ -214,3 +220,38 @@ def test_a_craft_label_is_its_names_number() -> None:
     assert craft_label("Mars 6") == "6"
     assert craft_label("Mars 7") == "7"
     assert craft_label("Phobos") == "P"
+
+
+# ---------------------------------------------------------------------- from the dashboard's state
+
+
+def test_the_scene_mid_cruise_has_earth_mars_and_both_craft_on_their_way(
+    campaign: Campaign,
+) -> None:
+    tick = parse_time("1973-11-01T00:00:00Z", campaign)
+    built = scene_at(state_at(campaign, tick), campaign.transfers())
+    assert [p.name for p in built.planets] == ["Earth", "Mars"]
+    x, y, _ = ephemeris.position_km("earth", tick)
+    assert built.planets[0].position == pytest.approx((x / ephemeris.AU_KM, y / ephemeris.AU_KM))
+    assert [c.name for c in built.craft] == ["Mars 6", "Mars 7"]
+    for craft in built.craft:
+        assert craft.position is not None and craft.track
+        assert 0 < craft.flown < 1
+        assert craft.readout.startswith("≈") and "Mars" in craft.readout
+        # The marker lies on the track it is drawn over: within a hundredth of an AU.
+        assert min(math.dist(craft.position, p) for p in craft.track) < 0.05
+
+
+def test_before_launch_a_craft_has_its_track_to_come_and_no_place(campaign: Campaign) -> None:
+    built = scene_at(state_at(campaign, campaign.start), campaign.transfers())
+    for craft in built.craft:
+        assert craft.position is None and craft.flown == 0 and craft.track
+
+
+def test_after_arrival_a_craft_is_with_its_planet(campaign: Campaign) -> None:
+    tick = parse_time("1974-03-20T00:00:00Z", campaign)
+    built = scene_at(state_at(campaign, tick), campaign.transfers())
+    mars = built.planets[1].position
+    for craft in built.craft:
+        assert craft.flown == 1 and craft.position is not None
+        assert math.dist(craft.position, mars) < 0.01
