@@ -16,6 +16,8 @@ have only 2 cores, so nothing runs in parallel), and prints one table:
   bench_reading.py   in-process: reading generated articles that say one thing 1x, 4x and
                      16x as often (dates, quantities, times, ranges in one sentence, dated
                      sentences): how reading time grows with the article.
+  bench_orbits.py    in-process: one Lambert solve and one Kepler propagation of Mars 6's
+                     transfer, against one planet position timed alongside.
   soak.py            ``--soak-minutes`` at the fastest speed, looping: memory growth.
 
 The first run reads the 100,000-event article afresh (a minute or two) and keeps it in
@@ -162,6 +164,34 @@ def domain_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
+SOLVE_TARGET_US = 1000.0
+"""The transfer is planned after the first frame, once per craft: well under a millisecond."""
+
+
+def orbit_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
+    if "solve_us" not in result:
+        return [row("Lambert solve", "-", "-", None, "-", None)]
+    position = f"{result['position_km_us']:.1f} µs (one planet position)"
+    return [
+        row(
+            "one Lambert solve, Mars 6's transfer",
+            f"{result['solve_us']:.1f} µs",
+            position,
+            result["solve_ratio"],
+            f"<= {SOLVE_TARGET_US:g} µs",
+            result["solve_us"] <= SOLVE_TARGET_US,
+        ),
+        row(
+            "one Kepler propagation, launch to arrival",
+            f"{result['propagate_us']:.1f} µs",
+            position,
+            result["propagate_ratio"],
+            "-",
+            True,
+        ),
+    ]
+
+
 SCROLL_TARGET = 1.5
 """A scroll step of the log holding 100,000 events may cost this much of the 13-event one."""
 
@@ -259,6 +289,7 @@ def main(argv: list[str] | None = None) -> int:
         "domain": run("bench_domain.py", "--events", str(o.events), "--cache", cache),
         "log": run("bench_log.py", "--events", str(o.events), "--cache", cache),
         "reading": run("bench_reading.py"),
+        "orbits": run("bench_orbits.py"),
         "terminal": run("bench_terminal.py", *terminal_args),
     }
     if o.soak_minutes > 0:
@@ -268,6 +299,7 @@ def main(argv: list[str] | None = None) -> int:
         *domain_rows(results["domain"]),
         *log_rows(results["log"]),
         *reading_rows(results["reading"]),
+        *orbit_rows(results["orbits"]),
         *(soak_rows(results["soak"]) if "soak" in results else []),
     ]
     failed = any("error" in r for r in results.values())

@@ -6,21 +6,23 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from datetime import datetime
 from functools import cached_property
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
 import msgspec
 
 from mission_control import collector
 from mission_control.autospeed import AutoSpeed
 from mission_control.clock import ReplayClock, TimeSource
-from mission_control.ephemeris import earth_receive_time
+from mission_control.ephemeris import PLANETS, Body
 from mission_control.event_table import EventTable
 from mission_control.mission import Mission
 from mission_control.model import Event
 from mission_control.status_rules import Rule, Rules, default_rules
 from mission_control.timescale import posix_tick, to_tick
+
+if TYPE_CHECKING:
+    from mission_control.trajectory import Transfer
 
 PART_ORDER: tuple[str, ...] = ("bus", "orbiter", "lander")
 
@@ -32,6 +34,8 @@ class MissionTrack(msgspec.Struct, frozen=True):
     ticks: tuple[float, ...]
     launch: Event | None
     launch_tick: float | None
+    arrival_tick: float | None
+    """The first event at the planet (None when there is none)."""
     approach_tick: float | None
     parts: dict[str, tuple[str, ...]]
     # For each row, the indices of the events that set it and the rule each one applied, so
@@ -39,6 +43,9 @@ class MissionTrack(msgspec.Struct, frozen=True):
     setters: dict[tuple[str, str], tuple[tuple[int, ...], tuple[Rule, ...]]]
     # The phase the rules table gives after the first k events have passed.
     phases: tuple[str, ...]
+    target: tuple[str, Body] | None = None
+    """The planet the article states as the target, as written and as the ephemeris knows
+    it; None when it states none, or one the ephemeris does not know."""
 
     @property
     def events(self) -> EventTable:
@@ -48,11 +55,6 @@ class MissionTrack(msgspec.Struct, frozen=True):
         """Whether the mission is on its approach to the planet (or past it) at ``tick``:
         from then on its events happen a light time away from Earth."""
         return self.approach_tick is not None and tick >= self.approach_tick
-
-    def earth_receive(self, event: Event) -> datetime | None:
-        """When Earth could first have known of ``event``: its time plus the light time,
-        once the mission is at the planet; None before (the cruise is not modelled)."""
-        return earth_receive_time(event.at) if self.at_planet(to_tick(event.at)) else None
 
 
 class Campaign(msgspec.Struct, frozen=True, dict=True):
@@ -66,6 +68,32 @@ class Campaign(msgspec.Struct, frozen=True, dict=True):
     @property
     def missions(self) -> tuple[Mission, ...]:
         return tuple(t.mission for t in self.tracks)
+
+    def transfers(self) -> dict[str, Transfer | None]:
+        """Each mission's modelled transfer, or None (made once, on the first call: the
+        dashboard calls it after its first frame, so the model costs the start nothing)."""
+        return {m: t if not isinstance(t, str) else None for m, t in self._plans.items()}
+
+    def transfer_warnings(self) -> dict[str, str]:
+        """Why a mission has no modelled transfer, by mission id (missions with one left out)."""
+        return {m: t for m, t in self._plans.items() if isinstance(t, str)}
+
+    def transfers_planned(self) -> bool:
+        """Whether :meth:`transfers` has been called (so a state may use them for free)."""
+        return "_plans" in self.__dict__
+
+    @cached_property
+    def _plans(self) -> dict[str, Transfer | str]:
+        # The model's modules are imported here, not at the top: the dashboard does not
+        # load them before its first frame.
+        from mission_control.trajectory import plan
+
+        return {
+            t.mission.id: plan(
+                t.mission.id, t.mission.name, t.target, t.launch_tick, t.arrival_tick
+            )
+            for t in self.tracks
+        }
 
     def track(self, mission_id: str) -> MissionTrack:
         for track in self.tracks:
@@ -183,6 +211,12 @@ def _setters(
     return {key: (tuple(i), tuple(r)) for key, (i, r) in found.items() if i}
 
 
+def _target(mission: Mission) -> tuple[str, Body] | None:
+    name = mission.metadata.get("target")
+    body = PLANETS.get(name) if name else None
+    return (name, body) if name and body and body != "earth" else None
+
+
 def _phases(table: EventTable, rules: Rules) -> tuple[str, ...]:
     phases = ["pre-launch"]
     for kind in table.column("kind"):
@@ -213,10 +247,12 @@ def _build(missions: Sequence[Mission], rules: Rules | None = None) -> Campaign:
                 ticks=ticks,
                 launch=launch,
                 launch_tick=to_tick(launch.time.start) if launch else None,
+                arrival_tick=ticks[arrival] if arrival is not None else None,
                 approach_tick=ticks[arrival] - rules.approach_s if arrival is not None else None,
                 parts=_parts(mission, setters),
                 setters=setters,
                 phases=_phases(table, rules),
+                target=_target(mission),
             )
         )
     firsts = [t.ticks[0] for t in tracks if t.ticks]

@@ -64,10 +64,13 @@ def cmd_timeline(args: argparse.Namespace, out: Console, err: Console) -> int:
     """``timeline``: the events each document states, as a table, JSON or CSV."""
     from mission_control import reports
 
-    missions, status = load_missions(_words(args), args.seeds, reporter(err))
     if args.format == "json":
-        reports.timeline_json(missions, args.units, out.file)
-    elif args.format == "csv":
+        campaign, status = load_campaign(_words(args), args.seeds, reporter(err))
+        _warn_transfers(campaign, err)
+        reports.timeline_json(campaign, args.units, out.file)
+        return status
+    missions, status = load_missions(_words(args), args.seeds, reporter(err))
+    if args.format == "csv":
         reports.timeline_csv(missions, args.units, out.file)
     else:
         for mission in missions:
@@ -82,13 +85,21 @@ def cmd_state(args: argparse.Namespace, out: Console, err: Console) -> int:
 
     campaign, status = load_campaign(_words(args), args.seeds, reporter(err))
     state = state_at(campaign, _tick(args.at, campaign))
+    _warn_transfers(campaign, err)
     if args.format == "json":
         import json
 
         out.file.write(json.dumps(reports.state_json(state), indent=2, ensure_ascii=False) + "\n")
     else:
-        reports.state_tables(state, out)
+        reports.state_tables(state, out, args.units)
     return status
+
+
+def _warn_transfers(campaign: Campaign, err: Console) -> None:
+    """A warning line for each mission whose trajectory cannot be modelled, saying why."""
+    report = reporter(err)
+    for line in campaign.transfer_warnings().values():
+        report("warning", line)
 
 
 def cmd_replay(args: argparse.Namespace, out: Console, err: Console) -> int:
@@ -203,6 +214,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="UTC, day-of-year, MET (mars6:T+218d15h20m6s) or event (mars6:launch)",
     )
     state.add_argument("--format", choices=("table", "json"), default="table")
+    add_units(state)
     state.set_defaults(func=cmd_state)
 
     replay = sub.add_parser("replay", help="print events as the replay clock passes them")

@@ -16,11 +16,14 @@ from mission_control import glyphs
 from mission_control.event_time import event_met_s, event_when
 from mission_control.mission import Mission
 from mission_control.model import Event
-from mission_control.state import CampaignState, MissionState
-from mission_control.timescale import format_duration, format_met
+from mission_control.state import CampaignState, MissionState, earth_receive
+from mission_control.timescale import format_duration, format_met, from_tick
 
 if TYPE_CHECKING:
     from rich.table import Table
+
+    from mission_control.campaign import Campaign
+    from mission_control.trajectory import Position, Transfer
 
 CSV_COLUMNS = (
     "mission",
@@ -79,9 +82,15 @@ def event_json(event: Event, mission: Mission, system: str) -> dict[str, Any]:
     }
 
 
-def mission_json(mission: Mission, system: str) -> dict[str, Any]:
-    """One mission's metadata, instruments, events and warnings."""
+def mission_json(
+    mission: Mission, system: str, transfer: Transfer | str | None = None
+) -> dict[str, Any]:
+    """One mission's metadata, instruments, events and warnings, and with ``transfer`` its
+    modelled trajectory (or, as a string, the warning saying why it has none)."""
     launch = mission.launch
+    warnings = list(mission.warnings)
+    if isinstance(transfer, str):
+        warnings.append(transfer)
     return {
         "id": mission.id,
         "name": mission.name,
@@ -90,7 +99,38 @@ def mission_json(mission: Mission, system: str) -> dict[str, Any]:
         "launch": launch.time.iso() if launch else None,
         "instruments": {part: list(items) for part, items in mission.instruments.items()},
         "events": [event_json(e, mission, system) for e in mission.events],
-        "warnings": list(mission.warnings),
+        "trajectory": trajectory_json(transfer) if not isinstance(transfer, str) else None,
+        "warnings": warnings,
+    }
+
+
+def trajectory_json(transfer: Transfer | None) -> dict[str, Any] | None:
+    """The modelled transfer's ends and the numbers derived at them."""
+    if transfer is None:
+        return None
+    return {
+        "model": "transfer",
+        "approximate": True,
+        "target": transfer.target_name,
+        "departure": from_tick(transfer.departure_tick).iso(),
+        "arrival": from_tick(transfer.arrival_tick).iso(),
+        "c3_km2_s2": round(transfer.c3_km2_s2, 3),
+        "arrival_speed_km_s": round(transfer.arrival_speed_km_s, 3),
+    }
+
+
+def position_json(position: Position | None) -> dict[str, Any] | None:
+    """Where the craft is, as ``state --format json`` gives it (None before launch)."""
+    if position is None:
+        return None
+    return {
+        "model": position.model,
+        "approximate": position.approximate,
+        "earth_distance_km": round(position.earth_distance_km, 1),
+        "sun_distance_km": round(position.sun_distance_km, 1),
+        "target_distance_km": round(position.target_distance_km, 1),
+        "heliocentric_speed_km_s": round(position.heliocentric_speed_km_s, 4),
+        "owlt_s": round(position.owlt_s, 1),
     }
 
 
@@ -104,11 +144,17 @@ def quantities_text(event: Event, system: str) -> str:
 # --- timeline ---------------------------------------------------------------------------
 
 
-def timeline_json(missions: list[Mission], system: str, file: IO[str]) -> None:
-    """Every mission's events, as the ``timeline --format json`` document."""
+def timeline_json(campaign: Campaign, system: str, file: IO[str]) -> None:
+    """Every mission's events and modelled trajectory, as ``timeline --format json``."""
     import json
 
-    document = {"missions": [mission_json(m, system) for m in missions]}
+    transfers, reasons = campaign.transfers(), campaign.transfer_warnings()
+    document = {
+        "missions": [
+            mission_json(m, system, reasons.get(m.id) or transfers.get(m.id))
+            for m in campaign.missions
+        ]
+    }
     file.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
 
 
@@ -193,6 +239,7 @@ def state_json(state: CampaignState) -> dict[str, Any]:
                 "met": format_met(ms.met_s) if ms.met_s is not None else None,
                 "phase": ms.phase,
                 "owlt_s": round(ms.owlt_s, 1) if ms.owlt_s is not None else None,
+                "position": position_json(ms.position),
                 "next_event": {
                     "kind": nxt.kind,
                     "part": nxt.part,
@@ -229,16 +276,19 @@ def state_json(state: CampaignState) -> dict[str, Any]:
 
 
 def _last_event_json(event: Event, ms: MissionState) -> dict[str, Any]:
-    erx = ms.track.earth_receive(event)
+    received = earth_receive(ms.track, ms.transfer, event)
     return {
         "kind": event.kind,
         "utc": event.time.iso(),
         "summary": event.summary,
-        "earth_receive": erx.strftime("%Y-%m-%dT%H:%M:%SZ") if erx and event.timed else None,
+        "earth_receive": received[0].strftime("%Y-%m-%dT%H:%M:%SZ")
+        if received and event.timed
+        else None,
+        "earth_receive_approximate": received[1] if received and event.timed else None,
     }
 
 
-def state_tables(state: CampaignState, out: Console) -> None:
+def state_tables(state: CampaignState, out: Console, system: str = "si") -> None:
     """The moment in UTC, day of year and Moscow time, then a table per mission."""
     from rich import box
     from rich.table import Table
@@ -285,7 +335,11 @@ def state_tables(state: CampaignState, out: Console) -> None:
             details.append(f"MET {format_met(ms.met_s)}")
         if ms.next_event is not None and ms.countdown_s is not None:
             details.append(f"next {ms.next_event.kind} {format_duration(-ms.countdown_s)}")
-        if ms.owlt_s is not None:
+        if ms.position is not None and ms.transfer is not None:
+            from mission_control.presentation.formatting import position_readout
+
+            details.append(position_readout(ms.position, ms.transfer.target_name, system))
+        elif ms.owlt_s is not None:
             details.append(f"light time {ms.owlt_s:.1f} s")
         details.append(f"{ms.passed} events passed")
         table.caption = " · ".join(details)

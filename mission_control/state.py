@@ -9,6 +9,8 @@ looks up the last of them that set it (the campaign indexes the status rules' ef
 from __future__ import annotations
 
 import bisect
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 import msgspec
 
@@ -17,7 +19,10 @@ from mission_control.campaign import Campaign, MissionTrack
 from mission_control.mission import Mission
 from mission_control.model import Event, Precision, Status, SubsystemState
 from mission_control.status_rules import Rules
-from mission_control.timescale import UtcReading, from_tick
+from mission_control.timescale import UtcReading, from_tick, to_tick
+
+if TYPE_CHECKING:
+    from mission_control.trajectory import Position, Transfer
 
 PHASES: tuple[str, ...] = (
     "pre-launch",
@@ -44,7 +49,18 @@ class MissionState(msgspec.Struct, frozen=True):
     next_event: Event | None
     countdown_s: float | None
     owlt_s: float | None
+    """One-way light time from the craft to Earth: from launch on when the transfer is
+    modelled (approximate until the arrival), else only at the planet."""
     parts: dict[str, dict[str, SubsystemState]]
+    position: Position | None = None
+    """The craft's modelled position (None before launch, without a transfer, or when the
+    state was asked for without positions)."""
+    transfer: Transfer | None = None
+
+    @property
+    def light_approximate(self) -> bool:
+        """Whether :attr:`owlt_s` comes from the modelled transfer rather than the planet."""
+        return self.position is not None and self.position.approximate
 
     @property
     def mission(self) -> Mission:
@@ -61,18 +77,55 @@ class CampaignState(msgspec.Struct, frozen=True):
     tick: float
     utc: UtcReading
     missions: tuple[MissionState, ...]
+    positions: bool = True
+    """Whether positions were asked for: without, a light time during cruise is not known."""
 
 
-def state_at(campaign: Campaign, tick: float) -> CampaignState:
-    """Everything the dashboard shows at ``tick``, computed from the events alone."""
+def state_at(campaign: Campaign, tick: float, *, positions: bool = True) -> CampaignState:
+    """Everything the dashboard shows at ``tick``, computed from the events alone, and with
+    ``positions`` each craft's place on its modelled transfer (planned on first use)."""
+    transfers = campaign.transfers() if positions else {}
     return CampaignState(
         tick=tick,
         utc=from_tick(tick),
-        missions=tuple(mission_state(t, tick, campaign.rules) for t in campaign.tracks),
+        missions=tuple(
+            mission_state(t, tick, campaign.rules, transfers.get(t.mission.id))
+            for t in campaign.tracks
+        ),
+        positions=positions,
     )
 
 
-def mission_state(track: MissionTrack, tick: float, rules: Rules) -> MissionState:
+def light_time_at(track: MissionTrack, transfer: Transfer | None, tick: float) -> float | None:
+    """Seconds for a signal from the craft at ``tick`` to reach Earth: the modelled craft's
+    from launch on, else the target planet's once the mission is at it, else None."""
+    if transfer is not None and tick >= transfer.departure_tick:
+        from mission_control.trajectory import position_at
+
+        position = position_at(transfer, tick)
+        return position.owlt_s if position is not None else None
+    if track.target is not None and track.at_planet(tick):
+        body = track.target[1]
+        return ephemeris.light_time_to_earth_s(ephemeris.position_km(body, tick), tick)
+    return None
+
+
+def earth_receive(
+    track: MissionTrack, transfer: Transfer | None, event: Event
+) -> tuple[datetime, bool] | None:
+    """When Earth could first have known of ``event`` (its time plus the light time), and
+    whether that comes from the modelled transfer; None where no light time is known."""
+    tick = to_tick(event.at)
+    owlt = light_time_at(track, transfer, tick)
+    if owlt is None:
+        return None
+    approximate = transfer is not None and transfer.departure_tick <= tick < transfer.arrival_tick
+    return event.at + timedelta(seconds=owlt), approximate
+
+
+def mission_state(
+    track: MissionTrack, tick: float, rules: Rules, transfer: Transfer | None = None
+) -> MissionState:
     passed = bisect.bisect_right(track.ticks, tick)
     events = track.events
     upcoming = next(
@@ -87,6 +140,11 @@ def mission_state(track: MissionTrack, tick: float, rules: Rules) -> MissionStat
     launch = track.launch
     if track.launch_tick is not None and launch and launch.time.precision >= Precision.MINUTE:
         met = tick - track.launch_tick
+    position = None
+    if transfer is not None:
+        from mission_control.trajectory import position_at
+
+        position = position_at(transfer, tick)
     return MissionState(
         track=track,
         tick=tick,
@@ -95,10 +153,10 @@ def mission_state(track: MissionTrack, tick: float, rules: Rules) -> MissionStat
         met_s=met,
         next_event=upcoming[1] if upcoming else None,
         countdown_s=upcoming[0] - tick if upcoming else None,
-        owlt_s=ephemeris.one_way_light_time_s(from_tick(tick).moment)
-        if track.at_planet(tick)
-        else None,
+        owlt_s=position.owlt_s if position is not None else light_time_at(track, None, tick),
         parts=statuses_after(track, passed),
+        position=position,
+        transfer=transfer,
     )
 
 

@@ -45,6 +45,7 @@ __all__ = [
     "convert",
     "describe",
     "display",
+    "factor",
     "registry",
     "symbol",
     "to_json",
@@ -162,6 +163,12 @@ def convert(q: Quantity, unit: str) -> float | tuple[float, float]:
     ureg = registry()
     out = [float(ureg.Quantity(v, q.unit).to(unit).magnitude) for v in q.values]
     return out[0] if len(out) == 1 else (out[0], out[1])
+
+
+@functools.cache
+def factor(source: str, target: str) -> float:
+    """How many ``target`` units make one ``source`` unit, by pint (``km`` to ``mi``: 0.62)."""
+    return float(registry().Quantity(1.0, source).to(target).magnitude)
 
 
 def _values(value: float | tuple[float, float]) -> tuple[float, ...]:

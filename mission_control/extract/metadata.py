@@ -10,6 +10,7 @@ from mission_control.extract.dates import find_dates
 from mission_control.extract.document import Document
 from mission_control.extract.report import Report
 from mission_control.extract.subjects import about_other_craft
+from mission_control.extract.target import choose_target, destinations
 
 _NAME_RE = re.compile(
     r"^\s*(?:The\s+)?((?:[A-Z][\w'-]*|\d+[A-Z]?)(?:\s+(?:[A-Z][\w'-]*|\d+[A-Z]?))*)"
@@ -51,7 +52,8 @@ def garbled(key: str, value: str) -> bool:
 
 def read_metadata(doc: Document, name: str, report: Report) -> dict[str, str | None]:
     """The mission's metadata: each field the infobox gives, else the first sentence about the
-    mission itself that states it; a garbled infobox field is warned of and left out."""
+    mission itself that states it; a garbled infobox field is warned of and left out. The
+    ``target`` planet comes last (see :mod:`.target`)."""
     found: dict[str, str | None] = {f: None for f in vocabulary.METADATA_FIELDS}
     extra: dict[str, str | None] = {}
     for item in doc.infobox:
@@ -69,9 +71,11 @@ def read_metadata(doc: Document, name: str, report: Report) -> dict[str, str | N
             found[target] = item.value
         elif target:
             extra[target] = item.value
+    mentions: list[str] = []
     for sentence in doc.sentences:
         if about_other_craft(sentence.text, name):
             continue
+        mentions.extend(destinations(sentence.text))
         for field, pattern in vocabulary.PROSE_METADATA:
             if found.get(field) is not None:
                 continue
@@ -81,4 +85,5 @@ def read_metadata(doc: Document, name: str, report: Report) -> dict[str, str | N
                 if field == "launch_vehicle" and match.lastindex and match.group(2):
                     value = f"{value} with {match.group(2)} upper stage"
                 found[field] = value
-    return {"name": name, **found, **extra}
+    target = choose_target(extra.get("mission_type"), mentions)
+    return {"name": name, **found, **extra, "target": target}

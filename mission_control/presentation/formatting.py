@@ -8,13 +8,19 @@ made some other way needs pint (about a second to load) to be described, so
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from mission_control.campaign import CampaignEvents, MissionTrack
+from mission_control.ephemeris import AU_KM
 from mission_control.event_time import event_met_s
 from mission_control.mission import Mission
 from mission_control.model import Event, Quantity, QuantityText
-from mission_control.timescale import format_duration, format_met
+from mission_control.state import earth_receive
+from mission_control.timescale import format_duration, format_met, to_tick
+
+if TYPE_CHECKING:
+    from mission_control.trajectory import Position, Transfer
 
 __all__ = [
     "PART_LABELS",
@@ -22,14 +28,18 @@ __all__ = [
     "QuantityText",
     "countdown",
     "describe_quantities",
+    "distance",
     "earth_receive_text",
     "event_key",
     "event_met",
     "jump_targets",
     "light_time",
     "part_label",
+    "position_readout",
     "quantity_table",
     "short_light_time",
+    "speed",
+    "transfer_facts",
 ]
 
 PART_LABELS = {"spacecraft": "s/c"}
@@ -67,17 +77,61 @@ def countdown(seconds: float) -> str:
     return format_duration(-seconds, "T")
 
 
-def earth_receive_text(event: Event, track: MissionTrack) -> tuple[str, str]:
-    """Light time and Earth-receive time of an event, or why they are not given."""
-    received = track.earth_receive(event)
-    if received is None:
-        return "n/a before approach", "n/a before approach"
+def earth_receive_text(
+    event: Event, track: MissionTrack, transfer: Transfer | None
+) -> tuple[str, str]:
+    """Light time and Earth-receive time of an event (``≈`` when the modelled transfer
+    gives them), or why they are not given."""
+    found = earth_receive(track, transfer, event)
+    if found is None:
+        why = "n/a: no modelled position" if event.at >= _launch(track) else "n/a before launch"
+        return why, why
+    received, approximate = found
+    mark = "≈ " if approximate else ""
+    light = mark + light_time((received - event.at).total_seconds())
     if not event.timed:
-        return (
-            light_time((received - event.at).total_seconds()),
-            "n/a: the event's time of day is not stated",
-        )
-    return light_time((received - event.at).total_seconds()), _utc(received)
+        return light, "n/a: the event's time of day is not stated"
+    return light, mark + _utc(received)
+
+
+def _launch(track: MissionTrack) -> datetime:
+    return track.launch.at if track.launch is not None else datetime.max.replace(tzinfo=UTC)
+
+
+def distance(km: float, system: str) -> str:
+    """A distance as a reader would say it: ``48,000 km``, ``41.2 M km``, ``1.52 AU``
+    beyond 1 AU; ``25.6 M mi`` in imperial. Conversions by pint."""
+    from mission_control import units
+
+    if system == "imperial":
+        miles = km * units.factor("km", "mi")
+        return f"{miles / 1e6:,.1f} M mi" if miles >= 1e6 else f"{miles:,.0f} mi"
+    if km >= AU_KM:
+        return f"{km * units.factor('km', 'au'):.2f} AU"
+    return f"{km / 1e6:,.1f} M km" if km >= 1e6 else f"{km:,.0f} km"
+
+
+def speed(km_s: float, system: str) -> str:
+    """A speed: ``27.4 km/s``, or ``61,300 mph`` in imperial (pint converts)."""
+    from mission_control import units
+
+    if system == "imperial":
+        return f"{km_s * units.factor('km/s', 'mph'):,.0f} mph"
+    return f"{km_s:,.1f} km/s"
+
+
+def position_readout(position: Position, target_name: str, system: str) -> str:
+    """One craft's modelled numbers on one line, ``≈`` marking the modelled ones."""
+    mark = "≈" if position.approximate else ""
+    parts = [
+        f"{mark}{distance(position.earth_distance_km, system)} from Earth",
+        f"{mark}{distance(position.target_distance_km, system)} to {target_name}"
+        if position.model == "transfer"
+        else f"at {target_name}",
+        f"{mark}{speed(position.heliocentric_speed_km_s, system)}",
+        f"light {mark}{short_light_time(position.owlt_s)}",
+    ]
+    return " · ".join(parts)
 
 
 def _utc(moment: datetime) -> str:
@@ -127,3 +181,18 @@ def jump_targets(events: CampaignEvents) -> list[int]:
             seen.add(key)
             out.append(position)
     return out
+
+
+def transfer_facts(event: Event, transfer: Transfer | None) -> list[tuple[str, str]]:
+    """What the modelled transfer adds to an event's detail: the departure's C3 for the
+    launch, the speed relative to the planet for the events at the arrival."""
+    if transfer is None:
+        return []
+    tick = to_tick(event.at)
+    if event.kind == "launch" and tick == transfer.departure_tick:
+        return [("C3", f"≈ {transfer.c3_km2_s2:.2f} km²/s² (modelled transfer)")]
+    if tick == transfer.arrival_tick:
+        relative = transfer.arrival_speed_km_s
+        both = f"{speed(relative, 'si')} ({speed(relative, 'imperial')})"
+        return [("arrival speed", f"≈ {both} relative to {transfer.target_name} (modelled)")]
+    return []

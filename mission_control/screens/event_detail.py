@@ -16,8 +16,10 @@ from mission_control.presentation.formatting import (
     describe_quantities,
     earth_receive_text,
     event_met,
+    transfer_facts,
 )
 from mission_control.screens.dialog import Dialog
+from mission_control.trajectory import Transfer
 
 
 def quantity_lines(quantities: tuple[QuantityText, ...]) -> str:
@@ -51,16 +53,18 @@ class EventDetailScreen(Dialog[None]):
         event: Event,
         track: MissionTrack,
         quantities: tuple[QuantityText, ...] | None = None,
+        transfer: Transfer | None = None,
     ) -> None:
         super().__init__()
         self.event = event
         self.track = track
+        self.transfer = transfer
         # The app hands over what its worker listed, when it has.
         self.quantities = quantities if quantities is not None else describe_quantities(event)
 
     def compose(self) -> ComposeResult:
         event, track = self.event, self.track
-        light, received = earth_receive_text(event, track)
+        light, received = earth_receive_text(event, track, self.transfer)
         facts = [
             ("when", event_when(event, style="detail")),
             ("what", f"{event.kind}, {event.part}"),
@@ -71,6 +75,7 @@ class EventDetailScreen(Dialog[None]):
             ("MET", event_met(event, track)),
             ("light time", light),
             ("Earth receive", received),
+            *transfer_facts(event, self.transfer),
         ]
         with VerticalScroll(id="detail-body", classes="-failed" if event.failed else "") as body:
             body.border_title = f"{track.mission.name} · {event.summary}"

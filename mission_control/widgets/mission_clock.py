@@ -174,8 +174,18 @@ class MissionClock(Widget):
         state = self.state
         missions = self._focused(state)
         first = missions[0] if missions else None
-        owlt = next((m.owlt_s for m in missions if m.owlt_s is not None), None)
-        light = f"light {short_light_time(owlt)}" if owlt is not None else "light n/a"
+        lit = next((m for m in missions if m.owlt_s is not None), None)
+        owlt = lit.owlt_s if lit is not None else None
+        mark = "≈" if lit is not None and lit.light_approximate else ""
+        launched = any(
+            m.track.launch_tick is not None and state.tick >= m.track.launch_tick for m in missions
+        )
+        if owlt is not None:
+            light = f"light {mark}{short_light_time(owlt)}"
+        else:
+            # Positions are modelled after the first frame: until then a cruise's light
+            # time is on its way, not unknown.
+            light = "light …" if launched and not state.positions else "light n/a"
         iso = state.utc.iso()
         date, time = iso[:10], iso[11:19]
         digits, label = time, SYSTEM_NAMES[self.system]
@@ -197,11 +207,12 @@ class MissionClock(Widget):
         elif self.system == "ert":
             if owlt is None:
                 digits = NO_TIME
-                line = f"n/a before approach · {date} {time} UTC"
+                why = "n/a before launch" if not launched else light
+                line = f"{why} · {date} {time} UTC"
             else:
                 received = from_tick(state.tick + owlt).iso()
                 digits = received[11:19]
-                line = f"{received[:10]} on Earth · {time} UTC + {light}"
+                line = f"{mark}{received[:10]} on Earth · {time} UTC + {light}"
         if self.system != "met":
             text = digits
         self._set(

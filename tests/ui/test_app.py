@@ -256,12 +256,22 @@ async def test_c_cycles_utc_met_moscow_and_earth_receive(campaign: Campaign) -> 
 
 
 @ui_test
-async def test_earth_receive_time_is_not_given_before_approach(campaign: Campaign) -> None:
+async def test_earth_receive_time_is_modelled_in_cruise(campaign: Campaign) -> None:
     async with dashboard(campaign, "1973-10-01") as (app, pilot, _source):
         await pilot.press("c", "c", "c")
         assert clock(app, "system") == "ERT"
+        # Mars 6 is about 20 million km out: a minute of light time, modelled.
+        assert clock(app, "digits") == "00:01:07"
+        assert clock(app, "date").startswith("≈1973-10-01 on Earth · 00:00:00 UTC + light ≈1m08s")
+
+
+@ui_test
+async def test_earth_receive_time_is_not_given_before_launch(campaign: Campaign) -> None:
+    async with dashboard(campaign, "1973-08-05T17:40:00Z") as (app, pilot, _source):
+        await pilot.press("c", "c", "c")
+        assert clock(app, "system") == "ERT"
         assert clock(app, "digits") == "--:--:--"
-        assert "n/a before approach" in clock(app, "date")
+        assert "n/a before launch" in clock(app, "date")
 
 
 @ui_test

@@ -238,7 +238,7 @@ def test_state_at_an_event_and_for_one_mission() -> None:
     assert data["missions"][0]["met_s"] == 0
 
 
-def test_state_gives_earth_receive_time_only_at_the_planet() -> None:
+def test_state_gives_earth_receive_time_modelled_in_cruise_and_the_planets_at_it() -> None:
     def last_events(at: str) -> list[Any]:
         status, out, _ = run("state", "--at", at, "--format", "json")
         assert status == 0
@@ -246,11 +246,93 @@ def test_state_gives_earth_receive_time_only_at_the_planet() -> None:
 
     launch, _ = last_events("mars6:launch")
     assert launch["kind"] == "launch"
-    assert launch["earth_receive"] is None  # the cruise is not modelled
+    # At launch the modelled craft is at Earth: the signal takes no whole second.
+    assert launch["earth_receive"] == "1973-08-05T17:45:48Z"
+    assert launch["earth_receive_approximate"] is True
     entry, flyby = last_events("1974-03-12T09:06:00Z")
     assert entry["kind"] == "atmospheric-entry"
     assert entry["earth_receive"] == "1974-03-12T09:18:34Z"
+    assert entry["earth_receive_approximate"] is False
     assert flyby["earth_receive"] is None  # at the planet, but its time of day is not stated
+
+
+POSITION_KEYS = {
+    "model",
+    "approximate",
+    "earth_distance_km",
+    "sun_distance_km",
+    "target_distance_km",
+    "heliocentric_speed_km_s",
+    "owlt_s",
+}
+
+
+def test_state_gives_each_crafts_position_from_launch_on() -> None:
+    status, out, _ = run("state", "--at", "1973-11-01", "--format", "json")
+    assert status == 0
+    for mission in as_json(out)["missions"]:
+        position = mission["position"]
+        assert set(position) == POSITION_KEYS
+        assert position["model"] == "transfer" and position["approximate"] is True
+        assert mission["owlt_s"] == position["owlt_s"]
+        assert 100 < position["owlt_s"] < 200
+        assert 1.0e8 < position["sun_distance_km"] < 2.5e8
+    status, out, _ = run("state", "--at", "1973-08-05T17:40:00Z", "--format", "json")
+    mars6 = as_json(out)["missions"][0]
+    assert mars6["position"] is None and mars6["owlt_s"] is None
+    status, out, _ = run("state", "--at", "1974-03-12T09:06:00Z", "--format", "json")
+    mars6 = as_json(out)["missions"][0]
+    assert mars6["position"]["model"] == "target"
+    assert mars6["position"]["approximate"] is False
+    assert mars6["position"]["target_distance_km"] == 0.0
+    assert mars6["owlt_s"] == mars6["position"]["owlt_s"] == 761.1
+
+
+def test_the_state_table_shows_the_modelled_numbers_in_either_unit_system() -> None:
+    status, out, _ = run("state", "--at", "1973-11-01")
+    assert status == 0
+    flat = " ".join(out.split())
+    assert "≈40.0 M km from Earth · ≈34.2 M km to Mars · ≈27.7 km/s · light ≈2m13s" in flat
+    status, out, _ = run("state", "--at", "1973-11-01", "--units", "imperial")
+    flat = " ".join(out.split())
+    assert "≈24.8 M mi from Earth · ≈21.3 M mi to Mars · ≈62,031 mph" in flat
+
+
+def test_the_timeline_gives_each_missions_modelled_trajectory() -> None:
+    status, out, _ = run("timeline", "--format", "json")
+    assert status == 0
+    mars6, mars7 = as_json(out)["missions"]
+    assert mars6["trajectory"] == {
+        "model": "transfer",
+        "approximate": True,
+        "target": "Mars",
+        "departure": "1973-08-05T17:45:48Z",
+        "arrival": "1974-03-12T00:00:00Z",
+        "c3_km2_s2": pytest.approx(16.0, abs=0.1),
+        "arrival_speed_km_s": pytest.approx(2.6, abs=0.1),
+    }
+    assert mars7["trajectory"]["departure"] == "1973-08-09T17:00:17Z"
+    assert mars7["trajectory"]["arrival"] == "1974-03-09T00:00:00Z"
+
+
+def test_a_mission_that_cannot_be_modelled_is_named_with_the_reason(tmp_path: Path) -> None:
+    article = tmp_path / "probe.txt"
+    article.write_text(
+        "Probe 1 was a spacecraft. It was launched on 5 August 1973 at 17:45 UTC.\n"
+        "It made a flyby on 12 March 1974.\n",
+        encoding="utf-8",
+    )
+    status, out, err = run("timeline", str(article), "--format", "json")
+    assert status == 0
+    mission = as_json(out)["missions"][0]
+    reason = "Probe 1: no trajectory modelled: the article states no target planet the model knows"
+    assert mission["trajectory"] is None and reason in mission["warnings"]
+    assert f"warning: {reason}" in " ".join(err.split())
+    status, out, err = run("state", str(article), "--at", "1973-11-01", "--format", "json")
+    assert status == 0
+    state = as_json(out)["missions"][0]
+    assert state["position"] is None and state["met"] is not None and state["owlt_s"] is None
+    assert f"warning: {reason}" in " ".join(err.split())
 
 
 def test_an_event_known_within_a_window_says_so_in_every_printed_view() -> None:

@@ -166,6 +166,7 @@ def test_mars6_metadata_and_instruments(mars6: Mission) -> None:
         "programme": "Mars program",
         "previous_mission": None,
         "next_mission": "Mars 7",
+        "target": "Mars",
     }
     assert mars6.instruments == {
         "lander": (

@@ -20,7 +20,7 @@ from mission_control.clock import ManualTimeSource
 from mission_control.mission import Mission
 from mission_control.model import EVENT_KINDS, Event, Precision, StatedTime, Status, SubsystemState
 from mission_control.presentation.formatting import earth_receive_text
-from mission_control.state import state_at, statuses_after
+from mission_control.state import earth_receive, state_at, statuses_after
 from mission_control.status_rules import Rule, Rules, default_rules, parse_rules
 from mission_control.timescale import format_met, to_tick
 
@@ -138,34 +138,52 @@ def test_phases(campaign: Campaign, when: str, mission: str, phase: str) -> None
     assert state_at(campaign, tick).missions[_mission(campaign, mission)].phase == phase
 
 
-def test_light_time_only_from_approach_on(campaign: Campaign) -> None:
-    cruise = state_at(campaign, to_tick(datetime(1973, 10, 1, tzinfo=UTC)))
-    assert all(m.owlt_s is None for m in cruise.missions)
-    arrival = state_at(campaign, to_tick(datetime(1974, 3, 10, tzinfo=UTC)))
+def test_light_time_is_modelled_in_cruise_and_the_planets_at_it(campaign: Campaign) -> None:
+    # Without positions (the dashboard's first frame) only the planet's light time is known.
+    cruise_tick = to_tick(datetime(1973, 10, 1, tzinfo=UTC))
+    plain = state_at(campaign, cruise_tick, positions=False)
+    assert all(m.owlt_s is None and m.position is None for m in plain.missions)
+    cruise = state_at(campaign, cruise_tick)
+    assert all(m.owlt_s is not None and m.light_approximate for m in cruise.missions)
+    arrival = state_at(campaign, to_tick(datetime(1974, 3, 10, tzinfo=UTC)), positions=False)
     assert all(m.owlt_s is not None and 700 < m.owlt_s < 800 for m in arrival.missions)
 
 
 def test_earth_receive_time_of_entry(campaign: Campaign) -> None:
     track = campaign.track("mars6")
     _, entry = find_event(campaign, "mars6", "atmospheric-entry")
-    received = track.earth_receive(entry)
+    received = earth_receive(track, None, entry)
     assert received is not None
-    assert received.strftime("%H:%M:%S") == "09:18:34"
+    assert received[0].strftime("%H:%M:%S") == "09:18:34" and not received[1]
     _, launch = find_event(campaign, "mars6", "launch")
-    assert track.earth_receive(launch) is None
+    assert earth_receive(track, None, launch) is None
 
 
-def test_the_event_detail_gives_light_and_earth_receive_time_only_at_the_planet(
+def test_the_event_detail_gives_light_and_earth_receive_time_modelled_or_at_the_planet(
     campaign: Campaign,
 ) -> None:
     track = campaign.track("mars6")
-    for kind, expected in [
-        ("launch", ("n/a before approach", "n/a before approach")),
-        ("atmospheric-entry", ("12 m 41.1 s", "1974-03-12T09:18:34Z")),
-        ("flyby", ("12 m 39.2 s", "n/a: the event's time of day is not stated")),
+    transfer = campaign.transfers()["mars6"]
+    for kind, expected, without_model in [
+        (
+            "launch",
+            ("≈ 0.0 s", "≈ 1973-08-05T17:45:48Z"),
+            ("n/a: no modelled position", "n/a: no modelled position"),
+        ),
+        (
+            "course-correction",
+            ("≈ 8.4 s", "n/a: the event's time of day is not stated"),
+            ("n/a: no modelled position", "n/a: no modelled position"),
+        ),
+        ("atmospheric-entry", ("12 m 41.1 s", "1974-03-12T09:18:34Z"), None),
+        ("flyby", ("12 m 39.2 s", "n/a: the event's time of day is not stated"), None),
     ]:
         _, event = find_event(campaign, "mars6", kind)
-        assert earth_receive_text(event, track) == expected, kind
+        assert earth_receive_text(event, track, transfer) == expected, kind
+        if without_model is not None:
+            assert earth_receive_text(event, track, None) == without_model, kind
+        else:
+            assert earth_receive_text(event, track, None) == expected, kind
 
 
 def test_next_event_skips_events_that_are_only_ordered(campaign: Campaign) -> None:
