@@ -17,7 +17,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from mission_control import ephemeris
 from mission_control.presentation.braille import Canvas, Run
+from mission_control.presentation.formatting import position_readout
 
 if TYPE_CHECKING:
     from mission_control.state import CampaignState
@@ -70,7 +72,7 @@ PLANET_GLYPHS = {
 CRAFT_GLYPHS = (("◆", "#"), ("▲", "^"), ("■", "%"), ("▼", "v"))
 """The first craft's marker, the second's...: a shape each, followed by its label."""
 
-STYLE_NAMES = ("sun", "earth", "planet", "earth-orbit", "planet-orbit")
+STYLE_NAMES: tuple[str, ...] = ("sun", "earth", "planet", "earth-orbit", "planet-orbit")
 STYLE_NAMES += ("flown", "planned", "craft", "text", "muted")
 """Every style name the rows use (the widget gives each a theme colour)."""
 
@@ -315,7 +317,7 @@ def pane(
         side_width = width - shape.draw_width - 1
         side = side_lines(scene, side_width, ascii_only)
         for row in range(shape.draw_height):
-            line = list(drawing[row]) if row < len(drawing) else [(" " * shape.draw_width, None)]
+            line: list[Run] = list(drawing[row]) if row < len(drawing) else []
             if row < len(side):
                 line += [(" ", None), *side[row]]
             rows.append(line)
@@ -336,24 +338,6 @@ def pane(
 # --------------------------------------------------------------------------- from the state
 
 
-def readout(
-    earth_km: float, target_km: float, speed_km_s: float, owlt_s: float, target: str, units: str
-) -> str:
-    """``≈ 41.2 M km from Earth · 112 M km to Mars · 27.4 km/s · light 2m17s``."""
-    if units == "imperial":
-        scale, unit, speed, speed_unit = 0.621371192, "mi", speed_km_s * 2236.93629, "mph"
-        speed_text = f"{speed:,.0f} {speed_unit}"
-    else:
-        scale, unit = 1.0, "km"
-        speed_text = f"{speed_km_s:.1f} km/s"
-    minutes, seconds = divmod(round(owlt_s), 60)
-    return (
-        f"≈ {earth_km * scale / 1e6:.3g} M {unit} from Earth · "
-        f"{target_km * scale / 1e6:.3g} M {unit} to {target} · "
-        f"{speed_text} · light {minutes}m{seconds:02d}s"
-    )
-
-
 _ORBITS: dict[tuple[str, int, int], tuple[Point, ...]] = {}
 _TRACKS: dict[tuple[str, str, float, float, int], tuple[Point, ...]] = {}
 
@@ -371,7 +355,6 @@ def scene_at(
     An orbit barely changes in a century, so each is computed once a year of replay; a
     transfer's track, once.
     """
-    from mission_control import ephemeris
 
     names = {body: name for name, body in ephemeris.PLANETS.items()}
     targets = [t.target for ms in state.missions if (t := transfers.get(ms.mission.id))]
@@ -380,8 +363,8 @@ def scene_at(
     for body in dict.fromkeys(["earth", *targets]):
         orbit_key = (body, year, samples)
         if orbit_key not in _ORBITS:
-            _ORBITS[orbit_key] = tuple(ephemeris.orbit_au(body, state.tick, samples))  # type: ignore[arg-type]
-        x, y, _ = ephemeris.position_km(body, state.tick)  # type: ignore[arg-type]
+            _ORBITS[orbit_key] = tuple(ephemeris.orbit_au(body, state.tick, samples))
+        x, y, _ = ephemeris.position_km(body, state.tick)
         place = (x / ephemeris.AU_KM, y / ephemeris.AU_KM)
         planets.append(Planet(names.get(body, body.title()), place, _ORBITS[orbit_key]))
     craft = []
@@ -408,14 +391,7 @@ def scene_at(
             continue
         x, y, _ = position.heliocentric_km
         target = names.get(transfer.target, transfer.target.title())
-        text = readout(
-            position.earth_distance_km,
-            position.target_distance_km,
-            position.heliocentric_speed_km_s,
-            position.owlt_s,
-            target,
-            units,
-        )
+        text = position_readout(position, target, units)
         place = (x / ephemeris.AU_KM, y / ephemeris.AU_KM)
         craft.append(Craft(name, label, place, _TRACKS[key], max(0.0, min(1.0, flown)), text))
     return Scene(tuple(planets), tuple(craft))

@@ -42,7 +42,6 @@ NOT_AT_START = [
     "mission_control.screens.goto",
     "mission_control.screens.help",
     "mission_control.screens.search",
-    "mission_control.kepler",
     "mission_control.lambert",
     "mission_control.trajectory",
     "mission_control.presentation.braille",
