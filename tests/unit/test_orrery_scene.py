@@ -4,6 +4,8 @@ redraw depends on, the glyphs without colour or Unicode, and the pane's layout."
 from __future__ import annotations
 
 import math
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -255,3 +257,15 @@ def test_after_arrival_a_craft_is_with_its_planet(campaign: Campaign) -> None:
     for craft in built.craft:
         assert craft.flown == 1 and craft.position is not None
         assert math.dist(craft.position, mars) < 0.01
+
+
+def test_the_drawing_modules_load_no_textual() -> None:
+    code = (
+        "import sys\n"
+        "import mission_control.presentation.braille, mission_control.presentation.orrery\n"
+        "print('textual' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
