@@ -34,6 +34,9 @@ async def test_a_large_terminal_shows_the_orrery_beside_the_log(campaign: Campai
         assert "◆6 Mars 6" in text and "▲7 Mars 7" in text
         assert "≈ modelled" in text
         assert all(panel.display for panel in app.query(SubsystemPanel))
+        assert "M km from Earth" in text
+        await pilot.press("u")
+        assert "M mi from Earth" in drawn(app) and "mph" in drawn(app)
         await pilot.press("o")
         assert not shown(app)
         await pilot.press("o")
