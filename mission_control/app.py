@@ -94,8 +94,8 @@ class MissionControlApp(DashboardControls):
         self._shown_second: int | None = None
         self._orrery: Orrery | None = None
         self.orrery_has_pane = False
-        self._state: CampaignState | None = None
         """Whether the terminal has room for the orrery beside the event log."""
+        self._state: CampaignState | None = None
         # The crafts' modelled positions are worked out only once the first frame is shown.
         self._positions = False
         self._names = {t.mission.id: t.mission.name for t in campaign.tracks}
