@@ -4,6 +4,7 @@ and hands the state down to the widgets, which only display it."""
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
@@ -12,6 +13,7 @@ from textual.binding import BindingType
 from textual.command import Provider
 from textual.containers import Container, Horizontal
 from textual.geometry import Size
+from textual.reactive import var
 from textual.widgets import Static
 
 from mission_control import collector, keymap
@@ -36,6 +38,8 @@ from mission_control.widgets.timeline import Timeline
 
 if TYPE_CHECKING:
     from mission_control.screens.commands import PaletteCommand
+    from mission_control.trajectory import Transfer
+    from mission_control.widgets.orrery import Orrery
 
 MIN_SIZE = Size(30, 8)
 """Below this (20x6 included) the dashboard shows only a "terminal too small" message."""
@@ -43,6 +47,9 @@ COMPACT_BELOW = Size(60, 20)
 """Below this width or height: one scrolling column, no big digits."""
 TALL_FROM = 34
 """From this height the timeline gets its month axis and the log a title."""
+ORRERY_PANE_FROM = Size(120, TALL_FROM)
+"""From this size the orrery has a pane of its own beside the event log, shown at first;
+below it there is no room to spare, so ``o`` shows it in the status panels' place."""
 
 POLL_S = 0.1
 """The display timer's period: the screen changes ten times a second at most."""
@@ -65,6 +72,10 @@ class MissionControlApp(DashboardControls):
 
     BINDINGS: ClassVar[list[BindingType]] = [*keymap.BINDINGS]
 
+    show_orrery: var[bool | None] = var(None, init=False)
+    """Whether the orrery is shown; None until ``o`` is pressed: shown where it has a pane
+    of its own (:data:`ORRERY_PANE_FROM`), not where it would hide the status panels."""
+
     def __init__(
         self,
         campaign: Campaign,
@@ -81,6 +92,12 @@ class MissionControlApp(DashboardControls):
         self.quantities: QuantityTable | None = None
         self._panels: list[SubsystemPanel] = []
         self._shown_second: int | None = None
+        self._orrery: Orrery | None = None
+        self.orrery_has_pane = False
+        """Whether the terminal has room for the orrery beside the event log."""
+        self._state: CampaignState | None = None
+        # The crafts' modelled positions are worked out only once the first frame is shown.
+        self._positions = False
         self._names = {t.mission.id: t.mission.name for t in campaign.tracks}
         if theme is not None:
             self.theme = theme
@@ -94,7 +111,7 @@ class MissionControlApp(DashboardControls):
             id="too-small",
         )
         yield self._too_small
-        state = state_at(self.campaign, self.clock.now())
+        state = state_at(self.campaign, self.clock.now(), positions=False)
         with Container(id="body") as self._body:
             clock = MissionClock(ascii_only=self.ascii_only, id="clock").data_bind(
                 system=MissionControlApp.clock_system, focus_id=MissionControlApp.focus_id
@@ -113,11 +130,16 @@ class MissionControlApp(DashboardControls):
                             id=f"panel-{ms.mission.id}-{part}",
                         )
             yield StatusReason(id="reason")
-            yield EventLog(self.campaign, id="event-log").data_bind(
-                units=MissionControlApp.unit_system,
-                log_filter=MissionControlApp.log_filter,
-                search=MissionControlApp.log_search,
-            )
+            with Horizontal(id="lower") as self._lower:
+                # Empty until the first frame is shown: the orrery is mounted in it then.
+                self._orrery_slot = Container(id="orrery-slot")
+                self._orrery_slot.border_title = "Orrery"
+                yield self._orrery_slot
+                yield EventLog(self.campaign, id="event-log").data_bind(
+                    units=MissionControlApp.unit_system,
+                    log_filter=MissionControlApp.log_filter,
+                    search=MissionControlApp.log_search,
+                )
         self._keys = KeyBar(keymap.key_hints(self.get_key_display), id="keys")
         yield self._keys
 
@@ -127,6 +149,8 @@ class MissionControlApp(DashboardControls):
         self._mission_clock = self.query_one(MissionClock)
         self._timeline = self.query_one(Timeline)
         self._event_log = self.query_one(EventLog)
+        self._panel_row = self.query_one("#panels")
+        self._reason = self.query_one(StatusReason)
         self._panels = list(self.query(SubsystemPanel))
         self._apply_size(self.size)
         self._show_settings_line()
@@ -138,6 +162,7 @@ class MissionControlApp(DashboardControls):
         # Listing quantities makes an event for each one that has any (and loads pint for a
         # quantity the reader did not describe): after the first frame, in a thread.
         self.call_after_refresh(self._format_quantities)
+        self.call_after_refresh(self._start_orrery)
 
     def on_resize(self, event: events.Resize) -> None:
         """Choose the layout for the terminal's new size."""
@@ -158,6 +183,32 @@ class MissionControlApp(DashboardControls):
         self._mission_clock.compact = compact
         self._timeline.set_class(height >= TALL_FROM, "-tall")
         self._event_log.set_class(height >= TALL_FROM, "-tall")
+        self.orrery_has_pane = width >= ORRERY_PANE_FROM.width and height >= ORRERY_PANE_FROM.height
+        self._place_orrery()
+
+    @property
+    def orrery_shown(self) -> bool:
+        """Whether the orrery is shown, by the user's choice or else by the room for it."""
+        return self.orrery_has_pane if self.show_orrery is None else self.show_orrery
+
+    def _place_orrery(self) -> None:
+        """The orrery in a pane right of the log where there is room; elsewhere in place of
+        the status panels (and their reason line, which speaks of them)."""
+        shown, pane = self.orrery_shown, self.orrery_has_pane
+        self._lower.set_class(shown and pane, "-pane")
+        self._lower.set_class(shown and not pane, "-swap")
+        self._panel_row.display = self._reason.display = not (shown and not pane)
+        if shown and self._orrery is not None and self._state is not None:
+            self._orrery.state = self._state  # a hidden orrery is not kept up to date
+
+    def watch_show_orrery(self) -> None:
+        """Shown or hidden with ``o``."""
+        if self._panels:
+            self._place_orrery()
+
+    def action_toggle_orrery(self) -> None:
+        """Show or hide the orrery."""
+        self.show_orrery = not self.orrery_shown
 
     @property
     def layout_variant(self) -> str:
@@ -189,7 +240,7 @@ class MissionControlApp(DashboardControls):
         second = math.floor(tick)
         if second != self._shown_second:
             self._shown_second = second
-            self._show_state(state_at(self.campaign, tick))
+            self._show_state(state_at(self.campaign, tick, positions=self._positions))
         self._mission_clock.replay = (self.clock.state_label, self.clock.label)
 
     def _show_state(self, state: CampaignState) -> None:
@@ -199,6 +250,9 @@ class MissionControlApp(DashboardControls):
         for panel in self._panels:
             panel.states = parts[panel.mission_id][panel.part]
         self._event_log.passed = sum(ms.passed for ms in state.missions)
+        self._state = state
+        if self._orrery is not None and self.orrery_shown:
+            self._orrery.state = state
 
     def _show_settings_line(self) -> None:
         """The clock's line of settings worth a glance: units, log filter and search. (The
@@ -242,6 +296,35 @@ class MissionControlApp(DashboardControls):
         self.quantities = table
         self._event_log.quantities = table
 
+    def _start_orrery(self) -> None:
+        """Mount the orrery once the first frame is shown, then plan the transfers.
+
+        Its module, and the trajectory model it draws, are imported here rather than at the
+        top: nothing of them is needed for the first frame, and start-up is held to a bare
+        Textual app's time with no margin to spare.
+        """
+        from mission_control.widgets.orrery import Orrery
+
+        self._orrery = Orrery(ascii_only=self.ascii_only, id="orrery").data_bind(
+            units=MissionControlApp.unit_system
+        )
+        self._orrery_slot.mount(self._orrery)
+        self._plan_transfers()
+
+    @work(exclusive=True, group="transfers")
+    async def _plan_transfers(self) -> None:
+        """Each mission's transfer, solved once in a daemon thread (as the quantities are),
+        then every state from now on carries the crafts' modelled positions."""
+        self._transfers_ready(await in_daemon_thread(Campaign.transfers, self.campaign))
+
+    def _transfers_ready(self, transfers: Mapping[str, Transfer | None]) -> None:
+        """Draw from now on with the crafts' positions: the state is made again at once."""
+        self._positions = True
+        if self._orrery is not None:
+            self._orrery.transfers = transfers
+        self._shown_second = None
+        self.poll()
+
     # ------------------------------------------------------------------ keys
 
     def palette_commands(self) -> list[PaletteCommand]:
@@ -280,7 +363,7 @@ class MissionControlApp(DashboardControls):
     def _show_reason(self, message: SubsystemPanel.Highlighted) -> None:
         """A status row highlighted (or none): its reason in the line under the panels."""
         panel, state = message.panel, message.state
-        self.query_one(StatusReason).subject = (
+        self._reason.subject = (
             Subject(panel.mission_name, panel.part, state) if state is not None else None
         )
 

@@ -46,6 +46,8 @@ BINDINGS = [
     Binding("f", "cycle_filter", "Filter",
             tooltip="Log shows all events, failures only, or one craft"),
     Binding("slash", "search", "Search", key_display="/", tooltip="Search the event log…"),
+    Binding("o", "toggle_orrery", "Orrery",
+            tooltip="Orrery: show or hide the modelled orbits and positions"),
     Binding("home", "go_start", "Start", show=False, tooltip="Go to the campaign's start"),
     Binding("end", "go_end", "End", show=False, tooltip="Go to the campaign's end"),
 ]  # fmt: skip
@@ -87,9 +89,15 @@ def key_hints(key_display: KeyDisplay) -> list[KeyHint]:
 
 
 def key_help(key_display: KeyDisplay) -> Iterator[tuple[str, str]]:
-    """Every key and what it does, for the help screen."""
+    """Every key and what it does, for the help screen; keys for one action share a line
+    (``q ^c  Quit``), so the list fits a 30-row terminal's first page."""
+    keys: dict[str, list[str]] = {}
+    what: dict[str, str] = {}
     for binding in BINDINGS:
-        yield key_display(binding), binding.tooltip or binding.description
+        keys.setdefault(binding.action, []).append(key_display(binding))
+        what.setdefault(binding.action, binding.tooltip or binding.description)
+    for action, shown in keys.items():
+        yield " ".join(shown), what[action]
     yield from MORE_HELP
 
 

@@ -67,3 +67,14 @@ def test_event_detail(snap_compare: Any, campaign: Campaign, size: tuple[int, in
 def test_help(snap_compare: Any, campaign: Campaign, size: tuple[int, int]) -> None:
     app = frozen_app(campaign, "mars6:atmospheric-entry")
     assert snap_compare(app, press=["question_mark"], terminal_size=size, run_before=settle)
+
+
+ORRERY_SIZES = [(80, 24), (120, 40), (200, 50)]
+
+
+@pytest.mark.parametrize("size", ORRERY_SIZES, ids=[f"{w}x{h}" for w, h in ORRERY_SIZES])
+def test_orrery(snap_compare: Any, campaign: Campaign, size: tuple[int, int]) -> None:
+    """Mid-cruise: beside the log from 120x40; at 80x24, in the status panels' place (o)."""
+    app = frozen_app(campaign, "1973-11-01T00:00:00Z")
+    press = ["o"] if size == (80, 24) else []
+    assert snap_compare(app, press=press, terminal_size=size, run_before=settle)

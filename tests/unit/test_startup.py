@@ -42,6 +42,11 @@ NOT_AT_START = [
     "mission_control.screens.goto",
     "mission_control.screens.help",
     "mission_control.screens.search",
+    "mission_control.lambert",
+    "mission_control.trajectory",
+    "mission_control.presentation.braille",
+    "mission_control.presentation.orrery",
+    "mission_control.widgets.orrery",
 ]
 """Modules the dashboard's start does not import: the command line, its arguments for the
 dashboard and the app module are all loaded, and none of these with them."""
