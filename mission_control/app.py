@@ -321,6 +321,7 @@ class MissionControlApp(DashboardControls):
         """Draw from now on with the crafts' positions: the state is made again at once."""
         self._positions = True
         if self._orrery is not None:
+            self._orrery.reasons = self.campaign.transfer_warnings()
             self._orrery.transfers = transfers
         self._shown_second = None
         self.poll()
@@ -351,11 +352,15 @@ class MissionControlApp(DashboardControls):
 
         event = message.event
         table = self.quantities
+        # Until the transfers are planned (just after the first frame) the detail gives
+        # the light time at the planet only.
+        transfers = self.campaign.transfers() if self._positions else {}
         self.push_screen(
             EventDetailScreen(
                 event,
                 self.campaign.track(event.mission_id),
                 table.get(event_key(event), ()) if table is not None else None,
+                transfers.get(event.mission_id),
             )
         )
 

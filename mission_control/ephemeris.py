@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import math
 from datetime import UTC, datetime, timedelta
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from mission_control.kepler import Vec
 from mission_control.timescale import to_tick
+
+if TYPE_CHECKING:
+    from mission_control.kepler import Vec
 
 Body = Literal["mercury", "venus", "earth", "mars", "jupiter", "saturn", "uranus", "neptune"]
 

@@ -23,6 +23,7 @@ import contextlib
 import functools
 import math
 import re
+import threading
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -52,9 +53,26 @@ __all__ = [
 ]
 
 
-@functools.cache
+_REGISTRY: list[pint.UnitRegistry[Any]] = []
+_BUILDING = threading.Lock()
+
+
 def registry() -> pint.UnitRegistry[Any]:
     """The program's single pint registry, built on first use and made the application's.
+
+    The dashboard's two background threads (quantities, and the crafts' readouts) may ask
+    for it at once: one builds it, the other waits for it (two builds would also race on
+    pint's cache files).
+    """
+    if not _REGISTRY:
+        with _BUILDING:
+            if not _REGISTRY:
+                _REGISTRY.append(_build_registry())
+    return _REGISTRY[0]
+
+
+def _build_registry() -> pint.UnitRegistry[Any]:
+    """The registry itself.
 
     pint keeps its parsed unit definitions (pickles) in a ``pint`` folder of the program's
     cache folder when caching is on and both are private (``paths.private_folder``), which
@@ -165,9 +183,22 @@ def convert(q: Quantity, unit: str) -> float | tuple[float, float]:
     return out[0] if len(out) == 1 else (out[0], out[1])
 
 
+EXACT_FACTORS: dict[tuple[str, str], float] = {
+    ("km", "mi"): 1 / 1.609344,  # the international mile is 1,609.344 m exactly
+    ("km", "au"): 1 / 149_597_870.7,  # the astronomical unit is 149,597,870,700 m (IAU 2012)
+    ("km/s", "mph"): 3600 / 1.609344,
+}
+"""The conversions the crafts' readouts make, by their definitions, so the dashboard shows
+them without loading pint (tens of megabytes); a test checks each against pint's."""
+
+
 @functools.cache
 def factor(source: str, target: str) -> float:
-    """How many ``target`` units make one ``source`` unit, by pint (``km`` to ``mi``: 0.62)."""
+    """How many ``target`` units make one ``source`` unit (``km`` to ``mi``: 0.62): from
+    :data:`EXACT_FACTORS`, else by pint."""
+    exact = EXACT_FACTORS.get((source, target))
+    if exact is not None:
+        return exact
     return float(registry().Quantity(1.0, source).to(target).magnitude)
 
 

@@ -348,9 +348,11 @@ def scene_at(
     *,
     units: str = "si",
     samples: int = 120,
+    reasons: Mapping[str, str] | None = None,
 ) -> Scene:
     """The scene at ``state``'s moment: Earth, each craft's target planet, and each craft
-    with its modelled transfer (one without is listed, with no track).
+    with its modelled transfer (one without is listed, with no track, and ``reasons`` says
+    why: the campaign's warning for it, without the craft's name).
 
     An orbit barely changes in a century, so each is computed once a year of replay; a
     transfer's track, once.
@@ -372,7 +374,8 @@ def scene_at(
         name, label = ms.mission.name, craft_label(ms.mission.name)
         transfer = transfers.get(ms.mission.id)
         if transfer is None:
-            craft.append(Craft(name, label, None, (), 0.0, "≈ no modelled track"))
+            why = (reasons or {}).get(ms.mission.id, "no trajectory modelled")
+            craft.append(Craft(name, label, None, (), 0.0, why.removeprefix(f"{name}: ")))
             continue
         key = (
             ms.mission.id,
@@ -387,11 +390,10 @@ def scene_at(
         flown = (state.tick - transfer.departure_tick) / span if span > 0 else 1.0
         position = ms.position
         if position is None:
-            craft.append(Craft(name, label, None, _TRACKS[key], 0.0, "≈ before launch"))
+            craft.append(Craft(name, label, None, _TRACKS[key], 0.0, "before launch"))
             continue
         x, y, _ = position.heliocentric_km
-        target = names.get(transfer.target, transfer.target.title())
-        text = position_readout(position, target, units)
+        text = position_readout(position, transfer.target_name, units)
         place = (x / ephemeris.AU_KM, y / ephemeris.AU_KM)
         craft.append(Craft(name, label, place, _TRACKS[key], max(0.0, min(1.0, flown)), text))
     return Scene(tuple(planets), tuple(craft))

@@ -48,6 +48,8 @@ class Orrery(Widget):
     units: var[str] = var("si", init=False)
     transfers: var[Mapping[str, Transfer | None] | None] = var(None, init=False)
     """Each mission's modelled transfer; None until the app has planned them."""
+    reasons: Mapping[str, str] = {}
+    """Why a mission has no transfer, by mission id (set with :attr:`transfers`)."""
 
     def __init__(self, *, ascii_only: bool = False, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -78,7 +80,7 @@ class Orrery(Widget):
     def _update(self) -> None:
         if self.state is None or self.transfers is None:
             return
-        self._scene = scene_at(self.state, self.transfers, units=self.units)
+        self._scene = scene_at(self.state, self.transfers, units=self.units, reasons=self.reasons)
         shown = self._key(self._scene), tuple(c.readout for c in self._scene.craft)
         if shown != self._shown:
             self._shown = shown

@@ -431,6 +431,24 @@ async def test_choosing_a_log_line_opens_its_detail(campaign: Campaign) -> None:
 
 
 @ui_test
+async def test_the_launchs_detail_gives_the_modelled_c3_and_light_time(campaign: Campaign) -> None:
+    async with dashboard(campaign, "mars6:course-correction") as (app, pilot, _source):
+        log = app.query_one(EventLog)
+        log.focus()
+        log.highlighted = 0  # Mars 6's launch
+        await pilot.press("enter")
+        assert isinstance(app.screen, EventDetailScreen)
+        shown = screen_text(app)
+        assert "C3             ≈ 16.03 km²/s² (modelled transfer)" in shown
+        assert "light time     ≈ 0.0 s" in shown
+        await pilot.press("escape")
+        log.highlighted = 2  # Mars 6's course correction, eight days out
+        await pilot.press("enter")
+        shown = screen_text(app)
+        assert "light time     ≈ 8.4 s" in shown
+
+
+@ui_test
 async def test_clicking_a_log_line_opens_its_detail(campaign: Campaign) -> None:
     async with dashboard(campaign, "mars7:launch") as (app, pilot, _source):
         await pilot.click(EventLog, offset=(5, 0))

@@ -30,7 +30,7 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 def _build() -> pint.UnitRegistry:
     """A registry built as the program's first one is, past ``registry``'s memo."""
-    ureg: pint.UnitRegistry = units.registry.__wrapped__()  # type: ignore[attr-defined]
+    ureg: pint.UnitRegistry = units._build_registry()
     assert round(ureg.Quantity(1, "km").to("mi").magnitude, 3) == 0.621
     return ureg
 

@@ -39,6 +39,12 @@ DOMAIN = [
     "mission_control.presentation.formatting",
     "mission_control.presentation.ascii_digits",
     "mission_control.presentation.event_lines",
+    "mission_control.presentation.braille",
+    "mission_control.presentation.orrery",
+    "mission_control.kepler",
+    "mission_control.lambert",
+    "mission_control.trajectory",
+    "mission_control.extract.target",
 ]
 
 

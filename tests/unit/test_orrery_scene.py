@@ -10,9 +10,10 @@ import sys
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from msgspec.structs import replace
 
 from mission_control import ephemeris
-from mission_control.campaign import Campaign
+from mission_control.campaign import Campaign, build_campaign
 from mission_control.presentation.braille import join_runs
 from mission_control.presentation.orrery import (
     MARGIN_DOTS,
@@ -269,3 +270,14 @@ def test_the_drawing_modules_load_no_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_a_craft_without_a_transfer_says_why(campaign: Campaign) -> None:
+    mars6, mars7 = campaign.missions
+    no_launch = replace(mars6, events=[e for e in mars6.events if e.kind != "launch"])
+    other = build_campaign([no_launch, mars7])
+    tick = parse_time("1973-11-01T00:00:00Z", other)
+    built = scene_at(state_at(other, tick), other.transfers(), reasons=other.transfer_warnings())
+    assert built.craft[0].position is None and not built.craft[0].track
+    assert built.craft[0].readout == "no trajectory modelled: the article states no launch"
+    assert built.craft[1].position is not None

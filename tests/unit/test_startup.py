@@ -43,6 +43,7 @@ NOT_AT_START = [
     "mission_control.screens.help",
     "mission_control.screens.search",
     "mission_control.lambert",
+    "mission_control.kepler",
     "mission_control.trajectory",
     "mission_control.presentation.braille",
     "mission_control.presentation.orrery",

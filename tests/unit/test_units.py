@@ -555,3 +555,11 @@ def test_a_number_stated_to_more_figures_than_a_float_holds_is_shown_not_refused
         "The lander 10000000000000000000000000001 km was launched."
     )
     assert read_text(text, "x.txt").events
+
+
+def test_the_readouts_exact_conversions_are_pints() -> None:
+    from mission_control.units import EXACT_FACTORS
+
+    ureg = registry()
+    for (source, target), value in EXACT_FACTORS.items():
+        assert value == pytest.approx(ureg.Quantity(1.0, source).to(target).magnitude, rel=1e-12)
