@@ -80,6 +80,34 @@ ROWS_SPEC = (
     Row("bytes/s, auto replay", "replay_auto", "bytes_per_s", "B/s", STEADY_TARGET),
     Row("peak RSS, auto replay", "replay_auto", "peak_rss_mb", "MB", STEADY_TARGET),
     Row("updates/s, auto replay", "replay_auto", "updates_per_s", "/s", None),
+    Row(
+        "CPU/s, auto replay, 120x40 with the orrery",
+        "replay_auto_120",
+        "cpu_per_s",
+        "s/s",
+        STEADY_TARGET,
+    ),
+    Row(
+        "bytes/s, auto replay, 120x40 with the orrery",
+        "replay_auto_120",
+        "bytes_per_s",
+        "B/s",
+        STEADY_TARGET,
+    ),
+    Row(
+        "peak RSS, auto replay, 120x40 with the orrery",
+        "replay_auto_120",
+        "peak_rss_mb",
+        "MB",
+        STEADY_TARGET,
+    ),
+    Row(
+        "updates/s, auto replay, 120x40 with the orrery",
+        "replay_auto_120",
+        "updates_per_s",
+        "/s",
+        None,
+    ),
 )
 BASELINE_OF = {
     "startup_warm": "hello",
@@ -87,7 +115,10 @@ BASELINE_OF = {
     "startup_read": "hello",
     "replay_1x": "clock",
     "replay_auto": "clock",
+    "replay_auto_120": "clock",
 }
+LARGE = ["--cols", "120", "--rows", "40"]
+"""The size at which the orrery is beside the log (it is hidden at 80x24 until asked for)."""
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -226,6 +257,7 @@ def measure(o: argparse.Namespace, log: Any) -> dict[str, dict[str, Any]]:
         "startup_read": [app_command(fresh), "--vs", hello, *startup],
         "replay_1x": [app_command(env, "--speed", "1"), "--vs", clock, *steady],
         "replay_auto": [app_command(env), "--vs", clock, *steady],
+        "replay_auto_120": [app_command(env), "--vs", clock, *steady, *LARGE],
     }
     results: dict[str, dict[str, Any]] = {}
     try:

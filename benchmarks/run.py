@@ -18,6 +18,8 @@ have only 2 cores, so nothing runs in parallel), and prints one table:
                      sentences): how reading time grows with the article.
   bench_orbits.py    in-process: one Lambert solve and one Kepler propagation of Mars 6's
                      transfer, against one planet position timed alongside.
+  bench_orrery.py    in-process: one redraw of the orrery (scene, braille drawing, pane) at
+                     its 120x40 and 200x50 sizes, against one ``state_at`` timed alongside.
   soak.py            ``--soak-minutes`` at the fastest speed, looping: memory growth.
 
 The first run reads the 100,000-event article afresh (a minute or two) and keeps it in
@@ -192,6 +194,31 @@ def orbit_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
+ORRERY_REDRAW_TARGET_MS = 10.0
+"""One orrery redraw, at most: ten a second (the display timer's most) stay under a tenth
+of a core's time, the auto replay's CPU budget against the 10 Hz clock."""
+
+
+def orrery_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
+    if "state_at_ms" not in result:
+        return [row("orrery redraw", "-", "-", None, "-", None)]
+    base = result["state_at_ms"]
+    out = []
+    for size in ("120x40", "200x50"):
+        r = result[size]
+        out.append(
+            row(
+                f"one orrery redraw (scene + braille + pane), {size}",
+                f"{r['redraw_ms']:.2f} ms",
+                f"{base:.3f} ms (one state_at)",
+                r["ratio_to_state_at"],
+                f"<= {ORRERY_REDRAW_TARGET_MS:g} ms",
+                r["redraw_ms"] <= ORRERY_REDRAW_TARGET_MS,
+            )
+        )
+    return out
+
+
 SCROLL_TARGET = 1.5
 """A scroll step of the log holding 100,000 events may cost this much of the 13-event one."""
 
@@ -290,6 +317,7 @@ def main(argv: list[str] | None = None) -> int:
         "log": run("bench_log.py", "--events", str(o.events), "--cache", cache),
         "reading": run("bench_reading.py"),
         "orbits": run("bench_orbits.py"),
+        "orrery": run("bench_orrery.py"),
         "terminal": run("bench_terminal.py", *terminal_args),
     }
     if o.soak_minutes > 0:
@@ -300,6 +328,7 @@ def main(argv: list[str] | None = None) -> int:
         *log_rows(results["log"]),
         *reading_rows(results["reading"]),
         *orbit_rows(results["orbits"]),
+        *orrery_rows(results["orrery"]),
         *(soak_rows(results["soak"]) if "soak" in results else []),
     ]
     failed = any("error" in r for r in results.values())

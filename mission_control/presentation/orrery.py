@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from mission_control import ephemeris
 from mission_control.presentation.braille import Canvas, Run
@@ -297,6 +297,49 @@ def side_lines(scene: Scene, width: int, ascii_only: bool) -> list[list[Run]]:
     return lines
 
 
+class PaneParts(NamedTuple):
+    """The pane cut where its parts change at different rates: the drawing (when a marker
+    moves a dot), the column beside it (each moment: the readouts), and the lines under
+    both (readouts under a narrow drawing, then the legend)."""
+
+    layout: Layout
+    drawing: list[list[Run]]
+    side: list[list[Run]]
+    under: list[list[Run]]
+
+
+def pane_parts(
+    scene: Scene,
+    width: int,
+    height: int,
+    ascii_only: bool,
+    no_color: bool,
+    drawing: list[list[Run]] | None = None,
+) -> PaneParts:
+    """The pane's parts (``drawing``, if already made for this layout, is used as it is)."""
+    shape = layout(max(width, 0), max(height, 0), len(scene.craft))
+    if width <= 0 or height <= 0:
+        return PaneParts(shape, [], [], [])
+    if drawing is None:
+        drawing = render(scene, shape.draw_width, shape.draw_height, ascii_only, no_color)
+    drawing = drawing[: shape.draw_height]
+    side: list[list[Run]] = []
+    under: list[list[Run]] = []
+    if shape.side:
+        side = side_lines(scene, width - shape.draw_width - 1, ascii_only)[: shape.draw_height]
+    else:
+        # A line under the drawing for each craft: marker, then readout.
+        for index, craft in enumerate(scene.craft[: max(0, height - 1 - len(drawing))]):
+            marker = craft_marker(scene, index, ascii_only)
+            under.append(
+                [(marker, "craft"), (_fit(" " + craft.readout, width - len(marker)), "text")]
+            )
+    if len(drawing) + len(under) < height:
+        text = next((text for text in LEGENDS if len(text) <= width), LEGENDS[-1][:width])
+        under.append([(text, "muted")])
+    return PaneParts(shape, drawing, side, under)
+
+
 def pane(
     scene: Scene,
     width: int,
@@ -305,34 +348,16 @@ def pane(
     no_color: bool,
     drawing: list[list[Run]] | None = None,
 ) -> list[list[Run]]:
-    """The whole pane: the drawing (``drawing``, if already made for this layout), the
-    readouts beside or under it, and the legend on the last line."""
-    if width <= 0 or height <= 0:
-        return []
-    shape = layout(width, height, len(scene.craft))
-    if drawing is None:
-        drawing = render(scene, shape.draw_width, shape.draw_height, ascii_only, no_color)
+    """The whole pane as one list of lines: the drawing, the readouts beside or under it,
+    and the legend on the last line."""
+    parts = pane_parts(scene, width, height, ascii_only, no_color, drawing)
     rows: list[list[Run]] = []
-    if shape.side:
-        side_width = width - shape.draw_width - 1
-        side = side_lines(scene, side_width, ascii_only)
-        for row in range(shape.draw_height):
-            line: list[Run] = list(drawing[row]) if row < len(drawing) else []
-            if row < len(side):
-                line += [(" ", None), *side[row]]
-            rows.append(line)
-    else:
-        rows += drawing
-        # A line under the drawing for each craft: marker, then readout.
-        for index, craft in enumerate(scene.craft[: max(0, height - 1 - len(rows))]):
-            marker = craft_marker(scene, index, ascii_only)
-            rows.append(
-                [(marker, "craft"), (_fit(" " + craft.readout, width - len(marker)), "text")]
-            )
-    if len(rows) < height:
-        text = next((text for text in LEGENDS if len(text) <= width), LEGENDS[-1][:width])
-        rows.append([(text, "muted")])
-    return rows[:height]
+    for row in range(len(parts.drawing)):
+        line = list(parts.drawing[row])
+        if row < len(parts.side):
+            line += [(" ", None), *parts.side[row]]
+        rows.append(line)
+    return (rows + parts.under)[:height]
 
 
 # --------------------------------------------------------------------------- from the state

@@ -5,6 +5,11 @@ A pure function of the moment, like the rest of the dashboard: seeking back draw
 playing forward drew. The drawing (``presentation.orrery``) is made again only when a
 marker moves by a dot or the size, theme or settings change; the readouts, which change
 every second of a running replay, are cheap text.
+
+Textual sends a repainted line whole from its widget's left edge, so the pane is three
+widgets: the drawing, the column beside it and the lines under both. A readout that changes
+at every moment of a running replay then resends its own line, not the drawing beside it;
+and each widget repaints only the lines that changed.
 """
 
 from __future__ import annotations
@@ -12,12 +17,23 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from rich.text import Text
+from rich.segment import Segment
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.geometry import Region
 from textual.reactive import var
+from textual.strip import Strip
 from textual.widget import Widget
 
 from mission_control.presentation.braille import Run
-from mission_control.presentation.orrery import Scene, dots_key, layout, pane, render, scene_at
+from mission_control.presentation.orrery import (
+    Scene,
+    dots_key,
+    layout,
+    pane_parts,
+    render,
+    scene_at,
+)
 from mission_control.theme_styles import ThemeStyles
 
 if TYPE_CHECKING:
@@ -38,6 +54,40 @@ STYLES = {
 }
 """The style of each part of the drawing, in the theme's colours (see
 :mod:`~mission_control.theme_styles`); the names are ``presentation.orrery.STYLE_NAMES``."""
+
+
+class Lines(Widget):
+    """Lines of text runs, each named by style: only the lines that change are repainted."""
+
+    def __init__(self, styles: ThemeStyles, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._styles = styles
+        self.lines: list[list[Run]] = []
+
+    def show(self, lines: list[list[Run]]) -> None:
+        """Show ``lines``, repainting those that differ from the lines shown."""
+        old, self.lines = self.lines, lines
+        if len(old) != len(lines):
+            self.refresh()
+            return
+        width = self.size.width
+        pairs = enumerate(zip(old, lines, strict=True))
+        changed = [Region(0, y, width, 1) for y, (a, b) in pairs if a != b]
+        if changed:
+            self.refresh(*changed)
+
+    def render_line(self, y: int) -> Strip:
+        """One line, in the theme's styles."""
+        width = self.size.width
+        base = self.rich_style
+        if not 0 <= y < len(self.lines):
+            return Strip.blank(width, base)
+        styles = self._styles.of(self)
+        segments = [
+            Segment(text, styles[style] if style is not None else base)
+            for text, style in self.lines[y]
+        ]
+        return Strip(segments).extend_cell_length(width, base).crop(0, width)
 
 
 class Orrery(Widget):
@@ -61,6 +111,19 @@ class Orrery(Widget):
         self.redraws = 0
         """How many times the drawing was made (not the readouts): for tests."""
 
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="orrery-top"):
+            yield Lines(self._styles, id="orrery-drawing")
+            yield Lines(self._styles, id="orrery-side")
+        yield Lines(self._styles, id="orrery-under")
+
+    def on_mount(self) -> None:
+        self._parts = (
+            self.query_one("#orrery-drawing", Lines),
+            self.query_one("#orrery-side", Lines),
+            self.query_one("#orrery-under", Lines),
+        )
+
     def watch_state(self) -> None:
         """A new moment: repaint if a marker moved a dot or a readout changed."""
         self._update()
@@ -74,17 +137,18 @@ class Orrery(Widget):
         self._update()
 
     def on_resize(self) -> None:
-        """A new size: a new scale (Textual repaints anyway)."""
+        """A new size: a new scale."""
+        self._shown = None
         self._update()
 
     def _update(self) -> None:
-        if self.state is None or self.transfers is None:
+        if self.state is None or self.transfers is None or not self.is_mounted:
             return
         self._scene = scene_at(self.state, self.transfers, units=self.units, reasons=self.reasons)
         shown = self._key(self._scene), tuple(c.readout for c in self._scene.craft)
         if shown != self._shown:
             self._shown = shown
-            self.refresh()
+            self._show_parts(self._scene)
 
     def _key(self, scene: Scene) -> tuple[object, ...]:
         width, height = self.size
@@ -96,12 +160,28 @@ class Orrery(Widget):
             self.app.no_color,
         )
 
-    def render(self) -> Text:
-        """The pane's lines, the drawing made again only when its key changed."""
-        scene = self._scene
+    @property
+    def plain(self) -> str:
+        """The pane as shown, as plain text (the drawing, the column beside it, the lines
+        under both)."""
+        if not self.is_mounted:
+            return ""
+        drawing, side, under = (part.lines for part in self._parts)
+        lines = []
+        for row, runs in enumerate(drawing):
+            text = "".join(t for t, _ in runs)
+            if row < len(side) and self._parts[1].display:
+                text += " " + "".join(t for t, _ in side[row])
+            lines.append(text)
+        lines += ["".join(t for t, _ in runs) for runs in under]
+        return "\n".join(lines)
+
+    def _show_parts(self, scene: Scene) -> None:
+        """Each part's lines, the drawing made again only when its key changed, and each
+        part sized to its lines."""
         width, height = self.size
-        if scene is None or width <= 0 or height <= 0:
-            return Text()
+        if width <= 0 or height <= 0:
+            return
         key = self._key(scene)
         if self._drawing is None or self._drawing[0] != key:
             shape = layout(width, height, len(scene.craft))
@@ -110,13 +190,13 @@ class Orrery(Widget):
             )
             self._drawing = (key, rows)
             self.redraws += 1
-        styles = self._styles.of(self)
-        lines = []
-        for runs in pane(
+        parts = pane_parts(
             scene, width, height, self.ascii_only, self.app.no_color, self._drawing[1]
-        ):
-            line = Text(no_wrap=True, end="")
-            for text, style in runs:
-                line.append(text, styles[style] if style is not None else None)
-            lines.append(line)
-        return Text("\n", no_wrap=True).join(lines)
+        )
+        drawing, side, under = self._parts
+        drawing.styles.width = parts.layout.draw_width + (1 if parts.layout.side else 0)
+        side.display = parts.layout.side
+        under.styles.height = len(parts.under)
+        drawing.show(parts.drawing)
+        side.show(parts.side)
+        under.show(parts.under)

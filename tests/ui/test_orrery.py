@@ -15,7 +15,7 @@ MID_CRUISE = "1973-11-01T00:00:00Z"
 
 
 def drawn(app: MissionControlApp) -> str:
-    return app.query_one(Orrery).render().plain
+    return app.query_one(Orrery).plain
 
 
 def shown(app: MissionControlApp) -> bool:
