@@ -96,7 +96,11 @@ def row(
     }
 
 
-SHOWN_WITHOUT_TARGET = {"time to first frame, articles read"}
+SHOWN_WITHOUT_TARGET = {
+    "time to first frame, articles read",
+    "CPU/s, auto replay mid-cruise, 120x40 with the orrery",
+    "bytes/s, auto replay mid-cruise, 120x40 with the orrery",
+}
 """Terminal figures with no target that the table still shows."""
 
 
