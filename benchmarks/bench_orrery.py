@@ -21,7 +21,8 @@ from collections.abc import Callable, Iterator
 
 from mission_control import catalog
 from mission_control.campaign import build_campaign
-from mission_control.presentation.orrery import Scene, layout, pane, render, scene_at
+from mission_control.presentation.orrery import Scene, layout, pane, render
+from mission_control.presentation.orrery_scene import scene_at
 from mission_control.state import state_at
 
 PANES = {"120x40": (49, 17), "200x50": (79, 28)}

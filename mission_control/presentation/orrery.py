@@ -1,5 +1,6 @@
 """The orrery: the inner solar system seen from the ecliptic's north, as plain data (a
-:class:`Scene`, in AU) and as rows of styled text (:func:`render`, :func:`pane`).
+:class:`Scene`, in AU) and as rows of styled text (:func:`render`, :func:`pane`). The
+scene at the replay's moment is made in :mod:`~mission_control.presentation.orrery_scene`.
 
 Everything a craft shows here is modelled, not stated by the articles: a transfer arc from
 launch to arrival (the flown part solid, the rest dotted), then the target planet's own
@@ -13,17 +14,11 @@ the style names to theme colours.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
-from mission_control import ephemeris
 from mission_control.presentation.braille import Canvas, Run
-from mission_control.presentation.formatting import position_readout
-
-if TYPE_CHECKING:
-    from mission_control.state import CampaignState
-    from mission_control.trajectory import Transfer
 
 Point = tuple[float, float]
 """Ecliptic x, y in AU, the Sun at the origin."""
@@ -358,67 +353,3 @@ def pane(
             line += [(" ", None), *parts.side[row]]
         rows.append(line)
     return (rows + parts.under)[:height]
-
-
-# --------------------------------------------------------------------------- from the state
-
-
-_ORBITS: dict[tuple[str, int, int], tuple[Point, ...]] = {}
-_TRACKS: dict[tuple[str, str, float, float, int], tuple[Point, ...]] = {}
-
-
-def scene_at(
-    state: CampaignState,
-    transfers: Mapping[str, Transfer | None],
-    *,
-    units: str = "si",
-    samples: int = 120,
-    reasons: Mapping[str, str] | None = None,
-) -> Scene:
-    """The scene at ``state``'s moment: Earth, each craft's target planet, and each craft
-    with its modelled transfer (one without is listed, with no track, and ``reasons`` says
-    why: the campaign's warning for it, without the craft's name).
-
-    An orbit barely changes in a century, so each is computed once a year of replay; a
-    transfer's track, once.
-    """
-
-    names = {body: name for name, body in ephemeris.PLANETS.items()}
-    targets = [t.target for ms in state.missions if (t := transfers.get(ms.mission.id))]
-    year = int(state.tick // (365.25 * 86400))
-    planets = []
-    for body in dict.fromkeys(["earth", *targets]):
-        orbit_key = (body, year, samples)
-        if orbit_key not in _ORBITS:
-            _ORBITS[orbit_key] = tuple(ephemeris.orbit_au(body, state.tick, samples))
-        x, y, _ = ephemeris.position_km(body, state.tick)
-        place = (x / ephemeris.AU_KM, y / ephemeris.AU_KM)
-        planets.append(Planet(names.get(body, body.title()), place, _ORBITS[orbit_key]))
-    craft = []
-    for ms in state.missions:
-        name, label = ms.mission.name, craft_label(ms.mission.name)
-        transfer = transfers.get(ms.mission.id)
-        if transfer is None:
-            why = (reasons or {}).get(ms.mission.id, "no trajectory modelled")
-            craft.append(Craft(name, label, None, (), 0.0, why.removeprefix(f"{name}: ")))
-            continue
-        key = (
-            ms.mission.id,
-            transfer.target,
-            transfer.departure_tick,
-            transfer.arrival_tick,
-            samples,
-        )
-        if key not in _TRACKS:
-            _TRACKS[key] = tuple(transfer.track_au(samples))
-        span = transfer.arrival_tick - transfer.departure_tick
-        flown = (state.tick - transfer.departure_tick) / span if span > 0 else 1.0
-        position = ms.position
-        if position is None:
-            craft.append(Craft(name, label, None, _TRACKS[key], 0.0, "before launch"))
-            continue
-        x, y, _ = position.heliocentric_km
-        text = position_readout(position, transfer.target_name, units)
-        place = (x / ephemeris.AU_KM, y / ephemeris.AU_KM)
-        craft.append(Craft(name, label, place, _TRACKS[key], max(0.0, min(1.0, flown)), text))
-    return Scene(tuple(planets), tuple(craft))

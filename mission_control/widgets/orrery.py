@@ -32,8 +32,8 @@ from mission_control.presentation.orrery import (
     layout,
     pane_parts,
     render,
-    scene_at,
 )
+from mission_control.presentation.orrery_scene import scene_at
 from mission_control.theme_styles import ThemeStyles
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pint
 import pytest
 
-from mission_control import paths, units
+from mission_control import paths, unit_registry, units
 
 
 @pytest.fixture
@@ -30,7 +30,7 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 def _build() -> pint.UnitRegistry:
     """A registry built as the program's first one is, past ``registry``'s memo."""
-    ureg: pint.UnitRegistry = units._build_registry()
+    ureg: pint.UnitRegistry = unit_registry._build_registry()
     assert round(ureg.Quantity(1, "km").to("mi").magnitude, 3) == 0.621
     return ureg
 

@@ -26,8 +26,8 @@ from mission_control.presentation.orrery import (
     pane,
     projection,
     render,
-    scene_at,
 )
+from mission_control.presentation.orrery_scene import scene_at
 from mission_control.state import state_at
 from mission_control.timeparse import parse_time
 

@@ -36,6 +36,7 @@ NOT_AT_START = [
     "mission_control.fingerprint",
     "mission_control.shipped",
     "mission_control.units",
+    "mission_control.unit_registry",
     "mission_control.timeparse",
     "mission_control.screens.commands",
     "mission_control.screens.event_detail",
@@ -47,6 +48,7 @@ NOT_AT_START = [
     "mission_control.trajectory",
     "mission_control.presentation.braille",
     "mission_control.presentation.orrery",
+    "mission_control.presentation.orrery_scene",
     "mission_control.widgets.orrery",
 ]
 """Modules the dashboard's start does not import: the command line, its arguments for the
