@@ -110,19 +110,19 @@ class Orrery(Widget):
         self._drawing: tuple[tuple[object, ...], list[list[Run]]] | None = None
         self.redraws = 0
         """How many times the drawing was made (not the readouts): for tests."""
+        # Held, not queried: the app may be ending (a signal) while the pane is mounted.
+        self._parts = (
+            Lines(self._styles, id="orrery-drawing"),
+            Lines(self._styles, id="orrery-side"),
+            Lines(self._styles, id="orrery-under"),
+        )
 
     def compose(self) -> ComposeResult:
+        drawing, side, under = self._parts
         with Horizontal(id="orrery-top"):
-            yield Lines(self._styles, id="orrery-drawing")
-            yield Lines(self._styles, id="orrery-side")
-        yield Lines(self._styles, id="orrery-under")
-
-    def on_mount(self) -> None:
-        self._parts = (
-            self.query_one("#orrery-drawing", Lines),
-            self.query_one("#orrery-side", Lines),
-            self.query_one("#orrery-under", Lines),
-        )
+            yield drawing
+            yield side
+        yield under
 
     def watch_state(self) -> None:
         """A new moment: repaint if a marker moved a dot or a readout changed."""
