@@ -197,7 +197,9 @@ class MissionControlApp(DashboardControls):
         shown, pane = self.orrery_shown, self.orrery_has_pane
         self._lower.set_class(shown and pane, "-pane")
         self._lower.set_class(shown and not pane, "-swap")
-        self._panel_row.display = self._reason.display = not (shown and not pane)
+        panels = not (shown and not pane)
+        if self._panel_row.display != panels:  # any setting is an inline style: a relayout
+            self._panel_row.display = self._reason.display = panels
         if shown and self._orrery is not None and self._state is not None:
             self._orrery.state = self._state  # a hidden orrery is not kept up to date
 
@@ -352,9 +354,7 @@ class MissionControlApp(DashboardControls):
 
         event = message.event
         table = self.quantities
-        # Until the transfers are planned (just after the first frame) the detail gives
-        # the light time at the planet only.
-        transfers = self.campaign.transfers() if self._positions else {}
+        transfers = self.campaign.transfers() if self._positions else {}  # once planned
         self.push_screen(
             EventDetailScreen(
                 event,

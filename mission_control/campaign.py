@@ -5,6 +5,7 @@ its events set, on one UTC clock with the span the replay covers, and the clock 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 from functools import cached_property
@@ -215,13 +216,24 @@ def _setters(
     return {key: (tuple(i), tuple(r)) for key, (i, r) in found.items() if i}
 
 
-_ELSEWHERE = re.compile(
-    r"\b(?:the Moon|"
-    + "|".join(sorted(name for name in PLANETS if name != "Earth"))
-    + r")\b(?![-\u2010\u2011\s]*\d)"  # "Mars 4", "Venus-8" name a craft, not a place
-)
-"""A body other than Earth named as a place. Earth is left out: a sentence about an event at
-the planet often says the data went to Earth."""
+_OTHER_BODIES = ("the Moon", *sorted(name for name in PLANETS if name != "Earth"))
+"""Bodies other than Earth a sentence may name as a place. Earth is left out: a sentence
+about an event at the planet often says the data went to Earth."""
+
+
+@functools.cache
+def _elsewhere() -> re.Pattern[str]:
+    """A body of :data:`_OTHER_BODIES` named as a place, not in a craft's name ("Mars 4",
+    "Venus-8"); compiled on first need: most sentences name none of them at all."""
+    names = "|".join(_OTHER_BODIES)
+    return re.compile(rf"\b(?:{names})\b(?![-\u2010\u2011\s]*\d)")
+
+
+def _bodies_named(sentence: str, target: str | None) -> set[str]:
+    """The bodies other than ``target`` (and Earth) that ``sentence`` names as places."""
+    if not any(name in sentence for name in _OTHER_BODIES if name != target):
+        return set()
+    return {m[0] for m in _elsewhere().finditer(sentence)} - {target}
 
 
 def _arrival(
@@ -242,9 +254,8 @@ def _arrival(
             continue
         if launch_tick is not None and ticks[index] <= launch_tick + rules.launch_phase_s:
             continue
-        named = {m[0] for source in sources[index] for m in _ELSEWHERE.finditer(source[1])}
-        if target is not None:
-            named.discard(target[0])
+        aim = target[0] if target is not None else None
+        named = {body for source in sources[index] for body in _bodies_named(source[1], aim)}
         if not named:
             return index, passed
         passed = passed or " and ".join(sorted(named))

@@ -93,6 +93,18 @@ class Lines(Widget):
 class Orrery(Widget):
     """The inner solar system from above, with each craft's modelled track and readout."""
 
+    # The pane's own layout of its three parts, kept with it rather than in styles/app.tcss:
+    # a widget's default CSS is parsed when it is first mounted, after the first frame, and
+    # the app's stylesheet is parsed before it. The app sizes the drawing's width and the
+    # lines under it to what they hold.
+    DEFAULT_CSS = """
+    Orrery { width: 1fr; height: 1fr; layout: vertical; }
+    Orrery #orrery-top { height: 1fr; }
+    Orrery #orrery-drawing { height: 100%; }
+    Orrery #orrery-side { width: 1fr; height: 100%; }
+    Orrery #orrery-under { width: 1fr; }
+    """
+
     state: var[CampaignState | None] = var(None, init=False)
     """The moment shown (the app sets it each second shown)."""
     units: var[str] = var("si", init=False)
