@@ -42,12 +42,15 @@ def scene_at(
 
     names = {body: name for name, body in ephemeris.PLANETS.items()}
     targets = [t.target for ms in state.missions if (t := transfers.get(ms.mission.id))]
-    year = int(state.tick // (365.25 * 86400))
+    year_s = 365.25 * 86400
+    year = int(state.tick // year_s)
     planets = []
     for body in dict.fromkeys(["earth", *targets]):
         orbit_key = (body, year, samples)
         if orbit_key not in _ORBITS:
-            _ORBITS[orbit_key] = tuple(ephemeris.orbit_au(body, state.tick, samples))
+            # The orbit as it is at the year's start, whatever moment was shown first: seeking
+            # back then draws what playing forward drew.
+            _ORBITS[orbit_key] = tuple(ephemeris.orbit_au(body, year * year_s, samples))
         x, y, _ = ephemeris.position_km(body, state.tick)
         place = (x / ephemeris.AU_KM, y / ephemeris.AU_KM)
         planets.append(Planet(names.get(body, body.title()), place, _ORBITS[orbit_key]))

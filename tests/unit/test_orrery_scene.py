@@ -281,3 +281,19 @@ def test_a_craft_without_a_transfer_says_why(campaign: Campaign) -> None:
     assert built.craft[0].position is None and not built.craft[0].track
     assert built.craft[0].readout == "no trajectory modelled: the article states no launch"
     assert built.craft[1].position is not None
+
+
+def test_an_orbit_is_the_same_whichever_moment_of_its_year_was_shown_first(
+    campaign: Campaign,
+) -> None:
+    from mission_control.presentation import orrery_scene
+
+    transfers = campaign.transfers()
+    early = parse_time("1974-02-01T00:00:00Z", campaign)
+    late = parse_time("1974-03-25T00:00:00Z", campaign)
+    orrery_scene._ORBITS.clear()
+    forward = scene_at(state_at(campaign, early), transfers).planets
+    orrery_scene._ORBITS.clear()
+    scene_at(state_at(campaign, late), transfers)
+    after_seeking = scene_at(state_at(campaign, early), transfers).planets
+    assert [p.orbit for p in after_seeking] == [p.orbit for p in forward]
