@@ -299,12 +299,10 @@ class MissionControlApp(DashboardControls):
         self._event_log.quantities = table
 
     def _start_orrery(self) -> None:
-        """Mount the orrery once the first frame is shown, then plan the transfers.
-
-        Its module, and the trajectory model it draws, are imported here rather than at the
-        top: nothing of them is needed for the first frame, and start-up is held to a bare
-        Textual app's time with no margin to spare.
-        """
+        """Mount the orrery once the first frame is shown, then plan the transfers: its
+        module and the model it draws are imported here, as the first frame needs neither."""
+        if not self._orrery_slot.is_attached:
+            return  # the app is ending (a signal came as the first frame was shown)
         from mission_control.widgets.orrery import Orrery
 
         self._orrery = Orrery(ascii_only=self.ascii_only, id="orrery").data_bind(

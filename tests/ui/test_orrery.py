@@ -5,6 +5,7 @@ when a marker moves a dot or the size changes."""
 from __future__ import annotations
 
 from support.pilot import advance, dashboard, screen_text, tick_of, ui_test
+from textual.containers import Container
 
 from mission_control.app import MissionControlApp
 from mission_control.campaign import Campaign
@@ -108,3 +109,14 @@ async def test_the_first_state_has_no_positions_and_later_ones_do(campaign: Camp
         state = app.query_one(Orrery).state
         assert state is not None
         assert all(ms.position is not None for ms in state.missions)
+
+
+@ui_test
+async def test_an_app_ending_before_the_orrery_mounts_does_not_crash(campaign: Campaign) -> None:
+    # A signal that ends the app as its first frame is shown: by the orrery's turn its slot
+    # is no longer in the app (as a slot never mounted is not).
+    async with dashboard(campaign, MID_CRUISE, size=(120, 40)) as (app, pilot, _):
+        app._orrery_slot = Container()
+        app._start_orrery()
+        await pilot.pause()
+        assert len(app.query(Orrery)) == 1  # the one mounted at the start, no other
