@@ -1,0 +1,177 @@
+"""A whole auto replay as a user watches it in a real terminal: the dashboard is started in a
+pseudo-terminal of the given size, its output kept on a virtual screen (pyte), and the screen
+read once a second until the replay pauses at the campaign's end.
+
+    .venv/bin/python benchmarks/watch_replay.py [--cols 80] [--rows 24] [--json]
+
+It reports, from those once-a-second screens:
+
+- the wall seconds spent in each mission's phase, by the date the clock shows (a date on
+  which the phase changes is counted under both, as ``separation → entry and descent``);
+- the share of status-panel rows reading ``unknown``, over the seconds sampled (so weighted
+  by time), and the same from the day after the first launch on;
+- the longest stretch of seconds in which nothing changed but the clock's digits: every line
+  below the clock the same, and the same date.
+
+It takes as long as the replay: about three and a half minutes at auto speed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import fcntl
+import json
+import os
+import re
+import select
+import signal
+import struct
+import sys
+import termios
+import time
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pyte
+
+from mission_control import catalog
+from mission_control.campaign import build_campaign
+from mission_control.state import state_at
+from mission_control.timescale import to_tick
+
+STATUS_ROW = re.compile(r"[●▲◆✖◌○?*!#X~o] (normal|caution|serious|critical|standby|off|unknown)\b")
+DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+CLOCK_ROWS = 3
+"""The mission clock's rows at the top of the screen: its digits change every second."""
+
+
+def dashboard(cols: int, rows: int, args: list[str]) -> tuple[int, int]:
+    """The dashboard started in a new pseudo-terminal of ``cols`` × ``rows``: its pid and
+    the terminal's controlling end."""
+    script = Path(sys.executable).parent / "mission-control"
+    pid, fd = os.forkpty()
+    if pid == 0:
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+        env["TERM"] = "xterm-256color"
+        os.execve(str(script), [str(script), *args], env)
+    return pid, fd
+
+
+def watch(cols: int, rows: int, limit_s: float) -> list[list[str]]:
+    """One screen a second, from the first frame until the replay pauses at its end."""
+    screen = pyte.Screen(cols, rows)
+    stream = pyte.ByteStream(screen)
+    pid, fd = dashboard(cols, rows, [])
+    samples: list[list[str]] = []
+    start = time.monotonic()
+    next_sample = start + 1.0
+    try:
+        while time.monotonic() - start < limit_s:
+            ready, _, _ = select.select([fd], [], [], max(0.0, next_sample - time.monotonic()))
+            if ready:
+                try:
+                    stream.feed(os.read(fd, 65536))
+                except OSError:
+                    break
+            if time.monotonic() >= next_sample:
+                next_sample += 1.0
+                shown = list(screen.display)
+                if any(line.strip() for line in shown):
+                    samples.append(shown)
+                if len(samples) > 5 and "paused" in " ".join(shown[:CLOCK_ROWS]):
+                    break
+    finally:
+        stop(pid, fd)
+    return samples
+
+
+def stop(pid: int, fd: int) -> None:
+    """Quit the dashboard with ``q`` (its output drained meanwhile); killed after 5 s."""
+    os.write(fd, b"q")
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        if os.waitpid(pid, os.WNOHANG)[0]:
+            break
+        if select.select([fd], [], [], 0.1)[0]:
+            with contextlib.suppress(OSError):
+                os.read(fd, 65536)
+    else:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    os.close(fd)
+
+
+def phases_on(date: str, campaign: Any) -> dict[str, str]:
+    """Each mission's phase on ``date``: one word, or ``a → b`` when it changes that day."""
+    day = datetime.fromisoformat(date).replace(tzinfo=UTC)
+    first = state_at(campaign, to_tick(day), positions=False)
+    last = state_at(campaign, to_tick(day + timedelta(seconds=86399)), positions=False)
+    return {
+        a.mission.name: a.phase if a.phase == b.phase else f"{a.phase} → {b.phase}"
+        for a, b in zip(first.missions, last.missions, strict=True)
+    }
+
+
+def report(samples: list[list[str]]) -> dict[str, Any]:
+    campaign = build_campaign(catalog.load().missions)
+    launch = min(t.launch_tick for t in campaign.tracks if t.launch_tick is not None)
+    per_phase: Counter[tuple[str, str]] = Counter()
+    unknown = rows = unknown_after = rows_after = 0
+    stretch = longest = 0
+    previous: tuple[str | None, list[str]] | None = None
+    for shown in samples:
+        found = DATE.search(shown[0])
+        date = found.group(1) if found else None
+        if date is not None:
+            for mission, phase in phases_on(date, campaign).items():
+                per_phase[(mission, phase)] += 1
+        statuses = [m.group(1) for line in shown for m in STATUS_ROW.finditer(line)]
+        unknown += statuses.count("unknown")
+        rows += len(statuses)
+        if date is not None and to_tick(datetime.fromisoformat(date).replace(tzinfo=UTC)) > launch:
+            unknown_after += statuses.count("unknown")
+            rows_after += len(statuses)
+        below = (date, shown[CLOCK_ROWS:])
+        stretch = stretch + 1 if previous == below else 0
+        longest = max(longest, stretch)
+        previous = below
+    return {
+        "seconds": len(samples),
+        "phase_seconds": [
+            {"mission": mission, "phase": phase, "seconds": seconds}
+            for (mission, phase), seconds in per_phase.items()
+        ],
+        "unknown_share": unknown / rows if rows else None,
+        "unknown_share_from_launch": unknown_after / rows_after if rows_after else None,
+        "longest_unchanged_s": longest,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cols", type=int, default=80)
+    parser.add_argument("--rows", type=int, default=24)
+    parser.add_argument("--limit", type=float, default=600.0, help="seconds at most")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    result = report(watch(args.cols, args.rows, args.limit))
+    if args.json:
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+        return 0
+    print(f"{result['seconds']} s watched at {args.cols}x{args.rows}")
+    for row in result["phase_seconds"]:
+        print(f"  {row['mission']:<8} {row['phase']:<40} {row['seconds']:>4} s")
+    share, after = result["unknown_share"], result["unknown_share_from_launch"]
+    print(f"panel rows reading 'unknown': {share:.0%} of the time, {after:.0%} from the launch")
+    print(
+        f"longest stretch with nothing but the digits changing: {result['longest_unchanged_s']} s"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
