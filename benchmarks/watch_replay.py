@@ -165,8 +165,11 @@ def main() -> int:
     print(f"{result['seconds']} s watched at {args.cols}x{args.rows}")
     for row in result["phase_seconds"]:
         print(f"  {row['mission']:<8} {row['phase']:<40} {row['seconds']:>4} s")
-    share, after = result["unknown_share"], result["unknown_share_from_launch"]
-    print(f"panel rows reading 'unknown': {share:.0%} of the time, {after:.0%} from the launch")
+    share, after = (
+        "-" if v is None else f"{v:.0%}"
+        for v in (result["unknown_share"], result["unknown_share_from_launch"])
+    )
+    print(f"panel rows reading 'unknown': {share} of the time, {after} from the day after launch")
     print(
         f"longest stretch with nothing but the digits changing: {result['longest_unchanged_s']} s"
     )
