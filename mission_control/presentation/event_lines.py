@@ -38,6 +38,16 @@ def filter_label(log_filter: str, names: Mapping[str, str]) -> str:
     return f"{names.get(log_filter, log_filter)} only"
 
 
+def nothing_listed(log_filter: str, search: str, names: Mapping[str, str]) -> str | None:
+    """What an empty log says when its search or filter let no event so far through; None
+    when neither is set (an empty log then only means nothing has happened yet)."""
+    if search:
+        return f"no event so far matches “{search}” (/ to search again)"
+    if log_filter != FILTER_ALL:
+        return f"no event so far: showing {filter_label(log_filter, names)} (f for more)"
+    return None
+
+
 def quantity_text(key: str, quantities: Quantities | None, units: str) -> str:
     """The event's quantities in ``units``, ``; ``-separated; empty before they are listed."""
     if quantities is None:

@@ -1,11 +1,10 @@
 """The event log: a line for every event the clock has passed, newest last.
 
-The log keeps only the positions of its lines in the campaign's events and draws the lines
-on screen when they are shown (Textual's line API), so its cost follows the height of the
-pane, not the length of the campaign. Moving the clock forward adds the events just passed
-and moving it back drops those after it; only a change of filter or search lists the log
-again. Enter (or a click) on a line asks for its detail. What is listed and what each line
-says is :mod:`~mission_control.presentation.event_lines`; this module draws it.
+The log keeps only the positions of its lines in the campaign's events and draws them when
+shown (Textual's line API), so its cost follows the pane's height, not the campaign's length.
+The clock moving forward adds the events just passed, back drops those after it; only a
+change of filter or search lists the log again. Enter (or a click) on a line asks for its
+detail. What is listed and said is :mod:`~mission_control.presentation.event_lines`.
 """
 
 from __future__ import annotations
@@ -27,6 +26,7 @@ from textual.worker import get_current_worker
 
 from mission_control.campaign import Campaign
 from mission_control.model import Event
+from mission_control.presentation import event_lines
 from mission_control.presentation.event_lines import FILTER_ALL, WIDE_WIDTH, EventLines, Quantities
 from mission_control.textual_private import update_scrollbars
 from mission_control.theme_styles import ThemeStyles
@@ -95,8 +95,7 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
         """The line under the mouse."""
         self._strips: LRUCache[tuple[object, ...], Strip]
         self._strips = LRUCache(maxsize=512)
-        """Lines drawn lately, by event, width, line style, theme and columns: scrolling
-        redraws few."""
+        """Lines drawn lately, by event, width, style, theme, columns: scrolling draws few."""
         self._styles = ThemeStyles(STYLES, focused=FOCUSED_STYLES)
         self._searching = False
         """A search waits for a thread to read the events' text; the log is empty meanwhile."""
@@ -113,8 +112,7 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
         return len(self._shown)
 
     def line_text(self, line: int) -> str:
-        """The text of listed line ``line`` (0 is the oldest), whole, as the width allows
-        its columns."""
+        """The text of listed line ``line`` (0 is the oldest), with the width's columns."""
         return self._prompt(self._shown[line]).plain
 
     def _matching(self, start: int, stop: int) -> list[int]:
@@ -376,8 +374,14 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
         line = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
         styles = self._styles.visual(self)
-        if not 0 <= line < len(self._shown):
-            return Strip.blank(width, styles["line"].rich_style)
+        if not 0 <= line < len(self._shown):  # past the lines; an empty log says why, if it can
+            base, names = styles["line"], self._lines.names
+            why = line == 0 and event_lines.nothing_listed(self.log_filter, self.search, names)
+            if not why or self._searching:
+                return Strip.blank(width, base.rich_style)
+            shown = Padding(Content.styled(why, self._styles.parsed(self)["time"]), LINE_PADDING)
+            said = Visual.to_strips(self, shown, width, None, base)[0]
+            return said.extend_cell_length(width, base.rich_style)
         if line == self.highlighted:
             style = styles["cursor"]
         elif line == self._hover:

@@ -312,3 +312,16 @@ async def test_a_search_of_a_long_log_reads_it_in_a_thread(big: Campaign) -> Non
         assert log.line_count == 0
         await pilot.press("end")
         assert [e.summary for e in log.shown_events] == wanted
+
+
+@ui_test
+async def test_an_empty_log_says_its_search_or_filter_is_why(campaign: Campaign) -> None:
+    async with dashboard(campaign, "mars6:course-correction") as (app, pilot, _source):
+        await pilot.press("slash", *"parachute", "enter")
+        assert not app.query_one(EventLog).shown_events  # it opens later, at Mars
+        assert on_screen(app, "no event so far matches “parachute” (/ to search again)")
+        app.log_search = ""
+        await pilot.pause()
+        assert not on_screen(app, "no event so far")
+        await pilot.press("f")  # failures only: none yet
+        assert on_screen(app, "no event so far: showing failures only (f for more)")
