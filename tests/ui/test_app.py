@@ -223,6 +223,16 @@ async def test_g_explains_a_bad_time_and_stays_open(campaign: Campaign) -> None:
         assert clock(app, "digits") == "17:35:48"
 
 
+@ui_test
+async def test_a_long_go_to_error_wraps_whole_at_80_columns(campaign: Campaign) -> None:
+    async with dashboard(campaign, "mars6:launch", size=(80, 24)) as (app, pilot, _source):
+        await pilot.press("g", *"mars6:nonsense-event", "enter")
+        inside = [line.split("│")[1] for line in screen_text(app).splitlines() if "│" in line]
+        shown = " ".join(" ".join(inside).split())  # the dialog's lines, joined
+        assert "known events: launch, course-correction, separation," in shown
+        assert "parachute, loss-of-contact, flyby" in shown  # the message's end
+
+
 # ---------------------------------------------------------------------- view keys
 
 
