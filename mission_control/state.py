@@ -99,12 +99,20 @@ def state_at(campaign: Campaign, tick: float, *, positions: bool = True) -> Camp
 def light_time_at(track: MissionTrack, transfer: Transfer | None, tick: float) -> float | None:
     """Seconds for a signal from the craft at ``tick`` to reach Earth: the modelled craft's
     from launch on, else the target planet's once the mission is at it, else None."""
+    light = _light(track, transfer, tick)
+    return light[0] if light is not None else None
+
+
+def _light(
+    track: MissionTrack, transfer: Transfer | None, tick: float
+) -> tuple[float, bool] | None:
+    """:func:`light_time_at`, and whether the modelled transfer (not the planet) gives it."""
     if transfer is not None and tick >= transfer.departure_tick:
         position = _position(transfer, tick)
-        return position.owlt_s if position is not None else None
+        return (position.owlt_s, position.approximate) if position is not None else None
     if track.target is not None and track.at_planet(tick):
         body = track.target[1]
-        return ephemeris.light_time_to_earth_s(ephemeris.position_km(body, tick), tick)
+        return ephemeris.light_time_to_earth_s(ephemeris.position_km(body, tick), tick), False
     return None
 
 
@@ -113,12 +121,10 @@ def earth_receive(
 ) -> tuple[datetime, bool] | None:
     """When Earth could first have known of ``event`` (its time plus the light time), and
     whether that comes from the modelled transfer; None where no light time is known."""
-    tick = to_tick(event.at)
-    owlt = light_time_at(track, transfer, tick)
-    if owlt is None:
+    light = _light(track, transfer, to_tick(event.at))
+    if light is None:
         return None
-    approximate = transfer is not None and transfer.departure_tick <= tick < transfer.arrival_tick
-    return event.at + timedelta(seconds=owlt), approximate
+    return event.at + timedelta(seconds=light[0]), light[1]
 
 
 def _position(transfer: Transfer, tick: float) -> Position | None:
