@@ -83,10 +83,6 @@ class Campaign(msgspec.Struct, frozen=True, dict=True):
         """Why a mission has no modelled transfer, by mission id (missions with one left out)."""
         return {m: t for m, t in self._plans.items() if isinstance(t, str)}
 
-    def transfers_planned(self) -> bool:
-        """Whether :meth:`transfers` has been called (so a state may use them for free)."""
-        return "_plans" in self.__dict__
-
     @cached_property
     def _plans(self) -> dict[str, Transfer | str]:
         # The model's modules are imported here, not at the top: the dashboard does not
