@@ -14,10 +14,11 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import statistics
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
+
+from bench_domain import median_ms
 
 from mission_control import catalog
 from mission_control.campaign import build_campaign
@@ -28,15 +29,6 @@ from mission_control.state import state_at
 PANES = {"120x40": (49, 17), "200x50": (79, 28)}
 """The orrery widget's size (columns, rows) in each terminal size: its slot less the slot's
 top border and left padding."""
-
-
-def median_ms(fn: Callable[[], object], repeat: int) -> float:
-    samples = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(samples)
 
 
 def main() -> int:
