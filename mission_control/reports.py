@@ -17,7 +17,7 @@ from mission_control.event_time import event_met_s, event_when
 from mission_control.mission import Mission
 from mission_control.model import Event
 from mission_control.state import CampaignState, MissionState, earth_receive
-from mission_control.timescale import format_duration, format_met, from_tick, to_tick
+from mission_control.timescale import format_duration, format_met, from_tick
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -83,10 +83,14 @@ def event_json(event: Event, mission: Mission, system: str) -> dict[str, Any]:
 
 
 def mission_json(
-    mission: Mission, system: str, transfer: Transfer | str | None = None
+    mission: Mission,
+    system: str,
+    transfer: Transfer | str | None = None,
+    arrival: Event | None = None,
 ) -> dict[str, Any]:
     """One mission's metadata, instruments, events and warnings, and with ``transfer`` its
-    modelled trajectory (or, as a string, the warning saying why it has none)."""
+    modelled trajectory to the ``arrival`` event (or, as a string, the warning saying why it
+    has none)."""
     launch = mission.launch
     warnings = list(mission.warnings)
     if isinstance(transfer, str):
@@ -99,12 +103,16 @@ def mission_json(
         "launch": launch.time.iso() if launch else None,
         "instruments": {part: list(items) for part, items in mission.instruments.items()},
         "events": [event_json(e, mission, system) for e in mission.events],
-        "trajectory": trajectory_json(transfer, mission) if not isinstance(transfer, str) else None,
+        "trajectory": trajectory_json(transfer, mission, arrival)
+        if not isinstance(transfer, str)
+        else None,
         "warnings": warnings,
     }
 
 
-def trajectory_json(transfer: Transfer | None, mission: Mission) -> dict[str, Any] | None:
+def trajectory_json(
+    transfer: Transfer | None, mission: Mission, arrival: Event | None
+) -> dict[str, Any] | None:
     """The modelled transfer's ends and the numbers derived at them. ``departure`` and
     ``arrival`` are the launch and the first event at the target as stated (``1974-03-12``
     for a day); the ``modelled_`` instants are where the model puts them, as the replay does
@@ -112,7 +120,6 @@ def trajectory_json(transfer: Transfer | None, mission: Mission) -> dict[str, An
     if transfer is None:
         return None
     launch = mission.launch
-    arrival = next((e for e in mission.events if to_tick(e.at) == transfer.arrival_tick), None)
     return {
         "model": "transfer",
         "approximate": True,
@@ -157,12 +164,14 @@ def timeline_json(campaign: Campaign, system: str, file: IO[str]) -> None:
     import json
 
     transfers, reasons = campaign.transfers(), campaign.transfer_warnings()
-    document = {
-        "missions": [
-            mission_json(m, system, reasons.get(m.id) or transfers.get(m.id))
-            for m in campaign.missions
-        ]
-    }
+    missions = []
+    for track in campaign.tracks:
+        mid, index = track.mission.id, track.arrival
+        arrival = track.events[index] if index is not None else None
+        missions.append(
+            mission_json(track.mission, system, reasons.get(mid) or transfers.get(mid), arrival)
+        )
+    document = {"missions": missions}
     file.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
 
 
