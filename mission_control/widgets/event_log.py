@@ -4,7 +4,8 @@ The log keeps only the positions of its lines in the campaign's events and draws
 shown (Textual's line API), so its cost follows the pane's height, not the campaign's length.
 The clock moving forward adds the events just passed, back drops those after it; only a
 change of filter or search lists the log again. Enter (or a click) on a line asks for its
-detail. What is listed and said is :mod:`~mission_control.presentation.event_lines`.
+detail. What is listed and said is :mod:`~mission_control.presentation.event_lines`; how a
+line is drawn, :mod:`.event_log_lines`.
 """
 
 from __future__ import annotations
@@ -16,12 +17,11 @@ from textual import events, work
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.content import Content
-from textual.geometry import Region, Size, Spacing, clamp
+from textual.geometry import Region, Size, clamp
 from textual.message import Message
 from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.visual import Padding, Visual
 from textual.worker import get_current_worker
 
 from mission_control.campaign import Campaign
@@ -30,27 +30,7 @@ from mission_control.presentation import event_lines
 from mission_control.presentation.event_lines import FILTER_ALL, WIDE_WIDTH, EventLines, Quantities
 from mission_control.textual_private import update_scrollbars
 from mission_control.theme_styles import ThemeStyles
-
-LINE_PADDING = Spacing(0, 0, 0, 1)
-"""Every line's indent."""
-
-STYLES = {
-    "time": "$text-muted",
-    "craft": "$text-accent",
-    "part": "$text-secondary",
-    "summary": "$foreground",
-    "failed": "bold $text-error",
-    "quantities": "$text-primary",
-    "line": "",
-    "cursor": "$foreground on $block-cursor-blurred-background $block-cursor-blurred-text-style",
-    "hover": "on $block-hover-background",
-}
-"""Each column's style (by its part, see :class:`EventLines`), and each line's: any line,
-the cursor's and the mouse's, in the theme's colours (see :mod:`~mission_control.theme_styles`)."""
-FOCUSED_STYLES = {
-    "cursor": "$block-cursor-foreground on $block-cursor-background $block-cursor-text-style",
-}
-"""The cursor's line while the log has focus."""
+from mission_control.widgets.event_log_lines import FOCUSED_STYLES, STYLES, assemble, drawn
 
 
 class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
@@ -365,9 +345,7 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
         columns = self._lines.line(
             index, wide=self.wide, quantities=self.quantities, units=self.units
         )
-        styles = self._styles.parsed(self)
-        drawn = [(text, styles[element]) for text, element in columns]
-        return Content.assemble(*[piece for column in drawn for piece in (column, " ")][:-1])
+        return assemble(columns, self._styles.parsed(self))
 
     def render_line(self, y: int) -> Strip:
         """Line ``y`` of the pane: drawn from its event, or taken from the recent lines."""
@@ -379,9 +357,7 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
             why = line == 0 and event_lines.nothing_listed(self.log_filter, self.search, names)
             if not why or self._searching:
                 return Strip.blank(width, base.rich_style)
-            shown = Padding(Content.styled(why, self._styles.parsed(self)["time"]), LINE_PADDING)
-            said = Visual.to_strips(self, shown, width, None, base)[0]
-            return said.extend_cell_length(width, base.rich_style)
+            return drawn(self, Content.styled(why, self._styles.parsed(self)["time"]), width, base)
         if line == self.highlighted:
             style = styles["cursor"]
         elif line == self._hover:
@@ -392,9 +368,5 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
         key = (index, width, style, self._styles.made_for, self.units, self.wide)
         strip = self._strips.get(key)
         if strip is None:
-            visual: Visual = Padding(self._prompt(index), LINE_PADDING)
-            strips = Visual.to_strips(self, visual, width, None, style)
-            strip = strips[0] if strips else Strip.blank(0)
-            strip = strip.extend_cell_length(width, style.rich_style)
-            self._strips[key] = strip
+            strip = self._strips[key] = drawn(self, self._prompt(index), width, style)
         return strip
