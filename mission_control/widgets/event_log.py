@@ -3,8 +3,8 @@
 The log keeps only the positions of its lines in the campaign's events and draws them when
 shown (Textual's line API), so its cost follows the pane's height, not the campaign's length.
 The clock moving forward adds the events just passed, back drops those after it; only a
-change of filter or search lists the log again. Enter (or a click) on a line asks for its
-detail. What is listed and said is :mod:`~mission_control.presentation.event_lines`; how a
+change of filter or search lists the log again (and of units or quantities, while a search
+is on: it matches what the lines say). Enter (or a click) on a line asks for its detail. What is listed and said is :mod:`~mission_control.presentation.event_lines`; how a
 line is drawn, :mod:`.event_log_lines`.
 """
 
@@ -208,14 +208,20 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
             self._relist()
 
     def watch_units(self, old: str, new: str) -> None:
-        """Quantities in the other unit system: the lines are drawn again."""
-        if new != old:
+        """Quantities in the other unit system: the lines are drawn again, and a search
+        lists them again, since it matches the quantities as the lines show them."""
+        if new != old and self.search:
+            self._relist()
+        elif new != old:
             self.refresh()
 
     def watch_quantities(self) -> None:
-        """The quantities are listed: fill them in."""
+        """The quantities are listed: fill them in (and search them, if a search is on)."""
         self._strips.clear()
-        self.refresh()
+        if self.search:
+            self._relist()
+        else:
+            self.refresh()
 
     def watch_wide(self) -> None:
         """More or fewer columns."""
