@@ -32,7 +32,7 @@ class SearchScreen(Dialog[str | None]):
         with Vertical(id="search-dialog", classes="dialog") as dialog:
             dialog.border_title = "Search the event log"
             dialog.border_subtitle = "enter: search · empty: show all · escape: cancel"
-            units = self.units or getattr(self.app, "unit_system", "si")
+            units = self.units or str(getattr(self.app, "unit_system", "si"))
             placeholder = PLACEHOLDERS.get(units, PLACEHOLDERS["si"])
             yield Input(self.current, placeholder=placeholder, id="search-input")
 
