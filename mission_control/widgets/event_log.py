@@ -3,9 +3,11 @@
 The log keeps only the positions of its lines in the campaign's events and draws them when
 shown (Textual's line API), so its cost follows the pane's height, not the campaign's length.
 The clock moving forward adds the events just passed, back drops those after it; only a
-change of filter or search lists the log again (and of units or quantities, while a search
-is on: it matches what the lines say). Enter (or a click) on a line asks for its detail. What is listed and said is :mod:`~mission_control.presentation.event_lines`; how a
-line is drawn, :mod:`.event_log_lines`.
+change of filter, search or mission in focus lists the log again (and of units or
+quantities, while a search is on: it matches what the lines say). Enter (or a click) on a
+line asks for its detail. What is listed and said is
+:mod:`~mission_control.presentation.event_lines` (and, with a mission in focus,
+:mod:`~mission_control.presentation.log_focus`); how a line is drawn, :mod:`.event_log_lines`.
 """
 
 from __future__ import annotations
@@ -26,8 +28,8 @@ from textual.worker import get_current_worker
 
 from mission_control.campaign import Campaign
 from mission_control.model import Event
-from mission_control.presentation import event_lines
 from mission_control.presentation.event_lines import FILTER_ALL, WIDE_WIDTH, EventLines, Quantities
+from mission_control.presentation.log_focus import LogFocus
 from mission_control.textual_private import update_scrollbars
 from mission_control.theme_styles import ThemeStyles
 from mission_control.widgets.event_log_lines import FOCUSED_STYLES, STYLES, assemble, drawn
@@ -53,6 +55,8 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
     """Formatted quantities by event key; None until the app has listed them."""
     log_filter: var[str] = var(FILTER_ALL, init=False)
     search: var[str] = var("", init=False)
+    focus_id: var[str | None] = var(None, init=False)
+    """The mission in focus, whose events alone are listed; None lists every mission's."""
     wide: var[bool] = var(True, init=False)
     highlighted: var[int | None] = var(None, init=False)
     """The line under the cursor (0 is the oldest line shown), or None before the first key."""
@@ -69,6 +73,7 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
         super().__init__(id=id)
         self._lines = EventLines(campaign)
         self._events = self._lines.events
+        self._focus = LogFocus(self._events, self._lines.names)
         self._shown: list[int] = []
         """Indices into the campaign's events of the lines listed, in order."""
         self._hover: int | None = None
@@ -96,10 +101,12 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
         return self._prompt(self._shown[line]).plain
 
     def _matching(self, start: int, stop: int) -> list[int]:
-        """The events in ``range(start, stop)`` that the filter and search let through."""
-        return self._lines.matching(
-            start, stop, self.log_filter, self.search, self.quantities, self.units
+        """The events in ``range(start, stop)`` that the filter, search and focus let through."""
+        log_filter = self._focus.log_filter(self.log_filter, self.focus_id)
+        found = self._lines.matching(
+            start, stop, log_filter, self.search, self.quantities, self.units
         )
+        return found if log_filter == self.focus_id else self._focus.keep(found, self.focus_id)
 
     def _search_waits(self, start: int, stop: int) -> bool:
         """Whether listing ``range(start, stop)`` needs a search to read many events first:
@@ -144,9 +151,9 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _retitle(self) -> None:
         """The title (shown when there is room for it) says what the log holds."""
-        self.border_title = self._lines.title(
-            self.passed, self.log_filter, self.search, searching=self._searching
-        )
+        log_filter = self._focus.log_filter(self.log_filter, self.focus_id)
+        title = self._lines.title(self.passed, log_filter, self.search, searching=self._searching)
+        self.border_title = title + self._focus.title(self.log_filter, self.focus_id)
 
     def _following(self) -> bool:
         """Whether new lines should bring the view with them: the cursor is on the last
@@ -194,7 +201,7 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
             self._append(self._matching(0, self.passed))
         self._retitle()
 
-    # The app binds the next three to its settings: data_bind sets a bound value again,
+    # The app binds the next four to its settings: data_bind sets a bound value again,
     # unchanged, when it binds, so only a change counts.
 
     def watch_log_filter(self, old: str, new: str) -> None:
@@ -204,6 +211,11 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
 
     def watch_search(self, old: str, new: str) -> None:
         """Another search: list the log again."""
+        if new != old:
+            self._relist()
+
+    def watch_focus_id(self, old: str | None, new: str | None) -> None:
+        """Another mission in focus, or none: list the log again."""
         if new != old:
             self._relist()
 
@@ -359,8 +371,10 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
         width = self.scrollable_content_region.width
         styles = self._styles.visual(self)
         if not 0 <= line < len(self._shown):  # past the lines; an empty log says why, if it can
-            base, names = styles["line"], self._lines.names
-            why = line == 0 and event_lines.nothing_listed(self.log_filter, self.search, names)
+            base = styles["line"]
+            why = line == 0 and self._focus.nothing_listed(
+                self.log_filter, self.search, self.focus_id
+            )
             if not why or self._searching:
                 return Strip.blank(width, base.rich_style)
             return drawn(self, Content.styled(why, self._styles.parsed(self)["time"]), width, base)
