@@ -57,40 +57,42 @@ numbers = st.one_of(
 
 
 @st.composite
-def amounts(draw: st.DrawFn) -> tuple[str, tuple[str, ...]]:
-    """One number or a range, as written, and its literals."""
-    first = draw(numbers)
-    if draw(st.booleans()):
-        second = draw(numbers)
-        return f"{first} {draw(st.sampled_from(['to', '-', '–']))} {second}", (first, second)
-    return first, (first,)
+def written(draw: st.DrawFn) -> tuple[str, tuple[str, ...], str, tuple[str, ...]]:
+    """A quantity's number or range and its conversion's, as written, with their literals:
+    ``5,600 to 600`` and ``12,500 to 1,300``, or ``between 3 and 4`` and ``5 and 6``."""
+    a, b, c, d = (draw(numbers) for _ in range(4))
+    form = draw(st.sampled_from(["one", "to", "-", "–", "between"]))
+    if form == "one":
+        return a, (a,), c, (c,)
+    if form == "between":
+        joined = draw(st.sampled_from(["and", "to"]))
+        return f"between {a} and {b}", (a, b), f"{c} {joined} {d}", (c, d)
+    return f"{a} {form} {b}", (a, b), f"{c} {form} {d}", (c, d)
 
 
 @given(
-    main=amounts(),
+    amounts=written(),
     unit=st.sampled_from(sorted(SPELLINGS)),
-    stated=amounts(),
     unit2=st.sampled_from(sorted(SPELLINGS)),
     about=st.sampled_from(["", "about ", "approximately ", "~"]),
 )
 @FUZZ
 def test_a_quantity_and_its_bracketed_conversion_parse_back_to_both(
-    main: tuple[str, tuple[str, ...]],
+    amounts: tuple[str, tuple[str, ...], str, tuple[str, ...]],
     unit: str,
-    stated: tuple[str, tuple[str, ...]],
     unit2: str,
     about: str,
 ) -> None:
-    written = f"{main[0]} {unit} ({about}{stated[0]} {unit2})"
-    sentence = f"The probe was at {written} then."
-    q = only(sentence)
-    assert q.text == written
-    assert q.values == tuple(to_float(x) for x in main[1])
+    main, main_literals, stated, stated_literals = amounts
+    text = f"{main} {unit} ({about}{stated} {unit2})"
+    q = only(f"The probe was at {text} then.")
+    assert q.text == text
+    assert q.values == tuple(to_float(x) for x in main_literals)
     assert q.unit == SPELLINGS[unit]
     assert q.stated is not None
-    assert q.stated.values == tuple(to_float(x) for x in stated[1])
+    assert q.stated.values == tuple(to_float(x) for x in stated_literals)
     assert q.stated.unit == SPELLINGS[unit2]
-    assert q.stated.text == f"{stated[0]} {unit2}"
+    assert q.stated.text == f"{stated} {unit2}"
 
 
 @pytest.mark.parametrize(
