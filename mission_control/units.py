@@ -272,7 +272,7 @@ def _shown(q: Quantity, system: str) -> tuple[str, bool]:
     """``q``'s figures in ``system`` without the mark, and whether pint converted them."""
     if q.unit not in _NATIVE[system]:
         stated = q.stated
-        if stated is not None and stated.unit in _NATIVE[system]:
+        if stated is not None and stated.unit in _NATIVE[system] and _comparable(q, stated):
             return _as_written(stated), False
         target = _target(q, system)
         if target is not None and target != q.unit:
@@ -280,6 +280,12 @@ def _shown(q: Quantity, system: str) -> tuple[str, bool]:
             numbers = [_round_sig(v, digits) for v in _values(convert(q, target))]
             return f"{_join(numbers)} {symbol(target)}", True
     return _as_written(q), False
+
+
+def _comparable(q: Quantity, stated: Quantity) -> bool:
+    """Whether ``stated`` measures what ``q`` does (``48,000 km (30,000 s)`` does not)."""
+    ureg = registry()
+    return bool(ureg.get_dimensionality(q.unit) == ureg.get_dimensionality(stated.unit))
 
 
 def _as_written(q: Quantity) -> str:

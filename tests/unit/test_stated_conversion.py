@@ -146,6 +146,11 @@ def test_a_bracketed_figure_in_a_unit_the_system_does_not_use_is_not_shown() -> 
     assert units.display(q, "imperial") == "990 mi (converted)"
 
 
+def test_a_bracketed_figure_of_something_else_is_not_taken_for_a_conversion() -> None:
+    q = only("48,000 kilometres (30,000 s)")
+    assert units.display(q, "imperial") == "30,000 mi (converted)"
+
+
 @given(
     n=st.integers(min_value=1, max_value=10**9),
     m=st.integers(min_value=1, max_value=10**9),
