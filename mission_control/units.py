@@ -25,20 +25,11 @@ import functools
 import math
 import re
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from mission_control.model import UNIT_SYSTEMS, Quantity, QuantityText
-from mission_control.notation import (
-    DISPLAY_SYMBOL,
-    GROUP_SEP,
-    NUMBER_CORE,
-    sig_figs,
-    to_float,
-)
+from mission_control.notation import DISPLAY_SYMBOL, GROUP_SEP, NUMBER_CORE, sig_figs, to_float
 from mission_control.unit_registry import registry
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = [
     "CONVERTED_MARK",
