@@ -140,7 +140,8 @@ class Quantity(msgspec.Struct, frozen=True):
     """A quantity as written, with its value(s) in the unit the text used.
 
     ``value`` is one number or a ``(from, to)`` pair for a range such as ``5,600 to 600``.
-    ``stated`` is the text's own conversion in parentheses, read the same way, if any.
+    ``stated`` is the text's own conversion in parentheses, read the same way, if any: the
+    figure shown in the other unit system where that system uses its unit, in place of pint's.
     ``shown`` is the quantity formatted for display, which the reader fills in so that a
     mission read from the cache can be shown without loading pint.
     """

@@ -14,7 +14,9 @@ Decisions worth knowing:
   ends), never fewer than two; :func:`check_conversion` nevertheless judges each end of a
   range by its own precision.
 * ``Quantity.text`` holds a bracketed conversion the text gives; ``Quantity.stated`` is that
-  conversion, checked against pint's.
+  conversion, checked against pint's, and shown in the other unit system instead of pint's:
+  the text's own figure is what a reader of it sees. A figure pint converted is marked
+  ``(converted)``.
 """
 
 from __future__ import annotations
@@ -23,27 +25,20 @@ import functools
 import math
 import re
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from mission_control.model import UNIT_SYSTEMS, Quantity, QuantityText
-from mission_control.notation import (
-    DISPLAY_SYMBOL,
-    GROUP_SEP,
-    NUMBER_CORE,
-    sig_figs,
-    to_float,
-)
+from mission_control.notation import DISPLAY_SYMBOL, GROUP_SEP, NUMBER_CORE, sig_figs, to_float
 from mission_control.unit_registry import registry
 
-if TYPE_CHECKING:
-    pass
-
 __all__ = [
+    "CONVERTED_MARK",
     "check_conversion",
     "convert",
     "describe",
     "display",
     "factor",
+    "is_converted",
     "registry",
     "symbol",
     "to_json",
@@ -232,31 +227,67 @@ def _target(q: Quantity, system: str) -> str | None:
     return unit
 
 
+CONVERTED_MARK = " (converted)"
+"""Follows a number pint converted (the text gives none in that unit system), in every view
+that shows quantities: the log, the detail, the command line's tables, CSV and JSON."""
+
+
 def display(q: Quantity, system: str) -> str:
     """``q`` as a person would write it in ``system`` (``"si"`` or ``"imperial"``).
 
     Units the system already uses (km, m/s, °C… for si; mi, mph, °F… for imperial; time units
     for both) keep the text's own numbers, reformatted with comma thousands separators and the
-    standard symbol (``1300 kilometres`` -> ``1,300 km``). Anything else is converted by pint
-    (si: km or m below 1 km, m/s, s, °C, Pa, kg; imperial: mi or ft below 1 mi, mph, s, °F,
-    psi, lb) and rounded to the quantity's significant figures, but never fewer than two.
+    standard symbol (``1300 kilometres`` -> ``1,300 km``). Else the text's own conversion in
+    brackets is shown, if it is in a unit the system uses (``5,600 to 600 metres per second
+    (12,500 to 1,300 mph)`` is ``12,500 to 1,300 mph`` in imperial, though pint makes the
+    first 12,527). Anything else is converted by pint (si: km or m below 1 km, m/s, s, °C,
+    Pa, kg; imperial: mi or ft below 1 mi, mph, s, °F, psi, lb), rounded to the quantity's
+    significant figures but never fewer than two, and marked :data:`CONVERTED_MARK`.
     A range is shown as ``from to to``. Raises ValueError for an unknown system.
     """
     _check_system(system)
     if q.shown is not None:
         return q.shown.in_system(system)
-    target = q.unit if q.unit in _NATIVE[system] else _target(q, system)
-    if target is None or target == q.unit:
-        literals = _literals(q)
-        numbers = (
-            [_format_literal(x) for x in literals]
-            if literals is not None
-            else [_format_value(v) for v in q.values]
-        )
-        return f"{_join(numbers)} {symbol(q.unit)}"
-    digits = max(q.sig_figs, 2)
-    numbers = [_round_sig(v, digits) for v in _values(convert(q, target))]
-    return f"{_join(numbers)} {symbol(target)}"
+    text, by_pint = _shown(q, system)
+    return text + CONVERTED_MARK if by_pint else text
+
+
+def is_converted(q: Quantity, system: str) -> bool:
+    """Whether ``q`` is shown in ``system`` by pint's conversion, not by a figure the text
+    itself wrote. Raises ValueError for an unknown system."""
+    _check_system(system)
+    return _shown(q, system)[1]
+
+
+def _shown(q: Quantity, system: str) -> tuple[str, bool]:
+    """``q``'s figures in ``system`` without the mark, and whether pint converted them."""
+    if q.unit not in _NATIVE[system]:
+        stated = q.stated
+        if stated is not None and stated.unit in _NATIVE[system] and _comparable(q, stated):
+            return _as_written(stated), False
+        target = _target(q, system)
+        if target is not None and target != q.unit:
+            digits = max(q.sig_figs, 2)
+            numbers = [_round_sig(v, digits) for v in _values(convert(q, target))]
+            return f"{_join(numbers)} {symbol(target)}", True
+    return _as_written(q), False
+
+
+def _comparable(q: Quantity, stated: Quantity) -> bool:
+    """Whether ``stated`` measures what ``q`` does (``48,000 km (30,000 s)`` does not)."""
+    ureg = registry()
+    return bool(ureg.get_dimensionality(q.unit) == ureg.get_dimensionality(stated.unit))
+
+
+def _as_written(q: Quantity) -> str:
+    """``q`` in its own unit, with the digits the text wrote where they can be found."""
+    literals = _literals(q)
+    numbers = (
+        [_format_literal(x) for x in literals]
+        if literals is not None
+        else [_format_value(v) for v in q.values]
+    )
+    return f"{_join(numbers)} {symbol(q.unit)}"
 
 
 def _half_ulps(q: Quantity) -> tuple[float, ...]:
@@ -341,12 +372,15 @@ def describe(q: Quantity) -> QuantityText:
 
 
 def to_json(q: Quantity, system: str) -> dict[str, Any]:
-    """``q`` as JSON-ready data: text, value, unit, display, and stated/converted if stated."""
+    """``q`` as JSON-ready data: text, value, unit, display and whether pint converted it
+    (``display_converted``); with a stated conversion, that conversion (``stated``) and pint's
+    of the value into its unit (``converted``)."""
     out: dict[str, Any] = {
         "text": q.text,
         "value": list(q.value) if isinstance(q.value, tuple) else q.value,
         "unit": q.unit,
         "display": display(q, system),
+        "display_converted": is_converted(q, system),
     }
     if q.stated is not None:
         import pint

@@ -5,8 +5,9 @@ conversion a text gives in brackets. Plain regular expressions over the unit tab
 Decisions worth knowing:
 
 * ``Quantity.text`` is the sentence text of the whole span, parenthesised conversion included
-  (``"48,000 kilometres (30,000 mi)"``); ``stated.text`` is the inner part (``"30,000 mi"``).
-  A ``between X and Y`` range includes the word ``between`` in its span and text.
+  (``"48,000 kilometres (30,000 mi)"``); ``stated.text`` is the inner part (``"30,000 mi"``),
+  after a word such as ``about`` that may open the brackets. A ``between X and Y`` range
+  includes the word ``between`` in its span and text; its conversion may read ``(X and Y)``.
 * ``Quantity.unit`` is pint's canonical unit string; ``mph`` and ``miles per hour`` are both
   ``"mile_per_hour"``, ``km/h`` and ``kilometres per hour`` both ``"kilometer / hour"``.
 * Significant figures follow :func:`~mission_control.notation.sig_figs`; a range gets
@@ -87,20 +88,23 @@ def _unit_at(sentence: str, pos: int) -> tuple[str, int] | None:
     return SYMBOLS1[m["symbol1"]], m.end()
 
 
-def _read_at(sentence: str, number: re.Match[str]) -> _Read | None:
-    """Read a quantity or range whose first number is ``number``, or None."""
-    read = _read_parts(sentence, number)
+def _read_at(sentence: str, number: re.Match[str], *, between: bool = False) -> _Read | None:
+    """Read a quantity or range whose first number is ``number``, or None. ``between``: the
+    range may be ``X and Y`` without its word ``between`` (the brackets after a ``between``
+    range)."""
+    read = _read_parts(sentence, number, between)
     if read is None or not all(math.isfinite(to_float(x)) for x in read.literals):
         return None
     return read
 
 
-def _read_parts(sentence: str, number: re.Match[str]) -> _Read | None:
+def _read_parts(sentence: str, number: re.Match[str], between: bool) -> _Read | None:
     start = number.start()
     before = _BETWEEN_BEFORE_RE.search(sentence, max(0, start - 40), start)
     first_unit = _unit_at(sentence, number.end())
     pos = first_unit[1] if first_unit else number.end()
-    connector = (_BETWEEN_CONNECTOR_RE if before else _CONNECTOR_RE).match(sentence, pos)
+    connectors = _BETWEEN_CONNECTOR_RE if before or between else _CONNECTOR_RE
+    connector = connectors.match(sentence, pos)
     if connector is not None:
         second = _NEXT_NUMBER_RE.match(sentence, connector.end())
         if second is not None:
@@ -146,7 +150,8 @@ def find_quantities(sentence: str) -> list[tuple[Quantity, tuple[int, int]]]:
         opening = _PAREN_OPEN_RE.match(sentence, end)
         inner_number = _NUMBER_RE.match(sentence, opening.end()) if opening else None
         if inner_number is not None:
-            inner = _read_at(sentence, inner_number)
+            between = sentence[read.start : read.start + 7].lower() == "between"
+            inner = _read_at(sentence, inner_number, between=between)
             closing = _PAREN_CLOSE_RE.match(sentence, inner.end) if inner else None
             if inner is not None and closing is not None:
                 stated = _quantity(sentence, inner, None)

@@ -3,8 +3,11 @@
 The log keeps only the positions of its lines in the campaign's events and draws them when
 shown (Textual's line API), so its cost follows the pane's height, not the campaign's length.
 The clock moving forward adds the events just passed, back drops those after it; only a
-change of filter or search lists the log again. Enter (or a click) on a line asks for its
-detail. What is listed and said is :mod:`~mission_control.presentation.event_lines`.
+change of filter, search or mission in focus lists the log again (and of units or
+quantities, while a search is on: it matches what the lines say). Enter (or a click) on a
+line asks for its detail. What is listed and said is
+:mod:`~mission_control.presentation.event_lines` (and, with a mission in focus,
+:mod:`~mission_control.presentation.log_focus`); how a line is drawn, :mod:`.event_log_lines`.
 """
 
 from __future__ import annotations
@@ -16,41 +19,20 @@ from textual import events, work
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.content import Content
-from textual.geometry import Region, Size, Spacing, clamp
+from textual.geometry import Region, Size, clamp
 from textual.message import Message
 from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.visual import Padding, Visual
 from textual.worker import get_current_worker
 
 from mission_control.campaign import Campaign
 from mission_control.model import Event
-from mission_control.presentation import event_lines
 from mission_control.presentation.event_lines import FILTER_ALL, WIDE_WIDTH, EventLines, Quantities
+from mission_control.presentation.log_focus import LogFocus
 from mission_control.textual_private import update_scrollbars
 from mission_control.theme_styles import ThemeStyles
-
-LINE_PADDING = Spacing(0, 0, 0, 1)
-"""Every line's indent."""
-
-STYLES = {
-    "time": "$text-muted",
-    "craft": "$text-accent",
-    "part": "$text-secondary",
-    "summary": "$foreground",
-    "failed": "bold $text-error",
-    "quantities": "$text-primary",
-    "line": "",
-    "cursor": "$foreground on $block-cursor-blurred-background $block-cursor-blurred-text-style",
-    "hover": "on $block-hover-background",
-}
-"""Each column's style (by its part, see :class:`EventLines`), and each line's: any line,
-the cursor's and the mouse's, in the theme's colours (see :mod:`~mission_control.theme_styles`)."""
-FOCUSED_STYLES = {
-    "cursor": "$block-cursor-foreground on $block-cursor-background $block-cursor-text-style",
-}
-"""The cursor's line while the log has focus."""
+from mission_control.widgets.event_log_lines import FOCUSED_STYLES, STYLES, assemble, drawn
 
 
 class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
@@ -73,6 +55,8 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
     """Formatted quantities by event key; None until the app has listed them."""
     log_filter: var[str] = var(FILTER_ALL, init=False)
     search: var[str] = var("", init=False)
+    focus_id: var[str | None] = var(None, init=False)
+    """The mission in focus, whose events alone are listed; None lists every mission's."""
     wide: var[bool] = var(True, init=False)
     highlighted: var[int | None] = var(None, init=False)
     """The line under the cursor (0 is the oldest line shown), or None before the first key."""
@@ -89,6 +73,7 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
         super().__init__(id=id)
         self._lines = EventLines(campaign)
         self._events = self._lines.events
+        self._focus = LogFocus(self._events, self._lines.names)
         self._shown: list[int] = []
         """Indices into the campaign's events of the lines listed, in order."""
         self._hover: int | None = None
@@ -116,10 +101,12 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
         return self._prompt(self._shown[line]).plain
 
     def _matching(self, start: int, stop: int) -> list[int]:
-        """The events in ``range(start, stop)`` that the filter and search let through."""
-        return self._lines.matching(
-            start, stop, self.log_filter, self.search, self.quantities, self.units
+        """The events in ``range(start, stop)`` that the filter, search and focus let through."""
+        log_filter = self._focus.log_filter(self.log_filter, self.focus_id)
+        found = self._lines.matching(
+            start, stop, log_filter, self.search, self.quantities, self.units
         )
+        return found if log_filter == self.focus_id else self._focus.keep(found, self.focus_id)
 
     def _search_waits(self, start: int, stop: int) -> bool:
         """Whether listing ``range(start, stop)`` needs a search to read many events first:
@@ -164,9 +151,9 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _retitle(self) -> None:
         """The title (shown when there is room for it) says what the log holds."""
-        self.border_title = self._lines.title(
-            self.passed, self.log_filter, self.search, searching=self._searching
-        )
+        log_filter = self._focus.log_filter(self.log_filter, self.focus_id)
+        title = self._lines.title(self.passed, log_filter, self.search, searching=self._searching)
+        self.border_title = title + self._focus.title(self.log_filter, self.focus_id)
 
     def _following(self) -> bool:
         """Whether new lines should bring the view with them: the cursor is on the last
@@ -214,7 +201,7 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
             self._append(self._matching(0, self.passed))
         self._retitle()
 
-    # The app binds the next three to its settings: data_bind sets a bound value again,
+    # The app binds the next four to its settings: data_bind sets a bound value again,
     # unchanged, when it binds, so only a change counts.
 
     def watch_log_filter(self, old: str, new: str) -> None:
@@ -227,15 +214,26 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
         if new != old:
             self._relist()
 
-    def watch_units(self, old: str, new: str) -> None:
-        """Quantities in the other unit system: the lines are drawn again."""
+    def watch_focus_id(self, old: str | None, new: str | None) -> None:
+        """Another mission in focus, or none: list the log again."""
         if new != old:
+            self._relist()
+
+    def watch_units(self, old: str, new: str) -> None:
+        """Quantities in the other unit system: the lines are drawn again, and a search
+        lists them again, since it matches the quantities as the lines show them."""
+        if new != old and self.search:
+            self._relist()
+        elif new != old:
             self.refresh()
 
     def watch_quantities(self) -> None:
-        """The quantities are listed: fill them in."""
+        """The quantities are listed: fill them in (and search them, if a search is on)."""
         self._strips.clear()
-        self.refresh()
+        if self.search:
+            self._relist()
+        else:
+            self.refresh()
 
     def watch_wide(self) -> None:
         """More or fewer columns."""
@@ -365,9 +363,7 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
         columns = self._lines.line(
             index, wide=self.wide, quantities=self.quantities, units=self.units
         )
-        styles = self._styles.parsed(self)
-        drawn = [(text, styles[element]) for text, element in columns]
-        return Content.assemble(*[piece for column in drawn for piece in (column, " ")][:-1])
+        return assemble(columns, self._styles.parsed(self))
 
     def render_line(self, y: int) -> Strip:
         """Line ``y`` of the pane: drawn from its event, or taken from the recent lines."""
@@ -375,13 +371,13 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
         width = self.scrollable_content_region.width
         styles = self._styles.visual(self)
         if not 0 <= line < len(self._shown):  # past the lines; an empty log says why, if it can
-            base, names = styles["line"], self._lines.names
-            why = line == 0 and event_lines.nothing_listed(self.log_filter, self.search, names)
+            base = styles["line"]
+            why = line == 0 and self._focus.nothing_listed(
+                self.log_filter, self.search, self.focus_id
+            )
             if not why or self._searching:
                 return Strip.blank(width, base.rich_style)
-            shown = Padding(Content.styled(why, self._styles.parsed(self)["time"]), LINE_PADDING)
-            said = Visual.to_strips(self, shown, width, None, base)[0]
-            return said.extend_cell_length(width, base.rich_style)
+            return drawn(self, Content.styled(why, self._styles.parsed(self)["time"]), width, base)
         if line == self.highlighted:
             style = styles["cursor"]
         elif line == self._hover:
@@ -392,9 +388,5 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
         key = (index, width, style, self._styles.made_for, self.units, self.wide)
         strip = self._strips.get(key)
         if strip is None:
-            visual: Visual = Padding(self._prompt(index), LINE_PADDING)
-            strips = Visual.to_strips(self, visual, width, None, style)
-            strip = strips[0] if strips else Strip.blank(0)
-            strip = strip.extend_cell_length(width, style.rich_style)
-            self._strips[key] = strip
+            strip = self._strips[key] = drawn(self, self._prompt(index), width, style)
         return strip

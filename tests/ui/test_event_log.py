@@ -216,7 +216,7 @@ async def test_the_units_key_rewrites_the_lines(campaign: Campaign) -> None:
     ):
         assert on_screen(app, "Atmospheric entry (lander) · 5,600 to 600 m/s")
         await pilot.press("u")
-        assert on_screen(app, "Atmospheric entry (lander) · 13,000 to 1,300 mph")
+        assert on_screen(app, "Atmospheric entry (lander) · 12,500 to 1,300 mph")
         assert not on_screen(app, "m/s")
         await pilot.press("u")
         assert on_screen(app, "5,600 to 600 m/s")
