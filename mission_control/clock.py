@@ -17,7 +17,7 @@ import time
 from typing import Protocol
 
 from mission_control.autospeed import AutoSpeed
-from mission_control.speed import MINUS, format_factor, ladder_down, ladder_up, speed_label
+from mission_control.speed import auto_label, ladder_down, ladder_up, speed_label
 
 __all__ = [
     "AUTO_STEP_FRACTION",
@@ -243,10 +243,10 @@ class ReplayClock:
 
     @property
     def label(self) -> str:
-        """``1 d/s``, ``−1 h/s``, ``auto ×3600``, ``auto −×3600``."""
+        """The speed in the ladder's words: ``1 d/s``, ``−1 h/s``, ``auto 4 d/s``,
+        ``auto −1×`` (see :func:`~mission_control.speed.speed_label`)."""
         if self._auto:
-            sign = MINUS if self._direction < 0 else ""
-            return f"auto {sign}×{format_factor(self._current_magnitude())}"
+            return auto_label(self._current_magnitude(), self._direction)
         return speed_label(self._direction * self._magnitude)
 
     @property
