@@ -22,7 +22,7 @@ from mission_control.autospeed import (
     gap_speed,
     slow_speed,
 )
-from mission_control.clock import ManualTimeSource, ReplayClock, SystemTimeSource
+from mission_control.clock import LOOP_HOLD_S, ManualTimeSource, ReplayClock, SystemTimeSource
 from mission_control.model import Precision, StatedTime
 from mission_control.speed import SPEED_LADDER, auto_label, parse_speed, speed_label
 from mission_control.timescale import from_tick, to_tick
@@ -418,15 +418,64 @@ def test_pauses_at_the_end_going_forward() -> None:
     assert clock.now() == HI - 86400 * 0.5
     source.advance(1.0)
     assert clock.now() == HI
-    assert clock.at_end and not clock.playing and clock.state_label == "paused"
+    assert clock.at_end and not clock.playing and clock.state_label == "ended" and clock.ended
     source.advance(10)
     assert clock.now() == HI
-    clock.play()  # still facing the end: stays paused
-    assert not clock.playing
+    clock.play()  # still facing the end: stays ended
+    assert not clock.playing and clock.ended
     clock.reverse()
+    assert not clock.ended and clock.state_label == "paused"
     clock.play()
     source.advance(1)
     assert clock.playing and clock.now() == HI - 86400
+
+
+def test_an_ended_replay_restarts_from_where_its_direction_starts() -> None:
+    clock, source = make(86400.0, auto=True, start=HI - 60)
+    source.advance(100)
+    assert clock.ended and clock.now() == HI
+    clock.restart()
+    assert clock.now() == LO and clock.playing and not clock.ended and clock.auto
+    source.advance(1)
+    assert LO < clock.now() < HI
+    # Going backward the replay ends at the start and restarts from the end.
+    clock, source = make(-3600.0, start=LO + 60)
+    source.advance(1)
+    assert clock.ended and clock.now() == LO and clock.state_label == "ended"
+    clock.restart()
+    assert clock.now() == HI and clock.playing and clock.state_label == "reverse"
+    # A replay paused at its end by a seek has not ended: it only stands there.
+    clock, _ = make(playing=False)
+    clock.seek(HI)
+    assert not clock.ended and clock.state_label == "paused"
+
+
+def test_a_looping_replay_holds_its_end_then_plays_again() -> None:
+    clock, source = make(86400.0, auto=True, start=HI - 3 * 3600)
+    clock.loop = True
+    while clock.playing:
+        source.advance(0.1)
+    assert clock.ended and clock.state_label == "looping" and clock.now() == HI
+    source.advance(LOOP_HOLD_S - 0.2)
+    assert clock.state_label == "looping" and clock.now() == HI
+    source.advance(0.2)
+    assert clock.playing and clock.state_label == "playing" and clock.now() == LO
+    assert clock.auto
+    source.advance(1)
+    assert clock.now() > LO
+    # Loop turned on after the end: the hold counts from then; off: the replay stays ended.
+    clock, source = make(86400.0, start=HI - 86400)
+    source.advance(5)
+    assert clock.ended and clock.state_label == "ended"
+    clock.loop = True
+    source.advance(LOOP_HOLD_S - 0.5)
+    assert clock.ended
+    source.advance(0.5)
+    assert clock.playing and clock.now() == LO
+    clock.loop = False
+    clock.seek(HI - 86400)
+    source.advance(10 + LOOP_HOLD_S)
+    assert clock.ended and clock.now() == HI
 
 
 def test_pauses_at_the_start_going_backward() -> None:
