@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 import pytest
-from support.pilot import advance, clock, dashboard, screen_text, ui_test
+from support.pilot import advance, clock, dashboard, log_lines, screen_text, ui_test
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input
@@ -95,6 +95,7 @@ async def test_the_palette_loops_the_replay_after_a_hold_at_its_end(campaign: Ca
         await advance(pilot, source, 1)
         assert app.clock.playing and clock(app, "replay").startswith("▶ playing · auto ")
         assert app.clock.now() == campaign.start
+        assert log_lines(app) == []  # the whole dashboard starts over
         await advance(pilot, source, 1)
         assert app.clock.now() > campaign.start
         # The same command turns it off.
