@@ -43,8 +43,8 @@ ENDED_LINES = {
     "ended": "end of replay · space: play again",
     "looping": "end of replay · looping · space: play now",
 }
-"""The replay line once the replay has run to its end (the speed and settings give way to
-what space does there)."""
+"""The replay line once the replay has run to its end: what space does there takes the
+speed's place (the settings follow, as ever)."""
 
 NO_TIME = "--:--:--"
 
@@ -260,8 +260,8 @@ class MissionClock(Widget):
             text = f"{icon} {ENDED_LINES[state_label]}"
         else:
             text = f"{icon} {state_label} · {speed}"
-            if self.settings:
-                text += f" · {self.settings}"
+        if self.settings:
+            text += f" · {self.settings}"
         paused = state_label not in ("playing", "reverse")
         if paused != self._paused:
             self._paused = paused  # the digits and this line are dimmed when paused;
