@@ -179,9 +179,7 @@ def add_units(p: argparse.ArgumentParser) -> None:
 
 
 def add_speed(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--speed", default="auto", help="a factor (3600 or 10x), a rate (1 d/s) or auto"
-    )
+    p.add_argument("--speed", default="auto", help="a factor (3600 or 10x), a rate (1 d/s) or auto")
 
 
 class _Parser(argparse.ArgumentParser):
