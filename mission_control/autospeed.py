@@ -160,26 +160,26 @@ class AutoSpeed:
     For the Mars 6/7 campaign (``tests/unit/test_pacing.py`` checks these figures within a
     second or two):
 
-    =========================================  ================  ==========
-    stretch                                    mission time      wall s
-    =========================================  ================  ==========
-    start (10 min before) to Mars 6 launch     10 min            4
-    Mars 6 launch to Mars 7 launch             4 days            10
-    Mars 7 launch to the two course corrections 6.3 days         19
-    Mars 7 course correction to its arrival    205 days          62
-    Mars 7 arrival to Mars 6 arrival           3 days            9
-    Mars 6 arrival day to atmospheric entry    9 h               5
-    entry to loss of contact (the descent)     312 s             22
-    loss of contact to Mars 7 last contact     13 days           18
-    the whole replay                           7.6 months        153
-    =========================================  ================  ==========
+    ===========================================  ============  ======
+    stretch                                      mission time  wall s
+    ===========================================  ============  ======
+    start (10 min before) to Mars 6 launch       10 min        4
+    Mars 6 launch to Mars 7 launch               4 days        10
+    Mars 7 launch to its course correction       6.3 days      19
+    Mars 7 course correction to its arrival      205 days      62
+    Mars 7 arrival to Mars 6 arrival             3 days        9
+    Mars 6 arrival day to atmospheric entry      9 h           5
+    entry to loss of contact (the descent)       312 s         22
+    loss of contact to Mars 7 last contact       13 days       18
+    the whole replay                             7.6 months    153
+    ===========================================  ============  ======
 
     Evaluation is exact in O(G log n) for n anchors in G distinct units: for anchors of one
     unit ``f`` grows with ``d``, so only the nearest interval of each unit matters (found by
     bisection on sorted starts plus a running maximum of ends). Units cannot be compared by
     distance alone—a date a day away allows less speed than a second-stated event three
-    hours away—so each unit is searched on its own. Units at or above the cap never bind
-    and are dropped.
+    hours away—so each unit is searched on its own. Units whose slow speed is at or above
+    the cap never bind and are dropped.
     """
 
     def __init__(
@@ -234,7 +234,7 @@ class AutoSpeed:
         self._groups = tuple(
             _Group(unit, group, self.max_speed)
             for unit, group in sorted(by_unit.items())
-            if unit < self.max_speed
+            if slow_speed(unit) < self.max_speed
         )
 
     def __call__(self, tick: float) -> float:
