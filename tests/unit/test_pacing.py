@@ -203,3 +203,13 @@ def test_the_law_is_continuous_in_time(offsets: list[float], at: float) -> None:
     eps = 1e-6
     a, b = law(at), law(at + eps)
     assert abs(a - b) <= 1e-3 * max(a, b) + 1e-6, (a, b)
+
+
+def test_a_unit_longer_than_the_cap_binds_if_its_slow_speed_is_below_it() -> None:
+    """A unit of about six days dwells at two days per wall second, under the cap; a month
+    (ten days per wall second) never slows the replay."""
+    six_days = 6 * DAY
+    law = AutoSpeed([(0.0, six_days, six_days)])
+    assert law(1.0) == six_days / AUTO_DWELL_COARSE < AUTO_MAX_SPEED
+    month = 2_629_800.0
+    assert AutoSpeed([(0.0, month, month)])(1.0) == AUTO_MAX_SPEED
