@@ -179,7 +179,7 @@ def add_units(p: argparse.ArgumentParser) -> None:
 
 
 def add_speed(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--speed", default="auto", help="a factor (3600), a rate (1 d/s) or auto")
+    p.add_argument("--speed", default="auto", help="a factor (3600 or 10x), a rate (1 d/s) or auto")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -245,6 +245,11 @@ def add_dashboard_options(p: argparse.ArgumentParser) -> None:
     add_speed(p)
     p.add_argument("--at", metavar="TIME", help="start at this time")
     p.add_argument("--paused", action="store_true", help="start paused")
+    p.add_argument(
+        "--loop",
+        action="store_true",
+        help="play the replay again and again (a kiosk): a few seconds at its end, then anew",
+    )
     add_units(p)
     p.add_argument("--theme", default=None, help="a Textual theme (textual-dark, nord, ...)")
     p.add_argument(

@@ -17,10 +17,11 @@ import time
 from typing import Protocol
 
 from mission_control.autospeed import AutoSpeed
-from mission_control.speed import MINUS, format_factor, ladder_down, ladder_up, speed_label
+from mission_control.speed import auto_label, ladder_down, ladder_up, speed_label
 
 __all__ = [
     "AUTO_STEP_FRACTION",
+    "LOOP_HOLD_S",
     "MAX_SUBSTEPS",
     "ManualTimeSource",
     "ReplayClock",
@@ -69,6 +70,8 @@ AUTO_STEP_FRACTION = 0.1
 """An auto sub-step moves mission time by at most this fraction of the law's length scale."""
 MAX_SUBSTEPS = 20_000
 """Sub-steps per reading at most; wall time left over is carried to the next reading."""
+LOOP_HOLD_S = 8.0
+"""Wall seconds a looping replay holds its end before it starts again."""
 
 
 def _check_factor(factor: float) -> float:
@@ -83,8 +86,11 @@ class ReplayClock:
 
     ``speed`` is any non-zero factor (negative runs backwards). The replay stays within
     ``bounds``: reaching the end going forward, or the start going backward, clamps there
-    and pauses. In auto mode the magnitude of the speed comes from the :class:`AutoSpeed`
-    ``law`` given and the sign from :attr:`direction`.
+    and pauses: the replay has *ended* (:attr:`ended`) until it moves again, and
+    :meth:`restart` plays it again from where its direction starts. With :attr:`loop` on,
+    an ended replay holds :data:`LOOP_HOLD_S` wall seconds, then restarts by itself. In auto
+    mode the magnitude of the speed comes from the :class:`AutoSpeed` ``law`` given and the
+    sign from :attr:`direction`.
     """
 
     def __init__(
@@ -113,6 +119,9 @@ class ReplayClock:
         self._playing = bool(playing)
         self._tick0 = self._clamp(start)
         self._wall0 = source()
+        self._loop = False
+        self._ended_at: float | None = None
+        """The wall time the replay ran into its bound and ended, None unless it has."""
         self._settle_bound()
 
     # ---------------------------------------------------------------- reading
@@ -124,6 +133,10 @@ class ReplayClock:
     def _read(self) -> tuple[float, float]:
         """The mission tick and the wall time it was read at."""
         wall = self._source()
+        if self._loop and self._ended_at is not None and wall >= self._ended_at + LOOP_HOLD_S:
+            self._tick0 = self._lo if self._direction > 0 else self._hi
+            self._wall0 = self._ended_at + LOOP_HOLD_S  # the rest plays on from the start
+            self._playing, self._ended_at = True, None
         return self._tick_at(wall), wall
 
     def _tick_at(self, wall: float) -> float:
@@ -156,17 +169,24 @@ class ReplayClock:
     def play(self) -> None:
         self._sync()
         self._playing = True
+        self._ended_at = None
         self._settle_bound()
 
     def pause(self) -> None:
         self._sync()
         self._playing = False
+        self._ended_at = None
+
+    def restart(self) -> None:
+        """Play again from where the direction starts: the campaign's start going forward,
+        its end going backward."""
+        self._sync()
+        self._tick0 = self._lo if self._direction > 0 else self._hi
+        self._playing, self._ended_at = True, None
+        self._settle_bound()  # bounds of no length: ended again at once
 
     def toggle(self) -> None:
-        if self.playing:
-            self.pause()
-        else:
-            self.play()
+        self.pause() if self.playing else self.play()
 
     def set_speed(self, factor: float) -> None:
         """A fixed speed (negative runs backwards); leaves auto mode. Zero is refused."""
@@ -174,20 +194,21 @@ class ReplayClock:
         self._sync()
         self._auto = False
         self._magnitude = abs(factor)
-        self._direction = 1 if factor > 0 else -1
+        direction = 1 if factor > 0 else -1
+        if direction != self._direction:
+            self._direction, self._ended_at = direction, None
         self._settle_bound()
 
     def faster(self) -> None:
         """The next ladder speed up, same direction (from auto: above the current speed)."""
-        step = ladder_up(self._current_magnitude())
-        if step is not None:
-            self.set_speed(self._direction * step)
-        elif self._auto:
-            self.set_speed(self._direction * self._current_magnitude())
+        self._ladder_step(ladder_up(self._current_magnitude()))
 
     def slower(self) -> None:
         """The next ladder speed down, same direction (from auto: below the current speed)."""
-        step = ladder_down(self._current_magnitude())
+        self._ladder_step(ladder_down(self._current_magnitude()))
+
+    def _ladder_step(self, step: float | None) -> None:
+        """A fixed speed of ``step`` (None: at the ladder's end, fixed at the speed now)."""
         if step is not None:
             self.set_speed(self._direction * step)
         elif self._auto:
@@ -197,6 +218,7 @@ class ReplayClock:
         """Flip the direction (fixed or auto)."""
         self._sync()
         self._direction = -self._direction
+        self._ended_at = None
         self._settle_bound()
 
     def set_auto(self, on: bool = True) -> None:
@@ -211,6 +233,7 @@ class ReplayClock:
             raise ValueError(f"cannot seek to {tick!r}")
         self._sync()
         self._tick0 = self._clamp(tick)
+        self._ended_at = None
         self._settle_bound()
 
     # ---------------------------------------------------------------- state
@@ -219,6 +242,25 @@ class ReplayClock:
     def playing(self) -> bool:
         self.now()
         return self._playing
+
+    @property
+    def ended(self) -> bool:
+        """Whether the replay ran into its bound (the end going forward, the start going
+        backward) and stands there, paused, until it is restarted or moved."""
+        self.now()
+        return self._ended_at is not None
+
+    @property
+    def loop(self) -> bool:
+        """Whether an ended replay starts again by itself after :data:`LOOP_HOLD_S`."""
+        return self._loop
+
+    @loop.setter
+    def loop(self, on: bool) -> None:
+        self._sync()
+        self._loop = bool(on)
+        if self._ended_at is not None:  # the hold counts from now
+            self._ended_at = self._wall0
 
     @property
     def auto(self) -> bool:
@@ -243,15 +285,19 @@ class ReplayClock:
 
     @property
     def label(self) -> str:
-        """``1 d/s``, ``−1 h/s``, ``auto ×3600``, ``auto −×3600``."""
+        """The speed in the ladder's words: ``1 d/s``, ``−1 h/s``, ``auto 4 d/s``,
+        ``auto −1×`` (see :func:`~mission_control.speed.speed_label`)."""
         if self._auto:
-            sign = MINUS if self._direction < 0 else ""
-            return f"auto {sign}×{format_factor(self._current_magnitude())}"
+            return auto_label(self._current_magnitude(), self._direction)
         return speed_label(self._direction * self._magnitude)
 
     @property
     def state_label(self) -> str:
+        """``playing``, ``reverse``, ``paused``, or ``ended`` (``looping`` when it will start
+        again by itself)."""
         if not self.playing:
+            if self._ended_at is not None:
+                return "looping" if self._loop else "ended"
             return "paused"
         return "reverse" if self._direction < 0 else "playing"
 
@@ -281,14 +327,16 @@ class ReplayClock:
         self._tick0 = self._hi if self._direction > 0 else self._lo
         self._wall0 = wall
         self._playing = False
+        self._ended_at = wall
 
     def _settle_bound(self) -> None:
-        """Pause if playing into the bound the clock already stands on."""
+        """Pause, ended, if playing into the bound the clock already stands on."""
         if self._playing and (
             (self._direction > 0 and self._tick0 >= self._hi)
             or (self._direction < 0 and self._tick0 <= self._lo)
         ):
             self._playing = False
+            self._ended_at = self._wall0
 
     def _integrate(self, tick: float, budget: float) -> tuple[float, float, bool]:
         """Advance ``tick`` by ``budget`` wall seconds at the auto speed.

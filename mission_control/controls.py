@@ -44,19 +44,38 @@ class DashboardControls(TerminalApp):
         self.poll()
 
     def action_toggle_play(self) -> None:
-        """Play or pause."""
-        self.clock.toggle()
+        """Play or pause; at the end of the replay, play it again from the start."""
+        if self.clock.ended:
+            self.clock.restart()
+        else:
+            self.clock.toggle()
         self.poll()
 
     def action_faster(self) -> None:
         """The next faster speed on the ladder."""
         self.clock.faster()
-        self.poll()
+        self._speed_changed()
 
     def action_slower(self) -> None:
         """The next slower speed on the ladder."""
         self.clock.slower()
+        self._speed_changed()
+
+    def _speed_changed(self) -> None:
+        """Show the new speed, and say it in the words the clock line uses."""
         self.poll()
+        self.notify(f"Speed {self.clock.label}", timeout=2)
+
+    def action_toggle_loop(self) -> None:
+        """Loop the replay (a kiosk): from its end, after a few seconds, it plays again."""
+        self.clock.loop = not self.clock.loop
+        self.poll()
+        self.notify(
+            "Loop on: the replay plays again from its end"
+            if self.clock.loop
+            else "Loop off: the replay stops at its end",
+            timeout=3,
+        )
 
     def action_auto_speed(self) -> None:
         """Auto speed on, or back to the last fixed speed."""

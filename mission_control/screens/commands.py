@@ -21,12 +21,33 @@ class HasPaletteCommands(Protocol):
     def palette_commands(self) -> list[PaletteCommand]: ...
 
 
+PALETTE_ONLY: tuple[tuple[str, str, str], ...] = (
+    (
+        "Loop the replay (on or off)",
+        "for a kiosk: from its end, after a few seconds, the replay plays again",
+        "toggle_loop",
+    ),
+)
+"""Commands no key runs (title, help, action), offered after the keys' own: a kiosk is set
+up once, so a key of its own would only crowd the key bar and the help."""
+
+
 class DashboardCommands(Provider):
-    """Offers what the app lists in ``palette_commands()``, fuzzy-matched on the title."""
+    """Offers what the app lists in ``palette_commands()``, and :data:`PALETTE_ONLY`, before
+    the "jump to" commands; fuzzy-matched on the title."""
 
     def _commands(self) -> list[PaletteCommand]:
         app = self.app
-        return app.palette_commands() if isinstance(app, HasPaletteCommands) else []
+        commands = app.palette_commands() if isinstance(app, HasPaletteCommands) else []
+        extra = [
+            PaletteCommand(title, hint, getattr(app, f"action_{action}"))
+            for title, hint, action in PALETTE_ONLY
+            if hasattr(app, f"action_{action}")
+        ]
+        jumps = next(
+            (i for i, c in enumerate(commands) if c.title.startswith("Jump to ")), len(commands)
+        )
+        return [*commands[:jumps], *extra, *commands[jumps:]]
 
     async def discover(self) -> Hits:
         """Everything, in the app's order, before anything is typed."""

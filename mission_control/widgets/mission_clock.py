@@ -30,8 +30,21 @@ TIME_SYSTEMS: tuple[str, ...] = ("utc", "met", "msk", "ert")
 SYSTEM_NAMES = {"utc": "UTC", "met": "MET", "msk": "MSK", "ert": "ERT"}
 """Short names beside the digits (the help screen spells them out)."""
 
-REPLAY_ICONS = {"playing": "▶", "reverse": "◀", "paused": "‖"}
-ASCII_REPLAY_ICONS = {"playing": ">", "reverse": "<", "paused": "||"}
+REPLAY_ICONS = {"playing": "▶", "reverse": "◀", "paused": "‖", "ended": "■", "looping": "■"}
+ASCII_REPLAY_ICONS = {
+    "playing": ">",
+    "reverse": "<",
+    "paused": "||",
+    "ended": "[]",
+    "looping": "[]",
+}
+
+ENDED_LINES = {
+    "ended": "end of replay · space: play again",
+    "looping": "end of replay · looping · space: play now",
+}
+"""The replay line once the replay has run to its end: what space does there takes the
+speed's place (the settings follow, as ever)."""
 
 NO_TIME = "--:--:--"
 
@@ -73,7 +86,8 @@ class MissionClock(Widget):
     focus_id: var[str | None] = var(None)
     """The mission whose MET and light time are shown; None for all (the first is used)."""
     replay: var[tuple[str, str]] = var(("paused", ""))
-    """The replay clock's state label and speed label."""
+    """The replay clock's state label (``playing``, ``reverse``, ``paused``, ``ended``,
+    ``looping``) and speed label."""
     settings: var[str] = var("")
     """Other settings worth a glance (units, log filter), shown after the replay state."""
     compact: var[bool] = var(False)
@@ -242,10 +256,13 @@ class MissionClock(Widget):
         state_label, speed = self.replay
         icons = ASCII_REPLAY_ICONS if self.ascii_only else REPLAY_ICONS
         icon = icons.get(state_label, "")
-        text = f"{icon} {state_label} · {speed}"
+        if state_label in ENDED_LINES:
+            text = f"{icon} {ENDED_LINES[state_label]}"
+        else:
+            text = f"{icon} {state_label} · {speed}"
         if self.settings:
             text += f" · {self.settings}"
-        paused = state_label == "paused"
+        paused = state_label not in ("playing", "reverse")
         if paused != self._paused:
             self._paused = paused  # the digits and this line are dimmed when paused;
             # the line is repainted below, as its text changes with the state

@@ -58,7 +58,7 @@ async def test_opens_playing_in_auto_speed_just_before_the_first_launch(campaign
         assert clock(app, "digits") == "17:35:48"  # 10 minutes before Mars 6's launch
         assert clock(app, "date").startswith("1973-08-05 · day 217")
         assert clock(app, "next").startswith("T-00:10:00 Mars 6 Launch")
-        assert clock(app, "replay").startswith("▶ playing · auto ×")
+        assert clock(app, "replay").startswith("▶ playing · auto ")
         assert log_lines(app) == []
         await advance(pilot, source, 60)
         assert clock(app, "digits") != "17:35:48"
@@ -122,7 +122,7 @@ async def test_plus_and_minus_step_along_the_speed_ladder_and_a_returns_to_auto(
 ) -> None:
     labels = [label for _, label in SPEED_LADDER]
     async with dashboard(campaign, "mars6:atmospheric-entry") as (app, pilot, _source):
-        assert "auto ×1" in clock(app, "replay")  # auto is slow at an event
+        assert "auto 1× · " in clock(app, "replay")  # auto is slow at an event
 
         def speed() -> str:
             return clock(app, "replay").split(" · ")[1]

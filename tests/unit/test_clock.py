@@ -19,10 +19,12 @@ from mission_control.autospeed import (
     COARSE_UNIT,
     UNIT_SECONDS,
     AutoSpeed,
+    gap_speed,
+    slow_speed,
 )
-from mission_control.clock import ManualTimeSource, ReplayClock, SystemTimeSource
+from mission_control.clock import LOOP_HOLD_S, ManualTimeSource, ReplayClock, SystemTimeSource
 from mission_control.model import Precision, StatedTime
-from mission_control.speed import SPEED_LADDER, speed_label
+from mission_control.speed import SPEED_LADDER, auto_label, parse_speed, speed_label
 from mission_control.timescale import from_tick, to_tick
 
 
@@ -56,10 +58,10 @@ class Anchor(NamedTuple):
 
 
 def anchor_speed(anchor: Anchor, tick: float) -> float:
-    """The speed one anchor allows at ``tick``: ``u * max(1, d / (k * u)) ** 2``."""
+    """The speed one anchor allows at ``tick``: ``v * max(1, d / (k * u)) ** 2``."""
     u = anchor.unit
     reach = AUTO_K_FINE if u < COARSE_UNIT else AUTO_K_COARSE
-    return u * max(1.0, anchor.distance(tick) / (reach * u)) ** 2
+    return slow_speed(u) * max(1.0, anchor.distance(tick) / (reach * u)) ** 2
 
 
 MINUS = "\u2212"
@@ -145,19 +147,19 @@ def test_anchor_intervals() -> None:
 
 def test_auto_law_values() -> None:
     law = AutoSpeed(ANCHORS)
-    # Inside or within 10 s of a time stated to the second: 1x.
+    # Inside or within 2 s of a time stated to the second: 1x.
     assert law(ENTRY.start) == 1.0
-    assert law(ENTRY.start - 10) == 1.0
-    assert law(ENTRY.end + 10) == 1.0
-    assert law(ENTRY.start - 100) == pytest.approx(100.0)  # 100**2 / (10**2 * 1)
-    # Within a day of a date: one day per wall second (the timed events are far away).
-    assert law(tick("1973-08-12T06:00:00")) == 86400.0
+    assert law(ENTRY.start - 2) == 1.0
+    assert law(ENTRY.end + 2) == 1.0
+    assert law(ENTRY.start - 100) == pytest.approx(2500.0)  # 100**2 / (2**2 * 1)
+    # Within a day of a date: 8 h per wall second (the timed events are far away).
+    assert law(tick("1973-08-12T06:00:00")) == 28800.0
     # Mid-cruise: the cap.
     assert law(tick("1973-11-15")) == AUTO_MAX_SPEED
     # Coarser than the cap: never binds.
     month = Anchor.of(tick("1973-11-01"), Precision.MONTH)
     assert AutoSpeed([month])(month.start) == AUTO_MAX_SPEED
-    assert anchor_speed(month, month.start) == month.unit
+    assert anchor_speed(month, month.start) == slow_speed(month.unit) == month.unit / 3
     # A date a day away allows less than a second-stated event three hours away.
     day, sec = (
         Anchor(0.0, 86400.0, 86400.0),
@@ -171,9 +173,19 @@ def test_auto_law_values() -> None:
 
 def brute_force_speed(starts: np.ndarray, ends: np.ndarray, units: np.ndarray, t: float) -> float:
     d = np.maximum(0.0, np.maximum(starts - t, t - ends))
-    k = np.where(units < 86400, 10.0, 1.0)
-    f = units * np.maximum(1.0, d / (k * units)) ** 2
-    return float(min(AUTO_MAX_SPEED, f.min()))
+    k = np.where(units < 86400, AUTO_K_FINE, AUTO_K_COARSE)
+    slow = np.where(units < 86400, units, units / 3.0)
+    f = slow * np.maximum(1.0, d / (k * units)) ** 2
+    speed = min(AUTO_MAX_SPEED, f.min())
+    # Between two neighbouring anchors of one unit, outside every interval: the gap's speed.
+    for unit in np.unique(units):
+        same = units == unit
+        before, after = same & (starts <= t), same & (starts > t)
+        if before.any() and after.any():
+            last_end, next_start = ends[before].max(), starts[after].min()
+            if last_end < t:
+                speed = min(speed, gap_speed(next_start - last_end, unit))
+    return float(speed)
 
 
 def test_auto_speed_matches_brute_force_over_100000_anchors() -> None:
@@ -322,16 +334,20 @@ def test_ladder_steps_both_ways_and_clamps() -> None:
 def test_ladder_from_auto_leaves_auto() -> None:
     clock, _ = make(auto=True, start=tick("1973-11-15"))
     assert clock.speed == AUTO_MAX_SPEED
+    clock.faster()
+    assert not clock.auto and clock.speed == 604800.0
+    clock.set_auto()
+    clock.faster()
     clock.faster()  # already at the top of the ladder: fixed at that speed
     assert not clock.auto and clock.speed == 604800.0
     clock.seek(ENTRY.start - 100)
     clock.set_auto()
-    assert clock.speed == pytest.approx(100.0)
+    assert clock.speed == pytest.approx(2500.0)
     clock.faster()
-    assert not clock.auto and clock.speed == 600.0
+    assert not clock.auto and clock.speed == 3600.0
     clock.set_auto()
     clock.slower()
-    assert clock.speed == 60.0
+    assert clock.speed == 600.0
 
 
 def test_labels() -> None:
@@ -339,21 +355,42 @@ def test_labels() -> None:
     assert [speed_label(f) for f, _ in SPEED_LADDER] == expected
     assert [label for _, label in SPEED_LADDER] == expected
     assert speed_label(-3600) == f"{MINUS}1 h/s"
-    assert speed_label(250) == "×250"
-    assert speed_label(-250) == f"{MINUS}×250"
-    assert speed_label(2.5) == "×2.5"
-    assert speed_label(123456) == "×123000"
+    # Any other speed in the same words: a number of the largest unit it reaches.
+    assert speed_label(250) == "4.2 min/s"
+    assert speed_label(-250) == f"{MINUS}4.2 min/s"
+    assert speed_label(2.5) == "2.5×"
+    assert speed_label(123456) == "1.4 d/s"
+    assert speed_label(345600) == "4 d/s"
+    assert speed_label(3599) == "1 h/s"  # rounded up into the next unit
     clock, _ = make(86400.0)
     assert clock.label == "1 d/s"
-    clock.seek(ENTRY.start - 600)  # 600**2 / 100 = 3600
+    clock.seek(ENTRY.start - 120)  # 120**2 / 4 = 3600
     clock.set_auto()
-    assert clock.auto and clock.label == "auto ×3600"
+    assert clock.auto and clock.label == "auto 1 h/s"
     clock.reverse()
-    assert clock.label == f"auto {MINUS}×3600" and clock.state_label == "reverse"
-    clock.seek(ENTRY.start - 156)
-    assert clock.label == f"auto {MINUS}×243"
+    assert clock.label == f"auto {MINUS}1 h/s" and clock.state_label == "reverse"
+    clock.seek(ENTRY.start - 1)
+    assert clock.label == f"auto {MINUS}1×"
+    clock.seek(ENTRY.start - 60)  # 60**2 / 4 = 900
+    assert clock.label == f"auto {MINUS}15 min/s"
     clock.set_auto(False)
     assert not clock.auto and clock.label == f"{MINUS}1 d/s"
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.floats(0.01, 1e8), st.sampled_from([1, -1]), st.booleans())
+def test_every_speed_shown_is_read_back_by_speed_option(
+    magnitude: float, direction: int, auto: bool
+) -> None:
+    """One vocabulary: what the clock line and the notifications show (``4.2 min/s``,
+    ``auto −1×``) is what ``--speed`` reads, to the two figures shown."""
+    label = auto_label(magnitude, direction) if auto else speed_label(direction * magnitude)
+    assert "×" not in label or label.endswith("×"), label  # never ``×250`` beside ``1×``
+    shown = label.removeprefix("auto ") if auto else label
+    read = parse_speed(shown)
+    assert read is not None and (read > 0) == (direction > 0)
+    assert abs(read) == pytest.approx(magnitude, rel=0.06), (magnitude, label)
+    assert parse_speed("auto") is None
 
 
 # ------------------------------------------------------------------ seeking and bounds
@@ -381,15 +418,64 @@ def test_pauses_at_the_end_going_forward() -> None:
     assert clock.now() == HI - 86400 * 0.5
     source.advance(1.0)
     assert clock.now() == HI
-    assert clock.at_end and not clock.playing and clock.state_label == "paused"
+    assert clock.at_end and not clock.playing and clock.state_label == "ended" and clock.ended
     source.advance(10)
     assert clock.now() == HI
-    clock.play()  # still facing the end: stays paused
-    assert not clock.playing
+    clock.play()  # still facing the end: stays ended
+    assert not clock.playing and clock.ended
     clock.reverse()
+    assert not clock.ended and clock.state_label == "paused"
     clock.play()
     source.advance(1)
     assert clock.playing and clock.now() == HI - 86400
+
+
+def test_an_ended_replay_restarts_from_where_its_direction_starts() -> None:
+    clock, source = make(86400.0, auto=True, start=HI - 60)
+    source.advance(100)
+    assert clock.ended and clock.now() == HI
+    clock.restart()
+    assert clock.now() == LO and clock.playing and not clock.ended and clock.auto
+    source.advance(1)
+    assert LO < clock.now() < HI
+    # Going backward the replay ends at the start and restarts from the end.
+    clock, source = make(-3600.0, start=LO + 60)
+    source.advance(1)
+    assert clock.ended and clock.now() == LO and clock.state_label == "ended"
+    clock.restart()
+    assert clock.now() == HI and clock.playing and clock.state_label == "reverse"
+    # A replay paused at its end by a seek has not ended: it only stands there.
+    clock, _ = make(playing=False)
+    clock.seek(HI)
+    assert not clock.ended and clock.state_label == "paused"
+
+
+def test_a_looping_replay_holds_its_end_then_plays_again() -> None:
+    clock, source = make(86400.0, auto=True, start=HI - 3 * 3600)
+    clock.loop = True
+    while clock.playing:
+        source.advance(0.1)
+    assert clock.ended and clock.state_label == "looping" and clock.now() == HI
+    source.advance(LOOP_HOLD_S - 0.2)
+    assert clock.state_label == "looping" and clock.now() == HI
+    source.advance(0.2)
+    assert clock.playing and clock.state_label == "playing" and clock.now() == LO
+    assert clock.auto
+    source.advance(1)
+    assert clock.now() > LO
+    # Loop turned on after the end: the hold counts from then; off: the replay stays ended.
+    clock, source = make(86400.0, start=HI - 86400)
+    source.advance(5)
+    assert clock.ended and clock.state_label == "ended"
+    clock.loop = True
+    source.advance(LOOP_HOLD_S - 0.5)
+    assert clock.ended
+    source.advance(0.5)
+    assert clock.playing and clock.now() == LO
+    clock.loop = False
+    clock.seek(HI - 86400)
+    source.advance(10 + LOOP_HOLD_S)
+    assert clock.ended and clock.now() == HI
 
 
 def test_pauses_at_the_start_going_backward() -> None:
@@ -467,7 +553,7 @@ def test_auto_entry_to_loss_of_contact_is_slow(
     walls, ticks, _ = campaign_runs[0.1]
     span = first_wall(walls, ticks, LOS.end) - first_wall(walls, ticks, ENTRY.start)
     assert LOS.start - ENTRY.start == 312
-    assert span >= 30, f"entry -> loss of contact took {span:.1f} s of wall time"
+    assert span >= 20, f"entry -> loss of contact took {span:.1f} s of wall time"
 
 
 def test_auto_passes_every_anchor_slowly(
