@@ -1,6 +1,6 @@
 """A whole auto replay as a user watches it in a real terminal: the dashboard is started in a
 pseudo-terminal of the given size, its output kept on a virtual screen (pyte), and the screen
-read once a second until the replay pauses at the campaign's end.
+read once a second until the replay reaches the campaign's end.
 
     .venv/bin/python benchmarks/watch_replay.py [--cols 80] [--rows 24] [--json]
 
@@ -82,7 +82,8 @@ def watch(cols: int, rows: int, limit_s: float) -> list[list[str]]:
                 shown = list(screen.display)
                 if any(line.strip() for line in shown):
                     samples.append(shown)
-                if len(samples) > 5 and "paused" in " ".join(shown[:CLOCK_ROWS]):
+                head = " ".join(shown[:CLOCK_ROWS])
+                if len(samples) > 5 and ("paused" in head or "end of replay" in head):
                     break
     finally:
         stop(pid, fd)
