@@ -48,6 +48,8 @@ BINDINGS = [
     Binding("slash", "search", "Search", key_display="/", tooltip="Search the event log…"),
     Binding("o", "toggle_orrery", "Orrery",
             tooltip="Orrery: show or hide the modelled orbits and positions"),
+    Binding("t", "toggle_caption", "Caption",
+            tooltip="Caption: the latest event in the text's words, and the next event"),
     Binding("home", "go_start", "Start", show=False, tooltip="Go to the campaign's start"),
     Binding("end", "go_end", "End", show=False, tooltip="Go to the campaign's end"),
 ]  # fmt: skip
