@@ -45,6 +45,9 @@ MIN_SIZE = Size(30, 8)
 """Below this (20x6 included) the dashboard shows only a "terminal too small" message."""
 COMPACT_BELOW = Size(60, 20)
 """Below this width or height: one scrolling column, no big digits."""
+CAPTION_FROM = 24
+"""From this height the caption is shown without a key: below it the event log would have
+no lines left."""
 TALL_FROM = 34
 """From this height the timeline gets its month axis and the log a title."""
 ORRERY_PANE_FROM = Size(120, TALL_FROM)
@@ -81,8 +84,8 @@ class MissionControlApp(OrreryHost):
     BINDINGS: ClassVar[list[BindingType]] = [*keymap.BINDINGS]
 
     show_caption: var[bool | None] = var(None, init=False)
-    """Whether the caption panel is shown; None until ``t`` is pressed: shown wherever the
-    layout is not compact (a kiosk shows it without a key)."""
+    """Whether the caption panel is shown; None until ``t`` is pressed: shown wherever there
+    are rows to spare for it (:data:`CAPTION_FROM`; a kiosk shows it without a key)."""
 
     def __init__(
         self,
@@ -98,6 +101,8 @@ class MissionControlApp(OrreryHost):
         self.clock = clock
         self.set_reactive(MissionControlApp.unit_system, units)
         self.quantities: QuantityTable | None = None
+        self.caption_has_room = False
+        """Whether the terminal has rows to spare for the caption."""
         self._panels: list[SubsystemPanel] = []
         self._shown_second: int | None = None
         self._names = {t.mission.id: t.mission.name for t in campaign.tracks}
@@ -194,6 +199,7 @@ class MissionControlApp(OrreryHost):
         self._timeline.set_class(height >= TALL_FROM, "-tall")
         self._event_log.set_class(height >= TALL_FROM, "-tall")
         self._caption.set_class(height >= TALL_FROM, "-tall")
+        self.caption_has_room = not compact and height >= CAPTION_FROM
         self._place_caption()
         self.orrery_has_pane = width >= ORRERY_PANE_FROM.width and height >= ORRERY_PANE_FROM.height
         self._place_orrery()
@@ -201,9 +207,7 @@ class MissionControlApp(OrreryHost):
     @property
     def caption_shown(self) -> bool:
         """Whether the caption is shown, by the user's choice or else by the layout."""
-        if self.show_caption is None:
-            return not self._body.has_class("-compact")
-        return self.show_caption
+        return self.caption_has_room if self.show_caption is None else self.show_caption
 
     def _place_caption(self) -> None:
         """Show or hide the caption (only on a change: any setting is a relayout), and

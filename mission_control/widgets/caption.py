@@ -30,9 +30,13 @@ class CaptionPanel(Vertical):
         yield self._text
         yield self._next
 
-    def watch_caption(self, caption: Caption | None) -> None:
-        """A new event passed, or the countdown's unit changed: show it."""
+    def watch_caption(self, old: Caption | None, caption: Caption | None) -> None:
+        """A new event passed, or the countdown's unit changed: show what differs (the
+        sentence's lines are not drawn again for a new countdown)."""
         if caption is None:
             return
-        self._text.update(Content.assemble((caption.heading, HEADING_STYLE), "  ", caption.text))
-        self._next.update(caption.next)
+        if old is None or (old.heading, old.text) != (caption.heading, caption.text):
+            heading = (caption.heading, HEADING_STYLE)
+            self._text.update(Content.assemble(heading, "  ", caption.text))
+        if old is None or old.next != caption.next:
+            self._next.update(caption.next)
