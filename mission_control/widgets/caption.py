@@ -39,4 +39,6 @@ class CaptionPanel(Vertical):
             heading = (caption.heading, HEADING_STYLE)
             self._text.update(Content.assemble(heading, "  ", caption.text))
         if old is None or old.next != caption.next:
-            self._next.update(caption.next)
+            # One line, cut to the width (styles/app.tcss): its size never changes, so the
+            # countdown's change lays nothing out again.
+            self._next.update(caption.next, layout=False)
