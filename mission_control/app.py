@@ -4,7 +4,6 @@ and hands the state down to the widgets, which only display it."""
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
@@ -14,13 +13,15 @@ from textual.command import Provider
 from textual.containers import Container, Horizontal
 from textual.geometry import Size
 from textual.reactive import var
+from textual.screen import Screen
 from textual.widgets import Static
 
 from mission_control import collector, keymap
 from mission_control.campaign import Campaign, replay_clock
 from mission_control.clock import ReplayClock, SystemTimeSource, TimeSource
-from mission_control.controls import DashboardControls
+from mission_control.orrery_host import OrreryHost
 from mission_control.paths import styles_dir
+from mission_control.presentation.caption import caption_at
 from mission_control.presentation.event_lines import filter_label
 from mission_control.presentation.formatting import (
     QuantityTable,
@@ -29,6 +30,7 @@ from mission_control.presentation.formatting import (
 )
 from mission_control.state import CampaignState, state_at
 from mission_control.terminal import in_daemon_thread
+from mission_control.widgets.caption import CaptionPanel
 from mission_control.widgets.event_log import EventLog
 from mission_control.widgets.key_bar import KeyBar
 from mission_control.widgets.mission_clock import MissionClock
@@ -38,13 +40,14 @@ from mission_control.widgets.timeline import Timeline
 
 if TYPE_CHECKING:
     from mission_control.screens.commands import PaletteCommand
-    from mission_control.trajectory import Transfer
-    from mission_control.widgets.orrery import Orrery
 
 MIN_SIZE = Size(30, 8)
 """Below this (20x6 included) the dashboard shows only a "terminal too small" message."""
 COMPACT_BELOW = Size(60, 20)
 """Below this width or height: one scrolling column, no big digits."""
+CAPTION_FROM = 24
+"""From this height the caption is shown without a key: below it the event log would have
+no lines left."""
 TALL_FROM = 34
 """From this height the timeline gets its month axis and the log a title."""
 ORRERY_PANE_FROM = Size(120, TALL_FROM)
@@ -63,7 +66,15 @@ def dashboard_commands() -> type[Provider]:
     return DashboardCommands
 
 
-class MissionControlApp(DashboardControls):
+class DashboardScreen(Screen[None]):
+    """The dashboard's screen. Textual's first focus would centre the focused widget as the
+    screen is composed, which in the compact layout scrolled the clock above it out of
+    sight; the app focuses the timeline itself, without scrolling."""
+
+    AUTO_FOCUS = ""
+
+
+class MissionControlApp(OrreryHost):
     """Mars 6 and Mars 7, replayed."""
 
     CSS_PATH = styles_dir() / "app.tcss"
@@ -72,9 +83,9 @@ class MissionControlApp(DashboardControls):
 
     BINDINGS: ClassVar[list[BindingType]] = [*keymap.BINDINGS]
 
-    show_orrery: var[bool | None] = var(None, init=False)
-    """Whether the orrery is shown; None until ``o`` is pressed: shown where it has a pane
-    of its own (:data:`ORRERY_PANE_FROM`), not where it would hide the status panels."""
+    show_caption: var[bool | None] = var(None, init=False)
+    """Whether the caption panel is shown; None until ``t`` is pressed: shown wherever there
+    are rows to spare for it (:data:`CAPTION_FROM`; a kiosk shows it without a key)."""
 
     def __init__(
         self,
@@ -90,19 +101,19 @@ class MissionControlApp(DashboardControls):
         self.clock = clock
         self.set_reactive(MissionControlApp.unit_system, units)
         self.quantities: QuantityTable | None = None
+        self.caption_has_room = False
+        """Whether the terminal has rows to spare for the caption."""
         self._panels: list[SubsystemPanel] = []
         self._shown_second: int | None = None
-        self._orrery: Orrery | None = None
-        self.orrery_has_pane = False
-        """Whether the terminal has room for the orrery beside the event log."""
-        self._state: CampaignState | None = None
-        # The crafts' modelled positions are worked out only once the first frame is shown.
-        self._positions = False
         self._names = {t.mission.id: t.mission.name for t in campaign.tracks}
         if theme is not None:
             self.theme = theme
 
     # ------------------------------------------------------------------ layout
+
+    def get_default_screen(self) -> DashboardScreen:
+        """The dashboard's screen, which leaves the first focus to :meth:`on_mount`."""
+        return DashboardScreen(id="_default")
 
     def compose(self) -> ComposeResult:
         self._too_small = Static(
@@ -130,6 +141,9 @@ class MissionControlApp(DashboardControls):
                             id=f"panel-{ms.mission.id}-{part}",
                         )
             yield StatusReason(id="reason")
+            self._caption = CaptionPanel(id="caption")
+            self._caption.border_title = "Caption"
+            yield self._caption
             with Horizontal(id="lower") as self._lower:
                 # Empty until the first frame is shown: the orrery is mounted in it then.
                 self._orrery_slot = Container(id="orrery-slot")
@@ -152,6 +166,7 @@ class MissionControlApp(DashboardControls):
         self._panel_row = self.query_one("#panels")
         self._reason = self.query_one(StatusReason)
         self._panels = list(self.query(SubsystemPanel))
+        self.screen.set_focus(self._timeline, scroll_visible=False)  # see DashboardScreen
         self._apply_size(self.size)
         self._show_settings_line()
         self.poll()
@@ -183,34 +198,34 @@ class MissionControlApp(DashboardControls):
         self._mission_clock.compact = compact
         self._timeline.set_class(height >= TALL_FROM, "-tall")
         self._event_log.set_class(height >= TALL_FROM, "-tall")
+        self._caption.set_class(height >= TALL_FROM, "-tall")
+        self.caption_has_room = not compact and height >= CAPTION_FROM
+        self._place_caption()
         self.orrery_has_pane = width >= ORRERY_PANE_FROM.width and height >= ORRERY_PANE_FROM.height
         self._place_orrery()
 
     @property
-    def orrery_shown(self) -> bool:
-        """Whether the orrery is shown, by the user's choice or else by the room for it."""
-        return self.orrery_has_pane if self.show_orrery is None else self.show_orrery
+    def caption_shown(self) -> bool:
+        """Whether the caption is shown, by the user's choice or else by the layout."""
+        return self.caption_has_room if self.show_caption is None else self.show_caption
 
-    def _place_orrery(self) -> None:
-        """The orrery in a pane right of the log where there is room; elsewhere in place of
-        the status panels (and their reason line, which speaks of them)."""
-        shown, pane = self.orrery_shown, self.orrery_has_pane
-        self._lower.set_class(shown and pane, "-pane")
-        self._lower.set_class(shown and not pane, "-swap")
-        panels = not (shown and not pane)
-        if self._panel_row.display != panels:  # any setting is an inline style: a relayout
-            self._panel_row.display = self._reason.display = panels
-        if shown and self._orrery is not None and self._state is not None:
-            self._orrery.state = self._state  # a hidden orrery is not kept up to date
+    def _place_caption(self) -> None:
+        """Show or hide the caption (only on a change: any setting is a relayout), and
+        bring it up to date when shown (a hidden caption is not kept up to date)."""
+        shown = self.caption_shown
+        if self._caption.display != shown:
+            self._caption.display = shown
+        if shown and self._state is not None:
+            self._caption.caption = caption_at(self._state, self.focus_id)
 
-    def watch_show_orrery(self) -> None:
-        """Shown or hidden with ``o``."""
+    def watch_show_caption(self) -> None:
+        """Shown or hidden with ``t``."""
         if self._panels:
-            self._place_orrery()
+            self._place_caption()
 
-    def action_toggle_orrery(self) -> None:
-        """Show or hide the orrery."""
-        self.show_orrery = not self.orrery_shown
+    def action_toggle_caption(self) -> None:
+        """Show or hide the caption."""
+        self.show_caption = not self.caption_shown
 
     @property
     def layout_variant(self) -> str:
@@ -253,6 +268,8 @@ class MissionControlApp(DashboardControls):
             panel.states = parts[panel.mission_id][panel.part]
         self._event_log.passed = sum(ms.passed for ms in state.missions)
         self._state = state
+        if self._caption.display:
+            self._caption.caption = caption_at(state, self.focus_id)
         if self._orrery is not None and self.orrery_shown:
             self._orrery.state = state
 
@@ -280,6 +297,8 @@ class MissionControlApp(DashboardControls):
         """Another mission in focus: only its status panels are shown."""
         for panel in self._panels:
             panel.set_class(focus_id not in (None, panel.mission_id), "-other")
+        if self._panels:
+            self._place_caption()
 
     @work(exclusive=True, group="quantities")
     async def _format_quantities(self) -> None:
@@ -297,34 +316,6 @@ class MissionControlApp(DashboardControls):
         """The worker is done: hand the formatted quantities to the log."""
         self.quantities = table
         self._event_log.quantities = table
-
-    def _start_orrery(self) -> None:
-        """Mount the orrery once the first frame is shown, then plan the transfers: its
-        module and the model it draws are imported here, as the first frame needs neither."""
-        if not self._orrery_slot.is_attached:
-            return  # the app is ending (a signal came as the first frame was shown)
-        from mission_control.widgets.orrery import Orrery
-
-        self._orrery = Orrery(ascii_only=self.ascii_only, id="orrery").data_bind(
-            units=MissionControlApp.unit_system
-        )
-        self._orrery_slot.mount(self._orrery)
-        self._plan_transfers()
-
-    @work(exclusive=True, group="transfers")
-    async def _plan_transfers(self) -> None:
-        """Each mission's transfer, solved once in a daemon thread (as the quantities are),
-        then every state from now on carries the crafts' modelled positions."""
-        self._transfers_ready(await in_daemon_thread(Campaign.transfers, self.campaign))
-
-    def _transfers_ready(self, transfers: Mapping[str, Transfer | None]) -> None:
-        """Draw from now on with the crafts' positions: the state is made again at once."""
-        self._positions = True
-        if self._orrery is not None:
-            self._orrery.reasons = self.campaign.transfer_warnings()
-            self._orrery.transfers = transfers
-        self._shown_second = None
-        self.poll()
 
     # ------------------------------------------------------------------ keys
 

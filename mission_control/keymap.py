@@ -48,6 +48,8 @@ BINDINGS = [
     Binding("slash", "search", "Search", key_display="/", tooltip="Search the event log…"),
     Binding("o", "toggle_orrery", "Orrery",
             tooltip="Orrery: show or hide the modelled orbits and positions"),
+    Binding("t", "toggle_caption", "Caption",
+            tooltip="Caption: the latest event in the text's words, and the next event"),
     Binding("home", "go_start", "Start", show=False, tooltip="Go to the campaign's start"),
     Binding("end", "go_end", "End", show=False, tooltip="Go to the campaign's end"),
 ]  # fmt: skip
@@ -57,10 +59,10 @@ MORE_HELP = (
     ("ctrl+p", "Command palette: every action, and jump to any event"),
     ("tab", "Move between timeline, status panels and log"),
     ("← → enter", "Timeline: choose a marker, seek to it (or click it)"),
-    ("↑ ↓", "Status panel: the reason for a subsystem's status"),
-    ("↑ ↓ enter", "Log: choose an event, open its detail (or click it)"),
+    ("↑ ↓ enter", "Status panel: a status's reason · log: open an event's detail (or click)"),
 )
-"""Keys the help screen lists after the app's own: Textual's and the widgets'."""
+"""Keys the help screen lists after the app's own: Textual's and the widgets'. The arrows of
+the panels and the log share a line, so the list still fits a 30-row terminal's first page."""
 
 
 def key_hints(key_display: KeyDisplay) -> list[KeyHint]:

@@ -1,5 +1,5 @@
 """An event's detail: where the text says it, how precisely, its quantities in both unit
-systems with both conversions, and the values derived from it."""
+systems with both conversions, the values derived from it, and its mission's facts."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from textual.widgets import Static
 from mission_control.campaign import MissionTrack
 from mission_control.event_time import event_when
 from mission_control.model import Event
+from mission_control.presentation.caption import mission_facts
 from mission_control.presentation.formatting import (
     QuantityText,
     describe_quantities,
@@ -36,6 +37,16 @@ def quantity_lines(quantities: tuple[QuantityText, ...]) -> str:
         if q.warning is not None:
             lines.append(f"    ⚠ {q.warning}")
     return "\n".join(lines)
+
+
+def mission_lines(track: MissionTrack) -> str:
+    """The mission's designation, rocket, launch site and maker, and where they come from."""
+    mission = track.mission
+    facts = mission_facts(mission)
+    source = f"from {mission.source}: its infobox, or where it has none of a fact, its prose"
+    if not facts:
+        return f"{mission.source} states no designation, rocket, launch site or maker"
+    return fields(facts) + "\n" + source
 
 
 def fields(rows: list[tuple[str, str]]) -> str:
@@ -92,6 +103,8 @@ class EventDetailScreen(Dialog[None]):
                 yield Static(f"“{provenance.sentence}”", markup=False, classes="detail-sentence")
             yield Static("Quantities", classes="help-heading")
             yield Static(quantity_lines(self.quantities), markup=False, id="detail-quantities")
+            yield Static(f"{track.mission.name}", classes="help-heading")
+            yield Static(mission_lines(track), markup=False, id="detail-mission")
 
     def action_close(self) -> None:
         """Back to the dashboard."""

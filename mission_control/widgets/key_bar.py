@@ -2,19 +2,25 @@
 
 Textual's Footer builds a widget for every key and rebuilds them all whenever the focus
 moves; with this app's sixteen keys that was about 0.4 s of CPU after every start (and
-half the time of every pilot test). The keys here never change, so one Static will do.
+half the time of every pilot test). The keys here change only with the bar's width, so
+one Static will do: the hints that fit whole, and where some do not, a ``? more`` hint
+in place of help's (the help screen lists every key).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import msgspec
+from rich.cells import cell_len
+from textual import events
 from textual.content import Content, Span
 from textual.widgets import Static
 
 KEY_STYLE = "b $footer-key-foreground"
 DESCRIPTION_STYLE = "$footer-description-foreground"
+HELP_ACTION = "help"
+SEPARATOR = "  "
 
 
 class KeyHint(msgspec.Struct, frozen=True):
@@ -24,30 +30,69 @@ class KeyHint(msgspec.Struct, frozen=True):
     actions: tuple[str, ...]
     """The app action each key runs when clicked."""
 
+    @property
+    def width(self) -> int:
+        """Cells the hint takes: ``+ - speed`` is 9."""
+        return sum(cell_len(key) + 1 for key in self.keys) + cell_len(self.description)
+
+
+def fit_hints(hints: Sequence[KeyHint], width: int) -> list[KeyHint]:
+    """The hints that fit ``width`` cells whole, in order. When some do not, help's hint
+    becomes ``? more`` and goes last, after as many of the others as fit beside it."""
+
+    def cells(shown: Sequence[KeyHint]) -> int:
+        return sum(hint.width for hint in shown) + len(SEPARATOR) * max(0, len(shown) - 1)
+
+    if cells(hints) <= width:
+        return list(hints)
+    help_hint = next((hint for hint in hints if HELP_ACTION in hint.actions), None)
+    if help_hint is None:
+        more: list[KeyHint] = []
+    else:
+        more = [KeyHint(help_hint.keys, "more", help_hint.actions)]
+    shown = [hint for hint in hints if hint is not help_hint]
+    while shown and cells([*shown, *more]) > width:
+        shown.pop()
+    return [*shown, *more]
+
+
+def hints_content(hints: Iterable[KeyHint]) -> Content:
+    """``space Play/pause  + - speed``: the keys bold and clickable, in the footer's colours."""
+    # The spans markup would give (``[@click=app.x][b $footer-key-foreground]key[/][/]``),
+    # made directly: parsing that markup for sixteen keys took a few milliseconds.
+    text: list[str] = []
+    spans: list[Span] = []
+    end = 0
+
+    def add(part: str, *styles: str) -> None:
+        nonlocal end
+        start, end = end, end + len(part)
+        text.append(part)
+        spans.extend(Span(start, end, style) for style in styles)
+
+    for number, hint in enumerate(hints):
+        if number:
+            add(SEPARATOR)
+        for index, (key, action) in enumerate(zip(hint.keys, hint.actions, strict=True)):
+            if index:
+                add(" ")
+            add(key, f"@click=app.{action}", KEY_STYLE)
+        add(" ")
+        add(hint.description, DESCRIPTION_STYLE)
+    return Content("".join(text), spans)
+
 
 class KeyBar(Static):
-    """``space Play/pause  + - speed  n p event …``, clickable."""
+    """``space Play/pause  + - speed  n p event … ? more``, clickable."""
 
     def __init__(self, hints: Iterable[KeyHint], *, id: str | None = None) -> None:
-        # The spans markup would give (``[@click=app.x][b $footer-key-foreground]key[/][/]``),
-        # made directly: parsing that markup for sixteen keys took a few milliseconds.
-        text: list[str] = []
-        spans: list[Span] = []
-        end = 0
+        self.hints = tuple(hints)
+        self._shown = self.hints
+        super().__init__(hints_content(self.hints), id=id)
 
-        def add(part: str, *styles: str) -> None:
-            nonlocal end
-            start, end = end, end + len(part)
-            text.append(part)
-            spans.extend(Span(start, end, style) for style in styles)
-
-        for number, hint in enumerate(hints):
-            if number:
-                add("  ")
-            for index, (key, action) in enumerate(zip(hint.keys, hint.actions, strict=True)):
-                if index:
-                    add(" ")
-                add(key, f"@click=app.{action}", KEY_STYLE)
-            add(" ")
-            add(hint.description, DESCRIPTION_STYLE)
-        super().__init__(Content("".join(text), spans), id=id)
+    def on_resize(self, event: events.Resize) -> None:
+        """Another width: the hints that fit it (the text is made again only if they differ)."""
+        shown = tuple(fit_hints(self.hints, self.content_size.width))
+        if shown != self._shown:
+            self._shown = shown
+            self.update(hints_content(shown))

@@ -462,7 +462,7 @@ async def test_the_launchs_detail_gives_the_modelled_c3_and_light_time(campaign:
 @ui_test
 async def test_clicking_a_log_line_opens_its_detail(campaign: Campaign) -> None:
     async with dashboard(campaign, "mars7:launch") as (app, pilot, _source):
-        await pilot.click(EventLog, offset=(5, 0))
+        await pilot.click(EventLog, offset=(5, 1))  # the first line, under the log's title
         assert isinstance(app.screen, EventDetailScreen)
         assert app.screen.event.kind == "launch"
 

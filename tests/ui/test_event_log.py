@@ -110,7 +110,7 @@ async def test_the_cursor_keys_move_the_highlight_and_enter_opens_its_line(
         assert not on_screen(app, "Parachute deployed")
         await pilot.press("pageup", "pageup", "up")
         assert log.highlighted == 0  # the cursor stops at the oldest line
-        await pilot.press("pagedown", "pagedown", "down", "down")
+        await pilot.press("pagedown", "pagedown", "pagedown", "down", "down")
         assert log.highlighted == 11  # and at the newest
         await pilot.press("up", "enter")
         assert isinstance(app.screen, EventDetailScreen)
@@ -156,7 +156,8 @@ async def test_the_cursor_and_the_mouse_line_take_the_themes_colours(campaign: C
         assert not near(blurred, focused)
         rows = shown_rows(app)
         y = next(i for i, row in enumerate(rows) if "Parachute deployed" in row)
-        await pilot.hover(EventLog, offset=(10, y))
+        title = log.scrollable_content_region.y - log.region.y  # the title row above the lines
+        await pilot.hover(EventLog, offset=(10, title + y))
         hover = over(plain, theme["block-hover-background"])
         assert near(row_background(app, "Parachute deployed"), hover)
         assert not near(hover, plain)
