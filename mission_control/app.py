@@ -153,6 +153,7 @@ class MissionControlApp(OrreryHost):
                     units=MissionControlApp.unit_system,
                     log_filter=MissionControlApp.log_filter,
                     search=MissionControlApp.log_search,
+                    focus_id=MissionControlApp.focus_id,
                 )
         self._keys = KeyBar(keymap.key_hints(self.get_key_display), id="keys")
         yield self._keys
@@ -274,11 +275,14 @@ class MissionControlApp(OrreryHost):
             self._orrery.state = state
 
     def _show_settings_line(self) -> None:
-        """The clock's line of settings worth a glance: units, log filter and search. (The
-        widgets that show a setting itself are bound to it in ``compose``.)"""
+        """The clock's line of settings worth a glance: units, log filter, search and the
+        mission in focus. (The widgets that show a setting itself are bound to it in
+        ``compose``.)"""
         settings = f"{self.unit_system} · {filter_label(self.log_filter, self._names)}"
         if self.log_search:
             settings += f" “{self.log_search}”"
+        if self.focus_id is not None:
+            settings += f" · {self._names[self.focus_id]} in focus"
         self._mission_clock.settings = settings
 
     def watch_unit_system(self) -> None:
@@ -294,7 +298,9 @@ class MissionControlApp(OrreryHost):
         self._show_settings_line()
 
     def watch_focus_id(self, focus_id: str | None) -> None:
-        """Another mission in focus: only its status panels are shown."""
+        """Another mission in focus: only its status panels are shown (the log and the
+        timeline follow it through their own binding), and the settings line says so."""
+        self._show_settings_line()
         for panel in self._panels:
             panel.set_class(focus_id not in (None, panel.mission_id), "-other")
         if self._panels:

@@ -14,18 +14,15 @@ from mission_control.app import MissionControlApp
 from mission_control.campaign import Campaign
 from mission_control.clock import ManualTimeSource
 from mission_control.widgets.event_log import EventLog
+from mission_control.widgets.mission_clock import MissionClock
 
 
 @asynccontextmanager
 async def focusable(
     campaign: Campaign, at: str, size: tuple[int, int] = (100, 30)
 ) -> AsyncIterator[tuple[MissionControlApp, Pilot[None], ManualTimeSource]]:
-    """The dashboard with the log bound to the app's mission in focus, as ``compose`` binds
-    the log's other settings (bound from the app's own message loop, as compose would)."""
+    """The dashboard as the command line makes it: its log bound to the mission in focus."""
     async with dashboard(campaign, at, size=size) as (app, pilot, source):
-        log = app.query_one(EventLog)
-        app.call_later(lambda: log.data_bind(MissionControlApp.focus_id))
-        await pilot.pause()
         yield app, pilot, source
 
 
@@ -47,6 +44,7 @@ async def test_m_lists_only_the_focused_missions_events(campaign: Campaign) -> N
         assert crafts(app) == {"mars6"}
         assert 0 < len(log_lines(app)) < everything
         assert title(app).endswith("showing Mars 6 only, in focus (m for all)")
+        assert app.query_one(MissionClock).settings.endswith("all events · Mars 6 in focus")
         await pilot.press("m")
         assert crafts(app) == {"mars7"}
         assert "showing Mars 7 only, in focus" in title(app)
