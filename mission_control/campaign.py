@@ -12,14 +12,16 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, overload
 
 import msgspec
+from msgspec.structs import replace
 
-from mission_control import collector
+from mission_control import collector, phases
 from mission_control.autospeed import AutoSpeed
 from mission_control.clock import ReplayClock, TimeSource
 from mission_control.ephemeris import PLANETS, Body
 from mission_control.event_table import EventTable
 from mission_control.mission import Mission
 from mission_control.model import Event
+from mission_control.phases import Span
 from mission_control.status_rules import Rule, Rules, default_rules
 from mission_control.timescale import posix_tick, to_tick
 
@@ -27,6 +29,14 @@ if TYPE_CHECKING:
     from mission_control.trajectory import Transfer
 
 PART_ORDER: tuple[str, ...] = ("bus", "orbiter", "lander")
+
+
+class Setters(msgspec.Struct, frozen=True):
+    """The events that set one row, ordered by the tick each takes effect at."""
+
+    indices: tuple[int, ...]
+    rules: tuple[Rule, ...]
+    effects: tuple[float, ...]
 
 
 class MissionTrack(msgspec.Struct, frozen=True):
@@ -40,9 +50,11 @@ class MissionTrack(msgspec.Struct, frozen=True):
     """The first event at the planet (None when there is none); its index is ``arrival``."""
     approach_tick: float | None
     parts: dict[str, tuple[str, ...]]
-    # For each row, the indices of the events that set it and the rule each one applied, so
-    # a state at any time is a bisect per row rather than a replay of every passed event.
-    setters: dict[tuple[str, str], tuple[tuple[int, ...], tuple[Rule, ...]]]
+    # For each row, the events that set it, the rule each one applied and the tick it takes
+    # effect at, in that order, so a state at any time is a bisect per row rather than a
+    # replay of every passed event. An event known only within a window takes effect at the
+    # window's end: before that the text does not say it has happened.
+    setters: dict[tuple[str, str], Setters]
     # The phase the rules table gives after the first k events have passed.
     phases: tuple[str, ...]
     arrival: int | None = None
@@ -51,6 +63,14 @@ class MissionTrack(msgspec.Struct, frozen=True):
     """A body other than the target that an event on the way is stated at, if any."""
     """The planet the article states as the target, as written and as the ephemeris knows
     it; None when it states none, or one the ephemeris does not know."""
+    part_spans: dict[str, tuple[Span, ...]] = msgspec.field(default_factory=dict)
+    """Each part's phases (:func:`phases.phase_spans`)."""
+    shared: dict[str, tuple[str, ...]] = msgspec.field(default_factory=dict)
+    """For each part, the systems among its rows that only another mission's text speaks
+    of, for a part of the same name (twin craft show the same rows)."""
+    releases: dict[str, tuple[int, ...]] = msgspec.field(default_factory=dict)
+    """For each part some event releases (a lander's separation), the indices of those
+    events, failed ones too."""
 
     @property
     def events(self) -> EventTable:
@@ -190,11 +210,12 @@ def _parts(mission: Mission, setters: dict[tuple[str, str], Any]) -> dict[str, t
 
 
 def _setters(
-    table: EventTable, rules: Rules
-) -> dict[tuple[str, str], tuple[tuple[int, ...], tuple[Rule, ...]]]:
+    table: EventTable, ticks: tuple[float, ...], rules: Rules
+) -> dict[tuple[str, str], Setters]:
     """For each row, the events that set it and the rule that did (the last rule in table
-    order, when several rules of one event set the same row). Events of one kind, part and
-    outcome set the same rows, so the rules are matched once per such combination."""
+    order, when several rules of one event set the same row), by the tick each takes effect
+    at. Events of one kind, part and outcome set the same rows, so the rules are matched
+    once per such combination."""
     found: dict[tuple[str, str], tuple[list[int], list[Rule]]] = {}
     effects: dict[tuple[str, str, str | None], list[tuple[list[int], list[Rule], Rule]]] = {}
     columns = zip(table.column("kind"), table.column("part"), table.column("outcome"), strict=True)
@@ -209,7 +230,52 @@ def _setters(
         for indices, setters, rule in effect:
             indices.append(index)
             setters.append(rule)
-    return {key: (tuple(i), tuple(r)) for key, (i, r) in found.items() if i}
+    windows = table.column("window")
+    at = [ticks[i] if w is None else max(ticks[i], posix_tick(w[1])) for i, w in enumerate(windows)]
+    indexed: dict[tuple[str, str], Setters] = {}
+    for key, (indices, applied) in found.items():
+        order = sorted(range(len(indices)), key=lambda k: (at[indices[k]], indices[k]))
+        indexed[key] = Setters(
+            indices=tuple(indices[k] for k in order),
+            rules=tuple(applied[k] for k in order),
+            effects=tuple(at[indices[k]] for k in order),
+        )
+    return indexed
+
+
+def _shared_rows(tracks: Sequence[MissionTrack]) -> list[MissionTrack]:
+    """The tracks with the same systems for a part of the same name in every mission: the
+    union of theirs in the order first met, then the mission's own instruments. Twin craft
+    so show the same rows; a system only a twin's text speaks of is listed in ``shared``
+    (nothing of this mission sets it: it reads unknown)."""
+    systems: dict[str, list[str]] = {}
+    for track in tracks:
+        for part, names in track.parts.items():
+            instruments = set(track.mission.instruments.get(part, ()))
+            union = systems.setdefault(part, [])
+            union.extend(n for n in names if n not in instruments and n not in union)
+    tracks_now = []
+    for track in tracks:
+        rows, shared = {}, {}
+        for part, names in track.parts.items():
+            carried = [n for n in names if n in track.mission.instruments.get(part, ())]
+            own = [n for n in systems[part] if n not in carried]
+            rows[part] = (*own, *carried)
+            shared[part] = tuple(n for n in own if n not in names)
+        tracks_now.append(replace(track, parts=rows, shared=shared))
+    return tracks_now
+
+
+def _releases(table: EventTable, rules: Rules) -> dict[str, tuple[int, ...]]:
+    """For each part, the events of a kind that releases it (failed ones too)."""
+    found: dict[str, list[int]] = {}
+    release = rules.part_phases.release_kinds
+    for index, (kind, part) in enumerate(
+        zip(table.column("kind"), table.column("part"), strict=True)
+    ):
+        if kind in release and part != "spacecraft":
+            found.setdefault(part, []).append(index)
+    return {part: tuple(indices) for part, indices in found.items()}
 
 
 _OTHER_BODIES = ("the Moon", *sorted(name for name in PLANETS if name != "Earth"))
@@ -289,7 +355,7 @@ def _build(missions: Sequence[Mission], rules: Rules | None = None) -> Campaign:
         launch_tick = to_tick(launch.time.start) if launch else None
         target = _target(mission)
         arrival, passed = _arrival(table, ticks, rules, launch_tick, target)
-        setters = _setters(table, rules)
+        setters = _setters(table, ticks, rules)
         tracks.append(
             MissionTrack(
                 mission=mission,
@@ -304,8 +370,13 @@ def _build(missions: Sequence[Mission], rules: Rules | None = None) -> Campaign:
                 arrival=arrival,
                 target=target,
                 passed=passed,
+                releases=_releases(table, rules),
             )
         )
+    tracks = [
+        replace(t, part_spans={p: tuple(phases.phase_spans(t, p, rules)) for p in t.parts})
+        for t in _shared_rows(tracks)
+    ]
     firsts = [t.ticks[0] for t in tracks if t.ticks]
     lasts = [to_tick(e.time.end) for t in tracks for e in t.events[-1:]]
     lasts += [posix_tick(w[1]) for t in tracks for w in t.mission.table.column("window") if w]

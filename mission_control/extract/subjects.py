@@ -53,6 +53,34 @@ def part_of_subject(text: str) -> str | None:
     return best[1] if best else None
 
 
+def companion_parts(text: str, part: str) -> list[str]:
+    """Other parts a clause joins to its subject's: "along with the coast stage", "together
+    with the bus", "the lander and the bus" (a part word right after the joining words; for
+    "and", only when the clause's first part word, its subject's, is right before it: "the
+    lander separated from the bus and the bus flew past" names no companion)."""
+    found: list[str] = []
+    for join in vocabulary.COMPANION.finditer(text):
+        if join.group(0).split()[0].lower() == "and" and not _subject_ends(
+            text, join.start(), part
+        ):
+            continue
+        for other, pattern in vocabulary.PART_WORDS:
+            if other != part and other not in found and pattern.match(text, join.end()):
+                found.append(other)
+    return found
+
+
+def _subject_ends(text: str, end: int, part: str) -> bool:
+    """Whether ``text[:end]`` ends (but for blanks) with the first part word of ``text``,
+    and that word names ``part``."""
+    head = text[:end].rstrip()
+    first = min(
+        ((m.start(), m.end(), name) for name, p in vocabulary.PART_WORDS if (m := p.search(text))),
+        default=None,
+    )
+    return first is not None and first[2] == part and first[1] == len(head)
+
+
 def about_other_craft(text: str, own: str) -> bool:
     """True when the first spacecraft a sentence is about is not the article's own."""
     own_re = re.compile(re.escape(own), re.I) if own else None
