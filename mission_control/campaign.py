@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, overload
 import msgspec
 from msgspec.structs import replace
 
-from mission_control import collector, phases
+from mission_control import collector, phases, status_rows
 from mission_control.autospeed import AutoSpeed
 from mission_control.clock import ReplayClock, TimeSource
 from mission_control.ephemeris import PLANETS, Body
@@ -22,21 +22,12 @@ from mission_control.event_table import EventTable
 from mission_control.mission import Mission
 from mission_control.model import Event
 from mission_control.phases import Span
-from mission_control.status_rules import Rule, Rules, default_rules
+from mission_control.status_rows import Setters
+from mission_control.status_rules import Rules, default_rules
 from mission_control.timescale import posix_tick, to_tick
 
 if TYPE_CHECKING:
     from mission_control.trajectory import Transfer
-
-PART_ORDER: tuple[str, ...] = ("bus", "orbiter", "lander")
-
-
-class Setters(msgspec.Struct, frozen=True):
-    """The events that set one row, ordered by the tick each takes effect at."""
-
-    indices: tuple[int, ...]
-    rules: tuple[Rule, ...]
-    effects: tuple[float, ...]
 
 
 class MissionTrack(msgspec.Struct, frozen=True):
@@ -193,91 +184,6 @@ class CampaignEvents(Sequence[tuple[float, Event]]):
         return track.ticks[i], track.events[i]
 
 
-def _parts(mission: Mission, setters: dict[tuple[str, str], Any]) -> dict[str, tuple[str, ...]]:
-    """Each part's rows: the systems the events speak of or the rules touch, then instruments."""
-    rows: dict[str, list[str]] = {}
-    for part, systems in mission.systems.items():
-        rows.setdefault(part, []).extend(systems)
-    for part, system in setters:
-        names = rows.setdefault(part, [])
-        if system not in names:
-            names.append(system)
-    for part, instruments in mission.instruments.items():
-        names = rows.setdefault(part, [])
-        names.extend(i for i in instruments if i not in names)
-    ordered = sorted(rows, key=lambda p: PART_ORDER.index(p) if p in PART_ORDER else 99)
-    return {p: tuple(rows[p]) for p in ordered}
-
-
-def _setters(
-    table: EventTable, ticks: tuple[float, ...], rules: Rules
-) -> dict[tuple[str, str], Setters]:
-    """For each row, the events that set it and the rule that did (the last rule in table
-    order, when several rules of one event set the same row), by the tick each takes effect
-    at. Events of one kind, part and outcome set the same rows, so the rules are matched
-    once per such combination."""
-    found: dict[tuple[str, str], tuple[list[int], list[Rule]]] = {}
-    effects: dict[tuple[str, str, str | None], list[tuple[list[int], list[Rule], Rule]]] = {}
-    columns = zip(table.column("kind"), table.column("part"), table.column("outcome"), strict=True)
-    for index, combination in enumerate(columns):
-        effect = effects.get(combination)
-        if effect is None:
-            kind, part, outcome = combination
-            final = {(r.part_for(part), r.system): r for r in rules.matching_for(kind, outcome)}
-            effect = effects[combination] = [
-                (*found.setdefault(key, ([], [])), rule) for key, rule in final.items()
-            ]
-        for indices, setters, rule in effect:
-            indices.append(index)
-            setters.append(rule)
-    windows = table.column("window")
-    at = [ticks[i] if w is None else max(ticks[i], posix_tick(w[1])) for i, w in enumerate(windows)]
-    indexed: dict[tuple[str, str], Setters] = {}
-    for key, (indices, applied) in found.items():
-        order = sorted(range(len(indices)), key=lambda k: (at[indices[k]], indices[k]))
-        indexed[key] = Setters(
-            indices=tuple(indices[k] for k in order),
-            rules=tuple(applied[k] for k in order),
-            effects=tuple(at[indices[k]] for k in order),
-        )
-    return indexed
-
-
-def _shared_rows(tracks: Sequence[MissionTrack]) -> list[MissionTrack]:
-    """The tracks with the same systems for a part of the same name in every mission: the
-    union of theirs in the order first met, then the mission's own instruments. Twin craft
-    so show the same rows; a system only a twin's text speaks of is listed in ``shared``
-    (nothing of this mission sets it: it reads unknown)."""
-    systems: dict[str, list[str]] = {}
-    for track in tracks:
-        for part, names in track.parts.items():
-            instruments = set(track.mission.instruments.get(part, ()))
-            union = systems.setdefault(part, [])
-            union.extend(n for n in names if n not in instruments and n not in union)
-    tracks_now = []
-    for track in tracks:
-        rows, shared = {}, {}
-        for part, names in track.parts.items():
-            carried = [n for n in names if n in track.mission.instruments.get(part, ())]
-            own = [n for n in systems[part] if n not in carried]
-            rows[part] = (*own, *carried)
-            shared[part] = tuple(n for n in own if n not in names)
-        tracks_now.append(replace(track, parts=rows, shared=shared))
-    return tracks_now
-
-
-def _releases(table: EventTable, rules: Rules) -> dict[str, tuple[int, ...]]:
-    """For each part, the events of a kind that releases it (failed ones too)."""
-    found: dict[str, list[int]] = {}
-    release = rules.part_phases.release_kinds
-    for index, (kind, part) in enumerate(
-        zip(table.column("kind"), table.column("part"), strict=True)
-    ):
-        if kind in release and part != "spacecraft":
-            found.setdefault(part, []).append(index)
-    return {part: tuple(indices) for part, indices in found.items()}
-
-
 _OTHER_BODIES = ("the Moon", *sorted(name for name in PLANETS if name != "Earth"))
 """Bodies other than Earth a sentence may name as a place. Earth is left out: a sentence
 about an event at the planet often says the data went to Earth."""
@@ -355,7 +261,7 @@ def _build(missions: Sequence[Mission], rules: Rules | None = None) -> Campaign:
         launch_tick = to_tick(launch.time.start) if launch else None
         target = _target(mission)
         arrival, passed = _arrival(table, ticks, rules, launch_tick, target)
-        setters = _setters(table, ticks, rules)
+        setters = status_rows.setters_of(table, ticks, rules)
         tracks.append(
             MissionTrack(
                 mission=mission,
@@ -364,18 +270,22 @@ def _build(missions: Sequence[Mission], rules: Rules | None = None) -> Campaign:
                 launch_tick=launch_tick,
                 arrival_tick=ticks[arrival] if arrival is not None else None,
                 approach_tick=ticks[arrival] - rules.approach_s if arrival is not None else None,
-                parts=_parts(mission, setters),
+                parts=status_rows.part_rows(mission, setters),
                 setters=setters,
                 phases=_phases(table, rules),
                 arrival=arrival,
                 target=target,
                 passed=passed,
-                releases=_releases(table, rules),
+                releases=status_rows.releases_of(table, rules),
             )
         )
+    shared = status_rows.shared_rows([(t.parts, t.mission.instruments) for t in tracks])
+    tracks = [
+        replace(t, parts=rows, shared=only) for t, (rows, only) in zip(tracks, shared, strict=True)
+    ]
     tracks = [
         replace(t, part_spans={p: tuple(phases.phase_spans(t, p, rules)) for p in t.parts})
-        for t in _shared_rows(tracks)
+        for t in tracks
     ]
     firsts = [t.ticks[0] for t in tracks if t.ticks]
     lasts = [to_tick(e.time.end) for t in tracks for e in t.events[-1:]]

@@ -23,7 +23,14 @@ from textual.strip import Strip
 
 from mission_control.glyphs import PHASE_STYLES
 from mission_control.model import PartState, Status, SubsystemState
-from mission_control.presentation.panel_rows import PanelView, listed_lines, panel_view
+from mission_control.phases import PART_PHASES
+from mission_control.presentation.panel_rows import (
+    DURING,
+    PanelRow,
+    PanelView,
+    listed_lines,
+    panel_view,
+)
 from mission_control.theme_styles import ThemeStyles
 
 NARROW_WIDTH = 22
@@ -32,6 +39,8 @@ the word itself always stays, so a status reads without colour at any width."""
 WORD_WIDTH = max(len(w) for w in (*(s.value for s in Status), "separated")) + 1
 TITLE_MARGIN = 4
 """Cells of the top border the title cannot use (its corners and the spaces around it)."""
+LONGEST_PHASE = len(" · ") + max(len(f"{p} (derived)") for p in PART_PHASES)
+"""Cells the phase takes in a header at most."""
 
 
 STYLES = {
@@ -92,6 +101,10 @@ class SubsystemPanel(ScrollView, can_focus=True):
         self.view = panel_view(mission_name, states)
         self.set_reactive(SubsystemPanel.states, states)
         self._listed: list[tuple[str, str]] = []
+        self._lines: list[tuple[str, int]] = []
+        """What each line shows: ``phase``, a ``row`` or its window (``note``), or a line
+        of the ``listed`` names, with the index of the row or listed line."""
+        self._row_line: dict[int, int] = {}
         self._base_style: Style | None = None
         self._styles = ThemeStyles(STYLES, no_color=NO_COLOR_STYLES)
         self._lay_out()
@@ -119,25 +132,32 @@ class SubsystemPanel(ScrollView, can_focus=True):
             self.post_message(self.Highlighted(self, highlighted))
 
     def on_resize(self) -> None:
-        """The title and the carried line depend on the width."""
+        """The header and the wrapped lines depend on the width."""
         self._lay_out()
 
     def _lay_out(self) -> None:
-        """The header for the width there is, and the height of the rows and carried line."""
+        """The header for the width there is, and the panel's lines: the phase, when the
+        header has no room for it (decided by the width alone, for the longest phase, so
+        the rows do not move as the phase changes); each row, and under a row known to
+        happen within a window that the row has no room for, that window; then the
+        listed names, wrapped."""
         view = self.view
         width = self.size.width
-        full = f"{view.title} · {view.phase_label}"
-        if width and len(full) + TITLE_MARGIN > width:
-            full = f"{view.title} · {view.phase}"
-        self.border_title = full
-        if width and len(full) + TITLE_MARGIN > width:
-            self.border_title = view.title
-        self._phase_line = self.border_title == view.title
         content = self.scrollable_content_region.width or max(0, width - 1)
+        full = f"{view.title} · {view.phase_label}"
+        in_title = not width or len(view.title) + LONGEST_PHASE + TITLE_MARGIN <= width
+        self.border_title = full if in_title else view.title
+        lines: list[tuple[str, int]] = [] if in_title else [("phase", 0)]
+        for index, row in enumerate(view.rows):
+            lines.append(("row", index))
+            if row.word == DURING and _row_text_width(row) > content:
+                lines.append(("note", index))
         self._listed = listed_lines(view, content)
-        height = self._phase_line + len(view.rows) + len(self._listed)
-        if self.virtual_size.height != height:
-            self.virtual_size = Size(0, height)
+        lines += [("listed", at) for at in range(len(self._listed))]
+        self._lines = lines
+        self._row_line = {index: y for y, (kind, index) in enumerate(lines) if kind == "row"}
+        if self.virtual_size.height != len(lines):
+            self.virtual_size = Size(0, len(lines))
             self.refresh(layout=True)
 
     def validate_cursor(self, cursor: int) -> int:
@@ -154,9 +174,9 @@ class SubsystemPanel(ScrollView, can_focus=True):
     def _cursor_scroll_y(self) -> float:
         height = self.scrollable_content_region.height
         top = self.scroll_offset.y
-        line = self.cursor + self._phase_line
-        if line - self._phase_line < top:
-            return line - self._phase_line
+        line = self._row_line.get(self.cursor, 0)
+        if line < top:
+            return line
         if height and line >= top + height:
             return line - height + 1
         return top
@@ -174,10 +194,11 @@ class SubsystemPanel(ScrollView, can_focus=True):
     def on_click(self, event: events.Click) -> None:
         """Put the cursor on the clicked row."""
         offset = event.get_content_offset(self)
-        if offset is not None:
-            row = offset.y + round(self.scroll_offset.y) - self._phase_line
-            if 0 <= row < len(self.view.rows):
-                self.cursor = row
+        if offset is None:
+            return
+        y = offset.y + round(self.scroll_offset.y)
+        if 0 <= y < len(self._lines) and self._lines[y][0] in ("row", "note"):
+            self.cursor = self._lines[y][1]
 
     def action_cursor(self, step: int) -> None:
         """Highlight the row above (-1) or below (1)."""
@@ -193,27 +214,30 @@ class SubsystemPanel(ScrollView, can_focus=True):
             self._base_style = None
 
     def render_line(self, y: int) -> Strip:
-        """One line: the phase (when the header has no room for it), a row, or a line of
-        the carried instruments."""
+        """One line: the phase (when the header has no room for it), a row or its window,
+        or a line of the listed names."""
         base = self.rich_style if self._base_style is None else self._base_style
         width = self.scrollable_content_region.width
         index = y + round(self.scroll_offset.y)
+        if width <= 0 or not 0 <= index < len(self._lines):
+            return Strip.blank(width, base)
         styles = self._styles.of(self)
         view = self.view
-        if width <= 0:
-            return Strip.blank(width, base)
-        if self._phase_line:
-            if index == 0:
-                style = styles.get(f"phase-{view.phase}", styles["name"])
-                return Strip([Segment(view.phase_label.ljust(width), style)]).crop(0, width)
-            index -= 1
-        if index >= len(view.rows):
-            at = index - len(view.rows)
-            if 0 <= at < len(self._listed):
-                text, element = self._listed[at]
-                return Strip([Segment(text.ljust(width), styles[element])]).crop(0, width)
-            return Strip.blank(width, base)
-        return self._row_strip(view, index, width)
+        kind, at = self._lines[index]
+        if kind == "row":
+            return self._row_strip(view, at, width)
+        if kind == "phase":
+            label = view.phase_label if len(view.phase_label) <= width else view.phase
+            style = styles.get(f"phase-{view.phase}", styles["name"])
+            text, text_style = label, style
+        elif kind == "note":
+            text, text_style = f"  {view.rows[at].note}", styles["note"]
+            if self.has_focus and at == self.cursor:
+                text_style += styles["cursor"]
+        else:
+            text, element = self._listed[at]
+            text_style = styles[element]
+        return Strip([Segment(text.ljust(width), text_style)]).crop(0, width)
 
     def _row_strip(self, view: PanelView, index: int, width: int) -> Strip:
         """Glyph, word and name in the row's style, and its note at the right where it fits."""
@@ -232,7 +256,11 @@ class SubsystemPanel(ScrollView, can_focus=True):
         head = f"{row.mark} {word}"
         room = max(0, width - len(head))
         name = row.name if len(row.name) <= room else row.name[: max(0, room - 1)] + "…"
-        note = f" {row.note}" if row.note and len(name) + len(row.note) + 1 <= room else ""
+        below = ("note", index) in self._lines[
+            self._row_line[index] + 1 : self._row_line[index] + 2
+        ]
+        fits = row.note and not below and len(name) + len(row.note) + 1 <= room
+        note = f" {row.note}" if fits else ""
         if not name and row.note and len(row.note) <= room:
             note = row.note
         segments = [
@@ -241,3 +269,10 @@ class SubsystemPanel(ScrollView, can_focus=True):
             Segment(note, note_style),
         ]
         return Strip(segments).crop(0, width)
+
+
+def _row_text_width(row: PanelRow) -> int:
+    """Cells a row needs for its glyph, word, name and note on one line."""
+    return (
+        len(row.mark) + 1 + max(len(row.word) + 1, WORD_WIDTH) + len(row.name) + 1 + len(row.note)
+    )
