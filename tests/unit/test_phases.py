@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import itertools
+import math
 import subprocess
 import sys
-import math
 from datetime import UTC, datetime, timedelta
 
 import pytest
