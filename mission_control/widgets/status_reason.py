@@ -10,6 +10,7 @@ from textual.widgets import Static
 from mission_control.event_time import event_when
 from mission_control.glyphs import label
 from mission_control.model import Event, Status, SubsystemState
+from mission_control.presentation.panel_rows import window_text
 
 HINT = "tab to a status panel and use ↑ ↓ to see why a subsystem has its status"
 
@@ -49,20 +50,28 @@ def reason_text(subject: Subject) -> str:
     state = subject.state
     where = f"{subject.craft} {subject.part}"
     if state.role == "part":
-        text = f"{where}: {state.reason}"
-        if state.since is not None:
-            text += f" (derived from {_event(state.since)})"
+        source = f" from {_event(state.since)}" if state.since is not None else ""
+        text = f"{where}: {state.reason} (derived{source})"
+    elif state.since is None and state.coming is not None:
+        text = f"{where} › {state.name}: {_waiting(state)} — {_event(state.coming)}"
+        return text
     else:
-        word = label(state.status) if state.since is not None or state.coming is None else ""
-        text = f"{where} › {state.name}: {word or 'awaits its event'}"
+        text = f"{where} › {state.name}: {label(state.status)}"
         if state.since is not None:
             text += f" — {state.reason or state.since.summary}, {_event(state.since)}"
-        elif state.coming is None:
+        else:
             text += " — no source states it"
     if state.coming is not None:
-        lead = "during the window of" if state.during else "next:"
-        text += f" · {lead} {_event(state.coming)}"
+        text += f" · {_waiting(state)}: {_event(state.coming)}"
     return text
+
+
+def _waiting(state: SubsystemState) -> str:
+    """``during 09:05:53–09:11:05`` within the window the coming event is known only to lie
+    in; else ``awaits`` (``next`` once the row has a status)."""
+    if state.during and state.coming is not None:
+        return f"during {window_text(state.coming)}"
+    return "awaits" if state.since is None and state.role != "part" else "next"
 
 
 def _event(event: Event) -> str:

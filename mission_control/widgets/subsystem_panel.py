@@ -231,7 +231,7 @@ class SubsystemPanel(ScrollView, can_focus=True):
             style = styles.get(f"phase-{view.phase}", styles["name"])
             text, text_style = label, style
         elif kind == "note":
-            text, text_style = f"  {view.rows[at].note}", styles["note"]
+            text, text_style = f" {view.rows[at].note}", styles["note"]
             if self.has_focus and at == self.cursor:
                 text_style += styles["cursor"]
         else:
