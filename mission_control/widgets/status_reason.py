@@ -58,7 +58,9 @@ def reason_text(subject: Subject) -> str:
     else:
         text = f"{where} › {state.name}: {label(state.status)}"
         if state.since is not None:
-            text += f" — {state.reason or state.since.summary}, {_event(state.since)}"
+            when = event_when(state.since, style="short")
+            text += f" — {state.reason or state.since.summary}, {when}"
+            text += f" ({state.since.summary}: “{state.since.sentence}”)"
         else:
             text += " — no source states it"
     if state.coming is not None:
@@ -76,5 +78,5 @@ def _waiting(state: SubsystemState) -> str:
 
 def _event(event: Event) -> str:
     """An event, when it was, and the sentence that states it."""
-    when = event_when(event, style="command")
+    when = event_when(event, style="short")
     return f"{event.summary}, {when}: “{event.sentence}”"

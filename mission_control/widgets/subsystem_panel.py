@@ -36,7 +36,7 @@ from mission_control.theme_styles import ThemeStyles
 NARROW_WIDTH = 22
 """Below this many cells the status word is not padded to a column, so names keep some room;
 the word itself always stays, so a status reads without colour at any width."""
-WORD_WIDTH = max(len(w) for w in (*(s.value for s in Status), "separated")) + 1
+WORD_WIDTH = max(len(s.value) for s in Status) + 1
 TITLE_MARGIN = 4
 """Cells of the top border the title cannot use (its corners and the spaces around it)."""
 LONGEST_PHASE = len(" · ") + max(len(f"{p} (derived)") for p in PART_PHASES)
