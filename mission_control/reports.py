@@ -353,7 +353,11 @@ def state_tables(state: CampaignState, out: Console, system: str = "si") -> None
             for name, row in rows.items():
                 setter = ""
                 if row.since is not None:
-                    setter = f"{row.reason} ({row.since.time.iso()})"
+                    derived = "derived from the event of " if row.derived else ""
+                    setter = f"{row.reason} ({derived}{row.since.time.iso()})"
+                elif row.coming is not None:
+                    wait = "during its window: " if row.during else "awaits: "
+                    setter = f"{wait}{row.coming.summary} ({row.coming.time.iso()})"
                 table.add_row(
                     f"  {name}",
                     Text(

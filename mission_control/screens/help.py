@@ -26,9 +26,9 @@ TIMELINE_MARKS = (
 
 PANEL_WORDS = (
     ("◌ awaits", "an event still to come sets it (its day at the right)"),
-    ("◌ during", "it happened within the times at the right; the text says no more"),
-    ("attached", "the part's own state (separated...), derived from its events"),
-    ("carried:", "instruments no event speaks of: the text states no reading"),
+    ("◌ during", "it happened within the times shown; when is not stated"),
+    ("attached", "the part's own state, derived from its events"),
+    ("carried:", "instruments no event speaks of (no reading stated)"),
 )
 PHASE_COLUMN = 22
 """Cells for each phase in the legend (the longest name and its bar)."""
@@ -60,9 +60,9 @@ def phase_legend(*, per_line: int = 3) -> str:
         f"[{PHASE_STYLES[phase]}]━━[/] {phase.ljust(PHASE_COLUMN - 3)}" for phase in PART_PHASES
     ]
     lines = ["".join(cells[i : i + per_line]).rstrip() for i in range(0, len(cells), per_line)]
-    derived = ", ".join(sorted(DERIVED_PHASES))
-    lines.append(f"({derived}: derived, no sentence states it: a craft that flew past")
-    lines.append(" and is not said to have landed or entered orbit)")
+    derived = " and ".join(sorted(DERIVED_PHASES))
+    lines.append(f"{derived}: derived, no sentence states it: the craft flew")
+    lines.append("past and is not said to have landed or entered orbit")
     return "\n".join(lines)
 
 
