@@ -161,6 +161,9 @@ class _Drafting:
     paragraph: int = 0  # the paragraph being read
     flushed: int = 0  # how many drafts were there when the pending details were last placed
     described: dict[Quantity, Quantity] = field(default_factory=dict)  # each with ``shown``
+    # The other parts each clause joins to its subject, by clause and subject part: many
+    # drafts of one long clause ask.
+    companions: dict[tuple[str, str], list[str]] = field(default_factory=dict)
 
     def quantities(self, line: int, text: str) -> list[Quantity]:
         """The quantities a clause states, each described for display; one the article
@@ -247,7 +250,12 @@ class _Drafting:
         the subject. Each event keeps one part, so the status rules and phases read it as
         they read any other; the subject's draft stays last, so the clause after it that
         names no part is still taken to be about the subject."""
-        for part in companion_parts(_without_name(draft.text, self.name), draft.part):
+        key = (draft.text, draft.part)
+        companions = self.companions.get(key)
+        if companions is None:
+            text = _without_name(draft.text, self.name)
+            companions = self.companions[key] = companion_parts(text, draft.part)
+        for part in companions:
             if part == "spacecraft" or draft.part == "spacecraft":
                 continue
             self.drafts.append(

@@ -99,16 +99,18 @@ def part_systems(
     systems: dict[str, list[str]] = {p: [] for p in instruments}
     order = [name for name, _ in vocabulary.SYSTEM_WORDS]
     # The systems each sentence speaks of, read once however many events it states.
-    spoken: dict[tuple[int, int], list[str]] = {}
+    spoken: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
     for event in events:
         part = "bus" if event.part == "spacecraft" else event.part
         for provenance in event.provenance:
-            if part in companion_parts(provenance.sentence, ""):
+            said = spoken.get(provenance.span)
+            if said is None:
+                sentence = provenance.sentence
+                names = [n for n, p in vocabulary.SYSTEM_WORDS if p.search(sentence)]
+                said = spoken[provenance.span] = (names, companion_parts(sentence, ""))
+            names, joined = said
+            if part in joined:
                 continue
-            names = spoken.get(provenance.span)
-            if names is None:
-                names = [n for n, p in vocabulary.SYSTEM_WORDS if p.search(provenance.sentence)]
-                spoken[provenance.span] = names
             for name in names:
                 if name not in systems.setdefault(part, []):
                     systems[part].append(name)

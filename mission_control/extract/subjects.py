@@ -59,26 +59,27 @@ def companion_parts(text: str, part: str) -> list[str]:
     "and", only when the clause's first part word, its subject's, is right before it: "the
     lander separated from the bus and the bus flew past" names no companion)."""
     found: list[str] = []
+    first: tuple[int, str] | None = None
     for join in vocabulary.COMPANION.finditer(text):
-        if join.group(0).split()[0].lower() == "and" and not _subject_ends(
-            text, join.start(), part
-        ):
-            continue
+        if join.group(0)[:3].lower() == "and":
+            first = first or _first_part_word(text)
+            if first != (_space_before(text, join.start()), part):
+                continue
         for other, pattern in vocabulary.PART_WORDS:
             if other != part and other not in found and pattern.match(text, join.end()):
                 found.append(other)
     return found
 
 
-def _subject_ends(text: str, end: int, part: str) -> bool:
-    """Whether ``text[:end]`` ends (but for blanks) with the first part word of ``text``,
-    and that word names ``part``."""
-    head = text[:end].rstrip()
-    first = min(
-        ((m.start(), m.end(), name) for name, p in vocabulary.PART_WORDS if (m := p.search(text))),
-        default=None,
-    )
-    return first is not None and first[2] == part and first[1] == len(head)
+def _first_part_word(text: str) -> tuple[int, str]:
+    """Where the first part word of ``text`` ends, and its part (``(-1, "")`` if none)."""
+    matches = [
+        (m.start(), m.end(), name) for name, p in vocabulary.PART_WORDS if (m := p.search(text))
+    ]
+    if not matches:
+        return -1, ""
+    _, end, name = min(matches)
+    return end, name
 
 
 def about_other_craft(text: str, own: str) -> bool:

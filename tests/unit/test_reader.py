@@ -229,6 +229,7 @@ def test_mars7_provenance(mars7: Mission) -> None:
         [28],
         [30, 30],
         [30],
+        [30],  # the bus's flyby: the sentence says it flew past along with the lander
         [30],
         [14],
     ]
