@@ -99,12 +99,15 @@ def phase_in(spans: Sequence[Span], tick: float) -> str:
 
 def event_phase(kind: str, outcome: str | None, rules: Rules) -> str | None:
     """The phase an event begins for the part it concerns: its first outcome tag the rules
-    list, else its kind's; None when it leaves the phase as it was."""
+    list, else its kind's (the parts' table first, then the mission's); None when it leaves
+    the phase as it was."""
     table = rules.part_phases
     for tag in (outcome or "").split("; "):
         if tag in table.outcomes:
             return table.outcomes[tag] or None
-    return table.kinds.get(kind) or rules.phases.get(kind)
+    if kind in table.kinds:
+        return table.kinds[kind] or None
+    return rules.phases.get(kind)
 
 
 def released(kind: str, outcome: str | None, rules: Rules) -> bool:

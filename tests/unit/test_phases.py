@@ -212,3 +212,12 @@ def test_the_new_domain_and_presentation_modules_load_no_textual(module: str) ->
     probe = f"import sys, {module}; print('textual' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_course_correction_in_orbit_leaves_the_craft_in_orbit() -> None:
+    track = track_of(
+        event(0, "orbit-insertion", "spacecraft", ARRIVAL),
+        event(0, "course-correction", "spacecraft", ARRIVAL + timedelta(days=20)),
+        event(0, "last-contact", "spacecraft", ARRIVAL + timedelta(days=40)),
+    )
+    assert phases_of(track, "bus")[-2:] == ["orbit", "contact lost"]
