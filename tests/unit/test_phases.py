@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from mission_control.campaign import Campaign, MissionTrack, build_campaign
+from mission_control.glyphs import PHASE_STYLES
 from mission_control.mission import Mission
 from mission_control.model import Event, Precision, Provenance, StatedTime
 from mission_control.phases import (
@@ -71,8 +72,10 @@ def track_of(*events: Event) -> MissionTrack:
 ARRIVAL = datetime(1974, 3, 9, tzinfo=UTC)
 
 
-def test_the_part_phases_include_the_missions() -> None:
+def test_the_part_phases_include_the_missions_and_each_has_one_colour() -> None:
     assert set(PHASES) <= set(PART_PHASES)
+    assert set(PHASE_STYLES) == set(PART_PHASES)
+    assert len(set(PHASE_STYLES.values())) == len(PHASE_STYLES)
     assert set(PART_PHASES) >= DERIVED_PHASES
 
 
