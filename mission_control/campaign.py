@@ -12,21 +12,22 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, overload
 
 import msgspec
+from msgspec.structs import replace
 
-from mission_control import collector
+from mission_control import collector, phases, status_rows
 from mission_control.autospeed import AutoSpeed
 from mission_control.clock import ReplayClock, TimeSource
 from mission_control.ephemeris import PLANETS, Body
 from mission_control.event_table import EventTable
 from mission_control.mission import Mission
 from mission_control.model import Event
-from mission_control.status_rules import Rule, Rules, default_rules
+from mission_control.phases import Span
+from mission_control.status_rows import Setters
+from mission_control.status_rules import Rules, default_rules
 from mission_control.timescale import posix_tick, to_tick
 
 if TYPE_CHECKING:
     from mission_control.trajectory import Transfer
-
-PART_ORDER: tuple[str, ...] = ("bus", "orbiter", "lander")
 
 
 class MissionTrack(msgspec.Struct, frozen=True):
@@ -40,9 +41,11 @@ class MissionTrack(msgspec.Struct, frozen=True):
     """The first event at the planet (None when there is none); its index is ``arrival``."""
     approach_tick: float | None
     parts: dict[str, tuple[str, ...]]
-    # For each row, the indices of the events that set it and the rule each one applied, so
-    # a state at any time is a bisect per row rather than a replay of every passed event.
-    setters: dict[tuple[str, str], tuple[tuple[int, ...], tuple[Rule, ...]]]
+    # For each row, the events that set it, the rule each one applied and the tick it takes
+    # effect at, in that order, so a state at any time is a bisect per row rather than a
+    # replay of every passed event. An event known only within a window takes effect at the
+    # window's end: before that the text does not say it has happened.
+    setters: dict[tuple[str, str], Setters]
     # The phase the rules table gives after the first k events have passed.
     phases: tuple[str, ...]
     arrival: int | None = None
@@ -51,6 +54,14 @@ class MissionTrack(msgspec.Struct, frozen=True):
     """A body other than the target that an event on the way is stated at, if any."""
     """The planet the article states as the target, as written and as the ephemeris knows
     it; None when it states none, or one the ephemeris does not know."""
+    part_spans: dict[str, tuple[Span, ...]] = msgspec.field(default_factory=dict)
+    """Each part's phases (:func:`phases.phase_spans`)."""
+    shared: dict[str, tuple[str, ...]] = msgspec.field(default_factory=dict)
+    """For each part, the systems among its rows that only another mission's text speaks
+    of, for a part of the same name (twin craft show the same rows)."""
+    releases: dict[str, tuple[int, ...]] = msgspec.field(default_factory=dict)
+    """For each part some event releases (a lander's separation), the indices of those
+    events, failed ones too."""
 
     @property
     def events(self) -> EventTable:
@@ -173,45 +184,6 @@ class CampaignEvents(Sequence[tuple[float, Event]]):
         return track.ticks[i], track.events[i]
 
 
-def _parts(mission: Mission, setters: dict[tuple[str, str], Any]) -> dict[str, tuple[str, ...]]:
-    """Each part's rows: the systems the events speak of or the rules touch, then instruments."""
-    rows: dict[str, list[str]] = {}
-    for part, systems in mission.systems.items():
-        rows.setdefault(part, []).extend(systems)
-    for part, system in setters:
-        names = rows.setdefault(part, [])
-        if system not in names:
-            names.append(system)
-    for part, instruments in mission.instruments.items():
-        names = rows.setdefault(part, [])
-        names.extend(i for i in instruments if i not in names)
-    ordered = sorted(rows, key=lambda p: PART_ORDER.index(p) if p in PART_ORDER else 99)
-    return {p: tuple(rows[p]) for p in ordered}
-
-
-def _setters(
-    table: EventTable, rules: Rules
-) -> dict[tuple[str, str], tuple[tuple[int, ...], tuple[Rule, ...]]]:
-    """For each row, the events that set it and the rule that did (the last rule in table
-    order, when several rules of one event set the same row). Events of one kind, part and
-    outcome set the same rows, so the rules are matched once per such combination."""
-    found: dict[tuple[str, str], tuple[list[int], list[Rule]]] = {}
-    effects: dict[tuple[str, str, str | None], list[tuple[list[int], list[Rule], Rule]]] = {}
-    columns = zip(table.column("kind"), table.column("part"), table.column("outcome"), strict=True)
-    for index, combination in enumerate(columns):
-        effect = effects.get(combination)
-        if effect is None:
-            kind, part, outcome = combination
-            final = {(r.part_for(part), r.system): r for r in rules.matching_for(kind, outcome)}
-            effect = effects[combination] = [
-                (*found.setdefault(key, ([], [])), rule) for key, rule in final.items()
-            ]
-        for indices, setters, rule in effect:
-            indices.append(index)
-            setters.append(rule)
-    return {key: (tuple(i), tuple(r)) for key, (i, r) in found.items() if i}
-
-
 _OTHER_BODIES = ("the Moon", *sorted(name for name in PLANETS if name != "Earth"))
 """Bodies other than Earth a sentence may name as a place. Earth is left out: a sentence
 about an event at the planet often says the data went to Earth."""
@@ -289,7 +261,7 @@ def _build(missions: Sequence[Mission], rules: Rules | None = None) -> Campaign:
         launch_tick = to_tick(launch.time.start) if launch else None
         target = _target(mission)
         arrival, passed = _arrival(table, ticks, rules, launch_tick, target)
-        setters = _setters(table, rules)
+        setters = status_rows.setters_of(table, ticks, rules)
         tracks.append(
             MissionTrack(
                 mission=mission,
@@ -298,14 +270,23 @@ def _build(missions: Sequence[Mission], rules: Rules | None = None) -> Campaign:
                 launch_tick=launch_tick,
                 arrival_tick=ticks[arrival] if arrival is not None else None,
                 approach_tick=ticks[arrival] - rules.approach_s if arrival is not None else None,
-                parts=_parts(mission, setters),
+                parts=status_rows.part_rows(mission, setters),
                 setters=setters,
                 phases=_phases(table, rules),
                 arrival=arrival,
                 target=target,
                 passed=passed,
+                releases=status_rows.releases_of(table, rules),
             )
         )
+    shared = status_rows.shared_rows([(t.parts, t.mission.instruments) for t in tracks])
+    tracks = [
+        replace(t, parts=rows, shared=only) for t, (rows, only) in zip(tracks, shared, strict=True)
+    ]
+    tracks = [
+        replace(t, part_spans={p: tuple(phases.phase_spans(t, p, rules)) for p in t.parts})
+        for t in tracks
+    ]
     firsts = [t.ticks[0] for t in tracks if t.ticks]
     lasts = [to_tick(e.time.end) for t in tracks for e in t.events[-1:]]
     lasts += [posix_tick(w[1]) for t in tracks for w in t.mission.table.column("window") if w]

@@ -37,6 +37,24 @@ ASCII_GLYPHS: dict[Status, str] = {
     Status.UNKNOWN: "?",
 }
 
+PHASE_STYLES: dict[str, str] = {
+    "pre-launch": "$text-disabled",
+    "launch": "$secondary",
+    "cruise": "$primary",
+    "approach": "$accent",
+    "separation": "$warning-lighten-2",
+    "entry and descent": "$warning",
+    "flyby": "$success-lighten-1",
+    "landed": "$success",
+    "orbit": "$primary-lighten-2",
+    "heliocentric orbit": "$secondary-lighten-2",
+    "contact lost": "$error",
+    "ended": "$text-muted",
+}
+"""The one colour of each phase (a part's, see ``phases.PART_PHASES``, which include the
+mission's), in the theme's variables: the panels' headers, the help's legend and the
+timeline's bands draw a phase in it (through ``theme_styles.ThemeStyles``)."""
+
 # Most severe first, as the help screen's legend lists them.
 LEGEND_ORDER: tuple[Status, ...] = tuple(
     sorted(Status, key=lambda s: (s is Status.UNKNOWN, -s.severity))

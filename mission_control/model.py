@@ -9,6 +9,7 @@ imports cost about a fifth of its start-up; a Struct's class and instances are m
 from __future__ import annotations
 
 import enum
+from collections.abc import ItemsView, Iterator, ValuesView
 from datetime import UTC, datetime, timedelta
 
 import msgspec
@@ -226,10 +227,60 @@ class Status(enum.Enum):
         return order.index(self.value)
 
 
+ROLES: tuple[str, ...] = ("part", "system", "shared", "instrument")
+"""What a row is: the part's own state (attached, separated), one of its systems, a system
+only the text of another mission speaks of for a part of the same name (a twin craft's),
+or an instrument the text says it carried."""
+
+
 class SubsystemState(msgspec.Struct, frozen=True):
-    """The status of one subsystem of one part, and the event that set it (if any)."""
+    """The status of one subsystem of one part, the event that set it (if any), and the
+    event still to come that sets it next (if any)."""
 
     name: str
     status: Status
     since: Event | None = None
     reason: str | None = None
+    role: str = "system"
+    coming: Event | None = None
+    """The next event that sets this row, when one is still to come."""
+    during: bool = False
+    """Whether the moment lies in the window of :attr:`coming` (an event known only to
+    lie between two stated times): the text says it happened in it, not when."""
+    derived: bool = False
+    """Whether no rule states this row's status but it follows from :attr:`since` (a
+    lander is attached to its bus until its separation)."""
+
+    @property
+    def never_set(self) -> bool:
+        """Whether no event of the mission sets this row, before or after the moment."""
+        return self.since is None and self.coming is None
+
+
+class PartState(msgspec.Struct, frozen=True):
+    """One part of one craft at one moment: its phase and every row, its own state first,
+    then its systems, then its instruments. Read like a mapping of the rows by name."""
+
+    part: str
+    phase: str
+    rows: dict[str, SubsystemState]
+    phase_derived: bool = False
+    """Whether no sentence states the phase (a flyby's "heliocentric orbit")."""
+
+    def __getitem__(self, name: str) -> SubsystemState:
+        return self.rows[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.rows
+
+    def items(self) -> ItemsView[str, SubsystemState]:
+        return self.rows.items()
+
+    def values(self) -> ValuesView[SubsystemState]:
+        return self.rows.values()

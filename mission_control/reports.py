@@ -15,7 +15,7 @@ from rich.text import Text
 from mission_control import glyphs
 from mission_control.event_time import event_met_s, event_when
 from mission_control.mission import Mission
-from mission_control.model import Event
+from mission_control.model import Event, SubsystemState
 from mission_control.state import CampaignState, MissionState, earth_receive
 from mission_control.timescale import format_duration, format_met, from_tick
 
@@ -272,15 +272,12 @@ def state_json(state: CampaignState) -> dict[str, Any]:
                 else None,
                 "events_passed": ms.passed,
                 "last_event": _last_event_json(ms.passed_events[-1], ms) if ms.passed else None,
+                "part_phases": {
+                    part: {"phase": rows.phase, "derived": rows.phase_derived}
+                    for part, rows in ms.parts.items()
+                },
                 "parts": {
-                    part: {
-                        name: {
-                            "status": row.status.value,
-                            "since": row.since.time.iso() if row.since else None,
-                            "reason": row.reason,
-                        }
-                        for name, row in rows.items()
-                    }
+                    part: {name: _row_json(row) for name, row in rows.items()}
                     for part, rows in ms.parts.items()
                 },
             }
@@ -290,6 +287,22 @@ def state_json(state: CampaignState) -> dict[str, Any]:
         "utc_doy": state.utc.doy(),
         "msk": state.utc.moscow(),
         "missions": missions,
+    }
+
+
+def _row_json(row: SubsystemState) -> dict[str, Any]:
+    """One row: its status and what set it; the event still to come that sets it, if any;
+    whether it is the part's own state (``role``), derived from its events."""
+    coming = row.coming
+    return {
+        "status": row.status.value,
+        "since": row.since.time.iso() if row.since else None,
+        "reason": row.reason,
+        "role": row.role,
+        "derived": row.derived,
+        "next": {"utc": coming.time.iso(), "summary": coming.summary, "during": row.during}
+        if coming is not None
+        else None,
     }
 
 
@@ -335,11 +348,16 @@ def state_tables(state: CampaignState, out: Console, system: str = "si") -> None
         table.add_column("status", no_wrap=True)
         table.add_column("set by")
         for part, rows in ms.parts.items():
-            table.add_row(Text(part, style="bold underline"), "", "")
+            phase = f"{rows.phase} (derived)" if rows.phase_derived else rows.phase
+            table.add_row(Text(f"{part} · {phase}", style="bold underline"), "", "")
             for name, row in rows.items():
                 setter = ""
                 if row.since is not None:
-                    setter = f"{row.reason} ({row.since.time.iso()})"
+                    derived = "derived from the event of " if row.derived else ""
+                    setter = f"{row.reason} ({derived}{row.since.time.iso()})"
+                elif row.coming is not None:
+                    wait = "during its window: " if row.during else "awaits: "
+                    setter = f"{wait}{row.coming.summary} ({row.coming.time.iso()})"
                 table.add_row(
                     f"  {name}",
                     Text(

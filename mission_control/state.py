@@ -2,8 +2,9 @@
 
 Seeking backwards and playing forwards give the same state because nothing here remembers:
 ``state_at(campaign, tick)`` counts the events passed by ``tick`` and, for each subsystem,
-looks up the last of them that set it (the campaign indexes the status rules' effects,
-``data/status_rules.toml``, per row when it is built).
+looks up the last event that set it by then and the next one to come (the campaign indexes
+the status rules' effects, ``data/status_rules.toml``, per row when it is built). Each
+part's phase is looked up in the spans the campaign worked out (:mod:`.phases`).
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from mission_control import ephemeris
+from mission_control import ephemeris, phases
 from mission_control.campaign import Campaign, MissionTrack
 from mission_control.mission import Mission
-from mission_control.model import Event, Precision, Status, SubsystemState
+from mission_control.model import Event, PartState, Precision, Status, SubsystemState
 from mission_control.status_rules import Rules
 from mission_control.timescale import UtcReading, from_tick, to_tick
 
@@ -39,7 +40,8 @@ PHASES: tuple[str, ...] = (
 
 
 class MissionState(msgspec.Struct, frozen=True):
-    """One mission at one tick: its phase, clocks, next event and every row's status."""
+    """One mission at one tick: its phase, clocks, next event, and each part's phase and
+    every row's status."""
 
     track: MissionTrack
     tick: float
@@ -51,7 +53,7 @@ class MissionState(msgspec.Struct, frozen=True):
     owlt_s: float | None
     """One-way light time from the craft to Earth: from launch on when the transfer is
     modelled (approximate until the arrival), else only at the planet."""
-    parts: dict[str, dict[str, SubsystemState]]
+    parts: dict[str, PartState]
     position: Position | None = None
     """The craft's modelled position (None before launch, without a transfer, or when the
     state was asked for without positions)."""
@@ -65,6 +67,11 @@ class MissionState(msgspec.Struct, frozen=True):
     @property
     def mission(self) -> Mission:
         return self.track.mission
+
+    @property
+    def part_phases(self) -> dict[str, str]:
+        """Each part's phase (see :mod:`.phases`)."""
+        return {part: state.phase for part, state in self.parts.items()}
 
     @property
     def passed_events(self) -> tuple[Event, ...]:
@@ -162,7 +169,7 @@ def mission_state(
         next_event=upcoming[1] if upcoming else None,
         countdown_s=upcoming[0] - tick if upcoming else None,
         owlt_s=position.owlt_s if position is not None else light_time_at(track, None, tick),
-        parts=statuses_after(track, passed),
+        parts=statuses_at(track, tick, rules),
         position=position,
         transfer=transfer,
     )
@@ -202,19 +209,72 @@ def _phase(track: MissionTrack, tick: float, passed: int, rules: Rules) -> str:
     return phase
 
 
-def statuses_after(track: MissionTrack, passed: int) -> dict[str, dict[str, SubsystemState]]:
-    """Every row's status once the first ``passed`` events have passed (a bisect per row)."""
-    states: dict[str, dict[str, SubsystemState]] = {}
+def statuses_at(track: MissionTrack, tick: float, rules: Rules) -> dict[str, PartState]:
+    """Each part's phase and rows at ``tick``: its own state first where an event releases
+    it, then every system and instrument (a bisect per row)."""
+    states: dict[str, PartState] = {}
+    events = track.events
     for part, names in track.parts.items():
         rows: dict[str, SubsystemState] = {}
+        own = _own_state(track, part, tick, rules)
+        if own is not None:
+            rows[own.name] = own
+        instruments = track.mission.instruments.get(part, ())
+        shared = track.shared.get(part, ())
         for name in names:
+            role = "instrument" if name in instruments else "shared" if name in shared else "system"
             setter = track.setters.get((part, name))
-            last = bisect.bisect_left(setter[0], passed) - 1 if setter else -1
-            if setter and last >= 0:
-                rule = setter[1][last]
-                event = track.events[setter[0][last]]
-                rows[name] = SubsystemState(name, rule.status, event, rule.reason)
+            if setter is None:
+                rows[name] = SubsystemState(name, Status.UNKNOWN, role=role)
+                continue
+            done = bisect.bisect_right(setter.effects, tick)
+            coming = events[setter.indices[done]] if done < len(setter.indices) else None
+            during = _within(coming, tick)
+            if done:
+                rule, event = setter.rules[done - 1], events[setter.indices[done - 1]]
+                rows[name] = SubsystemState(
+                    name, rule.status, event, rule.reason, role, coming, during
+                )
             else:
-                rows[name] = SubsystemState(name, Status.UNKNOWN)
-        states[part] = rows
+                rows[name] = SubsystemState(
+                    name, Status.UNKNOWN, role=role, coming=coming, during=during
+                )
+        phase = phases.phase_in(track.part_spans[part], tick)
+        states[part] = PartState(part, phase, rows, phase in phases.DERIVED_PHASES)
     return states
+
+
+def _within(event: Event | None, tick: float) -> bool:
+    """Whether ``tick`` lies in the window ``event`` is known only to lie in."""
+    return event is not None and event.window is not None and to_tick(event.window[0]) <= tick
+
+
+def _own_state(track: MissionTrack, part: str, tick: float, rules: Rules) -> SubsystemState | None:
+    """A part some event releases (a lander): attached to the part that carries it until
+    an event releases it, then separated. Derived: no rule states it, the events imply it."""
+    indices = track.releases.get(part)
+    if not indices:
+        return None
+    carrier = phases.main_part(list(track.parts))
+    events = track.events
+    done = [i for i in indices if _effect(track, i) <= tick]
+    coming = next((events[i] for i in indices if _effect(track, i) > tick), None)
+    during = _within(coming, tick)
+    if not done:
+        reason = f"attached to the {carrier} until its separation"
+        return SubsystemState(
+            part, Status.STANDBY, None, reason, "part", coming, during, derived=True
+        )
+    event = events[done[-1]]
+    if phases.released(event.kind, event.outcome, rules):
+        reason = f"separated from the {carrier}"
+        return SubsystemState(part, Status.NORMAL, event, reason, "part", coming, derived=True)
+    reason = f"still attached to the {carrier}"
+    return SubsystemState(part, Status.CAUTION, event, reason, "part", coming, during, derived=True)
+
+
+def _effect(track: MissionTrack, index: int) -> float:
+    """The tick event ``index`` takes effect at: the end of the window it is known only to
+    lie in, else its own."""
+    window = track.events[index].window
+    return track.ticks[index] if window is None else max(track.ticks[index], to_tick(window[1]))

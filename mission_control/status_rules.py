@@ -1,4 +1,5 @@
-"""The status rules: which subsystem status each kind of event sets, and the phase timings.
+"""The status rules: which subsystem status each kind of event sets, the phases events begin
+(of the mission, and of each part), and the phase timings.
 
 The rules are data (``data/status_rules.toml``); this module reads them into frozen records
 that preparing a replay indexes and the parsed-source cache keeps.
@@ -40,8 +41,21 @@ class Rule(msgspec.Struct, frozen=True):
         return "bus" if part == "spacecraft" else part
 
 
+class PartPhaseRules(msgspec.Struct, frozen=True):
+    """How an event moves the part it concerns into a phase, beyond the mission's table: by
+    an outcome tag (``""``: the event leaves the phase as it was, a failed separation), by
+    its kind; which kinds release a carried part; what a flyby turns into, and when."""
+
+    outcomes: dict[str, str] = msgspec.field(default_factory=dict)
+    kinds: dict[str, str] = msgspec.field(default_factory=dict)
+    release_kinds: frozenset[str] = frozenset()
+    after_flyby: str = "heliocentric orbit"
+    flyby_s: float = 86400.0
+
+
 class Rules(msgspec.Struct, frozen=True, dict=True):
-    """The whole table in order, the phase each kind of event begins, and the timings."""
+    """The whole table in order, the phase each kind of event begins, the timings, and the
+    parts' phase rules."""
 
     rules: tuple[Rule, ...]
     phases: dict[str, str]
@@ -50,6 +64,13 @@ class Rules(msgspec.Struct, frozen=True, dict=True):
     arrival_kinds: frozenset[str]
     lead_in_s: float
     lead_out_s: float
+    part_phases: PartPhaseRules = msgspec.field(default_factory=PartPhaseRules)
+
+    def severity(self, kind: str, outcome: str | None) -> Status | None:
+        """The most severe status the rules give an event of ``kind`` with ``outcome``
+        (None when no rule sets anything)."""
+        statuses = [rule.status for rule in self.matching_for(kind, outcome)]
+        return max(statuses, key=lambda s: s.severity, default=None)
 
     @cached_property
     def plain_by_kind(self) -> dict[str, tuple[Rule, ...]]:
@@ -85,6 +106,7 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         except (KeyError, ValueError) as exc:
             raise ValueError(f"status rule {number}: {exc}") from None
     timing = data.get("timing", {})
+    parts = data.get("part_phases", {})
     return Rules(
         rules=tuple(rules),
         phases=dict(data.get("phases", {})),
@@ -93,6 +115,13 @@ def parse_rules(data: dict[str, Any]) -> Rules:
         arrival_kinds=frozenset(timing.get("arrival_kinds", ())),
         lead_in_s=float(timing.get("lead_in_s", 600)),
         lead_out_s=float(timing.get("lead_out_s", 600)),
+        part_phases=PartPhaseRules(
+            outcomes={str(k): str(v) for k, v in parts.get("outcomes", {}).items()},
+            kinds={str(k): str(v) for k, v in parts.get("kinds", {}).items()},
+            release_kinds=frozenset(parts.get("release_kinds", ())),
+            after_flyby=str(parts.get("after_flyby", "heliocentric orbit")),
+            flyby_s=float(parts.get("flyby_days", 1)) * 86400,
+        ),
     )
 
 

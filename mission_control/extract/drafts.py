@@ -20,7 +20,7 @@ from mission_control.extract.kinds import assign_kinds, kind_of
 from mission_control.extract.metadata import infobox_key
 from mission_control.extract.quantities import find_quantities
 from mission_control.extract.report import Report
-from mission_control.extract.subjects import part_of_subject
+from mission_control.extract.subjects import companion_parts, part_of_subject
 from mission_control.model import Precision, Provenance, Quantity, StatedTime
 
 
@@ -161,6 +161,9 @@ class _Drafting:
     paragraph: int = 0  # the paragraph being read
     flushed: int = 0  # how many drafts were there when the pending details were last placed
     described: dict[Quantity, Quantity] = field(default_factory=dict)  # each with ``shown``
+    # The other parts each clause joins to its subject, by clause and subject part: many
+    # drafts of one long clause ask.
+    companions: dict[tuple[str, str], list[str]] = field(default_factory=dict)
 
     def quantities(self, line: int, text: str) -> list[Quantity]:
         """The quantities a clause states, each described for display; one the article
@@ -224,7 +227,7 @@ class _Drafting:
             kind = found or ("other" if stamp.time.precision >= Precision.DAY else None)
             if kind is None:
                 continue
-            self.drafts.append(
+            self.add(
                 Draft(
                     kind=kind,
                     part=self.part_for(text, kind, stamp.time.start, sentence.paragraph, subject),
@@ -239,6 +242,39 @@ class _Drafting:
                     text=text,
                 )
             )
+
+    def add(self, draft: Draft) -> None:
+        """Add a draft, and before it a draft of the same event for each other part its
+        clause joins to the subject ("flew past along with the coast stage"): the same kind,
+        time and sentence, without the outcomes and quantities, which the text states of
+        the subject. Each event keeps one part, so the status rules and phases read it as
+        they read any other; the subject's draft stays last, so the clause after it that
+        names no part is still taken to be about the subject."""
+        key = (draft.text, draft.part)
+        companions = self.companions.get(key)
+        if companions is None:
+            text = _without_name(draft.text, self.name)
+            companions = self.companions[key] = companion_parts(text, draft.part)
+        for part in companions:
+            if part == "spacecraft" or draft.part == "spacecraft":
+                continue
+            self.drafts.append(
+                Draft(
+                    kind=draft.kind,
+                    part=part,
+                    time=draft.time,
+                    provenance=list(draft.provenance),
+                    outcomes=[],
+                    quantities=[],
+                    paragraph=draft.paragraph,
+                    order=draft.order,
+                    inherited=draft.inherited,
+                    circa=draft.circa,
+                    window=draft.window,
+                    text=draft.text,
+                )
+            )
+        self.drafts.append(draft)
 
     def undated_clause(self, clause: DatedClause) -> None:
         """A clause that states no date: an event of the day the text last stated (in the
@@ -268,7 +304,7 @@ class _Drafting:
             prev.outcomes.extend(o for o in outcomes if o not in prev.outcomes)
             prev.quantities.extend(quantities)
             return
-        self.drafts.append(
+        self.add(
             Draft(
                 kind=kind,
                 part=part,

@@ -7,7 +7,7 @@ import re
 
 from mission_control.extract import vocabulary
 from mission_control.extract.document import Document
-from mission_control.extract.subjects import part_of_subject
+from mission_control.extract.subjects import companion_parts, part_of_subject
 from mission_control.model import Event
 
 
@@ -93,18 +93,24 @@ def part_systems(
     events: tuple[Event, ...], instruments: dict[str, tuple[str, ...]]
 ) -> dict[str, tuple[str, ...]]:
     """Each part's rows: the instruments the text lists, then the part's own systems that the
-    events speak of (an event of the whole spacecraft speaks for its bus)."""
+    events speak of (an event of the whole spacecraft speaks for its bus). A sentence speaks
+    only for its subject, not for a part it names as going along with it ("flew past along
+    with the coast stage" after a retrorocket failure names no retro-rockets of the bus)."""
     systems: dict[str, list[str]] = {p: [] for p in instruments}
     order = [name for name, _ in vocabulary.SYSTEM_WORDS]
     # The systems each sentence speaks of, read once however many events it states.
-    spoken: dict[tuple[int, int], list[str]] = {}
+    spoken: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
     for event in events:
         part = "bus" if event.part == "spacecraft" else event.part
         for provenance in event.provenance:
-            names = spoken.get(provenance.span)
-            if names is None:
-                names = [n for n, p in vocabulary.SYSTEM_WORDS if p.search(provenance.sentence)]
-                spoken[provenance.span] = names
+            said = spoken.get(provenance.span)
+            if said is None:
+                sentence = provenance.sentence
+                names = [n for n, p in vocabulary.SYSTEM_WORDS if p.search(sentence)]
+                said = spoken[provenance.span] = (names, companion_parts(sentence, ""))
+            names, joined = said
+            if part in joined:
+                continue
             for name in names:
                 if name not in systems.setdefault(part, []):
                     systems[part].append(name)

@@ -53,6 +53,35 @@ def part_of_subject(text: str) -> str | None:
     return best[1] if best else None
 
 
+def companion_parts(text: str, part: str) -> list[str]:
+    """Other parts a clause joins to its subject's: "along with the coast stage", "together
+    with the bus", "the lander and the bus" (a part word right after the joining words; for
+    "and", only when the clause's first part word, its subject's, is right before it: "the
+    lander separated from the bus and the bus flew past" names no companion)."""
+    found: list[str] = []
+    first: tuple[int, str] | None = None
+    for join in vocabulary.COMPANION.finditer(text):
+        if join.group(0)[:3].lower() == "and":
+            first = first or _first_part_word(text)
+            if first != (_space_before(text, join.start()), part):
+                continue
+        for other, pattern in vocabulary.PART_WORDS:
+            if other != part and other not in found and pattern.match(text, join.end()):
+                found.append(other)
+    return found
+
+
+def _first_part_word(text: str) -> tuple[int, str]:
+    """Where the first part word of ``text`` ends, and its part (``(-1, "")`` if none)."""
+    matches = [
+        (m.start(), m.end(), name) for name, p in vocabulary.PART_WORDS if (m := p.search(text))
+    ]
+    if not matches:
+        return -1, ""
+    _, end, name = min(matches)
+    return end, name
+
+
 def about_other_craft(text: str, own: str) -> bool:
     """True when the first spacecraft a sentence is about is not the article's own."""
     own_re = re.compile(re.escape(own), re.I) if own else None

@@ -221,6 +221,11 @@ PART_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("orbiter", re.compile(r"\borbiter\b", _I)),
 )
+# Words that join another part to what a clause says of its subject ("flew past along with
+# the coast stage", "the lander and the bus"): a part word must follow at once.
+COMPANION = re.compile(
+    r"\b(?:along\s+with|together\s+with|accompanied\s+by|and)\s+(?:the\s+|its\s+)?", _I
+)
 GENERIC_SELF = re.compile(r"\b(?:the\s+)?(?:spacecraft|probe|craft|vehicle|it|its)\b", _I)
 
 # The part an event of a kind concerns when the sentence names only "the spacecraft".

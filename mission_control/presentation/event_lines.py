@@ -8,7 +8,8 @@ from collections.abc import Mapping
 
 from mission_control.campaign import Campaign, MissionTrack
 from mission_control.event_time import event_when
-from mission_control.model import QuantityText
+from mission_control.glyphs import GLYPHS
+from mission_control.model import QuantityText, Status
 from mission_control.presentation.formatting import event_key, event_met, part_label
 
 WIDE_WIDTH = 70
@@ -61,6 +62,7 @@ class EventLines:
 
     def __init__(self, campaign: Campaign) -> None:
         self.events = campaign.all_events()
+        self.rules = campaign.rules
         self.tracks: dict[str, MissionTrack] = {t.mission.id: t for t in campaign.tracks}
         self.names = {k: t.mission.name for k, t in self.tracks.items()}
         self._failed: list[bool] = []
@@ -136,7 +138,8 @@ class EventLines:
         """The line's fields before its quantities, and the element each is drawn as."""
         event = self.events[index][1]
         track = self.tracks[event.mission_id]
-        summary = f"✖ {event.summary}" if event.failed else event.summary
+        mark = self.mark(index)
+        summary = f"{mark} {event.summary}" if mark else event.summary
         fields = [(event_when(event, style="column"), "time")]
         if wide:
             fields.append((event_met(event, track).replace(" ", "").ljust(14), "time"))
@@ -145,6 +148,18 @@ class EventLines:
             fields.append((part_label(event.part).ljust(6), "part"))
         fields.append((summary, "failed" if event.failed else "summary"))
         return fields
+
+    def mark(self, index: int) -> str:
+        """The glyph before a failure's summary: that of the most severe status the rules
+        give the event (``▲`` where they say caution), so the log and the status panels
+        agree; ``✖`` for a failure no rule grades. None for an event that is no failure."""
+        event = self.events[index][1]
+        if not event.failed:
+            return ""
+        severity = self.rules.severity(event.kind, event.outcome)
+        if severity is None or severity.severity < Status.CAUTION.severity:
+            return GLYPHS[Status.CRITICAL]
+        return GLYPHS[severity]
 
     def line(
         self, index: int, *, wide: bool, quantities: Quantities | None, units: str

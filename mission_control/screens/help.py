@@ -1,5 +1,6 @@
-"""The ``?`` screen: every key, the status glyphs (with their ASCII stand-ins), the timeline's
-marks, and the time forms ``g`` accepts."""
+"""The ``?`` screen: every key, the status glyphs (with their ASCII stand-ins) and the panels'
+other words, each phase in its colour, the timeline's marks, and the time forms ``g``
+accepts."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from mission_control.glyphs import ASCII_GLYPHS, GLYPHS, LEGEND_ORDER
+from mission_control.glyphs import ASCII_GLYPHS, GLYPHS, LEGEND_ORDER, PHASE_STYLES
 from mission_control.model import Status
+from mission_control.phases import DERIVED_PHASES, PART_PHASES
 from mission_control.screens.dialog import Dialog
 from mission_control.timeparse import ACCEPTED_FORMS
 
@@ -19,8 +21,17 @@ TIMELINE_MARKS = (
     ("●", "an event (◇: only ordered between two others, no stated time)"),
     ("✖", "a failure"),
     ("┃", "now"),
-    ("━", "a mission's phase (colour: launch, cruise, approach, at Mars); ─ ended"),
+    ("━", "a mission's phase (see Phases); ─ ended"),
 )
+
+PANEL_WORDS = (
+    ("◌ awaits", "an event still to come sets it (its day at the right)"),
+    ("◌ during", "it happened within the times shown; when is not stated"),
+    ("attached", "the part's own state, derived from its events"),
+    ("carried:", "instruments no event speaks of (no reading stated)"),
+)
+PHASE_COLUMN = 22
+"""Cells for each phase in the legend (the longest name and its bar)."""
 
 
 def key_table(bindings: Iterable[tuple[str, str]]) -> str:
@@ -39,6 +50,19 @@ def legend(*, ascii_only: bool = False) -> str:
     lines = [f"{GLYPHS[s]}  {ASCII_GLYPHS[s]}  {s.value}" for s in LEGEND_ORDER]
     lines.append(f"   (ASCII stand-ins for terminals without these glyphs; {Status.UNKNOWN.value}:")
     lines.append("    no source states the subsystem's status)")
+    return "\n".join(lines)
+
+
+def phase_legend(*, per_line: int = 3) -> str:
+    """Each phase's name after a bar in its colour (theme variables in Textual markup),
+    ``per_line`` to a line, then which phases are derived."""
+    cells = [
+        f"[{PHASE_STYLES[phase]}]━━[/] {phase.ljust(PHASE_COLUMN - 3)}" for phase in PART_PHASES
+    ]
+    lines = ["".join(cells[i : i + per_line]).rstrip() for i in range(0, len(cells), per_line)]
+    derived = " and ".join(sorted(DERIVED_PHASES))
+    lines.append(f"{derived}: derived, no sentence states it: the craft flew")
+    lines.append("past and is not said to have landed or entered orbit")
     return "\n".join(lines)
 
 
@@ -62,6 +86,12 @@ class HelpScreen(Dialog[None]):
             yield Static(key_table(self._keys), markup=False, classes="help-keys")
             yield Static("Status", classes="help-heading")
             yield Static(legend(ascii_only=self.ascii_only), markup=False)
+            yield Static(
+                "\n".join(f"{word.ljust(9)} {what}" for word, what in PANEL_WORDS),
+                markup=False,
+            )
+            yield Static("Phases (each panel's header names its part's)", classes="help-heading")
+            yield Static(phase_legend())
             yield Static("Timeline", classes="help-heading")
             yield Static(
                 "\n".join(f"{mark}  {what}" for mark, what in TIMELINE_MARKS), markup=False

@@ -1,4 +1,6 @@
-"""One part of one spacecraft (a bus, a lander): every subsystem on a row with its status.
+"""One part of one spacecraft (a bus, a lander): its phase in the header, its own state and
+every system some event concerns on a row each, then the instruments it carried on one
+wrapping line (what each row says is :mod:`~mission_control.presentation.panel_rows`).
 
 The panel draws its rows itself (Textual's line API) rather than holding a widget per row:
 four panels of up to ten rows would otherwise be well over a hundred widgets to style and
@@ -7,7 +9,6 @@ lay out, which made the first frame about twice as slow.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -20,14 +21,26 @@ from textual.reactive import reactive, var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from mission_control.glyphs import glyph
-from mission_control.model import Status, SubsystemState
+from mission_control.glyphs import PHASE_STYLES
+from mission_control.model import PartState, Status, SubsystemState
+from mission_control.phases import PART_PHASES
+from mission_control.presentation.panel_rows import (
+    DURING,
+    PanelRow,
+    PanelView,
+    listed_lines,
+    panel_view,
+)
 from mission_control.theme_styles import ThemeStyles
 
 NARROW_WIDTH = 22
 """Below this many cells the status word is not padded to a column, so names keep some room;
 the word itself always stays, so a status reads without colour at any width."""
 WORD_WIDTH = max(len(s.value) for s in Status) + 1
+TITLE_MARGIN = 4
+"""Cells of the top border the title cannot use (its corners and the spaces around it)."""
+LONGEST_PHASE = len(" · ") + max(len(f"{p} (derived)") for p in PART_PHASES)
+"""Cells the phase takes in a header at most."""
 
 
 STYLES = {
@@ -38,25 +51,30 @@ STYLES = {
     Status.STANDBY.value: "$text-primary",
     Status.OFF.value: "$text-muted",
     Status.UNKNOWN.value: "$text-muted",
+    "awaits": "$text-muted",
+    "note": "$text-muted",
+    "carried": "$text-muted",
     "name": "$text",
     "cursor": "on $block-cursor-background",
+    **{f"phase-{phase}": spec for phase, spec in PHASE_STYLES.items()},
 }
-"""Each status's colour, the subsystem's name, and the highlighted row, in the theme's
-colours (see :mod:`~mission_control.theme_styles`)."""
+"""Each status's colour, a row waiting for its event, the notes and the carried line, the
+subsystem's name, the highlighted row, and each phase, in the theme's colours (see
+:mod:`~mission_control.theme_styles`)."""
 NO_COLOR_STYLES = {"cursor": "reverse bold"}
 """With NO_COLOR nothing is coloured, so a cursor drawn as a background would vanish."""
 
 
 class SubsystemPanel(ScrollView, can_focus=True):
     """The rows of one part. Focus it (tab or click) and move with up/down to see, in the
-    reason line, the event that set the highlighted row's status."""
+    reason line, the event that set the highlighted row's status (or that will)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "cursor(-1)", "Up", show=False),
         Binding("down", "cursor(1)", "Down", show=False),
     ]
 
-    states: var[Mapping[str, SubsystemState]] = var(dict, init=False)
+    states: var[PartState] = var(lambda: PartState("", "", {}), init=False)
     cursor: reactive[int] = reactive(0, init=False)
 
     class Highlighted(Message):
@@ -72,7 +90,7 @@ class SubsystemPanel(ScrollView, can_focus=True):
         mission_id: str,
         mission_name: str,
         part: str,
-        states: Mapping[str, SubsystemState],
+        states: PartState,
         *,
         id: str | None = None,
     ) -> None:
@@ -80,38 +98,71 @@ class SubsystemPanel(ScrollView, can_focus=True):
         self.mission_id = mission_id
         self.mission_name = mission_name
         self.part = part
-        self.border_title = f"{mission_name} {part}"
-        self.set_reactive(SubsystemPanel.states, dict(states))
-        self.virtual_size = Size(0, len(states))
+        self.view = panel_view(mission_name, states)
+        self.set_reactive(SubsystemPanel.states, states)
+        self._listed: list[tuple[str, str]] = []
+        self._lines: list[tuple[str, int]] = []
+        """What each line shows: ``phase``, a ``row`` or its window (``note``), or a line
+        of the ``listed`` names, with the index of the row or listed line."""
+        self._row_line: dict[int, int] = {}
         self._base_style: Style | None = None
         self._styles = ThemeStyles(STYLES, no_color=NO_COLOR_STYLES)
+        self._lay_out()
 
     @property
     def rows(self) -> list[SubsystemState]:
-        return list(self.states.values())
+        """The states of the rows shown, in order (the carried instruments are not rows)."""
+        return [row.state for row in self.view.rows]
 
     @property
     def highlighted_state(self) -> SubsystemState | None:
         rows = self.rows
         return rows[self.cursor] if 0 <= self.cursor < len(rows) else None
 
-    def watch_states(
-        self, old: Mapping[str, SubsystemState], new: Mapping[str, SubsystemState]
-    ) -> None:
-        """Redraw only the rows whose status changed; report the highlighted row if it did."""
-        changed = [y for y, name in enumerate(new) if old.get(name) != new[name]]
-        if len(new) != len(old):
-            self.virtual_size = Size(0, len(new))
+    def watch_states(self, old: PartState, new: PartState) -> None:
+        """Redraw the panel if what it shows changed; report the highlighted row if it did."""
+        before, self.view = self.view, panel_view(self.mission_name, new)
+        if self.view == before:
+            return
+        self._lay_out()
+        self.refresh()
+        highlighted = self.highlighted_state
+        was = before.rows[self.cursor].state if self.cursor < len(before.rows) else None
+        if self.has_focus and highlighted != was:
+            self.post_message(self.Highlighted(self, highlighted))
+
+    def on_resize(self) -> None:
+        """The header and the wrapped lines depend on the width."""
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        """The header for the width there is, and the panel's lines: the phase, when the
+        header has no room for it (decided by the width alone, for the longest phase, so
+        the rows do not move as the phase changes); each row, and under a row known to
+        happen within a window that the row has no room for, that window; then the
+        listed names, wrapped."""
+        view = self.view
+        width = self.size.width
+        content = self.scrollable_content_region.width or max(0, width - 1)
+        full = f"{view.title} · {view.phase_label}"
+        in_title = not width or len(view.title) + LONGEST_PHASE + TITLE_MARGIN <= width
+        self.border_title = full if in_title else view.title
+        lines: list[tuple[str, int]] = [] if in_title else [("phase", 0)]
+        for index, row in enumerate(view.rows):
+            lines.append(("row", index))
+            if row.word == DURING and _row_text_width(row) > content:
+                lines.append(("note", index))
+        self._listed = listed_lines(view, content)
+        lines += [("listed", at) for at in range(len(self._listed))]
+        self._lines = lines
+        self._row_line = {index: y for y, (kind, index) in enumerate(lines) if kind == "row"}
+        if self.virtual_size.height != len(lines):
+            self.virtual_size = Size(0, len(lines))
             self.refresh(layout=True)
-        scroll_y = round(self.scroll_offset.y)
-        for y in changed:
-            self.refresh_line(y - scroll_y)
-        if self.has_focus and self.cursor in changed:
-            self.post_message(self.Highlighted(self, self.highlighted_state))
 
     def validate_cursor(self, cursor: int) -> int:
         """Keep the cursor on a row."""
-        return max(0, min(cursor, len(self.states) - 1))
+        return max(0, min(cursor, len(self.view.rows) - 1))
 
     def watch_cursor(self) -> None:
         """Move the highlight into view and report the row now under it."""
@@ -123,10 +174,11 @@ class SubsystemPanel(ScrollView, can_focus=True):
     def _cursor_scroll_y(self) -> float:
         height = self.scrollable_content_region.height
         top = self.scroll_offset.y
-        if self.cursor < top:
-            return self.cursor
-        if height and self.cursor >= top + height:
-            return self.cursor - height + 1
+        line = self._row_line.get(self.cursor, 0)
+        if line < top:
+            return line
+        if height and line >= top + height:
+            return line - height + 1
         return top
 
     def on_focus(self) -> None:
@@ -142,8 +194,11 @@ class SubsystemPanel(ScrollView, can_focus=True):
     def on_click(self, event: events.Click) -> None:
         """Put the cursor on the clicked row."""
         offset = event.get_content_offset(self)
-        if offset is not None:
-            self.cursor = offset.y + round(self.scroll_offset.y)
+        if offset is None:
+            return
+        y = offset.y + round(self.scroll_offset.y)
+        if 0 <= y < len(self._lines) and self._lines[y][0] in ("row", "note"):
+            self.cursor = self._lines[y][1]
 
     def action_cursor(self, step: int) -> None:
         """Highlight the row above (-1) or below (1)."""
@@ -159,32 +214,65 @@ class SubsystemPanel(ScrollView, can_focus=True):
             self._base_style = None
 
     def render_line(self, y: int) -> Strip:
-        """One row: glyph, status word and name, in its status's style."""
+        """One line: the phase (when the header has no room for it), a row or its window,
+        or a line of the listed names."""
         base = self.rich_style if self._base_style is None else self._base_style
         width = self.scrollable_content_region.width
         index = y + round(self.scroll_offset.y)
-        rows = self.rows
-        if not 0 <= index < len(rows) or width <= 0:
+        if width <= 0 or not 0 <= index < len(self._lines):
             return Strip.blank(width, base)
-        state = rows[index]
         styles = self._styles.of(self)
-        status_style = styles[state.status.value]
+        view = self.view
+        kind, at = self._lines[index]
+        if kind == "row":
+            return self._row_strip(view, at, width)
+        if kind == "phase":
+            label = view.phase_label if len(view.phase_label) <= width else view.phase
+            style = styles.get(f"phase-{view.phase}", styles["name"])
+            text, text_style = label, style
+        elif kind == "note":
+            text, text_style = f" {view.rows[at].note}", styles["note"]
+            if self.has_focus and at == self.cursor:
+                text_style += styles["cursor"]
+        else:
+            text, element = self._listed[at]
+            text_style = styles[element]
+        return Strip([Segment(text.ljust(width), text_style)]).crop(0, width)
+
+    def _row_strip(self, view: PanelView, index: int, width: int) -> Strip:
+        """Glyph, word and name in the row's style, and its note at the right where it fits."""
+        row = view.rows[index]
+        styles = self._styles.of(self)
+        status_style = styles[row.element]
         name_style = styles["name"]
-        if state.status is Status.CRITICAL:
+        note_style = styles["note"]
+        if row.state.status is Status.CRITICAL:
             name_style += status_style
         if self.has_focus and index == self.cursor:
             cursor = styles["cursor"]
             status_style, name_style = status_style + cursor, name_style + cursor
-        word = (
-            state.status.value + " "
-            if width < NARROW_WIDTH
-            else state.status.value.ljust(WORD_WIDTH)
-        )
-        head = f"{glyph(state.status)} {word}"
+            note_style += cursor
+        word = row.word + " " if width < NARROW_WIDTH else row.word.ljust(WORD_WIDTH)
+        head = f"{row.mark} {word}"
         room = max(0, width - len(head))
-        name = state.name if len(state.name) <= room else state.name[: max(0, room - 1)] + "…"
+        name = row.name if len(row.name) <= room else row.name[: max(0, room - 1)] + "…"
+        below = ("note", index) in self._lines[
+            self._row_line[index] + 1 : self._row_line[index] + 2
+        ]
+        fits = row.note and not below and len(name) + len(row.note) + 1 <= room
+        note = f" {row.note}" if fits else ""
+        if not name and row.note and len(row.note) <= room:
+            note = row.note
         segments = [
             Segment(head, status_style),
-            Segment(name.ljust(room), name_style),
+            Segment(name.ljust(room - len(note)), name_style),
+            Segment(note, note_style),
         ]
         return Strip(segments).crop(0, width)
+
+
+def _row_text_width(row: PanelRow) -> int:
+    """Cells a row needs for its glyph, word, name and note on one line."""
+    return (
+        len(row.mark) + 1 + max(len(row.word) + 1, WORD_WIDTH) + len(row.name) + 1 + len(row.note)
+    )

@@ -62,11 +62,11 @@ async def test_lines_come_as_the_clock_passes_events_and_go_when_it_goes_back(
         assert not on_screen(app, "Course correction")
         assert len(log_lines(app)) == 2
         await pilot.press("end")
-        assert len(log_lines(app)) == 13
+        assert len(log_lines(app)) == 14
         assert on_screen(app, "Last contact")  # the newest line is in view
         await pilot.press("home")
         assert log_lines(app) == []
-        assert "0 of 13 events passed" in str(app.query_one(EventLog).border_title)
+        assert "0 of 14 events passed" in str(app.query_one(EventLog).border_title)
 
 
 @ui_test
@@ -97,7 +97,7 @@ async def test_the_cursor_keys_move_the_highlight_and_enter_opens_its_line(
         assert log.highlighted is None
         plain = row_background(app, "Contact lost")
         await pilot.press("up")  # the first key: the newest line
-        assert log.highlighted == 11
+        assert log.highlighted == 12
         cursor = row_background(app, "Contact lost")
         assert cursor != plain
         await pilot.press("up")
@@ -105,20 +105,20 @@ async def test_the_cursor_keys_move_the_highlight_and_enter_opens_its_line(
         assert row_background(app, "Contact lost") == plain
         await pilot.press("pageup")
         page = log.scrollable_content_region.height
-        assert log.highlighted == 10 - page > 0
-        assert on_screen(app, log.line_text(10 - page)[:60])
+        assert log.highlighted == 11 - page > 0
+        assert on_screen(app, log.line_text(11 - page)[:60])
         assert not on_screen(app, "Parachute deployed")
         await pilot.press("pageup", "pageup", "up")
         assert log.highlighted == 0  # the cursor stops at the oldest line
         await pilot.press("pagedown", "pagedown", "pagedown", "down", "down")
-        assert log.highlighted == 11  # and at the newest
+        assert log.highlighted == 12  # and at the newest
         await pilot.press("up", "enter")
         assert isinstance(app.screen, EventDetailScreen)
         assert app.screen.event.kind == "parachute"
         await pilot.press("escape")
         log.highlighted = None
         await pilot.press("pageup")  # from no cursor: a page above the newest line
-        assert log.highlighted == max(0, 11 - page)
+        assert log.highlighted == max(0, 12 - page)
 
 
 def near(a: Color | None, b: Color) -> bool:

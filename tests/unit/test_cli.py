@@ -223,6 +223,9 @@ def test_state_json_in_every_time_form(at: str) -> None:
         "status": "unknown",
         "since": None,
         "reason": None,
+        "role": "instrument",
+        "derived": False,
+        "next": None,
     }
     radio = mars6["parts"]["lander"]["radio link"]
     assert radio["status"] == "normal"

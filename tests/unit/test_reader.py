@@ -205,10 +205,14 @@ def test_mars7_events(mars7: Mission) -> None:
         ("course-correction", "spacecraft", "1973-08-16", "day", None, False),
         ("separation", "lander", "1974-03-09", "day", "failed to separate", False),
         ("separation", "lander", "1974-03-09", "day", None, False),
+        # "flew past along with the coast stage": the bus made the flyby too.
+        ("flyby", "bus", "1974-03-09", "day", None, False),
         ("flyby", "lander", "1974-03-09", "day", "retrorocket failure; missed the planet", False),
         ("last-contact", "spacecraft", "1974-03-25", "day", None, False),
     ]
-    failed, released, flyby = mars7.events[2:5]
+    failed, released, bus_flyby, flyby = mars7.events[2:6]
+    assert bus_flyby.sentence == flyby.sentence
+    assert bus_flyby.summary == "Flyby (bus)"
     assert failed.summary == "Separation (lander): failed to separate"
     assert released.summary == "Separation (lander), after the earlier failure"
     assert released.sentence == "However, it was eventually released to begin its descent."
@@ -225,6 +229,7 @@ def test_mars7_provenance(mars7: Mission) -> None:
         [28],
         [30, 30],
         [30],
+        [30],  # the bus's flyby: the sentence says it flew past along with the lander
         [30],
         [14],
     ]
