@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 SPEED = Binding.Group("speed")
 SEEK = Binding.Group("event")
+ZOOM = Binding.Group("zoom")
 
 KeyDisplay = Callable[[Binding], str]
 """How a binding's key is shown (the app's ``get_key_display``)."""
@@ -50,6 +51,14 @@ BINDINGS = [
             tooltip="Orrery: show or hide the modelled orbits and positions"),
     Binding("home", "go_start", "Start", show=False, tooltip="Go to the campaign's start"),
     Binding("end", "go_end", "End", show=False, tooltip="Go to the campaign's end"),
+    Binding("right_square_bracket", "zoom_in", "Zoom in", key_display="]", group=ZOOM,
+            tooltip="Timeline: zoom in around now"),
+    Binding("left_square_bracket", "zoom_out", "Zoom out", key_display="[", group=ZOOM,
+            tooltip="Timeline: zoom out around now"),
+    Binding("z", "zoom_planet", "Zoom to Mars", show=False,
+            tooltip="Timeline: zoom to the events at the planet (going there)"),
+    Binding("Z", "zoom_all", "Whole campaign", key_display="Z", show=False,
+            tooltip="Timeline: zoom out to the whole campaign"),
 ]  # fmt: skip
 """The app's keys, in the order the key bar and the help screen list them."""
 
@@ -57,6 +66,7 @@ MORE_HELP = (
     ("ctrl+p", "Command palette: every action, and jump to any event"),
     ("tab", "Move between timeline, status panels and log"),
     ("← → enter", "Timeline: choose a marker, seek to it (or click it)"),
+    ("wheel", "Timeline: zoom in and out around now"),
     ("↑ ↓", "Status panel: the reason for a subsystem's status"),
     ("↑ ↓ enter", "Log: choose an event, open its detail (or click it)"),
 )
