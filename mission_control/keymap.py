@@ -52,7 +52,7 @@ BINDINGS = [
     Binding("home", "go_start", "Start", show=False, tooltip="Go to the campaign's start"),
     Binding("end", "go_end", "End", show=False, tooltip="Go to the campaign's end"),
     Binding("right_square_bracket", "zoom_in", "Zoom in", key_display="]", group=ZOOM,
-            tooltip="Timeline: zoom in around now"),
+            tooltip="Timeline: zoom in around now (or the wheel)"),
     Binding("left_square_bracket", "zoom_out", "Zoom out", key_display="[", group=ZOOM,
             tooltip="Timeline: zoom out around now"),
     Binding("z", "zoom_planet", "Zoom to Mars", show=False,
@@ -66,7 +66,6 @@ MORE_HELP = (
     ("ctrl+p", "Command palette: every action, and jump to any event"),
     ("tab", "Move between timeline, status panels and log"),
     ("← → enter", "Timeline: choose a marker, seek to it (or click it)"),
-    ("wheel", "Timeline: zoom in and out around now"),
     ("↑ ↓", "Status panel: the reason for a subsystem's status"),
     ("↑ ↓ enter", "Log: choose an event, open its detail (or click it)"),
 )
