@@ -97,6 +97,7 @@ class Timeline(Widget, can_focus=True):
         self.window = tw.whole(self._bounds)
         """The ticks shown across the strip: the whole campaign until zoomed."""
         self._focused: tuple[str | None, list[int]] = (None, [])
+        self._axis_text: tuple[object, str, str] = (None, "", "")
         self._seeking: float | None = None
         """A moment this widget asked the replay to seek to and it has not reached yet: the
         window waits for it rather than following the cursor back to where it was."""
@@ -105,7 +106,8 @@ class Timeline(Widget, can_focus=True):
         self._columns: dict[tuple[int, tw.Window], list[StripRow]] = {}
         self._rendered: tuple[tuple[object, ...], Text] | None = None
         self._drawn: tuple[object, ...] | None = None
-        self._styles = ThemeStyles(STYLES)
+        # Without colour, a mission out of focus is still told apart: its row is faint.
+        self._styles = ThemeStyles(STYLES, no_color={"other": "dim"})
 
     # ------------------------------------------------------------------ geometry
 
@@ -373,11 +375,15 @@ class Timeline(Widget, can_focus=True):
 
     def _axis(self, width: int) -> Text:
         """The window's span under the names, then its start and end and the divisions
-        (months, days, hours or minutes) between them."""
-        zoomed = not tw.is_whole(self.window, self._bounds)
-        head = tw.span_label(self.window.span) if zoomed else ""
-        axis = Text(head[: self._label_width - 1].ljust(self._label_width))
-        axis.append(
-            tw.axis_line(self.window, width, ends=True), style=self._styles.of(self)["axis"]
-        )
-        return axis
+        (months, days, hours or minutes) between them; its text made once per window."""
+        if self._axis_text[0] != (self.window, width):
+            zoomed = not tw.is_whole(self.window, self._bounds)
+            head = tw.span_label(self.window.span) if zoomed else ""
+            line = head[: self._label_width - 1].ljust(self._label_width)
+            self._axis_text = (
+                (self.window, width),
+                line,
+                tw.axis_line(self.window, width, ends=True),
+            )
+        _, head, line = self._axis_text
+        return Text.assemble(head, (line, self._styles.of(self)["axis"]))
