@@ -180,3 +180,22 @@ async def test_the_help_lists_the_zoom_keys(campaign: Campaign) -> None:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         assert "Timeline: zoom to the events at the planet" in screen_text(app)
+
+
+@ui_test
+async def test_without_colour_the_row_out_of_focus_is_faint(
+    campaign: Campaign, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    async with dashboard(campaign, "1974-01-01", size=(80, 24)) as (app, pilot, _):
+        timeline = app.query_one(Timeline)
+        await pilot.press("m")  # Mars 6
+        mars6, mars7 = timeline.render().split("\n")[:2]
+        start, cursor = len("Mars 6 "), len("Mars 6 ") + timeline.column(app.clock.now())
+        faint = [
+            bool(line.get_style_at_offset(app.console, i).dim)
+            for line in (mars6, mars7)
+            for i in range(start, len(line))
+            if i != cursor
+        ]
+        assert faint == [False] * (len(mars6) - start - 1) + [True] * (len(mars7) - start - 1)
