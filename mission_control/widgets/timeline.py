@@ -14,6 +14,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive, var
 from textual.widget import Widget
@@ -199,12 +200,16 @@ class Timeline(Widget, can_focus=True):
 
     def watch_now(self, now: float) -> None:
         """Pan when the cursor leaves the window; repaint only when the cursor moves a
-        column or a marker is passed."""
+        column or a marker is passed, and only the missions' rows when the cursor alone
+        moved (the axis and caption under them are as they were)."""
         self._set_window(self._follow())
         drawn = (self.window, self.column(now), bisect.bisect_right(self._ticks, now))
         if drawn != self._drawn:
-            self._drawn = drawn
-            self.refresh()
+            before, self._drawn = self._drawn, drawn
+            if before is not None and (before[0], before[2]) == (drawn[0], drawn[2]):
+                self.refresh(Region(0, 0, self.size.width, len(self.campaign.tracks)))
+            else:
+                self.refresh()
 
     def watch_focus_id(self, old: str | None, new: str | None) -> None:
         """Dim the other missions' rows (the app binds this to its setting: data_bind sets

@@ -8,6 +8,7 @@ import pytest
 from rich.text import Text
 from support.pilot import advance, dashboard, screen_text, tick_of, ui_test
 from textual import events
+from textual.geometry import Region
 
 from mission_control import keymap
 from mission_control.campaign import Campaign
@@ -199,3 +200,22 @@ async def test_without_colour_the_row_out_of_focus_is_faint(
             if i != cursor
         ]
         assert faint == [False] * (len(mars6) - start - 1) + [True] * (len(mars7) - start - 1)
+
+
+@ui_test
+async def test_a_cursor_moving_a_column_repaints_the_rows_not_the_axis(
+    campaign: Campaign, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with dashboard(campaign, "1973-12-01", paused=False, speed=86400.0, size=(100, 40)) as (
+        app,
+        pilot,
+        src,
+    ):
+        timeline = app.query_one(Timeline)
+        assert timeline.size.height == 4  # rows, axis, caption
+        await advance(pilot, src, 3)  # the first move after the layout settled repaints all
+        repaints: list[tuple[Region, ...]] = []
+        monkeypatch.setattr(timeline, "refresh", lambda *regions, **_: repaints.append(regions))
+        for _ in range(6):  # a day a second: the cursor moves a column every two or three
+            await advance(pilot, src, 1)
+        assert repaints and set(repaints) == {(Region(0, 0, timeline.size.width, 2),)}
