@@ -10,8 +10,9 @@ import math
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from mission_control.campaign import MissionTrack
-from mission_control.presentation.time_window import Window
+from mission_control.campaign import Campaign, MissionTrack
+from mission_control.event_time import event_when
+from mission_control.presentation.time_window import Window, fit
 from mission_control.state import phase_at, phase_turns
 from mission_control.status_rules import Rules
 
@@ -161,3 +162,24 @@ def marker_columns(
         elif marks.get(col) != "✖":
             marks[col] = "◇" if approximate[i] else "●"
     return marks
+
+
+def marker_caption(campaign: Campaign, chosen: int) -> str:
+    """The line under the strip while the arrows choose a marker: which of all it is, and
+    its mission, summary and time."""
+    events = campaign.all_events()
+    event = events[chosen][1]
+    name = campaign.track(event.mission_id).mission.name
+    when = event_when(event, style="short")
+    return f" ←/→ {chosen + 1}/{len(events)} {name} {event.summary} {when} · enter: seek"
+
+
+def planet_window(tracks: Sequence[MissionTrack], bounds: tuple[float, float]) -> Window | None:
+    """The window from the first event at its target planet of any of ``tracks`` (an
+    arrival kind of event, as the campaign found it) to the last event of those missions;
+    None when none has an event at its planet."""
+    there = [t for t in tracks if t.arrival_tick is not None and t.ticks]
+    if not there:
+        return None
+    first = min(t.arrival_tick for t in there if t.arrival_tick is not None)
+    return fit(first, max(t.ticks[-1] for t in there), bounds)

@@ -9,6 +9,7 @@ lies within the campaign's bounds and holds the now-cursor.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -261,3 +262,14 @@ def axis_line(window: Window, width: int, *, ends: bool) -> str:
     if right:
         cells[width - len(right) :] = right
     return "".join(cells)
+
+
+@functools.lru_cache(maxsize=8)
+def axis_texts(
+    window: Window, bounds: tuple[float, float], width: int, head_width: int
+) -> tuple[str, str]:
+    """The axis row: under the names (``head_width``), the window's span when zoomed; then
+    :func:`axis_line` with the ends. Kept for the last few windows: a row redrawn as the
+    cursor moves leaves its axis as it was."""
+    head = "" if is_whole(window, bounds) else span_label(window.span)
+    return head[: head_width - 1].ljust(head_width), axis_line(window, width, ends=True)
