@@ -20,10 +20,16 @@ from textual.reactive import reactive, var
 from textual.widget import Widget
 
 from mission_control.campaign import Campaign
-from mission_control.event_time import event_when
 from mission_control.model import Event
 from mission_control.presentation import time_window as tw
-from mission_control.presentation.time_strip import PhaseSpan, StripRow, phase_spans, strip_row
+from mission_control.presentation.time_strip import (
+    PhaseSpan,
+    StripRow,
+    marker_caption,
+    phase_spans,
+    planet_window,
+    strip_row,
+)
 from mission_control.theme_styles import ThemeStyles
 
 PHASE_COLOURS = {
@@ -98,7 +104,6 @@ class Timeline(Widget, can_focus=True):
         self.window = tw.whole(self._bounds)
         """The ticks shown across the strip: the whole campaign until zoomed."""
         self._focused: tuple[str | None, list[int]] = (None, [])
-        self._axis_text: tuple[object, str, str] = (None, "", "")
         self._seeking: float | None = None
         """A moment this widget asked the replay to seek to and it has not reached yet: the
         window waits for it rather than following the cursor back to where it was."""
@@ -146,11 +151,12 @@ class Timeline(Widget, can_focus=True):
 
     # ------------------------------------------------------------------ the window
 
-    def _set_window(self, window: tw.Window) -> None:
+    def _set_window(self, window: tw.Window, *, repaint: bool = True) -> None:
         if window != self.window:
             self.window = window
             self.set_class(not tw.is_whole(window, self._bounds), "-zoomed")
-            self.refresh()
+            if repaint:
+                self.refresh()
 
     def zoom(self, step: int) -> None:
         """The next shorter span of the ladder around the cursor (step 1), or longer (-1)."""
@@ -167,11 +173,9 @@ class Timeline(Widget, can_focus=True):
         focused mission or all; seeks to its start if the replay is elsewhere. False when no
         mission has an event at its planet."""
         tracks = [t for t in self.campaign.tracks if self.focus_id in (None, t.mission.id)]
-        arrivals = [t.arrival_tick for t in tracks if t.arrival_tick is not None]
-        lasts = [t.ticks[-1] for t in tracks if t.arrival_tick is not None]
-        if not arrivals:
+        window = planet_window(tracks, self._bounds)
+        if window is None:
             return False
-        window = tw.fit(min(arrivals), max(lasts), self._bounds)
         self._set_window(window)
         if not window.holds(self.now):
             self._seeking = window.start
@@ -200,16 +204,29 @@ class Timeline(Widget, can_focus=True):
 
     def watch_now(self, now: float) -> None:
         """Pan when the cursor leaves the window; repaint only when the cursor moves a
-        column or a marker is passed, and only the missions' rows when the cursor alone
-        moved (the axis and caption under them are as they were)."""
-        self._set_window(self._follow())
+        column or a marker is passed."""
+        self._set_window(self._follow(), repaint=False)
         drawn = (self.window, self.column(now), bisect.bisect_right(self._ticks, now))
         if drawn != self._drawn:
-            before, self._drawn = self._drawn, drawn
-            if before is not None and (before[0], before[2]) == (drawn[0], drawn[2]):
-                self.refresh(Region(0, 0, self.size.width, len(self.campaign.tracks)))
-            else:
-                self.refresh()
+            self._drawn = drawn
+            self._repaint_changed_rows()
+
+    def _repaint_changed_rows(self) -> None:
+        """Draw now and send the terminal only the rows that changed: the cursor moving a
+        column leaves the axis and caption as they were, and a window that pans across an
+        unbroken band (a fast replay, zoomed in) changes the axis alone."""
+        before, after = self._rendered, self.render()
+        old = before[1].split("\n") if before and before[0][0] == self.size else None
+        new = after.split("\n")
+        if old is None or len(old) != len(new):  # a new size, or rows added or taken away
+            self.refresh()
+            return
+        width = self.size.width
+        changed = [
+            Region(0, y, width, 1) for y, (a, b) in enumerate(zip(old, new, strict=True)) if a != b
+        ]
+        if changed:
+            self.refresh(*changed)
 
     def watch_focus_id(self, old: str | None, new: str | None) -> None:
         """Dim the other missions' rows (the app binds this to its setting: data_bind sets
@@ -370,25 +387,10 @@ class Timeline(Widget, can_focus=True):
 
     def _caption(self) -> str:
         chosen = self.chosen
-        if not self.has_focus or chosen is None:
-            return ""
-        event = self._events[chosen][1]
-        name = self.campaign.track(event.mission_id).mission.name
-        number = f"{chosen + 1}/{len(self._events)}"
-        when = event_when(event, style="short")
-        return f" ←/→ {number} {name} {event.summary} {when} · enter: seek"
+        return "" if chosen is None or not self.has_focus else marker_caption(self.campaign, chosen)
 
     def _axis(self, width: int) -> Text:
         """The window's span under the names, then its start and end and the divisions
-        (months, days, hours or minutes) between them; its text made once per window."""
-        if self._axis_text[0] != (self.window, width):
-            zoomed = not tw.is_whole(self.window, self._bounds)
-            head = tw.span_label(self.window.span) if zoomed else ""
-            line = head[: self._label_width - 1].ljust(self._label_width)
-            self._axis_text = (
-                (self.window, width),
-                line,
-                tw.axis_line(self.window, width, ends=True),
-            )
-        _, head, line = self._axis_text
+        (months, days, hours or minutes) between them."""
+        head, line = tw.axis_texts(self.window, self._bounds, width, self._label_width)
         return Text.assemble(head, (line, self._styles.of(self)["axis"]))

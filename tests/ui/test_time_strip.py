@@ -218,4 +218,30 @@ async def test_a_cursor_moving_a_column_repaints_the_rows_not_the_axis(
         monkeypatch.setattr(timeline, "refresh", lambda *regions, **_: repaints.append(regions))
         for _ in range(6):  # a day a second: the cursor moves a column every two or three
             await advance(pilot, src, 1)
-        assert repaints and set(repaints) == {(Region(0, 0, timeline.size.width, 2),)}
+        rows = (Region(0, 0, timeline.size.width, 1), Region(0, 1, timeline.size.width, 1))
+        assert repaints and set(repaints) == {rows}
+
+
+@ui_test
+async def test_a_window_panning_over_an_unbroken_band_repaints_its_axis_alone(
+    campaign: Campaign, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fast replay zoomed in: the window pans every frame, but the bands, the phase
+    names and the cursor's place in the window are as they were; only the dates change."""
+    async with dashboard(campaign, "1973-11-01", paused=False, speed=86400.0, size=(80, 24)) as (
+        app,
+        pilot,
+        src,
+    ):
+        timeline = app.query_one(Timeline)
+        for _ in range(12):
+            await pilot.press("right_square_bracket")  # down to an hour
+        await advance(pilot, src, 1)
+        repaints: list[tuple[Region, ...]] = []
+        monkeypatch.setattr(timeline, "refresh", lambda *regions, **_: repaints.append(regions))
+        windows = []
+        for _ in range(5):
+            await advance(pilot, src, 1)
+            windows.append(timeline.window)
+        assert len(set(windows)) == 5  # a new window every second
+        assert repaints == [(Region(0, 2, timeline.size.width, 1),)] * 5
