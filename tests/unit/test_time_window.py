@@ -14,10 +14,12 @@ from mission_control.campaign import Campaign
 from mission_control.presentation import time_window as tw
 from mission_control.presentation.time_strip import (
     label_places,
+    marker_caption,
     marker_columns,
     phase_columns,
     phase_runs,
     phase_spans,
+    planet_window,
 )
 from mission_control.presentation.time_window import DAY, HOUR, MINUTE, Window
 from mission_control.state import phase_at
@@ -281,3 +283,21 @@ def test_a_column_and_its_middle_tick_round_trip(
     moment = data.draw(st.floats(min_value=window.start, max_value=window.end))
     back = window.tick_at(window.column(moment, width), width)
     assert abs(back - moment) <= window.span / width
+
+
+def test_the_window_at_the_planet_runs_from_the_first_arrival_to_the_last_event(
+    campaign: Campaign,
+) -> None:
+    bounds = (campaign.start, campaign.end)
+    window = planet_window(campaign.tracks, bounds)
+    assert window is not None
+    arrivals = [t.arrival_tick for t in campaign.tracks if t.arrival_tick is not None]
+    assert window.start < min(arrivals) and window.holds(max(t.ticks[-1] for t in campaign.tracks))
+    mars6 = planet_window([campaign.track("mars6")], bounds)
+    assert mars6 is not None and mars6.span < window.span  # Mars 6 ends on 12 March
+    assert planet_window([], bounds) is None
+
+
+def test_the_caption_names_the_chosen_marker_and_counts_from_one(campaign: Campaign) -> None:
+    assert marker_caption(campaign, 0).startswith(" ←/→ 1/13 Mars 6 Launch 1973-08-05")
+    assert marker_caption(campaign, 0).endswith("· enter: seek")
