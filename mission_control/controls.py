@@ -15,6 +15,7 @@ from mission_control.clock import ReplayClock
 from mission_control.presentation.event_lines import FILTER_ALL, FILTER_FAILURES
 from mission_control.terminal_app import TerminalApp
 from mission_control.widgets.mission_clock import TIME_SYSTEMS
+from mission_control.widgets.timeline import Timeline
 
 
 class DashboardControls(TerminalApp):
@@ -26,6 +27,8 @@ class DashboardControls(TerminalApp):
     """Each mission's name by id."""
     poll: Callable[[], None]
     """Show the replay clock's state now (the dashboard draws it)."""
+    _timeline: Timeline
+    """The time strip, which the zoom keys act on."""
 
     unit_system: var[str] = var("si", init=False)
     """Quantities in ``si`` or ``imperial`` units."""
@@ -145,6 +148,23 @@ class DashboardControls(TerminalApp):
         """Log: all events, failures only, then each craft alone."""
         choices = [FILTER_ALL, FILTER_FAILURES, *self._names]
         self.log_filter = choices[(choices.index(self.log_filter) + 1) % len(choices)]
+
+    def action_zoom_in(self) -> None:
+        """The timeline shows a shorter span around now."""
+        self._timeline.zoom(1)
+
+    def action_zoom_out(self) -> None:
+        """The timeline shows a longer span around now."""
+        self._timeline.zoom(-1)
+
+    def action_zoom_planet(self) -> None:
+        """The timeline shows the events at the planet (the replay goes there if elsewhere)."""
+        if not self._timeline.zoom_to_planet():
+            self.bell()
+
+    def action_zoom_all(self) -> None:
+        """The timeline shows the whole campaign."""
+        self._timeline.zoom_all()
 
     def action_search(self) -> None:
         """Ask for text to search the log for."""

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 SPEED = Binding.Group("speed")
 SEEK = Binding.Group("event")
+ZOOM = Binding.Group("zoom")
 
 KeyDisplay = Callable[[Binding], str]
 """How a binding's key is shown (the app's ``get_key_display``)."""
@@ -52,6 +53,14 @@ BINDINGS = [
             tooltip="Caption: the latest event in the text's words, and the next event"),
     Binding("home", "go_start", "Start", show=False, tooltip="Go to the campaign's start"),
     Binding("end", "go_end", "End", show=False, tooltip="Go to the campaign's end"),
+    Binding("left_square_bracket", "zoom_out", "Zoom out", key_display="[", group=ZOOM,
+            tooltip="Timeline: zoom out around now"),
+    Binding("right_square_bracket", "zoom_in", "Zoom in", key_display="]", group=ZOOM,
+            tooltip="Timeline: zoom in around now (or the wheel)"),
+    Binding("z", "zoom_planet", "Zoom to Mars", show=False,
+            tooltip="Timeline: zoom to the events at the planet (going there)"),
+    Binding("Z", "zoom_all", "Whole campaign", key_display="Z", show=False,
+            tooltip="Timeline: zoom out to the whole campaign"),
 ]  # fmt: skip
 """The app's keys, in the order the key bar and the help screen list them."""
 

@@ -1,11 +1,12 @@
-"""The campaign from first launch to the end: each mission's phases as a band, a marker for
-every event (failures as ✖), and the "now" cursor. Choosing a marker seeks there."""
+"""The time strip: each mission's phases as a band, named where there is room, a marker
+for every event (failures as ✖), and the "now" cursor, over a window of the campaign that
+zooms around the cursor and follows it as the replay plays. Choosing a marker or a moment
+seeks there. The window's arithmetic is :mod:`~mission_control.presentation.time_window`."""
 
 from __future__ import annotations
 
 import bisect
-import itertools
-import math
+from collections.abc import Sequence
 from itertools import groupby
 from typing import ClassVar
 
@@ -13,16 +14,23 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive, var
 from textual.widget import Widget
 
-from mission_control.campaign import Campaign, MissionTrack
-from mission_control.event_time import event_when
+from mission_control.campaign import Campaign
 from mission_control.model import Event
-from mission_control.state import phase_at, phase_turns
+from mission_control.presentation import time_window as tw
+from mission_control.presentation.time_strip import (
+    PhaseSpan,
+    StripRow,
+    marker_caption,
+    phase_spans,
+    planet_window,
+    strip_row,
+)
 from mission_control.theme_styles import ThemeStyles
-from mission_control.timescale import from_tick, to_tick
 
 PHASE_COLOURS = {
     "pre-launch": "idle",
@@ -46,6 +54,7 @@ STYLES = {
     "at-mars": "$warning",
     "label": "$text-muted",
     "focus-label": "bold $text-accent",
+    "other": "$text-disabled",
     "marker": "bold $text",
     "failed": "bold $text-error",
     "selected": "reverse bold",
@@ -53,7 +62,8 @@ STYLES = {
     "axis": "$text-muted",
     "caption": "$text-accent",
 }
-"""The style of each part, in the theme's colours (see :mod:`~mission_control.theme_styles`)."""
+"""The style of each part, in the theme's colours (see :mod:`~mission_control.theme_styles`);
+``other`` is the whole row of a mission out of focus."""
 
 
 BAND = {"pre-launch": " ", "ended": "─"}
@@ -61,8 +71,9 @@ BAND = {"pre-launch": " ", "ended": "─"}
 
 
 class Timeline(Widget, can_focus=True):
-    """A horizontal, linear-time view of the campaign. Left/right choose a marker (in time
-    order, across missions), enter seeks to it; a click seeks to a marker or a moment."""
+    """A horizontal, linear-time view of the campaign, or of a window of it. Left/right
+    choose a marker (in time order, across missions, or the focused mission's alone), enter
+    seeks to it; a click seeks to a marker or a moment; the wheel zooms."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left", "select(-1)", "Earlier marker", show=False),
@@ -89,13 +100,20 @@ class Timeline(Widget, can_focus=True):
         self.campaign = campaign
         self._events = campaign.all_events()
         self._ticks = campaign.all_ticks()
-        self._marks: dict[int, list[dict[int, str]]] = {}
+        self._bounds = (campaign.start, campaign.end)
+        self.window = tw.whole(self._bounds)
+        """The ticks shown across the strip: the whole campaign until zoomed."""
+        self._focused: tuple[str | None, list[int]] = (None, [])
+        self._seeking: float | None = None
+        """A moment this widget asked the replay to seek to and it has not reached yet: the
+        window waits for it rather than following the cursor back to where it was."""
         self._label_width = max((len(t.mission.name) for t in campaign.tracks), default=0) + 1
-        self._phases: dict[int, list[list[str]]] = {}
-        self._runs: list[tuple[list[float], list[str]]] | None = None
+        self._spans: list[list[PhaseSpan]] | None = None
+        self._columns: dict[tuple[int, tw.Window], list[StripRow]] = {}
         self._rendered: tuple[tuple[object, ...], Text] | None = None
-        self._drawn: tuple[int, int] | None = None
-        self._styles = ThemeStyles(STYLES)
+        self._drawn: tuple[object, ...] | None = None
+        # Without colour, a mission out of focus is still told apart: its row is faint.
+        self._styles = ThemeStyles(STYLES, no_color={"other": "dim"})
 
     # ------------------------------------------------------------------ geometry
 
@@ -104,100 +122,115 @@ class Timeline(Widget, can_focus=True):
         return max(0, self.size.width - self._label_width)
 
     def column(self, tick: float) -> int:
-        """The band column that holds ``tick``."""
-        width = self.band_width
-        span = self.campaign.end - self.campaign.start
-        if width <= 0 or span <= 0:
-            return 0
-        col = int((tick - self.campaign.start) / span * width)
-        return max(0, min(width - 1, col))
+        """The band column that holds ``tick`` (the edge column for a tick outside)."""
+        return self.window.column(tick, self.band_width)
 
     def tick_at(self, col: int) -> float:
         """The middle of band column ``col``."""
-        span = self.campaign.end - self.campaign.start
-        return self.campaign.start + (col + 0.5) * span / max(1, self.band_width)
+        return self.window.tick_at(col, self.band_width)
 
-    def _phase_columns(self, width: int) -> list[list[str]]:
-        """Each mission's phase in each column (cached per width)."""
-        if width not in self._phases:
-            ticks = [self.tick_at(c) for c in range(width)]
-            self._phases[width] = []
-            for starts, phases in self._phase_runs():
-                self._phases[width].append(
-                    [phases[bisect.bisect_right(starts, tick) - 1] for tick in ticks]
-                )
-        return self._phases[width]
+    def phase_spans(self) -> list[list[PhaseSpan]]:
+        """Each mission's phases over the campaign, as ``(start_tick, end_tick, phase)``."""
+        if self._spans is None:
+            rules, (start, end) = self.campaign.rules, self._bounds
+            self._spans = [phase_spans(t, rules, start, end) for t in self.campaign.tracks]
+        return self._spans
 
-    def _mark_columns(self, width: int) -> list[dict[int, str]]:
-        """Each mission's event markers by column (cached per width): ``✖`` where an event
-        failed, else ``●``, or ``◇`` where the only events are ordered, not timed. Read from
-        the events' columns, so a mission of many events makes none of them."""
-        if width not in self._marks:
-            self._marks[width] = []
-            for track in self.campaign.tracks:
-                table = track.mission.table
-                marks: dict[int, str] = {}
-                for tick, outcome, approximate in zip(
-                    track.ticks, table.column("outcome"), table.column("approximate"), strict=True
-                ):
-                    col = self.column(tick)
-                    if outcome is not None:
-                        marks[col] = "✖"
-                    elif marks.get(col) != "✖":
-                        marks[col] = "◇" if approximate else "●"
-                self._marks[width].append(marks)
-        return self._marks[width]
+    def _columns_for(self, width: int) -> list[StripRow]:
+        """What each column of each row shows in the current window, kept for the last few
+        windows and widths (a window pans a page at a time, so this is made seldom)."""
+        key = (width, window := self.window)
+        if key not in self._columns:
+            if len(self._columns) > 8:
+                self._columns.clear()
+            self._columns[key] = [
+                strip_row(spans, track, window, width)
+                for spans, track in zip(self.phase_spans(), self.campaign.tracks, strict=True)
+            ]
+        return self._columns[key]
 
-    def _phase_runs(self) -> list[tuple[list[float], list[str]]]:
-        """For each mission, where each of its phases begins: (ticks, phases)."""
-        if self._runs is None:
-            self._runs = [self._runs_of(track) for track in self.campaign.tracks]
-        return self._runs
+    # ------------------------------------------------------------------ the window
 
-    def _runs_of(self, track: MissionTrack) -> tuple[list[float], list[str]]:
-        """The domain gives the phase at a moment. It changes as events pass and, between
-        two events, with time alone (launch becomes cruise a day on, cruise becomes approach
-        near Mars), never back: so it is read at the moments the domain says it may turn,
-        and checked just before the next of these; a change found there all the same is
-        bisected to the millisecond. A few dozen readings a mission, however many events it
-        has, once, instead of one a column at every new width."""
-        rules = self.campaign.rules
+    def _set_window(self, window: tw.Window, *, repaint: bool = True) -> None:
+        if window != self.window:
+            self.window = window
+            self.set_class(not tw.is_whole(window, self._bounds), "-zoomed")
+            if repaint:
+                self.refresh()
 
-        def phase(tick: float) -> str:
-            return phase_at(track, tick, rules)
+    def zoom(self, step: int) -> None:
+        """The next shorter span of the ladder around the cursor (step 1), or longer (-1)."""
+        change = tw.zoom_in if step > 0 else tw.zoom_out
+        self._set_window(change(self._follow(), self.now, self._bounds))
 
-        start, end = self.campaign.start, self.campaign.end
-        edges = sorted({start, end, *(t for t in phase_turns(track, rules) if start < t < end)})
-        starts, phases = [edges[0]], [phase(edges[0])]
-        for start, end in itertools.pairwise(edges):
-            if phase(start) != phases[-1]:  # the event at ``start`` changed it
-                starts.append(start)
-                phases.append(phase(start))
-            just_before = math.nextafter(end, start)
-            while phase(just_before) != phases[-1]:  # time changed it before ``end``
-                lo, hi = starts[-1] if starts[-1] > start else start, just_before
-                while hi - lo > 1e-3:
-                    middle = (lo + hi) / 2
-                    lo, hi = (middle, hi) if phase(middle) == phases[-1] else (lo, middle)
-                starts.append(hi)
-                phases.append(phase(hi))
-        if phase(edges[-1]) != phases[-1]:
-            starts.append(edges[-1])
-            phases.append(phase(edges[-1]))
-        return starts, phases
+    def zoom_all(self) -> None:
+        """The whole campaign."""
+        self._seeking = None
+        self._set_window(tw.whole(self._bounds))
+
+    def zoom_to_planet(self) -> bool:
+        """The window from the first event at the target planet to the last event, of the
+        focused mission or all; seeks to its start if the replay is elsewhere. False when no
+        mission has an event at its planet."""
+        tracks = [t for t in self.campaign.tracks if self.focus_id in (None, t.mission.id)]
+        window = planet_window(tracks, self._bounds)
+        if window is None:
+            return False
+        self._set_window(window)
+        if not window.holds(self.now):
+            self._seeking = window.start
+            self.post_message(self.Seek(window.start, None))
+        return True
+
+    def _follow(self) -> tw.Window:
+        """The window that holds the cursor (the current one, unless it has left it)."""
+        if self._seeking is not None:
+            if not self.window.holds(self.now):
+                return self.window
+            self._seeking = None
+        return tw.follow(self.window, self.now, self._bounds)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        """The wheel zooms in, as on a map."""
+        event.stop()
+        self.zoom(1)
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        """The wheel zooms out."""
+        event.stop()
+        self.zoom(-1)
 
     # ------------------------------------------------------------------ state
 
     def watch_now(self, now: float) -> None:
-        """Repaint only when the cursor moves a column or a marker is passed."""
-        drawn = (self.column(now), bisect.bisect_right(self._ticks, now))
+        """Pan when the cursor leaves the window; repaint only when the cursor moves a
+        column or a marker is passed."""
+        self._set_window(self._follow(), repaint=False)
+        drawn = (self.window, self.column(now), bisect.bisect_right(self._ticks, now))
         if drawn != self._drawn:
             self._drawn = drawn
+            self._repaint_changed_rows()
+
+    def _repaint_changed_rows(self) -> None:
+        """Draw now and send the terminal only the rows that changed: the cursor moving a
+        column leaves the axis and caption as they were, and a window that pans across an
+        unbroken band (a fast replay, zoomed in) changes the axis alone."""
+        before, after = self._rendered, self.render()
+        old = before[1].split("\n") if before and before[0][0] == self.size else None
+        new = after.split("\n")
+        if old is None or len(old) != len(new):  # a new size, or rows added or taken away
             self.refresh()
+            return
+        width = self.size.width
+        changed = [
+            Region(0, y, width, 1) for y, (a, b) in enumerate(zip(old, new, strict=True)) if a != b
+        ]
+        if changed:
+            self.refresh(*changed)
 
     def watch_focus_id(self, old: str | None, new: str | None) -> None:
-        """Highlight the focused mission's label (the app binds this to its setting:
-        data_bind sets it again, unchanged, when it binds)."""
+        """Dim the other missions' rows (the app binds this to its setting: data_bind sets
+        it again, unchanged, when it binds)."""
         if new != old:
             self.refresh()
 
@@ -211,10 +244,13 @@ class Timeline(Widget, can_focus=True):
 
     @property
     def chosen(self) -> int | None:
-        """The marker shown as chosen: the user's choice, else the last one passed."""
-        if self.selected is not None or not self._events:
+        """The marker shown as chosen: the user's choice, else the last one passed (of the
+        mission in focus, if one is)."""
+        candidates = self._candidates()
+        if self.selected is not None or not candidates:
             return self.selected
-        return max(0, bisect.bisect_right(self._ticks, self.now) - 1)
+        passed = bisect.bisect_right(self._ticks, self.now)
+        return candidates[max(0, bisect.bisect_left(candidates, passed) - 1)]
 
     def on_focus(self) -> None:
         """Show the chosen marker."""
@@ -225,11 +261,15 @@ class Timeline(Widget, can_focus=True):
         self.selected = None
         self.refresh()
 
-    def _candidates(self) -> list[int]:
+    def _candidates(self) -> Sequence[int]:
+        """The markers the arrows go through: every one, or the focused mission's."""
         if self.focus_id is None:
-            return list(range(len(self._events)))
-        ids = self._events.column("mission_id")
-        return [i for i, mission_id in enumerate(ids) if mission_id == self.focus_id]
+            return range(len(self._events))
+        if self._focused[0] != self.focus_id:
+            ids = self._events.column("mission_id")
+            chosen = [i for i, mission_id in enumerate(ids) if mission_id == self.focus_id]
+            self._focused = (self.focus_id, chosen)
+        return self._focused[1]
 
     def action_select(self, step: int) -> None:
         """Choose the next marker (step 1) or the previous one (-1)."""
@@ -257,16 +297,19 @@ class Timeline(Widget, can_focus=True):
         if offset is None:
             return
         col = offset.x - self._label_width
-        if col < 0:
+        if col < 0 or col >= self.band_width:
             return
         tracks = self.campaign.tracks
         if offset.y < len(tracks):
             mission_id = tracks[offset.y].mission.id
             ids = self._events.column("mission_id")
+            width = self.band_width
             near = [
-                (abs(self.column(t) - col), i)
+                (abs(c - col), i)
                 for i, (t, m) in enumerate(zip(self._ticks, ids, strict=True))
-                if m == mission_id and abs(self.column(t) - col) <= 1
+                if m == mission_id
+                and (c := self.window.unclamped_column(t, width)) is not None
+                and abs(c - col) <= 1
             ]
             if near:
                 self.selected = min(near)[1]
@@ -281,9 +324,11 @@ class Timeline(Widget, can_focus=True):
         (a resize repaints every widget three or four times)."""
         key = (
             self.size,
+            self.window,
             self.column(self.now),
             bisect.bisect_right(self._ticks, self.now),
             self.chosen,
+            self.selected is not None,
             self.has_focus,
             self.focus_id,
             self.app.theme,
@@ -293,30 +338,37 @@ class Timeline(Widget, can_focus=True):
         return self._rendered[1]
 
     def _draw(self) -> Text:
-        """Bands, markers and cursor; then a month axis and a caption if there is room."""
+        """Bands, phase names, markers and cursor; then the axis and a caption if there is
+        room."""
         width = self.band_width
         tracks = self.campaign.tracks
         if width <= 0 or not tracks:
             return Text()
         style = self._styles.of(self)
-        cursor = self.column(self.now)
-        cursor_style = style["cursor"]
-        phases = self._phase_columns(width)
+        strip = self._columns_for(width)
+        cursor = self.window.unclamped_column(self.now, width)
+        chosen = self.chosen if self.has_focus else None
         lines: list[Text] = []
         for row, track in enumerate(tracks):
             cells: list[tuple[str, Style]] = [
-                (BAND.get(phase, "━"), style[PHASE_COLOURS[phase]]) for phase in phases[row]
+                (BAND.get(phase, "━"), style[PHASE_COLOURS.get(phase, "at-mars")])
+                for phase in strip[row].phases
             ]
-            for col, mark in self._mark_columns(width)[row].items():
+            for col, text in strip[row].labels:
+                for i, char in enumerate(text):
+                    cells[col + i] = (char, cells[col + i][1])
+            for col, mark in strip[row].marks.items():
                 cells[col] = (mark, style["failed" if mark == "✖" else "marker"])
-            chosen = self.chosen
-            if self.has_focus and chosen is not None:
+            if self.focus_id not in (None, track.mission.id):
+                cells = [(char, style["other"]) for char, _ in cells]
+            if chosen is not None:
                 tick, event = self._events[chosen]
-                if event.mission_id == track.mission.id:
-                    col = self.column(tick)
-                    cells[col] = (cells[col][0], cells[col][1] + style["selected"])
-            char, cell_style = cells[cursor]
-            cells[cursor] = ("┃" if char in " ━─" else char, cell_style + cursor_style)
+                at = self.window.unclamped_column(tick, width)
+                if event.mission_id == track.mission.id and at is not None:
+                    cells[at] = (cells[at][0], cells[at][1] + style["selected"])
+            if cursor is not None:
+                char, cell_style = cells[cursor]
+                cells[cursor] = ("┃" if char in " ━─" else char, cell_style + style["cursor"])
             label_style = style["focus-label" if track.mission.id == self.focus_id else "label"]
             line = Text(track.mission.name.ljust(self._label_width), style=label_style)
             # One span per run of equal style, not per cell: a fifth of the bytes per frame.
@@ -325,49 +377,20 @@ class Timeline(Widget, can_focus=True):
             lines.append(line)
         spare = self.size.height - len(tracks)
         caption = self._caption()
-        if spare >= 2 or (spare == 1 and not (self.has_focus and caption)):
+        # One spare row: the axis, unless the user is choosing a marker with the arrows.
+        choosing = bool(caption) and self.selected is not None
+        if spare >= 2 or (spare == 1 and not choosing):
             lines.append(self._axis(width))
-        if spare >= 2 or (spare == 1 and self.has_focus and caption):
+        if spare >= 2 or (spare == 1 and choosing):
             lines.append(Text(caption, style=style["caption"], no_wrap=True))
         return Text("\n").join(lines)
 
     def _caption(self) -> str:
         chosen = self.chosen
-        if not self.has_focus or chosen is None:
-            return ""
-        event = self._events[chosen][1]
-        name = self.campaign.track(event.mission_id).mission.name
-        number = f"{chosen + 1}/{len(self._events)}"
-        when = event_when(event, style="short")
-        return f" ←/→ {number} {name} {event.summary} {when} · enter: seek"
+        return "" if chosen is None or not self.has_focus else marker_caption(self.campaign, chosen)
 
     def _axis(self, width: int) -> Text:
-        """Month names under the bands, with the year at the first and at each January
-        (drawn only in a tall terminal, so ``calendar`` is imported here)."""
-        import calendar
-
-        cells = [" "] * width
-        first = from_tick(self.campaign.start).moment
-        year, month = first.year, first.month
-        last_end = -1
-        shown_year = False
-        while True:
-            month += 1
-            if month > 12:
-                year, month = year + 1, 1
-            start = first.replace(year=year, month=month, day=1, hour=0, minute=0, second=0)
-            tick = to_tick(start)
-            if tick > self.campaign.end:
-                break
-            col = self.column(tick)
-            name = calendar.month_abbr[month]
-            if not shown_year or month == 1:
-                name += f" {year}"
-            text = f"╵{name}"
-            if col > last_end and col + len(text) <= width:
-                cells[col : col + len(text)] = list(text)
-                last_end = col + len(text)
-                shown_year = shown_year or " " in name
-        axis = Text(" " * self._label_width)
-        axis.append("".join(cells), style=self._styles.of(self)["axis"])
-        return axis
+        """The window's span under the names, then its start and end and the divisions
+        (months, days, hours or minutes) between them."""
+        head, line = tw.axis_texts(self.window, self._bounds, width, self._label_width)
+        return Text.assemble(head, (line, self._styles.of(self)["axis"]))

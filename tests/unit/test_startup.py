@@ -106,7 +106,8 @@ def test_every_phase_and_status_has_a_style() -> None:
 def test_the_timelines_phases_are_the_domains_at_every_moment(campaign: Campaign) -> None:
     timeline = Timeline(campaign)
     span = campaign.end - campaign.start
-    for track, (starts, phases) in zip(campaign.tracks, timeline._phase_runs(), strict=True):
+    for track, spans in zip(campaign.tracks, timeline.phase_spans(), strict=True):
+        starts, phases = [s for s, _, _ in spans], [p for _, _, p in spans]
         moments = [campaign.start + span * i / 5000 for i in range(5001)]
         turns = [t for t in (*track.ticks, *starts, track.approach_tick) if t is not None]
         moments += [t + d for t in turns for d in (-1.0, -1e-3, 0.0, 1e-3, 1.0)]
