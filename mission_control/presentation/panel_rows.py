@@ -145,16 +145,35 @@ def short_when(event: Event) -> str:
     return f"{start:%Y}"
 
 
-def listed_lines(view: PanelView, width: int, *, ascii_only: bool = False) -> list[tuple[str, str]]:
+def listed_lines(
+    view: PanelView, width: int, room: int | None = None, *, ascii_only: bool = False
+) -> list[tuple[str, str]]:
     """The lines under the rows, each with the element it is drawn as: the systems unknown
     here (``? unknown: parachute, data``), then the instruments carried, each list wrapped
-    at ``width`` cells between words."""
+    at ``width`` cells between words. With ``room`` lines at most for the two, the carried
+    list names as many instruments as fit and counts the rest (``+3 more``): a narrow
+    panel would otherwise scroll its list out of sight."""
     lines: list[tuple[str, str]] = []
     if view.unstated:
         head = f"{glyph(Status.UNKNOWN, ascii_only=ascii_only)} {Status.UNKNOWN.value}:"
         lines += [(t, Status.UNKNOWN.value) for t in _wrapped(head, view.unstated, width)]
-    lines += [(t, "carried") for t in _wrapped(CARRIED.rstrip(), view.carried, width)]
+    left = None if room is None else max(1, room - len(lines))
+    lines += [(t, "carried") for t in fitted_carried(view.carried, width, left)]
     return lines
+
+
+def fitted_carried(names: Sequence[str], width: int, room: int | None) -> list[str]:
+    """``carried: a, b, c`` wrapped at ``width`` cells in ``room`` lines at most: the first
+    names that fit whole, then how many more there are."""
+    full = _wrapped(CARRIED.rstrip(), names, width)
+    if room is None or len(full) <= room:
+        return full
+    for shown in range(len(names) - 1, -1, -1):
+        more = f"+{len(names) - shown} more"
+        lines = _wrapped(CARRIED.rstrip(), [*names[:shown], more], width)
+        if len(lines) <= room:
+            return lines
+    return _wrapped(CARRIED.rstrip(), [f"{len(names)}"], width)[:room]
 
 
 def carried_lines(names: Sequence[str], width: int) -> list[str]:

@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.reactive import reactive, var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from mission_control.glyphs import PHASE_STYLES
 from mission_control.model import PartState, Status, SubsystemState
@@ -152,13 +153,27 @@ class SubsystemPanel(ScrollView, can_focus=True):
             lines.append(("row", index))
             if row.word == DURING and _row_text_width(row) > content:
                 lines.append(("note", index))
-        self._listed = listed_lines(view, content)
+        self._listed = listed_lines(view, content, self._room(len(lines)))
         lines += [("listed", at) for at in range(len(self._listed))]
         self._lines = lines
         self._row_line = {index: y for y, (kind, index) in enumerate(lines) if kind == "row"}
         if self.virtual_size.height != len(lines):
             self.virtual_size = Size(0, len(lines))
             self.refresh(layout=True)
+
+    def _room(self, used: int) -> int | None:
+        """Lines left under ``used`` ones before the panel would scroll: its row of panels
+        may take a share of the screen at most (``max-height`` in the stylesheet); None
+        where it has no such limit (the compact layout scrolls as a whole)."""
+        row = self.parent
+        body = row.parent if isinstance(row, Widget) else None
+        if not isinstance(row, Widget) or not isinstance(body, Widget):
+            return None
+        limit = row.styles.max_height
+        if limit is None or not body.size.height or limit.resolve(body.size, self.app.size) > 500:
+            return None
+        height = int(limit.resolve(body.size, self.app.size)) - 1  # less the top border
+        return max(1, height - used)
 
     def validate_cursor(self, cursor: int) -> int:
         """Keep the cursor on a row."""

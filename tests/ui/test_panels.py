@@ -62,3 +62,11 @@ async def test_the_help_shows_every_phase(campaign: Campaign) -> None:
         for phase in ("heliocentric orbit", "entry and descent", "contact lost", "approach"):
             assert f"━━ {phase}" in shown
         assert "colour: launch, cruise" not in shown
+
+
+@ui_test
+async def test_no_panel_scrolls_its_list_out_of_sight_at_80x24(campaign: Campaign) -> None:
+    async with dashboard(campaign, "1974-03-12T09:07:00Z", size=(80, 24)) as (app, _p, _s):
+        for panel in app.query(SubsystemPanel):
+            assert panel.max_scroll_y == 0, panel.id
+            assert panel_text(panel)[-1].strip().endswith("more"), panel.id

@@ -14,6 +14,7 @@ from mission_control.presentation.panel_rows import (
     AWAITS,
     DURING,
     PanelView,
+    fitted_carried,
     listed_lines,
     panel_view,
     unknown_share,
@@ -171,3 +172,19 @@ def test_state_json_keeps_every_row_and_gives_each_parts_phase(campaign: Campaig
     assert lander["thermometer"]["role"] == "instrument"
     assert lander["lander"]["role"] == "part" and lander["lander"]["derived"]
     assert lander["parachute"]["next"]["during"] is True
+
+
+def test_a_carried_list_without_room_names_what_fits_and_counts_the_rest() -> None:
+    names = ["thermometer", "barometer", "accelerometer", "radio altimeter"]
+    assert fitted_carried(names, 19, None) == [
+        "carried:",
+        "  thermometer,",
+        "  barometer,",
+        "  accelerometer,",
+        "  radio altimeter",
+    ]
+    assert fitted_carried(names, 19, 3) == ["carried:", "  thermometer, +3", "  more"]
+    assert fitted_carried(names, 70, 1) == [
+        "carried: thermometer, barometer, accelerometer, radio altimeter"
+    ]
+    assert len(fitted_carried(names, 19, 1)) == 1
