@@ -42,7 +42,12 @@ from mission_control.campaign import build_campaign
 from mission_control.state import state_at
 from mission_control.timescale import to_tick
 
-STATUS_ROW = re.compile(r"[●▲◆✖◌○?*!#X~o] (normal|caution|serious|critical|standby|off|unknown)\b")
+STATUS_ROW = re.compile(
+    r"[●▲◆✖◌○?*!#X~o] "
+    r"(normal|caution|serious|critical|standby|off|unknown|awaits|during|attached|separated)\b"
+)
+"""A status panel's row: glyph and word (the line of systems unknown here reads
+``? unknown: …`` and counts as one row reading unknown; the carried line is no row)."""
 DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 CLOCK_ROWS = 3
 """The mission clock's rows at the top of the screen: its digits change every second."""
