@@ -6,14 +6,14 @@ read once a second until the replay reaches the campaign's end.
 
 It reports, from those once-a-second screens:
 
-- the wall seconds spent in each mission's phase, by the date the clock shows (a date on
-  which the phase changes is counted under both, as ``separation → entry and descent``);
+- the wall seconds spent in each craft's phase, as its status panel names it on screen;
 - the share of status-panel rows reading ``unknown``, over the seconds sampled (so weighted
-  by time), and the same from the day after the first launch on;
+  by time), the same from the day after the first launch on, and the largest share on any
+  one screen from then on;
 - the longest stretch of seconds in which nothing changed but the clock's digits: every line
   below the clock the same, and the same date.
 
-It takes as long as the replay: about three and a half minutes at auto speed.
+It takes as long as the replay: about two and a half minutes at auto speed.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ import sys
 import termios
 import time
 from collections import Counter
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +39,6 @@ import pyte
 
 from mission_control import catalog
 from mission_control.campaign import build_campaign
-from mission_control.state import state_at
 from mission_control.timescale import to_tick
 
 STATUS_ROW = re.compile(
@@ -111,15 +110,29 @@ def stop(pid: int, fd: int) -> None:
     os.close(fd)
 
 
-def phases_on(date: str, campaign: Any) -> dict[str, str]:
-    """Each mission's phase on ``date``: one word, or ``a → b`` when it changes that day."""
-    day = datetime.fromisoformat(date).replace(tzinfo=UTC)
-    first = state_at(campaign, to_tick(day), positions=False)
-    last = state_at(campaign, to_tick(day + timedelta(seconds=86399)), positions=False)
-    return {
-        a.mission.name: a.phase if a.phase == b.phase else f"{a.phase} → {b.phase}"
-        for a, b in zip(first.missions, last.missions, strict=True)
-    }
+PANEL_TITLE = re.compile(r"[^─]+")
+"""A status panel's name in its top border (with its phase after `` · `` where it fits)."""
+
+
+def shown_phases(shown: list[str]) -> dict[str, str]:
+    """Each craft's phase as its status panel shows it: in the panel's title where it fits,
+    else on the line under it. Read from the screen, so it is what the user saw."""
+    for y, line in enumerate(shown[:-1]):
+        if not line.startswith("─"):
+            continue
+        titles = [(m.start(), m.group().strip()) for m in PANEL_TITLE.finditer(line)]
+        crafts = [(x, title) for x, title in titles if title.startswith("Mars")]
+        if len(crafts) < 2:
+            continue
+        phases = {}
+        for i, (x, title) in enumerate(crafts):
+            name, _, phase = title.partition(" · ")
+            if not phase:
+                right = crafts[i + 1][0] - 1 if i + 1 < len(crafts) else len(shown[y + 1])
+                phase = shown[y + 1][x - 1 : right].strip()
+            phases[name] = phase
+        return phases
+    return {}
 
 
 def report(samples: list[list[str]]) -> dict[str, Any]:
@@ -127,20 +140,22 @@ def report(samples: list[list[str]]) -> dict[str, Any]:
     launch = min(t.launch_tick for t in campaign.tracks if t.launch_tick is not None)
     per_phase: Counter[tuple[str, str]] = Counter()
     unknown = rows = unknown_after = rows_after = 0
+    worst = 0.0
     stretch = longest = 0
     previous: tuple[str | None, list[str]] | None = None
     for shown in samples:
         found = DATE.search(shown[0])
         date = found.group(1) if found else None
-        if date is not None:
-            for mission, phase in phases_on(date, campaign).items():
-                per_phase[(mission, phase)] += 1
+        for craft, phase in shown_phases(shown).items():
+            per_phase[(craft, phase)] += 1
         statuses = [m.group(1) for line in shown for m in STATUS_ROW.finditer(line)]
         unknown += statuses.count("unknown")
         rows += len(statuses)
         if date is not None and to_tick(datetime.fromisoformat(date).replace(tzinfo=UTC)) > launch:
             unknown_after += statuses.count("unknown")
             rows_after += len(statuses)
+            if statuses:
+                worst = max(worst, statuses.count("unknown") / len(statuses))
         below = (date, shown[CLOCK_ROWS:])
         stretch = stretch + 1 if previous == below else 0
         longest = max(longest, stretch)
@@ -148,11 +163,12 @@ def report(samples: list[list[str]]) -> dict[str, Any]:
     return {
         "seconds": len(samples),
         "phase_seconds": [
-            {"mission": mission, "phase": phase, "seconds": seconds}
-            for (mission, phase), seconds in per_phase.items()
+            {"craft": craft, "phase": phase, "seconds": seconds}
+            for (craft, phase), seconds in sorted(per_phase.items(), key=lambda kv: kv[0][0])
         ],
         "unknown_share": unknown / rows if rows else None,
         "unknown_share_from_launch": unknown_after / rows_after if rows_after else None,
+        "unknown_share_max_from_launch": worst,
         "longest_unchanged_s": longest,
     }
 
@@ -170,12 +186,15 @@ def main() -> int:
         return 0
     print(f"{result['seconds']} s watched at {args.cols}x{args.rows}")
     for row in result["phase_seconds"]:
-        print(f"  {row['mission']:<8} {row['phase']:<40} {row['seconds']:>4} s")
+        print(f"  {row['craft']:<14} {row['phase']:<30} {row['seconds']:>4} s")
     share, after = (
         "-" if v is None else f"{v:.0%}"
         for v in (result["unknown_share"], result["unknown_share_from_launch"])
     )
-    print(f"panel rows reading 'unknown': {share} of the time, {after} from the day after launch")
+    print(
+        f"panel rows reading 'unknown': {share} of the time, {after} from the day after "
+        f"launch, {result['unknown_share_max_from_launch']:.0%} at most on one screen"
+    )
     print(
         f"longest stretch with nothing but the digits changing: {result['longest_unchanged_s']} s"
     )
