@@ -181,12 +181,25 @@ class DashboardControls(TerminalApp):
     def action_command_palette(self) -> None:
         """Open the command palette (the dashboard's, which closes once), unless one is open
         or the app is ending: a palette opened while the app closes its screens would look
-        for its list after it is gone."""
+        for its list after it is gone. A palette that has closed but is still being removed
+        still holds the id: the new one waits for it once (``open_palette``)."""
+        self.open_palette(wait=True)
+
+    def open_palette(self, *, wait: bool) -> None:
+        """Push the dashboard's palette unless one is open, the app is ending, or a closed
+        palette is still being removed; then, if ``wait``, try once more when it is gone: the
+        app removes it just after the message it is handling, in a callback queued ahead of
+        the one queued here (if it is somehow still there, the key is dropped)."""
         from mission_control.screens.palette import DashboardPalette
 
         ending = self.return_code is not None
-        if self.use_command_palette and not ending and not isinstance(self.screen, CommandPalette):
-            self.push_screen(DashboardPalette(id="--command-palette"))
+        if not self.use_command_palette or ending or isinstance(self.screen, CommandPalette):
+            return
+        if DashboardPalette.in_the_way(self):
+            if wait:
+                self.call_next(self.open_palette, wait=False)
+            return
+        self.push_screen(DashboardPalette(id="--command-palette"))
 
     def search_themes(self) -> None:
         """The palette's "Theme" command: the themes, in the dashboard's palette."""
