@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass
+
+import msgspec
 
 from mission_control.timescale import from_tick, to_tick
 
@@ -50,8 +51,7 @@ FIT_MARGIN = 0.04
 """The room left on each side of the events a window is fitted to, as a fraction of them."""
 
 
-@dataclass(frozen=True)
-class Window:
+class Window(msgspec.Struct, frozen=True):
     """The ticks ``[start, end)`` shown across the strip's width."""
 
     start: float

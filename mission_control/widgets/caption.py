@@ -1,44 +1,63 @@
 """The caption panel: the latest event in the text's own words, and the next one.
 
 The App hands down a :class:`~mission_control.presentation.caption.Caption`; the panel
-redraws only when it differs from the one shown (at an event, or when the countdown's whole
-unit changes), never on every tick of the clock.
+builds what it shows only when that differs from the one shown (at an event, or when the
+countdown's whole unit changes), never on every tick of the clock. It is one widget that
+draws its text itself, not a container of two: the caption is on the first frame, and each
+widget there adds to the time it takes.
 """
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.content import Content
 from textual.reactive import var
-from textual.widgets import Static
+from textual.widget import Widget
 
 from mission_control.presentation.caption import Caption
 
 HEADING_STYLE = "b $text-accent"
+NEXT_STYLE = "$text-warning"
 
 
-class CaptionPanel(Vertical):
-    """``Mars 6 · Atmospheric entry (lander) · 1974-03-12T09:05:53Z “The lander…”`` over
-    ``next: … in 5 min``."""
+class CaptionPanel(Widget):
+    """``Mars 6 · Atmospheric entry (lander) · 1974-03-12T09:05:53Z “The lander…”``, and
+    under it ``next: … in 5 min`` when the panel is tall (class ``-tall``: below that the
+    clock's line has the next event, and the sentence has two lines)."""
 
     caption: var[Caption | None] = var(None, init=False)
 
-    def compose(self) -> ComposeResult:
-        self._text = Static(id="caption-text", markup=False)
-        self._next = Static(id="caption-next", markup=False)
-        yield self._text
-        yield self._next
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._drawn: tuple[Caption, bool] | None = None
+        self._content = Content("")
+
+    @property
+    def content(self) -> Content:
+        """What the panel shows now."""
+        self._build()
+        return self._content
 
     def watch_caption(self, old: Caption | None, caption: Caption | None) -> None:
-        """A new event passed, or the countdown's unit changed: show what differs (the
-        sentence's lines are not drawn again for a new countdown)."""
+        """A new event passed, or the countdown's unit changed: laid out again only when
+        the sentence or the length of the next line changed (a countdown's new digit is
+        drawn in place)."""
         if caption is None:
             return
-        if old is None or (old.heading, old.text) != (caption.heading, caption.text):
-            heading = (caption.heading, HEADING_STYLE)
-            self._text.update(Content.assemble(heading, "  ", caption.text))
-        if old is None or old.next != caption.next:
-            # One line, cut to the width (styles/app.tcss): its size never changes, so the
-            # countdown's change lays nothing out again.
-            self._next.update(caption.next, layout=False)
+        same = (
+            old is not None
+            and (old.heading, old.text) == (caption.heading, caption.text)
+            and len(old.next) == len(caption.next)
+        )
+        self.refresh(layout=not same)
+
+    def _build(self) -> None:
+        caption, tall = self.caption, self.has_class("-tall")
+        if caption is None or self._drawn == (caption, tall):
+            return
+        text = Content.assemble((caption.heading, HEADING_STYLE), "  ", caption.text)
+        if tall and caption.next:
+            text = Content.assemble(text, "\n", (caption.next, NEXT_STYLE))
+        self._content, self._drawn = text, (caption, tall)
+
+    def render(self) -> Content:
+        return self.content

@@ -91,8 +91,10 @@ class KeyBar(Static):
         super().__init__(hints_content(self.hints), id=id)
 
     def on_resize(self, event: events.Resize) -> None:
-        """Another width: the hints that fit it (the text is made again only if they differ)."""
+        """Another width: the hints that fit it (the text is made again only if they differ).
+        The bar is one row at the bottom whatever it says, so nothing is laid out again: a
+        layout of the whole screen here was the first frame's costliest step of the bar."""
         shown = tuple(fit_hints(self.hints, self.content_size.width))
         if shown != self._shown:
             self._shown = shown
-            self.update(hints_content(shown))
+            self.update(hints_content(shown), layout=False)
