@@ -139,6 +139,62 @@ async def test_phases_are_named_on_their_bands(campaign: Campaign) -> None:
             assert " cruise " in strip_row(timeline, mission)
 
 
+def band_colour(timeline: Timeline, row: int, col: int) -> str:
+    line: Text = timeline.render().split("\n")[row]
+    return str(line.get_style_at_offset(timeline.app.console, len("Mars 6 ") + col).color)
+
+
+def phase_colour(timeline: Timeline, phase: str) -> str:
+    return str(timeline._styles.of(timeline)[f"phase-{phase}"].color)
+
+
+@ui_test
+async def test_mars_6s_row_names_and_colours_its_bus_and_its_landers_descent(
+    campaign: Campaign,
+) -> None:
+    """The words the panels' headers show: the lander's descent while it lasts, then the
+    bus's flyby and the derived heliocentric orbit, not the mission's "ended"."""
+    entry = tick_of(campaign, "mars6:atmospheric-entry")
+    lost = tick_of(campaign, "mars6:loss-of-contact")
+    async with dashboard(campaign, "1974-03-12T09:07:00Z", size=(80, 24)) as (app, pilot, _):
+        timeline = app.query_one(Timeline)
+        app.set_focus(None)
+        await pilot.press("z")
+        planet = strip_row(timeline, "Mars 6")
+        assert " heliocentric orbit " in planet and "ended" not in planet
+        assert band_colour(timeline, 0, len(planet) - 1) == phase_colour(
+            timeline, "heliocentric orbit"
+        )
+        await pilot.press(*["right_square_bracket"] * 20)
+        first, last = timeline.column(entry), timeline.column(lost)
+        mars6 = strip_row(timeline, "Mars 6")
+        assert " descent " in mars6[first:last] or " entry and descent " in mars6[first:last]
+        assert " flyby " in mars6[last:] and "ended" not in mars6
+        assert band_colour(timeline, 0, first + 1) == phase_colour(timeline, "entry and descent")
+        assert band_colour(timeline, 0, len(mars6) - 1) == phase_colour(timeline, "flyby")
+        assert phase_colour(timeline, "flyby") != phase_colour(timeline, "entry and descent")
+
+
+@ui_test
+async def test_mars_7s_failed_separation_is_a_caution_on_the_strip_as_in_the_log(
+    campaign: Campaign,
+) -> None:
+    async with dashboard(campaign, "1974-03-10", size=(120, 40)) as (app, pilot, _):
+        timeline = app.query_one(Timeline)
+        await pilot.press("m", "m")  # Mars 7 in focus: the arrows go through its markers
+        timeline.focus()
+        await pilot.press("left", "left", "left")
+        caption = rows(timeline)[-1]
+        assert "Mars 7 ▲ Separation (lander): failed to separate" in caption
+        col = timeline.column(tick_of(campaign, "mars7:separation"))
+        assert strip_row(timeline, "Mars 7")[col] == "▲"
+        await pilot.press("right")  # the successful separation, at the same moment
+        assert strip_row(timeline, "Mars 7")[col] == "●"
+        app.set_focus(None)
+        await pilot.pause()
+        assert strip_row(timeline, "Mars 7")[col] == "✖"  # the missed flyby, the most telling
+
+
 @ui_test
 async def test_focus_dims_the_other_missions_row(campaign: Campaign) -> None:
     async with dashboard(campaign, "1974-01-01", size=(80, 24)) as (app, pilot, _):
