@@ -13,7 +13,7 @@ from textual.geometry import Region
 from mission_control import keymap
 from mission_control.campaign import Campaign
 from mission_control.presentation import time_window as tw
-from mission_control.screens.help import HelpScreen
+from mission_control.screens.help import TIMELINE_MARKS, HelpScreen
 from mission_control.widgets.timeline import Timeline
 
 
@@ -237,6 +237,21 @@ async def test_the_help_lists_the_zoom_keys(campaign: Campaign) -> None:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         assert "Timeline: zoom to the events at the planet" in screen_text(app)
+
+
+@ui_test
+async def test_the_helps_timeline_legend_says_what_the_strip_shows_at_80_columns(
+    campaign: Campaign,
+) -> None:
+    async with dashboard(campaign, size=(80, 24)) as (app, pilot, _):
+        await pilot.press("question_mark")
+        app.screen.query_one("#help-body").scroll_end(animate=False)
+        await pilot.pause()
+        shown = screen_text(app)
+        for _mark, what in TIMELINE_MARKS:
+            assert what in shown  # each on one line
+        for words in ("named where they fit", "▲", "[ ]", "zoom", "dim", "focus"):
+            assert words in shown
 
 
 @ui_test
