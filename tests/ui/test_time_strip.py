@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import pytest
 from rich.text import Text
-from support.pilot import advance, dashboard, screen_text, tick_of, ui_test
+from support.pilot import advance, dashboard, screen_lines, screen_text, tick_of, ui_test
 from textual import events
 from textual.geometry import Region
 
 from mission_control import keymap
+from mission_control.app import make_app
 from mission_control.campaign import Campaign
+from mission_control.clock import ManualTimeSource
 from mission_control.presentation import time_window as tw
 from mission_control.screens.help import TIMELINE_MARKS, HelpScreen
 from mission_control.widgets.timeline import Timeline
@@ -193,6 +195,28 @@ async def test_mars_7s_failed_separation_is_a_caution_on_the_strip_as_in_the_log
         app.set_focus(None)
         await pilot.pause()
         assert strip_row(timeline, "Mars 7")[col] == "✖"  # the missed flyby, the most telling
+
+
+@ui_test
+async def test_in_ascii_the_caution_marker_is_its_stand_in(campaign: Campaign) -> None:
+    app = make_app(
+        campaign,
+        time_source=ManualTimeSource(),
+        start=tick_of(campaign, "1974-03-10"),
+        paused=True,
+        ascii_only=True,
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        timeline = app.query_one(Timeline)
+        await pilot.press("m", "m")
+        timeline.focus()
+        await pilot.press("left", "left", "left")
+        lines = screen_lines(app)
+        mars7 = next(line for line in lines if line.startswith("Mars 7 "))
+        col = len("Mars 6 ") + timeline.column(tick_of(campaign, "mars7:separation"))
+        assert mars7[col] == "!"  # ASCII_GLYPHS[Status.CAUTION]
+        assert any("Mars 7 ! Separation (lander): failed to separate" in line for line in lines)
 
 
 @ui_test
