@@ -40,24 +40,23 @@ PHASE_COLOURS = {phase: f"phase-{phase}" for phase in PHASE_STYLES}
 """The style each phase's band is drawn in: the phase's one colour, as the status panels'
 headers and the help's legend draw it (``glyphs.PHASE_STYLES``)."""
 
-MARK_STYLES = {GLYPHS[Status.CRITICAL]: "failed", "◆": "failed", GLYPHS[Status.CAUTION]: "caution"}
-"""The style of a failure's marker; every other marker is drawn as ``marker``."""
-
 STYLES = {
     **{style: PHASE_STYLES[phase] for phase, style in PHASE_COLOURS.items()},
     "label": "$text-muted",
     "focus-label": "bold $text-accent",
     "other": "$text-disabled",
     "marker": "bold $text",
-    "failed": "bold $text-error",
-    "caution": "bold $text-warning",
+    GLYPHS[Status.CRITICAL]: "bold $text-error",
+    GLYPHS[Status.SERIOUS]: "bold $text-error",
+    GLYPHS[Status.CAUTION]: "bold $text-warning",
     "selected": "reverse bold",
     "cursor": "bold $text on $accent 40%",
     "axis": "$text-muted",
     "caption": "$text-accent",
 }
 """The style of each part, in the theme's colours (see :mod:`~mission_control.theme_styles`);
-``other`` is the whole row of a mission out of focus."""
+``other`` is the whole row of a mission out of focus; a failure's marker by its glyph, any
+other as ``marker``."""
 
 BAND = {"pre-launch": " ", "ended": "─", "contact lost": "─"}
 """Band characters: none before launch, a thin line once nothing more is heard, else ``━``."""
@@ -361,14 +360,14 @@ class Timeline(Widget, can_focus=True):
                 for i, char in enumerate(text):
                     cells[col + i] = (char, cells[col + i][1])
             for col, mark in strip[row].marks.items():
-                cells[col] = (mark, style[MARK_STYLES.get(mark, "marker")])
+                cells[col] = (mark, style.get(mark, style["marker"]))
             if self.focus_id not in (None, track.mission.id):
                 cells = [(char, style["other"]) for char, _ in cells]
             if chosen_id == track.mission.id and chosen is not None and at is not None:
                 # The chosen event's own marker, though a more telling one may share its
                 # column: Mars 7's "failed to separate" reads ▲ here, as in the log.
                 mark = self.marks()[row][self._event_index[chosen]]
-                cells[at] = (mark, style[MARK_STYLES.get(mark, "marker")] + style["selected"])
+                cells[at] = (mark, style.get(mark, style["marker"]) + style["selected"])
             if cursor is not None:
                 char, cell_style = cells[cursor]
                 cells[cursor] = ("┃" if char in " ━─" else char, cell_style + style["cursor"])
