@@ -1,9 +1,9 @@
-"""The time strip: each mission's phases as a band (its bus's, and a lander's own descent:
-see :func:`~mission_control.presentation.time_strip.row_spans`) in each phase's colour,
-named where there is room, a marker for every event (a failure as its rules grade it, ▲ or
-✖, as in the log), and the "now" cursor, over a window of the campaign that
-zooms around the cursor and follows it as the replay plays. Choosing a marker or a moment
-seeks there. The window's arithmetic is :mod:`~mission_control.presentation.time_window`."""
+"""The time strip: each mission's phases as a band in each phase's colour (its bus's, and a
+lander's own descent: ``time_strip.row_spans``), named where there is room, a marker for
+every event (a failure as its rules grade it, ▲ or ✖, as in the log), and the "now" cursor,
+over a window of the campaign that zooms around the cursor and follows it as the replay
+plays. Choosing a marker or a moment seeks there. The window's arithmetic is
+:mod:`~mission_control.presentation.time_window`."""
 
 from __future__ import annotations
 
@@ -125,8 +125,7 @@ class Timeline(Widget, can_focus=True):
         return self.window.tick_at(col, self.band_width)
 
     def phase_spans(self) -> list[list[PhaseSpan]]:
-        """The phases each mission's row shows over the campaign, as ``(start_tick,
-        end_tick, phase)``: worked out once, on the first drawing."""
+        """Each mission's row's phases, as ``(start_tick, end_tick, phase)``: made once."""
         if self._spans is None:
             rules, (start, end) = self.campaign.rules, self._bounds
             self._spans = [row_spans(t, rules, start, end) for t in self.campaign.tracks]
@@ -364,9 +363,11 @@ class Timeline(Widget, can_focus=True):
             if self.focus_id not in (None, track.mission.id):
                 cells = [(char, style["other"]) for char, _ in cells]
             if chosen_id == track.mission.id and chosen is not None and at is not None:
-                # The chosen event's own marker, though a more telling one may share its
-                # column: Mars 7's "failed to separate" reads ▲ here, as in the log.
-                mark = self.marks()[row][self._event_index[chosen]]
+                # While the arrows choose, the chosen event's own marker, though a more
+                # telling one may share its column: Mars 7's "failed to separate" reads ▲.
+                mark = cells[at][0]
+                if self.selected is not None:
+                    mark = self.marks()[row][self._event_index[chosen]]
                 cells[at] = (mark, style.get(mark, style["marker"]) + style["selected"])
             if cursor is not None:
                 char, cell_style = cells[cursor]

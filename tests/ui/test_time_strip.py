@@ -185,10 +185,12 @@ async def test_mars_7s_failed_separation_is_a_caution_on_the_strip_as_in_the_log
         timeline = app.query_one(Timeline)
         await pilot.press("m", "m")  # Mars 7 in focus: the arrows go through its markers
         timeline.focus()
+        await pilot.pause()
+        col = timeline.column(tick_of(campaign, "mars7:separation"))
+        assert strip_row(timeline, "Mars 7")[col] == "✖"  # not choosing: the column's own
         await pilot.press("left", "left", "left")
         caption = rows(timeline)[-1]
         assert "Mars 7 ▲ Separation (lander): failed to separate" in caption
-        col = timeline.column(tick_of(campaign, "mars7:separation"))
         assert strip_row(timeline, "Mars 7")[col] == "▲"
         await pilot.press("right")  # the successful separation, at the same moment
         assert strip_row(timeline, "Mars 7")[col] == "●"
