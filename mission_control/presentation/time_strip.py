@@ -1,19 +1,20 @@
-"""What the time strip draws on each mission's row, as plain data: the spans of its phases,
-where they fall in a window's columns, and where each phase's name fits on its stretch.
-No Textual."""
+"""What the time strip draws on each mission's row, as plain data: the phases the row shows,
+where they fall in a window's columns, where each phase's name fits on its stretch, and each
+event's marker. No Textual."""
 
 from __future__ import annotations
 
 import bisect
 import itertools
-import math
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from mission_control import phases
 from mission_control.campaign import Campaign, MissionTrack
 from mission_control.event_time import event_when
+from mission_control.glyphs import GLYPHS
+from mission_control.model import Status
 from mission_control.presentation.time_window import Window, fit
-from mission_control.state import phase_at, phase_turns
 from mission_control.status_rules import Rules
 
 PhaseSpan = tuple[float, float, str]
@@ -21,6 +22,13 @@ PhaseSpan = tuple[float, float, str]
 
 UNLABELLED = frozenset({"pre-launch"})
 """Phases whose stretch is left without its name (before launch the band is blank)."""
+
+OWN_DESCENT = frozenset({"entry and descent", "landed"})
+"""A released part's phases that a mission's row shows instead of its main part's."""
+
+MARK_ORDER = ("◇", "●", GLYPHS[Status.CAUTION], GLYPHS[Status.SERIOUS], GLYPHS[Status.CRITICAL])
+"""The markers from least to most telling: where events share a column, the last wins."""
+_MARK_RANK = {mark: rank for rank, mark in enumerate(MARK_ORDER)}
 
 
 class StripRow(NamedTuple):
@@ -35,56 +43,99 @@ class StripRow(NamedTuple):
 
 
 def strip_row(
-    spans: Sequence[PhaseSpan], track: MissionTrack, window: Window, width: int
+    spans: Sequence[PhaseSpan],
+    marks: Sequence[str],
+    ticks: Sequence[float],
+    window: Window,
+    width: int,
 ) -> StripRow:
-    """A mission's row in the window: its phases from ``spans`` (the domain's, or any other
-    list of spans), its events' markers, and its phases' names where they fit."""
-    table = track.mission.table
-    marks = marker_columns(
-        track.ticks, table.column("outcome"), table.column("approximate"), window, width
-    )
+    """A mission's row in the window: its phases from ``spans`` (:func:`row_spans`, or any
+    other list of spans), its events' markers (``marks``, one per event, from
+    :func:`event_marks`; ``ticks`` sorted), and its phases' names where they fit."""
+    columns = marker_columns(ticks, marks, window, width)
     runs = [run for run in phase_runs(spans, window, width) if run[2] not in UNLABELLED]
-    labels = label_places(runs, set(marks), width)
-    return StripRow(phase_columns(spans, window, width), marks, labels)
+    labels = label_places(runs, set(columns), width)
+    return StripRow(phase_columns(spans, window, width), columns, labels)
 
 
-def phase_spans(track: MissionTrack, rules: Rules, start: float, end: float) -> list[PhaseSpan]:
-    """The mission's phases from ``start`` to ``end``, each as the span it lasts.
+def row_spans(track: MissionTrack, rules: Rules, start: float, end: float) -> list[PhaseSpan]:
+    """The phases a mission's row shows from ``start`` to ``end``.
 
-    The domain gives the phase at a moment. It changes as events pass and, between two
-    events, with time alone (launch becomes cruise a day on, cruise becomes approach near
-    Mars), never back: so it is read at the moments the domain says it may turn, and checked
-    just before the next of these; a change found there all the same is bisected to the
-    millisecond. A few dozen readings a mission, however many events it has.
+    A row follows the mission's main part (the bus: :func:`phases.main_part`), so its
+    bands and names are the words the bus's panel header shows at the same moment ("flyby",
+    then the derived "heliocentric orbit"), in the same colours. One exception: while a
+    part the bus has released is in a phase of its own descent (:data:`OWN_DESCENT`, entry
+    and descent or landed) and the bus is not, the row shows that phase, the lander's
+    panel's word: the descent is what a user zooms in to watch, and it is the only part of
+    the mission happening then. Once the descent is over the row is the bus's again; the
+    marker where it ended (``✖`` contact lost) says how. So Mars 6 reads approach, flyby,
+    entry and descent (09:05:53 to 09:11:05), flyby, heliocentric orbit; Mars 7, whose
+    lander missed the planet, follows its bus throughout.
+
+    The spans come from each part's phases worked out when the replay was prepared
+    (``track.part_spans``): made once per mission, not per frame.
     """
+    parts = list(track.parts) or [phases.main_part([])]
+    main = phases.main_part(parts)
 
-    def phase(tick: float) -> str:
-        return phase_at(track, tick, rules)
+    def spans_of(part: str) -> Sequence[PhaseSpan]:
+        return track.part_spans.get(part) or phases.phase_spans(track, part, rules)
 
-    edges = sorted({start, end, *(t for t in phase_turns(track, rules) if start < t < end)})
-    starts, phases = [edges[0]], [phase(edges[0])]
-    for here, there in itertools.pairwise(edges):
-        if phase(here) != phases[-1]:  # the event at ``here`` changed it
-            starts.append(here)
-            phases.append(phase(here))
-        just_before = math.nextafter(there, here)
-        while phase(just_before) != phases[-1]:  # time changed it before ``there``
-            lo, hi = max(starts[-1], here), just_before
-            while hi - lo > 1e-3:
-                middle = (lo + hi) / 2
-                lo, hi = (middle, hi) if phase(middle) == phases[-1] else (lo, middle)
-            starts.append(hi)
-            phases.append(phase(hi))
-    if phase(edges[-1]) != phases[-1]:
-        starts.append(edges[-1])
-        phases.append(phase(edges[-1]))
-    ends = [*starts[1:], end]
-    return [(s, e, p) for s, e, p in zip(starts, ends, phases, strict=True) if e > s]
+    base = spans_of(main)
+    own = [
+        span
+        for part in parts
+        if part != main
+        for span in spans_of(part)
+        if span[2] in OWN_DESCENT and span[1] > start and span[0] < end
+    ]
+    bounds = {t for s, e, _ in (*base, *own) for t in (s, e) if start < t < end}
+    edges = sorted({start, end, *bounds})
+    shown: list[tuple[float, str]] = []
+    for here, _ in itertools.pairwise(edges):
+        phase = next((p for s, e, p in own if s <= here < e), phases.phase_in(base, here))
+        if not shown or shown[-1][1] != phase:
+            shown.append((here, phase))
+    ends = [s for s, _ in shown[1:]] + [end]
+    return [(s, e, p) for (s, p), e in zip(shown, ends, strict=True)]
+
+
+def event_mark(kind: str, outcome: str | None, approximate: bool, rules: Rules) -> str:
+    """An event's marker: ``●``, or ``◇`` where it is only ordered between two others; for
+    a failure, the glyph of the most severe status its rules set (``▲`` where they say
+    caution, as the event log and the status panels show it), ``✖`` for one no rule
+    grades."""
+    if outcome is None:
+        return "◇" if approximate else "●"
+    severity = rules.severity(kind, outcome)
+    if severity is None or severity.severity < Status.CAUTION.severity:
+        return GLYPHS[Status.CRITICAL]
+    return GLYPHS[severity]
+
+
+def event_marks(
+    kinds: Sequence[str],
+    outcomes: Sequence[str | None],
+    approximate: Sequence[bool],
+    rules: Rules,
+) -> tuple[str, ...]:
+    """:func:`event_mark` of each event, from the events' columns."""
+    return tuple(
+        event_mark(kind, outcome, approx, rules)
+        for kind, outcome, approx in zip(kinds, outcomes, approximate, strict=True)
+    )
+
+
+def track_marks(track: MissionTrack, rules: Rules) -> tuple[str, ...]:
+    """:func:`event_mark` of each of a mission's events."""
+    table = track.events
+    columns = (table.column("kind"), table.column("outcome"), table.column("approximate"))
+    return event_marks(*columns, rules)
 
 
 SHORT_NAMES = {
     "entry and descent": "descent",
-    "heliocentric orbit": "orbit",
+    "heliocentric orbit": "heliocentric",
 }
 """A shorter name for a phase whose own does not fit its stretch."""
 
@@ -143,35 +194,33 @@ def phase_columns(spans: Sequence[PhaseSpan], window: Window, width: int) -> lis
 
 
 def marker_columns(
-    ticks: Sequence[float],
-    outcomes: Sequence[object],
-    approximate: Sequence[bool],
-    window: Window,
-    width: int,
+    ticks: Sequence[float], marks: Sequence[str], window: Window, width: int
 ) -> dict[int, str]:
-    """A mission's markers in the window by column: ``✖`` where an event failed (it has an
-    outcome), else ``●``, or ``◇`` where the only events are ordered, not timed. Only the
-    events inside the window are looked at (``ticks`` are sorted)."""
+    """A mission's markers in the window by column (``marks``: each event's, from
+    :func:`event_marks`); where several share a column, the most telling of
+    :data:`MARK_ORDER` (a failure over an event, a timed event over an ordered one). Only
+    the events inside the window are looked at (``ticks`` are sorted)."""
     first = bisect.bisect_left(ticks, window.start)
     last = bisect.bisect_right(ticks, window.end)
-    marks: dict[int, str] = {}
+    columns: dict[int, str] = {}
     for i in range(first, last):
         col = window.column(ticks[i], width)
-        if outcomes[i] is not None:
-            marks[col] = "✖"
-        elif marks.get(col) != "✖":
-            marks[col] = "◇" if approximate[i] else "●"
-    return marks
+        held = columns.get(col)
+        if held is None or _MARK_RANK[marks[i]] > _MARK_RANK[held]:
+            columns[col] = marks[i]
+    return columns
 
 
 def marker_caption(campaign: Campaign, chosen: int) -> str:
     """The line under the strip while the arrows choose a marker: which of all it is, and
-    its mission, summary and time."""
+    its mission, summary (a failure's after its marker, as the log writes it) and time."""
     events = campaign.all_events()
     event = events[chosen][1]
     name = campaign.track(event.mission_id).mission.name
     when = event_when(event, style="short")
-    return f" ←/→ {chosen + 1}/{len(events)} {name} {event.summary} {when} · enter: seek"
+    mark = event_mark(event.kind, event.outcome, event.approximate, campaign.rules)
+    summary = f"{mark} {event.summary}" if event.failed else event.summary
+    return f" ←/→ {chosen + 1}/{len(events)} {name} {summary} {when} · enter: seek"
 
 
 def planet_window(tracks: Sequence[MissionTrack], bounds: tuple[float, float]) -> Window | None:

@@ -18,11 +18,16 @@ from mission_control.screens.dialog import Dialog
 from mission_control.timeparse import ACCEPTED_FORMS
 
 TIMELINE_MARKS = (
-    ("●", "an event (◇: only ordered between two others, no stated time)"),
-    ("✖", "a failure"),
+    ("━", "a mission's phases, coloured as above, named where they fit:"),
+    ("", "the bus's, but the lander's while it descends or has landed"),
+    ("─", "ended, or contact lost"),
+    ("●", "an event (◇: ordered between two others, no stated time)"),
+    ("✖", "a failure; ▲ one its rules call a caution, as in the log"),
     ("┃", "now"),
-    ("━", "a mission's phase (see Phases); ─ ended"),
+    ("[ ]", "zoom out / in around now; z: events at the planet; Z: all"),
+    ("dim", "the other missions' rows, while m keeps one in focus"),
 )
+"""The time strip's marks, bands and keys, and what each says."""
 
 PANEL_WORDS = (
     ("◌ awaits", "an event still to come sets it (its day at the right)"),
@@ -39,6 +44,13 @@ def key_table(bindings: Iterable[tuple[str, str]]) -> str:
     rows = list(bindings)
     width = max((len(k) for k, _ in rows), default=0)
     return "\n".join(f"{key.rjust(width)}  {what}" for key, what in rows)
+
+
+def marks_table(marks: Iterable[tuple[str, str]]) -> str:
+    """Two columns: marks (left-aligned), and what they say."""
+    rows = list(marks)
+    width = max((len(mark) for mark, _ in rows), default=0)
+    return "\n".join(f"{mark.ljust(width)}  {what}" for mark, what in rows)
 
 
 def legend(*, ascii_only: bool = False) -> str:
@@ -93,9 +105,7 @@ class HelpScreen(Dialog[None]):
             yield Static("Phases (each panel's header names its part's)", classes="help-heading")
             yield Static(phase_legend())
             yield Static("Timeline", classes="help-heading")
-            yield Static(
-                "\n".join(f"{mark}  {what}" for mark, what in TIMELINE_MARKS), markup=False
-            )
+            yield Static(marks_table(TIMELINE_MARKS), markup=False)
             yield Static("Times for g (go to)", classes="help-heading")
             yield Static(ACCEPTED_FORMS.removeprefix("accepted forms:\n"), markup=False)
 

@@ -1,7 +1,9 @@
-"""The time strip: each mission's phases as a band, named where there is room, a marker
-for every event (failures as ✖), and the "now" cursor, over a window of the campaign that
-zooms around the cursor and follows it as the replay plays. Choosing a marker or a moment
-seeks there. The window's arithmetic is :mod:`~mission_control.presentation.time_window`."""
+"""The time strip: each mission's phases as a band in each phase's colour (its bus's, and a
+lander's own descent: ``time_strip.row_spans``), named where there is room, a marker for
+every event (a failure as its rules grade it, ▲ or ✖, as in the log), and the "now" cursor,
+over a window of the campaign that zooms around the cursor and follows it as the replay
+plays. Choosing a marker or a moment seeks there. The window's arithmetic is
+:mod:`~mission_control.presentation.time_window`."""
 
 from __future__ import annotations
 
@@ -20,54 +22,44 @@ from textual.reactive import reactive, var
 from textual.widget import Widget
 
 from mission_control.campaign import Campaign
-from mission_control.model import Event
+from mission_control.glyphs import GLYPHS, PHASE_STYLES
+from mission_control.model import Event, Status
 from mission_control.presentation import time_window as tw
 from mission_control.presentation.time_strip import (
     PhaseSpan,
     StripRow,
     marker_caption,
-    phase_spans,
     planet_window,
+    row_spans,
     strip_row,
+    track_marks,
 )
 from mission_control.theme_styles import ThemeStyles
 
-PHASE_COLOURS = {
-    "pre-launch": "idle",
-    "launch": "cruise",
-    "cruise": "cruise",
-    "approach": "approach",
-    "orbit": "approach",
-    "separation": "at-mars",
-    "entry and descent": "at-mars",
-    "landed": "at-mars",
-    "flyby": "at-mars",
-    "ended": "idle",
-}
-"""The colour each phase's band is drawn in: before launch and after the end; launch and
-cruise; approach and orbit; at Mars (separation, entry and descent, landed, flyby)."""
+PHASE_COLOURS = {phase: f"phase-{phase}" for phase in PHASE_STYLES}
+"""The style each phase's band is drawn in: the phase's one colour, as the status panels'
+headers and the help's legend draw it (``glyphs.PHASE_STYLES``)."""
 
 STYLES = {
-    "idle": "$text-disabled",
-    "cruise": "$primary",
-    "approach": "$accent",
-    "at-mars": "$warning",
+    **{style: PHASE_STYLES[phase] for phase, style in PHASE_COLOURS.items()},
     "label": "$text-muted",
     "focus-label": "bold $text-accent",
     "other": "$text-disabled",
     "marker": "bold $text",
-    "failed": "bold $text-error",
+    GLYPHS[Status.CRITICAL]: "bold $text-error",
+    GLYPHS[Status.SERIOUS]: "bold $text-error",
+    GLYPHS[Status.CAUTION]: "bold $text-warning",
     "selected": "reverse bold",
     "cursor": "bold $text on $accent 40%",
     "axis": "$text-muted",
     "caption": "$text-accent",
 }
 """The style of each part, in the theme's colours (see :mod:`~mission_control.theme_styles`);
-``other`` is the whole row of a mission out of focus."""
+``other`` is the whole row of a mission out of focus; a failure's marker by its glyph, any
+other as ``marker``."""
 
-
-BAND = {"pre-launch": " ", "ended": "─"}
-"""Band characters by phase; every other phase is drawn with ``━``."""
+BAND = {"pre-launch": " ", "ended": "─", "contact lost": "─"}
+"""Band characters: none before launch, a thin line once nothing more is heard, else ``━``."""
 
 
 class Timeline(Widget, can_focus=True):
@@ -100,6 +92,8 @@ class Timeline(Widget, can_focus=True):
         self.campaign = campaign
         self._events = campaign.all_events()
         self._ticks = campaign.all_ticks()
+        self._mission_ids: list[str] = self._events.column("mission_id")
+        self._event_index: list[int] = self._events.column("index")
         self._bounds = (campaign.start, campaign.end)
         self.window = tw.whole(self._bounds)
         """The ticks shown across the strip: the whole campaign until zoomed."""
@@ -109,6 +103,7 @@ class Timeline(Widget, can_focus=True):
         window waits for it rather than following the cursor back to where it was."""
         self._label_width = max((len(t.mission.name) for t in campaign.tracks), default=0) + 1
         self._spans: list[list[PhaseSpan]] | None = None
+        self._marks: list[tuple[str, ...]] | None = None
         self._columns: dict[tuple[int, tw.Window], list[StripRow]] = {}
         self._rendered: tuple[tuple[object, ...], Text] | None = None
         self._drawn: tuple[object, ...] | None = None
@@ -130,11 +125,17 @@ class Timeline(Widget, can_focus=True):
         return self.window.tick_at(col, self.band_width)
 
     def phase_spans(self) -> list[list[PhaseSpan]]:
-        """Each mission's phases over the campaign, as ``(start_tick, end_tick, phase)``."""
+        """Each mission's row's phases, as ``(start_tick, end_tick, phase)``: made once."""
         if self._spans is None:
             rules, (start, end) = self.campaign.rules, self._bounds
-            self._spans = [phase_spans(t, rules, start, end) for t in self.campaign.tracks]
+            self._spans = [row_spans(t, rules, start, end) for t in self.campaign.tracks]
         return self._spans
+
+    def marks(self) -> list[tuple[str, ...]]:
+        """Each mission's events' markers, in the order of its events: worked out once."""
+        if self._marks is None:
+            self._marks = [track_marks(t, self.campaign.rules) for t in self.campaign.tracks]
+        return self._marks
 
     def _columns_for(self, width: int) -> list[StripRow]:
         """What each column of each row shows in the current window, kept for the last few
@@ -143,10 +144,8 @@ class Timeline(Widget, can_focus=True):
         if key not in self._columns:
             if len(self._columns) > 8:
                 self._columns.clear()
-            self._columns[key] = [
-                strip_row(spans, track, window, width)
-                for spans, track in zip(self.phase_spans(), self.campaign.tracks, strict=True)
-            ]
+            rows = zip(self.phase_spans(), self.marks(), self.campaign.tracks, strict=True)
+            self._columns[key] = [strip_row(s, m, t.ticks, window, width) for s, m, t in rows]
         return self._columns[key]
 
     # ------------------------------------------------------------------ the window
@@ -266,7 +265,7 @@ class Timeline(Widget, can_focus=True):
         if self.focus_id is None:
             return range(len(self._events))
         if self._focused[0] != self.focus_id:
-            ids = self._events.column("mission_id")
+            ids = self._mission_ids
             chosen = [i for i, mission_id in enumerate(ids) if mission_id == self.focus_id]
             self._focused = (self.focus_id, chosen)
         return self._focused[1]
@@ -302,7 +301,7 @@ class Timeline(Widget, can_focus=True):
         tracks = self.campaign.tracks
         if offset.y < len(tracks):
             mission_id = tracks[offset.y].mission.id
-            ids = self._events.column("mission_id")
+            ids = self._mission_ids
             width = self.band_width
             near = [
                 (abs(c - col), i)
@@ -348,24 +347,28 @@ class Timeline(Widget, can_focus=True):
         strip = self._columns_for(width)
         cursor = self.window.unclamped_column(self.now, width)
         chosen = self.chosen if self.has_focus else None
+        at = None if chosen is None else self.window.unclamped_column(self._ticks[chosen], width)
+        chosen_id = None if chosen is None or at is None else self._mission_ids[chosen]
         lines: list[Text] = []
         for row, track in enumerate(tracks):
             cells: list[tuple[str, Style]] = [
-                (BAND.get(phase, "━"), style[PHASE_COLOURS.get(phase, "at-mars")])
+                (BAND.get(phase, "━"), style[PHASE_COLOURS.get(phase, "label")])
                 for phase in strip[row].phases
             ]
             for col, text in strip[row].labels:
                 for i, char in enumerate(text):
                     cells[col + i] = (char, cells[col + i][1])
             for col, mark in strip[row].marks.items():
-                cells[col] = (mark, style["failed" if mark == "✖" else "marker"])
+                cells[col] = (mark, style.get(mark, style["marker"]))
             if self.focus_id not in (None, track.mission.id):
                 cells = [(char, style["other"]) for char, _ in cells]
-            if chosen is not None:
-                tick, event = self._events[chosen]
-                at = self.window.unclamped_column(tick, width)
-                if event.mission_id == track.mission.id and at is not None:
-                    cells[at] = (cells[at][0], cells[at][1] + style["selected"])
+            if chosen_id == track.mission.id and chosen is not None and at is not None:
+                # While the arrows choose, the chosen event's own marker, though a more
+                # telling one may share its column: Mars 7's "failed to separate" reads ▲.
+                mark = cells[at][0]
+                if self.selected is not None:
+                    mark = self.marks()[row][self._event_index[chosen]]
+                cells[at] = (mark, style.get(mark, style["marker"]) + style["selected"])
             if cursor is not None:
                 char, cell_style = cells[cursor]
                 cells[cursor] = ("┃" if char in " ━─" else char, cell_style + style["cursor"])

@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import pytest
 from rich.text import Text
-from support.pilot import advance, dashboard, screen_text, tick_of, ui_test
+from support.pilot import advance, dashboard, screen_lines, screen_text, tick_of, ui_test
 from textual import events
 from textual.geometry import Region
 
 from mission_control import keymap
+from mission_control.app import make_app
 from mission_control.campaign import Campaign
+from mission_control.clock import ManualTimeSource
 from mission_control.presentation import time_window as tw
-from mission_control.screens.help import HelpScreen
+from mission_control.screens.help import TIMELINE_MARKS, HelpScreen
 from mission_control.widgets.timeline import Timeline
 
 
@@ -139,6 +141,86 @@ async def test_phases_are_named_on_their_bands(campaign: Campaign) -> None:
             assert " cruise " in strip_row(timeline, mission)
 
 
+def band_colour(timeline: Timeline, row: int, col: int) -> str:
+    line: Text = timeline.render().split("\n")[row]
+    return str(line.get_style_at_offset(timeline.app.console, len("Mars 6 ") + col).color)
+
+
+def phase_colour(timeline: Timeline, phase: str) -> str:
+    return str(timeline._styles.of(timeline)[f"phase-{phase}"].color)
+
+
+@ui_test
+async def test_mars_6s_row_names_and_colours_its_bus_and_its_landers_descent(
+    campaign: Campaign,
+) -> None:
+    """The words the panels' headers show: the lander's descent while it lasts, then the
+    bus's flyby and the derived heliocentric orbit, not the mission's "ended"."""
+    entry = tick_of(campaign, "mars6:atmospheric-entry")
+    lost = tick_of(campaign, "mars6:loss-of-contact")
+    async with dashboard(campaign, "1974-03-12T09:07:00Z", size=(80, 24)) as (app, pilot, _):
+        timeline = app.query_one(Timeline)
+        app.set_focus(None)
+        await pilot.press("z")
+        planet = strip_row(timeline, "Mars 6")
+        assert " heliocentric orbit " in planet and "ended" not in planet
+        assert band_colour(timeline, 0, len(planet) - 1) == phase_colour(
+            timeline, "heliocentric orbit"
+        )
+        await pilot.press(*["right_square_bracket"] * 20)
+        first, last = timeline.column(entry), timeline.column(lost)
+        mars6 = strip_row(timeline, "Mars 6")
+        assert " descent " in mars6[first:last] or " entry and descent " in mars6[first:last]
+        assert " flyby " in mars6[last:] and "ended" not in mars6
+        assert band_colour(timeline, 0, first + 1) == phase_colour(timeline, "entry and descent")
+        assert band_colour(timeline, 0, len(mars6) - 1) == phase_colour(timeline, "flyby")
+        assert phase_colour(timeline, "flyby") != phase_colour(timeline, "entry and descent")
+
+
+@ui_test
+async def test_mars_7s_failed_separation_is_a_caution_on_the_strip_as_in_the_log(
+    campaign: Campaign,
+) -> None:
+    async with dashboard(campaign, "1974-03-10", size=(120, 40)) as (app, pilot, _):
+        timeline = app.query_one(Timeline)
+        await pilot.press("m", "m")  # Mars 7 in focus: the arrows go through its markers
+        timeline.focus()
+        await pilot.pause()
+        col = timeline.column(tick_of(campaign, "mars7:separation"))
+        assert strip_row(timeline, "Mars 7")[col] == "✖"  # not choosing: the column's own
+        await pilot.press("left", "left", "left")
+        caption = rows(timeline)[-1]
+        assert "Mars 7 ▲ Separation (lander): failed to separate" in caption
+        assert strip_row(timeline, "Mars 7")[col] == "▲"
+        await pilot.press("right")  # the successful separation, at the same moment
+        assert strip_row(timeline, "Mars 7")[col] == "●"
+        app.set_focus(None)
+        await pilot.pause()
+        assert strip_row(timeline, "Mars 7")[col] == "✖"  # the missed flyby, the most telling
+
+
+@ui_test
+async def test_in_ascii_the_caution_marker_is_its_stand_in(campaign: Campaign) -> None:
+    app = make_app(
+        campaign,
+        time_source=ManualTimeSource(),
+        start=tick_of(campaign, "1974-03-10"),
+        paused=True,
+        ascii_only=True,
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        timeline = app.query_one(Timeline)
+        await pilot.press("m", "m")
+        timeline.focus()
+        await pilot.press("left", "left", "left")
+        lines = screen_lines(app)
+        mars7 = next(line for line in lines if line.startswith("Mars 7 "))
+        col = len("Mars 6 ") + timeline.column(tick_of(campaign, "mars7:separation"))
+        assert mars7[col] == "!"  # ASCII_GLYPHS[Status.CAUTION]
+        assert any("Mars 7 ! Separation (lander): failed to separate" in line for line in lines)
+
+
 @ui_test
 async def test_focus_dims_the_other_missions_row(campaign: Campaign) -> None:
     async with dashboard(campaign, "1974-01-01", size=(80, 24)) as (app, pilot, _):
@@ -181,6 +263,21 @@ async def test_the_help_lists_the_zoom_keys(campaign: Campaign) -> None:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         assert "Timeline: zoom to the events at the planet" in screen_text(app)
+
+
+@ui_test
+async def test_the_helps_timeline_legend_says_what_the_strip_shows_at_80_columns(
+    campaign: Campaign,
+) -> None:
+    async with dashboard(campaign, size=(80, 24)) as (app, pilot, _):
+        await pilot.press("question_mark")
+        app.screen.query_one("#help-body").scroll_end(animate=False)
+        await pilot.pause()
+        shown = screen_text(app)
+        for _mark, what in TIMELINE_MARKS:
+            assert what in shown  # each on one line
+        for words in ("named where they fit", "▲", "[ ]", "zoom", "dim", "focus"):
+            assert words in shown
 
 
 @ui_test

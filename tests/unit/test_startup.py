@@ -3,7 +3,7 @@
 The modules the dashboard never needs to start (the dialogs, the unit formatting, the
 printing subcommands' json, csv and tables, the crash report, the rules' TOML parser, the
 timeline's month axis) are imported when they are first used, as a fresh Python shows; the
-timeline reads each mission's phases at the moments they can change, not everywhere. The
+timeline draws the phases each part's were worked out as when the replay was prepared. The
 first frame itself, under the pilot, is in ui/test_first_frame.py.
 """
 
@@ -20,7 +20,8 @@ import pytest
 from mission_control import cli
 from mission_control.campaign import Campaign
 from mission_control.model import Status
-from mission_control.state import PHASES, mission_state
+from mission_control.phases import PART_PHASES, phase_in
+from mission_control.presentation.time_strip import OWN_DESCENT
 from mission_control.widgets import subsystem_panel, timeline
 from mission_control.widgets.timeline import PHASE_COLOURS, Timeline
 
@@ -98,12 +99,12 @@ def test_collection_is_back_on_after_a_dashboard_that_never_started() -> None:
 
 
 def test_every_phase_and_status_has_a_style() -> None:
-    assert set(PHASE_COLOURS) == set(PHASES)
+    assert set(PHASE_COLOURS) == set(PART_PHASES)
     assert set(PHASE_COLOURS.values()) <= set(timeline.STYLES)
     assert {status.value for status in Status} <= set(subsystem_panel.STYLES)
 
 
-def test_the_timelines_phases_are_the_domains_at_every_moment(campaign: Campaign) -> None:
+def test_the_timelines_phases_are_the_panels_at_every_moment(campaign: Campaign) -> None:
     timeline = Timeline(campaign)
     span = campaign.end - campaign.start
     for track, spans in zip(campaign.tracks, timeline.phase_spans(), strict=True):
@@ -115,7 +116,9 @@ def test_the_timelines_phases_are_the_domains_at_every_moment(campaign: Campaign
             if not campaign.start <= tick <= campaign.end:
                 continue
             shown = phases[bisect.bisect_right(starts, tick) - 1]
-            assert shown == mission_state(track, tick, campaign.rules).phase, (track, tick)
+            lander = phase_in(track.part_spans["lander"], tick)
+            panel = lander if lander in OWN_DESCENT else phase_in(track.part_spans["bus"], tick)
+            assert shown == panel, (track, tick)
 
 
 STARTUP_PROBE = """

@@ -10,19 +10,23 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mission_control.campaign import Campaign
+from mission_control import phases
+from mission_control.campaign import Campaign, find_event
 from mission_control.presentation import time_window as tw
 from mission_control.presentation.time_strip import (
+    event_mark,
     label_places,
     marker_caption,
     marker_columns,
     phase_columns,
     phase_runs,
-    phase_spans,
     planet_window,
+    row_spans,
+    strip_row,
+    track_marks,
 )
 from mission_control.presentation.time_window import DAY, HOUR, MINUTE, Window
-from mission_control.state import phase_at
+from mission_control.status_rules import default_rules
 from mission_control.timescale import to_tick
 
 PROPERTY = settings(max_examples=300, deadline=None, derandomize=True, database=None)
@@ -202,23 +206,74 @@ def test_phase_runs_clip_each_span_to_the_window() -> None:
     assert columns == ["launch"] + ["cruise"] * 4 + ["approach"] * 5
 
 
-def test_markers_are_only_those_in_the_window_and_a_failure_wins_its_column() -> None:
-    ticks = (0.0, 10.0, 10.5, 20.0, 95.0)
-    outcomes = (None, None, "failed", None, None)
-    approximate = (False, False, False, True, False)
-    marks = marker_columns(ticks, outcomes, approximate, Window(5.0, 25.0), 20)
-    assert marks == {5: "✖", 15: "◇"}
+def test_markers_are_only_those_in_the_window_and_the_most_telling_wins_its_column() -> None:
+    ticks = (0.0, 10.0, 10.2, 10.4, 20.0, 21.0, 22.0, 95.0)
+    marks = ("●", "●", "✖", "▲", "◇", "▲", "●", "●")
+    columns = marker_columns(ticks, marks, Window(5.0, 25.0), 10)
+    assert columns == {2: "✖", 7: "◇", 8: "▲"}
 
 
-def test_the_campaigns_phase_spans_are_the_domains_phases(campaign: Campaign) -> None:
+def test_a_failure_is_marked_as_its_rules_grade_it() -> None:
+    rules = default_rules()
+    assert event_mark("separation", "failed to separate", False, rules) == "▲"  # caution
+    assert event_mark("loss-of-contact", "contact lost", False, rules) == "✖"
+    assert event_mark("no-such-kind", "failed", False, rules) == "✖"  # no rule grades it
+    assert event_mark("landing", None, False, rules) == "●"
+    assert event_mark("landing", None, True, rules) == "◇"
+
+
+def test_mars_7s_failed_separation_is_a_caution_on_the_strip(campaign: Campaign) -> None:
+    """As the log and the lander's panel show it; the lander's missed flyby at the same
+    moment is the column's marker."""
+    track = campaign.track("mars7")
+    marks = track_marks(track, campaign.rules)
+    index = track.events.column("outcome").index("failed to separate")
+    assert marks[index] == "▲"
+    tick = track.ticks[index]
+    window = Window(tick - 3600.0, tick + 3600.0)
+    col, band = window.column(tick, 73), [(window.start, window.end, "flyby")]
+    assert strip_row(band, ("▲",), (tick,), window, 73).marks == {col: "▲"}
+    assert strip_row(band, marks, track.ticks, window, 73).marks[col] == "✖"
+
+
+def test_a_row_shows_its_bus_phases_and_its_landers_descent(campaign: Campaign) -> None:
+    """The bus's phases (its panel's words), but the lander's own descent while it lasts."""
+    start, end = campaign.start, campaign.end
+    mars6 = campaign.track("mars6")
+    names = [phase for _, _, phase in row_spans(mars6, campaign.rules, start, end)]
+    assert names == [
+        "pre-launch",
+        "launch",
+        "cruise",
+        "approach",
+        "flyby",
+        "entry and descent",
+        "flyby",
+        "heliocentric orbit",
+    ]
+    entry = find_event(campaign, "mars6", "atmospheric-entry")[0]
+    lost = find_event(campaign, "mars6", "loss-of-contact")[0]
+    assert (entry, lost, "entry and descent") in row_spans(mars6, campaign.rules, start, end)
+    mars7 = campaign.track("mars7")  # its lander missed the planet: the row is the bus's
+    assert [p for _, _, p in row_spans(mars7, campaign.rules, start, end)][-3:] == [
+        "flyby",
+        "heliocentric orbit",
+        "contact lost",
+    ]
+
+
+def test_the_rows_phases_are_the_bus_s_but_for_the_lander_s_descent(campaign: Campaign) -> None:
     start, end = campaign.start, campaign.end
     for track in campaign.tracks:
-        spans = phase_spans(track, campaign.rules, start, end)
+        spans = row_spans(track, campaign.rules, start, end)
         assert spans[0][0] == start and spans[-1][1] == end
         assert all(a[1] == b[0] and a[2] != b[2] for a, b in itertools.pairwise(spans))
+        bus, lander = track.part_spans["bus"], track.part_spans["lander"]
         for s, e, phase in spans:
             for t in (s, (s + e) / 2, e - 1e-2):
-                assert phase_at(track, t, campaign.rules) == phase
+                own = phases.phase_in(lander, t)
+                expected = own if own in ("entry and descent", "landed") else None
+                assert phase == (expected or phases.phase_in(bus, t)), (track, t)
 
 
 # ---------------------------------------------------------------------- properties
@@ -299,5 +354,12 @@ def test_the_window_at_the_planet_runs_from_the_first_arrival_to_the_last_event(
 
 
 def test_the_caption_names_the_chosen_marker_and_counts_from_one(campaign: Campaign) -> None:
-    assert marker_caption(campaign, 0).startswith(" ←/→ 1/13 Mars 6 Launch 1973-08-05")
+    events = len(campaign.all_events())
+    assert marker_caption(campaign, 0).startswith(f" ←/→ 1/{events} Mars 6 Launch 1973-08-05")
     assert marker_caption(campaign, 0).endswith("· enter: seek")
+
+
+def test_the_caption_marks_a_failure_as_the_log_does(campaign: Campaign) -> None:
+    outcomes = campaign.all_events().column("outcome")
+    chosen = outcomes.index("failed to separate")
+    assert " Mars 7 ▲ Separation (lander): failed to separate " in marker_caption(campaign, chosen)
