@@ -12,14 +12,13 @@ from textual.binding import BindingType
 from textual.command import Provider
 from textual.containers import Container, Horizontal
 from textual.geometry import Size
-from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Static
 
 from mission_control import collector, keymap
 from mission_control.campaign import Campaign, replay_clock
+from mission_control.caption_host import CaptionHost
 from mission_control.clock import ReplayClock, SystemTimeSource, TimeSource
-from mission_control.orrery_host import OrreryHost
 from mission_control.paths import styles_dir
 from mission_control.presentation.caption import caption_at
 from mission_control.presentation.event_lines import filter_label
@@ -74,7 +73,7 @@ class DashboardScreen(Screen[None]):
     AUTO_FOCUS = ""
 
 
-class MissionControlApp(OrreryHost):
+class MissionControlApp(CaptionHost):
     """Mars 6 and Mars 7, replayed."""
 
     CSS_PATH = styles_dir() / "app.tcss"
@@ -82,10 +81,6 @@ class MissionControlApp(OrreryHost):
     COMMANDS = App.COMMANDS | {dashboard_commands}
 
     BINDINGS: ClassVar[list[BindingType]] = [*keymap.BINDINGS]
-
-    show_caption: var[bool | None] = var(None, init=False)
-    """Whether the caption panel is shown; None until ``t`` is pressed: shown wherever there
-    are rows to spare for it (:data:`CAPTION_FROM`; a kiosk shows it without a key)."""
 
     def __init__(
         self,
@@ -101,8 +96,6 @@ class MissionControlApp(OrreryHost):
         self.clock = clock
         self.set_reactive(MissionControlApp.unit_system, units)
         self.quantities: QuantityTable | None = None
-        self.caption_has_room = False
-        """Whether the terminal has rows to spare for the caption."""
         self._panels: list[SubsystemPanel] = []
         self._shown_second: int | None = None
         self._names = {t.mission.id: t.mission.name for t in campaign.tracks}
@@ -155,7 +148,8 @@ class MissionControlApp(OrreryHost):
                     search=MissionControlApp.log_search,
                     focus_id=MissionControlApp.focus_id,
                 )
-        self._keys = KeyBar(keymap.key_hints(self.get_key_display), id="keys")
+        hints = keymap.key_hints(self.get_key_display)
+        self._keys = KeyBar(hints, width=self.size.width - 2, id="keys")  # less its padding
         yield self._keys
 
     def on_mount(self) -> None:
@@ -179,6 +173,7 @@ class MissionControlApp(OrreryHost):
         # quantity the reader did not describe): after the first frame, in a thread.
         self.call_after_refresh(self._format_quantities)
         self.call_after_refresh(self._start_orrery)
+        self.call_after_refresh(self._caption_after_first_frame)
 
     def on_resize(self, event: events.Resize) -> None:
         """Choose the layout for the terminal's new size."""
@@ -204,29 +199,6 @@ class MissionControlApp(OrreryHost):
         self._place_caption()
         self.orrery_has_pane = width >= ORRERY_PANE_FROM.width and height >= ORRERY_PANE_FROM.height
         self._place_orrery()
-
-    @property
-    def caption_shown(self) -> bool:
-        """Whether the caption is shown, by the user's choice or else by the layout."""
-        return self.caption_has_room if self.show_caption is None else self.show_caption
-
-    def _place_caption(self) -> None:
-        """Show or hide the caption (only on a change: any setting is a relayout), and
-        bring it up to date when shown (a hidden caption is not kept up to date)."""
-        shown = self.caption_shown
-        if self._caption.display != shown:
-            self._caption.display = shown
-        if shown and self._state is not None:
-            self._caption.caption = caption_at(self._state, self.focus_id)
-
-    def watch_show_caption(self) -> None:
-        """Shown or hidden with ``t``."""
-        if self._panels:
-            self._place_caption()
-
-    def action_toggle_caption(self) -> None:
-        """Show or hide the caption."""
-        self.show_caption = not self.caption_shown
 
     @property
     def layout_variant(self) -> str:

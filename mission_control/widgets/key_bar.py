@@ -85,10 +85,14 @@ def hints_content(hints: Iterable[KeyHint]) -> Content:
 class KeyBar(Static):
     """``space Play/pause  + - speed  n p event … ? more``, clickable."""
 
-    def __init__(self, hints: Iterable[KeyHint], *, id: str | None = None) -> None:
+    def __init__(
+        self, hints: Iterable[KeyHint], *, width: int | None = None, id: str | None = None
+    ) -> None:
+        """``width``: the cells the bar is expected to have, so that the first frame draws
+        the hints that fit at once rather than all of them and then those again."""
         self.hints = tuple(hints)
-        self._shown = self.hints
-        super().__init__(hints_content(self.hints), id=id)
+        self._shown = self.hints if width is None else tuple(fit_hints(self.hints, width))
+        super().__init__(hints_content(self._shown), id=id)
 
     def on_resize(self, event: events.Resize) -> None:
         """Another width: the hints that fit it (the text is made again only if they differ).

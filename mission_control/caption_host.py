@@ -1,0 +1,57 @@
+"""Where the dashboard shows the caption: shown where the terminal has rows to spare for
+it, or as the user chooses with ``t``; from the second frame on, as the first is quicker
+without its wrapped sentence to lay out and draw."""
+
+from __future__ import annotations
+
+from textual.reactive import var
+
+from mission_control.orrery_host import OrreryHost
+from mission_control.presentation.caption import caption_at
+from mission_control.widgets.caption import CaptionPanel
+
+
+class CaptionHost(OrreryHost):
+    """The caption's place and what it says."""
+
+    show_caption: var[bool | None] = var(None, init=False)
+    """Whether the caption panel is shown; None until ``t`` is pressed: shown wherever there
+    are rows to spare for it (a kiosk shows it without a key)."""
+
+    caption_has_room = False
+    """Whether the terminal has rows to spare for the caption (the App's layout sets it for
+    each size)."""
+    _caption_ready = False
+    """Whether the first frame has been shown, after which the caption may be."""
+    _caption: CaptionPanel
+
+    @property
+    def caption_shown(self) -> bool:
+        """Whether the caption is shown, by the user's choice or else by the layout; from
+        the second frame on."""
+        if not self._caption_ready:
+            return False
+        return self.caption_has_room if self.show_caption is None else self.show_caption
+
+    def _caption_after_first_frame(self) -> None:
+        """The first frame is shown: the caption may be too."""
+        self._caption_ready = True
+        self._place_caption()
+
+    def _place_caption(self) -> None:
+        """Show or hide the caption (only on a change: any setting is a relayout), and
+        bring it up to date when shown (a hidden caption is not kept up to date)."""
+        shown = self.caption_shown
+        if self._caption.display != shown:
+            self._caption.display = shown
+        if shown and self._state is not None:
+            self._caption.caption = caption_at(self._state, self.focus_id)
+
+    def watch_show_caption(self) -> None:
+        """Shown or hidden with ``t``."""
+        if self._caption_ready:
+            self._place_caption()
+
+    def action_toggle_caption(self) -> None:
+        """Show or hide the caption."""
+        self.show_caption = not self.caption_shown
