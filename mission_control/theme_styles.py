@@ -20,6 +20,9 @@ from textual.style import Style
 from textual.widget import Widget
 
 _VARIABLE = re.compile(r"\$([\w-]+)")
+CACHED = 16
+"""Styles kept for this many themes, focus states and widget styles at once: one set of
+styles may serve several widgets of a kind (the status panels), focused or not."""
 
 
 def resolve(spec: str, variables: Mapping[str, str]) -> str:
@@ -46,7 +49,8 @@ class ThemeStyles:
     the widget's own, as a component class would give it: a translucent background blends
     with the widget's, an automatic colour contrasts with the result) and :meth:`of` (that,
     as a Rich style). Made again when the theme, NO_COLOR, the widget's focus (if an element
-    depends on it) or the widget's own style changes."""
+    depends on it) or the widget's own style changes; those made are kept, so one set may
+    serve several widgets of a kind."""
 
     def __init__(
         self,
@@ -64,7 +68,9 @@ class ThemeStyles:
         """Elements styled otherwise while the widget has focus (a cursor line)."""
         self._parsed_key: tuple[object, ...] | None = None
         self._parsed: dict[str, Style] = {}
-        self._visual_key: tuple[object, ...] | None = None
+        self._parsed_for: dict[tuple[object, ...], dict[str, Style]] = {}
+        self._visual_for: dict[tuple[object, ...], tuple[dict[str, Style], dict[str, RichStyle]]]
+        self._visual_for = {}
         self._visual: dict[str, Style] = {}
         self._rich: dict[str, RichStyle] = {}
 
@@ -74,14 +80,20 @@ class ThemeStyles:
         focused = bool(self.focused) and widget.has_focus
         key = (app.theme, app.no_color, focused)
         if key != self._parsed_key:
-            variables = app.theme_variables
-            specs = {**self.specs, **self.focused} if focused else self.specs
-            if app.no_color:
-                specs = {**specs, **self.no_color}
-            self._parsed = {
-                element: Style.parse(resolve(spec, variables)) for element, spec in specs.items()
-            }
-            self._parsed_key = key
+            parsed = self._parsed_for.get(key)
+            if parsed is None:
+                variables = app.theme_variables
+                specs = {**self.specs, **self.focused} if focused else self.specs
+                if app.no_color:
+                    specs = {**specs, **self.no_color}
+                parsed = {
+                    element: Style.parse(resolve(spec, variables))
+                    for element, spec in specs.items()
+                }
+                if len(self._parsed_for) >= CACHED:
+                    self._parsed_for.clear()
+                self._parsed_for[key] = parsed
+            self._parsed, self._parsed_key = parsed, key
         return self._parsed
 
     @property
@@ -95,15 +107,18 @@ class ThemeStyles:
         parsed = self.parsed(widget)
         base = widget.visual_style
         key = (self._parsed_key, base)
-        if key != self._visual_key:
-            self._visual = {element: base + style for element, style in parsed.items()}
-            self._rich = {}
-            self._visual_key = key
+        made = self._visual_for.get(key)
+        if made is None:
+            made = {element: base + style for element, style in parsed.items()}, {}
+            if len(self._visual_for) >= CACHED:
+                self._visual_for.clear()
+            self._visual_for[key] = made
+        self._visual, self._rich = made
         return self._visual
 
     def of(self, widget: Widget) -> Mapping[str, RichStyle]:
         """The elements' styles over ``widget``'s own, as Rich styles."""
         visual = self.visual(widget)
         if not self._rich:
-            self._rich = {element: style.rich_style for element, style in visual.items()}
+            self._rich.update({element: style.rich_style for element, style in visual.items()})
         return self._rich

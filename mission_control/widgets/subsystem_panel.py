@@ -76,6 +76,8 @@ class SubsystemPanel(ScrollView, can_focus=True):
     ]
 
     states: var[PartState] = var(lambda: PartState("", "", {}), init=False)
+    _styles = ThemeStyles(STYLES, no_color=NO_COLOR_STYLES)
+    """One set of styles for every panel: they look alike, so each need not make its own."""
     cursor: reactive[int] = reactive(0, init=False)
 
     class Highlighted(Message):
@@ -107,7 +109,6 @@ class SubsystemPanel(ScrollView, can_focus=True):
         of the ``listed`` names, with the index of the row or listed line."""
         self._row_line: dict[int, int] = {}
         self._base_style: Style | None = None
-        self._styles = ThemeStyles(STYLES, no_color=NO_COLOR_STYLES)
         self._lay_out()
 
     @property

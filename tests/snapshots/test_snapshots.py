@@ -78,3 +78,32 @@ def test_orrery(snap_compare: Any, campaign: Campaign, size: tuple[int, int]) ->
     app = frozen_app(campaign, "1973-11-01T00:00:00Z")
     press = ["o"] if size == (80, 24) else []
     assert snap_compare(app, press=press, terminal_size=size, run_before=settle)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+def test_zoomed_time_strip(snap_compare: Any, campaign: Campaign, size: tuple[int, int]) -> None:
+    """The Mars 6 descent zoomed in to ten minutes: ``z`` (the events at the planet), then
+    ``]`` down the zoom ladder."""
+    app = frozen_app(campaign, "1974-03-12T09:07:00Z")
+    press = ["z", *["right_square_bracket"] * 11]
+    assert snap_compare(app, press=press, terminal_size=size, run_before=settle)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+def test_end_of_replay(snap_compare: Any, campaign: Campaign, size: tuple[int, int]) -> None:
+    """Played into its end: the clock's line says so and what space does."""
+    source = ManualTimeSource()
+    start = parse_time("mars7:last-contact", campaign)
+    app = make_app(campaign, time_source=source, start=start, paused=False)
+
+    async def play_to_the_end(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        for _ in range(10_000):
+            if not app.clock.playing:
+                break
+            source.advance(1.0)
+            app.poll()
+            await pilot.pause()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=play_to_the_end)
