@@ -20,7 +20,6 @@ from mission_control.campaign import Campaign, replay_clock
 from mission_control.caption_host import CaptionHost
 from mission_control.clock import ReplayClock, SystemTimeSource, TimeSource
 from mission_control.paths import styles_dir
-from mission_control.presentation.caption import caption_at
 from mission_control.presentation.event_lines import filter_label
 from mission_control.presentation.formatting import (
     QuantityTable,
@@ -241,8 +240,7 @@ class MissionControlApp(CaptionHost):
             panel.states = parts[panel.mission_id][panel.part]
         self._event_log.passed = sum(ms.passed for ms in state.missions)
         self._state = state
-        if self._caption.display:
-            self._caption.caption = caption_at(state, self.focus_id)
+        self._show_caption_state(state)
         if self._orrery is not None and self.orrery_shown:
             self._orrery.state = state
 

@@ -4,11 +4,24 @@ without its wrapped sentence to lay out and draw."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.reactive import var
 
 from mission_control.orrery_host import OrreryHost
-from mission_control.presentation.caption import caption_at
+from mission_control.state import CampaignState
 from mission_control.widgets.caption import CaptionPanel
+
+if TYPE_CHECKING:
+    from mission_control.presentation.caption import Caption
+
+
+def caption_at(state: CampaignState, focus: str | None) -> Caption:
+    """:func:`mission_control.presentation.caption.caption_at`, imported when the caption is
+    first shown: after the first frame, which does not show it."""
+    from mission_control.presentation.caption import caption_at as made
+
+    return made(state, focus)
 
 
 class CaptionHost(OrreryHost):
@@ -46,6 +59,11 @@ class CaptionHost(OrreryHost):
             self._caption.display = shown
         if shown and self._state is not None:
             self._caption.caption = caption_at(self._state, self.focus_id)
+
+    def _show_caption_state(self, state: CampaignState) -> None:
+        """The caption for the replay's new moment, when it is shown."""
+        if self._caption.display:
+            self._caption.caption = caption_at(state, self.focus_id)
 
     def watch_show_caption(self) -> None:
         """Shown or hidden with ``t``."""

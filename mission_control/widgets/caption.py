@@ -9,11 +9,14 @@ widget there adds to the time it takes.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.content import Content
 from textual.reactive import var
 from textual.widget import Widget
 
-from mission_control.presentation.caption import Caption
+if TYPE_CHECKING:
+    from mission_control.presentation.caption import Caption
 
 HEADING_STYLE = "b $text-accent"
 NEXT_STYLE = "$text-warning"
