@@ -48,6 +48,7 @@ NOT_AT_START = [
     "mission_control.kepler",
     "mission_control.trajectory",
     "mission_control.presentation.braille",
+    "mission_control.presentation.caption",
     "mission_control.presentation.orrery",
     "mission_control.presentation.orrery_scene",
     "mission_control.widgets.orrery",
