@@ -4,6 +4,7 @@ and the kiosk's loop (``--loop`` or the palette's "Loop the replay"), on a manua
 from __future__ import annotations
 
 import argparse
+import io
 
 import pytest
 from support.pilot import (
@@ -108,6 +109,15 @@ def test_the_loop_option_makes_a_looping_dashboard(
         args: argparse.Namespace = cli.build_dashboard_parser().parse_args(argv)
         assert dashboard_command.run_dashboard(args, campaign) == 0
         assert looping.pop() is expected
+    # The same through the command line, with and without the command's name.
+    for argv, expected in (
+        (["--loop"], True),
+        (["run", "--loop"], True),
+        (["run"], False),
+    ):
+        assert cli.main(argv, out=io.StringIO(), err=io.StringIO()) == 0, argv
+        assert looping == [expected], argv
+        looping.clear()
 
 
 @ui_test
