@@ -39,14 +39,19 @@ import pyte
 
 from mission_control import catalog
 from mission_control.campaign import build_campaign
+from mission_control.glyphs import ASCII_GLYPHS, GLYPHS
+from mission_control.model import Status
+from mission_control.presentation.panel_rows import AWAITS, DURING, OWN_WORDS
 from mission_control.timescale import to_tick
 
+ROW_MARKS = "".join(dict.fromkeys([*GLYPHS.values(), *ASCII_GLYPHS.values()]))
+ROW_WORDS = list(dict.fromkeys([*(s.value for s in Status), AWAITS, DURING, *OWN_WORDS.values()]))
 STATUS_ROW = re.compile(
-    r"[●▲◆✖◌○?*!#X~o] "
-    r"(normal|caution|serious|critical|standby|off|unknown|awaits|during|attached|separated)\b"
+    f"[{re.escape(ROW_MARKS)}] ({'|'.join(re.escape(word) for word in ROW_WORDS)})\\b"
 )
-"""A status panel's row: glyph and word (the line of systems unknown here reads
-``? unknown: …`` and counts as one row reading unknown; the carried line is no row)."""
+"""A status panel's row: glyph (or its ASCII stand-in) and word, from the tables the panels
+are drawn with (the line of systems unknown here reads ``? unknown: …`` and counts as one
+row reading unknown; the carried line is no row)."""
 DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 CLOCK_ROWS = 3
 """The mission clock's rows at the top of the screen: its digits change every second."""
@@ -66,7 +71,9 @@ def dashboard(cols: int, rows: int, args: list[str]) -> tuple[int, int]:
 
 
 def watch(cols: int, rows: int, limit_s: float) -> list[list[str]]:
-    """One screen a second, from the first frame until the replay pauses at its end."""
+    """One screen a second, from the first frame until the clock's line says the replay
+    has ended (an auto replay that reaches its end says ``end of replay``; nothing pauses
+    it, as no key is pressed)."""
     screen = pyte.Screen(cols, rows)
     stream = pyte.ByteStream(screen)
     pid, fd = dashboard(cols, rows, [])
@@ -87,7 +94,7 @@ def watch(cols: int, rows: int, limit_s: float) -> list[list[str]]:
                 if any(line.strip() for line in shown):
                     samples.append(shown)
                 head = " ".join(shown[:CLOCK_ROWS])
-                if len(samples) > 5 and ("paused" in head or "end of replay" in head):
+                if len(samples) > 5 and "end of replay" in head:
                     break
     finally:
         stop(pid, fd)

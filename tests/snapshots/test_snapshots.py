@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from support.pilot import play_to_the_end
 from textual.pilot import Pilot
 
 from mission_control.app import MissionControlApp, make_app
@@ -96,14 +97,9 @@ def test_end_of_replay(snap_compare: Any, campaign: Campaign, size: tuple[int, i
     start = parse_time("mars7:last-contact", campaign)
     app = make_app(campaign, time_source=source, start=start, paused=False)
 
-    async def play_to_the_end(pilot: Pilot[Any]) -> None:
+    async def played_to_the_end(pilot: Pilot[Any]) -> None:
         await settle(pilot)
-        for _ in range(10_000):
-            if not app.clock.playing:
-                break
-            source.advance(1.0)
-            app.poll()
-            await pilot.pause()
+        await play_to_the_end(pilot, source, step=1.0)
         await pilot.pause()
 
-    assert snap_compare(app, terminal_size=size, run_before=play_to_the_end)
+    assert snap_compare(app, terminal_size=size, run_before=played_to_the_end)

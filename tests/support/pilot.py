@@ -52,15 +52,14 @@ async def dashboard(
     speed: float | None = None,
     size: tuple[int, int] = (100, 30),
     message_hook: Callable[[Message], None] | None = None,
+    **options: Any,
 ) -> AsyncIterator[tuple[MissionControlApp, Pilot[None], ManualTimeSource]]:
+    """The dashboard on a manual clock, its first frame drawn and its quantities listed;
+    ``at`` is a moment as ``--at`` takes it, ``options`` the rest of ``make_app``'s."""
     source = ManualTimeSource()
-    app = make_app(
-        campaign,
-        time_source=source,
-        start=tick_of(campaign, at) if at else None,
-        speed=speed,
-        paused=paused,
-    )
+    if at:
+        options["start"] = tick_of(campaign, at)
+    app = make_app(campaign, time_source=source, speed=speed, paused=paused, **options)
     async with app.run_test(size=size, message_hook=message_hook) as pilot:
         await pilot.pause()
         await app.workers.wait_for_complete()
@@ -75,6 +74,19 @@ async def advance(pilot: Pilot[None], source: ManualTimeSource, seconds: float) 
     assert isinstance(app, MissionControlApp)
     app.poll()
     await pilot.pause()
+
+
+async def play_to_the_end(pilot: Pilot[Any], source: ManualTimeSource, step: float = 0.1) -> None:
+    """Let the replay run (a reading every ``step`` seconds of wall time) until it stops."""
+    app = pilot.app
+    assert isinstance(app, MissionControlApp)
+    for _ in range(10_000):
+        if not app.clock.playing:
+            return
+        source.advance(step)
+        app.poll()
+        await pilot.pause()
+    raise AssertionError("the replay never ended")
 
 
 def clock(app: MissionControlApp, field: str) -> str:

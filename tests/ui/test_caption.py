@@ -3,15 +3,37 @@ redraws only when its text changes; the mission facts in an event's detail."""
 
 from __future__ import annotations
 
+import pytest
 from support.pilot import advance, dashboard, screen_lines, screen_text, ui_test
 from textual.widgets import Static
 
+from mission_control.app import MissionControlApp
 from mission_control.campaign import Campaign
+from mission_control.caption_host import CaptionHost
 from mission_control.screens.event_detail import EventDetailScreen
 from mission_control.widgets.caption import CaptionPanel
 from mission_control.widgets.event_log import EventLog
 
 ENTRY = "mars6:atmospheric-entry"
+
+
+@ui_test
+async def test_the_caption_is_shown_from_the_second_frame_not_the_first(
+    campaign: Campaign, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first frame is drawn without the caption (its text is imported later); once that
+    frame is up, the caption is placed as the layout allows."""
+    original = CaptionHost._caption_after_first_frame
+    seen: list[tuple[bool, bool]] = []
+
+    def recording(self: MissionControlApp) -> None:
+        seen.append((bool(self._caption.display), "“The lander" in screen_text(self)))
+        original(self)
+
+    monkeypatch.setattr(CaptionHost, "_caption_after_first_frame", recording)
+    async with dashboard(campaign, ENTRY, size=(120, 40)) as (app, _pilot, _source):
+        assert seen == [(False, False)]
+        assert app.query_one(CaptionPanel).display
 
 
 @ui_test

@@ -4,31 +4,29 @@ and the kiosk's loop (``--loop`` or the palette's "Loop the replay"), on a manua
 from __future__ import annotations
 
 import argparse
+import io
 
 import pytest
-from support.pilot import advance, clock, dashboard, log_lines, screen_text, ui_test
+from support.pilot import (
+    advance,
+    clock,
+    dashboard,
+    log_lines,
+    play_to_the_end,
+    screen_text,
+    ui_test,
+)
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input
 
 from mission_control import cli
 from mission_control import dashboard as dashboard_command
-from mission_control.app import MissionControlApp, make_app
+from mission_control.app import MissionControlApp
 from mission_control.campaign import Campaign
-from mission_control.clock import LOOP_HOLD_S, ManualTimeSource
+from mission_control.clock import LOOP_HOLD_S
 
 END = "■ end of replay · space: play again"
-
-
-async def play_to_the_end(pilot: Pilot[None], source: ManualTimeSource) -> None:
-    """Let the replay run (ten readings a second) until it stops."""
-    app = pilot.app
-    assert isinstance(app, MissionControlApp)
-    for _ in range(10_000):
-        if not app.clock.playing:
-            return
-        await advance(pilot, source, 0.1)
-    raise AssertionError("the replay never ended")
 
 
 async def loop_from_palette(pilot: Pilot[None]) -> None:
@@ -61,12 +59,11 @@ async def test_the_end_says_so_and_space_plays_again(campaign: Campaign) -> None
 
 @ui_test
 async def test_the_end_in_ascii(campaign: Campaign) -> None:
-    source = ManualTimeSource()
-    app = make_app(
-        campaign, time_source=source, start=campaign.end - 60, speed=60.0, ascii_only=True
+    start = campaign.end - 60
+    at_the_end = dashboard(
+        campaign, paused=False, speed=60.0, size=(80, 24), start=start, ascii_only=True
     )
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+    async with at_the_end as (app, pilot, source):
         await advance(pilot, source, 2)
         assert clock(app, "replay").startswith("[] end of replay · space: play again · ")
         assert "[] end of replay | space: play again" in screen_text(app)
@@ -112,6 +109,15 @@ def test_the_loop_option_makes_a_looping_dashboard(
         args: argparse.Namespace = cli.build_dashboard_parser().parse_args(argv)
         assert dashboard_command.run_dashboard(args, campaign) == 0
         assert looping.pop() is expected
+    # The same through the command line, with and without the command's name.
+    for argv, expected in (
+        (["--loop"], True),
+        (["run", "--loop"], True),
+        (["run"], False),
+    ):
+        assert cli.main(argv, out=io.StringIO(), err=io.StringIO()) == 0, argv
+        assert looping == [expected], argv
+        looping.clear()
 
 
 @ui_test

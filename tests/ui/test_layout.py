@@ -3,6 +3,8 @@ start, a reason that wraps, the event log's title."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from support.pilot import dashboard, screen_lines, ui_test
 
@@ -56,6 +58,30 @@ def test_the_fitted_hints_never_exceed_the_width(width: int) -> None:
     hints = keymap.key_hints(lambda binding: binding.key_display or binding.key)
     fitted = fit_hints(hints, width)
     assert sum(h.width for h in fitted) + 2 * (len(fitted) - 1) <= width
+
+
+def test_a_key_bar_made_for_a_width_holds_the_hints_that_fit_it() -> None:
+    hints = keymap.key_hints(lambda binding: binding.key_display or binding.key)
+    assert KeyBar(hints, width=78).content.plain.endswith("? more")
+    assert "? Help" in KeyBar(hints).content.plain
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 50)])
+@ui_test
+async def test_the_key_bar_is_fitted_when_made_and_not_updated_on_start(
+    campaign: Campaign, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:
+    """Made for the terminal's width, the bar's first frame is its last: no second text."""
+    updates: list[object] = []
+    original = KeyBar.update
+
+    def recording(self: KeyBar, *args: Any, **kwargs: Any) -> None:
+        updates.append(args)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(KeyBar, "update", recording)
+    async with dashboard(campaign, size=size):
+        assert updates == []
 
 
 @ui_test

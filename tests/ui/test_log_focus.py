@@ -4,26 +4,12 @@ log says the focus is why. The log's own filter and search apply within the focu
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-
 from support.pilot import dashboard, log_lines, screen_text, ui_test
-from textual.pilot import Pilot
 
 from mission_control.app import MissionControlApp
 from mission_control.campaign import Campaign
-from mission_control.clock import ManualTimeSource
 from mission_control.widgets.event_log import EventLog
 from mission_control.widgets.mission_clock import MissionClock
-
-
-@asynccontextmanager
-async def focusable(
-    campaign: Campaign, at: str, size: tuple[int, int] = (100, 30)
-) -> AsyncIterator[tuple[MissionControlApp, Pilot[None], ManualTimeSource]]:
-    """The dashboard as the command line makes it: its log bound to the mission in focus."""
-    async with dashboard(campaign, at, size=size) as (app, pilot, source):
-        yield app, pilot, source
 
 
 def crafts(app: MissionControlApp) -> set[str]:
@@ -36,7 +22,7 @@ def title(app: MissionControlApp) -> str:
 
 @ui_test
 async def test_m_lists_only_the_focused_missions_events(campaign: Campaign) -> None:
-    async with focusable(campaign, "mars7:last-contact") as (app, pilot, _source):
+    async with dashboard(campaign, "mars7:last-contact") as (app, pilot, _source):
         everything = len(log_lines(app))
         assert crafts(app) == {"mars6", "mars7"}
         await pilot.press("m")
@@ -59,7 +45,7 @@ async def test_m_lists_only_the_focused_missions_events(campaign: Campaign) -> N
 
 @ui_test
 async def test_the_filter_and_the_search_apply_within_the_focus(campaign: Campaign) -> None:
-    async with focusable(campaign, "mars7:last-contact", size=(120, 30)) as (app, pilot, _):
+    async with dashboard(campaign, "mars7:last-contact", size=(120, 30)) as (app, pilot, _):
         await pilot.press("m", "f")  # Mars 6 in focus, failures only
         failures = app.query_one(EventLog).shown_events
         assert failures and all(e.failed and e.mission_id == "mars6" for e in failures)
@@ -74,7 +60,7 @@ async def test_the_filter_and_the_search_apply_within_the_focus(campaign: Campai
 
 @ui_test
 async def test_the_clock_adds_only_the_focused_missions_events(campaign: Campaign) -> None:
-    async with focusable(campaign, "mars7:launch") as (app, pilot, _source):
+    async with dashboard(campaign, "mars7:launch") as (app, pilot, _source):
         await pilot.press("m", "m")  # Mars 7 in focus
         assert [e.mission_id for e in app.query_one(EventLog).shown_events] == ["mars7"]
         await pilot.press("end")

@@ -11,9 +11,7 @@ from textual import events
 from textual.geometry import Region
 
 from mission_control import keymap
-from mission_control.app import make_app
 from mission_control.campaign import Campaign
-from mission_control.clock import ManualTimeSource
 from mission_control.presentation import time_window as tw
 from mission_control.screens.help import TIMELINE_MARKS, HelpScreen
 from mission_control.widgets.timeline import Timeline
@@ -201,15 +199,11 @@ async def test_mars_7s_failed_separation_is_a_caution_on_the_strip_as_in_the_log
 
 @ui_test
 async def test_in_ascii_the_caution_marker_is_its_stand_in(campaign: Campaign) -> None:
-    app = make_app(
-        campaign,
-        time_source=ManualTimeSource(),
-        start=tick_of(campaign, "1974-03-10"),
-        paused=True,
-        ascii_only=True,
-    )
-    async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
+    async with dashboard(campaign, "1974-03-10", size=(120, 40), ascii_only=True) as (
+        app,
+        pilot,
+        _source,
+    ):
         timeline = app.query_one(Timeline)
         await pilot.press("m", "m")
         timeline.focus()

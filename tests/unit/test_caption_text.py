@@ -47,14 +47,26 @@ def test_a_countdown_is_one_whole_unit_rounded_down(seconds: float, words: str) 
     assert in_words(seconds) == words
 
 
+UNIT_SECONDS = {
+    "s": 1,
+    "min": 60,
+    "h": 3600,
+    "days": 86400,
+    "weeks": 7 * 86400,
+    "months": 30.4375 * 86400,
+}
+"""Each unit ``in_words`` names, and its length in seconds (a month is a mean one)."""
+
+
 @given(st.floats(min_value=0, max_value=1e9, allow_nan=False))
 @settings(max_examples=200, derandomize=True, database=None)
 def test_a_countdown_in_words_never_says_sooner_than_true(seconds: float) -> None:
+    """The words are the whole units before the moment, rounded down: never sooner, and less
+    than one unit later."""
     number, unit = in_words(seconds).split()[1:]
-    length = {"s": 1, "min": 60, "h": 3600, "days": 86400, "weeks": 7 * 86400}.get(
-        unit, 30.4375 * 86400
-    )
+    length = UNIT_SECONDS[unit]
     assert int(number) * length <= seconds + 1e-6
+    assert seconds < (int(number) + 1) * length
 
 
 def test_at_entry_the_caption_is_the_entry_sentence_in_full_and_the_next_event(

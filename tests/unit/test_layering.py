@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import pkgutil
 import subprocess
 import sys
 
 import pytest
+
+import mission_control.presentation
+
+PRESENTATION = [
+    f"mission_control.presentation.{info.name}"
+    for info in pkgutil.iter_modules(mission_control.presentation.__path__)
+]
+"""Every presentation module, listed from the package so a new one cannot be left out."""
 
 DOMAIN = [
     "mission_control.model",
@@ -35,18 +44,14 @@ DOMAIN = [
     "mission_control.loading",
     "mission_control.reports",
     "mission_control.replay_print",
-    "mission_control.speed",
     "mission_control.glyphs",
-    "mission_control.presentation.formatting",
-    "mission_control.presentation.ascii_digits",
-    "mission_control.presentation.event_lines",
-    "mission_control.presentation.braille",
-    "mission_control.presentation.orrery",
-    "mission_control.presentation.orrery_scene",
     "mission_control.kepler",
     "mission_control.lambert",
     "mission_control.trajectory",
     "mission_control.extract.target",
+    "mission_control.phases",
+    "mission_control.status_rows",
+    *PRESENTATION,
 ]
 
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -201,20 +199,6 @@ def test_the_state_gives_each_parts_phase(campaign: Campaign, mission: str) -> N
         (ms,) = [m for m in state_at(campaign, start).missions if m.mission.id == mission]
         assert ms.part_phases["bus"] == phase
     assert phase_at(track, track.ticks[0] - 1, campaign.rules) == "pre-launch"
-
-
-@pytest.mark.parametrize(
-    "module",
-    [
-        "mission_control.phases",
-        "mission_control.status_rows",
-        "mission_control.presentation.panel_rows",
-    ],
-)
-def test_the_new_domain_and_presentation_modules_load_no_textual(module: str) -> None:
-    probe = f"import sys, {module}; print('textual' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
 
 
 def test_a_course_correction_in_orbit_leaves_the_craft_in_orbit() -> None:

@@ -3,6 +3,7 @@ following the cursor, ticks to columns and back, the labels, and the phases' nam
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 
@@ -274,6 +275,18 @@ def test_the_rows_phases_are_the_bus_s_but_for_the_lander_s_descent(campaign: Ca
                 own = phases.phase_in(lander, t)
                 expected = own if own in ("entry and descent", "landed") else None
                 assert phase == (expected or phases.phase_in(bus, t)), (track, t)
+        # Densely, and on either side of every turn (events, phase starts, the approach).
+        starts = [s for s, _, _ in spans]
+        moments = [start + (end - start) * i / 5000 for i in range(5001)]
+        turns = [t for t in (*track.ticks, *starts, track.approach_tick) if t is not None]
+        moments += [t + d for t in turns for d in (-1.0, -1e-3, 0.0, 1e-3, 1.0)]
+        for t in moments:
+            if not start <= t <= end:
+                continue
+            shown = spans[bisect.bisect_right(starts, t) - 1][2]
+            own = phases.phase_in(lander, t)
+            expected = own if own in ("entry and descent", "landed") else None
+            assert shown == (expected or phases.phase_in(bus, t)), (track, t)
 
 
 # ---------------------------------------------------------------------- properties
