@@ -280,12 +280,15 @@ def _build(missions: Sequence[Mission], rules: Rules | None = None) -> Campaign:
             )
         )
     shared = status_rows.shared_rows([(t.parts, t.mission.instruments) for t in tracks])
+    # The spans read only the names of a track's parts, which the shared rows keep.
     tracks = [
-        replace(t, parts=rows, shared=only) for t, (rows, only) in zip(tracks, shared, strict=True)
-    ]
-    tracks = [
-        replace(t, part_spans={p: tuple(phases.phase_spans(t, p, rules)) for p in t.parts})
-        for t in tracks
+        replace(
+            t,
+            parts=rows,
+            shared=only,
+            part_spans={p: tuple(phases.phase_spans(t, p, rules)) for p in rows},
+        )
+        for t, (rows, only) in zip(tracks, shared, strict=True)
     ]
     firsts = [t.ticks[0] for t in tracks if t.ticks]
     lasts = [to_tick(e.time.end) for t in tracks for e in t.events[-1:]]

@@ -227,12 +227,6 @@ class Status(enum.Enum):
         return order.index(self.value)
 
 
-ROLES: tuple[str, ...] = ("part", "system", "shared", "instrument")
-"""What a row is: the part's own state (attached, separated), one of its systems, a system
-only the text of another mission speaks of for a part of the same name (a twin craft's),
-or an instrument the text says it carried."""
-
-
 class SubsystemState(msgspec.Struct, frozen=True):
     """The status of one subsystem of one part, the event that set it (if any), and the
     event still to come that sets it next (if any)."""
@@ -242,6 +236,10 @@ class SubsystemState(msgspec.Struct, frozen=True):
     since: Event | None = None
     reason: str | None = None
     role: str = "system"
+    """What the row is: ``part``, the part's own state (attached, separated); ``system``, one
+    of its systems; ``shared``, a system only the text of another mission speaks of for a
+    part of the same name (a twin craft's); or ``instrument``, one the text says it
+    carried."""
     coming: Event | None = None
     """The next event that sets this row, when one is still to come."""
     during: bool = False

@@ -68,9 +68,19 @@ class Rules(msgspec.Struct, frozen=True, dict=True):
 
     def severity(self, kind: str, outcome: str | None) -> Status | None:
         """The most severe status the rules give an event of ``kind`` with ``outcome``
-        (None when no rule sets anything)."""
-        statuses = [rule.status for rule in self.matching_for(kind, outcome)]
-        return max(statuses, key=lambda s: s.severity, default=None)
+        (None when no rule sets anything); kept per kind and outcome, as every failure the
+        log or the time strip draws asks again."""
+        key = (kind, outcome)
+        cache = self.severity_by_event
+        if key not in cache:
+            statuses = [rule.status for rule in self.matching_for(kind, outcome)]
+            cache[key] = max(statuses, key=lambda s: s.severity, default=None)
+        return cache[key]
+
+    @cached_property
+    def severity_by_event(self) -> dict[tuple[str, str | None], Status | None]:
+        """:meth:`severity` already worked out, by kind and outcome."""
+        return {}
 
     @cached_property
     def plain_by_kind(self) -> dict[str, tuple[Rule, ...]]:

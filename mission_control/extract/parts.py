@@ -7,7 +7,7 @@ import re
 
 from mission_control.extract import vocabulary
 from mission_control.extract.document import Document
-from mission_control.extract.subjects import companion_parts, part_of_subject
+from mission_control.extract.subjects import joined_parts, part_of_subject
 from mission_control.model import Event
 
 
@@ -107,7 +107,7 @@ def part_systems(
             if said is None:
                 sentence = provenance.sentence
                 names = [n for n, p in vocabulary.SYSTEM_WORDS if p.search(sentence)]
-                said = spoken[provenance.span] = (names, companion_parts(sentence, ""))
+                said = spoken[provenance.span] = (names, joined_parts(sentence))
             names, joined = said
             if part in joined:
                 continue

@@ -74,6 +74,8 @@ class _Read:
     end: int
     literals: tuple[str, ...]
     unit: str
+    between: bool = False
+    """Whether the quantity is a range written "between x and y" (its span starts there)."""
 
 
 def _unit_at(sentence: str, pos: int) -> tuple[str, int] | None:
@@ -115,6 +117,7 @@ def _read_parts(sentence: str, number: re.Match[str], between: bool) -> _Read | 
                     second_unit[1],
                     (number.group(), second.group()),
                     second_unit[0],
+                    between=before is not None,
                 )
     if first_unit is None:
         return None
@@ -150,8 +153,7 @@ def find_quantities(sentence: str) -> list[tuple[Quantity, tuple[int, int]]]:
         opening = _PAREN_OPEN_RE.match(sentence, end)
         inner_number = _NUMBER_RE.match(sentence, opening.end()) if opening else None
         if inner_number is not None:
-            between = sentence[read.start : read.start + 7].lower() == "between"
-            inner = _read_at(sentence, inner_number, between=between)
+            inner = _read_at(sentence, inner_number, between=read.between)
             closing = _PAREN_CLOSE_RE.match(sentence, inner.end) if inner else None
             if inner is not None and closing is not None:
                 stated = _quantity(sentence, inner, None)

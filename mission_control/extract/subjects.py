@@ -71,6 +71,16 @@ def companion_parts(text: str, part: str) -> list[str]:
     return found
 
 
+def joined_parts(text: str) -> list[str]:
+    """The parts a clause names as going along with its subject, whichever part that is:
+    after "along with" or "together with" any part ("the probe ... flew past along with
+    the coast stage" joins the bus, though the coast stage is the first part word), after
+    "and" one right after the first part word ("the lander and the bus" joins the bus)."""
+    subject = _first_part_word(text)[1]
+    joined = companion_parts(text, "")
+    return joined + [p for p in companion_parts(text, subject) if p not in joined]
+
+
 def _first_part_word(text: str) -> tuple[int, str]:
     """Where the first part word of ``text`` ends, and its part (``(-1, "")`` if none)."""
     matches = [

@@ -11,6 +11,7 @@ from mission_control.event_time import event_when
 from mission_control.glyphs import GLYPHS
 from mission_control.model import QuantityText, Status
 from mission_control.presentation.formatting import event_key, event_met, part_label
+from mission_control.status_rules import Rules
 
 WIDE_WIDTH = 70
 """From this width the log shows every column; below it, UTC, craft and summary only."""
@@ -28,6 +29,21 @@ Quantities = Mapping[str, tuple[QuantityText, ...]]
 Column = tuple[str, str]
 """A column's text, and the element it is drawn as: ``time``, ``craft``, ``part``,
 ``summary``, ``failed`` (a failure's summary) or ``quantities``."""
+
+
+def failure_mark(rules: Rules, kind: str, outcome: str) -> str:
+    """The glyph before a failure's summary: that of the most severe status ``rules`` give
+    the event (``▲`` where they say caution), so the log, the time strip and the status
+    panels agree; ``✖`` for a failure no rule grades."""
+    severity = rules.severity(kind, outcome)
+    if severity is None or severity.severity < Status.CAUTION.severity:
+        return GLYPHS[Status.CRITICAL]
+    return GLYPHS[severity]
+
+
+def marked_summary(mark: str, summary: str) -> str:
+    """A summary as the log writes it: after its failure's mark, if it has one."""
+    return f"{mark} {summary}" if mark else summary
 
 
 def filter_label(log_filter: str, names: Mapping[str, str]) -> str:
@@ -139,7 +155,7 @@ class EventLines:
         event = self.events[index][1]
         track = self.tracks[event.mission_id]
         mark = self.mark(index)
-        summary = f"{mark} {event.summary}" if mark else event.summary
+        summary = marked_summary(mark, event.summary)
         fields = [(event_when(event, style="column"), "time")]
         if wide:
             fields.append((event_met(event, track).replace(" ", "").ljust(14), "time"))
@@ -150,16 +166,12 @@ class EventLines:
         return fields
 
     def mark(self, index: int) -> str:
-        """The glyph before a failure's summary: that of the most severe status the rules
-        give the event (``▲`` where they say caution), so the log and the status panels
-        agree; ``✖`` for a failure no rule grades. None for an event that is no failure."""
+        """The glyph before a failure's summary (see :func:`failure_mark`); an empty string
+        for an event that is no failure."""
         event = self.events[index][1]
-        if not event.failed:
+        if event.outcome is None:
             return ""
-        severity = self.rules.severity(event.kind, event.outcome)
-        if severity is None or severity.severity < Status.CAUTION.severity:
-            return GLYPHS[Status.CRITICAL]
-        return GLYPHS[severity]
+        return failure_mark(self.rules, event.kind, event.outcome)
 
     def line(
         self, index: int, *, wide: bool, quantities: Quantities | None, units: str

@@ -65,7 +65,7 @@ class PanelView(msgspec.Struct, frozen=True):
         return f"{self.phase} (derived)" if self.phase_derived else self.phase
 
 
-def panel_view(mission_name: str, part: PartState, *, ascii_only: bool = False) -> PanelView:
+def panel_view(mission_name: str, part: PartState) -> PanelView:
     """The panel of ``part`` of the mission called ``mission_name``."""
     states = list(part.values())
     own = next((s for s in states if s.role == "part"), None)
@@ -78,11 +78,11 @@ def panel_view(mission_name: str, part: PartState, *, ascii_only: bool = False) 
         elif state.role == "shared" and state.never_set:
             unstated.append(state.name)
         elif state is own:
-            rows.append(_own_row(state, ascii_only=ascii_only))
+            rows.append(_own_row(state))
         elif own is not None and _same_events(state, own):
             continue  # the part's own row says it (a lander's separation)
         else:
-            rows.append(panel_row(state, ascii_only=ascii_only))
+            rows.append(panel_row(state))
     return PanelView(
         title=f"{mission_name} {part.part}",
         phase=part.phase,
@@ -93,26 +93,26 @@ def panel_view(mission_name: str, part: PartState, *, ascii_only: bool = False) 
     )
 
 
-def panel_row(state: SubsystemState, *, ascii_only: bool = False) -> PanelRow:
+def panel_row(state: SubsystemState) -> PanelRow:
     """A system's row (or an instrument's that some event sets)."""
     coming = state.coming
     if state.since is None and coming is not None:
         if state.during and coming.window is not None:
-            mark = glyph(Status.STANDBY, ascii_only=ascii_only)
+            mark = glyph(Status.STANDBY)
             return PanelRow(state, mark, DURING, state.name, AWAITS, window_text(coming))
-        mark = glyph(Status.STANDBY, ascii_only=ascii_only)
+        mark = glyph(Status.STANDBY)
         return PanelRow(state, mark, AWAITS, state.name, AWAITS, f"next {short_when(coming)}")
     note = window_text(coming) if state.during and coming is not None else ""
-    mark = glyph(state.status, ascii_only=ascii_only)
+    mark = glyph(state.status)
     return PanelRow(state, mark, state.status.value, state.name, state.status.value, note)
 
 
-def _own_row(state: SubsystemState, *, ascii_only: bool) -> PanelRow:
+def _own_row(state: SubsystemState) -> PanelRow:
     word = OWN_WORDS.get(state.status, state.status.value)
     note = ""
     if state.coming is not None:
         note = window_text(state.coming) if state.during else f"next {short_when(state.coming)}"
-    mark = glyph(state.status, ascii_only=ascii_only)
+    mark = glyph(state.status)
     return PanelRow(state, mark, word, "", state.status.value, note)
 
 
@@ -145,9 +145,7 @@ def short_when(event: Event) -> str:
     return f"{start:%Y}"
 
 
-def listed_lines(
-    view: PanelView, width: int, room: int | None = None, *, ascii_only: bool = False
-) -> list[tuple[str, str]]:
+def listed_lines(view: PanelView, width: int, room: int | None = None) -> list[tuple[str, str]]:
     """The lines under the rows, each with the element it is drawn as: the systems unknown
     here (``? unknown: parachute, data``), then the instruments carried, each list wrapped
     at ``width`` cells between words. With ``room`` lines at most for the two, the carried
@@ -155,7 +153,7 @@ def listed_lines(
     panel would otherwise scroll its list out of sight."""
     lines: list[tuple[str, str]] = []
     if view.unstated:
-        head = f"{glyph(Status.UNKNOWN, ascii_only=ascii_only)} {Status.UNKNOWN.value}:"
+        head = f"{glyph(Status.UNKNOWN)} {Status.UNKNOWN.value}:"
         lines += [(t, Status.UNKNOWN.value) for t in _wrapped(head, view.unstated, width)]
     left = None if room is None else max(1, room - len(lines))
     lines += [(t, "carried") for t in fitted_carried(view.carried, width, left)]
@@ -174,11 +172,6 @@ def fitted_carried(names: Sequence[str], width: int, room: int | None) -> list[s
         if len(lines) <= room:
             return lines
     return _wrapped(CARRIED.rstrip(), [f"{len(names)}"], width)[:room]
-
-
-def carried_lines(names: Sequence[str], width: int) -> list[str]:
-    """``carried: a, b, c`` wrapped at ``width`` cells between words."""
-    return _wrapped(CARRIED.rstrip(), names, width)
 
 
 def _wrapped(head: str, names: Sequence[str], width: int) -> list[str]:

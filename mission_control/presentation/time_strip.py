@@ -14,6 +14,7 @@ from mission_control.campaign import Campaign, MissionTrack
 from mission_control.event_time import event_when
 from mission_control.glyphs import GLYPHS
 from mission_control.model import Status
+from mission_control.presentation.event_lines import failure_mark, marked_summary
 from mission_control.presentation.time_window import Window, fit
 from mission_control.status_rules import Rules
 
@@ -107,10 +108,7 @@ def event_mark(kind: str, outcome: str | None, approximate: bool, rules: Rules) 
     grades."""
     if outcome is None:
         return "◇" if approximate else "●"
-    severity = rules.severity(kind, outcome)
-    if severity is None or severity.severity < Status.CAUTION.severity:
-        return GLYPHS[Status.CRITICAL]
-    return GLYPHS[severity]
+    return failure_mark(rules, kind, outcome)
 
 
 def event_marks(
@@ -218,8 +216,8 @@ def marker_caption(campaign: Campaign, chosen: int) -> str:
     event = events[chosen][1]
     name = campaign.track(event.mission_id).mission.name
     when = event_when(event, style="short")
-    mark = event_mark(event.kind, event.outcome, event.approximate, campaign.rules)
-    summary = f"{mark} {event.summary}" if event.failed else event.summary
+    mark = "" if event.outcome is None else failure_mark(campaign.rules, event.kind, event.outcome)
+    summary = marked_summary(mark, event.summary)
     return f" ←/→ {chosen + 1}/{len(events)} {name} {summary} {when} · enter: seek"
 
 

@@ -221,6 +221,19 @@ def test_mars7_events(mars7: Mission) -> None:
     assert flyby.sentence.startswith("Due to a retrorocket failure, the probe missed")
 
 
+def test_a_part_joined_by_and_gets_no_systems_from_the_subjects_failure() -> None:
+    # As "flew past along with the coast stage": the retro-rockets that failed are the
+    # lander's, the sentence's subject, not the bus's that went with it.
+    text = (
+        "Mars 9 was a Soviet probe. It was launched on 9 August 1973. "
+        "On 9 March 1974 the lander and the bus flew past Mars after the retro-rockets failed."
+    )
+    mission = read_text(text, "x.txt")
+    check_invariants(mission, text)
+    assert "bus" in {e.part for e in mission.events}
+    assert "bus" not in mission.systems
+
+
 def test_mars7_provenance(mars7: Mission) -> None:
     text = (SEEDS / "mars7.txt").read_text(encoding="utf-8")
     check_invariants(mars7, text)
