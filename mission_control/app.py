@@ -348,11 +348,13 @@ def make_app(
     units: str = "si",
     theme: str | None = None,
     ascii_only: bool = False,
+    loop: bool = False,
 ) -> MissionControlApp:
     """The dashboard over ``campaign``: the one way the CLI and the tests build it.
 
     ``speed`` None is auto; ``start`` None is the campaign's start (just before the first
-    launch); ``time_source`` None is the system's monotonic clock.
+    launch); ``time_source`` None is the system's monotonic clock; ``loop`` starts the
+    replay again by itself after a hold at its end (the kiosk's ``--loop``).
     """
     clock = replay_clock(
         campaign,
@@ -361,4 +363,5 @@ def make_app(
         speed=speed,
         playing=not paused,
     )
+    clock.loop = loop
     return MissionControlApp(campaign, clock, units=units, theme=theme, ascii_only=ascii_only)
