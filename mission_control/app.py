@@ -192,7 +192,6 @@ class MissionControlApp(CaptionHost):
         self._body.set_class(compact, "-compact")
         self._mission_clock.compact = compact
         self._timeline.set_class(height >= TALL_FROM, "-tall")
-        self._event_log.set_class(height >= TALL_FROM, "-tall")
         self._caption.set_class(height >= TALL_FROM, "-tall")
         self.caption_has_room = not compact and height >= CAPTION_FROM
         self._place_caption()
