@@ -192,7 +192,6 @@ class MissionControlApp(CaptionHost):
         self._body.set_class(compact, "-compact")
         self._mission_clock.compact = compact
         self._timeline.set_class(height >= TALL_FROM, "-tall")
-        self._event_log.set_class(height >= TALL_FROM, "-tall")
         self._caption.set_class(height >= TALL_FROM, "-tall")
         self.caption_has_room = not compact and height >= CAPTION_FROM
         self._place_caption()
@@ -348,11 +347,13 @@ def make_app(
     units: str = "si",
     theme: str | None = None,
     ascii_only: bool = False,
+    loop: bool = False,
 ) -> MissionControlApp:
     """The dashboard over ``campaign``: the one way the CLI and the tests build it.
 
     ``speed`` None is auto; ``start`` None is the campaign's start (just before the first
-    launch); ``time_source`` None is the system's monotonic clock.
+    launch); ``time_source`` None is the system's monotonic clock; ``loop`` starts the
+    replay again by itself after a hold at its end (the kiosk's ``--loop``).
     """
     clock = replay_clock(
         campaign,
@@ -361,4 +362,5 @@ def make_app(
         speed=speed,
         playing=not paused,
     )
+    clock.loop = loop
     return MissionControlApp(campaign, clock, units=units, theme=theme, ascii_only=ascii_only)

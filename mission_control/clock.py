@@ -134,9 +134,7 @@ class ReplayClock:
         """The mission tick and the wall time it was read at."""
         wall = self._source()
         if self._loop and self._ended_at is not None and wall >= self._ended_at + LOOP_HOLD_S:
-            self._tick0 = self._lo if self._direction > 0 else self._hi
-            self._wall0 = self._ended_at + LOOP_HOLD_S  # the rest plays on from the start
-            self._playing, self._ended_at = True, None
+            self._play_again(self._ended_at + LOOP_HOLD_S)  # on from the hold's end
         return self._tick_at(wall), wall
 
     def _tick_at(self, wall: float) -> float:
@@ -178,11 +176,9 @@ class ReplayClock:
         self._ended_at = None
 
     def restart(self) -> None:
-        """Play again from where the direction starts: the campaign's start going forward,
-        its end going backward."""
+        """Play again from the campaign's start (going forward) or its end (going backward)."""
         self._sync()
-        self._tick0 = self._lo if self._direction > 0 else self._hi
-        self._playing, self._ended_at = True, None
+        self._play_again(self._wall0)
         self._settle_bound()  # bounds of no length: ended again at once
 
     def toggle(self) -> None:
@@ -324,10 +320,13 @@ class ReplayClock:
         self._tick0, self._wall0 = self._read()
 
     def _stop_at_bound(self, wall: float) -> None:
-        self._tick0 = self._hi if self._direction > 0 else self._lo
-        self._wall0 = wall
-        self._playing = False
-        self._ended_at = wall
+        self._tick0, self._wall0 = (self._hi if self._direction > 0 else self._lo), wall
+        self._playing, self._ended_at = False, wall
+
+    def _play_again(self, wall0: float) -> None:
+        """Play from where the direction starts, as from wall time ``wall0``: a restart."""
+        self._tick0, self._wall0 = (self._lo if self._direction > 0 else self._hi), wall0
+        self._playing, self._ended_at = True, None
 
     def _settle_bound(self) -> None:
         """Pause, ended, if playing into the bound the clock already stands on."""

@@ -176,7 +176,7 @@ class DashboardControls(TerminalApp):
 
         from mission_control.screens.search import SearchScreen
 
-        self.push_screen(SearchScreen(self.log_search), chosen)
+        self.push_screen(SearchScreen(self.log_search, units=self.unit_system), chosen)
 
     def action_command_palette(self) -> None:
         """Open the command palette (the dashboard's, which closes once), unless one is open

@@ -50,8 +50,8 @@ def run_dashboard(args: argparse.Namespace, campaign: Campaign) -> int:
         or not glyphs.terminal_shows_unicode(
             os.environ, started_in_c_locale=glyphs.python_started_in_c_locale()
         ),
+        loop=args.loop,
     )
-    app.clock.loop = args.loop
     app.run()
     # The statuses of README.md's table: 0 after q or ctrl+c, 1 after a crash (its note
     # printed), 143 after SIGTERM, 129 after SIGHUP or the terminal gone, 128+n after signal n.

@@ -254,9 +254,9 @@ def display(q: Quantity, system: str) -> str:
 
 def is_converted(q: Quantity, system: str) -> bool:
     """Whether ``q`` is shown in ``system`` by pint's conversion, not by a figure the text
-    itself wrote. Raises ValueError for an unknown system."""
-    _check_system(system)
-    return _shown(q, system)[1]
+    itself wrote: its display carries :data:`CONVERTED_MARK`, the one rule for both. Raises
+    ValueError for an unknown system."""
+    return display(q, system).endswith(CONVERTED_MARK)
 
 
 def _shown(q: Quantity, system: str) -> tuple[str, bool]:
@@ -375,12 +375,13 @@ def to_json(q: Quantity, system: str) -> dict[str, Any]:
     """``q`` as JSON-ready data: text, value, unit, display and whether pint converted it
     (``display_converted``); with a stated conversion, that conversion (``stated``) and pint's
     of the value into its unit (``converted``)."""
+    shown = display(q, system)  # once: it may run pint's conversion
     out: dict[str, Any] = {
         "text": q.text,
         "value": list(q.value) if isinstance(q.value, tuple) else q.value,
         "unit": q.unit,
-        "display": display(q, system),
-        "display_converted": is_converted(q, system),
+        "display": shown,
+        "display_converted": shown.endswith(CONVERTED_MARK),
     }
     if q.stated is not None:
         import pint

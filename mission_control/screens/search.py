@@ -22,18 +22,17 @@ class SearchScreen(Dialog[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, current: str = "", units: str | None = None) -> None:
+    def __init__(self, current: str = "", units: str = "si") -> None:
         super().__init__()
         self.current = current
         self.units = units
-        """The log's unit system; None: the app's (its ``unit_system``), else SI."""
+        """The log's unit system, whose unit the placeholder suggests."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-dialog", classes="dialog") as dialog:
             dialog.border_title = "Search the event log"
             dialog.border_subtitle = "enter: search · empty: show all · escape: cancel"
-            units = self.units or str(getattr(self.app, "unit_system", "si"))
-            placeholder = PLACEHOLDERS.get(units, PLACEHOLDERS["si"])
+            placeholder = PLACEHOLDERS.get(self.units, PLACEHOLDERS["si"])
             yield Input(self.current, placeholder=placeholder, id="search-input")
 
     @on(Input.Submitted)

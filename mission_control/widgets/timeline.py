@@ -92,8 +92,6 @@ class Timeline(Widget, can_focus=True):
         self.campaign = campaign
         self._events = campaign.all_events()
         self._ticks = campaign.all_ticks()
-        self._mission_ids: list[str] = self._events.column("mission_id")
-        self._event_index: list[int] = self._events.column("index")
         self._bounds = (campaign.start, campaign.end)
         self.window = tw.whole(self._bounds)
         """The ticks shown across the strip: the whole campaign until zoomed."""
@@ -264,8 +262,8 @@ class Timeline(Widget, can_focus=True):
         """The markers the arrows go through: every one, or the focused mission's."""
         if self.focus_id is None:
             return range(len(self._events))
-        if self._focused[0] != self.focus_id:
-            ids = self._mission_ids
+        if self._focused[0] != self.focus_id:  # each event's mission, read only then
+            ids = self._events.column("mission_id")
             chosen = [i for i, mission_id in enumerate(ids) if mission_id == self.focus_id]
             self._focused = (self.focus_id, chosen)
         return self._focused[1]
@@ -301,7 +299,7 @@ class Timeline(Widget, can_focus=True):
         tracks = self.campaign.tracks
         if offset.y < len(tracks):
             mission_id = tracks[offset.y].mission.id
-            ids = self._mission_ids
+            ids = self._events.column("mission_id")  # per click: a small part of the scan
             width = self.band_width
             near = [
                 (abs(c - col), i)
@@ -348,7 +346,7 @@ class Timeline(Widget, can_focus=True):
         cursor = self.window.unclamped_column(self.now, width)
         chosen = self.chosen if self.has_focus else None
         at = None if chosen is None else self.window.unclamped_column(self._ticks[chosen], width)
-        chosen_id = None if chosen is None or at is None else self._mission_ids[chosen]
+        event = None if chosen is None or at is None else self._events[chosen][1]
         lines: list[Text] = []
         for row, track in enumerate(tracks):
             cells: list[tuple[str, Style]] = [
@@ -362,12 +360,12 @@ class Timeline(Widget, can_focus=True):
                 cells[col] = (mark, style.get(mark, style["marker"]))
             if self.focus_id not in (None, track.mission.id):
                 cells = [(char, style["other"]) for char, _ in cells]
-            if chosen_id == track.mission.id and chosen is not None and at is not None:
+            if event is not None and event.mission_id == track.mission.id and at is not None:
                 # While the arrows choose, the chosen event's own marker, though a more
                 # telling one may share its column: Mars 7's "failed to separate" reads ▲.
                 mark = cells[at][0]
                 if self.selected is not None:
-                    mark = self.marks()[row][self._event_index[chosen]]
+                    mark = self.marks()[row][event.index]
                 cells[at] = (mark, style.get(mark, style["marker"]) + style["selected"])
             if cursor is not None:
                 char, cell_style = cells[cursor]

@@ -171,7 +171,9 @@ async def test_a_click_opens_the_line_clicked(campaign: Campaign) -> None:
         _source,
     ):
         log = app.query_one(EventLog)
-        assert log.has_class("-tall")  # a title row above the lines
+        title_row = screen_text(app).splitlines()[log.region.y]
+        assert log.scrollable_content_region.y == log.region.y + 1  # a title row above the lines
+        assert log.border_title and str(log.border_title) in title_row
         await pilot.click(EventLog, offset=(30, 1 + 2))
         assert isinstance(app.screen, EventDetailScreen)
         assert app.screen.event.kind == "course-correction"
