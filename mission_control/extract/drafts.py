@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 
 from msgspec.structs import replace
 
@@ -18,6 +19,7 @@ from mission_control.extract.dates import combine, day_of, find_dates, find_time
 from mission_control.extract.document import Document, InfoboxField, Sentence
 from mission_control.extract.kinds import assign_kinds, kind_of
 from mission_control.extract.metadata import infobox_key
+from mission_control.extract.parts import default_part, named_parts
 from mission_control.extract.quantities import find_quantities
 from mission_control.extract.report import Report
 from mission_control.extract.subjects import companion_parts, part_of_subject
@@ -183,13 +185,15 @@ class _Drafting:
         self, text: str, kind: str, day: datetime | None, paragraph: int, subject: str | None
     ) -> str:
         """The part an event concerns: the part the clause names as its subject (``subject``,
-        from :meth:`subject_of`); else the part the kind implies; else, for "it", the subject
+        from :meth:`subject_of`); else the part the kind implies, if the article names one
+        that fits (:func:`~.parts.default_part`); else, for "it", the subject
         of the clause before; else the part of the event just before on the same day; else
         the whole spacecraft."""
         if subject:
             return subject
-        if kind in vocabulary.KIND_DEFAULT_PART:
-            return vocabulary.KIND_DEFAULT_PART[kind]
+        default = default_part(kind, self.named_parts)
+        if default is not None:
+            return default
         if _PRONOUN_SUBJECT.match(text) and self.subject and self.subject[0] == paragraph:
             return self.subject[1]
         if self.drafts and day is not None:
@@ -197,6 +201,11 @@ class _Drafting:
             if prev.time.start.date() == day.date() and not prev.infobox:
                 return prev.part
         return "spacecraft"
+
+    @cached_property
+    def named_parts(self) -> tuple[str, ...]:
+        """The parts the article names as its own (read once, on the first draft asking)."""
+        return named_parts(self.doc, self.name)
 
     def subject_of(self, text: str) -> str | None:
         """The part a clause names as its subject (the mission's own name names none)."""

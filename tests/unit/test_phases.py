@@ -208,3 +208,36 @@ def test_a_course_correction_in_orbit_leaves_the_craft_in_orbit() -> None:
         event(0, "last-contact", "spacecraft", ARRIVAL + timedelta(days=40)),
     )
     assert phases_of(track, "bus")[-2:] == ["orbit", "contact lost"]
+
+
+def test_a_rover_rides_its_lander_down_and_stays_on_the_surface_once_deployed() -> None:
+    """A rover follows its lander (which follows the bus until it separates); set down,
+    it is on the surface as its lander is, and the bus's later events are not its own."""
+    track = track_of(
+        event(1, "separation", "lander", ARRIVAL),
+        event(2, "landing", "lander", ARRIVAL + timedelta(hours=3), precision=Precision.MINUTE),
+        event(3, "separation", "rover", ARRIVAL + timedelta(days=1)),
+        event(4, "flyby", "bus", ARRIVAL + timedelta(days=2)),
+        event(5, "loss-of-contact", "lander", ARRIVAL + timedelta(days=40)),
+    )
+    assert phases_of(track, "rover") == [
+        "pre-launch",
+        "launch",
+        "cruise",
+        "approach",
+        "separation",
+        "landed",
+    ]
+    # The lander lost contact after the rover left it: the rover's phase is its own.
+    assert phases_of(track, "lander")[-2:] == ["landed", "contact lost"]
+    assert phases_of(track, "bus")[-2:] == ["flyby", "heliocentric orbit"]
+
+
+def test_a_rover_not_yet_deployed_shares_its_landers_fate() -> None:
+    track = track_of(
+        event(1, "separation", "lander", ARRIVAL),
+        event(2, "loss-of-contact", "lander", ARRIVAL + timedelta(hours=3)),
+        event(3, "flyby", "bus", ARRIVAL + timedelta(days=2)),
+        event(4, "separation", "rover", ARRIVAL + timedelta(days=3), "failed to separate"),
+    )
+    assert phases_of(track, "rover")[-2:] == ["separation", "contact lost"]
