@@ -35,9 +35,21 @@ class _Words:
         return [self.text[self.starts[j] : min(self.ends[j], end)] for j in range(max(0, i - n), i)]
 
 
+# A link named with the craft at its far end ("contact with the lander", "signals from the
+# orbiter"): with no part as its subject, the sentence is about that craft.
+_LINK_TO = re.compile(
+    r"\b(?:contact|communications?|signals?|telemetry|transmissions?|radio\s+link|link|data)"
+    r"\s+(?:with|from|of)\s+(?:the\s+|its\s+)?$",
+    re.I,
+)
+
+
 def part_of_subject(text: str) -> str | None:
-    """The part a sentence is about: the first part noun not governed by a preposition."""
+    """The part a sentence is about: the first part noun not governed by a preposition; else
+    the first at the far end of a link the sentence speaks of ("Contact with the lander was
+    lost")."""
     best: tuple[int, str] | None = None
+    linked: tuple[int, str] | None = None
     words: _Words | None = None
     for part, pattern in vocabulary.PART_WORDS:
         for match in pattern.finditer(text):
@@ -46,11 +58,17 @@ def part_of_subject(text: str) -> str | None:
             if any(w.lower() in _PREPOSITIONS for w in before[-2:-1] + before[-1:]) and not (
                 before and before[-1].lower().endswith("'s")
             ):
+                start = match.start()
+                if (linked is None or start < linked[0]) and _LINK_TO.search(
+                    text, max(0, start - 40), start
+                ):
+                    linked = (start, part)
                 continue
             if best is None or match.start() < best[0]:
                 best = (match.start(), part)
             break
-    return best[1] if best else None
+    found = best or linked
+    return found[1] if found else None
 
 
 def companion_parts(text: str, part: str) -> list[str]:

@@ -53,9 +53,13 @@ def test_each_part_word_names_its_part(phrase: str, part: str) -> None:
         ("The lander separated from the orbiter on 20 October 1975.", "lander"),
         ("The rover was deployed from the lander on 21 July 1976.", "rover"),
         ("The capsule's parachute opened at 10 km.", "capsule"),
+        # No part is the subject: the craft at the far end of the link is.
+        ("Contact with the lander was lost at 14:05 UTC.", "lander"),
+        ("Signals from the orbiter stopped on 3 May 1976.", "orbiter"),
+        ("It separated from the bus on 3 May 1976.", None),
     ],
 )
-def test_the_part_a_sentence_is_about(sentence: str, part: str) -> None:
+def test_the_part_a_sentence_is_about(sentence: str, part: str | None) -> None:
     assert part_of_subject(sentence) == part
 
 
@@ -118,6 +122,14 @@ def test_a_craft_with_no_named_parts_lands_as_the_spacecraft() -> None:
         "The spacecraft entered the atmosphere on 3 February 1976."
     )
     assert read(with_capsule)[1:] == [("separation", "capsule"), ("atmospheric-entry", "capsule")]
+
+
+def test_contact_lost_with_a_part_is_that_parts_not_the_last_ones() -> None:
+    body = (
+        "The lander touched down on 2 December 1975 at 13:50 UTC. The rover was released "
+        "on 2 December 1975 at 13:51 UTC. Contact with the lander was lost at 14:05 UTC."
+    )
+    assert read(body)[-1] == ("loss-of-contact", "lander")
 
 
 def test_a_craft_stranded_at_earth_re_enters_as_the_spacecraft() -> None:
