@@ -22,7 +22,7 @@ from mission_control.extract.metadata import infobox_key
 from mission_control.extract.parts import default_part, named_parts
 from mission_control.extract.quantities import find_quantities
 from mission_control.extract.report import Report
-from mission_control.extract.subjects import companion_parts, part_of_subject
+from mission_control.extract.subjects import clause_around, companion_parts, part_of_subject
 from mission_control.model import Precision, Provenance, Quantity, StatedTime
 
 
@@ -236,10 +236,14 @@ class _Drafting:
             kind = found or ("other" if stamp.time.precision >= Precision.DAY else None)
             if kind is None:
                 continue
+            # A time in a clause with a subject of its own is that subject's.
+            near = subject if single else self.subject_of(clause_around(text, stamp.span[0]))
             self.add(
                 Draft(
                     kind=kind,
-                    part=self.part_for(text, kind, stamp.time.start, sentence.paragraph, subject),
+                    part=self.part_for(
+                        text, kind, stamp.time.start, sentence.paragraph, near or subject
+                    ),
                     time=stamp.time,
                     provenance=[provenance],
                     outcomes=list(outcomes),

@@ -71,6 +71,27 @@ def part_of_subject(text: str) -> str | None:
     return found[1] if found else None
 
 
+# Where a sentence goes on to a clause with a subject of its own ("..., while the lander
+# landed at 05:13"): a part named after one of these is the subject of what follows it.
+_CLAUSE_BREAK = re.compile(
+    r";\s*|,\s+(?:while|whereas|but|and|as|when|after\s+which)\s+(?=(?:the|its)\s)", re.I
+)
+
+
+def clause_around(text: str, at: int) -> str:
+    """The part of ``text`` between the clause breaks around offset ``at`` (a stated time):
+    "the lander landed at 05:13 UTC" in "The orbiter entered orbit on 22 October, while the
+    lander landed at 05:13 UTC"."""
+    start, end = 0, len(text)
+    for match in _CLAUSE_BREAK.finditer(text):
+        if match.end() <= at:
+            start = match.end()
+        elif match.start() >= at:
+            end = match.start()
+            break
+    return text[start:end]
+
+
 def companion_parts(text: str, part: str) -> list[str]:
     """Other parts a clause joins to its subject's: "along with the coast stage", "together
     with the bus", "the lander and the bus" (a part word right after the joining words; for

@@ -132,6 +132,25 @@ def test_contact_lost_with_a_part_is_that_parts_not_the_last_ones() -> None:
     assert read(body)[-1] == ("loss-of-contact", "lander")
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The orbiter entered orbit around Venus on 22 October 1975, while the lander landed "
+        "at 05:13 UTC.",
+        "The orbiter entered orbit around Venus on 22 October 1975; the lander landed at "
+        "05:13 UTC.",
+    ],
+)
+def test_a_time_in_a_clause_of_its_own_is_that_clauses_subjects(body: str) -> None:
+    """A landing told beside the orbiter's orbit insertion is the lander's alone."""
+    assert read(body)[1:] == [("orbit-insertion", "orbiter"), ("landing", "lander")]
+
+
+def test_a_sentence_of_one_subject_keeps_it_for_every_time() -> None:
+    body = "The lander separated from the bus on 9 March 1976 at 09:05 and landed at 09:11."
+    assert read(body)[1:] == [("separation", "lander"), ("landing", "lander")]
+
+
 def test_a_craft_stranded_at_earth_re_enters_as_the_spacecraft() -> None:
     body = (
         "The upper stage did not fire and it remained in a low Earth orbit. "
