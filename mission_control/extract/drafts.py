@@ -22,7 +22,7 @@ from mission_control.extract.metadata import infobox_key
 from mission_control.extract.parts import default_part, named_parts
 from mission_control.extract.quantities import find_quantities
 from mission_control.extract.report import Report
-from mission_control.extract.subjects import clause_around, companion_parts, part_of_subject
+from mission_control.extract.subjects import companion_parts, part_of_subject, subjects_at
 from mission_control.model import Precision, Provenance, Quantity, StatedTime
 
 
@@ -231,13 +231,14 @@ class _Drafting:
         subject = self.subject_of(text)
         outcomes = _outcomes(text)
         provenance = _provenance(self.doc, sentence)
-        for stamp, found in zip(stamps, kinds, strict=True):
+        # A time in a clause with a subject of its own is that subject's.
+        offsets = [s.span[0] for s in stamps]
+        nears = [subject] if single else subjects_at(text, offsets, self.subject_of)
+        for stamp, found, near in zip(stamps, kinds, nears, strict=True):
             # A stated day with no event word is still a dated statement: "other".
             kind = found or ("other" if stamp.time.precision >= Precision.DAY else None)
             if kind is None:
                 continue
-            # A time in a clause with a subject of its own is that subject's.
-            near = subject if single else self.subject_of(clause_around(text, stamp.span[0]))
             self.add(
                 Draft(
                     kind=kind,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Sequence
 
 from mission_control.extract import vocabulary
 
@@ -78,18 +79,23 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
-def clause_around(text: str, at: int) -> str:
-    """The part of ``text`` between the clause breaks around offset ``at`` (a stated time):
-    "the lander landed at 05:13 UTC" in "The orbiter entered orbit on 22 October, while the
-    lander landed at 05:13 UTC"."""
-    start, end = 0, len(text)
-    for match in _CLAUSE_BREAK.finditer(text):
-        if match.end() <= at:
-            start = match.end()
-        elif match.start() >= at:
-            end = match.start()
-            break
-    return text[start:end]
+def subjects_at(
+    text: str, offsets: Sequence[int], subject_of: Callable[[str], str | None]
+) -> list[str | None]:
+    """For each offset of ``text`` (a stated time), the subject ``subject_of`` finds in the
+    clause around it, between the clause breaks ("the lander landed at 05:13 UTC" in "The
+    orbiter entered orbit on 22 October, while the lander landed at 05:13 UTC"). Each
+    clause is read once, however many times it states."""
+    starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)]
+    ends = [m.start() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
+    found: dict[int, str | None] = {}
+    out: list[str | None] = []
+    for at in offsets:
+        k = max(0, bisect.bisect_right(starts, at) - 1)
+        if k not in found:
+            found[k] = subject_of(text[starts[k] : ends[k]])
+        out.append(found[k])
+    return out
 
 
 def companion_parts(text: str, part: str) -> list[str]:
