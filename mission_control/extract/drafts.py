@@ -22,7 +22,12 @@ from mission_control.extract.metadata import infobox_key
 from mission_control.extract.parts import default_part, named_parts
 from mission_control.extract.quantities import find_quantities
 from mission_control.extract.report import Report
-from mission_control.extract.subjects import companion_parts, part_of_subject, subjects_at
+from mission_control.extract.subjects import (
+    companion_parts,
+    freed_part,
+    part_of_subject,
+    subjects_at,
+)
 from mission_control.model import Precision, Provenance, Quantity, StatedTime
 
 
@@ -185,12 +190,12 @@ class _Drafting:
         self, text: str, kind: str, day: datetime | None, paragraph: int, subject: str | None
     ) -> str:
         """The part an event concerns: the part the clause names as its subject (``subject``,
-        from :meth:`subject_of`); else the part the kind implies, if the article names one
-        that fits (:func:`~.parts.default_part`); else, for "it", the subject
-        of the clause before; else the part of the event just before on the same day; else
-        the whole spacecraft."""
+        from :meth:`subject_of`; for a carrier's separation, the part freed); else the part
+        the kind implies, if the article names one that fits (:func:`~.parts.default_part`);
+        else, for "it", the subject of the clause before; else the part of the event just
+        before on the same day; else the whole spacecraft."""
         if subject:
-            return subject
+            return freed_part(kind, subject, _without_name(text, self.name))
         default = default_part(kind, self.named_parts)
         if default is not None:
             return default
@@ -232,8 +237,8 @@ class _Drafting:
         outcomes = _outcomes(text)
         provenance = _provenance(self.doc, sentence)
         # A time in a clause with a subject of its own is that subject's.
-        offsets = [s.span[0] for s in stamps]
-        nears = [subject] if single else subjects_at(text, offsets, self.subject_of)
+        offsets = [s.span[1] - 1 for s in stamps]
+        nears = subjects_at(text, offsets, self.subject_of)
         for stamp, found, near in zip(stamps, kinds, nears, strict=True):
             # A stated day with no event word is still a dated statement: "other".
             kind = found or ("other" if stamp.time.precision >= Precision.DAY else None)

@@ -74,9 +74,15 @@ def part_of_subject(text: str) -> str | None:
 
 # Where a sentence goes on to a clause with a subject of its own ("..., while the lander
 # landed at 05:13"): a part named after one of these is the subject of what follows it.
+# After ", which" the subject is the noun before the comma ("released the lander, which
+# landed at 13:50").
 _CLAUSE_BREAK = re.compile(
-    r";\s*|,\s+(?:while|whereas|but|and|as|when|after\s+which)\s+(?=(?:the|its)\s)", re.I
+    r";\s*|,\s+(?:(?:while|whereas|but|and|as|when|after\s+which)\s+(?=(?:the|its)\s)"
+    r"|(?P<which>which)\s+)",
+    re.I,
 )
+# A part word that ends where a ", which" begins.
+_PART_BEFORE = 40
 
 
 def subjects_at(
@@ -84,18 +90,50 @@ def subjects_at(
 ) -> list[str | None]:
     """For each offset of ``text`` (a stated time), the subject ``subject_of`` finds in the
     clause around it, between the clause breaks ("the lander landed at 05:13 UTC" in "The
-    orbiter entered orbit on 22 October, while the lander landed at 05:13 UTC"). Each
-    clause is read once, however many times it states."""
-    starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)]
-    ends = [m.start() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
+    orbiter entered orbit on 22 October, while the lander landed at 05:13 UTC"); in a
+    ", which" clause, the part named just before it. Each clause is read once, however
+    many times it states."""
+    breaks = list(_CLAUSE_BREAK.finditer(text))
+    starts = [0] + [m.end() for m in breaks]
+    ends = [m.start() for m in breaks] + [len(text)]
     found: dict[int, str | None] = {}
     out: list[str | None] = []
     for at in offsets:
         k = max(0, bisect.bisect_right(starts, at) - 1)
         if k not in found:
-            found[k] = subject_of(text[starts[k] : ends[k]])
+            own = subject_of(text[starts[k] : ends[k]])
+            if own is None and k and breaks[k - 1].group("which"):
+                own = _part_ending_at(text, breaks[k - 1].start())
+            found[k] = own
         out.append(found[k])
     return out
+
+
+def _part_ending_at(text: str, end: int) -> str | None:
+    """The part whose word ends at ``end`` ("the lander" before ", which")."""
+    start = max(0, end - _PART_BEFORE)
+    for part, pattern in vocabulary.PART_WORDS:
+        for match in pattern.finditer(text, start, end):
+            if match.end() == end:
+                return part
+    return None
+
+
+_CARRIERS = frozenset({"bus", "orbiter"})
+
+
+def freed_part(kind: str, subject: str, text: str) -> str:
+    """The part an event told of ``subject`` concerns: a separation told of a carrier ("the
+    bus separated from the descent module", "the orbiter released the lander") is the part
+    it frees, the first other part the clause names; any other event is its subject's."""
+    if kind != "separation" or subject not in _CARRIERS:
+        return subject
+    other = [
+        (m.start(), part)
+        for part, pattern in vocabulary.PART_WORDS
+        if part not in _CARRIERS and (m := pattern.search(text))
+    ]
+    return min(other)[1] if other else subject
 
 
 def companion_parts(text: str, part: str) -> list[str]:

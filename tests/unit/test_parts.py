@@ -146,6 +146,23 @@ def test_a_time_in_a_clause_of_its_own_is_that_clauses_subjects(body: str) -> No
     assert read(body)[1:] == [("orbit-insertion", "orbiter"), ("landing", "lander")]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The bus separated from the descent module on 3 December 1976.",
+        "The orbiter separated from the lander on 3 December 1976.",
+        "The lander separated from the bus on 3 December 1976.",
+    ],
+)
+def test_a_separation_is_the_freed_parts_whoever_the_subject(body: str) -> None:
+    assert read(body)[-1] == ("separation", "lander")
+
+
+def test_a_which_clause_is_about_the_part_before_it() -> None:
+    body = "On 2 December 1976 the orbiter dropped the lander, which landed at 13:50 UTC."
+    assert read(body)[-1] == ("landing", "lander")
+
+
 def test_a_sentence_of_one_subject_keeps_it_for_every_time() -> None:
     body = "The lander separated from the bus on 9 March 1976 at 09:05 and landed at 09:11."
     assert read(body)[1:] == [("separation", "lander"), ("landing", "lander")]
