@@ -28,6 +28,8 @@ from mission_control.presentation.formatting import (
 )
 from mission_control.state import CampaignState, state_at
 from mission_control.terminal import in_daemon_thread
+from mission_control.terminal_app import TerminalApp
+from mission_control.textual_private import CrashHookApp
 from mission_control.widgets.caption import CaptionPanel
 from mission_control.widgets.event_log import EventLog
 from mission_control.widgets.key_bar import KeyBar
@@ -72,7 +74,7 @@ class DashboardScreen(Screen[None]):
     AUTO_FOCUS = ""
 
 
-class MissionControlApp(CaptionHost):
+class MissionControlApp(CaptionHost, TerminalApp, CrashHookApp, App[None]):
     """Mars 6 and Mars 7, replayed."""
 
     CSS_PATH = styles_dir() / "app.tcss"
