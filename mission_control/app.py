@@ -30,7 +30,6 @@ from mission_control.state import CampaignState, state_at
 from mission_control.terminal import in_daemon_thread
 from mission_control.terminal_app import TerminalApp
 from mission_control.textual_private import CrashHookApp
-from mission_control.widgets.caption import CaptionPanel
 from mission_control.widgets.event_log import EventLog
 from mission_control.widgets.key_bar import KeyBar
 from mission_control.widgets.mission_clock import MissionClock
@@ -135,9 +134,6 @@ class MissionControlApp(CaptionHost, TerminalApp, CrashHookApp, App[None]):
                             id=f"panel-{ms.mission.id}-{part}",
                         )
             yield StatusReason(id="reason")
-            self._caption = CaptionPanel(id="caption")
-            self._caption.border_title = "Caption"
-            yield self._caption
             with Horizontal(id="lower") as self._lower:
                 # Empty until the first frame is shown: the orrery is mounted in it then.
                 self._orrery_slot = Container(id="orrery-slot")
@@ -194,7 +190,7 @@ class MissionControlApp(CaptionHost, TerminalApp, CrashHookApp, App[None]):
         self._body.set_class(compact, "-compact")
         self._mission_clock.compact = compact
         self._timeline.set_class(height >= TALL_FROM, "-tall")
-        self._caption.set_class(height >= TALL_FROM, "-tall")
+        self.caption_tall = height >= TALL_FROM
         self.caption_has_room = not compact and height >= CAPTION_FROM
         self._place_caption()
         self.orrery_has_pane = width >= ORRERY_PANE_FROM.width and height >= ORRERY_PANE_FROM.height
