@@ -135,10 +135,6 @@ class MissionControlApp(CaptionHost, TerminalApp, CrashHookApp, App[None]):
                         )
             yield StatusReason(id="reason")
             with Horizontal(id="lower") as self._lower:
-                # Empty until the first frame is shown: the orrery is mounted in it then.
-                self._orrery_slot = Container(id="orrery-slot")
-                self._orrery_slot.border_title = "Orrery"
-                yield self._orrery_slot
                 yield EventLog(self.campaign, id="event-log").data_bind(
                     units=MissionControlApp.unit_system,
                     log_filter=MissionControlApp.log_filter,
