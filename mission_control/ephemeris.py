@@ -93,8 +93,9 @@ PLANETS: dict[str, Body] = {
 SATELLITES: dict[Body, Planet] = {"moon": "earth", "phobos": "mars"}
 """Each moon the model knows, with the planet it circles."""
 
-BODIES: dict[str, Body] = {**PLANETS, "the Moon": "moon", "Phobos": "phobos"}
-"""Every body a craft may be sent to, by its name as articles write it (the planets first)."""
+BODIES: dict[str, Body] = {**PLANETS, "Moon": "moon", "the Moon": "moon", "Phobos": "phobos"}
+"""Every body a craft may be sent to, by its names as articles write them (the planets
+first): the Moon with its article too, as prose names it."""
 
 
 def planet_of(body: Body) -> Planet:

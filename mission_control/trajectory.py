@@ -127,8 +127,9 @@ def plan(
     if body == "earth":
         return f"{cannot}: it never left Earth orbit"
     if ephemeris.planet_of(body) == "earth":
+        place = "the Moon" if body == "moon" else target_name
         return (
-            f"{cannot}: its path to {target_name} circles Earth, and the model draws paths "
+            f"{cannot}: its path to {place} circles Earth, and the model draws paths "
             "about the Sun only"
         )
     if arrival_tick is None:

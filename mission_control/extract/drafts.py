@@ -25,6 +25,7 @@ from mission_control.extract.report import Report
 from mission_control.extract.subjects import (
     companion_parts,
     freed_part,
+    last_subject,
     part_of_subject,
     subjects_at,
 )
@@ -190,17 +191,17 @@ class _Drafting:
         self, text: str, kind: str, day: datetime | None, paragraph: int, subject: str | None
     ) -> str:
         """The part an event concerns: the part the clause names as its subject (``subject``,
-        from :meth:`subject_of`; for a carrier's separation, the part freed); else the part
-        the kind implies, if the article names one that fits (:func:`~.parts.default_part`);
-        else, for "it", the subject of the clause before; else the part of the event just
+        from :meth:`subject_of`; for a carrier's separation, the part freed); else, for "it",
+        the subject of the clause before; else the part the kind implies, if the article
+        names one that fits (:func:`~.parts.default_part`); else the part of the event just
         before on the same day; else the whole spacecraft."""
         if subject:
             return freed_part(kind, subject, _without_name(text, self.name))
+        if _PRONOUN_SUBJECT.match(text) and self.subject and self.subject[0] == paragraph:
+            return self.subject[1]
         default = default_part(kind, self.named_parts)
         if default is not None:
             return default
-        if _PRONOUN_SUBJECT.match(text) and self.subject and self.subject[0] == paragraph:
-            return self.subject[1]
         if self.drafts and day is not None:
             prev = self.drafts[-1]
             if prev.time.start.date() == day.date() and not prev.infobox:
@@ -218,7 +219,7 @@ class _Drafting:
 
     def note_subject(self, text: str, paragraph: int) -> None:
         """Remember the part a clause is about, for an "it" in the clause after."""
-        part = self.subject_of(text)
+        part = last_subject(text, self.subject_of)
         if part:
             self.subject = (paragraph, part)
         elif not _PRONOUN_SUBJECT.match(text):
@@ -233,7 +234,6 @@ class _Drafting:
         kinds = [kind_at[s.span] for s in stamps]
         single = len(stamps) == 1
         # Read once for the clause, however many moments it states.
-        subject = self.subject_of(text)
         outcomes = _outcomes(text)
         provenance = _provenance(self.doc, sentence)
         # A time in a clause with a subject of its own is that subject's.
@@ -247,9 +247,7 @@ class _Drafting:
             self.add(
                 Draft(
                     kind=kind,
-                    part=self.part_for(
-                        text, kind, stamp.time.start, sentence.paragraph, near or subject
-                    ),
+                    part=self.part_for(text, kind, stamp.time.start, sentence.paragraph, near),
                     time=stamp.time,
                     provenance=[provenance],
                     outcomes=list(outcomes),

@@ -18,17 +18,35 @@ DESCENDING_PARTS: tuple[str, ...] = ("lander", "capsule", "penetrator", "rover")
 """The parts that go down through an atmosphere or to a surface, by preference."""
 
 
+# What before a part word says the craft has no such part ("with no lander"), or that the
+# word is what the craft is ("Zarya-V 1 was a Soviet lander", the mission's name blanked).
+_NO_PART = re.compile(r"\b(?:no|without(?:\s+an?)?|nor|not\s+an?)\s+(?:[\w-]+\s+)?$", re.I)
+_IS_A = re.compile(r"\s*(?:was|is)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}", re.I)
+
+
 def named_parts(doc: Document, name: str = "") -> tuple[str, ...]:
-    """The parts the article names as its own, in :data:`PART_ORDER`: a part
-    word in its infobox or in a sentence about its own craft (not in the mission's name,
-    "Mars Polar Lander", nor in a sentence about another craft, "Mars 2's lander")."""
+    """The parts the article names as its own, in :data:`PART_ORDER`: a part word in its
+    infobox or in a sentence about its own craft; not one in the mission's name ("Mars
+    Polar Lander"), in a sentence about another craft ("Mars 2's lander"), said to be
+    missing ("with no lander"), or naming what the whole craft is ("X was a Soviet lander",
+    a mission type of one part word, "Venus lander")."""
     found: set[str] = set()
-    texts = [item.value for item in doc.infobox]
-    texts += [s.text for s in doc.sentences if not about_other_craft(s.text, name)]
     blank = re.compile(re.escape(name), re.I) if name.strip() else None
-    for said in texts:
-        text = blank.sub(" ", said) if blank is not None else said
-        found.update(part for part, pattern in vocabulary.PART_WORDS if pattern.search(text))
+    for item in doc.infobox:
+        said = [part for part, pattern in vocabulary.PART_WORDS if pattern.search(item.value)]
+        if len(said) > 1 or "type" not in item.key.lower():
+            found.update(said)
+    for sentence in doc.sentences:
+        if about_other_craft(sentence.text, name):
+            continue
+        text = blank.sub(" ", sentence.text) if blank is not None else sentence.text
+        for part, pattern in vocabulary.PART_WORDS:
+            for match in pattern.finditer(text):
+                before = text[max(0, match.start() - 30) : match.start()]
+                if _NO_PART.search(before) or _IS_A.fullmatch(text, 0, match.start()):
+                    continue
+                found.add(part)
+                break
     return tuple(p for p in PART_ORDER if p in found)
 
 

@@ -20,6 +20,30 @@ _WORD = re.compile(r"\S+")
 _ITS_OTHER = re.compile(r"\b(?:its|their)\s+(?:[\w-]+,?\s+){0,3}$", re.I)
 
 
+# Words that, capitalised before a small number, name no craft: months, words that open a
+# sentence ("On 3 and 4 July", "Some 40 km"), places and things numbered ("Site 81",
+# "Stage 2") and rockets ("Ariane 4", "Delta 2").
+_NOT_CRAFT = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
+    r"On|In|At|By|To|From|Until|Till|Since|Before|After|About|Around|Some|Only|Of|For|And|"
+    r"With|Over|Under|Within|During|Between|Through|Than|Nearly|Almost|Roughly|Just|All|"
+    r"Approximately|Each|Every|Both|The|This|That|These|Those|Its|Their|His|Her|Our|Another|"
+    r"Day|Days|Sol|Sols|Orbit|Orbits|Revolution|Stage|Block|Complex|Pad|Site|Area|Launch|"
+    r"Table|Figure|Fig|Chapter|Volume|Vol|Page|Pages|Part|Phase|Step|Type|Model|Number|"
+    r"Channel|Camera|Unit|Level|Station|Platform|Building|Room|Section|Article|Note|Gate|"
+    r"Ariane|Atlas|Delta|Titan|Proton|Soyuz|Molniya|Vostok|Zenit|Falcon|Thor|Scout|Agena|"
+    r"Centaur|Dnepr|Rokot|Angara|Energia|Tsyklon|Juno|Antares|Minotaur|Pegasus|Taurus|"
+    r"Electron|Saturn|Long|Vega|Universal|Coordinated"
+)
+# Any other craft named as programmes name theirs, a word and a number ("Tern 3",
+# "Zarya-V 3"): not a measurement ("Surgut 200 km") nor a numbered place ("Baikonur 81/24").
+_ANY_CRAFT = re.compile(
+    rf"\b(?!(?:{_NOT_CRAFT})\b)[A-Z][a-z]{{2,}}(?:-[A-Z][A-Za-z]?)?\s\d{{1,3}}[A-Z]?\b"
+    r"(?![/.:,]\d|\s*(?:km|mi|m|kg|g|s|h|min|ft|lb|°|%)(?!\w))"
+)
+
+
 class _Words:
     """A text's words (runs of non-space), to ask for the words before a place without
     splitting all the text before it each time."""
@@ -91,22 +115,41 @@ def subjects_at(
     """For each offset of ``text`` (a stated time), the subject ``subject_of`` finds in the
     clause around it, between the clause breaks ("the lander landed at 05:13 UTC" in "The
     orbiter entered orbit on 22 October, while the lander landed at 05:13 UTC"); in a
-    ", which" clause, the part named just before it. Each clause is read once, however
-    many times it states."""
+    ", which" clause, the part named just before it; in a clause that names none, the
+    sentence's. Each clause is read once, however many times it states."""
     breaks = list(_CLAUSE_BREAK.finditer(text))
     starts = [0] + [m.end() for m in breaks]
     ends = [m.start() for m in breaks] + [len(text)]
     found: dict[int, str | None] = {}
+    whole: list[str | None] = []
     out: list[str | None] = []
     for at in offsets:
         k = max(0, bisect.bisect_right(starts, at) - 1)
         if k not in found:
             own = subject_of(text[starts[k] : ends[k]])
-            if own is None and k and breaks[k - 1].group("which"):
-                own = _part_ending_at(text, breaks[k - 1].start())
+            after = breaks[k - 1] if k else None
+            if own is None and after is not None and after.group("which"):
+                own = _part_ending_at(text, after.start())
+            if own is None:
+                whole = whole or [subject_of(text)]
+                own = whole[0]
             found[k] = own
         out.append(found[k])
     return out
+
+
+def last_subject(text: str, subject_of: Callable[[str], str | None]) -> str | None:
+    """The subject of the last clause of ``text`` that names one: the craft an "it" in the
+    sentence after most likely means ("the orbiter entered orbit, and the lander entered the
+    atmosphere. Its parachute ..." is the lander's)."""
+    breaks = list(_CLAUSE_BREAK.finditer(text))
+    starts = [0, *(m.end() for m in breaks)]
+    ends = [*(m.start() for m in breaks), len(text)]
+    for start, end in zip(reversed(starts), reversed(ends), strict=True):
+        found = subject_of(text[start:end])
+        if found:
+            return found
+    return None
 
 
 def _part_ending_at(text: str, end: int) -> str | None:
@@ -181,7 +224,7 @@ def about_other_craft(text: str, own: str) -> bool:
     first_other = next(
         (
             m
-            for m in vocabulary.CRAFT_NAME.finditer(text)
+            for m in _craft_names(text)
             if m.group(0).lower() != own.lower() and not _compared_before(text, m.start())
         ),
         None,
@@ -206,6 +249,15 @@ def about_other_craft(text: str, own: str) -> bool:
         (m.start() for m in (own_match, self_match, part_match) if m is not None), default=None
     )
     return first_own is None or other_start < first_own
+
+
+def _craft_names(text: str) -> list[re.Match[str]]:
+    """The craft names of ``text`` in order: those of the known programmes, and any other
+    word-and-number name (:data:`_ANY_CRAFT`)."""
+    known = list(vocabulary.CRAFT_NAME.finditer(text))
+    starts = {m.start() for m in known}
+    found = known + [m for m in _ANY_CRAFT.finditer(text) if m.start() not in starts]
+    return sorted(found, key=lambda m: m.start())
 
 
 def _compared_before(text: str, end: int) -> bool:

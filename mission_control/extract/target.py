@@ -5,8 +5,8 @@ destination.
 
 A later stage models a transfer from Earth to this body, so a doubtful answer is ``None``:
 a planet word that is part of a name ("Mars 4", "Mars Polar Lander", "the Mars program") is
-no destination, and prose that names two bodies equally often names none (a planet and its
-own moon named equally often give the planet: the one is reached through the other).
+no destination, and prose that names two bodies equally often names none (but a moon named
+as often as its own planet is the target: the planet is named on the way to it).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 # The planets a craft from Earth may go to, as English writes them.
 PLANETS: tuple[str, ...] = ("Mercury", "Venus", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune")
-MOON = "the Moon"
+MOON = "Moon"
 EARTH = "Earth"
 # Moons a craft may be sent to, each with the planet it circles.
 MOONS: dict[str, str] = {MOON: EARTH, "Phobos": "Mars", "Deimos": "Mars"}
@@ -62,6 +62,7 @@ _LEADS = (
     r"|\borbit(?:ed|ing|s)?\s+(?:(?:around|about|of)\s+)?"
     r"|\b(?:reach(?:ed|es|ing)?|arriv(?:ed|al|ing|es)\s+at)\s+"
     r"|\b(?:land(?:ed|ing|s)?|touch(?:ed)?\s+down|crash(?:ed)?(?:-landed)?)\s+on(?:to)?\s+"
+    r"|\bimpact(?:ed|ing|s)?\s+(?:on\s+|into\s+)?"
     r"|\b(?:atmosphere|surface)\s+of\s+"
     r"|\b(?:fl(?:ew|y|ying|ies)\s+(?:past|by)|fly-?by\s+of)\s+"
 )
@@ -69,7 +70,8 @@ _LEADS = (
 _DESTINATION = re.compile(
     rf"(?i:{_LEADS})(?P<led>{_BODY}){_NAME_AFTER}"
     rf"|(?P<noun>{_BODY})(?:['\u2019]s)?\s+(?:fly-?by|orbiter|lander|atmosphere|surface)\b"
-    rf"|\b(?P<adjective>{'|'.join(_ADJECTIVES)})\s+(?:atmosphere|surface|orbit)\b"
+    rf"|\b(?P<adjective>{'|'.join(_ADJECTIVES)})\s+(?:atmosphere|surface|orbit|probe|lander|"
+    r"orbiter|rover|mission|spacecraft|flyby)\b"
 )
 
 # What a craft that never left Earth orbit is said to have done: stayed in (or failed to leave)
@@ -95,7 +97,8 @@ _NAME_BEFORE = re.compile(r"(?:\b(?!(?:The|A|An|Its|This|That|Each|Every)\s)[A-Z
 
 
 def _body(word: str) -> str:
-    """A destination word as a target's name: "the Moon" however it is written."""
+    """A destination word as a target's name: "Moon" however it is written ("the Moon",
+    "Earth's Moon")."""
     return MOON if word.endswith("Moon") else word
 
 
@@ -135,8 +138,9 @@ def planets_named(value: str) -> set[str]:
 def choose_target(mission_type: str | None, mentions: Iterable[str]) -> str | None:
     """The mission's target: Earth when the prose says the craft never left it; else the one
     body its infobox mission type names (a planet named with a moon: the planet); else
-    the body the prose most often names as a destination; ``None`` when none is named or two
-    unrelated bodies are named equally often."""
+    the body the prose most often names as a destination (a moon named as often as its
+    planet: the moon); ``None`` when none is named or two unrelated bodies are named
+    equally often."""
     counts = Counter(mentions)
     if counts.pop(EARTH, 0):
         return EARTH
@@ -150,11 +154,10 @@ def choose_target(mission_type: str | None, mentions: Iterable[str]) -> str | No
     if not ranked:
         return None
     if len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
-        tied = _without_moons_of_named({ranked[0][0], ranked[1][0]})
-        return tied.pop() if len(tied) == 1 else None
+        first, second = ranked[0][0], ranked[1][0]
+        # A moon named as often as its own planet is where the craft went: its planet is
+        # named on the way there ("inserted into orbit around Mars" to reach Phobos).
+        if MOONS.get(first) == second:
+            return first
+        return second if MOONS.get(second) == first else None
     return ranked[0][0]
-
-
-def _without_moons_of_named(bodies: set[str]) -> set[str]:
-    """``bodies`` without a moon whose planet is among them too."""
-    return {b for b in bodies if MOONS.get(b) not in bodies}

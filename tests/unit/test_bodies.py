@@ -71,14 +71,14 @@ def test_phobos_is_placed_at_mars() -> None:
 
 def test_every_body_has_a_name_as_articles_write_it() -> None:
     assert list(BODIES)[:8] == list(ephemeris.PLANETS)
-    assert BODIES["the Moon"] == "moon" and BODIES["Phobos"] == "phobos"
+    assert BODIES["Moon"] == BODIES["the Moon"] == "moon" and BODIES["Phobos"] == "phobos"
 
 
 def test_no_transfer_for_a_craft_that_never_left_earth_or_went_to_the_moon() -> None:
     launch = to_tick(datetime(1971, 5, 10, 16, 58, tzinfo=UTC))
     stranded = plan("k", "Kosmos 419", ("Earth", "earth"), launch, launch + 2 * 86400)
     assert stranded == "Kosmos 419: no trajectory modelled: it never left Earth orbit"
-    lunar = plan("l", "Luna 9", ("the Moon", "moon"), launch, launch + 3.5 * 86400)
+    lunar = plan("l", "Luna 9", ("Moon", "moon"), launch, launch + 3.5 * 86400)
     assert isinstance(lunar, str)
     assert lunar.startswith("Luna 9: no trajectory modelled: its path to the Moon circles Earth")
 

@@ -77,8 +77,25 @@ def test_a_craft_named_for_comparison_does_not_capture_the_sentence(sentence: st
 @pytest.mark.parametrize(
     "sentence",
     [
+        "On 3 and 4 July 1975 the spacecraft made two small course corrections.",
+        "An Ariane 4 launched it on 2 June 1975 from Kourou.",
+        "Some 40 km from Surgut it landed on 22 August 1975.",
+        "It was launched from Baikonur 81/24 on 8 June 1975.",
+        "Probe 1 was launched on 8 June 1975 at 02:38 UTC.",
+    ],
+)
+def test_a_number_after_a_capitalised_word_is_not_always_a_craft(sentence: str) -> None:
+    assert not about_other_craft(sentence, "Probe 1")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "Its twin Phobos 1 was lost on 2 September 1988.",
         "Mars 4 flew past the planet on 10 February 1974.",
+        # A craft of any programme, named as programmes name theirs.
+        "Its twin, Tern 2, failed to separate from its upper stage on 5 November 1975.",
+        "The Russian Zarya-V 3 orbiter, launched on 16 November 1975, failed to leave Earth orbit.",
     ],
 )
 def test_a_sentence_about_another_craft_states_none_of_its_events(sentence: str) -> None:
@@ -98,6 +115,18 @@ def test_the_parts_an_article_names_as_its_own() -> None:
     assert doc_parts("Mars 2's orbiter was lost.") == ()
     assert doc_parts("The probe was lost.", "Mars Polar Lander") == ()
     assert doc_parts("Its mission was short.") == ()
+    # Not a part said to be missing, nor what the whole craft is.
+    assert doc_parts("It was a single spacecraft, with no lander.") == ()
+    assert doc_parts("Probe 1 was a Soviet lander meant for Venus.") == ()
+    assert doc_parts("- Mission type: Venus lander\n\nProbe 1 flew.") == ()
+    assert doc_parts("- Mission type: Mars orbiter and lander\n\nIt flew.") == (
+        "orbiter",
+        "lander",
+    )
+    assert doc_parts("Probe 1 was a mission made up of an orbiter and a lander.") == (
+        "orbiter",
+        "lander",
+    )
 
 
 def test_a_kind_implies_only_a_part_the_article_names() -> None:
@@ -161,6 +190,27 @@ def test_a_separation_is_the_freed_parts_whoever_the_subject(body: str) -> None:
 def test_a_which_clause_is_about_the_part_before_it() -> None:
     body = "On 2 December 1976 the orbiter dropped the lander, which landed at 13:50 UTC."
     assert read(body)[-1] == ("landing", "lander")
+
+
+def test_its_after_a_sentence_of_two_subjects_is_the_last_ones() -> None:
+    body = (
+        "On 25 April 1976 the lander touched down at 05:52 GMT, and the return capsule "
+        "entered the atmosphere at 06:10 GMT. Its parachute opened at 06:19 GMT."
+    )
+    assert read(body)[1:] == [
+        ("landing", "lander"),
+        ("atmospheric-entry", "capsule"),
+        ("parachute", "capsule"),
+    ]
+
+
+def test_its_is_the_part_before_it_not_the_part_a_kind_implies() -> None:
+    body = (
+        "The lander touched down on 18 August 1976. The re-entry capsule was released on 22 "
+        "August 1976 and entered the atmosphere at 17:32 UTC. Its parachute opened at 17:40 "
+        "UTC, and it landed at 17:55 UTC."
+    )
+    assert read(body)[-2:] == [("parachute", "capsule"), ("landing", "capsule")]
 
 
 def test_a_sentence_of_one_subject_keeps_it_for_every_time() -> None:
