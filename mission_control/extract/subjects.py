@@ -116,25 +116,24 @@ def subjects_at(
     clause around it, between the clause breaks ("the lander landed at 05:13 UTC" in "The
     orbiter entered orbit on 22 October, while the lander landed at 05:13 UTC"); in a
     ", which" clause, the part named just before it; in a clause that names none, the
-    sentence's. Each clause is read once, however many times it states."""
+    subject of the clauses before it (never of one after it: "Orbit insertion was planned
+    for 1 August, and the lander ..." names no part for the orbit insertion). Each clause
+    is read once, however many times it states."""
     breaks = list(_CLAUSE_BREAK.finditer(text))
-    starts = [0] + [m.end() for m in breaks]
-    ends = [m.start() for m in breaks] + [len(text)]
-    found: dict[int, str | None] = {}
-    whole: list[str | None] = []
+    starts = [0, *(m.end() for m in breaks)]
+    ends = [*(m.start() for m in breaks), len(text)]
+    # carried[k]: the subject clause k is about, from it or the clauses before it.
+    carried: list[str | None] = []
     out: list[str | None] = []
     for at in offsets:
         k = max(0, bisect.bisect_right(starts, at) - 1)
-        if k not in found:
-            own = subject_of(text[starts[k] : ends[k]])
-            after = breaks[k - 1] if k else None
-            if own is None and after is not None and after.group("which"):
-                own = _part_ending_at(text, after.start())
-            if own is None:
-                whole = whole or [subject_of(text)]
-                own = whole[0]
-            found[k] = own
-        out.append(found[k])
+        while len(carried) <= k:
+            j = len(carried)
+            own = subject_of(text[starts[j] : ends[j]])
+            if own is None and j and breaks[j - 1].group("which"):
+                own = _part_ending_at(text, breaks[j - 1].start())
+            carried.append(own or (carried[j - 1] if j else None))
+        out.append(carried[k])
     return out
 
 

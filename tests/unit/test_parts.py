@@ -213,6 +213,23 @@ def test_its_is_the_part_before_it_not_the_part_a_kind_implies() -> None:
     assert read(body)[-2:] == [("parachute", "capsule"), ("landing", "capsule")]
 
 
+def test_a_clause_of_no_part_takes_no_subject_from_a_clause_after_it() -> None:
+    body = (
+        "Orbit insertion was planned for 1 August 1976, and the lander was to land on "
+        "5 August 1976. The spacecraft entered orbit around Mars on 2 August 1976."
+    )
+    assert read(body)[1] == ("orbit-insertion", "spacecraft")
+
+
+def test_a_clause_of_no_part_takes_the_subject_of_the_clause_before_it() -> None:
+    body = (
+        "Its signals were lost at 08:50 on 21 December 1978, when the bus passed out of "
+        "radio range."
+    )
+    lander = "The descent module touched down on 21 December 1978 at 06:20 UTC. "
+    assert read(lander + body)[-1] == ("loss-of-contact", "lander")
+
+
 def test_a_sentence_of_one_subject_keeps_it_for_every_time() -> None:
     body = "The lander separated from the bus on 9 March 1976 at 09:05 and landed at 09:11."
     assert read(body)[1:] == [("separation", "lander"), ("landing", "lander")]
