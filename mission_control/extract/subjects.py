@@ -107,6 +107,9 @@ _CLAUSE_BREAK = re.compile(
 )
 # A part word that ends where a ", which" begins.
 _PART_BEFORE = 40
+# "it" as a clause's subject after an opening phrase ("On 12 February it was ..."); an "it"
+# or "its" that opens the clause means the craft of the sentence before.
+_IT_LATER = re.compile(r"^\s*\S.*?\bit\b", re.I)
 
 
 def subjects_at(
@@ -116,23 +119,32 @@ def subjects_at(
     clause around it, between the clause breaks ("the lander landed at 05:13 UTC" in "The
     orbiter entered orbit on 22 October, while the lander landed at 05:13 UTC"); in a
     ", which" clause, the part named just before it; in a clause that names none, the
-    subject of the clauses before it (never of one after it: "Orbit insertion was planned
-    for 1 August, and the lander ..." names no part for the orbit insertion). Each clause
-    is read once, however many times it states."""
+    subject of the clauses before it, not of one after it ("Orbit insertion was planned
+    for 1 August, and the lander ..." names no part for the orbit insertion) unless its
+    "it" is that one. Each clause is read once, however many times it states."""
     breaks = list(_CLAUSE_BREAK.finditer(text))
     starts = [0, *(m.end() for m in breaks)]
     ends = [*(m.start() for m in breaks), len(text)]
     # carried[k]: the subject clause k is about, from it or the clauses before it.
     carried: list[str | None] = []
+    whole: list[str | None] = []
     out: list[str | None] = []
     for at in offsets:
         k = max(0, bisect.bisect_right(starts, at) - 1)
         while len(carried) <= k:
             j = len(carried)
-            own = subject_of(text[starts[j] : ends[j]])
+            clause = text[starts[j] : ends[j]]
+            own = subject_of(clause)
             if own is None and j and breaks[j - 1].group("which"):
                 own = _part_ending_at(text, breaks[j - 1].start())
-            carried.append(own or (carried[j - 1] if j else None))
+            if own is None and j:
+                own = carried[j - 1]
+            if own is None and _IT_LATER.search(clause):
+                # "On 12 February it was intended to land, but the lander was never
+                # released": an "it" the sentence goes on to name.
+                whole = whole or [subject_of(text)]
+                own = whole[0]
+            carried.append(own)
         out.append(carried[k])
     return out
 
