@@ -47,8 +47,10 @@ _UNDER_WAY = frozenset({"launch", "cruise", "approach", "separation", "entry and
 MAIN_PARTS: tuple[str, ...] = ("bus", "orbiter")
 """The part an event of the whole spacecraft concerns: the first of these a mission has."""
 
-CARRIED_BY_LANDER = frozenset({"rover"})
-"""Parts a lander carries down when the mission has one (else the main part carries them)."""
+CARRIED_BY_LANDER = frozenset({"rover", "capsule"})
+"""Parts a lander carries down when the mission has one (else the main part carries them):
+a rover, and a sample-return capsule that leaves the surface with the lander's ascent
+stage."""
 
 Span = tuple[float, float, str]
 """A phase and the ticks it begins and ends at (the last one ends at infinity)."""
@@ -76,8 +78,8 @@ def main_part(parts: Sequence[str]) -> str:
 
 
 def carrier_of(part: str, parts: Sequence[str]) -> str | None:
-    """The part that carries ``part`` until an event releases it: a rover's lander if the
-    mission has one, else the main part; None for the main part itself."""
+    """The part that carries ``part`` until an event releases it: a rover's or a capsule's
+    lander if the mission has one, else the main part; None for the main part itself."""
     main = main_part(parts)
     if part == main:
         return None

@@ -241,3 +241,20 @@ def test_a_rover_not_yet_deployed_shares_its_landers_fate() -> None:
         event(4, "separation", "rover", ARRIVAL + timedelta(days=3), "failed to separate"),
     )
     assert phases_of(track, "rover")[-2:] == ["separation", "contact lost"]
+
+
+def test_a_sample_return_capsule_lands_with_its_lander_and_comes_back_on_its_own() -> None:
+    track = track_of(
+        event(1, "orbit-insertion", "spacecraft", ARRIVAL),
+        event(2, "landing", "lander", ARRIVAL + timedelta(days=4)),
+        event(3, "separation", "capsule", ARRIVAL + timedelta(days=5)),
+        event(4, "atmospheric-entry", "capsule", ARRIVAL + timedelta(days=8)),
+        event(5, "landing", "capsule", ARRIVAL + timedelta(days=8, hours=1)),
+    )
+    assert phases_of(track, "capsule")[-5:] == [
+        "orbit",
+        "landed",
+        "separation",
+        "entry and descent",
+        "landed",
+    ]
