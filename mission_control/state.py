@@ -256,7 +256,7 @@ def _own_state(track: MissionTrack, part: str, tick: float, rules: Rules) -> Sub
     indices = track.releases.get(part)
     if not indices:
         return None
-    carrier = phases.main_part(list(track.parts))
+    carrier = phases.carrier_of(part, list(track.parts)) or phases.main_part(list(track.parts))
     events = track.events
     done = [i for i in indices if _effect(track, i) <= tick]
     coming = next((events[i] for i in indices if _effect(track, i) > tick), None)

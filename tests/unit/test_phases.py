@@ -258,3 +258,15 @@ def test_a_sample_return_capsule_lands_with_its_lander_and_comes_back_on_its_own
         "entry and descent",
         "landed",
     ]
+
+
+def test_a_rover_waits_attached_to_its_lander_not_to_the_bus() -> None:
+    track = track_of(
+        event(1, "separation", "lander", ARRIVAL),
+        event(2, "landing", "lander", ARRIVAL + timedelta(hours=3)),
+        event(3, "separation", "rover", ARRIVAL + timedelta(days=1)),
+    )
+    parts = state_at(build_campaign([track.mission]), to_tick(ARRIVAL), positions=False)
+    rover = parts.missions[0].parts["rover"]
+    assert rover["rover"].reason == "attached to the lander until its separation"
+    assert parts.missions[0].parts["lander"]["lander"].reason == "separated from the bus"
