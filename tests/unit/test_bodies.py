@@ -123,3 +123,21 @@ def test_a_craft_at_earth_has_no_light_time() -> None:
     assert state.missions[0].owlt_s is None
     assert state.missions[0].position is None
     assert len(campaign.transfer_warnings()) == 1
+
+
+def test_a_campaign_to_the_moon_shows_the_moon_s_light_time_there() -> None:
+    mission = read_text(load_text(ARTICLES / "kite3.txt"), "kite3.txt")
+    campaign = build_campaign([mission])
+    track = campaign.tracks[0]
+    assert track.target == ("Moon", "moon")
+    light = light_time_at(track, None, campaign.end)
+    assert light is not None and 1.17 < light < 1.37
+
+
+def test_a_campaign_that_never_left_earth_says_so_once() -> None:
+    mission = read_text(load_text(ARTICLES / "marten1.txt"), "marten1.txt")
+    campaign = build_campaign([mission])
+    assert campaign.tracks[0].target == ("Earth", "earth")
+    assert campaign.transfers() == {mission.id: None}
+    (warning,) = campaign.transfer_warnings().values()
+    assert warning.endswith("no trajectory modelled: it never left Earth orbit")
