@@ -69,7 +69,10 @@ class MissionTrack(msgspec.Struct, frozen=True):
 
     def at_planet(self, tick: float) -> bool:
         """Whether the mission is on its approach to the planet (or past it) at ``tick``:
-        from then on its events happen a light time away from Earth."""
+        from then on its events happen a light time away from Earth. Never before its
+        launch, however short its flight (the Moon's approach would begin before it)."""
+        if self.launch_tick is not None and tick < self.launch_tick:
+            return False
         return self.approach_tick is not None and tick >= self.approach_tick
 
 
