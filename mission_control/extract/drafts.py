@@ -16,7 +16,7 @@ from mission_control.extract import vocabulary
 from mission_control.extract.clauses import DatedClause
 from mission_control.extract.dates import combine, day_of, find_dates, find_times
 from mission_control.extract.document import Document, InfoboxField, Sentence
-from mission_control.extract.kinds import assign_kinds, kind_of
+from mission_control.extract.kinds import assign_keywords, kind_of
 from mission_control.extract.metadata import infobox_key
 from mission_control.extract.quantities import find_quantities
 from mission_control.extract.report import Report
@@ -30,7 +30,8 @@ class Draft:
 
     ``inherited`` marks a time taken from the day stated before (the clause gives none),
     ``recovery`` an event that follows an earlier failure of the same kind, ``infobox`` a
-    draft of an infobox field."""
+    draft of an infobox field, ``planned`` an event the text says was due, not that it
+    happened."""
 
     kind: str
     part: str
@@ -46,6 +47,7 @@ class Draft:
     recovery: bool = False
     infobox: bool = False
     text: str = ""
+    planned: bool = False
     _spans: set[tuple[int, int]] = field(default_factory=set, repr=False, compare=False)
 
     def add_provenance(self, provenance: Iterable[Provenance]) -> None:
@@ -215,31 +217,35 @@ class _Drafting:
         stamps = clause.stamps
         # A date that is not real keeps the event word next to it from the other dates.
         spans = sorted([*(s.span for s in stamps), *clause.unreal])
-        kind_at = dict(zip(spans, assign_kinds(text, spans, clause.keywords), strict=True))
+        kind_at = dict(zip(spans, assign_keywords(text, spans, clause.keywords), strict=True))
         kinds = [kind_at[s.span] for s in stamps]
         single = len(stamps) == 1
         # Read once for the clause, however many moments it states.
         subject = self.subject_of(text)
         outcomes = _outcomes(text)
         provenance = _provenance(self.doc, sentence)
-        for stamp, found in zip(stamps, kinds, strict=True):
+        for stamp, keyword in zip(stamps, kinds, strict=True):
             # A stated day with no event word is still a dated statement: "other".
+            found = keyword.kind if keyword is not None else None
             kind = found or ("other" if stamp.time.precision >= Precision.DAY else None)
             if kind is None:
                 continue
+            # What went wrong happened to the actual event, not to the one that was due.
+            planned = keyword is not None and keyword.planned
             self.add(
                 Draft(
                     kind=kind,
                     part=self.part_for(text, kind, stamp.time.start, sentence.paragraph, subject),
                     time=stamp.time,
                     provenance=[provenance],
-                    outcomes=list(outcomes),
+                    outcomes=[] if planned else list(outcomes),
                     quantities=self.quantities(sentence.line, text) if single else [],
                     paragraph=sentence.paragraph,
                     order=clause.order,
                     circa=stamp.circa,
                     window=stamp.window,
                     text=text,
+                    planned=planned,
                 )
             )
 
@@ -272,6 +278,7 @@ class _Drafting:
                     circa=draft.circa,
                     window=draft.window,
                     text=draft.text,
+                    planned=draft.planned,
                 )
             )
         self.drafts.append(draft)
@@ -296,6 +303,7 @@ class _Drafting:
         if (
             prev is not None
             and prev.kind == kind
+            and not prev.planned
             and prev.part == part
             and prev.paragraph == sentence.paragraph
             and not (prev.outcomes and not outcomes)
@@ -317,6 +325,7 @@ class _Drafting:
                 inherited=True,
                 recovery=prev is not None
                 and prev.kind == kind
+                and not prev.planned
                 and bool(prev.outcomes)
                 and not outcomes,
                 text=text,

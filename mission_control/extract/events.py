@@ -22,6 +22,8 @@ _LABELS: dict[str, str] = {
     "loss-of-contact": "Contact lost",
     "flyby": "Flyby",
     "last-contact": "Last contact",
+    "deactivation": "Deactivated",
+    "decay": "Orbit decayed",
 }
 
 
@@ -38,6 +40,8 @@ def _summary(draft: Draft, shortened: dict[str, str]) -> str:
         label = f"{label} ({draft.part})"
     if draft.recovery:
         label += ", after the earlier failure"
+    if draft.planned:
+        label += ", planned"
     if draft.outcomes:
         label += ": " + "; ".join(draft.outcomes)
     return label
@@ -82,12 +86,18 @@ class _Earliest:
         return best
 
 
-_Key = tuple[str, Precision, bool, str]  # kind, precision, from the infobox, part
+_Key = tuple[str, Precision, bool, str]  # kind (planned or not), precision, infobox, part
+
+
+def _kind(draft: Draft) -> str:
+    """The kind a draft merges by: a planned event never merges with the happening."""
+    return f"{draft.kind} (planned)" if draft.planned else draft.kind
 
 
 class _Finer:
     """For a draft, the first draft in the text that states the same event finer: the same
-    kind, a compatible part (the same, or one of them the whole spacecraft), starting within
+    kind (and planned or not), a compatible part (the same, or one of them the whole
+    spacecraft), starting within
     the draft's time, neither a recovery, and either of a finer precision or, at the same
     precision, earlier in the text (the prose before the infobox).
 
@@ -104,7 +114,7 @@ class _Finer:
             if d.recovery:
                 continue
             for part in parts if d.infobox else (d.part,):
-                key = (d.kind, d.time.precision, d.infobox, part)
+                key = (_kind(d), d.time.precision, d.infobox, part)
                 entries.setdefault(key, []).append((d.time.start, i, part == d.part))
         self.groups: dict[str, list[tuple[_Key, _Earliest]]] = {}
         for key, group in entries.items():
@@ -115,7 +125,7 @@ class _Finer:
             return None
         here = self.position[id(draft)]
         best = len(self.drafts)
-        for (_, precision, infobox, part), group in self.groups.get(draft.kind, []):
+        for (_, precision, infobox, part), group in self.groups.get(_kind(draft), []):
             if precision < draft.time.precision:
                 continue
             if not (part == draft.part or "spacecraft" in (part, draft.part)):
@@ -129,7 +139,7 @@ class _Finer:
     def repart(self, draft: Draft, part: str) -> None:
         """Give an infobox draft another part."""
         position = self.position[id(draft)]
-        for (_, precision, infobox, group_part), group in self.groups[draft.kind]:
+        for (_, precision, infobox, group_part), group in self.groups[_kind(draft)]:
             if infobox and precision == draft.time.precision and group_part in (draft.part, part):
                 group.set(position, group_part == part)
         draft.part = part
@@ -211,6 +221,7 @@ def make_events(drafts: list[Draft], mission_id: str) -> tuple[Event, ...]:
                 quantities=tuple(draft.quantities),
                 approximate=draft.window is not None or draft.circa,
                 window=draft.window,
+                planned=draft.planned,
             )
         )
     return tuple(events)

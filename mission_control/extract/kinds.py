@@ -13,18 +13,85 @@ from mission_control.extract.spans import Claimed
 
 @dataclass(frozen=True)
 class Keyword:
-    """Where a clause names an event of some kind; ``rank`` is its row in the table."""
+    """Where a clause names an event of some kind; ``rank`` is its row in the table;
+    ``planned`` when the clause says the event was due, not that it happened."""
 
     start: int
     end: int
     rank: int
     kind: str
+    planned: bool = False
+
+
+def _rank(kind: str) -> int:
+    return next(
+        (i for i, (k, _) in enumerate(vocabulary.KIND_PATTERNS) if k == kind),
+        len(vocabulary.KIND_PATTERNS),
+    )
+
+
+def _planned_verbs(text: str) -> tuple[list[Keyword], list[tuple[int, int]]]:
+    """The events a clause says were due ("was due to land"), each keyword at its verb, and
+    the stretches of text (the phrase and its verb) that no other row may read."""
+    found: list[Keyword] = []
+    spans: list[tuple[int, int]] = []
+    for marker in vocabulary.PLANNED_TO.finditer(text):
+        at = marker.end()
+        if spans and at <= spans[-1][1]:
+            continue
+        # A noun ("a landing") only after a verb that takes it: "due to a failure" is a cause.
+        table = vocabulary.PLANNED_VERBS
+        if marker.group("verb"):
+            table = (*table, *vocabulary.KIND_PATTERNS)
+        for kind, pattern in table:
+            verb = pattern.match(text, at)
+            if verb is not None and verb.end() > at:
+                found.append(Keyword(verb.start(), verb.end(), _rank(kind), kind, True))
+                spans.append((marker.start(), verb.end()))
+                break
+    return found, spans
+
+
+def _mark_planned(text: str, keywords: list[Keyword]) -> list[Keyword]:
+    """The keywords with those that "scheduled for" or "the planned" speaks of marked
+    planned: the keyword right after such a phrase, else the one just before it."""
+    if not keywords:
+        return keywords
+    starts = [k.start for k in keywords]
+    marked: set[int] = set()
+    for phrase in vocabulary.PLANNED_FOR.finditer(text):
+        gap = vocabulary.PLANNED_AFTER_GAP.match(text, phrase.end())
+        after = bisect.bisect_left(starts, phrase.end())
+        if gap is not None and after < len(keywords) and keywords[after].start == gap.end():
+            marked.add(after)
+            continue
+        before = bisect.bisect_right(starts, phrase.start()) - 1
+        if before >= 0 and keywords[before].end <= phrase.start():
+            between = text[keywords[before].end : phrase.start()]
+            if vocabulary.PLANNED_BEFORE_GAP.fullmatch(between):
+                marked.add(before)
+    for phrase in vocabulary.PLANNED_ADJECTIVE.finditer(text):
+        after = bisect.bisect_left(starts, phrase.end())
+        if after < len(keywords) and keywords[after].start == phrase.end():
+            marked.add(after)
+    return [
+        Keyword(k.start, k.end, k.rank, k.kind, True) if i in marked else k
+        for i, k in enumerate(keywords)
+    ]
 
 
 def find_keywords(text: str) -> list[Keyword]:
-    """Every event keyword of a clause, in order, with what did not happen blanked out; where
-    two rows match the same words the row listed first keeps them."""
-    blanked = vocabulary.HYPOTHETICAL.sub(lambda m: " " * len(m.group(0)), text)
+    """Every event keyword of a clause, in order, with what did not happen blanked out and
+    what was only due marked planned; where two rows match the same words the row listed
+    first keeps them."""
+    planned, spans = _planned_verbs(text)
+    blanked = text
+    if spans:
+        chars = list(text)
+        for start, end in spans:
+            chars[start:end] = " " * (end - start)
+        blanked = "".join(chars)
+    blanked = vocabulary.HYPOTHETICAL.sub(lambda m: " " * len(m.group(0)), blanked)
     kept: list[Keyword] = []
     taken = Claimed()
     # Where the last word of KIND_LATER starts (-1: none), found once for the clause.
@@ -41,13 +108,15 @@ def find_keywords(text: str) -> list[Keyword]:
         ]
         kept.extend(found)
         taken.add((k.start, k.end) for k in found)
-    return sorted(kept, key=lambda k: (k.start, k.rank))
+    kept.sort(key=lambda k: (k.start, k.rank))
+    return sorted([*_mark_planned(text, kept), *planned], key=lambda k: (k.start, k.rank))
 
 
 def kind_of(keywords: Sequence[Keyword]) -> str | None:
     """The kind of a clause that states no time: the first row of the table its keywords
-    match."""
-    return min(keywords, key=lambda k: k.rank).kind if keywords else None
+    match (a planned event is not dated by the day stated before)."""
+    actual = [k for k in keywords if not k.planned]
+    return min(actual, key=lambda k: k.rank).kind if actual else None
 
 
 # What may stand between two dates of one list ("23 February, 28 February and 25 March").
@@ -57,7 +126,14 @@ _LIST_GAP = re.compile(r"[\s,;]*(?:(?:and|or|then|as\s+well\s+as)\s+)?(?:(?:on|i
 def assign_kinds(
     text: str, spans: Sequence[tuple[int, int]], keywords: Sequence[Keyword]
 ) -> list[str | None]:
-    """The kind of each stated moment of a clause. Each keyword serves one moment: a moment
+    """The kind of each stated moment of a clause (see :func:`assign_keywords`)."""
+    return [k.kind if k is not None else None for k in assign_keywords(text, spans, keywords)]
+
+
+def assign_keywords(
+    text: str, spans: Sequence[tuple[int, int]], keywords: Sequence[Keyword]
+) -> list[Keyword | None]:
+    """The keyword of each stated moment of a clause. Each keyword serves one moment: a moment
     takes the nearest keyword between it and the moment before it, else the nearest between it
     and the moment after it; a date in a list with no keyword of its own shares the kind of the
     date before it."""
@@ -66,7 +142,7 @@ def assign_kinds(
     starts = [k.start for k in keywords]
     ends = [k.end for k in keywords]
     free = _Unclaimed(len(keywords))
-    kinds: list[str | None] = []
+    kinds: list[Keyword | None] = []
 
     def within(a: int, b: int) -> tuple[int, int]:
         return bisect.bisect_left(starts, a), bisect.bisect_right(ends, b)
@@ -81,7 +157,7 @@ def assign_kinds(
             pick = free.first(*within(end, hi))
         if pick is not None:
             free.claim(pick)
-            kinds.append(keywords[pick].kind)
+            kinds.append(keywords[pick])
         elif i and kinds[-1] is not None and _LIST_GAP.fullmatch(text[lo:start]):
             kinds.append(kinds[-1])
         else:

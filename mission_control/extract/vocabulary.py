@@ -20,6 +20,31 @@ def _later(first: str, then: str, within: str = "[^.;]") -> str:
     return rf"(?:{first})(?:(?!{first}){within})*?(?:{then})"
 
 
+# What a craft or one of its parts is called where a verb needs its object ("released the
+# lander", "the orbiter was shut down").
+_CRAFT_NOUN = (
+    r"(?:spacecraft|probe|craft|lander|orbiter|rover|bus|capsule|sphere|penetrator|"
+    r"descent\s+(?:module|craft|capsule|vehicle)|landing\s+(?:module|craft)|module|"
+    r"sub-?satellite|transmitter|vehicle|it)\b"
+)
+# Results and pictures "were released" to the public, not from a craft.
+_NOT_DATA = "".join(
+    rf"(?<!{w}\s)"
+    for w in ("data", "images", "results", "photographs", "pictures", "photos", "findings", "maps")
+)
+_NOT_PUBLISHED = (
+    r"(?!\s+(?:to\s+(?:the\s+)?(?:public|press|media|scientific)|publicly|online|"
+    r"for\s+publication))"
+)
+# Loss of contact said as silence: "no word from", "no signal was received", "kept contact
+# until" (the date is when it ended).
+_NO_WORD = (
+    r"\bno\s+(?:further\s+|more\s+)?word\s+(?:was\s+heard\s+)?from\b|"
+    r"\bno\s+(?:further\s+|more\s+)?(?:signals?|transmissions?|telemetry|data)\s+"
+    r"(?:(?:was|were)\s+(?:ever\s+)?(?:received|heard)|arrived|came)\b|"
+    r"\b(?:kept|maintained)\s+(?:radio\s+)?contact\s+(?:\w+\s+){0,4}?until\b"
+)
+
 # Phrases about what did not (yet) happen: removed before a sentence's kind is judged, so
 # "retrorockets were intended to fire" is not a retro-fire and "instead of landing" no landing.
 HYPOTHETICAL = re.compile(
@@ -33,6 +58,56 @@ HYPOTHETICAL = re.compile(
     # ... and an event named only as a point of time: "two days after launch".
     r"|\b(?:after|since|before|until|following|prior\s+to)\s+(?:the\s+|its\s+)?"
     r"(?:launch|landing|separation|lift-?off)\b",
+    _I,
+)
+
+# Phrases that state a planned event rather than a happening. Each marks one event keyword
+# as planned: the verb after "was due to" / "was scheduled to" (PLANNED_TO, then a verb of
+# PLANNED_VERBS, or after "to make a" a keyword of KIND_PATTERNS); the keyword just after, else
+# just before, "scheduled for" / "was planned for" (PLANNED_FOR, with PLANNED_GAP between);
+# the keyword right after "the planned" (PLANNED_ADJECTIVE). "As planned" is a happening;
+# "was intended to" stays a phrase of what did not happen (HYPOTHETICAL).
+PLANNED_TO = re.compile(
+    r"\b(?:(?:was|were|is|are)\s+(?:(?:originally|initially|then|also|first|still)\s+)?"
+    r"(?:due\s+|set\s+|slated\s+)?|(?<!\bas\s)(?:originally\s+|initially\s+)?"
+    r"(?:scheduled|planned|expected|slated)\s+)"
+    r"to\s+(?:(?:be|then|first|also)\s+)?(?P<verb>(?:make|perform|attempt|carry\s+out|begin|"
+    r"conduct)\s+(?:(?:a|an|the|its|their|her|his)\s+)?)?",
+    _I,
+)
+PLANNED_VERBS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("launch", re.compile(r"(?:launch|lift\s+off|blast\s+off)\b", _I)),
+    ("flyby", re.compile(r"(?:fly\s+(?:past|by)|pass\s+(?:by|within|close\s+to))\b", _I)),
+    ("atmospheric-entry", re.compile(r"enter\s+(?:the\s+)?(?:[\w'\u2019]+\s+)?atmosphere\b", _I)),
+    (
+        "orbit-insertion",
+        re.compile(
+            r"(?:enter|go\s+into|achieve|(?:placed|inserted)\s+into)\s+(?:an?\s+|the\s+)?"
+            r"(?:[\w-]+\s+){0,2}?orbit\b",
+            _I,
+        ),
+    ),
+    ("separation", re.compile(r"(?:separate|released|ejected|detach)\b", _I)),
+    ("landing", re.compile(r"(?:soft-?)?land\b|touch\s+down\b|impact\b", _I)),
+    ("decay", re.compile(r"re-?enter\b|decay\b", _I)),
+    (
+        "deactivation",
+        re.compile(r"(?:deactivated|shut\s+down|switched\s+off|turned\s+off)\b", _I),
+    ),
+)
+PLANNED_FOR = re.compile(
+    r"\b(?:(?:was|were|is|are|had\s+been)\s+(?:(?:originally|initially|first|then|still|"
+    r"tentatively)\s+)?(?:due|scheduled|planned|slated|set|targeted|expected)|"
+    r"(?<!\bas\s)(?:originally\s+|initially\s+)?(?:scheduled|planned|slated))\s+(?:for|on)\b",
+    _I,
+)
+# What may stand between "scheduled for" and the keyword after it ("for the launch"), and
+# between the keyword before it and it ("the launch of the orbiter was scheduled for").
+PLANNED_AFTER_GAP = re.compile(r"\s+(?:(?:a|an|the|its|their)\s+)?", _I)
+PLANNED_BEFORE_GAP = re.compile(r"[^.;:\d]{0,40}")
+PLANNED_ADJECTIVE = re.compile(
+    r"(?<!\bas\s)\b(?:originally\s+|initially\s+)?(?:planned|scheduled|projected|"
+    r"targeted)\s+(?:(?:a|an|the|its|their)\s+)?",
     _I,
 )
 
@@ -50,7 +125,10 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "separation",
         re.compile(
             # "its parachutes were released" is a parachute, not a separation.
-            r"\bsepara\w+|(?<!parachute\s)(?<!parachutes\s)\b(?:was|were)\s+(?:\w+\s+)?released\b|"
+            r"\bsepara\w+|(?<!parachute\s)(?<!parachutes\s)" + _NOT_DATA + r"\b(?:was|were)\s+"
+            r"(?:\w+\s+)?(?:released|ejected)\b" + _NOT_PUBLISHED + r"|"
+            r"\b(?:released|ejected)\s+(?:the\s+|its\s+)(?:[\w-]+\s+){0,2}?" + _CRAFT_NOUN + r"|"
+            r"(?<!parachute\s)(?<!parachutes\s)\bdeployed\s+from\b|"
             r"\bjettison\w*|\bdetach\w*",
             _I,
         ),
@@ -64,10 +142,10 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\bcontact\s+(?:[\w']+\s+){0,5}lost\b|\blost\s+(?:all\s+)?contact\b|"
             r"\bloss\s+of\s+(?:contact|signal|communications?)\b|"
-            r"\b(?:communications?|telemetry|radio\s+link|signals?)\s+(?:\w+\s+){0,3}"
+            r"\b(?:communications?|telemetry|radio\s+link|signals?)\s+(?:\w+\s+){0,4}"
             r"(?:was|were)\s+lost\b|"
             r"\b(?:signals?|transmissions?)\s+(?:\w+\s+)?(?:ceased|"
-            r"stopped|ended)\b|\bceased\s+transmitting\b",
+            r"stopped|ended)\b|\bceased\s+transmitting\b|" + _NO_WORD,
             _I,
         ),
     ),
@@ -75,6 +153,32 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "last-contact",
         re.compile(
             r"\b(?:last|final)\s+(?:contact|signal|transmission|telemetry|communication)s?\b",
+            _I,
+        ),
+    ),
+    (
+        "deactivation",
+        re.compile(
+            r"\bdeactivat(?:ed|ion)\b|\bdecommissioned\b|"
+            r"\b" + _CRAFT_NOUN + r"\s+(?:was|were)\s+(?:(?:finally|formally|permanently|then)\s+)?"
+            r"(?:shut\s+down|turned\s+off|switched\s+off|powered\s+(?:down|off))\b|"
+            r"\b(?:shut\s+down|turned\s+off|switched\s+off)\s+(?:the\s+|its\s+)(?:[\w-]+\s+)?"
+            + _CRAFT_NOUN
+            + r"|\b(?:shut|turned|switched)\s+(?:the\s+|its\s+)(?:[\w-]+\s+)?"
+            + _CRAFT_NOUN
+            + r"\s+(?:down|off)\b|"
+            r"\bmission\s+(?:was\s+)?(?:ended|terminated|concluded)\b|"
+            r"\b(?:ended|terminated|concluded)\s+(?:the|its)\s+mission\b|"
+            r"\bend\s+of\s+(?:the\s+|its\s+)?mission\b(?!\s+(?:date|time))",
+            _I,
+        ),
+    ),
+    (
+        "decay",
+        re.compile(
+            r"\borbit(?:al)?\s+(?:\w+\s+){0,2}?decay(?:ed)?\b|\bdecayed\b|"
+            r"\bre-?enter(?:ed)?\s+(?:the\s+)?(?:Earth['\u2019]s\s+|terrestrial\s+)?atmosphere\b|"
+            r"\bre-?entered\b|\bburn(?:ed|t)\s+up\b",
             _I,
         ),
     ),
@@ -91,10 +195,10 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "orbit-insertion",
         re.compile(
             # An orbit of the target, not a parking orbit or one around the Sun.
-            r"\borbit(?:al)?\s+insertion\b|\b(?:entered|inserted\s+into|placed\s+into|"
+            r"\borbit(?:al)?\s+insertion\b|\b(?:entered|inserted\s+into|placed\s+in(?:to)?|"
             r"went\s+into|achieved)\s+(?:an?\s+|the\s+)?"
-            r"(?!(?:heliocentric|solar|parking|low\s+Earth|Earth|geocentric)\b)"
-            r"(?:[\w-]+\s+){0,2}orbit\b(?!\s+(?:around|about|of)\s+the\s+Sun)",
+            r"(?:(?!(?:heliocentric|solar|parking|low|Earth|geocentric|transfer)\b)[\w,.-]+\s+)"
+            r"{0,5}?orbit\b(?!\s+(?:around|about|of)\s+the\s+Sun)",
             _I,
         ),
     ),
@@ -129,8 +233,10 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "landing",
         re.compile(
             r"\b(?:landed|touched\s+down|touchdown|soft\s+landing|landing)\b|"
-            r"\breached\s+the\s+(?:ground|surface)\b|\bimpacted\b|"
-            r"\bcrash(?:ed|-landed)\s+(?:on|onto|into)\b",
+            r"\breached\s+the\s+(?:ground|surface)\b|\bimpacted\b(?!\s+(?:the\s+|its\s+)?"
+            r"(?:mission|schedule|programme|program|plans?|results?|budget|design|development|"
+            r"science|work|team)\b)|"
+            r"\bcrash(?:ed|-landed)\s+(?:on|onto|into)\b|\bcrash-?landed\b",
             _I,
         ),
     ),

@@ -615,7 +615,7 @@ def test_it_after_a_part_is_that_part() -> None:
     )
     assert events_of(text)[1:] == [
         ("orbit-insertion", "orbiter", "1976-08-07", "day", None, False),
-        ("other", "orbiter", "1978-07-25", "day", None, False),
+        ("deactivation", "orbiter", "1978-07-25", "day", None, False),
     ]
 
 
