@@ -150,8 +150,8 @@ class EventTable(Sequence[Event]):
 
     def column(self, name: str) -> list[Any]:
         """One value of every event, without making the events: ``kind``, ``part``,
-        ``outcome``, ``approximate``, ``planned``, ``precision`` (an int), and the moments ``start``,
-        ``at`` and ``window`` (a pair, or None) in POSIX seconds."""
+        ``outcome``, ``approximate``, ``planned``, ``precision`` (an int), and the moments
+        ``start``, ``at`` and ``window`` (a pair, or None) in POSIX seconds."""
         if name == "at":
             s, a = _COLUMN["start"], _COLUMN["at"]
             return [r[s] if r[a] is None else r[a] for r in self._rows]

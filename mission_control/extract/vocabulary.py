@@ -1,7 +1,9 @@
 """The vocabulary the reader recognises, as tables: event kinds, outcomes, parts, systems.
 
 Every table is ordered; the first row that matches wins. Keeping them here (and not in the
-reader's control flow) is what lets the reader read articles it was not written for.
+reader's control flow) is what lets the reader read articles it was not written for, and the
+tables refer to each other's fragments, so the vocabulary must be one file however many
+words it grows to know.
 """
 
 from __future__ import annotations
@@ -107,7 +109,7 @@ PLANNED_AFTER_GAP = re.compile(r"\s+(?:(?:a|an|the|its|their)\s+)?", _I)
 PLANNED_BEFORE_GAP = re.compile(r"[^.;:\d]{0,40}")
 PLANNED_ADJECTIVE = re.compile(
     r"(?<!\bas\s)\b(?:originally\s+|initially\s+)?(?:planned|scheduled|projected|"
-    r"targeted)\s+(?:(?:a|an|the|its|their)\s+)?",
+    r"targeted)\s+(?:(?:a|an|the|its|their)\s+)?(?!mission\b)",
     _I,
 )
 
@@ -409,14 +411,38 @@ INFOBOX_EVENTS: dict[str, str] = {
     "launch date": "launch",
     "launched": "launch",
     "last contact": "last-contact",
+    "last signal": "last-contact",
     "landing date": "landing",
+    "landing": "landing",
     "landed": "landing",
+    "touchdown": "landing",
+    "impact date": "landing",
     "orbital insertion": "orbit-insertion",
     "orbital insertion date": "orbit-insertion",
     "orbit insertion": "orbit-insertion",
+    "orbit insertion date": "orbit-insertion",
     "closest approach": "flyby",
     "flyby date": "flyby",
+    "deactivated": "deactivation",
+    "deactivation": "deactivation",
+    "deactivation date": "deactivation",
+    "decommissioned": "deactivation",
+    "decay date": "decay",
+    "decayed": "decay",
+    "orbital decay": "decay",
 }
+# An infobox value that names its parts ("Orbiter: 14 June 2003 Lander: 2 July 2003"): a
+# label of words and a colon, at the start or after a blank or separator. The colon of a
+# clock time follows a digit, so it is never a label's.
+INFOBOX_LABEL = re.compile(r"(?:^|(?<=[\s;,(]))([A-Za-z][A-Za-z -]{0,30}?)\s*:\s*")
+# A date in an infobox that was only due: "5 May 1976 (planned)".
+INFOBOX_PLANNED = re.compile(r"\b(?:planned|scheduled|expected|proposed|due)\b", _I)
+# Part names an infobox label may use beyond those the prose's part words know, by part.
+INFOBOX_PART_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("rover", re.compile(r"\brover\b", _I)),
+    ("capsule", re.compile(r"\b(?:capsule|sample\s+return)\b", _I)),
+    ("penetrator", re.compile(r"\bpenetrators?\b", _I)),
+)
 
 # Words that name a launch site, wherever a launch sentence puts them.
 LAUNCH_SITE_WORDS = (

@@ -1,0 +1,234 @@
+"""The reader's event vocabulary: each phrase an article may use for an event, with a sentence
+that uses it and one that uses its words for something else."""
+
+from __future__ import annotations
+
+import pytest
+
+from mission_control.extract.kinds import find_keywords
+from mission_control.extract.reader import read_text
+
+
+def kinds(sentence: str) -> list[tuple[str, bool]]:
+    """The kinds a sentence names, each with whether it is planned."""
+    return [(k.kind, k.planned) for k in find_keywords(sentence)]
+
+
+def events(text: str) -> list[tuple[str, str, bool]]:
+    """Each event of an article after its launch: kind, day and whether it is planned."""
+    mission = read_text("Zond 9 was launched on 2 April 1975. " + text, "x.txt")
+    return [(e.kind, e.time.iso(), e.planned) for e in mission.events[1:]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # separation
+        ("The lander was released on 2 May.", "separation"),
+        ("The descent module was ejected on 2 May.", "separation"),
+        ("The bus released the lander on 2 May.", "separation"),
+        ("The rover was deployed from the lander on 2 May.", "separation"),
+        # loss of contact
+        ("Controllers kept contact until 2 May.", "loss-of-contact"),
+        ("There was no word from the lander after 2 May.", "loss-of-contact"),
+        ("No signal was received from the probe on 2 May.", "loss-of-contact"),
+        ("Signals from the descent module were lost on 2 May.", "loss-of-contact"),
+        # landing
+        ("The lander touched down on 2 May.", "landing"),
+        ("The probe soft-landed on 2 May.", "landing"),
+        ("The probe impacted the surface on 2 May.", "landing"),
+        ("The lander crash-landed on 2 May.", "landing"),
+        # orbit insertion
+        ("The orbiter entered orbit on 2 May.", "orbit-insertion"),
+        ("It was inserted into a 1,300 by 112,000 km orbit on 2 May.", "orbit-insertion"),
+        ("It was placed in orbit around Venus on 2 May.", "orbit-insertion"),
+        # deactivation
+        ("The orbiter was deactivated on 2 May.", "deactivation"),
+        ("The spacecraft was shut down on 2 May.", "deactivation"),
+        ("The orbiter was turned off on 2 May.", "deactivation"),
+        ("Controllers switched off the orbiter on 2 May.", "deactivation"),
+        ("The mission ended on 2 May when controllers lost the orbiter.", "deactivation"),
+        # decay
+        ("Its orbit decayed on 2 May.", "decay"),
+        ("The probe re-entered the Earth's atmosphere on 2 May.", "decay"),
+        ("It burned up on 2 May.", "decay"),
+    ],
+)
+def test_each_phrase_names_its_kind(sentence: str, kind: str) -> None:
+    assert kinds(sentence) == [(kind, False)], sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The data were released to the public on 2 May.", "separation"),
+        ("The images were released on 2 May.", "separation"),
+        ("Its parachute was released on 2 May.", "separation"),
+        ("The parachute deployed from its container on 2 May.", "separation"),
+        ("The failure impacted the schedule on 2 May.", "landing"),
+        ("The main engine was shut down on 2 May.", "deactivation"),
+        ("The planned mission was cancelled on 2 May.", "deactivation"),
+        ("It was placed into a low Earth parking orbit on 2 May.", "orbit-insertion"),
+        ("It was placed into a heliocentric orbit on 2 May.", "orbit-insertion"),
+    ],
+)
+def test_the_same_words_about_something_else_name_no_such_event(sentence: str, kind: str) -> None:
+    assert kind not in [k for k, _ in kinds(sentence)], sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The failure was due to a retrorocket malfunction on 2 May.",
+        "The loss was due to a separation fault on 2 May.",
+        "The landing was expected to be hard.",
+    ],
+)
+def test_a_cause_or_an_expectation_is_no_plan(sentence: str) -> None:
+    assert not any(planned for _, planned in kinds(sentence)), sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The lander was due to land on 5 May.", "landing"),
+        ("The lander was scheduled to touch down on 5 May.", "landing"),
+        ("It was scheduled to make a soft landing on 5 May.", "landing"),
+        ("Landing was scheduled for 5 May.", "landing"),
+        ("Orbit insertion was planned for 5 May.", "orbit-insertion"),
+        ("The probe was scheduled for launch on 5 May.", "launch"),
+        ("The planned landing on 5 May did not take place.", "landing"),
+        ("The orbiter was due to enter orbit around Mars on 5 May.", "orbit-insertion"),
+        ("It was expected to fly past Venus on 5 May.", "flyby"),
+        ("The capsule was due to separate on 5 May.", "separation"),
+    ],
+)
+def test_what_was_due_is_planned(sentence: str, kind: str) -> None:
+    assert kinds(sentence) == [(kind, True)], sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It landed as planned on 5 May.",
+        "It entered orbit as scheduled on 5 May.",
+        "The planned mission ended on 5 May.",
+    ],
+)
+def test_what_happened_as_planned_is_a_happening(sentence: str) -> None:
+    found = kinds(sentence)
+    assert found and not any(planned for _, planned in found), sentence
+
+
+def test_a_planned_event_and_the_happening_are_two_events() -> None:
+    text = "The lander was due to land on 5 May 1975, but it crash-landed on 6 May 1975."
+    assert events(text) == [("landing", "1975-05-05", True), ("landing", "1975-05-06", False)]
+
+
+def test_a_planned_event_on_the_day_it_happened_is_not_merged_into_it() -> None:
+    text = "Landing was scheduled for 5 May 1975. The lander touched down on 5 May 1975."
+    assert events(text) == [("landing", "1975-05-05", True), ("landing", "1975-05-05", False)]
+
+
+def test_two_statements_of_one_plan_are_one_planned_event() -> None:
+    text = "The lander was due to land on 5 May 1975. Landing had been scheduled for 5 May 1975."
+    assert events(text) == [("landing", "1975-05-05", True)]
+
+
+def test_a_planned_event_takes_no_failure_of_its_sentence() -> None:
+    mission = read_text(
+        "Zond 9 was launched on 2 April 1975. The lander was due to land on 5 May 1975, "
+        "but it crashed on 6 May 1975.",
+        "x.txt",
+    )
+    planned = [e for e in mission.events if e.planned]
+    assert [(e.kind, e.outcome, e.summary) for e in planned] == [
+        ("landing", None, "Landing (lander), planned")
+    ]
+
+
+def test_an_undated_sentence_after_a_plan_is_not_merged_into_it() -> None:
+    mission = read_text(
+        "Zond 9 was launched on 2 April 1975. The lander was due to land on 5 May 1975. "
+        "It landed safely.",
+        "x.txt",
+    )
+    planned = [e for e in mission.events if e.planned]
+    assert len(planned) == 1
+    assert len(planned[0].provenance) == 1
+
+
+def test_a_deactivation_and_a_decay_are_events() -> None:
+    text = "The orbiter was switched off on 3 March 1977. Its orbit decayed on 9 June 1979."
+    assert events(text) == [
+        ("deactivation", "1977-03-03", False),
+        ("decay", "1979-06-09", False),
+    ]
+
+
+# --- infobox fields ------------------------------------------------------------------------
+
+INFOBOX = """= Mars 3 =
+
+Mars 3 orbiter and lander
+- Launch date: 28 May 1971, 15:26:30 UTC
+{field}
+
+Mars 3 was a Soviet probe.
+"""
+
+
+def infobox_events(field: str) -> list[tuple[str, str, str, bool]]:
+    """The events an infobox with ``field`` gives after its launch: kind, part, time,
+    planned."""
+    mission = read_text(INFOBOX.format(field=field), "x.txt")
+    return [(e.kind, e.part, e.time.iso(), e.planned) for e in mission.events[1:]]
+
+
+@pytest.mark.parametrize(
+    ("field", "kind"),
+    [
+        ("- Landing date: 2 December 1971", "landing"),
+        ("- Orbital insertion: 2 December 1971", "orbit-insertion"),
+        ("- Deactivated: 2 December 1971", "deactivation"),
+        ("- Last contact: 2 December 1971", "last-contact"),
+        ("- Decay date: 2 December 1971", "decay"),
+    ],
+)
+def test_an_infobox_key_dates_its_kind(field: str, kind: str) -> None:
+    assert infobox_events(field) == [(kind, "spacecraft", "1971-12-02", False)]
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        "- Last contact: Orbiter: 22 August 1972 Lander: 2 December 1971",
+        "- Last contact: Orbiter: 22 August 1972; Lander: 2 December 1971",
+        "- Last contact: Orbiter: 22 August 1972, Lander: 2 December 1971",
+    ],
+)
+def test_an_infobox_field_naming_two_parts_gives_an_event_for_each(field: str) -> None:
+    assert sorted(infobox_events(field)) == [
+        ("last-contact", "lander", "1971-12-02", False),
+        ("last-contact", "orbiter", "1972-08-22", False),
+    ]
+
+
+def test_a_part_of_an_infobox_field_keeps_its_own_time() -> None:
+    field = "- Landing date: Lander: 2 December 1971, 13:52 UTC; Rover: 3 December 1971"
+    assert infobox_events(field) == [
+        ("landing", "lander", "1971-12-02T13:52Z", False),
+        ("landing", "rover", "1971-12-03", False),
+    ]
+
+
+def test_a_clock_time_is_no_label() -> None:
+    assert infobox_events("- Landing date: 2 December 1971, 13:52 UTC") == [
+        ("landing", "spacecraft", "1971-12-02T13:52Z", False)
+    ]
+
+
+def test_a_planned_date_in_an_infobox_is_planned() -> None:
+    assert infobox_events("- Landing date: 5 May 1976 (planned)") == [
+        ("landing", "spacecraft", "1976-05-05", True)
+    ]
