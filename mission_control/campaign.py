@@ -237,10 +237,51 @@ def _target(mission: Mission) -> tuple[str, Body] | None:
 
 
 def _phases(table: EventTable, rules: Rules) -> tuple[str, ...]:
+    """The mission's phase after the first k events (a planned event changes nothing)."""
     phases = ["pre-launch"]
-    for kind in table.column("kind"):
-        phases.append(rules.phases.get(kind, phases[-1]))
+    for kind, planned in zip(table.column("kind"), table.column("planned"), strict=True):
+        phases.append(phases[-1] if planned else rules.phases.get(kind, phases[-1]))
     return tuple(phases)
+
+
+class _Happenings(msgspec.Struct, frozen=True):
+    """A mission's events without those only planned, with their ticks and each one's index
+    among all the events: what statuses, phases and the arrival are worked out from, as
+    only what happened sets them. ``launch_tick``, ``approach_tick`` and ``parts`` make it a
+    :class:`phases.PhaseTrack`."""
+
+    events: EventTable
+    ticks: tuple[float, ...]
+    index: tuple[int, ...]
+    launch_tick: float | None = None
+    approach_tick: float | None = None
+    parts: dict[str, tuple[str, ...]] = msgspec.field(default_factory=dict)
+
+    @classmethod
+    def of(cls, table: EventTable, ticks: tuple[float, ...]) -> _Happenings:
+        planned = table.column("planned")
+        if not any(planned):
+            return cls(table, ticks, tuple(range(len(ticks))))
+        kept = tuple(i for i, p in enumerate(planned) if not p)
+        rows = table.rows
+        return cls(
+            EventTable.from_rows(tuple(rows[i] for i in kept)),
+            tuple(ticks[i] for i in kept),
+            kept,
+        )
+
+    def setters(self, rules: Rules) -> dict[tuple[str, str], Setters]:
+        """:func:`status_rows.setters_of`, indexed among all the events."""
+        found = status_rows.setters_of(self.events, self.ticks, rules)
+        return {
+            key: replace(s, indices=tuple(self.index[i] for i in s.indices))
+            for key, s in found.items()
+        }
+
+    def releases(self, rules: Rules) -> dict[str, tuple[int, ...]]:
+        """:func:`status_rows.releases_of`, indexed among all the events."""
+        found = status_rows.releases_of(self.events, rules)
+        return {part: tuple(self.index[i] for i in found[part]) for part in found}
 
 
 def build_campaign(missions: Sequence[Mission], rules: Rules | None = None) -> Campaign:
@@ -254,14 +295,17 @@ def _build(missions: Sequence[Mission], rules: Rules | None = None) -> Campaign:
     event) to just after the end of the last event's stated interval."""
     rules = rules or default_rules()
     tracks = []
+    happenings: list[_Happenings] = []
     for mission in missions:
         table = mission.table
         ticks = tuple(map(posix_tick, table.column("at")))
         launch = mission.launch
         launch_tick = to_tick(launch.time.start) if launch else None
         target = _target(mission)
-        arrival, passed = _arrival(table, ticks, rules, launch_tick, target)
-        setters = status_rows.setters_of(table, ticks, rules)
+        happened = _Happenings.of(table, ticks)
+        found, passed = _arrival(happened.events, happened.ticks, rules, launch_tick, target)
+        arrival = happened.index[found] if found is not None else None
+        setters = happened.setters(rules)
         tracks.append(
             MissionTrack(
                 mission=mission,
@@ -276,19 +320,24 @@ def _build(missions: Sequence[Mission], rules: Rules | None = None) -> Campaign:
                 arrival=arrival,
                 target=target,
                 passed=passed,
-                releases=status_rows.releases_of(table, rules),
+                releases=happened.releases(rules),
             )
         )
+        happenings.append(happened)
     shared = status_rows.shared_rows([(t.parts, t.mission.instruments) for t in tracks])
-    # The spans read only the names of a track's parts, which the shared rows keep.
+    # The spans read only the names of a track's parts, which the shared rows keep, and
+    # only the events that happened.
     tracks = [
         replace(
             t,
             parts=rows,
             shared=only,
-            part_spans={p: tuple(phases.phase_spans(t, p, rules)) for p in rows},
+            part_spans={p: tuple(phases.phase_spans(view, p, rules)) for p in rows},
         )
-        for t, (rows, only) in zip(tracks, shared, strict=True)
+        for t, (rows, only), h in zip(tracks, shared, happenings, strict=True)
+        for view in [
+            replace(h, launch_tick=t.launch_tick, approach_tick=t.approach_tick, parts=rows)
+        ]
     ]
     firsts = [t.ticks[0] for t in tracks if t.ticks]
     lasts = [to_tick(e.time.end) for t in tracks for e in t.events[-1:]]
