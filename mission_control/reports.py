@@ -30,6 +30,7 @@ CSV_COLUMNS = (
     "utc",
     "precision",
     "approximate",
+    "planned",
     "met",
     "part",
     "kind",
@@ -67,6 +68,7 @@ def event_json(event: Event, mission: Mission, system: str) -> dict[str, Any]:
         "part": event.part,
         "met_s": met_s(event, mission),
         "approximate": event.approximate,
+        "planned": event.planned,
         "window": [w.strftime("%Y-%m-%dT%H:%M:%SZ") for w in event.window]
         if event.window
         else None,
@@ -190,6 +192,7 @@ def timeline_csv(missions: list[Mission], system: str, file: IO[str]) -> None:
                     event.time.iso(),
                     event.time.precision.label,
                     "yes" if event.approximate else "",
+                    "yes" if event.planned else "",
                     format_met(met) if met is not None else "",
                     event.part,
                     event.kind,

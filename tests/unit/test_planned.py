@@ -137,3 +137,53 @@ def test_the_crash_still_sets_its_status() -> None:
     assert between.parts["lander"]["radio link"].status is Status.UNKNOWN
     after = state_at(campaign, to_tick(CRASH) + 60, positions=False).missions[0]
     assert after.parts["lander"]["radio link"].status is Status.CRITICAL
+
+
+# --- how it is shown ------------------------------------------------------------------------
+
+ARTICLE = (
+    "Zond 9 was a Soviet probe. Zond 9 was launched on 3 June 1975. The lander was due to "
+    "land on 5 May 1976, but it crash-landed on 6 May 1976."
+)
+
+
+def _read() -> Mission:
+    from mission_control.extract.reader import read_text
+
+    return read_text(ARTICLE, "zond9.txt")
+
+
+def test_the_summary_says_planned() -> None:
+    mission = _read()
+    assert [(e.kind, e.planned, e.summary) for e in mission.events] == [
+        ("launch", False, "Launch"),
+        ("landing", True, "Landing (lander), planned"),
+        ("landing", False, "Landing (lander): crashed"),
+    ]
+
+
+def test_the_log_draws_a_planned_event_apart() -> None:
+    from mission_control.presentation.event_lines import EventLines
+
+    lines = EventLines(build_campaign([_read()]))
+    elements = [lines.columns(i, wide=True)[-1][1] for i in range(len(lines))]
+    assert elements == ["summary", "planned", "failed"]
+
+
+def test_json_and_csv_say_planned() -> None:
+    import csv
+    import io
+
+    from mission_control.reports import event_json, timeline_csv
+
+    mission = _read()
+    assert [event_json(e, mission, "si")["planned"] for e in mission.events] == [
+        False,
+        True,
+        False,
+    ]
+    out = io.StringIO()
+    timeline_csv([mission], "si", out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert [r["planned"] for r in rows] == ["", "yes", ""]
+    assert [r["approximate"] for r in rows] == ["", "", ""]
