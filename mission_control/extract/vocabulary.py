@@ -38,6 +38,33 @@ _NOT_PUBLISHED = (
     r"(?!\s+(?:to\s+(?:the\s+)?(?:public|press|media|scientific)|publicly|online|"
     r"for\s+publication))"
 )
+# An engine, heater or instrument "was shut down": not the craft (a subject the clause leaves
+# out, "it ... and was switched off", is the craft's).
+_NOT_A_DEVICE = "".join(
+    rf"(?<!{w}\s)"
+    for w in (
+        "engine",
+        "engines",
+        "motor",
+        "motors",
+        "thruster",
+        "thrusters",
+        "heater",
+        "heaters",
+        "rocket",
+        "rockets",
+        "stage",
+        "camera",
+        "cameras",
+        "instrument",
+        "instruments",
+        "experiment",
+        "experiments",
+        "spectrometer",
+        "radar",
+        "burn",
+    )
+)
 # Loss of contact said as silence: "no word from", "no signal was received", "kept contact
 # until" (the date is when it ended).
 _NO_WORD = (
@@ -162,7 +189,8 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "deactivation",
         re.compile(
             r"\bdeactivat(?:ed|ion)\b|\bdecommissioned\b|"
-            r"\b" + _CRAFT_NOUN + r"\s+(?:was|were)\s+(?:(?:finally|formally|permanently|then)\s+)?"
+            + _NOT_A_DEVICE
+            + r"\b(?:was|were)\s+(?:(?:finally|formally|permanently|then)\s+)?"
             r"(?:shut\s+down|turned\s+off|switched\s+off|powered\s+(?:down|off))\b|"
             r"\b(?:shut\s+down|turned\s+off|switched\s+off)\s+(?:the\s+|its\s+)(?:[\w-]+\s+)?"
             + _CRAFT_NOUN

@@ -350,7 +350,7 @@ def test_viking1_us_dates() -> None:
         ("separation", "lander", "1976-07-20T08:51Z", "minute", None, False),
         ("landing", "lander", "1976-07-20T11:53:06Z", "second", None, False),
         ("flyby", "orbiter", "1977-02", "month", None, False),
-        ("other", "orbiter", "1980-08-07", "day", None, False),
+        ("deactivation", "orbiter", "1980-08-07", "day", None, False),
         ("loss-of-contact", "lander", "1982-11-11", "day", "contact lost", False),
         ("last-contact", "spacecraft", "1982-11-11", "day", None, False),
     ]

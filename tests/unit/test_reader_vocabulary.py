@@ -232,3 +232,9 @@ def test_a_planned_date_in_an_infobox_is_planned() -> None:
     assert infobox_events("- Landing date: 5 May 1976 (planned)") == [
         ("landing", "spacecraft", "1976-05-05", True)
     ]
+
+
+def test_a_craft_left_unnamed_in_its_clause_is_still_switched_off() -> None:
+    assert kinds("It ran low on gas and was switched off on 7 August 1980.") == [
+        ("deactivation", False)
+    ]
