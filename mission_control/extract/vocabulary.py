@@ -92,7 +92,7 @@ HYPOTHETICAL = re.compile(
 
 # Phrases that state a planned event rather than a happening. Each marks one event keyword
 # as planned: the verb after "was due to" / "was scheduled to" (PLANNED_TO, then a verb of
-# PLANNED_VERBS, or after "to make a" a keyword of KIND_PATTERNS); the keyword just after, else
+# PLANNED_VERBS, or after "to make a" / "to have" a keyword of KIND_PATTERNS); the keyword just after, else
 # just before, "scheduled for" / "was planned for" (PLANNED_FOR, with PLANNED_GAP between);
 # the keyword right after "the planned" (PLANNED_ADJECTIVE). "As planned" is a happening;
 # "was intended to" stays a phrase of what did not happen (HYPOTHETICAL).
@@ -101,7 +101,7 @@ PLANNED_TO = re.compile(
     r"(?:due\s+|set\s+|slated\s+)?|(?<!\bas\s)(?:originally\s+|initially\s+)?"
     r"(?:scheduled|planned|expected|slated)\s+)"
     r"to\s+(?:(?:be|then|first|also)\s+)?(?P<verb>(?:make|perform|attempt|carry\s+out|begin|"
-    r"conduct)\s+(?:(?:a|an|the|its|their|her|his)\s+)?)?",
+    r"conduct)\s+(?:(?:a|an|the|its|their|her|his)\s+)?|have\s+(?:been\s+)?)?",
     _I,
 )
 PLANNED_VERBS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -117,7 +117,12 @@ PLANNED_VERBS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("separation", re.compile(r"(?:separate|released|ejected|detach)\b", _I)),
-    ("landing", re.compile(r"(?:soft-?)?land\b|touch\s+down\b|impact\b", _I)),
+    (
+        "landing",
+        re.compile(
+            r"(?:soft-?)?land\b|touch\s+down\b|impact\b|reach\s+the\s+(?:ground|surface)\b", _I
+        ),
+    ),
     ("decay", re.compile(r"re-?enter\b|decay\b", _I)),
     (
         "deactivation",
@@ -173,7 +178,7 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bloss\s+of\s+(?:contact|signal|communications?)\b|"
             r"\b(?:communications?|telemetry|radio\s+link|signals?)\s+(?:\w+\s+){0,4}"
             r"(?:was|were)\s+lost\b|"
-            r"\b(?:signals?|transmissions?)\s+(?:\w+\s+)?(?:ceased|"
+            r"\b(?:signals?|transmissions?|communications?|telemetry)\s+(?:\w+\s+)?(?:ceased|"
             r"stopped|ended)\b|\bceased\s+transmitting\b|" + _NO_WORD,
             _I,
         ),
@@ -225,7 +230,8 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "orbit-insertion",
         re.compile(
             # An orbit of the target, not a parking orbit or one around the Sun.
-            r"\borbit(?:al)?\s+insertion\b|\b(?:entered|inserted\s+into|placed\s+in(?:to)?|"
+            r"\borbit(?:al)?\s+insertion\b|\bbegan\s+orbiting\b|"
+            r"\b(?:entered|inserted\s+into|placed\s+in(?:to)?|captured\s+into|"
             r"went\s+into|achieved)\s+(?:an?\s+|the\s+)?"
             r"(?:(?!(?:heliocentric|solar|parking|low|Earth|geocentric|transfer)\b)[\w,.-]+\s+)"
             r"{0,5}?orbit\b(?!\s+(?:around|about|of)\s+the\s+Sun)",
@@ -451,6 +457,10 @@ INFOBOX_EVENTS: dict[str, str] = {
     "orbit insertion date": "orbit-insertion",
     "closest approach": "flyby",
     "flyby date": "flyby",
+    "flyby": "flyby",
+    "separation date": "separation",
+    "atmospheric entry": "atmospheric-entry",
+    "entry date": "atmospheric-entry",
     "deactivated": "deactivation",
     "deactivation": "deactivation",
     "deactivation date": "deactivation",

@@ -33,6 +33,7 @@ def events(text: str) -> list[tuple[str, str, bool]]:
         ("There was no word from the lander after 2 May.", "loss-of-contact"),
         ("No signal was received from the probe on 2 May.", "loss-of-contact"),
         ("Signals from the descent module were lost on 2 May.", "loss-of-contact"),
+        ("Communications ceased on 2 May.", "loss-of-contact"),
         # landing
         ("The lander touched down on 2 May.", "landing"),
         ("The probe soft-landed on 2 May.", "landing"),
@@ -42,6 +43,8 @@ def events(text: str) -> list[tuple[str, str, bool]]:
         ("The orbiter entered orbit on 2 May.", "orbit-insertion"),
         ("It was inserted into a 1,300 by 112,000 km orbit on 2 May.", "orbit-insertion"),
         ("It was placed in orbit around Venus on 2 May.", "orbit-insertion"),
+        ("It was captured into orbit around Mars on 2 May.", "orbit-insertion"),
+        ("It began orbiting Venus on 2 May.", "orbit-insertion"),
         # deactivation
         ("The orbiter was deactivated on 2 May.", "deactivation"),
         ("The spacecraft was shut down on 2 May.", "deactivation"),
@@ -101,6 +104,9 @@ def test_a_cause_or_an_expectation_is_no_plan(sentence: str) -> None:
         ("The orbiter was due to enter orbit around Mars on 5 May.", "orbit-insertion"),
         ("It was expected to fly past Venus on 5 May.", "flyby"),
         ("The capsule was due to separate on 5 May.", "separation"),
+        ("It was to have landed on 5 May.", "landing"),
+        ("The lander was expected to reach the surface on 5 May.", "landing"),
+        ("The launch, originally scheduled for 1975, was postponed.", "launch"),
     ],
 )
 def test_what_was_due_is_planned(sentence: str, kind: str) -> None:
