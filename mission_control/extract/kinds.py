@@ -52,6 +52,11 @@ def _planned_verbs(text: str) -> tuple[list[Keyword], list[tuple[int, int]]]:
     return found, spans
 
 
+# How far before "scheduled for" the keyword it speaks of may end (PLANNED_BEFORE_GAP's
+# length): a nearer bound than the clause keeps each look constant.
+_BEFORE_REACH = 40
+
+
 def _mark_planned(text: str, keywords: list[Keyword]) -> list[Keyword]:
     """The keywords with those that "scheduled for" or "the planned" speaks of marked
     planned: the keyword right after such a phrase, else the one just before it."""
@@ -66,7 +71,8 @@ def _mark_planned(text: str, keywords: list[Keyword]) -> list[Keyword]:
             marked.add(after)
             continue
         before = bisect.bisect_right(starts, phrase.start()) - 1
-        if before >= 0 and keywords[before].end <= phrase.start():
+        near = phrase.start() - _BEFORE_REACH
+        if before >= 0 and near <= keywords[before].end <= phrase.start():
             between = text[keywords[before].end : phrase.start()]
             if vocabulary.PLANNED_BEFORE_GAP.fullmatch(between):
                 marked.add(before)

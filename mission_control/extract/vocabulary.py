@@ -92,10 +92,11 @@ HYPOTHETICAL = re.compile(
 
 # Phrases that state a planned event rather than a happening. Each marks one event keyword
 # as planned: the verb after "was due to" / "was scheduled to" (PLANNED_TO, then a verb of
-# PLANNED_VERBS, or after "to make a" / "to have" a keyword of KIND_PATTERNS); the keyword just after, else
-# just before, "scheduled for" / "was planned for" (PLANNED_FOR, with PLANNED_GAP between);
-# the keyword right after "the planned" (PLANNED_ADJECTIVE). "As planned" is a happening;
-# "was intended to" stays a phrase of what did not happen (HYPOTHETICAL).
+# PLANNED_VERBS, or after "to make a" / "to have" a keyword of KIND_PATTERNS); the keyword
+# just after, else just before, "scheduled for" / "was planned for" (PLANNED_FOR, with
+# PLANNED_AFTER_GAP or PLANNED_BEFORE_GAP between); the keyword right after "the planned"
+# (PLANNED_ADJECTIVE). "As planned" is a happening; "was intended to" stays a phrase of what
+# did not happen (HYPOTHETICAL).
 PLANNED_TO = re.compile(
     r"\b(?:(?:was|were|is|are)\s+(?:(?:originally|initially|then|also|first|still)\s+)?"
     r"(?:due\s+|set\s+|slated\s+)?|(?<!\bas\s)(?:originally\s+|initially\s+)?"

@@ -244,3 +244,33 @@ def test_a_craft_left_unnamed_in_its_clause_is_still_switched_off() -> None:
     assert kinds("It ran low on gas and was switched off on 7 August 1980.") == [
         ("deactivation", False)
     ]
+
+
+# --- scale -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "was due to ",
+        "landing was scheduled for ",
+        "the planned ",
+        "released the ",
+        "kept contact with the ",
+        "entered 1,300 km ",
+        "was shut down ",
+    ],
+)
+def test_a_phrase_repeated_in_one_clause_is_read_in_one_pass(phrase: str) -> None:
+    """Each planned-event phrase looks a bounded stretch ahead or back: a clause of 20,000 of
+    them has as many keywords as it states, found without a scan per phrase (a quadratic
+    reader would take minutes here; this takes well under a second)."""
+    from support.deadline import python_within
+
+    code = (
+        "import sys\n"
+        "from mission_control.extract.kinds import find_keywords\n"
+        "print(len(find_keywords(sys.stdin.read())))\n"
+    )
+    found = python_within(30.0, f"20,000 times {phrase!r}", code, phrase * 20_000)
+    assert int(found) <= 20_000
