@@ -19,6 +19,7 @@ from mission_control.autospeed import AutoSpeed
 from mission_control.clock import ReplayClock, TimeSource
 from mission_control.ephemeris import PLANETS, Body
 from mission_control.event_table import EventTable
+from mission_control.happenings import Happenings
 from mission_control.mission import Mission
 from mission_control.model import Event
 from mission_control.phases import Span
@@ -62,6 +63,9 @@ class MissionTrack(msgspec.Struct, frozen=True):
     releases: dict[str, tuple[int, ...]] = msgspec.field(default_factory=dict)
     """For each part some event releases (a lander's separation), the indices of those
     events, failed ones too."""
+    happened: int | None = None
+    """How many events, from the first, hold every one that happened (the rest were only
+    planned): once they have passed, the mission has ended. None: all of them."""
 
     @property
     def events(self) -> EventTable:
@@ -244,46 +248,6 @@ def _phases(table: EventTable, rules: Rules) -> tuple[str, ...]:
     return tuple(phases)
 
 
-class _Happenings(msgspec.Struct, frozen=True):
-    """A mission's events without those only planned, with their ticks and each one's index
-    among all the events: what statuses, phases and the arrival are worked out from, as
-    only what happened sets them. ``launch_tick``, ``approach_tick`` and ``parts`` make it a
-    :class:`phases.PhaseTrack`."""
-
-    events: EventTable
-    ticks: tuple[float, ...]
-    index: tuple[int, ...]
-    launch_tick: float | None = None
-    approach_tick: float | None = None
-    parts: dict[str, tuple[str, ...]] = msgspec.field(default_factory=dict)
-
-    @classmethod
-    def of(cls, table: EventTable, ticks: tuple[float, ...]) -> _Happenings:
-        planned = table.column("planned")
-        if not any(planned):
-            return cls(table, ticks, tuple(range(len(ticks))))
-        kept = tuple(i for i, p in enumerate(planned) if not p)
-        rows = table.rows
-        return cls(
-            EventTable.from_rows(tuple(rows[i] for i in kept)),
-            tuple(ticks[i] for i in kept),
-            kept,
-        )
-
-    def setters(self, rules: Rules) -> dict[tuple[str, str], Setters]:
-        """:func:`status_rows.setters_of`, indexed among all the events."""
-        found = status_rows.setters_of(self.events, self.ticks, rules)
-        return {
-            key: replace(s, indices=tuple(self.index[i] for i in s.indices))
-            for key, s in found.items()
-        }
-
-    def releases(self, rules: Rules) -> dict[str, tuple[int, ...]]:
-        """:func:`status_rows.releases_of`, indexed among all the events."""
-        found = status_rows.releases_of(self.events, rules)
-        return {part: tuple(self.index[i] for i in found[part]) for part in found}
-
-
 def build_campaign(missions: Sequence[Mission], rules: Rules | None = None) -> Campaign:
     """Prepare missions for replay (see ``_build``); the collector is paused meanwhile."""
     with collector.paused():
@@ -295,17 +259,17 @@ def _build(missions: Sequence[Mission], rules: Rules | None = None) -> Campaign:
     event) to just after the end of the last event's stated interval."""
     rules = rules or default_rules()
     tracks = []
-    happenings: list[_Happenings] = []
+    happenings: list[Happenings] = []
     for mission in missions:
         table = mission.table
         ticks = tuple(map(posix_tick, table.column("at")))
         launch = mission.launch
         launch_tick = to_tick(launch.time.start) if launch else None
         target = _target(mission)
-        happened = _Happenings.of(table, ticks)
-        found, passed = _arrival(happened.events, happened.ticks, rules, launch_tick, target)
-        arrival = happened.index[found] if found is not None else None
-        setters = happened.setters(rules)
+        actual = Happenings.of(table, ticks)
+        found, passed = _arrival(actual.events, actual.ticks, rules, launch_tick, target)
+        arrival = actual.index[found] if found is not None else None
+        setters = actual.setters(rules)
         tracks.append(
             MissionTrack(
                 mission=mission,
@@ -320,10 +284,11 @@ def _build(missions: Sequence[Mission], rules: Rules | None = None) -> Campaign:
                 arrival=arrival,
                 target=target,
                 passed=passed,
-                releases=happened.releases(rules),
+                releases=actual.releases(rules),
+                happened=actual.index[-1] + 1 if actual.index else 0,
             )
         )
-        happenings.append(happened)
+        happenings.append(actual)
     shared = status_rows.shared_rows([(t.parts, t.mission.instruments) for t in tracks])
     # The spans read only the names of a track's parts, which the shared rows keep, and
     # only the events that happened.

@@ -251,6 +251,8 @@ def state_json(state: CampaignState) -> dict[str, Any]:
     missions = []
     for ms in state.missions:
         nxt = ms.next_event
+        # The last event that happened: one only planned is no happening.
+        happened = [e for e in ms.passed_events if not e.planned]
         missions.append(
             {
                 "id": ms.mission.id,
@@ -274,7 +276,7 @@ def state_json(state: CampaignState) -> dict[str, Any]:
                 if ms.countdown_s is not None
                 else None,
                 "events_passed": ms.passed,
-                "last_event": _last_event_json(ms.passed_events[-1], ms) if ms.passed else None,
+                "last_event": _last_event_json(happened[-1], ms) if happened else None,
                 "part_phases": {
                     part: {"phase": rows.phase, "derived": rows.phase_derived}
                     for part, rows in ms.parts.items()

@@ -105,6 +105,20 @@ def test_a_planned_event_begins_no_phase() -> None:
     assert on_the_due_day.parts["lander"].phase != "landed"
 
 
+def test_the_track_knows_where_what_happened_ends() -> None:
+    assert build_campaign([_due_and_crashed()]).tracks[0].happened == 4
+    only_planned = _mission(_event(0, "launch", "spacecraft", LAUNCH, planned=True))
+    assert build_campaign([only_planned]).tracks[0].happened == 0
+
+
+def test_the_state_names_the_last_event_that_happened() -> None:
+    from mission_control.reports import state_json
+
+    campaign = build_campaign([_due_and_crashed()])
+    on_the_due_day = state_json(state_at(campaign, to_tick(DUE) + 60, positions=False))
+    assert on_the_due_day["missions"][0]["last_event"]["kind"] == "launch"
+
+
 def test_the_arrival_is_what_happened_at_the_planet() -> None:
     track = build_campaign([_due_and_crashed()]).tracks[0]
     assert track.arrival == 3
