@@ -125,6 +125,9 @@ def kind_of(keywords: Sequence[Keyword]) -> str | None:
     return min(actual, key=lambda k: k.rank).kind if actual else None
 
 
+# What may stand between a keyword and the moment it states ("landed on", "launched at").
+_LEADS_IN = re.compile(r"[\s,]*(?:(?:on|at|in|by|until|of)\s+(?:the\s+)?)?", re.I)
+
 # What may stand between two dates of one list ("23 February, 28 February and 25 March").
 _LIST_GAP = re.compile(r"[\s,;]*(?:(?:and|or|then|as\s+well\s+as)\s+)?(?:(?:on|in)\s+)?", re.I)
 
@@ -141,8 +144,8 @@ def assign_keywords(
 ) -> list[Keyword | None]:
     """The keyword of each stated moment of a clause. Each keyword serves one moment: a moment
     takes the nearest keyword between it and the moment before it, else the nearest between it
-    and the moment after it; a date in a list with no keyword of its own shares the kind of the
-    date before it."""
+    and the moment after it that does not lead straight into that moment; a date in a list
+    with no keyword of its own shares the kind of the date before it."""
     # Keywords never overlap, so sorted by start they are sorted by end too: the keywords
     # within a stretch of text are a run of indexes, found by binary search.
     starts = [k.start for k in keywords]
@@ -161,6 +164,11 @@ def assign_keywords(
             pick = free.last(*within(lo, start))
         if pick is None:
             pick = free.first(*within(end, hi))
+            # "... and it was to have landed on D2": a keyword right before the next moment
+            # is that moment's, not this one's.
+            if pick is not None and i + 1 < len(spans):
+                if _LEADS_IN.fullmatch(text, keywords[pick].end, spans[i + 1][0]):
+                    pick = None
         if pick is not None:
             free.claim(pick)
             kinds.append(keywords[pick])

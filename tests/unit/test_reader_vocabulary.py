@@ -274,3 +274,18 @@ def test_a_phrase_repeated_in_one_clause_is_read_in_one_pass(phrase: str) -> Non
     )
     found = python_within(30.0, f"20,000 times {phrase!r}", code, phrase * 20_000)
     assert int(found) <= 20_000
+
+
+# --- which moment a keyword states ---------------------------------------------------------------
+
+
+def test_a_keyword_right_before_the_next_date_is_that_dates() -> None:
+    text = "It arrived at Mars on 5 May 1976 and landed on 6 May 1976."
+    assert events(text) == [("other", "1976-05-05", False), ("landing", "1976-05-06", False)]
+    text = "It was due to arrive on 12 September 1997, and was to have landed on 23 October 1997."
+    assert events(text)[-1] == ("landing", "1997-10-23", True)
+
+
+def test_a_keyword_after_its_date_in_its_own_clause_is_still_that_dates() -> None:
+    text = "On 5 May 1976, it landed; on 6 May 1976 the lander separated."
+    assert events(text) == [("landing", "1976-05-05", False), ("separation", "1976-05-06", False)]
