@@ -166,9 +166,12 @@ def assign_keywords(
             pick = free.first(*within(end, hi))
             # "... and it was to have landed on D2": a keyword right before the next moment
             # is that moment's, not this one's.
-            if pick is not None and i + 1 < len(spans):
-                if _LEADS_IN.fullmatch(text, keywords[pick].end, spans[i + 1][0]):
-                    pick = None
+            if (
+                pick is not None
+                and i + 1 < len(spans)
+                and _LEADS_IN.fullmatch(text, keywords[pick].end, spans[i + 1][0])
+            ):
+                pick = None
         if pick is not None:
             free.claim(pick)
             kinds.append(keywords[pick])
