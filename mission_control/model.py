@@ -31,7 +31,15 @@ EVENT_KINDS: tuple[str, ...] = (
     "other",
 )
 
-PARTS: tuple[str, ...] = ("spacecraft", "bus", "lander", "orbiter")
+PARTS: tuple[str, ...] = (
+    "spacecraft",
+    "bus",
+    "lander",
+    "orbiter",
+    "rover",
+    "capsule",
+    "penetrator",
+)
 
 
 class Precision(enum.IntEnum):

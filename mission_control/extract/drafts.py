@@ -145,6 +145,11 @@ def _provenance(doc: Document, sentence: Sentence) -> Provenance:
     return Provenance(doc.source, sentence.raw, (sentence.start, sentence.end), sentence.line)
 
 
+def _plans(text: str) -> bool:
+    """Whether a stretch of text says what follows was only due ("was scheduled for")."""
+    return bool(vocabulary.PLANNED_FOR.search(text) or vocabulary.PLANNED_TO.search(text))
+
+
 def _outcomes(text: str) -> list[str]:
     return [tag for tag, pattern in vocabulary.OUTCOME_PATTERNS if pattern.search(text)]
 
@@ -234,14 +239,19 @@ class _Drafting:
         subject = self.subject_of(text)
         outcomes = _outcomes(text)
         provenance = _provenance(self.doc, sentence)
+        before = 0  # where the stretch of text before this moment starts
         for stamp, keyword in zip(stamps, kinds, strict=True):
-            # A stated day with no event word is still a dated statement: "other".
+            stretch, before = text[before : stamp.span[0]], stamp.span[1]
             found = keyword.kind if keyword is not None else None
+            planned = keyword is not None and keyword.planned
+            if found is None and vocabulary.ANAPHOR.search(stretch):
+                found = self.antecedent(provenance.span)
+                planned = found is not None and _plans(stretch)
+            # A stated day with no event word is still a dated statement: "other".
             kind = found or ("other" if stamp.time.precision >= Precision.DAY else None)
             if kind is None:
                 continue
             # What went wrong happened to the actual event, not to the one that was due.
-            planned = keyword is not None and keyword.planned
             self.add(
                 Draft(
                     kind=kind,
@@ -258,6 +268,14 @@ class _Drafting:
                     planned=planned,
                 )
             )
+
+    def antecedent(self, sentence: tuple[int, int]) -> str | None:
+        """The kind of the last event the sentence at ``sentence`` stated, which "a third
+        followed on" or "another was scheduled for" counts one more of."""
+        prev = self.drafts[-1] if self.drafts else None
+        if prev is None or prev.infobox or prev.kind == "other":
+            return None
+        return prev.kind if prev.provenance[0].span == sentence else None
 
     def add(self, draft: Draft) -> None:
         """Add a draft, and before it a draft of the same event for each other part its

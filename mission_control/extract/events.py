@@ -94,6 +94,12 @@ def _kind(draft: Draft) -> str:
     return f"{draft.kind} (planned)" if draft.planned else draft.kind
 
 
+# A statement of one kind that restates an event of another: the last contact with a craft
+# is when contact with it was lost ("Last contact: 30 May 1984" in an infobox, "kept contact
+# until 30 May 1984" in the prose).
+_RESTATES: dict[str, str] = {"last-contact": "loss-of-contact"}
+
+
 class _Finer:
     """For a draft, the first draft in the text that states the same event finer: the same
     kind (and planned or not), a compatible part (the same, or one of them the whole
@@ -125,13 +131,21 @@ class _Finer:
             return None
         here = self.position[id(draft)]
         best = len(self.drafts)
-        for (_, precision, infobox, part), group in self.groups.get(_kind(draft), []):
+        groups = self.groups.get(_kind(draft), [])
+        restated = None if draft.planned else _RESTATES.get(draft.kind)
+        if restated is not None:
+            groups = [*groups, *self.groups.get(restated, [])]
+        for (kind, precision, infobox, part), group in groups:
             if precision < draft.time.precision:
                 continue
             if not (part == draft.part or "spacecraft" in (part, draft.part)):
                 continue
             found = group.first(draft.time.start, draft.time.end)
-            if precision == draft.time.precision and (infobox, found) >= (draft.infobox, here):
+            if (
+                kind == _kind(draft)
+                and precision == draft.time.precision
+                and (infobox, found) >= (draft.infobox, here)
+            ):
                 continue  # at equal precision only a prose, then an earlier, statement wins
             best = min(best, found)
         return self.drafts[best] if best < len(self.drafts) else None

@@ -126,7 +126,10 @@ def kind_of(keywords: Sequence[Keyword]) -> str | None:
 
 
 # What may stand between a keyword and the moment it states ("landed on", "launched at").
-_LEADS_IN = re.compile(r"[\s,]*(?:(?:on|at|in|by|until|of)\s+(?:the\s+)?)?", re.I)
+# "inserted into orbit around Mars on": a few words, then the preposition.
+_LEADS_IN = re.compile(
+    r"[\s,]*(?:(?:[\w'\u2019-]+\s+){0,4}?(?:on|at|in|by|until|of)\s+(?:the\s+)?)?", re.I
+)
 
 # What may stand between two dates of one list ("23 February, 28 February and 25 March").
 _LIST_GAP = re.compile(r"[\s,;]*(?:(?:and|or|then|as\s+well\s+as)\s+)?(?:(?:on|in)\s+)?", re.I)
@@ -162,7 +165,8 @@ def assign_keywords(
         pick = free.last(*within(start, end))
         if pick is None:
             pick = free.last(*within(lo, start))
-        if pick is None:
+        listed = i and kinds[-1] is not None and _LIST_GAP.fullmatch(text[lo:start])
+        if pick is None and not listed:
             pick = free.first(*within(end, hi))
             # "... and it was to have landed on D2": a keyword right before the next moment
             # is that moment's, not this one's.
@@ -175,7 +179,7 @@ def assign_keywords(
         if pick is not None:
             free.claim(pick)
             kinds.append(keywords[pick])
-        elif i and kinds[-1] is not None and _LIST_GAP.fullmatch(text[lo:start]):
+        elif listed:
             kinds.append(kinds[-1])
         else:
             kinds.append(None)

@@ -66,12 +66,15 @@ _NOT_A_DEVICE = "".join(
     )
 )
 # Loss of contact said as silence: "no word from", "no signal was received", "kept contact
-# until" (the date is when it ended).
+# until", "sent data until", "heard it until" (the date is when it ended).
 _NO_WORD = (
     r"\bno\s+(?:further\s+|more\s+)?word\s+(?:was\s+heard\s+)?from\b|"
     r"\bno\s+(?:further\s+|more\s+)?(?:signals?|transmissions?|telemetry|data)\s+"
     r"(?:(?:was|were)\s+(?:ever\s+)?(?:received|heard)|arrived|came)\b|"
-    r"\b(?:kept|maintained)\s+(?:radio\s+)?contact\s+(?:\w+\s+){0,4}?until\b"
+    r"\b(?:kept|maintained)\s+(?:radio\s+)?contact\s+(?:\w+\s+){0,4}?until\b|"
+    r"\b(?:sent|returned|transmitted|relayed)\s+(?:back\s+)?(?:data|signals|pictures|images|"
+    r"telemetry)\s+(?:[\w-]+\s+){0,4}?until\b|"
+    r"\b(?:heard|tracked)\s+(?:it|the\s+\w+)\s+(?:\w+\s+){0,2}?until\b"
 )
 
 # Phrases about what did not (yet) happen: removed before a sentence's kind is judged, so
@@ -146,6 +149,15 @@ PLANNED_ADJECTIVE = re.compile(
     _I,
 )
 
+# "A third followed on 16 December", "a first, smaller one had been made on 18 February",
+# "another was scheduled for": one more event of the kind the sentence spoke of before.
+ANAPHOR = re.compile(
+    r"\b(?:(?:a|an|the)\s+(?:(?:first|second|third|fourth|fifth|sixth|further|final|last|next|"
+    r"later|earlier|larger|smaller|bigger|brief|short|major|minor)[,\s]+){1,2}|another\s+)"
+    r"(?=(?:one|was|were|had|followed|came|took|on|in)\b)",
+    _I,
+)
+
 # (kind, pattern), by priority.
 KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -170,7 +182,13 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "course-correction",
-        re.compile(r"\b(?:mid-?course|course|trajectory|orbit(?:al)?)\s+correction", _I),
+        re.compile(
+            r"\b(?:mid-?course|course|trajectory|orbit(?:al)?)\s+correction|"
+            r"\bmid-?course\s+(?:manoeuvre|maneuver|burn)|"
+            r"\b(?:orbit(?:al)?\s+)?trim\s+(?:burn|manoeuvre|maneuver)|"
+            r"\bcorrection\s+(?:manoeuvre|maneuver|burn)",
+            _I,
+        ),
     ),
     (
         "loss-of-contact",
@@ -203,6 +221,7 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             + r"|\b(?:shut|turned|switched)\s+(?:the\s+|its\s+)(?:[\w-]+\s+)?"
             + _CRAFT_NOUN
             + r"\s+(?:down|off)\b|"
+            r"\b(?:shut|turned|switched|powered)\s+(?:it|them)\s+(?:down|off)\b|"
             r"\bmission\s+(?:was\s+)?(?:ended|terminated|concluded)\b|"
             r"\b(?:ended|terminated|concluded)\s+(?:the|its)\s+mission\b|"
             r"\bend\s+of\s+(?:the\s+|its\s+)?mission\b(?!\s+(?:date|time))",

@@ -23,6 +23,10 @@ def events(text: str) -> list[tuple[str, str, bool]]:
 @pytest.mark.parametrize(
     ("sentence", "kind"),
     [
+        # course correction
+        ("Orbit trim burns were made on 2 May.", "course-correction"),
+        ("The midcourse manoeuvre on 2 May lasted half an hour.", "course-correction"),
+        ("Trajectory correction manoeuvres were made on 2 May.", "course-correction"),
         # separation
         ("The lander was released on 2 May.", "separation"),
         ("The descent module was ejected on 2 May.", "separation"),
@@ -34,6 +38,8 @@ def events(text: str) -> list[tuple[str, str, bool]]:
         ("No signal was received from the probe on 2 May.", "loss-of-contact"),
         ("Signals from the descent module were lost on 2 May.", "loss-of-contact"),
         ("Communications ceased on 2 May.", "loss-of-contact"),
+        ("It sent data until 08:03 GMT, when the orbiter set.", "loss-of-contact"),
+        ("Ground stations heard it until 2 May, when its batteries ran down.", "loss-of-contact"),
         # landing
         ("The lander touched down on 2 May.", "landing"),
         ("The probe soft-landed on 2 May.", "landing"),
@@ -50,6 +56,7 @@ def events(text: str) -> list[tuple[str, str, bool]]:
         ("The spacecraft was shut down on 2 May.", "deactivation"),
         ("The orbiter was turned off on 2 May.", "deactivation"),
         ("Controllers switched off the orbiter on 2 May.", "deactivation"),
+        ("It kept working until 2 May, when controllers switched it off.", "deactivation"),
         ("The mission ended on 2 May when controllers lost the orbiter.", "deactivation"),
         # decay
         ("Its orbit decayed on 2 May.", "decay"),
@@ -73,6 +80,8 @@ def test_each_phrase_names_its_kind(sentence: str, kind: str) -> None:
         ("The planned mission was cancelled on 2 May.", "deactivation"),
         ("It was placed into a low Earth parking orbit on 2 May.", "orbit-insertion"),
         ("It was placed into a heliocentric orbit on 2 May.", "orbit-insertion"),
+        ("The images were sent to the press until 2 May.", "loss-of-contact"),
+        ("Controllers switched it on on 2 May.", "deactivation"),
     ],
 )
 def test_the_same_words_about_something_else_name_no_such_event(sentence: str, kind: str) -> None:
@@ -289,3 +298,72 @@ def test_a_keyword_right_before_the_next_date_is_that_dates() -> None:
 def test_a_keyword_after_its_date_in_its_own_clause_is_still_that_dates() -> None:
     text = "On 5 May 1976, it landed; on 6 May 1976 the lander separated."
     assert events(text) == [("landing", "1976-05-05", False), ("separation", "1976-05-06", False)]
+
+
+def test_a_date_listed_after_another_shares_its_kind_before_a_later_keyword() -> None:
+    text = (
+        "It made course corrections on 30 July 1975 and on 2 December 1975, and was inserted "
+        "into orbit around Mars on 3 February 1976."
+    )
+    assert events(text) == [
+        ("course-correction", "1975-07-30", False),
+        ("course-correction", "1975-12-02", False),
+        ("orbit-insertion", "1976-02-03", False),
+    ]
+
+
+# --- one more of the same -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "planned"),
+    [
+        ("Corrections were made on 28 July 1975, and a third was scheduled for 20 May 1976.", True),
+        (
+            "Two course corrections were made on 28 July 1975; a third followed on 20 May 1976.",
+            False,
+        ),
+        (
+            "A course correction on 28 July 1975 set its course; another on 20 May 1976 fixed it.",
+            False,
+        ),
+        (
+            "A course correction on 28 July 1975 put it on course; a first, smaller one had been "
+            "made on 20 May 1976.",
+            False,
+        ),
+    ],
+)
+def test_one_more_of_the_same_takes_the_kind_stated_before(text: str, planned: bool) -> None:
+    found = events(text.replace("Corrections were", "Course corrections were"))
+    assert found[-1] == ("course-correction", "1976-05-20", planned)
+
+
+def test_an_ordinal_naming_something_else_is_no_more_of_the_same() -> None:
+    text = "It landed on 5 May 1976; the first pictures were returned on 6 May 1976."
+    assert events(text) == [("landing", "1976-05-05", False), ("other", "1976-05-06", False)]
+
+
+# --- restatements ---------------------------------------------------------------------------
+
+
+def test_the_infobox_last_contact_restates_the_loss_of_contact() -> None:
+    article = (
+        "= Lyra 2 =\n\nLyra 2\n- Launch date: Oct. 30, 1979\n"
+        "- Last contact: Orbiter: Mar. 17, 1981 Lander: Apr. 25, 1980\n\n"
+        "Lyra 2 was a Soviet mission.\n\n== Mission ==\nThe lander touched down on Apr. 25, "
+        "1980 at 07:01 GMT. It sent data until 08:03 GMT. The orbiter mapped the clouds until "
+        "Mar. 17, 1981, when contact was lost.\n"
+    )
+    mission = read_text(article, "x.txt")
+    assert [(e.kind, e.part, e.time.iso()) for e in mission.events[1:]] == [
+        ("landing", "lander", "1980-04-25T07:01Z"),
+        ("loss-of-contact", "lander", "1980-04-25T08:03Z"),
+        ("loss-of-contact", "orbiter", "1981-03-17"),
+    ]
+    assert any(p.sentence.startswith("- Last contact") for p in mission.events[-1].provenance)
+
+
+def test_a_last_contact_alone_is_still_one() -> None:
+    text = "Its last signal was received on 21 March 1976."
+    assert events(text) == [("last-contact", "1976-03-21", False)]
