@@ -162,7 +162,10 @@ class _Finer:
 def make_events(drafts: list[Draft], mission_id: str) -> tuple[Event, ...]:
     """The events of ``drafts`` in time order, indexed from 0. A draft that a finer (or, at
     equal precision, an earlier or prose) draft of the same event states too is merged into
-    it; the merge adds to the drafts it keeps, which are changed in place."""
+    it; the merge adds to the drafts it keeps, which are changed in place. A dated statement
+    that names no kind of event (pictures taken, a press conference) is no event, unless it
+    states what went wrong."""
+    drafts = [d for d in drafts if d.kind != "other" or d.outcomes]
     # A coarser statement of an event that a finer one states too is the same event.
     keep: list[Draft] = []
     finer = _Finer(drafts)

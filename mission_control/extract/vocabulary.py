@@ -292,7 +292,10 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\breached\s+the\s+(?:ground|surface)\b|\bimpacted\b(?!\s+(?:the\s+|its\s+)?"
             r"(?:mission|schedule|programme|program|plans?|results?|budget|design|development|"
             r"science|work|team)\b)|"
-            r"\bcrash(?:ed|-landed)\s+(?:on|onto|into)\b|\bcrash-?landed\b",
+            r"\bcrash(?:ed|-landed)\s+(?:on|onto|into)\b|\bcrash-?landed\b|"
+            # "The impact had been planned for 13:20": the craft's, not a failure's.
+            r"\bimpact\b(?!\s+(?:crater|craters|site|velocity|speed|energy|of|on\s+the\s+"
+            r"(?:mission|schedule|programme|program)))",
             _I,
         ),
     ),

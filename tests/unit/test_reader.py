@@ -449,9 +449,8 @@ def test_mars3_crlf_and_moscow_time() -> None:
         ("separation", "lander", "1971-12-02T09:14Z", "minute", None, False),
         ("atmospheric-entry", "lander", "1971-12-02T13:47Z", "minute", None, False),
         ("landing", "lander", "1971-12-02T13:50:35Z", "second", None, False),
-        ("other", "lander", "1971-12-02T13:52:05Z", "second", None, False),
     ]
-    assert [e.provenance[0].line for e in m.events] == [6, 6, 7, 7, 8]
+    assert [e.provenance[0].line for e in m.events] == [6, 6, 7, 7]
     assert m.warnings == ()
 
 
@@ -506,7 +505,6 @@ def test_a_time_takes_the_day_stated_before_it() -> None:
     )
     assert events_of(text) == [
         ("launch", "spacecraft", "1972-03-27T04:15Z", "minute", None, False),
-        ("other", "lander", "1972-07-22", "day", None, False),
         ("atmospheric-entry", "lander", "1972-07-22T08:37Z", "minute", None, False),
         ("landing", "lander", "1972-07-22T09:32Z", "minute", None, False),
     ]
