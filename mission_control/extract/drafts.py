@@ -268,6 +268,43 @@ class _Drafting:
                     planned=planned,
                 )
             )
+        self.unplaced(clause, set(map(id, filter(None, kind_at.values()))), provenance)
+
+    def unplaced(self, clause: DatedClause, used: set[int], provenance: Provenance) -> None:
+        """A draft, on the day of the moment before it, of each event a dated clause names
+        but states no moment of ("it entered the atmosphere at 07:02, and its parachute was
+        jettisoned"): the day is stated, the time is not. A kind the clause dated already,
+        one only planned, one that failed ("its retrorockets failed to fire") or one timed
+        from another moment ("a minute later") adds nothing."""
+        dated = {d.kind for d in self.drafts if d.order == clause.order and d.text == clause.text}
+        stamps = [s for s in clause.stamps if s.time.precision >= Precision.DAY]
+        for keyword in clause.keywords:
+            if id(keyword) in used or keyword.planned or keyword.kind in dated or not stamps:
+                continue
+            starts = [s.span[0] for s in stamps]
+            after = bisect.bisect_right(starts, keyword.start)
+            stop = starts[after] if after < len(starts) else len(clause.text)
+            if vocabulary.RELATIVE_TIME.search(
+                clause.text, keyword.end, stop
+            ) or vocabulary.FAILED_AFTER.match(clause.text, keyword.end):
+                continue
+            stamp = stamps[max(0, after - 1)]
+            day = stamp.time.start.replace(hour=0, minute=0, second=0, microsecond=0)
+            dated.add(keyword.kind)
+            text, sentence = clause.text, clause.sentence
+            self.add(
+                Draft(
+                    kind=keyword.kind,
+                    part=self.part_for(text, keyword.kind, day, sentence.paragraph, None),
+                    time=StatedTime(day, Precision.DAY),
+                    provenance=[provenance],
+                    outcomes=[],
+                    quantities=[],
+                    paragraph=sentence.paragraph,
+                    order=clause.order,
+                    text=text,
+                )
+            )
 
     def antecedent(self, sentence: tuple[int, int]) -> str | None:
         """The kind of the last event the sentence at ``sentence`` stated, which "a third

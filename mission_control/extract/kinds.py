@@ -101,7 +101,9 @@ def find_keywords(text: str) -> list[Keyword]:
     kept: list[Keyword] = []
     taken = Claimed()
     # Where the last word of KIND_LATER starts (-1: none), found once for the clause.
-    later = max((m.start() for m in vocabulary.KIND_LATER.finditer(blanked)), default=-1)
+    later_words = list(vocabulary.KIND_LATER.finditer(blanked))
+    later = max((m.start() for m in later_words), default=-1)
+    blanked = _parachute_words(blanked, later_words)
     for rank, (kind, pattern) in enumerate(vocabulary.KIND_PATTERNS):
         # A row's own matches never overlap, so only earlier rows' keywords are checked.
         needs_later = "later" in pattern.groupindex
@@ -116,6 +118,25 @@ def find_keywords(text: str) -> list[Keyword]:
         taken.add((k.start, k.end) for k in found)
     kept.sort(key=lambda k: (k.start, k.rank))
     return sorted([*_mark_planned(text, kept), *planned], key=lambda k: (k.start, k.rank))
+
+
+def _parachute_words(text: str, later_words: list[re.Match[str]]) -> str:
+    """The text with the first word of KIND_LATER after each parachute blanked: "its
+    parachute was jettisoned" names a parachute, not a separation."""
+    if not later_words:
+        return text
+    chars: list[str] | None = None
+    starts = [m.start() for m in later_words]
+    for parachute in _PARACHUTE.finditer(text):
+        k = bisect.bisect_left(starts, parachute.end())
+        if k < len(later_words):
+            chars = chars if chars is not None else list(text)
+            word = later_words[k]
+            chars[word.start() : word.end()] = " " * (word.end() - word.start())
+    return "".join(chars) if chars is not None else text
+
+
+_PARACHUTE = re.compile(r"\bparachutes?\b", re.I)
 
 
 def kind_of(keywords: Sequence[Keyword]) -> str | None:

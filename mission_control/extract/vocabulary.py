@@ -149,6 +149,15 @@ PLANNED_ADJECTIVE = re.compile(
     _I,
 )
 
+# After an event word, a time stated from another moment ("its parachute opened a minute
+# later"): the clause does not leave that event on the day alone.
+RELATIVE_TIME = re.compile(r"\b(?:later|earlier|afterwards?|before|after|then)\b", _I)
+
+# Right after an event word, that it did not happen: "its retrorockets failed to fire".
+FAILED_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:fail(?:ed|s)?|malfunction(?:ed|s)?|did\s+not|never|could\s+not)\b", _I
+)
+
 # "A third followed on 16 December", "a first, smaller one had been made on 18 February",
 # "another was scheduled for": one more event of the kind the sentence spoke of before.
 ANAPHOR = re.compile(
@@ -163,7 +172,8 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "launch",
         re.compile(
-            r"\blaunch(?:ed|es)?\b(?!\s+(?:window|vehicle|site|pad|complex))"
+            r"\blaunch(?:ed|es)?\b(?!\s+(?:window|vehicle|site|pad|complex|shroud|fairing|"
+            r"escape|mass|weight))"
             r"|\blift-?off\b|\blifted\s+off\b",
             _I,
         ),
@@ -303,7 +313,7 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # A keyword whose pattern matched in its group ``later`` names its kind only when this matches
 # somewhere after it in the clause ("the parachute ... deployed").
-KIND_LATER = re.compile(r"\b(?:deploy|open|released)", _I)
+KIND_LATER = re.compile(r"\b(?:deploy|open|released|jettison)", _I)
 
 # (outcome tag, pattern). A sentence's outcome lists every tag that matches, in this order.
 OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -383,3 +383,42 @@ def test_a_dated_failure_of_no_kind_is_still_an_event() -> None:
         "Zond 9 was launched on 2 April 1975. On 9 August 1975 a chip degraded.", "x.txt"
     )
     assert [(e.kind, e.outcome) for e in mission.events[1:]] == [("other", "chip degraded")]
+
+
+# --- an event a dated clause names without a moment of its own -------------------------------
+
+
+def test_an_event_named_beside_a_timed_one_falls_on_its_day() -> None:
+    text = (
+        "It entered the atmosphere on 3 March 1976 at 07:02 UTC, and its parachute was "
+        "jettisoned at an altitude of 47 km."
+    )
+    assert events(text) == [
+        ("parachute", "1976-03-03", False),
+        ("atmospheric-entry", "1976-03-03T07:02Z", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # timed from another moment: that is the time, not the day alone
+        "It entered the atmosphere on 3 March 1976 at 07:02 UTC, and its parachute opened a "
+        "minute later.",
+        # it did not happen
+        "It crash-landed on 3 March 1976 at 07:02 UTC when its retrorockets failed to fire.",
+        # the launch's shroud is no launch
+        "Its launch shroud failed to come away on 3 March 1976.",
+    ],
+)
+def test_an_event_word_that_states_no_event_that_day_adds_none(text: str) -> None:
+    assert len(events(text)) <= 1
+    assert all(kind not in ("parachute", "retro-fire", "launch") for kind, _, _ in events(text))
+
+
+def test_a_parachute_jettisoned_or_released_is_no_separation() -> None:
+    assert kinds("Its parachute was jettisoned at 47 km.") == [("parachute", False)]
+    assert kinds("The parachute opened and the lander was released.") == [
+        ("parachute", False),
+        ("separation", False),
+    ]
