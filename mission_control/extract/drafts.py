@@ -14,10 +14,9 @@ from msgspec.structs import replace
 from mission_control import units
 from mission_control.extract import vocabulary
 from mission_control.extract.clauses import DatedClause
-from mission_control.extract.dates import combine, day_of, find_dates, find_times
-from mission_control.extract.document import Document, InfoboxField, Sentence
+from mission_control.extract.document import Document, Sentence
+from mission_control.extract.infobox import infobox_events
 from mission_control.extract.kinds import assign_keywords, kind_of
-from mission_control.extract.metadata import infobox_key, infobox_parts
 from mission_control.extract.quantities import find_quantities
 from mission_control.extract.report import Report
 from mission_control.extract.subjects import companion_parts, part_of_subject
@@ -83,61 +82,23 @@ def read_drafts(
 
 
 def infobox_drafts(doc: Document) -> list[Draft]:
-    """A draft of each infobox field that dates an event (``Launch date``, ``Landing date``);
-    one per part for a field that names its parts ("Orbiter: 14 June 2003 Lander: ...")."""
-    drafts: list[Draft] = []
-    for item in doc.infobox:
-        kind = vocabulary.INFOBOX_EVENTS.get(infobox_key(item.key))
-        if kind is None:
-            continue
-        for part, value in infobox_parts(item.value):
-            time = _infobox_time(value)
-            if time is None:
-                continue  # blank or garbled: the metadata stage warns of it
-            drafts.append(
-                Draft(
-                    kind=kind,
-                    part=part,
-                    time=time,
-                    provenance=[_infobox_provenance(doc, item)],
-                    outcomes=[],
-                    quantities=[],
-                    paragraph=0,
-                    order=-1,
-                    infobox=True,
-                    text=f"{item.key}: {item.value}",
-                    planned=bool(vocabulary.INFOBOX_PLANNED.search(value)),
-                )
-            )
-    return drafts
-
-
-def _infobox_time(value: str) -> StatedTime | None:
-    """The first date of an infobox value, with its clock time if it states one."""
-    dates, _ = find_dates(value)
-    if not dates or dates[0].year is None:
-        return None
-    mention = dates[0]
-    day = day_of(mention, None)
-    if day is None:
-        return None
-    times = find_times(value)
-    if times:
-        start, precision = combine(day, times[0])
-        return StatedTime(start, precision)
-    return StatedTime(day, mention.precision)
-
-
-def _infobox_provenance(doc: Document, item: InfoboxField) -> Provenance:
-    """The infobox line exactly as the file has it, without its surrounding blanks."""
-    line_start = max(doc.text.rfind("\n", 0, item.start), doc.text.rfind("\r", 0, item.start))
-    line_start += 1
-    ends = [i for i in (doc.text.find("\n", item.start), doc.text.find("\r", item.start)) if i >= 0]
-    line_end = min(ends, default=len(doc.text))
-    line = doc.text[line_start:line_end]
-    start = line_start + len(line) - len(line.lstrip())
-    end = line_start + len(line.rstrip())
-    return Provenance(doc.source, doc.text[start:end], (start, end), item.line)
+    """A draft of each event the infobox dates (see :func:`.infobox.infobox_events`)."""
+    return [
+        Draft(
+            kind=found.kind,
+            part=found.part,
+            time=found.time,
+            provenance=[found.provenance],
+            outcomes=[],
+            quantities=[],
+            paragraph=0,
+            order=-1,
+            infobox=True,
+            text=found.text,
+            planned=found.planned,
+        )
+        for found in infobox_events(doc)
+    ]
 
 
 def _provenance(doc: Document, sentence: Sentence) -> Provenance:

@@ -35,31 +35,6 @@ def infobox_key(key: str) -> str:
     return " ".join(key.replace("_", " ").lower().split())
 
 
-def infobox_parts(value: str) -> list[tuple[str, str]]:
-    """An infobox value cut at the labels that name parts ("Orbiter: 14 June 2003 Lander:
-    2 July 2003"), each stretch with its part; what comes before the first such label (all
-    of a value with none) is the whole spacecraft's."""
-    cuts: list[tuple[int, int, str]] = []
-    for label in vocabulary.INFOBOX_LABEL.finditer(value):
-        part = label_part(label.group(1))
-        if part is not None:
-            cuts.append((label.start(), label.end(), part))
-    if not cuts:
-        return [("spacecraft", value)]
-    pieces = [("spacecraft", value[: cuts[0][0]])] if value[: cuts[0][0]].strip() else []
-    ends = [start for start, _, _ in cuts[1:]] + [len(value)]
-    pieces.extend((part, value[end:stop]) for (_, end, part), stop in zip(cuts, ends, strict=True))
-    return pieces
-
-
-def label_part(label: str) -> str | None:
-    """The part a label names ("Orbiter", "Descent module"), if any."""
-    for part, pattern in (*vocabulary.PART_WORDS, *vocabulary.INFOBOX_PART_LABELS):
-        if pattern.search(label):
-            return part
-    return None
-
-
 def garbled(key: str, value: str) -> bool:
     """A blank or broken infobox value: punctuation only, a bare time zone, a word fragment."""
     core = re.sub(r"[\s,;:.\-–—/|()]+", "", value)
