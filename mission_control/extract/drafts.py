@@ -233,10 +233,10 @@ class _Drafting:
 
     def unplaced(self, clause: DatedClause, used: set[int], provenance: Provenance) -> None:
         """A draft, on the day of the moment before it, of each event a dated clause names
-        but states no moment of ("it entered the atmosphere at 07:02, and its parachute was
-        jettisoned"): the day is stated, the time is not. A kind the clause dated already,
-        one only planned, one that failed ("its retrorockets failed to fire") or one timed
-        from another moment ("a minute later") adds nothing."""
+        after a moment but states no moment of ("it entered the atmosphere at 07:02, and its
+        parachute was jettisoned"): the day is stated, the time is not. A kind the clause
+        dated already, one only planned, one that failed ("its retrorockets failed to fire")
+        or one timed from another moment ("a minute later") adds nothing."""
         dated = {d.kind for d in self.drafts if d.order == clause.order and d.text == clause.text}
         stamps = [s for s in clause.stamps if s.time.precision >= Precision.DAY]
         for keyword in clause.keywords:
@@ -245,11 +245,13 @@ class _Drafting:
             starts = [s.span[0] for s in stamps]
             after = bisect.bisect_right(starts, keyword.start)
             stop = starts[after] if after < len(starts) else len(clause.text)
-            if vocabulary.RELATIVE_TIME.search(
-                clause.text, keyword.end, stop
-            ) or vocabulary.FAILED_AFTER.match(clause.text, keyword.end):
+            if (
+                not after
+                or vocabulary.RELATIVE_TIME.search(clause.text, keyword.end, stop)
+                or vocabulary.FAILED_AFTER.match(clause.text, keyword.end)
+            ):
                 continue
-            stamp = stamps[max(0, after - 1)]
+            stamp = stamps[after - 1]
             day = stamp.time.start.replace(hour=0, minute=0, second=0, microsecond=0)
             dated.add(keyword.kind)
             text, sentence = clause.text, clause.sentence

@@ -174,7 +174,7 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\blaunch(?:ed|es)?\b(?!\s+(?:window|vehicle|site|pad|complex|shroud|fairing|"
             r"escape|mass|weight))"
-            r"|\blift-?off\b|\blifted\s+off\b",
+            r"|\blift-?off\b|\b(?:lifted|blasted)\s+off\b",
             _I,
         ),
     ),
@@ -186,7 +186,7 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:\w+\s+)?(?:released|ejected)\b" + _NOT_PUBLISHED + r"|"
             r"\b(?:released|ejected)\s+(?:the\s+|its\s+)(?:[\w-]+\s+){0,2}?" + _CRAFT_NOUN + r"|"
             r"(?<!parachute\s)(?<!parachutes\s)\bdeployed\s+from\b|"
-            r"\bjettison\w*|\bdetach\w*",
+            r"\bjettison\w*|\bdetach\w*|\bundock(?:ed|ing)?\b",
             _I,
         ),
     ),
@@ -196,7 +196,10 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:mid-?course|course|trajectory|orbit(?:al)?)\s+correction|"
             r"\bmid-?course\s+(?:manoeuvre|maneuver|burn)|"
             r"\b(?:orbit(?:al)?\s+)?trim\s+(?:burn|manoeuvre|maneuver)|"
-            r"\bcorrection\s+(?:manoeuvre|maneuver|burn)",
+            r"\bcorrection\s+(?:manoeuvre|maneuver|burn)|"
+            # A correction alone is the craft's course's ("a last correction was made").
+            r"(?<!error\s)\bcorrections?\b(?!\s+(?:to|of)\s+(?:the|its)\s+(?:data|text|record|"
+            r"figures?|article))",
             _I,
         ),
     ),
@@ -215,7 +218,7 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "last-contact",
         re.compile(
-            r"\b(?:last|final)\s+(?:contact|signal|transmission|telemetry|communication)s?\b",
+            r"\b(?:last|final)\s+(?:contact|signal|transmission|telemetry|communication|data)s?\b",
             _I,
         ),
     ),
@@ -252,7 +255,8 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             # "the flyby bus" names a part, not an event.
             r"\bfly-?by\b(?!\s+(?:bus|stage|module|craft|spacecraft|probe|vehicle))|"
-            r"\bflew\s+(?:past|by|within)\b|\bpassed\s+within\b|\bclosest\s+approach\b",
+            r"\bflew\s+(?:past|by|within)\b|\bpassed\s+(?:within|by|close\s+to)\b|"
+            r"\bswung\s+(?:by|past)\b|\bclosest\s+approach\b",
             _I,
         ),
     ),
@@ -261,6 +265,7 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             # An orbit of the target, not a parking orbit or one around the Sun.
             r"\borbit(?:al)?\s+insertion\b|\bbegan\s+orbiting\b|"
+            r"\bbraked\s+into\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?orbit\b|"
             r"\b(?:entered|inserted\s+into|placed\s+in(?:to)?|captured\s+into|"
             r"went\s+into|achieved)\s+(?:an?\s+|the\s+)?"
             r"(?:(?!(?:heliocentric|solar|parking|low|Earth|geocentric|transfer)\b)[\w,.-]+\s+)"
@@ -272,7 +277,9 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "atmospheric-entry",
         re.compile(
             r"\b(?:encounter|enter|reach)(?:ed|es|s)?\s+(?:the\s+)?(?:\w+\s+)?"
-            r"atmosphere\b|\batmospheric\s+entry\b|\bentry\s+into\s+"
+            r"atmosphere\b|\batmospheric\s+entry\b|\bentry\s+interface\b|"
+            r"\b(?:plunged|dived|dove)\s+into\s+(?:the\s+)?(?:[\w'\u2019]+\s+)?atmosphere\b|"
+            r"\bentry\s+into\s+"
             r"the\s+(?:\w+\s+)?atmosphere\b",
             _I,
         ),
@@ -291,6 +298,7 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "retro-fire",
         re.compile(
             r"\bretro-?rockets?\s+(?:fired|ignited)\b|\bretro-?fire\b|"
+            r"\b(?:braking|landing|descent)\s+(?:engines?|rockets?|motors?)\s+(?:fired|ignited)\b|"
             r"\bretro-?rockets?\b",
             _I,
         ),

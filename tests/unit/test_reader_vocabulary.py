@@ -23,14 +23,18 @@ def events(text: str) -> list[tuple[str, str, bool]]:
 @pytest.mark.parametrize(
     ("sentence", "kind"),
     [
+        # launch
+        ("It blasted off on 2 May.", "launch"),
         # course correction
         ("Orbit trim burns were made on 2 May.", "course-correction"),
+        ("A last correction had been made on 2 May.", "course-correction"),
         ("The midcourse manoeuvre on 2 May lasted half an hour.", "course-correction"),
         ("Trajectory correction manoeuvres were made on 2 May.", "course-correction"),
         # separation
         ("The lander was released on 2 May.", "separation"),
         ("The descent module was ejected on 2 May.", "separation"),
         ("The bus released the lander on 2 May.", "separation"),
+        ("The lander undocked on 2 May.", "separation"),
         ("The rover was deployed from the lander on 2 May.", "separation"),
         # loss of contact
         ("Controllers kept contact until 2 May.", "loss-of-contact"),
@@ -52,6 +56,16 @@ def events(text: str) -> list[tuple[str, str, bool]]:
         ("It was placed in orbit around Venus on 2 May.", "orbit-insertion"),
         ("It was captured into orbit around Mars on 2 May.", "orbit-insertion"),
         ("It began orbiting Venus on 2 May.", "orbit-insertion"),
+        ("It braked into orbit on 2 May.", "orbit-insertion"),
+        # flyby
+        ("It swung by Venus on 2 May.", "flyby"),
+        ("It passed by Venus on 2 May.", "flyby"),
+        # atmospheric entry, retro-fire
+        ("Entry interface came on 2 May.", "atmospheric-entry"),
+        ("It plunged into the Martian atmosphere on 2 May.", "atmospheric-entry"),
+        ("The braking engine fired on 2 May.", "retro-fire"),
+        # last contact
+        ("The last data were received on 2 May.", "last-contact"),
         # deactivation
         ("The orbiter was deactivated on 2 May.", "deactivation"),
         ("The spacecraft was shut down on 2 May.", "deactivation"),
@@ -79,6 +93,8 @@ def test_each_phrase_names_its_kind(sentence: str, kind: str) -> None:
         ("The failure impacted the schedule on 2 May.", "landing"),
         ("The impact of the failure was felt on 2 May.", "landing"),
         ("Impact craters were mapped on 2 May.", "landing"),
+        ("Error correction was applied on 2 May.", "course-correction"),
+        ("Corrections to the data were published on 2 May.", "course-correction"),
         ("The main engine was shut down on 2 May.", "deactivation"),
         ("The planned mission was cancelled on 2 May.", "deactivation"),
         ("It was placed into a low Earth parking orbit on 2 May.", "orbit-insertion"),
@@ -422,3 +438,8 @@ def test_a_parachute_jettisoned_or_released_is_no_separation() -> None:
         ("parachute", False),
         ("separation", False),
     ]
+
+
+def test_an_event_named_before_any_moment_of_its_clause_is_not_given_one() -> None:
+    text = "The last correction moved the arrival by a day: it entered orbit on 2 August 1976."
+    assert events(text) == [("orbit-insertion", "1976-08-02", False)]
