@@ -201,6 +201,7 @@ class _Drafting:
         outcomes = _outcomes(text)
         provenance = _provenance(self.doc, sentence)
         before = 0  # where the stretch of text before this moment starts
+        first = len(self.drafts)  # where this clause's drafts begin
         for stamp, keyword in zip(stamps, kinds, strict=True):
             stretch, before = text[before : stamp.span[0]], stamp.span[1]
             found = keyword.kind if keyword is not None else None
@@ -208,7 +209,8 @@ class _Drafting:
             if found is None and vocabulary.ANAPHOR.search(stretch):
                 found = self.antecedent(provenance.span)
                 planned = found is not None and _plans(stretch)
-            # A stated day with no event word is still a dated statement: "other".
+            # A stated day with no event word is still a dated statement: "other" (an event
+            # only if it states a failure, see make_events).
             kind = found or ("other" if stamp.time.precision >= Precision.DAY else None)
             if kind is None:
                 continue
@@ -229,20 +231,22 @@ class _Drafting:
                     planned=planned,
                 )
             )
-        self.unplaced(clause, set(map(id, filter(None, kind_at.values()))), provenance)
+        used = set(map(id, filter(None, kind_at.values())))
+        self.unplaced(clause, used, {d.kind for d in self.drafts[first:]}, provenance)
 
-    def unplaced(self, clause: DatedClause, used: set[int], provenance: Provenance) -> None:
+    def unplaced(
+        self, clause: DatedClause, used: set[int], dated: set[str], provenance: Provenance
+    ) -> None:
         """A draft, on the day of the moment before it, of each event a dated clause names
         after a moment but states no moment of ("it entered the atmosphere at 07:02, and its
         parachute was jettisoned"): the day is stated, the time is not. A kind the clause
         dated already, one only planned, one that failed ("its retrorockets failed to fire")
         or one timed from another moment ("a minute later") adds nothing."""
-        dated = {d.kind for d in self.drafts if d.order == clause.order and d.text == clause.text}
         stamps = [s for s in clause.stamps if s.time.precision >= Precision.DAY]
+        starts = [s.span[0] for s in stamps]
         for keyword in clause.keywords:
             if id(keyword) in used or keyword.planned or keyword.kind in dated or not stamps:
                 continue
-            starts = [s.span[0] for s in stamps]
             after = bisect.bisect_right(starts, keyword.start)
             stop = starts[after] if after < len(starts) else len(clause.text)
             if (
