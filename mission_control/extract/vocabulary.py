@@ -101,8 +101,8 @@ HYPOTHETICAL = re.compile(
 # (PLANNED_ADJECTIVE). "As planned" is a happening; "was intended to" stays a phrase of what
 # did not happen (HYPOTHETICAL).
 PLANNED_TO = re.compile(
-    r"\b(?:(?:was|were|is|are)\s+(?:(?:originally|initially|then|also|first|still)\s+)?"
-    r"(?:due\s+|set\s+|slated\s+)?|(?<!\bas\s)(?:originally\s+|initially\s+)?"
+    r"\b(?:(?:was|were|is|are)\s+(?:(?:also|then|still)\s+)?(?:(?:(?:originally|initially|"
+    r"first)\s+)?(?:due|set|slated)\s+)?|(?<!\bas\s)(?:originally\s+|initially\s+)?"
     r"(?:scheduled|planned|expected|slated)\s+)"
     r"to\s+(?:(?:be|then|first|also)\s+)?(?P<verb>(?:make|perform|attempt|carry\s+out|begin|"
     r"conduct)\s+(?:(?:a|an|the|its|their|her|his)\s+)?|have\s+(?:been\s+)?)?",

@@ -113,6 +113,7 @@ def test_the_same_words_about_something_else_name_no_such_event(sentence: str, k
         "The failure was due to a retrorocket malfunction on 2 May.",
         "The loss was due to a separation fault on 2 May.",
         "The landing was expected to be hard.",
+        "It was first to land on Venus on 15 December 1970.",
     ],
 )
 def test_a_cause_or_an_expectation_is_no_plan(sentence: str) -> None:
@@ -134,6 +135,8 @@ def test_a_cause_or_an_expectation_is_no_plan(sentence: str) -> None:
         ("It was expected to fly past Venus on 5 May.", "flyby"),
         ("The capsule was due to separate on 5 May.", "separation"),
         ("It was to have landed on 5 May.", "landing"),
+        ("The lander was also to land on 5 May.", "landing"),
+        ("It was originally due to land on 5 May.", "landing"),
         ("The lander was expected to reach the surface on 5 May.", "landing"),
         ("The launch, originally scheduled for 1975, was postponed.", "launch"),
     ],
