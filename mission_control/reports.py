@@ -268,6 +268,7 @@ def state_json(state: CampaignState) -> dict[str, Any]:
                     "part": nxt.part,
                     "utc": nxt.time.iso(),
                     "summary": nxt.summary,
+                    "planned": nxt.planned,
                 }
                 if nxt
                 else None,

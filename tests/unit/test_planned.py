@@ -117,6 +117,8 @@ def test_the_state_names_the_last_event_that_happened() -> None:
     campaign = build_campaign([_due_and_crashed()])
     on_the_due_day = state_json(state_at(campaign, to_tick(DUE) + 60, positions=False))
     assert on_the_due_day["missions"][0]["last_event"]["kind"] == "launch"
+    before = state_json(state_at(campaign, to_tick(DUE) - 60, positions=False))
+    assert before["missions"][0]["next_event"]["planned"] is True
 
 
 def test_the_arrival_is_what_happened_at_the_planet() -> None:
