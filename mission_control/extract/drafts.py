@@ -241,7 +241,9 @@ class _Drafting:
         after a moment but states no moment of ("it entered the atmosphere at 07:02, and its
         parachute was jettisoned"): the day is stated, the time is not. A kind the clause
         dated already, one only planned, one that failed ("its retrorockets failed to fire")
-        or one timed from another moment ("a minute later") adds nothing."""
+        or one timed from another moment ("a minute later") adds nothing; nor does one after
+        a day alone ("launched on 5 May 1975 and later landed" tells the landing's day only
+        where the clause keeps to the hours of one day)."""
         stamps = [s for s in clause.stamps if s.time.precision >= Precision.DAY]
         starts = [s.span[0] for s in stamps]
         for keyword in clause.keywords:
@@ -256,6 +258,8 @@ class _Drafting:
             ):
                 continue
             stamp = stamps[after - 1]
+            if not stamp.time.has_time_of_day:
+                continue
             day = stamp.time.start.replace(hour=0, minute=0, second=0, microsecond=0)
             dated.add(keyword.kind)
             text, sentence = clause.text, clause.sentence

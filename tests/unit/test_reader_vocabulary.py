@@ -446,3 +446,8 @@ def test_a_parachute_jettisoned_or_released_is_no_separation() -> None:
 def test_an_event_named_before_any_moment_of_its_clause_is_not_given_one() -> None:
     text = "The last correction moved the arrival by a day: it entered orbit on 2 August 1976."
     assert events(text) == [("orbit-insertion", "1976-08-02", False)]
+
+
+def test_an_event_after_a_day_alone_is_not_given_that_day() -> None:
+    text = "It was launched again on 3 March 1976 and eventually landed on Venus."
+    assert events(text) == [("launch", "1976-03-03", False)]
