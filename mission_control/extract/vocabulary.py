@@ -245,8 +245,9 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "decay",
         re.compile(
             r"\borbit(?:al)?\s+(?:\w+\s+){0,2}?decay(?:ed)?\b|\bdecayed\b|"
-            r"\bre-?enter(?:ed)?\s+(?:the\s+)?(?:Earth['\u2019]s\s+|terrestrial\s+)?atmosphere\b|"
-            r"\bre-?entered\b|\bburn(?:ed|t)\s+up\b",
+            # A capsule that re-enters is coming home (an atmospheric entry), not decaying.
+            r"(?<!capsule\s)\bre-?enter(?:ed)?\s+(?:the\s+)?(?:Earth['\u2019]s\s+|terrestrial\s+)?"
+            r"atmosphere\b|(?<!capsule\s)\bre-?entered\b|\bburn(?:ed|t)\s+up\b",
             _I,
         ),
     ),
@@ -276,7 +277,7 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "atmospheric-entry",
         re.compile(
-            r"\b(?:encounter|enter|reach)(?:ed|es|s)?\s+(?:the\s+)?(?:\w+\s+)?"
+            r"\b(?:encounter|enter|reach)(?:ed|es|s)?\s+(?:the\s+)?(?:[\w'\u2019]+\s+)?"
             r"atmosphere\b|\batmospheric\s+entry\b|\bentry\s+interface\b|"
             r"\b(?:plunged|dived|dove)\s+into\s+(?:the\s+)?(?:[\w'\u2019]+\s+)?atmosphere\b|"
             r"\bentry\s+into\s+"

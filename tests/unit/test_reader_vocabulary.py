@@ -77,6 +77,8 @@ def events(text: str) -> list[tuple[str, str, bool]]:
         ("Its orbit decayed on 2 May.", "decay"),
         ("The probe re-entered the Earth's atmosphere on 2 May.", "decay"),
         ("It burned up on 2 May.", "decay"),
+        ("The capsule re-entered Earth's atmosphere on 2 May.", "atmospheric-entry"),
+        ("The lander entered Venus's atmosphere on 2 May.", "atmospheric-entry"),
     ],
 )
 def test_each_phrase_names_its_kind(sentence: str, kind: str) -> None:
