@@ -423,8 +423,10 @@ def test_venera9_circa_and_events_ordered_in_a_window() -> None:
         ("atmospheric-entry", "lander", "1975-10-22", "day", None, True),
         ("parachute", "lander", "1975-10-22", "day", None, True),
         ("landing", "lander", "1975-10-22T05:13Z", "minute", None, False),
+        # "sent back data for 53 minutes, until the orbiter ... passed below the horizon"
+        ("loss-of-contact", "lander", "1975-10-22", "day", None, False),
     ]
-    insertion, entry, parachute, landing = m.events[2:]
+    insertion, entry, parachute, landing = m.events[2:6]
     assert landing.timed
     assert insertion.window is None  # "~00:45": stated to the minute, but approximate
     assert not insertion.timed
