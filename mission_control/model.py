@@ -31,15 +31,7 @@ EVENT_KINDS: tuple[str, ...] = (
     "other",
 )
 
-PARTS: tuple[str, ...] = (
-    "spacecraft",
-    "bus",
-    "lander",
-    "orbiter",
-    "rover",
-    "capsule",
-    "penetrator",
-)
+PARTS = ("spacecraft", "bus", "lander", "orbiter", "capsule", "rover", "penetrator")
 
 
 class Precision(enum.IntEnum):

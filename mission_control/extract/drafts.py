@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 
 from msgspec.structs import replace
 
@@ -16,10 +17,17 @@ from mission_control.extract import vocabulary
 from mission_control.extract.clauses import DatedClause
 from mission_control.extract.document import Document, Sentence
 from mission_control.extract.infobox import infobox_events
-from mission_control.extract.kinds import assign_keywords, kind_of
+from mission_control.extract.kinds import assign_keywords, kind_of, plans, unplaced_keywords
+from mission_control.extract.parts import default_part, named_parts
 from mission_control.extract.quantities import find_quantities
 from mission_control.extract.report import Report
-from mission_control.extract.subjects import companion_parts, part_of_subject
+from mission_control.extract.subjects import (
+    companion_parts,
+    freed_part,
+    last_subject,
+    part_of_subject,
+    subjects_at,
+)
 from mission_control.model import Precision, Provenance, Quantity, StatedTime
 
 
@@ -106,11 +114,6 @@ def _provenance(doc: Document, sentence: Sentence) -> Provenance:
     return Provenance(doc.source, sentence.raw, (sentence.start, sentence.end), sentence.line)
 
 
-def _plans(text: str) -> bool:
-    """Whether a stretch of text says what follows was only due ("was scheduled for")."""
-    return bool(vocabulary.PLANNED_FOR.search(text) or vocabulary.PLANNED_TO.search(text))
-
-
 def _outcomes(text: str) -> list[str]:
     return [tag for tag, pattern in vocabulary.OUTCOME_PATTERNS if pattern.search(text)]
 
@@ -161,20 +164,27 @@ class _Drafting:
         self, text: str, kind: str, day: datetime | None, paragraph: int, subject: str | None
     ) -> str:
         """The part an event concerns: the part the clause names as its subject (``subject``,
-        from :meth:`subject_of`); else the part the kind implies; else, for "it", the subject
-        of the clause before; else the part of the event just before on the same day; else
-        the whole spacecraft."""
+        from :meth:`subject_of`; for a carrier's separation, the part freed); else, for "it",
+        the subject of the clause before; else the part the kind implies, if the article
+        names one that fits (:func:`~.parts.default_part`); else the part of the event just
+        before on the same day; else the whole spacecraft."""
         if subject:
-            return subject
-        if kind in vocabulary.KIND_DEFAULT_PART:
-            return vocabulary.KIND_DEFAULT_PART[kind]
+            return freed_part(kind, subject, _without_name(text, self.name))
         if _PRONOUN_SUBJECT.match(text) and self.subject and self.subject[0] == paragraph:
             return self.subject[1]
+        default = default_part(kind, self.named_parts)
+        if default is not None:
+            return default
         if self.drafts and day is not None:
             prev = self.drafts[-1]
             if prev.time.start.date() == day.date() and not prev.infobox:
                 return prev.part
         return "spacecraft"
+
+    @cached_property
+    def named_parts(self) -> tuple[str, ...]:
+        """The parts the article names as its own (read once, on the first draft asking)."""
+        return named_parts(self.doc, self.name)
 
     def subject_of(self, text: str) -> str | None:
         """The part a clause names as its subject (the mission's own name names none)."""
@@ -182,7 +192,7 @@ class _Drafting:
 
     def note_subject(self, text: str, paragraph: int) -> None:
         """Remember the part a clause is about, for an "it" in the clause after."""
-        part = self.subject_of(text)
+        part = last_subject(text, self.subject_of)
         if part:
             self.subject = (paragraph, part)
         elif not _PRONOUN_SUBJECT.match(text):
@@ -197,18 +207,20 @@ class _Drafting:
         kinds = [kind_at[s.span] for s in stamps]
         single = len(stamps) == 1
         # Read once for the clause, however many moments it states.
-        subject = self.subject_of(text)
         outcomes = _outcomes(text)
         provenance = _provenance(self.doc, sentence)
+        # A time in a clause with a subject of its own is that subject's.
+        offsets = [s.span[1] - 1 for s in stamps]
+        nears = subjects_at(text, offsets, self.subject_of)
         before = 0  # where the stretch of text before this moment starts
         first = len(self.drafts)  # where this clause's drafts begin
-        for stamp, keyword in zip(stamps, kinds, strict=True):
+        for stamp, keyword, near in zip(stamps, kinds, nears, strict=True):
             stretch, before = text[before : stamp.span[0]], stamp.span[1]
             found = keyword.kind if keyword is not None else None
             planned = keyword is not None and keyword.planned
             if found is None and vocabulary.ANAPHOR.search(stretch):
                 found = self.antecedent(provenance.span)
-                planned = found is not None and _plans(stretch)
+                planned = found is not None and plans(stretch)
             # A stated day with no event word is still a dated statement: "other" (an event
             # only if it states a failure, see make_events).
             kind = found or ("other" if stamp.time.precision >= Precision.DAY else None)
@@ -218,7 +230,7 @@ class _Drafting:
             self.add(
                 Draft(
                     kind=kind,
-                    part=self.part_for(text, kind, stamp.time.start, sentence.paragraph, subject),
+                    part=self.part_for(text, kind, stamp.time.start, sentence.paragraph, near),
                     time=stamp.time,
                     provenance=[provenance],
                     outcomes=[] if planned else list(outcomes),
@@ -237,32 +249,17 @@ class _Drafting:
     def unplaced(
         self, clause: DatedClause, used: set[int], dated: set[str], provenance: Provenance
     ) -> None:
-        """A draft, on the day of the moment before it, of each event a dated clause names
-        after a moment but states no moment of ("it entered the atmosphere at 07:02, and its
-        parachute was jettisoned"): the day is stated, the time is not. A kind the clause
-        dated already, one only planned, one that failed ("its retrorockets failed to fire")
-        or one timed from another moment ("a minute later") adds nothing; nor does one after
-        a day alone ("launched on 5 May 1975 and later landed" tells the landing's day only
-        where the clause keeps to the hours of one day)."""
+        """A draft of each event a dated clause names without a moment of its own, on the
+        day of the timed moment before it (:func:`.kinds.unplaced_keywords`); a kind the
+        clause dated already adds nothing."""
         stamps = [s for s in clause.stamps if s.time.precision >= Precision.DAY]
-        starts = [s.span[0] for s in stamps]
-        for keyword in clause.keywords:
-            if id(keyword) in used or keyword.planned or keyword.kind in dated or not stamps:
+        moments = [(s.span[0], s.time.has_time_of_day) for s in stamps]
+        text, sentence = clause.text, clause.sentence
+        for keyword, k in unplaced_keywords(text, clause.keywords, moments, used):
+            if keyword.kind in dated:
                 continue
-            after = bisect.bisect_right(starts, keyword.start)
-            stop = starts[after] if after < len(starts) else len(clause.text)
-            if (
-                not after
-                or vocabulary.RELATIVE_TIME.search(clause.text, keyword.end, stop)
-                or vocabulary.FAILED_AFTER.match(clause.text, keyword.end)
-            ):
-                continue
-            stamp = stamps[after - 1]
-            if not stamp.time.has_time_of_day:
-                continue
-            day = stamp.time.start.replace(hour=0, minute=0, second=0, microsecond=0)
             dated.add(keyword.kind)
-            text, sentence = clause.text, clause.sentence
+            day = stamps[k].time.start.replace(hour=0, minute=0, second=0, microsecond=0)
             self.add(
                 Draft(
                     kind=keyword.kind,

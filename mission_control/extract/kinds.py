@@ -147,6 +147,39 @@ def kind_of(keywords: Sequence[Keyword]) -> str | None:
 
 
 # What may stand between a keyword and the moment it states ("landed on", "launched at").
+def plans(text: str) -> bool:
+    """Whether a stretch of text says what follows was only due ("was scheduled for")."""
+    return bool(vocabulary.PLANNED_FOR.search(text) or vocabulary.PLANNED_TO.search(text))
+
+
+def unplaced_keywords(
+    text: str, keywords: Sequence[Keyword], moments: Sequence[tuple[int, bool]], used: set[int]
+) -> list[tuple[Keyword, int]]:
+    """Each keyword of a dated clause that no moment took (``used``: their ids) and that
+    names an event on the day of the moment before it, with that moment's index among
+    ``moments`` (each a start and whether it is timed): "it entered the atmosphere at 07:02,
+    and its parachute was jettisoned" states the day, not the time. Left out: a keyword
+    only planned; one before every moment; one after a day alone ("launched on 5 May 1975
+    and later landed": only a timed moment keeps the clause to the hours of one day); one
+    that failed ("its retrorockets failed to fire"); one timed from another moment ("a
+    minute later")."""
+    starts = [start for start, _ in moments]
+    found = []
+    for keyword in keywords:
+        if id(keyword) in used or keyword.planned:
+            continue
+        after = bisect.bisect_right(starts, keyword.start)
+        if not after or not moments[after - 1][1]:
+            continue
+        stop = starts[after] if after < len(starts) else len(text)
+        if vocabulary.RELATIVE_TIME.search(text, keyword.end, stop) or (
+            vocabulary.FAILED_AFTER.match(text, keyword.end)
+        ):
+            continue
+        found.append((keyword, after - 1))
+    return found
+
+
 # "inserted into orbit around Mars on": a few words, then the preposition.
 _LEADS_IN = re.compile(
     r"[\s,]*(?:(?:[\w'\u2019-]+\s+){0,4}?(?:on|at|in|by|until|of)\s+(?:the\s+)?)?", re.I
