@@ -240,7 +240,8 @@ def test_a_craft_stranded_at_earth_re_enters_as_the_spacecraft() -> None:
         "The upper stage did not fire and it remained in a low Earth orbit. "
         "The spacecraft re-entered the atmosphere on 12 May 1975."
     )
-    assert read(body)[-1] == ("atmospheric-entry", "spacecraft")
+    # A re-entry of a craft stranded in Earth orbit is its decay.
+    assert read(body)[-1] == ("decay", "spacecraft")
 
 
 def test_an_orbiter_and_lander_craft_has_no_bus_panel() -> None:

@@ -267,6 +267,9 @@ def _status_after(event: Event) -> dict[tuple[str, str], Status]:
         (_event("other", outcome="chip degraded"), "lander", "data", Status.SERIOUS),
         (_event("other", outcome="data unusable"), "lander", "data", Status.SERIOUS),
         (_event("last-contact", "spacecraft"), "spacecraft", "radio link", Status.OFF),
+        (_event("loss-of-contact"), "lander", "radio link", Status.CRITICAL),
+        (_event("deactivation", "orbiter"), "orbiter", "radio link", Status.OFF),
+        (_event("decay", "spacecraft"), "spacecraft", "radio link", Status.OFF),
     ],
 )
 def test_status_rule(event: Event, part: str, system: str, status: Status) -> None:
@@ -275,7 +278,7 @@ def test_status_rule(event: Event, part: str, system: str, status: Status) -> No
 
 def test_every_rule_in_the_table_is_exercised() -> None:
     # The parametrised cases above cover each rule; this keeps that true as rules are added.
-    assert len(default_rules().rules) == 13
+    assert len(default_rules().rules) == 16
 
 
 def test_mars7_separation_shows_caution_until_released(campaign: Campaign) -> None:
