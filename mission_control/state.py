@@ -152,7 +152,7 @@ def mission_state(
         (
             (track.ticks[i], events[i])
             for i in range(passed, len(events))
-            if not events[i].approximate
+            if not events[i].approximate and not events[i].planned  # a plan is no countdown
         ),
         None,
     )
@@ -199,8 +199,8 @@ def _phase(track: MissionTrack, tick: float, passed: int, rules: Rules) -> str:
     events = track.events
     if passed == 0 and (track.launch_tick is None or tick < track.launch_tick):
         return "pre-launch"
-    if passed == len(events):
-        return "ended"
+    if passed >= (len(events) if track.happened is None else track.happened):
+        return "ended"  # what is left was only planned
     phase = track.phases[passed]
     launched_s = tick - track.launch_tick if track.launch_tick is not None else 0.0
     if phase == "launch" and launched_s >= rules.launch_phase_s:

@@ -98,7 +98,10 @@ def _latest(missions: list[MissionState]) -> tuple[MissionState, Event] | None:
     if best is None:
         return None
     ms = best[1]
-    return ms, ms.track.events[ms.passed - 1]
+    i = ms.passed - 1
+    while i > 0 and ms.track.events[i].planned:  # a plan passed is not what happened last
+        i -= 1
+    return ms, ms.track.events[i]
 
 
 def _next(missions: list[MissionState]) -> str:

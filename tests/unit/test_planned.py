@@ -118,7 +118,7 @@ def test_the_state_names_the_last_event_that_happened() -> None:
     on_the_due_day = state_json(state_at(campaign, to_tick(DUE) + 60, positions=False))
     assert on_the_due_day["missions"][0]["last_event"]["kind"] == "launch"
     before = state_json(state_at(campaign, to_tick(DUE) - 60, positions=False))
-    assert before["missions"][0]["next_event"]["planned"] is True
+    assert before["missions"][0]["next_event"]["planned"] is False  # the crash, not the plan
 
 
 def test_the_arrival_is_what_happened_at_the_planet() -> None:
@@ -203,3 +203,22 @@ def test_json_and_csv_say_planned() -> None:
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert [r["planned"] for r in rows] == ["", "yes", ""]
     assert [r["approximate"] for r in rows] == ["", "", ""]
+
+
+def test_a_plan_is_never_the_next_event_nor_keeps_a_mission_under_way() -> None:
+    campaign = build_campaign([_due_and_crashed()])
+    before_due = state_at(campaign, to_tick(DUE) - 3600).missions[0]
+    assert before_due.next_event is not None and before_due.next_event.kind == "landing"
+    assert not before_due.next_event.planned  # the crash, not the landing it was due for
+    after_crash = state_at(campaign, to_tick(CRASH) + 3600).missions[0]
+    assert after_crash.next_event is None  # only the planned last contact is left
+    assert after_crash.phase == "ended"
+
+
+def test_the_caption_tells_what_happened_last_not_what_was_planned() -> None:
+    from mission_control.presentation.caption import caption_at
+
+    campaign = build_campaign([_due_and_crashed()])
+    caption = caption_at(state_at(campaign, to_tick(LATER) + 3600), None)
+    assert "planned" not in caption.heading.lower()
+    assert caption.heading.endswith("landing · 1976-05-06")
