@@ -13,6 +13,9 @@ import re
 import string
 from dataclasses import dataclass, field
 
+from mission_control.extract import layout
+from mission_control.extract.layout import stated_zone
+
 _TITLE_RE = re.compile(r"^\s*=\s*([^=].*?)\s*=\s*$")
 _HEADING_RE = re.compile(r"^\s*={2,}\s*(.*?)\s*={2,}\s*$")
 _INFOBOX_RE = re.compile(r"^\s*[-*\u2022|]\s*([A-Za-z][A-Za-z_ .()/-]{0,40}?)\s*[:=]\s?(.*?)\s*$")
@@ -105,7 +108,8 @@ class Sentence:
 
     ``raw`` is the file's own text between ``start`` and ``end``; ``text`` is the same
     sentence made ready for reading: citation markers (``[2]``) removed and line breaks
-    joined with a space.
+    joined with a space. A ``day_heading`` is a day standing alone on its line, which dates
+    the timeline entries after it and states no event itself.
     """
 
     text: str
@@ -115,6 +119,7 @@ class Sentence:
     paragraph: int
     section: str
     raw: str = ""
+    day_heading: bool = False
 
 
 @dataclass(frozen=True)
@@ -135,6 +140,7 @@ class Document:
     infobox: list[InfoboxField] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     tail_start: int | None = None
+    zone: str | None = None  # the zone the article says all its times are given in
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
     def line_of(self, offset: int) -> int:
@@ -202,6 +208,10 @@ def _clean(sentence: str) -> str:
     return re.sub(r"[ \t\r\n\f\v]+", " ", _CITATION_RE.sub("", sentence)).strip()
 
 
+# The end of a line that ends its sentence: "... in orbit.", "... on 20 October 1975.[2]".
+_STOP_AT_END_RE = re.compile(r"[.!?:](?:[\"'\u201d\u2019)\]]|\[[^\[\]]{1,20}\])*\s*$")
+
+
 def parse_document(text: str, source: str) -> Document:
     """Read the structure of an article; sentences after the tail marker are left out."""
     doc = Document(source=source, text=text)
@@ -209,18 +219,20 @@ def parse_document(text: str, source: str) -> Document:
     offset = 0
     section = ""
     paragraph = 0
+    fresh = True  # the next statement opens a paragraph
     in_tail = False
     in_infobox_zone = True  # the infobox may only come before the first prose paragraph
     buffer: list[tuple[str, int]] = []
 
-    def flush() -> None:
-        nonlocal paragraph, in_tail
-        if not buffer:
+    def emit(para_text: str, base: int, alone: bool) -> None:
+        """Add the sentences of a paragraph's prose, or of a line that stands ``alone``
+        (whose references are skipped rather than ending the article)."""
+        nonlocal paragraph, fresh, in_tail
+        if alone and any(is_reference(sent) for sent, _, _ in _split_sentences(para_text, 0)):
             return
-        para_text = "".join(t for t, _ in buffer)
-        base = buffer[0][1]
-        buffer.clear()
-        paragraph += 1
+        if fresh:
+            paragraph += 1
+            fresh = False
         for sent, s_start, s_end in _split_sentences(para_text, base):
             if in_tail:
                 break
@@ -231,6 +243,8 @@ def parse_document(text: str, source: str) -> Document:
             clean = _clean(sent)
             if not clean:
                 continue
+            if doc.zone is None:
+                doc.zone = stated_zone(clean)
             doc.sentences.append(
                 Sentence(
                     clean,
@@ -243,6 +257,13 @@ def parse_document(text: str, source: str) -> Document:
                 )
             )
 
+    def flush() -> None:
+        if buffer:
+            para_text = "".join(t for t, _ in buffer)
+            base = buffer[0][1]
+            buffer.clear()
+            emit(para_text, base, alone=False)
+
     for number, raw in enumerate(lines, start=1):
         line = raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
         here = offset
@@ -252,15 +273,22 @@ def parse_document(text: str, source: str) -> Document:
         stripped = line.strip()
         if not stripped:
             flush()
+            fresh = True
             continue
         heading = _HEADING_RE.match(line)
         if heading:
             flush()
+            fresh = True
             section = heading.group(1).strip()
             in_infobox_zone = False
             if TAIL_HEADINGS.match(section):
                 in_tail = True
                 doc.tail_start = here
+                continue
+            if doc.zone is None:
+                doc.zone = stated_zone(section.rsplit("(", 1)[-1])
+            if layout.stance(section, after_stop=True) is layout.Stance.DAY:
+                _add_day(doc, section, here + line.index(section), paragraph, section)
             continue
         title = _TITLE_RE.match(line)
         if title and doc.title is None and not doc.sentences and not buffer:
@@ -281,20 +309,60 @@ def parse_document(text: str, source: str) -> Document:
                 )
             )
             continue
-        following = lines[number].strip() if number < len(lines) else ""
-        caption = (
-            not re.search(r"[.!?]\s*$", stripped)
-            and len(stripped.split()) <= 6
-            and (not following or _INFOBOX_RE.match(following) is not None)
-        )
-        if in_infobox_zone and doc.title is not None and not doc.infobox and not buffer and caption:
+        if in_infobox_zone and not doc.infobox and not buffer and _caption(lines, number, doc):
             # A caption line between the title and the infobox (often the name again).
             continue
-        if stripped.startswith(("- ", "* ")) and not buffer:
-            # A list item outside the infobox is navigation, never narrative.
+        after_stop = not buffer or _STOP_AT_END_RE.search(buffer[-1][0]) is not None
+        stance = layout.stance(line, after_stop)
+        if stance is layout.Stance.PROSE:
+            in_infobox_zone = False
+            # Pad the line break to its own length so offsets in the paragraph stay file
+            # offsets.
+            buffer.append((line + " " * (len(raw) - len(line) or 1), here))
             continue
-        in_infobox_zone = False
-        # Pad the line break to its own length so offsets in the paragraph stay file offsets.
-        buffer.append((line + " " * (len(raw) - len(line) or 1), here))
+        flush()
+        # A list item, a timeline's entry or the day heading its entries: each stands alone.
+        start = here + len(line) - len(line.lstrip(" \t-*\u2022#"))
+        if stance is layout.Stance.ENTRY:
+            emit(text[start : here + len(line)], start, alone=True)
+        elif stance is layout.Stance.DAY:
+            if fresh:
+                paragraph += 1
+                fresh = False
+            _add_day(doc, text[start : here + len(line)].rstrip(), start, paragraph, section)
     flush()
     return doc
+
+
+def _caption(lines: list[str], number: int, doc: Document) -> bool:
+    """Whether line ``number`` (1-based) is the caption above an infobox: any line the
+    infobox's fields follow, or a short line without a stop after the title."""
+    following = [line.strip() for line in lines[number : number + 2]]
+    if len(following) == 2 and all(_INFOBOX_RE.match(f) for f in following):
+        return True
+    stripped = lines[number - 1].strip()
+    return (
+        doc.title is not None
+        and not re.search(r"[.!?]\s*$", stripped)
+        and len(stripped.split()) <= 6
+        and (not following or not following[0] or _INFOBOX_RE.match(following[0]) is not None)
+    )
+
+
+def _add_day(doc: Document, line: str, start: int, paragraph: int, section: str) -> None:
+    """Add a day standing alone on its line, as the heading of the entries after it."""
+    text = line.strip(" \t'*:\u2013\u2014-")
+    start += line.index(text)
+    end = start + len(text)
+    doc.sentences.append(
+        Sentence(
+            text,
+            start,
+            end,
+            doc.line_of(start),
+            paragraph,
+            section,
+            doc.text[start:end],
+            day_heading=True,
+        )
+    )

@@ -159,10 +159,98 @@ def test_infobox_variants() -> None:
     assert texts(doc) == ["Phobos 2 was a probe."]
 
 
-def test_list_items_after_prose_are_not_narrative() -> None:
-    doc = parse("= X =\n\nIt flew.\n\n- Launched on 5 May 1970\n- Landed\n")
-    assert texts(doc) == ["It flew."]
+def test_dated_list_items_after_prose_are_statements_and_links_are_not() -> None:
+    doc = parse(
+        "= X =\n\nIt flew.\n\n== Key dates ==\n- Launched on 5 May 1970\n- Landed\n"
+        "* Mar. 5, 2001: Launch\n- Mars 3\n- List of missions to Mars\n"
+    )
+    assert texts(doc) == ["It flew.", "Launched on 5 May 1970", "Mar. 5, 2001: Launch"]
     assert doc.infobox == []
+    item = doc.sentences[2]
+    assert doc.text[item.start : item.end] == "Mar. 5, 2001: Launch"
+    # Each item is a statement of its own, in one paragraph (the list).
+    assert doc.sentences[1].paragraph == doc.sentences[2].paragraph != doc.sentences[0].paragraph
+
+
+def test_a_dated_list_item_never_joins_the_prose_above_it() -> None:
+    doc = parse("= X =\n\nIt flew on 3 May 1970\n- Landed on 5 May 1970\n- Venera 9\n")
+    assert texts(doc) == ["It flew on 3 May 1970", "Landed on 5 May 1970"]
+
+
+def test_reference_list_items_are_skipped() -> None:
+    doc = parse('= X =\n\nIt flew.\n- "Mars 6". NSSDC. Retrieved 12 April 2013.\nIt landed.\n')
+    assert texts(doc) == ["It flew.", "It landed."]
+
+
+@pytest.mark.parametrize(
+    "heading", ["== See also ==", "== References ==", "== Bibliography ==", "== Notes =="]
+)
+def test_dated_list_items_in_navigation_and_reference_lists_are_ignored(heading: str) -> None:
+    doc = parse(f"= X =\n\nIt flew.\n\n{heading}\n- Mars 3 (launched 28 May 1971)\n")
+    assert texts(doc) == ["It flew."]
+
+
+def test_a_timeline_is_read_line_by_line_under_its_days() -> None:
+    doc = parse(
+        "= X =\n\nIt flew.\n\n== Timeline ==\n22 October 1975\n"
+        "~00:45 UTC Orbiter fires its engine\n05:13 UT landing\n'''23 October 1975:'''\n"
+        "10:00 GMT \u2013 data relayed\n"
+    )
+    assert texts(doc) == [
+        "It flew.",
+        "22 October 1975",
+        "~00:45 UTC Orbiter fires its engine",
+        "05:13 UT landing",
+        "23 October 1975",
+        "10:00 GMT \u2013 data relayed",
+    ]
+    assert [s.day_heading for s in doc.sentences] == [False, True, False, False, True, False]
+    assert all(doc.text[s.start : s.end] == s.text for s in doc.sentences)
+
+
+def test_a_line_opening_with_a_date_inside_a_wrapped_sentence_stays_in_it() -> None:
+    doc = parse("= X =\n\nThe lander touched down on\n22 October 1975 at 05:13 UTC.\n")
+    assert texts(doc) == ["The lander touched down on 22 October 1975 at 05:13 UTC."]
+
+
+def test_dated_lines_with_a_separator_stand_alone() -> None:
+    doc = parse("= X =\n\nEvents:\n5 March 2001 \u2013 Launch\n7 March 2001: Separation\n")
+    assert texts(doc) == ["Events:", "5 March 2001 \u2013 Launch", "7 March 2001: Separation"]
+
+
+@pytest.mark.parametrize(
+    ("line", "zone"),
+    [
+        ("All times are UTC.", "UTC"),
+        ("All dates and times in this article are Moscow time.", "Moscow time"),
+        ("Times are given in UT.", "UT"),
+        ("(All times GMT.)", "GMT"),
+        ("The probe kept time in UTC.", None),
+    ],
+)
+def test_a_zone_stated_for_all_times(line: str, zone: str | None) -> None:
+    assert parse(f"= X =\n\nIt flew.\n\n{line}\n").zone == zone
+
+
+def test_a_zone_stated_in_a_heading() -> None:
+    assert parse("= X =\n\n== Timeline (all times UTC) ==\nIt flew.\n").zone == "UTC"
+
+
+@pytest.mark.parametrize("words", [3, 40, 150])
+def test_a_caption_of_any_length_above_the_infobox_is_never_prose(words: int) -> None:
+    caption = " ".join(["The orbiter and lander in a museum"] * (words // 7 + 1)) + "."
+    doc = parse(
+        f"= X =\n\n{caption}\n- Mission type: Venus lander\n- Launch date: 8 June 1975\n"
+        "- Operator: Lavochkin\n\nX was a probe.\n"
+    )
+    assert texts(doc) == ["X was a probe."]
+    assert [f.key for f in doc.infobox] == ["Mission type", "Launch date", "Operator"]
+
+
+def test_an_infobox_after_prose_never_joins_its_sentence() -> None:
+    fields = "".join(f"- Field {c}: value {c}\n" for c in "ABCDEFGHIJ")
+    doc = parse(f"X was a probe launched to Venus\n{fields}It landed on 5 May 1970.\n")
+    assert all(len(s.text) < 60 for s in doc.sentences)
 
 
 # --- the tail ------------------------------------------------------------------------------
