@@ -1,14 +1,19 @@
 """The reader's second stage: an article's sentences cut into clauses, each with the moments
 it states resolved to UTC (a bare time takes the day stated before it, a yearless date that
-day's year) and the day an undated clause falls on."""
+day's year) and the day an undated clause falls on.
+
+An undated clause falls on the day the text last stated only when it says so ("later that
+day", "the next day", "two hours later": see :mod:`.relative`) or when it goes straight on
+from a clause of its paragraph that stated or took that day ("The lander separated on 12
+March 1974. The bus flew past..."): a sentence further on takes no date it does not state."""
 
 from __future__ import annotations
 
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 
 from mission_control.extract.dates import (
     DateMention,
@@ -16,13 +21,16 @@ from mission_control.extract.dates import (
     combine,
     day_of,
     find_times,
+    last_day_of,
     read_dates,
     window_end,
 )
 from mission_control.extract.document import Document, Sentence
 from mission_control.extract.kinds import Keyword, find_keywords
+from mission_control.extract.relative import Relative, find_relative
 from mission_control.extract.report import Report
 from mission_control.extract.subjects import about_other_craft
+from mission_control.extract.times import zone_named
 from mission_control.model import Precision, StatedTime
 
 
@@ -63,21 +71,44 @@ class DatedClause:
 
 @dataclass
 class _Context:
-    """The last date the text stated, which a later bare time or undated sentence takes."""
+    """The last date the text stated, which a later bare time or undated sentence takes;
+    ``last`` the last moment stated (which "two hours later" counts from), ``chain`` the
+    paragraph and sentence of the last clause that stated or took a day."""
 
     moment: datetime | None = None
     precision: Precision | None = None
     section: str | None = None
+    last: StatedTime | None = None
+    chain: tuple[int, int] | None = None
+
+    def day(self) -> datetime | None:
+        """The day the text last stated, when it stated one."""
+        known = self.precision is not None and self.precision >= Precision.DAY
+        return self.moment if known else None
+
+    def goes_on(self, sentence: Sentence, order: int) -> bool:
+        """Whether a sentence goes straight on from the last clause that stated a day."""
+        return (
+            self.chain is not None
+            and self.section == sentence.section
+            and self.chain[0] == sentence.paragraph
+            and order - self.chain[1] <= 1
+        )
 
 
 def dated_clauses(doc: Document, name: str, report: Report) -> Iterator[DatedClause]:
     """Each clause of each sentence about the mission ``name`` (others are skipped), in order,
-    with its moments resolved; what cannot be resolved is warned of in ``report``.
+    with its moments resolved; what cannot be resolved is warned of in ``report``. A time
+    that names no zone is in the zone the article states for all its times, else UTC.
 
     Clauses are made one at a time, as the next stage asks for them, so that the warnings of
     the stages come in the order of the text."""
     context = _Context()
+    zone = zone_named(doc.zone) if doc.zone else None
     for order, sentence in enumerate(doc.sentences):
+        if sentence.day_heading:
+            context = _heading_context(context, sentence, order)
+            continue
         if about_other_craft(sentence.text, name):
             continue
         for text in split_clauses(sentence.text):
@@ -85,6 +116,8 @@ def dated_clauses(doc: Document, name: str, report: Report) -> Iterator[DatedCla
             for problem in problems:
                 report.warn(sentence.line, problem)
             times = find_times(text)
+            if zone is not None:
+                times = [t if t.zone else replace(t, zone=zone) for t in times]
             keywords = find_keywords(text)
             # A date that is not real is still a date stated: the clause takes no other day.
             dated = bool(dates or times or unreal)
@@ -93,9 +126,14 @@ def dated_clauses(doc: Document, name: str, report: Report) -> Iterator[DatedCla
                 if dated
                 else []
             )
-            same_section = context.section == sentence.section
-            known = context.precision is not None and context.precision >= Precision.DAY
-            day = context.moment if known and same_section else None
+            day = None
+            if not dated:
+                relative = find_relative(text)
+                stamp = _relative_stamp(context, relative) if relative else None
+                if stamp is not None:
+                    stamps, dated = [stamp], True
+                elif relative is not None or context.goes_on(sentence, order):
+                    day = context.day()
             yield DatedClause(
                 sentence,
                 text,
@@ -106,17 +144,67 @@ def dated_clauses(doc: Document, name: str, report: Report) -> Iterator[DatedCla
                 day,
                 tuple((u.start, u.end) for u in unreal),
             )
-            day_level = [s for s in stamps if s.time.precision <= Precision.DAY] or stamps
-            last = max(day_level, key=lambda s: s.span[0]) if day_level else None
-            if unreal and (last is None or unreal[-1].start > last.span[0]):
-                # The text goes on from a day it did not state: what follows has no day
-                # (a yearless date still takes its year from the last day known).
-                precision = None if context.precision is None else Precision.YEAR
-                context = _Context(context.moment, precision, sentence.section)
-            elif last is not None:
-                context = _Context(
-                    last.time.start, min(last.time.precision, Precision.DAY), sentence.section
-                )
+            context = _next_context(context, sentence, order, stamps, unreal, day, keywords)
+
+
+def _heading_context(context: _Context, sentence: Sentence, order: int) -> _Context:
+    """The context after a day standing alone on its line: the entries under it take it."""
+    dates, _, _ = read_dates(sentence.text)
+    day = day_of(dates[0], context.moment) if dates else None
+    if day is None:
+        return context
+    chain = (sentence.paragraph, order)
+    return _Context(day, Precision.DAY, sentence.section, StatedTime(day, Precision.DAY), chain)
+
+
+def _next_context(
+    context: _Context,
+    sentence: Sentence,
+    order: int,
+    stamps: Sequence[Stamp],
+    unreal: Sequence[DateMention],
+    day: datetime | None,
+    keywords: Sequence[Keyword],
+) -> _Context:
+    """What the clauses after a clause take from it."""
+    day_level = [s for s in stamps if s.time.precision <= Precision.DAY] or list(stamps)
+    last = max(day_level, key=lambda s: s.span[0]) if day_level else None
+    here = (sentence.paragraph, order)
+    if unreal and (last is None or unreal[-1].start > last.span[0]):
+        # The text goes on from a day it did not state: what follows has no day
+        # (a yearless date still takes its year from the last day known).
+        precision = None if context.precision is None else Precision.YEAR
+        return _Context(context.moment, precision, sentence.section)
+    if last is not None:
+        latest = max(stamps, key=lambda s: s.span[0]).time
+        return _Context(
+            last.time.start,
+            min(last.time.precision, Precision.DAY),
+            sentence.section,
+            latest,
+            here,
+        )
+    if day is not None and keywords:
+        return replace(context, chain=here)
+    return context
+
+
+def _relative_stamp(context: _Context, relative: Relative) -> Stamp | None:
+    """The moment a relative time gives after the last one stated; None for the same day,
+    which an undated clause takes as it is (or when nothing was stated before)."""
+    day = context.day()
+    if day is None or not relative.offset:
+        return None
+    last = context.last
+    if relative.precision >= Precision.MINUTE:
+        if last is None or not last.has_time_of_day:
+            return None  # "two hours later" than a day is that day, or the next
+        precision = min(relative.precision, last.precision)
+        return Stamp(
+            StatedTime(last.start + relative.offset, precision), relative.span, True, relative.circa
+        )
+    start = day + timedelta(days=relative.offset.days)
+    return Stamp(StatedTime(start, Precision.DAY), relative.span, circa=relative.circa)
 
 
 # ", and it landed at 05:13 UTC": a new clause with its own subject and verb.
@@ -220,6 +308,12 @@ def _stamps(
         key=lambda d: d.start,
     )
     positions = _Positions.of(days, keywords)
+    # A yearless date takes its year from the date before it, in the clause or before it.
+    resolved: dict[int, datetime | None] = {}
+    previous = context.moment
+    for stated in sorted(dates, key=lambda d: d.start):
+        resolved[id(stated)] = found = day_of(stated, previous)
+        previous = found or previous
     for time in times:
         mention, joined = _day_for(text, time, positions)
         day: datetime | None = None
@@ -230,7 +324,7 @@ def _stamps(
             )
             continue
         if mention is not None:
-            day = day_of(mention, context.moment)
+            day = resolved.get(id(mention))
             if joined:
                 used.add(id(mention))
                 span = (min(mention.start, time.start), max(mention.end, time.end))
@@ -256,11 +350,14 @@ def _stamps(
     for mention in dates:
         if id(mention) in used:
             continue
-        day = day_of(mention, context.moment)
+        day = resolved[id(mention)]
         if day is None:
             report.warn(sentence.line, f"date {mention.text!r} has no year: left out")
             continue
-        stamps.append(Stamp(StatedTime(day, mention.precision), (mention.start, mention.end)))
+        span = (mention.start, mention.end)
+        last = last_day_of(mention, day)
+        window = (day, last) if last else None
+        stamps.append(Stamp(StatedTime(day, mention.precision), span, window=window))
     stamps.sort(key=lambda s: s.span[0])
     # "at 13:50:35 UTC (16:50:35 Moscow time)": one moment stated twice is one stamp.
     unique: list[Stamp] = []

@@ -261,9 +261,9 @@ def _fill_years(mentions: list[DateMention], sentence: str) -> list[DateMention]
     out = list(mentions)
     for i in range(len(out) - 1, -1, -1):
         m = out[i]
-        if m.year is not None or i + 1 >= len(out) or out[i + 1].year is None:
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if m.year is not None or nxt is None or nxt.year is None:
             continue
-        nxt = out[i + 1]
         if not _LIST_GAP.fullmatch(sentence, m.end, nxt.start):
             continue
         later = (m.month or 0, m.day or 0) > (nxt.month or 0, nxt.day or 0)

@@ -1,0 +1,94 @@
+"""The time an undated clause gives relative to what the text stated before it: "later that
+day", "the next day", "two hours later".
+
+A clause that states no date takes none from the sentence before unless it says so; these are
+the ways it says so, each read at the precision it supports: "later that day" is that day, "the
+next day" or "three days later" a day, "two hours later" a moment as fine as the one before
+(to the minute at most: an offset in hours is not counted in seconds).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+
+from mission_control.model import Precision
+
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "forty-five": 45,
+    "fifty": 50,
+}
+_NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + ")"
+_PART_OF_DAY = r"(?:day|morning|afternoon|evening|night)"
+_SAME_DAY_RE = re.compile(
+    rf"\b(?:later\s+(?:that|the\s+same|in\s+the)|(?:on\s+)?the\s+same|that)\s+{_PART_OF_DAY}\b|"
+    r"\b(?:shortly|soon|immediately)\s+(?:after(?:wards?)?\b(?!\s+\w+ing\b)|thereafter\b)|"
+    r"\b(?:moments|(?:a\s+few|several|some)\s+(?:hours|minutes|seconds)|hours|minutes|seconds)"
+    r"\s+later\b",
+    re.IGNORECASE,
+)
+_NEXT_DAY_RE = re.compile(
+    rf"\b(?:the\s+)?(?:next|following)\s+{_PART_OF_DAY}\b|\bthe\s+day\s+after\b(?!\s+\w)",
+    re.IGNORECASE,
+)
+_LATER_RE = re.compile(
+    rf"\b(?P<circa>(?:about|around|roughly|approximately|some|nearly|almost)\s+)?"
+    rf"(?P<n>{_NUMBER})\s+(?P<unit>second|minute|hour|day|week)s?\s+later\b",
+    re.IGNORECASE,
+)
+_UNITS = {
+    "second": (timedelta(seconds=1), Precision.SECOND),
+    "minute": (timedelta(minutes=1), Precision.MINUTE),
+    "hour": (timedelta(hours=1), Precision.MINUTE),
+    "day": (timedelta(days=1), Precision.DAY),
+    "week": (timedelta(weeks=1), Precision.DAY),
+}
+
+
+@dataclass(frozen=True)
+class Relative:
+    """A time stated relative to the one before: ``offset`` after it, at no finer than
+    ``precision`` (DAY for an offset of whole days, or for the same day when ``offset`` is
+    zero); ``circa`` for "about two hours later"."""
+
+    span: tuple[int, int]
+    offset: timedelta
+    precision: Precision
+    circa: bool = False
+
+
+def find_relative(text: str) -> Relative | None:
+    """The first relative time a clause states, if any."""
+    found: list[Relative] = []
+    later = _LATER_RE.search(text)
+    if later:
+        word = later.group("n").lower()
+        count = int(word) if word.isdigit() else _NUMBERS[word]
+        step, precision = _UNITS[later.group("unit").lower()]
+        found.append(Relative(later.span(), step * count, precision, bool(later.group("circa"))))
+    following = _NEXT_DAY_RE.search(text)
+    if following:
+        found.append(Relative(following.span(), timedelta(days=1), Precision.DAY))
+    same = _SAME_DAY_RE.search(text)
+    if same:
+        found.append(Relative(same.span(), timedelta(0), Precision.DAY))
+    return min(found, key=lambda r: r.span[0], default=None)
