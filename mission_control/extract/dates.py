@@ -55,6 +55,7 @@ _MONTH_DAYS_RE = re.compile(
     rf"\b(?P<month>{_MONTHS})\s+(?P<days>{_DAY}(?:\s*,\s*{_DAY})*\s*,?\s+and\s+{_DAY})"
     rf"(?:,?\s+(?P<year>{_YEAR})\b)?(?![\d:])"
 )
+_DIGIT_RE = re.compile(r"\d")
 # Order matters: the longest forms are tried first and claim their text.
 _DATE_PATTERNS: tuple[tuple[re.Pattern[str], Precision], ...] = (
     (re.compile(rf"\b(?:the\s+)?{_DAY}\s+of\s+{_MONTHS},?\s+{_YEAR}\b"), Precision.DAY),
@@ -105,6 +106,8 @@ def find_dates(sentence: str) -> tuple[list[DateMention], list[str]]:
 def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMention]]:
     """As :func:`find_dates`, and the dates stated that are not real: a moment stated with
     one has no day, rather than one stated elsewhere."""
+    if not _DIGIT_RE.search(sentence):
+        return [], [], []  # every date states a number: most sentences are passed at once
     taken = Claimed()
     found: list[DateMention] = []
     unreal: list[DateMention] = []

@@ -56,15 +56,17 @@ def stance(line: str, after_stop: bool) -> Stance:
     statement rather than going on with one ("... landed on\\n5 May 1975.")."""
     if bullet(line):
         text = _BULLET_RE.sub("", line, count=1)
+        if LINE_TIME_RE.match(text):
+            return Stance.ENTRY
         if _date_alone(text):
             return Stance.DAY
         return Stance.ENTRY if _states_date(text) else Stance.SKIPPED
     if not after_stop:
         return Stance.PROSE
-    if _date_alone(line):
-        return Stance.DAY
     if LINE_TIME_RE.match(line):
         return Stance.ENTRY
+    if _date_alone(line):
+        return Stance.DAY
     if _DATE_OPENING_RE.match(line):
         found, _, unreal = read_dates(line[:_SHORT])
         first = min([*found, *unreal], key=lambda m: m.start, default=None)
@@ -76,7 +78,7 @@ def stance(line: str, after_stop: bool) -> Stance:
 
 def _states_date(text: str) -> bool:
     found, _, unreal = read_dates(text)
-    return bool(found or unreal) or LINE_TIME_RE.match(text) is not None
+    return bool(found or unreal)
 
 
 def _date_alone(line: str) -> bool:

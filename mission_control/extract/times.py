@@ -99,6 +99,8 @@ def _clock_parts(text: str) -> tuple[int, int, int | None]:
 
 def find_times(sentence: str) -> list[TimeMention]:
     """Clock times in a sentence, in order; ``between A and B`` gives one windowed mention."""
+    if ":" not in sentence:
+        return []  # every clock time has its colon
     found: list[TimeMention] = []
     windows: list[tuple[int, int]] = []
     for match in _BETWEEN_RE.finditer(sentence):
