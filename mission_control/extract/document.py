@@ -19,6 +19,9 @@ from mission_control.extract.layout import stated_zone
 _TITLE_RE = re.compile(r"^\s*=\s*([^=].*?)\s*=\s*$")
 _HEADING_RE = re.compile(r"^\s*={2,}\s*(.*?)\s*={2,}\s*$")
 _INFOBOX_RE = re.compile(r"^\s*[-*\u2022|]\s*([A-Za-z][A-Za-z_ .()/-]{0,40}?)\s*[:=]\s?(.*?)\s*$")
+# An infobox field written without a list mark ("Launch date: 8 June 1975"), read only among
+# other fields before the prose.
+_PLAIN_FIELD_RE = re.compile(r"^\s*([A-Z][A-Za-z_ ()/-]{0,40}?)\s*:\s?(.*?)\s*$")
 
 # Sections whose content is never the article's own narrative.
 TAIL_HEADINGS = re.compile(
@@ -296,6 +299,8 @@ def parse_document(text: str, source: str) -> Document:
             doc.title_line = number
             continue
         field_match = _INFOBOX_RE.match(line)
+        if not field_match and in_infobox_zone and not buffer:
+            field_match = _plain_field(lines, number, bool(doc.infobox))
         if field_match and in_infobox_zone and not buffer:
             value = field_match.group(2)
             value_start = here + field_match.start(2)
@@ -334,11 +339,25 @@ def parse_document(text: str, source: str) -> Document:
     return doc
 
 
+def _plain_field(lines: list[str], number: int, among: bool) -> re.Match[str] | None:
+    """Line ``number`` (1-based) as an infobox field without a list mark: one that follows
+    other fields (``among``) or that another field follows."""
+    match = _PLAIN_FIELD_RE.match(lines[number - 1])
+    if match is None or among:
+        return match
+    following = lines[number] if number < len(lines) else ""
+    return match if _field(following) else None
+
+
+def _field(line: str) -> bool:
+    return _INFOBOX_RE.match(line) is not None or _PLAIN_FIELD_RE.match(line) is not None
+
+
 def _caption(lines: list[str], number: int, doc: Document) -> bool:
     """Whether line ``number`` (1-based) is the caption above an infobox: any line the
     infobox's fields follow, or a short line without a stop after the title."""
     following = [line.strip() for line in lines[number : number + 2]]
-    if len(following) == 2 and all(_INFOBOX_RE.match(f) for f in following):
+    if len(following) == 2 and all(_field(f) for f in following):
         return True
     stripped = lines[number - 1].strip()
     return (

@@ -321,3 +321,21 @@ def test_any_text_parses(text: str) -> None:
         assert s.text
     for f in doc.infobox:
         assert text[f.start : f.end].strip() == f.value
+
+
+def test_infobox_fields_without_a_list_mark() -> None:
+    doc = parse(
+        "= X =\n\nThe X lander, as built.\nMission type: Venus lander\nOperator: Lavochkin\n"
+        "Launch date: 8 June 1975, 02:38 UTC\n\nX was a probe. Note: it flew.\n"
+    )
+    assert [(f.key, f.value) for f in doc.infobox] == [
+        ("Mission type", "Venus lander"),
+        ("Operator", "Lavochkin"),
+        ("Launch date", "8 June 1975, 02:38 UTC"),
+    ]
+    assert texts(doc) == ["X was a probe.", "Note: it flew."]
+
+
+def test_a_lone_line_with_a_colon_before_the_prose_is_no_field() -> None:
+    doc = parse("= X =\n\nSummary: a probe to Venus.\n\nX was a probe.\n")
+    assert doc.infobox == []
