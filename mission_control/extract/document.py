@@ -223,6 +223,7 @@ def parse_document(text: str, source: str) -> Document:
     section = ""
     paragraph = 0
     fresh = True  # the next statement opens a paragraph
+    timeline = False  # the paragraph is a timeline: a day alone on its line began it
     in_tail = False
     in_infobox_zone = True  # the infobox may only come before the first prose paragraph
     buffer: list[tuple[str, int]] = []
@@ -277,11 +278,13 @@ def parse_document(text: str, source: str) -> Document:
         if not stripped:
             flush()
             fresh = True
+            timeline = False
             continue
         heading = _HEADING_RE.match(line)
         if heading:
             flush()
             fresh = True
+            timeline = False
             section = heading.group(1).strip()
             in_infobox_zone = False
             if TAIL_HEADINGS.match(section):
@@ -319,6 +322,9 @@ def parse_document(text: str, source: str) -> Document:
             continue
         after_stop = not buffer or _STOP_AT_END_RE.search(buffer[-1][0]) is not None
         stance = layout.stance(line, after_stop)
+        if stance is layout.Stance.PROSE and timeline:
+            stance = layout.Stance.ENTRY  # a timeline's line without its own time
+        timeline = timeline or stance is layout.Stance.DAY
         if stance is layout.Stance.PROSE:
             in_infobox_zone = False
             # Pad the line break to its own length so offsets in the paragraph stay file

@@ -339,3 +339,18 @@ def test_infobox_fields_without_a_list_mark() -> None:
 def test_a_lone_line_with_a_colon_before_the_prose_is_no_field() -> None:
     doc = parse("= X =\n\nSummary: a probe to Venus.\n\nX was a probe.\n")
     assert doc.infobox == []
+
+
+def test_each_line_under_a_day_heading_stands_alone() -> None:
+    doc = parse(
+        "= X =\n\nIt flew.\n\n22 October 1975\nLander separates\nOrbiter enters orbit\n"
+        "05:13 UTC landing\n\nThe lander was a sphere\nof titanium.\n"
+    )
+    assert texts(doc) == [
+        "It flew.",
+        "22 October 1975",
+        "Lander separates",
+        "Orbiter enters orbit",
+        "05:13 UTC landing",
+        "The lander was a sphere of titanium.",
+    ]

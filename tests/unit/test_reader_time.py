@@ -68,6 +68,14 @@ def test_a_day_heading_as_a_section_heading_dates_its_entries() -> None:
     assert rows(m) == [("landing", "1975-10-22T05:13Z")]
 
 
+def test_a_timeline_line_without_a_time_takes_its_day() -> None:
+    m = read(
+        "== Timeline ==\n22 October 1975\nThe lander separated from the orbiter\n"
+        "05:13 UTC The lander touched down\n"
+    )
+    assert rows(m) == [("separation", "1975-10-22"), ("landing", "1975-10-22T05:13Z")]
+
+
 # --- lists of days -------------------------------------------------------------------------
 
 
