@@ -129,7 +129,8 @@ def dated_clauses(doc: Document, name: str, report: Report) -> Iterator[DatedCla
             day = None
             if not dated:
                 relative = find_relative(text)
-                stamp = _relative_stamp(context, relative) if relative else None
+                # A relative time dates an event; a clause naming none takes no moment.
+                stamp = _relative_stamp(context, relative) if relative and keywords else None
                 if stamp is not None:
                     stamps, dated = [stamp], True
                 elif relative is not None or context.goes_on(sentence, order):

@@ -83,8 +83,9 @@ _DAY_LIST_RE = re.compile(
 @dataclass(frozen=True)
 class DateMention:
     """A calendar date (no time of day) stated in a sentence; ``year``/``month`` may be missing.
-    One that is not ``real`` (``31 February 1974``) states no day at all; ``last_day`` is the
-    last day of a span of days ("between 2 and 5 December": ``day`` 2, ``last_day`` 5)."""
+    One that is not ``real`` (``31 February 1974``) states no day at all; ``last`` is the
+    year (if stated), month and day of the last day of a span of days ("between 2 and 5
+    December": ``day`` 2, ``last`` ``(None, 12, 5)``)."""
 
     start: int
     end: int
@@ -94,7 +95,7 @@ class DateMention:
     month: int | None
     day: int | None
     real: bool = True
-    last_day: int | None = None
+    last: tuple[int | None, int, int] | None = None
 
 
 def find_dates(sentence: str) -> tuple[list[DateMention], list[str]]:
@@ -198,7 +199,53 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
             )
     found.sort(key=lambda m: m.start)
     unreal.sort(key=lambda m: m.start)
-    return _fill_years(found, sentence), [f"not a real date: {m.text!r}" for m in unreal], unreal
+    dated = _spans_across_months(_fill_years(found, sentence), sentence)
+    return dated, [f"not a real date: {m.text!r}" for m in unreal], unreal
+
+
+# "between 17 September and 6 November 1997", "from Sept. 17 to Nov. 6", "17 September -
+# 6 November 1997": two days that are the ends of one span.
+_SPAN_OPENING_RE = re.compile(r"\b(?P<word>between|from)\s+$", re.IGNORECASE)
+_SPAN_GAP_RE = re.compile(r"\s*(?P<word>and|to|until|through|-|\u2013|\u2014)\s*")
+
+
+def _spans_across_months(mentions: list[DateMention], sentence: str) -> list[DateMention]:
+    """Dates that are the two ends of a span, made one mention of it."""
+    out: list[DateMention] = []
+    i = 0
+    while i < len(mentions):
+        a = mentions[i]
+        b = mentions[i + 1] if i + 1 < len(mentions) else None
+        if b is not None and _ends_of_span(a, b, sentence):
+            opening = _SPAN_OPENING_RE.search(sentence, max(0, a.start - 10), a.start)
+            start = opening.start() if opening else a.start
+            end = (b.year, b.month or 1, b.day or 1)
+            year = a.year
+            if year is None and b.year is not None:  # "28 December - 3 January 1976"
+                year = b.year - 1 if (a.month or 1, a.day or 1) > end[1:] else b.year
+            text = sentence[start : b.end]
+            out.append(replace(a, start=start, end=b.end, text=text, year=year, last=end))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _ends_of_span(a: DateMention, b: DateMention, sentence: str) -> bool:
+    if a.precision is not Precision.DAY or b.precision is not Precision.DAY:
+        return False
+    if a.last is not None or b.last is not None:
+        return False
+    gap = _SPAN_GAP_RE.fullmatch(sentence, a.end, b.start)
+    if gap is None:
+        return False
+    opening = _SPAN_OPENING_RE.search(sentence, max(0, a.start - 10), a.start)
+    word = gap.group("word").lower()
+    said = opening.group("word").lower() if opening else None
+    if word == "and":
+        return said == "between"
+    return said in (None, "from")
 
 
 def _read_span(text: str, start: int, end: int) -> DateMention | None:
@@ -215,7 +262,9 @@ def _read_span(text: str, start: int, end: int) -> DateMention | None:
         first = last = 0
     if not 0 < first < last:
         return DateMention(start, end, text, Precision.MONTH, year, month, None)
-    return DateMention(start, end, text, Precision.DAY, year, month, first, last_day=last)
+    return DateMention(
+        start, end, text, Precision.DAY, year, month, first, last=(year, month or 1, last)
+    )
 
 
 def _parse(cleaned: str) -> datetime:
@@ -303,7 +352,15 @@ def day_of(mention: DateMention, previous: datetime | None) -> datetime | None:
 
 
 def last_day_of(mention: DateMention, first: datetime) -> datetime | None:
-    """The last day of a span of days whose first day is ``first`` (None for one day)."""
-    if mention.last_day is None:
+    """The last day of a span of days whose first day is ``first`` (None for one day, or a
+    last day that does not exist); a yearless one is the first on or after ``first``."""
+    if mention.last is None:
         return None
-    return first.replace(day=mention.last_day)
+    year, month, day = mention.last
+    try:
+        last = first.replace(year=year or first.year, month=month, day=day)
+        if year is None and last < first:
+            last = last.replace(year=last.year + 1)
+    except ValueError:
+        return None
+    return last if last > first else None

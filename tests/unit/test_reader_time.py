@@ -238,6 +238,14 @@ def test_a_sentence_that_says_when_takes_a_relative_time(phrase: str, expected: 
     assert rows(m) == [("separation", "1974-03-12T09:20Z"), ("landing", expected)]
 
 
+def test_a_relative_time_naming_no_event_gives_none() -> None:
+    m = read(
+        "== Flight ==\nThe lander separated on 12 March 1974.\n\n"
+        "The next day controllers tried again.\n"
+    )
+    assert rows(m) == [("separation", "1974-03-12")]
+
+
 def test_hours_later_than_a_day_is_that_day() -> None:
     m = read("== Flight ==\nThe lander separated on 12 March 1974. Two hours later it landed.\n")
     assert rows(m) == [("separation", "1974-03-12"), ("landing", "1974-03-12")]
@@ -268,6 +276,21 @@ def test_hours_later_than_a_day_is_that_day() -> None:
             "Course corrections were made on 2\u20135 December 1975.",
             "1975-12-02",
             ("1975-12-02", "1975-12-05"),
+        ),
+        (
+            "Course corrections were made between 28 November and 3 December 1975.",
+            "1975-11-28",
+            ("1975-11-28", "1975-12-03"),
+        ),
+        (
+            "Course corrections were made from Dec. 28, 1975 to Jan. 3, 1976.",
+            "1975-12-28",
+            ("1975-12-28", "1976-01-03"),
+        ),
+        (
+            "Course corrections were made 28 December \u2013 3 January 1976.",
+            "1975-12-28",
+            ("1975-12-28", "1976-01-03"),
         ),
     ],
 )
