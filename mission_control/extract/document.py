@@ -35,10 +35,12 @@ REFERENCE_MARKERS = re.compile(
     r"\bSpaceflight portal\b|\bPortals?:|^\s*\^|\bWayback Machine\b|\bet al\.",
     re.IGNORECASE,
 )
-# A citation that opens with its author: "Siddiqi, Asif A. (2002)", "Harvey, B. (2007)".
+# A citation that opens with its author: "Siddiqi, Asif A. (2002)", "Harvey, B. (2007)",
+# "Perminov, V. G. (July 1999)".
 # ... or a quoted title standing alone: '"Mars 6".'
 _CITATION_OPENING = re.compile(
-    r"^[A-Z][\w'\u2019-]+,\s+(?:[A-Z][\w'\u2019.-]*\s*){1,3}(?:;[^()]*)?\(\d{4}[a-z]?\)|"
+    r"^[A-Z][\w'\u2019-]+,\s+(?:[A-Z][\w'\u2019.-]*\s*){1,3}(?:;[^()]*)?"
+    r"\((?:\d{1,2}\s+)?(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2},?\s+)?\d{4}[a-z]?\)|"
     r"^[\"\u201c][^\"\u201c\u201d]{1,200}[\"\u201d]\.$"
 )
 _CITATION_RE = re.compile(r"\[(?:\d+|[a-z]|citation needed|note \d+)\]", re.IGNORECASE)

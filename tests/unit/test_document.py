@@ -354,3 +354,16 @@ def test_each_line_under_a_day_heading_stands_alone() -> None:
         "05:13 UTC landing",
         "The lander was a sphere of titanium.",
     ]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "- Perminov, V. G. (July 1999). The Difficult Road to Mars. NASA.",
+        "- Harvey, Brian (2007). Russian Planetary Exploration. Springer.",
+        "* Ulivi, Paolo; Harland, David M. (8 December 2007). Robotic Exploration.",
+    ],
+)
+def test_a_dated_citation_in_a_list_is_no_statement(item: str) -> None:
+    doc = parse(f"= X =\n\nIt flew.\n\n== Reading ==\n{item}\n")
+    assert texts(doc) == ["It flew."]
