@@ -56,6 +56,7 @@ _MONTH_DAYS_RE = re.compile(
     rf"(?:,?\s+(?P<year>{_YEAR})\b)?(?![\d:])"
 )
 _DIGIT_RE = re.compile(r"\d")
+_DATE_WORD_RE = re.compile(rf"{_YEAR}|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 # Order matters: the longest forms are tried first and claim their text.
 _DATE_PATTERNS: tuple[tuple[re.Pattern[str], Precision], ...] = (
     (re.compile(rf"\b(?:the\s+)?{_DAY}\s+of\s+{_MONTHS},?\s+{_YEAR}\b"), Precision.DAY),
@@ -107,8 +108,8 @@ def find_dates(sentence: str) -> tuple[list[DateMention], list[str]]:
 def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMention]]:
     """As :func:`find_dates`, and the dates stated that are not real: a moment stated with
     one has no day, rather than one stated elsewhere."""
-    if not _DIGIT_RE.search(sentence):
-        return [], [], []  # every date states a number: most sentences are passed at once
+    if not _DIGIT_RE.search(sentence) or not _DATE_WORD_RE.search(sentence):
+        return [], [], []  # every date states a number, and a month or a year
     taken = Claimed()
     found: list[DateMention] = []
     unreal: list[DateMention] = []
