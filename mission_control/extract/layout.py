@@ -28,7 +28,7 @@ _DATE_OPENING_RE = re.compile(
 )
 # "All times are UTC", "All dates and times in this article are Moscow time", "Times UTC".
 _STATED_ZONE_RE = re.compile(
-    rf"^\W{{0,3}}(?:note:\s*)?(?:all\s+)?(?:(?:dates|events)\s+and\s+)?times\b[^.;]{{0,60}}?"
+    rf"(?:^\W{{0,3}}(?:note:\s*)?|\ball\s+)(?:(?:dates|events)\s+and\s+)?times\b[^.;]{{0,60}}?"
     rf"\b(?P<zone>{ZONE_WORDS})(?![\w+\u2212-])",
     re.IGNORECASE,
 )

@@ -226,6 +226,8 @@ def test_dated_lines_with_a_separator_stand_alone() -> None:
         ("Times are given in UT.", "UT"),
         ("(All times GMT.)", "GMT"),
         ("The probe kept time in UTC.", None),
+        ("It was launched on 9 September 1978 (all times Moscow time).", "Moscow time"),
+        ("Its clock counted times in UTC.", None),
     ],
 )
 def test_a_zone_stated_for_all_times(line: str, zone: str | None) -> None:

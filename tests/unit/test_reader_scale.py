@@ -116,8 +116,8 @@ def test_dates_lists_ranges_and_relative_times_repeated_are_read_in_time(phrase:
     assert reading["events"][0]["kind"] == "launch"
 
 
-def test_a_list_of_days_stated_100000_times_is_read_whole() -> None:
-    reading = read_repeated("on 4 and 9 January 1980, ")
+def test_a_list_of_days_stated_20000_times_is_read_whole() -> None:
+    reading = read_repeated("on 4 and 9 January 1980, ", REPEATS // 5)
     assert [e["time"] for e in reading["events"]] == ["1973-08-05", "1980-01-04", "1980-01-09"]
 
 
