@@ -32,6 +32,8 @@ _STATED_ZONE_RE = re.compile(
     rf"\b(?P<zone>{ZONE_WORDS})(?![\w+\u2212-])",
     re.IGNORECASE,
 )
+# A line that names a fact before a colon: "Orbit insertion: 12 October 2001".
+_FIELD_LINE_RE = re.compile(r"\s*[A-Z][A-Za-z ()/-]{0,40}:\s")
 # Lines longer than this are prose, never a heading or an entry's date alone.
 _SHORT = 48
 
@@ -61,6 +63,9 @@ def stance(line: str, after_stop: bool) -> Stance:
         if _date_alone(text):
             return Stance.DAY
         return Stance.ENTRY if _states_date(text) else Stance.SKIPPED
+    field = _FIELD_LINE_RE.match(line)
+    if field and _states_date(line[field.end() :]):
+        return Stance.ENTRY  # "Launch: 5 March 2001", a list of facts without its marks
     if not after_stop:
         return Stance.PROSE
     if LINE_TIME_RE.match(line):

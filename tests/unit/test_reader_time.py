@@ -120,6 +120,23 @@ def test_a_key_dates_list_gives_an_event_per_item() -> None:
     ]
 
 
+def test_a_list_of_dated_facts_without_marks_gives_an_event_per_line() -> None:
+    m = read(
+        "== Quick facts ==\nLaunch: 5 March 2001\nOrbit insertion: 12 October 2001\n"
+        "Mass: 450 kg\nLanding: 20 January 2002\n"
+    )
+    assert rows(m) == [
+        ("launch", "2001-03-05"),
+        ("orbit-insertion", "2001-10-12"),
+        ("landing", "2002-01-20"),
+    ]
+    assert [e.provenance[0].sentence for e in m.events] == [
+        "Launch: 5 March 2001",
+        "Orbit insertion: 12 October 2001",
+        "Landing: 20 January 2002",
+    ]
+
+
 def test_lists_of_links_and_titles_are_never_read() -> None:
     m = read(
         "It was launched on 5 March 2001.\n\n== Related ==\n- Mars 3\n- Lander (spacecraft)\n"
