@@ -28,7 +28,8 @@ from mission_control.presentation.formatting import (
 )
 from mission_control.state import CampaignState, state_at
 from mission_control.terminal import in_daemon_thread
-from mission_control.widgets.caption import CaptionPanel
+from mission_control.terminal_app import TerminalApp
+from mission_control.textual_private import CrashHookApp
 from mission_control.widgets.event_log import EventLog
 from mission_control.widgets.key_bar import KeyBar
 from mission_control.widgets.mission_clock import MissionClock
@@ -72,7 +73,7 @@ class DashboardScreen(Screen[None]):
     AUTO_FOCUS = ""
 
 
-class MissionControlApp(CaptionHost):
+class MissionControlApp(CaptionHost, TerminalApp, CrashHookApp, App[None]):
     """Mars 6 and Mars 7, replayed."""
 
     CSS_PATH = styles_dir() / "app.tcss"
@@ -133,14 +134,7 @@ class MissionControlApp(CaptionHost):
                             id=f"panel-{ms.mission.id}-{part}",
                         )
             yield StatusReason(id="reason")
-            self._caption = CaptionPanel(id="caption")
-            self._caption.border_title = "Caption"
-            yield self._caption
             with Horizontal(id="lower") as self._lower:
-                # Empty until the first frame is shown: the orrery is mounted in it then.
-                self._orrery_slot = Container(id="orrery-slot")
-                self._orrery_slot.border_title = "Orrery"
-                yield self._orrery_slot
                 yield EventLog(self.campaign, id="event-log").data_bind(
                     units=MissionControlApp.unit_system,
                     log_filter=MissionControlApp.log_filter,
@@ -192,7 +186,7 @@ class MissionControlApp(CaptionHost):
         self._body.set_class(compact, "-compact")
         self._mission_clock.compact = compact
         self._timeline.set_class(height >= TALL_FROM, "-tall")
-        self._caption.set_class(height >= TALL_FROM, "-tall")
+        self.caption_tall = height >= TALL_FROM
         self.caption_has_room = not compact and height >= CAPTION_FROM
         self._place_caption()
         self.orrery_has_pane = width >= ORRERY_PANE_FROM.width and height >= ORRERY_PANE_FROM.height

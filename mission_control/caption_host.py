@@ -1,19 +1,20 @@
 """Where the dashboard shows the caption: shown where the terminal has rows to spare for
-it, or as the user chooses with ``t``; from the second frame on, as the first is quicker
-without its wrapped sentence to lay out and draw."""
+it, or as the user chooses with ``t``; mounted once the first frame is shown, as the first
+is quicker without it (its module, its styles and its wrapped sentence)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from textual.reactive import var
+from textual.widget import Widget
 
 from mission_control.orrery_host import OrreryHost
 from mission_control.state import CampaignState
-from mission_control.widgets.caption import CaptionPanel
 
 if TYPE_CHECKING:
     from mission_control.presentation.caption import Caption
+    from mission_control.widgets.caption import CaptionPanel
 
 
 def caption_at(state: CampaignState, focus: str | None) -> Caption:
@@ -34,26 +35,40 @@ class CaptionHost(OrreryHost):
     caption_has_room = False
     """Whether the terminal has rows to spare for the caption (the App's layout sets it for
     each size)."""
-    _caption_ready = False
-    """Whether the first frame has been shown, after which the caption may be."""
-    _caption: CaptionPanel
+    caption_tall = False
+    """Whether the caption is a titled panel with the next event (the App's layout sets it
+    for each size)."""
+    _caption: CaptionPanel | None = None
+    """The caption, once the first frame is shown."""
+    _body: Widget
+    _lower: Widget
 
     @property
     def caption_shown(self) -> bool:
         """Whether the caption is shown, by the user's choice or else by the layout; from
         the second frame on."""
-        if not self._caption_ready:
+        if self._caption is None:
             return False
         return self.caption_has_room if self.show_caption is None else self.show_caption
 
     def _caption_after_first_frame(self) -> None:
-        """The first frame is shown: the caption may be too."""
-        self._caption_ready = True
+        """The first frame is shown: the caption is mounted, above the log, and may be shown."""
+        if not self._lower.is_attached:
+            return  # the app is ending (a signal came as the first frame was shown)
+        from mission_control.widgets.caption import CaptionPanel
+
+        self._caption = CaptionPanel(id="caption")
+        self._caption.border_title = "Caption"
+        self._caption.display = False
+        self._body.mount(self._caption, before=self._lower)
         self._place_caption()
 
     def _place_caption(self) -> None:
         """Show or hide the caption (only on a change: any setting is a relayout), and
         bring it up to date when shown (a hidden caption is not kept up to date)."""
+        if self._caption is None:
+            return
+        self._caption.set_class(self.caption_tall, "-tall")
         shown = self.caption_shown
         if self._caption.display != shown:
             self._caption.display = shown
@@ -62,13 +77,12 @@ class CaptionHost(OrreryHost):
 
     def _show_caption_state(self, state: CampaignState) -> None:
         """The caption for the replay's new moment, when it is shown."""
-        if self._caption.display:
+        if self._caption is not None and self._caption.display:
             self._caption.caption = caption_at(state, self.focus_id)
 
     def watch_show_caption(self) -> None:
         """Shown or hidden with ``t``."""
-        if self._caption_ready:
-            self._place_caption()
+        self._place_caption()
 
     def action_toggle_caption(self) -> None:
         """Show or hide the caption."""

@@ -4,6 +4,7 @@ controls change the user's settings, reactives the dashboard binds down to its w
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual.command import CommandPalette
 from textual.reactive import var
@@ -13,13 +14,20 @@ from mission_control import keymap
 from mission_control.campaign import Campaign
 from mission_control.clock import ReplayClock
 from mission_control.presentation.event_lines import FILTER_ALL, FILTER_FAILURES
-from mission_control.terminal_app import TerminalApp
 from mission_control.widgets.mission_clock import TIME_SYSTEMS
 from mission_control.widgets.timeline import Timeline
 
+if TYPE_CHECKING:
+    from mission_control.terminal_app import TerminalApp as _App
+else:
+    # A mixin of the dashboard's App: every App subclass Textual defines costs start-up
+    # time (it walks the whole class hierarchy), so the dashboard has one.
+    _App = object
 
-class DashboardControls(TerminalApp):
-    """The actions the keys, the key bar and the command palette run."""
+
+class DashboardControls(_App):
+    """The actions the keys, the key bar and the command palette run (a mixin of the
+    dashboard's App)."""
 
     campaign: Campaign
     clock: ReplayClock

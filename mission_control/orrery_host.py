@@ -72,14 +72,17 @@ class OrreryHost(DashboardControls):
     def _start_orrery(self) -> None:
         """Mount the orrery once the first frame is shown, then plan the transfers: its
         module and the model it draws are imported here, as the first frame needs neither."""
-        if not self._orrery_slot.is_attached:
+        if not self._lower.is_attached:
             return  # the app is ending (a signal came as the first frame was shown)
         from mission_control.widgets.orrery import Orrery
 
         self._orrery = Orrery(ascii_only=self.ascii_only, id="orrery").data_bind(
             units=OrreryHost.unit_system
         )
-        self._orrery_slot.mount(self._orrery)
+        # Its pane too: an empty pane would cost the first frame its styling and layout.
+        self._orrery_slot = Container(self._orrery, id="orrery-slot")
+        self._orrery_slot.border_title = "Orrery"
+        self._lower.mount(self._orrery_slot, before=0)
         self._plan_transfers()
 
     @work(exclusive=True, group="transfers")

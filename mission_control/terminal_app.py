@@ -10,7 +10,7 @@ import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.driver import Driver
@@ -57,8 +57,15 @@ def raise_again(signum: int) -> None:
     signal.raise_signal(signum)
 
 
-class TerminalApp(CrashHookApp):
-    """An App that ends cleanly on a signal or a crash and draws what the terminal can show."""
+if TYPE_CHECKING:
+    _App = CrashHookApp
+else:
+    _App = object  # a mixin, as each App subclass costs start-up time (see controls.py)
+
+
+class TerminalApp(_App):
+    """An App that ends cleanly on a signal or a crash and draws what the terminal can show
+    (a mixin of an App that also has :class:`CrashHookApp`)."""
 
     def __init__(self, *, ascii_only: bool = False) -> None:
         super().__init__()

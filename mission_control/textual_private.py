@@ -38,9 +38,15 @@ HOOKED: dict[str, tuple[str, ...]] = {
 (``terminal.py`` overrides the Linux driver's input thread and application mode)."""
 
 
-class CrashHookApp(App[None]):
+if TYPE_CHECKING:
+    _App = App[None]
+else:
+    _App = object  # a mixin, as each App subclass costs start-up time (see controls.py)
+
+
+class CrashHookApp(_App):
     """An App told of every exception nothing handled, after Textual has dealt with it
-    (it sets the return code and queues a traceback for the terminal)."""
+    (it sets the return code and queues a traceback for the terminal); a mixin of an App."""
 
     def _handle_exception(self, error: Exception) -> None:
         super()._handle_exception(error)

@@ -166,11 +166,21 @@ def fitted_carried(names: Sequence[str], width: int, room: int | None) -> list[s
     full = _wrapped(CARRIED.rstrip(), names, width)
     if room is None or len(full) <= room:
         return full
-    for shown in range(len(names) - 1, -1, -1):
-        more = f"+{len(names) - shown} more"
-        lines = _wrapped(CARRIED.rstrip(), [*names[:shown], more], width)
-        if len(lines) <= room:
-            return lines
+
+    def with_more(shown: int) -> list[str]:
+        return _wrapped(CARRIED.rstrip(), [*names[:shown], f"+{len(names) - shown} more"], width)
+
+    # Naming one more instrument never takes fewer lines, so the most that fit are found
+    # by halving: a few wraps, not one per instrument.
+    fits, over = -1, len(names)
+    while over - fits > 1:
+        middle = (fits + over) // 2
+        if len(with_more(middle)) <= room:
+            fits = middle
+        else:
+            over = middle
+    if fits >= 0:
+        return with_more(fits)
     return _wrapped(CARRIED.rstrip(), [f"{len(names)}"], width)[:room]
 
 

@@ -148,16 +148,13 @@ def label_places(
     (else its :data:`SHORT_NAMES` name, where that fits)."""
     places: list[tuple[int, str]] = []
     for first, last, name in runs:
+        low, high = max(0, first), min(width, last)
         best: tuple[int, int] = (0, 0)
-        free_start = None
-        for col in range(max(0, first), min(width, last) + 1):
-            free = col < min(width, last) and col not in taken
-            if free and free_start is None:
-                free_start = col
-            elif not free and free_start is not None:
-                if col - free_start > best[1] - best[0]:
-                    best = (free_start, col)
-                free_start = None
+        free_start = low
+        for col in [*sorted(c for c in taken if low <= c < high), high]:
+            if col - free_start > best[1] - best[0]:
+                best = (free_start, col)
+            free_start = col + 1
         room = best[1] - best[0]
         for text in (f" {name} ", f" {SHORT_NAMES.get(name, name)} "):
             if room >= len(text) + 2:
@@ -185,8 +182,10 @@ def phase_runs(
 def phase_columns(spans: Sequence[PhaseSpan], window: Window, width: int) -> list[str]:
     """The phase at the middle of each column (the first span's before it begins)."""
     starts = [start for start, _, _ in spans]
+    start, span, cells = window.start, window.span, max(1, width)
+    # Each column's middle as Window.tick_at gives it, worked out here for every column.
     return [
-        spans[max(0, bisect.bisect_right(starts, window.tick_at(col, width)) - 1)][2]
+        spans[max(0, bisect.bisect_right(starts, start + (col + 0.5) * span / cells) - 1)][2]
         for col in range(width)
     ]
 

@@ -40,19 +40,23 @@ def fit_hints(hints: Sequence[KeyHint], width: int) -> list[KeyHint]:
     """The hints that fit ``width`` cells whole, in order. When some do not, help's hint
     becomes ``? more`` and goes last, after as many of the others as fit beside it."""
 
-    def cells(shown: Sequence[KeyHint]) -> int:
-        return sum(hint.width for hint in shown) + len(SEPARATOR) * max(0, len(shown) - 1)
-
-    if cells(hints) <= width:
+    widths = [hint.width + len(SEPARATOR) for hint in hints]  # each with a separator
+    if sum(widths) - len(SEPARATOR) <= width:
         return list(hints)
     help_hint = next((hint for hint in hints if HELP_ACTION in hint.actions), None)
     if help_hint is None:
         more: list[KeyHint] = []
     else:
         more = [KeyHint(help_hint.keys, "more", help_hint.actions)]
-    shown = [hint for hint in hints if hint is not help_hint]
-    while shown and cells([*shown, *more]) > width:
-        shown.pop()
+    used = sum(hint.width + len(SEPARATOR) for hint in more) - len(SEPARATOR)
+    shown: list[KeyHint] = []
+    for hint, cells in zip(hints, widths, strict=True):
+        if hint is help_hint:
+            continue
+        if used + cells > width:
+            break
+        shown.append(hint)
+        used += cells
     return [*shown, *more]
 
 

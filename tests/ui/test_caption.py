@@ -21,13 +21,13 @@ ENTRY = "mars6:atmospheric-entry"
 async def test_the_caption_is_shown_from_the_second_frame_not_the_first(
     campaign: Campaign, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The first frame is drawn without the caption (its text is imported later); once that
-    frame is up, the caption is placed as the layout allows."""
+    """The first frame is drawn without the caption (neither its widget nor its text is
+    made before); once that frame is up, the caption is placed as the layout allows."""
     original = CaptionHost._caption_after_first_frame
     seen: list[tuple[bool, bool]] = []
 
     def recording(self: MissionControlApp) -> None:
-        seen.append((bool(self._caption.display), "“The lander" in screen_text(self)))
+        seen.append((bool(self.query(CaptionPanel)), "“The lander" in screen_text(self)))
         original(self)
 
     monkeypatch.setattr(CaptionHost, "_caption_after_first_frame", recording)

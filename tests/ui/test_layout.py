@@ -60,6 +60,26 @@ def test_the_fitted_hints_never_exceed_the_width(width: int) -> None:
     assert sum(h.width for h in fitted) + 2 * (len(fitted) - 1) <= width
 
 
+def test_the_fitted_hints_are_as_many_as_fit_in_order() -> None:
+    """At every width, the hints kept are the first ones, and one more would not fit."""
+    hints = keymap.key_hints(lambda binding: binding.key_display or binding.key)
+    others = [h for h in hints if "help" not in h.actions]
+
+    def cells(shown: list[KeyHint]) -> int:
+        return sum(h.width for h in shown) + 2 * (len(shown) - 1)
+
+    for width in range(0, cells(hints) + 2):
+        fitted = fit_hints(hints, width)
+        if fitted == hints:
+            assert cells(hints) <= width
+            continue
+        kept = fitted[:-1]
+        assert kept == others[: len(kept)]
+        assert cells(fitted) <= width or kept == []
+        if len(kept) < len(others):
+            assert cells([*kept, others[len(kept)], fitted[-1]]) > width
+
+
 def test_a_key_bar_made_for_a_width_holds_the_hints_that_fit_it() -> None:
     hints = keymap.key_hints(lambda binding: binding.key_display or binding.key)
     assert KeyBar(hints, width=78).content.plain.endswith("? more")

@@ -113,10 +113,10 @@ async def test_the_first_state_has_no_positions_and_later_ones_do(campaign: Camp
 
 @ui_test
 async def test_an_app_ending_before_the_orrery_mounts_does_not_crash(campaign: Campaign) -> None:
-    # A signal that ends the app as its first frame is shown: by the orrery's turn its slot
-    # is no longer in the app (as a slot never mounted is not).
+    # A signal that ends the app as its first frame is shown: by the orrery's turn the pane
+    # it goes in is no longer in the app (as a pane never mounted is not).
     async with dashboard(campaign, MID_CRUISE, size=(120, 40)) as (app, pilot, _):
-        app._orrery_slot = Container()
+        app._lower = Container()
         app._start_orrery()
         await pilot.pause()
         assert len(app.query(Orrery)) == 1  # the one mounted at the start, no other

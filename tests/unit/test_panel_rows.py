@@ -3,7 +3,11 @@ waiting for their event, windows, the part's own state, twin craft, and the log'
 
 from __future__ import annotations
 
+import textwrap
 from datetime import UTC, datetime, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mission_control.campaign import Campaign, build_campaign, find_event
 from mission_control.glyphs import GLYPHS
@@ -188,3 +192,30 @@ def test_a_carried_list_without_room_names_what_fits_and_counts_the_rest() -> No
         "carried: thermometer, barometer, accelerometer, radio altimeter"
     ]
     assert fitted_carried(names, 19, 1) == ["carried: +4 more"]
+
+
+def _carried_by_trying_each(names: list[str], width: int, room: int) -> list[str]:
+    """The carried list as the rule says, found the slow way: one more name at a time."""
+    full = textwrap.wrap(f"carried: {', '.join(names)}", width, subsequent_indent="  ")
+    if len(full) <= room:
+        return full
+    for shown in range(len(names) - 1, -1, -1):
+        text = ", ".join([*names[:shown], f"+{len(names) - shown} more"])
+        lines = textwrap.wrap(f"carried: {text}", width, subsequent_indent="  ")
+        if len(lines) <= room:
+            return lines
+    return textwrap.wrap(f"carried: {len(names)}", width, subsequent_indent="  ")[:room]
+
+
+@settings(max_examples=300, derandomize=True, deadline=None, database=None)
+@given(
+    st.lists(
+        st.text(alphabet="abcdefghij -", min_size=1, max_size=24).filter(str.strip),
+        min_size=1,
+        max_size=30,
+    ),
+    st.integers(9, 80),
+    st.integers(1, 6),
+)
+def test_the_carried_list_names_as_many_as_fit(names: list[str], width: int, room: int) -> None:
+    assert fitted_carried(names, width, room) == _carried_by_trying_each(names, width, room)

@@ -15,6 +15,7 @@ from mission_control import phases
 from mission_control.campaign import Campaign, find_event
 from mission_control.presentation import time_window as tw
 from mission_control.presentation.time_strip import (
+    SHORT_NAMES,
     event_mark,
     label_places,
     marker_caption,
@@ -376,3 +377,41 @@ def test_the_caption_marks_a_failure_as_the_log_does(campaign: Campaign) -> None
     outcomes = campaign.all_events().column("outcome")
     chosen = outcomes.index("failed to separate")
     assert " Mars 7 ▲ Separation (lander): failed to separate " in marker_caption(campaign, chosen)
+
+
+def _places_column_by_column(
+    runs: list[tuple[int, int, str]], taken: set[int], width: int
+) -> list[tuple[int, str]]:
+    """The labelling rule, one column at a time: the widest free stretch, first if tied."""
+    places: list[tuple[int, str]] = []
+    for first, last, name in runs:
+        best, free_start = (0, 0), None
+        for col in range(max(0, first), min(width, last) + 1):
+            free = col < min(width, last) and col not in taken
+            if free and free_start is None:
+                free_start = col
+            elif not free and free_start is not None:
+                if col - free_start > best[1] - best[0]:
+                    best = (free_start, col)
+                free_start = None
+        room = best[1] - best[0]
+        for text in (f" {name} ", f" {SHORT_NAMES.get(name, name)} "):
+            if room >= len(text) + 2:
+                places.append((best[0] + (room - len(text)) // 2, text))
+                break
+    return places
+
+
+@PROPERTY
+@given(
+    st.lists(
+        st.tuples(st.integers(-5, 90), st.integers(-5, 90), st.sampled_from(phases.PART_PHASES)),
+        max_size=6,
+    ),
+    st.sets(st.integers(-2, 90), max_size=20),
+    st.integers(0, 85),
+)
+def test_labels_go_in_the_widest_free_stretch(
+    runs: list[tuple[int, int, str]], taken: set[int], width: int
+) -> None:
+    assert label_places(runs, taken, width) == _places_column_by_column(runs, taken, width)
