@@ -41,7 +41,8 @@ class Stamp:
     ``span`` is where the clause states it; ``timed`` that it has a time of day, so a date
     alone or the same moment in another zone (``09:05:53 UTC (12:05:53 Moscow time)``) adds
     nothing; ``window`` is the range a ``between A and B`` time gives (its ``time`` is then
-    the day); ``circa`` an "about" before the time."""
+    the day) or a span of days (its ``time`` its first day); ``circa`` an "about" before the
+    time."""
 
     time: StatedTime
     span: tuple[int, int]
@@ -122,7 +123,16 @@ def dated_clauses(doc: Document, name: str, report: Report) -> Iterator[DatedCla
             # A date that is not real is still a date stated: the clause takes no other day.
             dated = bool(dates or times or unreal)
             stamps = (
-                _stamps(context, sentence, text, dates, unreal, times, keywords, report)
+                _stamps(
+                    _later(context, text, dates, unreal),
+                    sentence,
+                    text,
+                    dates,
+                    unreal,
+                    times,
+                    keywords,
+                    report,
+                )
                 if dated
                 else []
             )
@@ -146,6 +156,19 @@ def dated_clauses(doc: Document, name: str, report: Report) -> Iterator[DatedCla
                 tuple((u.start, u.end) for u in unreal),
             )
             context = _next_context(context, sentence, order, stamps, unreal, day, keywords)
+
+
+def _later(
+    context: _Context, text: str, dates: Sequence[DateMention], unreal: Sequence[DateMention]
+) -> _Context:
+    """The context a clause's bare times take their day from: a clause that states no date
+    but says "the next day" or "two days later" moves it on by as many days."""
+    if dates or unreal or context.moment is None:
+        return context
+    relative = find_relative(text)
+    if relative is None or relative.precision is not Precision.DAY or not relative.offset:
+        return context
+    return replace(context, moment=context.moment + timedelta(days=relative.offset.days))
 
 
 def _heading_context(context: _Context, sentence: Sentence, order: int) -> _Context:

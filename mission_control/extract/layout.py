@@ -34,6 +34,8 @@ _STATED_ZONE_RE = re.compile(
 )
 # A line that names a fact before a colon: "Orbit insertion: 12 October 2001".
 _FIELD_LINE_RE = re.compile(r"\s*[A-Z][A-Za-z ()/-]{0,40}:\s")
+# A list item that is a title with a date aside: "Corvid 2 (launched Nov. 5, 1966)".
+_TITLE_ITEM_RE = re.compile(r"(?:[A-Z][\w'\u2019-]*\s+){1,5}[A-Z0-9][\w-]*\s*\([^()]{1,60}\)\.?")
 # Lines longer than this are prose, never a heading or an entry's date alone.
 _SHORT = 48
 
@@ -62,6 +64,8 @@ def stance(line: str, after_stop: bool) -> Stance:
             return Stance.ENTRY
         if _date_alone(text):
             return Stance.DAY
+        if _TITLE_ITEM_RE.fullmatch(text.strip()):
+            return Stance.SKIPPED  # "Mars 3 (launched 28 May 1971)": a title, dated aside
         return Stance.ENTRY if _states_date(text) else Stance.SKIPPED
     field = _FIELD_LINE_RE.match(line)
     if field and _states_date(line[field.end() :]):

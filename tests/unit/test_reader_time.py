@@ -109,12 +109,14 @@ def test_a_key_dates_list_gives_an_event_per_item() -> None:
     m = read(
         "== Key dates ==\n"
         "- Mar. 5, 2001: Launch\n"
+        "- Course correction (12 March 2001)\n"
         "- 12 October 2001 \u2013 orbit insertion around Mars\n"
         "* 2002-01-20: the lander separated\n"
         "\n== See also ==\n- Mars 3 (launched 28 May 1971)\n- List of missions to Mars\n"
     )
     assert rows(m) == [
         ("launch", "2001-03-05"),
+        ("course-correction", "2001-03-12"),
         ("orbit-insertion", "2001-10-12"),
         ("separation", "2002-01-20"),
     ]
@@ -140,7 +142,8 @@ def test_a_list_of_dated_facts_without_marks_gives_an_event_per_line() -> None:
 def test_lists_of_links_and_titles_are_never_read() -> None:
     m = read(
         "It was launched on 5 March 2001.\n\n== Related ==\n- Mars 3\n- Lander (spacecraft)\n"
-        "- The landing of 1971, a documentary\n"
+        "- The landing of 1971, a documentary\n- Testcraft 8 (launched Nov. 5, 1966)\n"
+        "- Testcraft 10 (cancelled 12 January 2002)\n"
     )
     assert rows(m) == [("launch", "2001-03-05")]
 
@@ -253,6 +256,19 @@ def test_a_sentence_that_says_when_takes_a_relative_time(phrase: str, expected: 
         "The orbiter carried a camera.\n\n" + phrase + "\n"
     )
     assert rows(m) == [("separation", "1974-03-12T09:20Z"), ("landing", expected)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("It entered orbit two days later, at 06:20 UTC.", "1981-11-11T06:20Z"),
+        ("The next day, at 06:20 UTC, it entered orbit.", "1981-11-10T06:20Z"),
+        ("Later that day, at 06:20 UTC, it entered orbit.", "1981-11-09T06:20Z"),
+    ],
+)
+def test_a_time_said_to_fall_days_later_takes_that_day(sentence: str, expected: str) -> None:
+    m = read(f"== Flight ==\nThe lander separated on 9 November 1981 at 04:30 UTC. {sentence}\n")
+    assert rows(m) == [("separation", "1981-11-09T04:30Z"), ("orbit-insertion", expected)]
 
 
 def test_a_relative_time_naming_no_event_gives_none() -> None:
