@@ -181,6 +181,12 @@ def _heading_context(context: _Context, sentence: Sentence, order: int) -> _Cont
     return _Context(day, Precision.DAY, sentence.section, StatedTime(day, Precision.DAY), chain)
 
 
+# A clause stating when something was planned: "was scheduled for 18 December 1975".
+_PLANNED_RE = re.compile(
+    r"\b(?:scheduled|planned|due|expected|intended|meant|set)\s+(?:for|to|on)\b", re.IGNORECASE
+)
+
+
 def _next_context(
     context: _Context,
     sentence: Sentence,
@@ -191,6 +197,8 @@ def _next_context(
     keywords: Sequence[Keyword],
 ) -> _Context:
     """What the clauses after a clause take from it."""
+    if stamps and context.moment is not None and _PLANNED_RE.search(sentence.text):
+        return context  # the day of a plan is not where the narrative has got to
     day_level = [s for s in stamps if s.time.precision <= Precision.DAY] or list(stamps)
     last = max(day_level, key=lambda s: s.span[0]) if day_level else None
     here = (sentence.paragraph, order)

@@ -43,6 +43,13 @@ _CITATION_OPENING = re.compile(
     r"\((?:\d{1,2}\s+)?(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2},?\s+)?\d{4}[a-z]?\)|"
     r"^[\"\u201c][^\"\u201c\u201d]{1,200}[\"\u201d]\.$"
 )
+# A citation in brackets within a sentence: "(Harvey 2007, p. 212)", "(Smith and Jones,
+# 1998)", "(Siddiqi 2018, pp. 101\u2013106)".
+_INLINE_CITATION_RE = re.compile(
+    r"\s?\((?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s)"
+    r"[A-Z][\w'\u2019-]+(?:\s+(?:et\s+al\.|(?:and|&)\s+[A-Z][\w'\u2019-]+))?,?\s+"
+    r"(?:1[89]|20)\d\d[a-z]?(?:,\s*pp?\.\s*[\d\u2013-]+)?\)"
+)
 _CITATION_RE = re.compile(r"\[(?:\d+|[a-z]|citation needed|note \d+)\]", re.IGNORECASE)
 
 # Words after which a full stop does not end a sentence.
@@ -160,7 +167,9 @@ class Document:
 
 
 def is_reference(sentence: str) -> bool:
-    """True for a sentence of a citation, an archive note or a navigation box."""
+    """True for a sentence of a citation, an archive note or a navigation box (a citation in
+    brackets within a sentence, "(Harvey 2007, p. 212)", does not make it one)."""
+    sentence = _INLINE_CITATION_RE.sub("", sentence)
     return bool(REFERENCE_MARKERS.search(sentence) or _CITATION_OPENING.search(sentence))
 
 
@@ -210,7 +219,9 @@ def _word_before_stop(text: str, start: int, stop: int) -> str | None:
 
 
 def _clean(sentence: str) -> str:
-    return re.sub(r"[ \t\r\n\f\v]+", " ", _CITATION_RE.sub("", sentence)).strip()
+    """The sentence to read: citations, marks and brackets alike, left out."""
+    sentence = _INLINE_CITATION_RE.sub("", _CITATION_RE.sub("", sentence))
+    return re.sub(r"[ \t\r\n\f\v]+", " ", sentence).strip()
 
 
 # The end of a line that ends its sentence: "... in orbit.", "... on 20 October 1975.[2]".

@@ -215,6 +215,26 @@ def test_a_date_never_takes_its_year_from_a_citation() -> None:
     assert rows(m) == [("launch", "1973-08-05"), ("separation", "1974-03-12")]
 
 
+def test_a_planned_day_does_not_move_the_year_of_what_follows() -> None:
+    m = read(
+        "== Flight ==\nIt was launched on 22 August 1975 at 08:51 UTC. The landing had been "
+        "scheduled for 18 December 1975.\nContact was lost on 25 August.\n"
+    )
+    assert ("loss-of-contact", "1975-08-25") in rows(m)
+
+
+def test_a_citation_in_brackets_neither_ends_the_article_nor_gives_a_year() -> None:
+    m = read(
+        "== Flight ==\nIt was launched on 20 July 1986.\n\nOn 14 April (Harvey 2007, p. 212) the "
+        "penetrator was released. It impacted the surface at 11:42 UTC.\n"
+    )
+    assert rows(m) == [
+        ("launch", "1986-07-20"),
+        ("separation", "1987-04-14"),
+        ("landing", "1987-04-14T11:42Z"),
+    ]
+
+
 def test_dates_in_a_list_with_a_turn_of_the_year() -> None:
     m = read("== Flight ==\nCourse corrections were made on 28 December and 3 January 1976.\n")
     assert rows(m) == [
