@@ -27,7 +27,7 @@ from mission_control.extract.dates import (
 )
 from mission_control.extract.document import Document, Sentence
 from mission_control.extract.kinds import Keyword, find_keywords
-from mission_control.extract.relative import Relative, find_relative
+from mission_control.extract.relative import Relative, counted_offsets, find_relative
 from mission_control.extract.report import Report
 from mission_control.extract.subjects import about_other_craft
 from mission_control.extract.times import zone_named
@@ -179,6 +179,32 @@ def _heading_context(context: _Context, sentence: Sentence, order: int) -> _Cont
         return context
     chain = (sentence.paragraph, order)
     return _Context(day, Precision.DAY, sentence.section, StatedTime(day, Precision.DAY), chain)
+
+
+def _counted_from_stamps(text: str, stamps: list[Stamp]) -> list[Stamp]:
+    """The stamps of a clause, and one for each counted offset in it ("entered the atmosphere
+    at 10:31 UTC, deployed its parachute two minutes later"), counted from the moment stated
+    before it in the clause."""
+    if "later" not in text:
+        return stamps
+    out = list(stamps)
+    for relative in counted_offsets(text):
+        before = [s for s in stamps if s.span[1] <= relative.span[0]]
+        if not before or any(
+            s.span[0] < relative.span[1] and relative.span[0] < s.span[1] for s in stamps
+        ):
+            continue
+        ref = before[-1].time
+        if relative.precision >= Precision.MINUTE:
+            if not ref.has_time_of_day:
+                continue
+            time = StatedTime(ref.start + relative.offset, min(relative.precision, ref.precision))
+            out.append(Stamp(time, relative.span, True, relative.circa))
+        elif ref.precision >= Precision.DAY:
+            day = ref.start.replace(hour=0, minute=0, second=0, microsecond=0)
+            time = StatedTime(day + relative.offset, Precision.DAY)
+            out.append(Stamp(time, relative.span, circa=relative.circa))
+    return sorted(out, key=lambda s: s.span[0])
 
 
 # A clause stating when something was planned: "was scheduled for 18 December 1975".
@@ -357,7 +383,9 @@ def _stamps(
             continue
         if mention is not None:
             day = resolved.get(id(mention))
-            if joined:
+            if joined and id(mention) not in used:
+                # The first time a date is joined to states one moment with it; a later time
+                # only takes its day, and keeps its own span.
                 used.add(id(mention))
                 span = (min(mention.start, time.start), max(mention.end, time.end))
         elif context.precision is not None and context.precision >= Precision.DAY:
@@ -391,6 +419,8 @@ def _stamps(
         window = (day, last) if last else None
         stamps.append(Stamp(StatedTime(day, mention.precision), span, window=window))
     stamps.sort(key=lambda s: s.span[0])
+    if stamps:
+        stamps = _counted_from_stamps(text, stamps)
     # "at 13:50:35 UTC (16:50:35 Moscow time)": one moment stated twice is one stamp.
     unique: list[Stamp] = []
     timed: set[StatedTime] = set()

@@ -76,15 +76,25 @@ class Relative:
     circa: bool = False
 
 
+def counted_offsets(text: str) -> list[Relative]:
+    """Every counted offset a clause states ("two minutes later", "three days later"), in
+    order: within a clause that states a time, each counts from the time before it."""
+    return [_counted(match) for match in _LATER_RE.finditer(text)]
+
+
+def _counted(later: re.Match[str]) -> Relative:
+    word = later.group("n").lower()
+    count = int(word) if word.isdigit() else _NUMBERS[word]
+    step, precision = _UNITS[later.group("unit").lower()]
+    return Relative(later.span(), step * count, precision, bool(later.group("circa")))
+
+
 def find_relative(text: str) -> Relative | None:
     """The first relative time a clause states, if any."""
     found: list[Relative] = []
     later = _LATER_RE.search(text)
     if later:
-        word = later.group("n").lower()
-        count = int(word) if word.isdigit() else _NUMBERS[word]
-        step, precision = _UNITS[later.group("unit").lower()]
-        found.append(Relative(later.span(), step * count, precision, bool(later.group("circa"))))
+        found.append(_counted(later))
     following = _NEXT_DAY_RE.search(text)
     if following:
         found.append(Relative(following.span(), timedelta(days=1), Precision.DAY))

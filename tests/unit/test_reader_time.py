@@ -291,6 +291,23 @@ def test_a_time_said_to_fall_days_later_takes_that_day(sentence: str, expected: 
     assert rows(m) == [("separation", "1981-11-09T04:30Z"), ("orbit-insertion", expected)]
 
 
+def test_a_counted_offset_within_a_timed_clause_counts_from_the_time_before_it() -> None:
+    m = read(
+        "== Flight ==\nOn 22 September 2001 the lander entered the atmosphere at 10:31 UTC, "
+        "deployed its parachute two minutes later and touched down at 10:36 UTC.\n"
+    )
+    assert rows(m) == [
+        ("atmospheric-entry", "2001-09-22T10:31Z"),
+        ("parachute", "2001-09-22T10:33Z"),
+        ("landing", "2001-09-22T10:36Z"),
+    ]
+
+
+def test_a_counted_offset_of_days_within_a_dated_clause() -> None:
+    m = read("== Flight ==\nThe lander separated on 9 November 1981 and landed two days later.\n")
+    assert rows(m) == [("separation", "1981-11-09"), ("landing", "1981-11-11")]
+
+
 def test_a_relative_time_naming_no_event_gives_none() -> None:
     m = read(
         "== Flight ==\nThe lander separated on 12 March 1974.\n\n"
