@@ -26,7 +26,7 @@ from mission_control.extract.dates import (
     window_end,
 )
 from mission_control.extract.document import Document, Sentence
-from mission_control.extract.kinds import Keyword, find_keywords
+from mission_control.extract.kinds import Keyword, assign_kinds, find_keywords
 from mission_control.extract.relative import Relative, counted_offsets, find_relative
 from mission_control.extract.report import Report
 from mission_control.extract.subjects import about_other_craft
@@ -181,30 +181,41 @@ def _heading_context(context: _Context, sentence: Sentence, order: int) -> _Cont
     return _Context(day, Precision.DAY, sentence.section, StatedTime(day, Precision.DAY), chain)
 
 
-def _counted_from_stamps(text: str, stamps: list[Stamp]) -> list[Stamp]:
-    """The stamps of a clause, and one for each counted offset in it ("entered the atmosphere
-    at 10:31 UTC, deployed its parachute two minutes later"), counted from the moment stated
-    before it in the clause."""
-    if "later" not in text:
+def _counted_from_stamps(
+    text: str,
+    stamps: list[Stamp],
+    last: StatedTime | None,
+    keywords: Sequence[Keyword],
+    dated: bool,
+) -> list[Stamp]:
+    """The stamps of a clause, and one for each counted offset in it that dates an event
+    ("entered the atmosphere at 10:31 UTC, deployed its parachute two minutes later"),
+    counted from the moment stated before it in the clause, else before the clause
+    (``last``). Days counted in a clause that states no date are the day its times take
+    (see :func:`_later`), not a moment of their own."""
+    if "later" not in text and "after" not in text:
         return stamps
     out = list(stamps)
     for relative in counted_offsets(text):
-        before = [s for s in stamps if s.span[1] <= relative.span[0]]
-        if not before or any(
-            s.span[0] < relative.span[1] and relative.span[0] < s.span[1] for s in stamps
-        ):
+        before = [s.time for s in stamps if s.span[1] <= relative.span[0]]
+        ref = before[-1] if before else last
+        if ref is None:
             continue
-        ref = before[-1].time
         if relative.precision >= Precision.MINUTE:
             if not ref.has_time_of_day:
                 continue
             time = StatedTime(ref.start + relative.offset, min(relative.precision, ref.precision))
             out.append(Stamp(time, relative.span, True, relative.circa))
-        elif ref.precision >= Precision.DAY:
+        elif ref.precision >= Precision.DAY and dated:
             day = ref.start.replace(hour=0, minute=0, second=0, microsecond=0)
             time = StatedTime(day + relative.offset, Precision.DAY)
             out.append(Stamp(time, relative.span, circa=relative.circa))
-    return sorted(out, key=lambda s: s.span[0])
+    if len(out) == len(stamps):
+        return stamps
+    out.sort(key=lambda s: s.span[0])
+    kinds = assign_kinds(text, [s.span for s in out], keywords)
+    # An offset at which the clause names no event adds nothing.
+    return [s for s, k in zip(out, kinds, strict=True) if k is not None or s in stamps]
 
 
 # A clause stating when something was planned: "was scheduled for 18 December 1975".
@@ -420,7 +431,7 @@ def _stamps(
         stamps.append(Stamp(StatedTime(day, mention.precision), span, window=window))
     stamps.sort(key=lambda s: s.span[0])
     if stamps:
-        stamps = _counted_from_stamps(text, stamps)
+        stamps = _counted_from_stamps(text, stamps, context.last, keywords, bool(dates))
     # "at 13:50:35 UTC (16:50:35 Moscow time)": one moment stated twice is one stamp.
     unique: list[Stamp] = []
     timed: set[StatedTime] = set()

@@ -50,9 +50,15 @@ _NEXT_DAY_RE = re.compile(
     rf"\b(?:the\s+)?(?:next|following)\s+{_PART_OF_DAY}\b|\bthe\s+day\s+after\b(?!\s+\w)",
     re.IGNORECASE,
 )
+_CIRCA = r"(?P<circa>(?:about|around|roughly|approximately|some|nearly|almost)\s+)?"
 _LATER_RE = re.compile(
-    rf"\b(?P<circa>(?:about|around|roughly|approximately|some|nearly|almost)\s+)?"
-    rf"(?P<n>{_NUMBER})\s+(?P<unit>second|minute|hour|day|week)s?\s+later\b",
+    rf"\b{_CIRCA}(?P<n>{_NUMBER})\s+(?P<unit>second|minute|hour|day|week)s?\s+later\b",
+    re.IGNORECASE,
+)
+# "stopped after 14.5 seconds": an offset from the moment stated before it in the clause.
+_AFTER_RE = re.compile(
+    rf"\bafter\s+{_CIRCA}(?P<n>\d{{1,3}}\.\d+|{_NUMBER})\s+(?P<unit>second|minute|hour|day)s?"
+    r"\b(?!\s+(?:of|in|on|from)\b)",
     re.IGNORECASE,
 )
 _UNITS = {
@@ -79,12 +85,13 @@ class Relative:
 def counted_offsets(text: str) -> list[Relative]:
     """Every counted offset a clause states ("two minutes later", "three days later"), in
     order: within a clause that states a time, each counts from the time before it."""
-    return [_counted(match) for match in _LATER_RE.finditer(text)]
+    found = [*_LATER_RE.finditer(text), *_AFTER_RE.finditer(text)]
+    return [_counted(match) for match in sorted(found, key=lambda m: m.start())]
 
 
 def _counted(later: re.Match[str]) -> Relative:
     word = later.group("n").lower()
-    count = int(word) if word.isdigit() else _NUMBERS[word]
+    count = float(word) if word[0].isdigit() else _NUMBERS[word]
     step, precision = _UNITS[later.group("unit").lower()]
     return Relative(later.span(), step * count, precision, bool(later.group("circa")))
 
