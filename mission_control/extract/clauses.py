@@ -276,6 +276,24 @@ def _relative_stamp(context: _Context, relative: Relative) -> Stamp | None:
     return Stamp(StatedTime(start, Precision.DAY), relative.span, circa=relative.circa)
 
 
+# What parts the days of one list: "On 3 and 4 July", "on 12, 15 and 20 July".
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or))?\s*(?:on\s+)?")
+
+
+def shared_back(
+    text: str, stamps: Sequence[Stamp], kinds: Sequence[str | None]
+) -> list[str | None]:
+    """The kinds of a clause's stamps, a day of a list that names its event only after its
+    last day ("On 3 and 4 July the spacecraft made course corrections") taking the kind of
+    the day after it."""
+    out = list(kinds)
+    for i in range(len(out) - 2, -1, -1):
+        gap = (stamps[i].span[1], stamps[i + 1].span[0])
+        if out[i] is None and out[i + 1] is not None and _LIST_GAP.fullmatch(text, *gap):
+            out[i] = out[i + 1]
+    return out
+
+
 # ", and it landed at 05:13 UTC": a new clause with its own subject and verb.
 _PRONOUN_CLAUSE = re.compile(r",\s+(?:and|then)\s+(?=(?:it|they)\s+\w)", re.I)
 

@@ -13,7 +13,7 @@ from msgspec.structs import replace
 
 from mission_control import units
 from mission_control.extract import vocabulary
-from mission_control.extract.clauses import DatedClause
+from mission_control.extract.clauses import DatedClause, shared_back
 from mission_control.extract.dates import combine, day_of, find_dates, find_times
 from mission_control.extract.document import Document, InfoboxField, Sentence
 from mission_control.extract.kinds import assign_kinds, kind_of
@@ -216,7 +216,7 @@ class _Drafting:
         # A date that is not real keeps the event word next to it from the other dates.
         spans = sorted([*(s.span for s in stamps), *clause.unreal])
         kind_at = dict(zip(spans, assign_kinds(text, spans, clause.keywords), strict=True))
-        kinds = [kind_at[s.span] for s in stamps]
+        kinds = shared_back(text, stamps, [kind_at[s.span] for s in stamps])
         single = len(stamps) == 1
         # Read once for the clause, however many moments it states.
         subject = self.subject_of(text)

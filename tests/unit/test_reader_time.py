@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 
 import pytest
 
-from mission_control.extract.dates import find_dates
 from mission_control.extract.reader import read_text
 from mission_control.mission import Mission
 
@@ -97,9 +96,18 @@ def test_a_list_of_days_sharing_month_and_year(sentence: str) -> None:
     ]
 
 
-def test_a_list_of_days_at_the_start_of_a_sentence() -> None:
-    found, _ = find_dates("On 3 and 4 May 1980 course corrections were made.")
-    assert [(d.year, d.month, d.day) for d in found] == [(1980, 5, 3), (1980, 5, 4)]
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On 3 and 4 May 1980 course corrections were made.",
+        "On May 3 and 4, 1980, the probe made course corrections.",
+        "On 3, 4 and 5 May 1980 the probe made three course corrections.",
+    ],
+)
+def test_a_list_of_days_at_the_start_of_a_sentence(sentence: str) -> None:
+    m = read(f"== Cruise ==\n{sentence}\n")
+    assert rows(m)[:2] == [("course-correction", "1980-05-03"), ("course-correction", "1980-05-04")]
+    assert all(kind == "course-correction" for kind, _ in rows(m))
 
 
 # --- dated lists ---------------------------------------------------------------------------
