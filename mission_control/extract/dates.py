@@ -55,8 +55,7 @@ _MONTH_DAYS_RE = re.compile(
     rf"\b(?P<month>{_MONTHS})\s+(?P<days>{_DAY}(?:\s*,\s*{_DAY})*\s*,?\s+and\s+{_DAY})"
     rf"(?:,?\s+(?P<year>{_YEAR})\b)?(?![\d:])"
 )
-_DIGIT_RE = re.compile(r"\d")
-_DATE_WORD_RE = re.compile(rf"{_YEAR}|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_DATE_WORD_RE = re.compile(rf"{_YEAR}|\b{_MONTHS}(?!\w)")
 # Order matters: the longest forms are tried first and claim their text.
 _DATE_PATTERNS: tuple[tuple[re.Pattern[str], Precision], ...] = (
     (re.compile(rf"\b(?:the\s+)?{_DAY}\s+of\s+{_MONTHS},?\s+{_YEAR}\b"), Precision.DAY),
@@ -66,6 +65,14 @@ _DATE_PATTERNS: tuple[tuple[re.Pattern[str], Precision], ...] = (
     (re.compile(rf"\b{_DAY}\s+{_MONTHS}(?![\w.])(?!,?\s+{_YEAR})"), Precision.DAY),
     (re.compile(rf"\b{_MONTHS}\s+{_DAY}\b(?!,?\s+{_YEAR})(?!:)"), Precision.DAY),
     (re.compile(rf"\b{_MONTHS},?\s+{_YEAR}\b"), Precision.MONTH),
+    # "a larger one followed in October": a month of the year the text has reached.
+    (
+        re.compile(
+            rf"\b(?i:in|during|by|until|since|early|late|mid|throughout)\s+(?:-\s*)?{_MONTHS}"
+            rf"(?![\w.])(?!,?\s+{_YEAR})(?!\s+{_DAY})"
+        ),
+        Precision.MONTH,
+    ),
     (
         re.compile(
             rf"(?:\b(?:in|during|by|since|early|late|mid|throughout)\s+(?:-\s*)?){_YEAR}\b"
@@ -108,8 +115,8 @@ def find_dates(sentence: str) -> tuple[list[DateMention], list[str]]:
 def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMention]]:
     """As :func:`find_dates`, and the dates stated that are not real: a moment stated with
     one has no day, rather than one stated elsewhere."""
-    if not _DIGIT_RE.search(sentence) or not _DATE_WORD_RE.search(sentence):
-        return [], [], []  # every date states a number, and a month or a year
+    if not _DATE_WORD_RE.search(sentence):
+        return [], [], []  # every date states a month or a year: most sentences pass at once
     taken = Claimed()
     found: list[DateMention] = []
     unreal: list[DateMention] = []

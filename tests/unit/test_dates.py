@@ -38,6 +38,9 @@ def dates(text: str) -> list[tuple[str, Precision, int | None, int | None, int |
         ("on 12 March", [("12 March", DAY, None, 3, 12)]),
         ("on March 12, it", [("March 12", DAY, None, 3, 12)]),
         ("on 29 February", [("29 February", DAY, None, 2, 29)]),
+        ("followed in October, and", [("October", MONTH, None, 10, None)]),
+        ("In May the orbiter", [("May", MONTH, None, 5, None)]),
+        ("flew by Mars in Mare Crisium", []),
         # A span of days is one mention, from its first day (to its last: ``last_day``).
         ("on August 5\u20137, 1973", [("August 5\u20137, 1973", DAY, 1973, 8, 5)]),
         ("from 5 to 7 August 1973", [("from 5 to 7 August 1973", DAY, 1973, 8, 5)]),

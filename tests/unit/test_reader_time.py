@@ -202,6 +202,11 @@ def test_a_year_is_carried_across_paragraphs() -> None:
     assert rows(m) == [("launch", "1975-06-09"), ("separation", "1975-10-20")]
 
 
+def test_a_month_alone_takes_the_year_reached() -> None:
+    m = read("== Flight ==\nIt was launched on 5 August 1973. In March the lander separated.\n")
+    assert rows(m) == [("launch", "1973-08-05"), ("separation", "1974-03")]
+
+
 def test_a_step_back_of_a_few_weeks_stays_in_its_year() -> None:
     m = read(
         "== Flight ==\nThe lander touched down on 20 December 1975. "
