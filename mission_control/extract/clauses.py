@@ -26,29 +26,13 @@ from mission_control.extract.dates import (
     window_end,
 )
 from mission_control.extract.document import Document, Sentence
-from mission_control.extract.kinds import Keyword, assign_kinds, find_keywords
-from mission_control.extract.relative import Relative, counted_offsets, find_relative
+from mission_control.extract.kinds import Keyword, find_keywords
+from mission_control.extract.relative import counted_stamps, find_relative, relative_stamp
 from mission_control.extract.report import Report
+from mission_control.extract.stamps import Stamp
 from mission_control.extract.subjects import about_other_craft
 from mission_control.extract.times import zone_named
 from mission_control.model import Precision, StatedTime
-
-
-@dataclass(frozen=True)
-class Stamp:
-    """One moment a clause states: a time with its date, or a date alone.
-
-    ``span`` is where the clause states it; ``timed`` that it has a time of day, so a date
-    alone or the same moment in another zone (``09:05:53 UTC (12:05:53 Moscow time)``) adds
-    nothing; ``window`` is the range a ``between A and B`` time gives (its ``time`` is then
-    the day) or a span of days (its ``time`` its first day); ``circa`` an "about" before the
-    time."""
-
-    time: StatedTime
-    span: tuple[int, int]
-    timed: bool = False
-    circa: bool = False
-    window: tuple[datetime, datetime] | None = None
 
 
 @dataclass(frozen=True)
@@ -140,7 +124,11 @@ def dated_clauses(doc: Document, name: str, report: Report) -> Iterator[DatedCla
             if not dated:
                 relative = find_relative(text)
                 # A relative time dates an event; a clause naming none takes no moment.
-                stamp = _relative_stamp(context, relative) if relative and keywords else None
+                stamp = (
+                    relative_stamp(relative, context.day(), context.last)
+                    if relative and keywords
+                    else None
+                )
                 if stamp is not None:
                     stamps, dated = [stamp], True
                 elif relative is not None or context.goes_on(sentence, order):
@@ -181,43 +169,6 @@ def _heading_context(context: _Context, sentence: Sentence, order: int) -> _Cont
     return _Context(day, Precision.DAY, sentence.section, StatedTime(day, Precision.DAY), chain)
 
 
-def _counted_from_stamps(
-    text: str,
-    stamps: list[Stamp],
-    last: StatedTime | None,
-    keywords: Sequence[Keyword],
-    dated: bool,
-) -> list[Stamp]:
-    """The stamps of a clause, and one for each counted offset in it that dates an event
-    ("entered the atmosphere at 10:31 UTC, deployed its parachute two minutes later"),
-    counted from the moment stated before it in the clause, else before the clause
-    (``last``). Days counted in a clause that states no date are the day its times take
-    (see :func:`_later`), not a moment of their own."""
-    if "later" not in text and "after" not in text:
-        return stamps
-    out = list(stamps)
-    for relative in counted_offsets(text):
-        before = [s.time for s in stamps if s.span[1] <= relative.span[0]]
-        ref = before[-1] if before else last
-        if ref is None:
-            continue
-        if relative.precision >= Precision.MINUTE:
-            if not ref.has_time_of_day:
-                continue
-            time = StatedTime(ref.start + relative.offset, min(relative.precision, ref.precision))
-            out.append(Stamp(time, relative.span, True, relative.circa))
-        elif ref.precision >= Precision.DAY and dated:
-            day = ref.start.replace(hour=0, minute=0, second=0, microsecond=0)
-            time = StatedTime(day + relative.offset, Precision.DAY)
-            out.append(Stamp(time, relative.span, circa=relative.circa))
-    if len(out) == len(stamps):
-        return stamps
-    out.sort(key=lambda s: s.span[0])
-    kinds = assign_kinds(text, [s.span for s in out], keywords)
-    # An offset at which the clause names no event adds nothing.
-    return [s for s, k in zip(out, kinds, strict=True) if k is not None or s in stamps]
-
-
 # A clause stating when something was planned: "was scheduled for 18 December 1975".
 _PLANNED_RE = re.compile(
     r"\b(?:scheduled|planned|due|expected|intended|meant|set)\s+(?:for|to|on)\b", re.IGNORECASE
@@ -256,24 +207,6 @@ def _next_context(
     if day is not None and keywords:
         return replace(context, chain=here)
     return context
-
-
-def _relative_stamp(context: _Context, relative: Relative) -> Stamp | None:
-    """The moment a relative time gives after the last one stated; None for the same day,
-    which an undated clause takes as it is (or when nothing was stated before)."""
-    day = context.day()
-    if day is None or not relative.offset:
-        return None
-    last = context.last
-    if relative.precision >= Precision.MINUTE:
-        if last is None or not last.has_time_of_day:
-            return None  # "two hours later" than a day is that day, or the next
-        precision = min(relative.precision, last.precision)
-        return Stamp(
-            StatedTime(last.start + relative.offset, precision), relative.span, True, relative.circa
-        )
-    start = day + timedelta(days=relative.offset.days)
-    return Stamp(StatedTime(start, Precision.DAY), relative.span, circa=relative.circa)
 
 
 # What parts the days of one list: "On 3 and 4 July", "on 12, 15 and 20 July".
@@ -449,7 +382,7 @@ def _stamps(
         stamps.append(Stamp(StatedTime(day, mention.precision), span, window=window))
     stamps.sort(key=lambda s: s.span[0])
     if stamps:
-        stamps = _counted_from_stamps(text, stamps, context.last, keywords, bool(dates))
+        stamps = counted_stamps(text, stamps, context.last, keywords, bool(dates))
     # "at 13:50:35 UTC (16:50:35 Moscow time)": one moment stated twice is one stamp.
     unique: list[Stamp] = []
     timed: set[StatedTime] = set()

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import bisect
 import re
-import string
 from dataclasses import dataclass, field
 
 from mission_control.extract import layout
 from mission_control.extract.layout import stated_zone
+from mission_control.extract.sentences import split_sentences
 
 _TITLE_RE = re.compile(r"^\s*=\s*([^=].*?)\s*=\s*$")
 _HEADING_RE = re.compile(r"^\s*={2,}\s*(.*?)\s*={2,}\s*$")
@@ -51,67 +51,6 @@ _INLINE_CITATION_RE = re.compile(
     r"(?:1[89]|20)\d\d[a-z]?(?:,\s*pp?\.\s*[\d\u2013-]+)?\)"
 )
 _CITATION_RE = re.compile(r"\[(?:\d+|[a-z]|citation needed|note \d+)\]", re.IGNORECASE)
-
-# Words after which a full stop does not end a sentence.
-_ABBREVIATIONS = frozenset(
-    [
-        "no",
-        "nos",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "st",
-        "dr",
-        "mr",
-        "mrs",
-        "ms",
-        "prof",
-        "gen",
-        "col",
-        "lt",
-        "approx",
-        "ca",
-        "c",
-        "e.g",
-        "i.e",
-        "etc",
-        "vs",
-        "fig",
-        "vol",
-        "pp",
-        "p",
-        "ed",
-        "eds",
-        "jr",
-        "sr",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "u.s",
-        "u.k",
-        "u.s.s.r",
-        "ussr",
-        "est",
-        "cf",
-        "al",
-        "mt",
-    ]
-)
-# A stop, then any closing quotes, brackets and citation markers ("planet.[2] The"), then space.
-_BOUNDARY_RE = re.compile(
-    r"[.!?](?:[\"'\u201d\u2019)\]]|\[[^\[\]\n]{1,20}\])*\s+"
-    r"(?=[\"'\u201c\u2018(]?[A-Z0-9\u0400-\u04ff])"
-)
 
 
 @dataclass(frozen=True)
@@ -173,51 +112,6 @@ def is_reference(sentence: str) -> bool:
     return bool(REFERENCE_MARKERS.search(sentence) or _CITATION_OPENING.search(sentence))
 
 
-def _split_sentences(text: str, base: int) -> list[tuple[str, int, int]]:
-    """Sentences of one paragraph as (text, start, end), offsets relative to the file."""
-    pieces: list[tuple[str, int, int]] = []
-    start = 0
-    for match in _BOUNDARY_RE.finditer(text):
-        cut = match.start() + 1
-        word = _word_before_stop(text, start, match.start())
-        if word:
-            token = word.lower().rstrip(".")
-            if token in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token):
-                continue
-        # Keep the closing quote, bracket or citation marker after the stop with its sentence.
-        cut = match.start() + len(match.group(0).rstrip())
-        pieces.append((text[start:cut], base + start, base + cut))
-        start = match.end()
-    if text[start:].strip():
-        pieces.append((text[start:].rstrip(), base + start, base + len(text.rstrip())))
-    out = []
-    for piece, s, e in pieces:
-        lead = len(piece) - len(piece.lstrip())
-        if piece.strip():
-            out.append((piece.strip(), s + lead, e))
-    return out
-
-
-_WORD_CHARS = frozenset(string.ascii_letters + ".")
-_BEFORE_WORD = "([\"'\u201c\u2018"
-
-
-def _word_before_stop(text: str, start: int, stop: int) -> str | None:
-    """The word before the full stop at ``stop``, if it stands alone (after ``start``, a
-    space, an opening bracket or quote): "Aug.", "No.", "e.g.", an initial "A." (but not the
-    "K." of "Proton-K."). Read back from the stop, so each stop costs its own word only."""
-    if text[stop] != ".":
-        return None
-    first = stop
-    while first > start and text[first - 1] in _WORD_CHARS:
-        first -= 1
-    if first == stop or text[first] not in string.ascii_letters:
-        return None
-    if first > start and not (text[first - 1].isspace() or text[first - 1] in _BEFORE_WORD):
-        return None
-    return text[first:stop]
-
-
 def _clean(sentence: str) -> str:
     """The sentence to read: citations, marks and brackets alike, left out."""
     sentence = _INLINE_CITATION_RE.sub("", _CITATION_RE.sub("", sentence))
@@ -245,12 +139,12 @@ def parse_document(text: str, source: str) -> Document:
         """Add the sentences of a paragraph's prose, or of a line that stands ``alone``
         (whose references are skipped rather than ending the article)."""
         nonlocal paragraph, fresh, in_tail
-        if alone and any(is_reference(sent) for sent, _, _ in _split_sentences(para_text, 0)):
+        if alone and any(is_reference(sent) for sent, _, _ in split_sentences(para_text, 0)):
             return
         if fresh:
             paragraph += 1
             fresh = False
-        for sent, s_start, s_end in _split_sentences(para_text, base):
+        for sent, s_start, s_end in split_sentences(para_text, base):
             if in_tail:
                 break
             if is_reference(sent):

@@ -10,10 +10,13 @@ next day" or "three days later" a day, "two hours later" a moment as fine as the
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from mission_control.model import Precision
+from mission_control.extract.kinds import Keyword, assign_kinds
+from mission_control.extract.stamps import Stamp
+from mission_control.model import Precision, StatedTime
 
 _NUMBERS = {
     "a": 1,
@@ -109,3 +112,59 @@ def find_relative(text: str) -> Relative | None:
     if same:
         found.append(Relative(same.span(), timedelta(0), Precision.DAY))
     return min(found, key=lambda r: r.span[0], default=None)
+
+
+def relative_stamp(
+    relative: Relative, day: datetime | None, last: StatedTime | None
+) -> Stamp | None:
+    """The moment a relative time gives after the last one stated (``last``, on the last
+    ``day`` stated); None for the same day, which an undated clause takes as it is (or when
+    nothing was stated before)."""
+    if day is None or not relative.offset:
+        return None
+    if relative.precision >= Precision.MINUTE:
+        if last is None or not last.has_time_of_day:
+            return None  # "two hours later" than a day is that day, or the next
+        precision = min(relative.precision, last.precision)
+        return Stamp(
+            StatedTime(last.start + relative.offset, precision), relative.span, True, relative.circa
+        )
+    start = day + timedelta(days=relative.offset.days)
+    return Stamp(StatedTime(start, Precision.DAY), relative.span, circa=relative.circa)
+
+
+def counted_stamps(
+    text: str,
+    stamps: list[Stamp],
+    last: StatedTime | None,
+    keywords: Sequence[Keyword],
+    dated: bool,
+) -> list[Stamp]:
+    """The stamps of a clause, and one for each counted offset in it that dates an event
+    ("entered the atmosphere at 10:31 UTC, deployed its parachute two minutes later"),
+    counted from the moment stated before it in the clause, else before the clause
+    (``last``). Days counted in a clause that states no date are the day its times take
+    (see ``clauses._later``), not a moment of their own."""
+    if "later" not in text and "after" not in text:
+        return stamps
+    out = list(stamps)
+    for relative in counted_offsets(text):
+        before = [s.time for s in stamps if s.span[1] <= relative.span[0]]
+        ref = before[-1] if before else last
+        if ref is None:
+            continue
+        if relative.precision >= Precision.MINUTE:
+            if not ref.has_time_of_day:
+                continue
+            time = StatedTime(ref.start + relative.offset, min(relative.precision, ref.precision))
+            out.append(Stamp(time, relative.span, True, relative.circa))
+        elif ref.precision >= Precision.DAY and dated:
+            day = ref.start.replace(hour=0, minute=0, second=0, microsecond=0)
+            time = StatedTime(day + relative.offset, Precision.DAY)
+            out.append(Stamp(time, relative.span, circa=relative.circa))
+    if len(out) == len(stamps):
+        return stamps
+    out.sort(key=lambda s: s.span[0])
+    kinds = assign_kinds(text, [s.span for s in out], keywords)
+    # An offset at which the clause names no event adds nothing.
+    return [s for s, k in zip(out, kinds, strict=True) if k is not None or s in stamps]
