@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from mission_control.extract.dates import (
@@ -27,7 +27,13 @@ from mission_control.extract.dates import (
 )
 from mission_control.extract.document import Document, Sentence
 from mission_control.extract.kinds import Keyword, find_keywords
-from mission_control.extract.relative import counted_stamps, find_relative, relative_stamp
+from mission_control.extract.relative import (
+    counted_stamps,
+    find_relative,
+    relative_stamp,
+    stated_events,
+    without_anchors,
+)
 from mission_control.extract.report import Report
 from mission_control.extract.stamps import Stamp
 from mission_control.extract.subjects import about_other_craft
@@ -65,6 +71,7 @@ class _Context:
     section: str | None = None
     last: StatedTime | None = None
     chain: tuple[int, int] | None = None
+    events: dict[str, StatedTime] = field(default_factory=dict)  # the last moment of each kind
 
     def day(self) -> datetime | None:
         """The day the text last stated, when it stated one."""
@@ -103,7 +110,7 @@ def dated_clauses(doc: Document, name: str, report: Report) -> Iterator[DatedCla
             times = find_times(text)
             if zone is not None:
                 times = [t if t.zone else replace(t, zone=zone) for t in times]
-            keywords = find_keywords(text)
+            keywords = without_anchors(text, find_keywords(text))
             # A date that is not real is still a date stated: the clause takes no other day.
             dated = bool(dates or times or unreal)
             stamps = (
@@ -125,7 +132,7 @@ def dated_clauses(doc: Document, name: str, report: Report) -> Iterator[DatedCla
                 relative = find_relative(text)
                 # A relative time dates an event; a clause naming none takes no moment.
                 stamp = (
-                    relative_stamp(relative, context.day(), context.last)
+                    relative_stamp(relative, context.day(), context.last, context.events)
                     if relative and keywords
                     else None
                 )
@@ -143,7 +150,7 @@ def dated_clauses(doc: Document, name: str, report: Report) -> Iterator[DatedCla
                 day,
                 tuple((u.start, u.end) for u in unreal),
             )
-            context = _next_context(context, sentence, order, stamps, unreal, day, keywords)
+            context = _next_context(context, sentence, order, text, stamps, unreal, day, keywords)
 
 
 def _later(
@@ -166,7 +173,8 @@ def _heading_context(context: _Context, sentence: Sentence, order: int) -> _Cont
     if day is None:
         return context
     chain = (sentence.paragraph, order)
-    return _Context(day, Precision.DAY, sentence.section, StatedTime(day, Precision.DAY), chain)
+    last = StatedTime(day, Precision.DAY)
+    return _Context(day, Precision.DAY, sentence.section, last, chain, context.events)
 
 
 # A clause stating when something was planned: "was scheduled for 18 December 1975".
@@ -179,6 +187,7 @@ def _next_context(
     context: _Context,
     sentence: Sentence,
     order: int,
+    text: str,
     stamps: Sequence[Stamp],
     unreal: Sequence[DateMention],
     day: datetime | None,
@@ -194,37 +203,21 @@ def _next_context(
         # The text goes on from a day it did not state: what follows has no day
         # (a yearless date still takes its year from the last day known).
         precision = None if context.precision is None else Precision.YEAR
-        return _Context(context.moment, precision, sentence.section)
+        return _Context(context.moment, precision, sentence.section, events=context.events)
     if last is not None:
         latest = max(stamps, key=lambda s: s.span[0]).time
+        context.events.update(stated_events(text, stamps, keywords))
         return _Context(
             last.time.start,
             min(last.time.precision, Precision.DAY),
             sentence.section,
             latest,
             here,
+            context.events,
         )
     if day is not None and keywords:
         return replace(context, chain=here)
     return context
-
-
-# What parts the days of one list: "On 3 and 4 July", "on 12, 15 and 20 July".
-_LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or))?\s*(?:on\s+)?")
-
-
-def shared_back(
-    text: str, stamps: Sequence[Stamp], kinds: Sequence[str | None]
-) -> list[str | None]:
-    """The kinds of a clause's stamps, a day of a list that names its event only after its
-    last day ("On 3 and 4 July the spacecraft made course corrections") taking the kind of
-    the day after it."""
-    out = list(kinds)
-    for i in range(len(out) - 2, -1, -1):
-        gap = (stamps[i].span[1], stamps[i + 1].span[0])
-        if out[i] is None and out[i + 1] is not None and _LIST_GAP.fullmatch(text, *gap):
-            out[i] = out[i + 1]
-    return out
 
 
 # ", and it landed at 05:13 UTC": a new clause with its own subject and verb.

@@ -13,13 +13,14 @@ from msgspec.structs import replace
 
 from mission_control import units
 from mission_control.extract import vocabulary
-from mission_control.extract.clauses import DatedClause, shared_back
+from mission_control.extract.clauses import DatedClause
 from mission_control.extract.dates import combine, day_of, find_dates, find_times
 from mission_control.extract.document import Document, InfoboxField, Sentence
 from mission_control.extract.kinds import assign_kinds, kind_of
 from mission_control.extract.metadata import infobox_key
 from mission_control.extract.quantities import find_quantities
 from mission_control.extract.report import Report
+from mission_control.extract.stamps import shared_back
 from mission_control.extract.subjects import companion_parts, part_of_subject
 from mission_control.model import Precision, Provenance, Quantity, StatedTime
 

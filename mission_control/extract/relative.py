@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from mission_control.extract.kinds import Keyword, assign_kinds
@@ -64,6 +64,24 @@ _AFTER_RE = re.compile(
     r"\b(?!\s+(?:of|in|on|from)\b)",
     re.IGNORECASE,
 )
+# "two hours after touchdown": an offset from the moment of an event stated before.
+_ANCHORS = {
+    "touchdown": "landing",
+    "landing": "landing",
+    "launch": "launch",
+    "liftoff": "launch",
+    "lift-off": "launch",
+    "separation": "separation",
+    "entry": "atmospheric-entry",
+    "atmospheric entry": "atmospheric-entry",
+    "orbit insertion": "orbit-insertion",
+}
+_ANCHORED_RE = re.compile(
+    rf"\b{_CIRCA}(?P<n>{_NUMBER})\s+(?P<unit>second|minute|hour|day|week)s?\s+after\s+"
+    r"(?:the\s+|its\s+)?(?P<anchor>touchdown|landing|launch|lift-?off|separation|"
+    r"(?:atmospheric\s+)?entry|orbit\s+insertion)\b",
+    re.IGNORECASE,
+)
 _UNITS = {
     "second": (timedelta(seconds=1), Precision.SECOND),
     "minute": (timedelta(minutes=1), Precision.MINUTE),
@@ -77,12 +95,14 @@ _UNITS = {
 class Relative:
     """A time stated relative to the one before: ``offset`` after it, at no finer than
     ``precision`` (DAY for an offset of whole days, or for the same day when ``offset`` is
-    zero); ``circa`` for "about two hours later"."""
+    zero); ``circa`` for "about two hours later"; ``anchor`` the kind of event it counts
+    from ("two hours after touchdown"), when not the moment stated last."""
 
     span: tuple[int, int]
     offset: timedelta
     precision: Precision
     circa: bool = False
+    anchor: str | None = None  # the kind of the event it counts from, if not the last moment
 
 
 def counted_offsets(text: str) -> list[Relative]:
@@ -102,6 +122,10 @@ def _counted(later: re.Match[str]) -> Relative:
 def find_relative(text: str) -> Relative | None:
     """The first relative time a clause states, if any."""
     found: list[Relative] = []
+    anchored = _ANCHORED_RE.search(text)
+    if anchored:
+        anchor = _ANCHORS[re.sub(r"\s+", " ", anchored.group("anchor").lower())]
+        found.append(replace(_counted(anchored), anchor=anchor))
     later = _LATER_RE.search(text)
     if later:
         found.append(_counted(later))
@@ -115,11 +139,17 @@ def find_relative(text: str) -> Relative | None:
 
 
 def relative_stamp(
-    relative: Relative, day: datetime | None, last: StatedTime | None
+    relative: Relative,
+    day: datetime | None,
+    last: StatedTime | None,
+    events: dict[str, StatedTime],
 ) -> Stamp | None:
     """The moment a relative time gives after the last one stated (``last``, on the last
-    ``day`` stated); None for the same day, which an undated clause takes as it is (or when
-    nothing was stated before)."""
+    ``day`` stated), or after the last event of its anchor's kind (``events``); None for the
+    same day, which an undated clause takes as it is (or when nothing was stated before)."""
+    if relative.anchor is not None:
+        last = events.get(relative.anchor)
+        day = None if last is None else last.start.replace(hour=0, minute=0, second=0)
     if day is None or not relative.offset:
         return None
     if relative.precision >= Precision.MINUTE:
@@ -168,3 +198,20 @@ def counted_stamps(
     kinds = assign_kinds(text, [s.span for s in out], keywords)
     # An offset at which the clause names no event adds nothing.
     return [s for s, k in zip(out, kinds, strict=True) if k is not None or s in stamps]
+
+
+def without_anchors(text: str, keywords: Sequence[Keyword]) -> list[Keyword]:
+    """A clause's keywords but those naming the event an offset counts from: in "two hours
+    after touchdown the bus flew past", the touchdown is a point of time, not an event."""
+    spans = [m.span("anchor") for m in _ANCHORED_RE.finditer(text)]
+    if not spans:
+        return list(keywords)
+    return [k for k in keywords if not any(a <= k.start < b for a, b in spans)]
+
+
+def stated_events(
+    text: str, stamps: Sequence[Stamp], keywords: Sequence[Keyword]
+) -> dict[str, StatedTime]:
+    """The moment a clause states for each kind of event it names."""
+    kinds = assign_kinds(text, [s.span for s in stamps], keywords)
+    return {kind: s.time for s, kind in zip(stamps, kinds, strict=True) if kind is not None}

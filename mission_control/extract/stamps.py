@@ -1,7 +1,10 @@
-"""One moment a clause states, as the reader's second stage resolves it."""
+"""The moments a clause states, as the reader's second stage resolves them, and the kinds
+the days of one list share."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -23,3 +26,21 @@ class Stamp:
     timed: bool = False
     circa: bool = False
     window: tuple[datetime, datetime] | None = None
+
+
+# What parts the days of one list: "On 3 and 4 July", "on 12, 15 and 20 July".
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or))?\s*(?:on\s+)?")
+
+
+def shared_back(
+    text: str, stamps: Sequence[Stamp], kinds: Sequence[str | None]
+) -> list[str | None]:
+    """The kinds of a clause's stamps, a day of a list that names its event only after its
+    last day ("On 3 and 4 July the spacecraft made course corrections") taking the kind of
+    the day after it."""
+    out = list(kinds)
+    for i in range(len(out) - 2, -1, -1):
+        gap = (stamps[i].span[1], stamps[i + 1].span[0])
+        if out[i] is None and out[i + 1] is not None and _LIST_GAP.fullmatch(text, *gap):
+            out[i] = out[i + 1]
+    return out

@@ -321,6 +321,19 @@ def test_a_counted_offset_of_days_within_a_dated_clause() -> None:
     assert rows(m) == [("separation", "1981-11-09"), ("landing", "1981-11-11")]
 
 
+def test_an_offset_after_an_event_counts_from_that_event() -> None:
+    m = read(
+        "== Flight ==\nThe lander touched down on 21 December 1978 at 04:45 UTC. Its signals "
+        "were lost at 05:50 UTC. Two hours after touchdown the bus made its closest approach "
+        "to Venus.\n"
+    )
+    assert rows(m) == [
+        ("landing", "1978-12-21T04:45Z"),
+        ("loss-of-contact", "1978-12-21T05:50Z"),
+        ("flyby", "1978-12-21T06:45Z"),
+    ]
+
+
 def test_a_relative_time_naming_no_event_gives_none() -> None:
     m = read(
         "== Flight ==\nThe lander separated on 12 March 1974.\n\n"
