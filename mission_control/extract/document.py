@@ -268,11 +268,16 @@ def _field(line: str) -> bool:
 
 def _caption(lines: list[str], number: int, doc: Document) -> bool:
     """Whether line ``number`` (1-based) is the caption above an infobox: any line the
-    infobox's fields follow, or a short line without a stop after the title."""
+    infobox's fields follow, a line without a stop a blank line parts from them, or a short
+    line without a stop after the title."""
     following = [line.strip() for line in lines[number : number + 2]]
     if len(following) == 2 and all(_field(f) for f in following):
         return True
     stripped = lines[number - 1].strip()
+    after_blank = [line.strip() for line in lines[number + 1 : number + 3]]
+    parted = following[:1] == [""] and len(after_blank) == 2 and all(map(_field, after_blank))
+    if parted and not re.search(r"[.!?]\s*$", stripped):
+        return True
     return (
         doc.title is not None
         and not re.search(r"[.!?]\s*$", stripped)

@@ -369,3 +369,17 @@ def test_each_line_under_a_day_heading_stands_alone() -> None:
 def test_a_dated_citation_in_a_list_is_no_statement(item: str) -> None:
     doc = parse(f"= X =\n\nIt flew.\n\n== Reading ==\n{item}\n")
     assert texts(doc) == ["It flew."]
+
+
+def test_a_caption_a_blank_line_parts_from_the_infobox_is_never_prose() -> None:
+    doc = parse(
+        "= X =\n\nThe X lander in a photograph released in 1991 by the Academy\n\n"
+        "- Mission type: Venus lander\n- Launch date: 8 June 1975\n\nX was a probe.\n"
+    )
+    assert texts(doc) == ["X was a probe."]
+    assert len(doc.infobox) == 2
+
+
+def test_a_first_paragraph_before_a_list_of_facts_stays_prose() -> None:
+    doc = parse("= X =\n\nX was a probe.\n\n- Launch: 5 March 2001\n- Landing: 3 May 2002\n")
+    assert texts(doc)[0] == "X was a probe."
