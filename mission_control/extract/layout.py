@@ -17,14 +17,14 @@ from mission_control.extract.dates import read_dates
 from mission_control.extract.times import LINE_TIME_RE, ZONE_WORDS
 
 # A list item: "- ", "* ", "\u2022 ", "# ".
-_BULLET_RE = re.compile(r"\s*[-*\u2022#]\s+")
+_BULLET_RE = re.compile(r"\s*(?:[-*\u2022#]|\*\*+|##+)\s+")
 # Marks around a line that stands for a heading: bold quotes, a closing colon or dash.
 _HEADING_MARKS = " \t'*:\u2013\u2014-"
 # What may follow a date opening a line for the line to be an entry: "5 March 2001: Launch".
 _ENTRY_SEPARATOR_RE = re.compile(r"\s*(?:[:\u2013\u2014]|-\s|,\s+\d)")
 # A line opening with a day of the month or a month's name may open with a date.
 _DATE_OPENING_RE = re.compile(
-    r"\s*(?:[-*\u2022#]\s+)?(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s)"
+    r"\s*(?:[-*\u2022#]+\s+)?(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s)"
 )
 # "All times are UTC", "All dates and times in this article are Moscow time", "Times UTC".
 _STATED_ZONE_RE = re.compile(

@@ -35,7 +35,7 @@ _ZONE = (
 )
 _CLOCK = r"(?<![\d:/.])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?![\d:/])"
 # The opening of a line that is a timeline's entry: "~00:45 UTC \u2013 orbit insertion".
-LINE_TIME_RE = re.compile(rf"\s*(?:[-*\u2022#]\s+)?(?:~\s*|c\.\s*|ca\.\s*)?{_CLOCK}")
+LINE_TIME_RE = re.compile(rf"\s*(?:[-*\u2022#]+\s+)?(?:~\s*|c\.\s*|ca\.\s*)?{_CLOCK}")
 # Words that say the zone of every time an article gives: "All times are UTC".
 ZONE_WORDS = _ZONE
 _CIRCA = r"(?:~\s*|about\s+|approximately\s+|around\s+|roughly\s+|c\.\s*|ca\.\s*|circa\s+)"

@@ -383,3 +383,17 @@ def test_a_caption_a_blank_line_parts_from_the_infobox_is_never_prose() -> None:
 def test_a_first_paragraph_before_a_list_of_facts_stays_prose() -> None:
     doc = parse("= X =\n\nX was a probe.\n\n- Launch: 5 March 2001\n- Landing: 3 May 2002\n")
     assert texts(doc)[0] == "X was a probe."
+
+
+def test_nested_list_items_stand_alone() -> None:
+    doc = parse(
+        "= X =\n\nIt flew.\n\n== Timeline ==\n* 12 March 1974\n** 09:05:53 UTC \u2013 entry\n"
+        "** 09:11:05 UTC \u2013 contact lost\n## 10:00 UTC \u2013 end\n"
+    )
+    assert texts(doc) == [
+        "It flew.",
+        "12 March 1974",
+        "09:05:53 UTC \u2013 entry",
+        "09:11:05 UTC \u2013 contact lost",
+        "10:00 UTC \u2013 end",
+    ]
