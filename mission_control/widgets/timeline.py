@@ -211,15 +211,11 @@ class Timeline(Widget, can_focus=True):
     def _repaint_changed_rows(self) -> None:
         """Draw now and send the terminal only the rows that changed: the cursor moving a
         column leaves the axis and caption as they were, and a window that pans across an
-        unbroken band (a fast replay, zoomed in) changes the axis alone."""
+        unbroken band (a fast replay, zoomed in) changes the axis alone. Never drawn: the
+        first paint draws it."""
         before = self._rendered
-        if before is None:  # never drawn: the first paint draws it
-            self.refresh()
-            return
-        after = self.render()
-        old = before[1].split("\n") if before[0][0] == self.size else None
-        new = after.split("\n")
-        if old is None or len(old) != len(new):  # a new size, or rows added or taken away
+        old = before[1].split("\n") if before and before[0][0] == self.size else None
+        if old is None or len(old) != len(new := self.render().split("\n")):  # a new size
             self.refresh()
             return
         width = self.size.width
