@@ -18,7 +18,8 @@ from mission_control.extract.kinds import Keyword, assign_kinds
 from mission_control.extract.stamps import Stamp
 from mission_control.model import Precision, StatedTime
 
-_NUMBERS = {
+_NUMBERS: dict[str, float] = {
+    "half an": 0.5,
     "a": 1,
     "an": 1,
     "one": 1,
@@ -40,7 +41,11 @@ _NUMBERS = {
     "forty-five": 45,
     "fifty": 50,
 }
-_NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + ")"
+_NUMBER = (
+    r"(?:\d{1,3}|"
+    + "|".join(n.replace(" ", r"\s+") for n in sorted(_NUMBERS, key=len, reverse=True))
+    + ")"
+)
 _PART_OF_DAY = r"(?:day|morning|afternoon|evening|night)"
 _SAME_DAY_RE = re.compile(
     rf"\b(?:later\s+(?:that|the\s+same|in\s+the)|(?:on\s+)?the\s+same|that)\s+{_PART_OF_DAY}\b|"
@@ -114,7 +119,7 @@ def counted_offsets(text: str) -> list[Relative]:
 
 def _counted(later: re.Match[str]) -> Relative:
     word = later.group("n").lower()
-    count = float(word) if word[0].isdigit() else _NUMBERS[word]
+    count = float(word) if word[0].isdigit() else _NUMBERS[" ".join(word.split())]
     step, precision = _UNITS[later.group("unit").lower()]
     return Relative(later.span(), step * count, precision, bool(later.group("circa")))
 

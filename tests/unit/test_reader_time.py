@@ -281,6 +281,8 @@ def test_a_sentence_going_straight_on_takes_the_day() -> None:
         ("Three days later the lander touched down.", "1974-03-15"),
         ("Two hours later the lander touched down.", "1974-03-12T11:20Z"),
         ("About 40 minutes later the lander touched down.", "1974-03-12T10:00Z"),
+        ("Half an hour later the lander touched down.", "1974-03-12T09:50Z"),
+        ("A week later the lander touched down.", "1974-03-19"),
     ],
 )
 def test_a_sentence_that_says_when_takes_a_relative_time(phrase: str, expected: str) -> None:
