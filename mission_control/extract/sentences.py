@@ -68,6 +68,9 @@ _BOUNDARY_RE = re.compile(
 )
 
 
+_ZONE_AFTER_RE = re.compile(r"[A-Z]{1,5}\b|\(|[a-z]")
+
+
 def split_sentences(text: str, base: int) -> list[tuple[str, int, int]]:
     """Sentences of one paragraph as (text, start, end), offsets relative to the file."""
     pieces: list[tuple[str, int, int]] = []
@@ -77,7 +80,12 @@ def split_sentences(text: str, base: int) -> list[tuple[str, int, int]]:
         word = _word_before_stop(text, start, match.start())
         if word:
             token = word.lower().rstrip(".")
-            if token in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token):
+            # "at 12:52 p.m. Its parachute opened": a clock's a.m. or p.m. ends a sentence
+            # that a word other than a zone's ("p.m. EDT") follows.
+            ends_clock = token in ("a.m", "p.m") and not _ZONE_AFTER_RE.match(text, match.end())
+            if not ends_clock and (
+                token in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token)
+            ):
                 continue
         # Keep the closing quote, bracket or citation marker after the stop with its sentence.
         cut = match.start() + len(match.group(0).rstrip())

@@ -397,3 +397,16 @@ def test_nested_list_items_stand_alone() -> None:
         "09:11:05 UTC \u2013 contact lost",
         "10:00 UTC \u2013 end",
     ]
+
+
+def test_a_clock_time_in_p_m_ends_a_sentence_unless_a_zone_follows() -> None:
+    doc = parse(
+        "= X =\n\nIt entered the atmosphere at 12:52 p.m. Its parachute opened. It was "
+        "launched at 1:58 a.m. EDT from Florida. It landed at 1:07 p.m. (17:07 UTC).\n"
+    )
+    assert texts(doc) == [
+        "It entered the atmosphere at 12:52 p.m.",
+        "Its parachute opened.",
+        "It was launched at 1:58 a.m. EDT from Florida.",
+        "It landed at 1:07 p.m. (17:07 UTC).",
+    ]
