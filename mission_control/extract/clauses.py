@@ -13,7 +13,7 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from mission_control.extract.dates import (
     DateMention,
@@ -167,7 +167,11 @@ def _later(
 
 
 def _heading_context(context: _Context, sentence: Sentence, order: int) -> _Context:
-    """The context after a day standing alone on its line: the entries under it take it."""
+    """The context after a day standing alone on its line (the entries under it take it), or
+    a year heading a section (its yearless dates take it)."""
+    if sentence.text.isdigit():
+        year = datetime(int(sentence.text), 1, 1, tzinfo=UTC)
+        return _Context(year, Precision.YEAR, sentence.section, events=context.events)
     dates, _, _ = read_dates(sentence.text)
     day = day_of(dates[0], context.moment) if dates else None
     if day is None:

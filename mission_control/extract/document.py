@@ -200,7 +200,9 @@ def parse_document(text: str, source: str) -> Document:
                 continue
             if doc.zone is None:
                 doc.zone = stated_zone(section.rsplit("(", 1)[-1])
-            if layout.stance(section, after_stop=True) is layout.Stance.DAY:
+            if layout.stance(section, after_stop=True) is layout.Stance.DAY or re.fullmatch(
+                r"(?:1[89]|20)\d\d", section
+            ):  # a day, or a year, that dates what the section says
                 _add_day(doc, section, here + line.index(section), paragraph, section)
             continue
         title = _TITLE_RE.match(line)

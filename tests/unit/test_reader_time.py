@@ -207,6 +207,15 @@ def test_a_month_alone_takes_the_year_reached() -> None:
     assert rows(m) == [("launch", "1973-08-05"), ("separation", "1974-03")]
 
 
+def test_a_year_heading_a_section_dates_what_it_says() -> None:
+    m = read(
+        "== Flight ==\nIt was launched on 5 August 1973.\n\n=== 1976 ===\n"
+        "The orbiter was switched off on 3 May. Contact was lost on 9 June.\n"
+    )
+    assert rows(m)[0] == ("launch", "1973-08-05")
+    assert rows(m)[-1] == ("loss-of-contact", "1976-06-09")
+
+
 def test_a_step_back_of_a_few_weeks_stays_in_its_year() -> None:
     m = read(
         "== Flight ==\nThe lander touched down on 20 December 1975. "
