@@ -81,6 +81,11 @@ _ANCHORS = {
     "atmospheric entry": "atmospheric-entry",
     "orbit insertion": "orbit-insertion",
 }
+_ANCHOR_KINDS = frozenset(_ANCHORS.values())
+# A word every relative time has.
+_RELATIVE_WORD_RE = re.compile(
+    r"later|next|following|same|that|after|soon|shortly|immediately|moments", re.IGNORECASE
+)
 _ANCHORED_RE = re.compile(
     rf"\b{_CIRCA}(?P<n>{_NUMBER})\s+(?P<unit>second|minute|hour|day|week)s?\s+after\s+"
     r"(?:the\s+|its\s+)?(?P<anchor>touchdown|landing|launch|lift-?off|separation|"
@@ -126,6 +131,8 @@ def _counted(later: re.Match[str]) -> Relative:
 
 def find_relative(text: str) -> Relative | None:
     """The first relative time a clause states, if any."""
+    if not _RELATIVE_WORD_RE.search(text):
+        return None  # most clauses say none of the words a relative time needs
     found: list[Relative] = []
     anchored = _ANCHORED_RE.search(text)
     if anchored:
@@ -219,6 +226,8 @@ def without_anchors(text: str, keywords: Sequence[Keyword]) -> list[Keyword]:
 def stated_events(
     text: str, stamps: Sequence[Stamp], keywords: Sequence[Keyword]
 ) -> dict[str, StatedTime]:
-    """The moment a clause states for each kind of event it names."""
+    """The moment a clause states for each kind of event an offset may count from."""
+    if not any(k.kind in _ANCHOR_KINDS for k in keywords):
+        return {}
     kinds = assign_kinds(text, [s.span for s in stamps], keywords)
     return {kind: s.time for s, kind in zip(stamps, kinds, strict=True) if kind is not None}
