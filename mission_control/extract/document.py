@@ -118,6 +118,7 @@ def _clean(sentence: str) -> str:
     return re.sub(r"[ \t\r\n\f\v]+", " ", sentence).strip()
 
 
+_MARKUP_LINE_RE = re.compile(r"[{}|\-]+")
 # The end of a line that ends its sentence: "... in orbit.", "... on 20 October 1975.[2]".
 _STOP_AT_END_RE = re.compile(r"[.!?:](?:[\"'\u201d\u2019)\]]|\[[^\[\]]{1,20}\])*\s*$")
 
@@ -229,6 +230,8 @@ def parse_document(text: str, source: str) -> Document:
         if in_infobox_zone and not doc.infobox and not buffer and _caption(lines, number, doc):
             # A caption line between the title and the infobox (often the name again).
             continue
+        if _MARKUP_LINE_RE.fullmatch(stripped):
+            continue  # a template's braces or a table's rule: "}}", "{|", "|-"
         after_stop = not buffer or _STOP_AT_END_RE.search(buffer[-1][0]) is not None
         stance = layout.stance(line, after_stop)
         if stance is layout.Stance.PROSE and timeline:

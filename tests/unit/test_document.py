@@ -410,3 +410,15 @@ def test_a_clock_time_in_p_m_ends_a_sentence_unless_a_zone_follows() -> None:
         "It was launched at 1:58 a.m. EDT from Florida.",
         "It landed at 1:07 p.m. (17:07 UTC).",
     ]
+
+
+def test_a_template_infobox_and_its_braces_are_never_prose() -> None:
+    doc = parse(
+        "= X =\n\n{{Infobox spaceflight\n| name = X\n| launch_date = 8 June 1975\n}}\n"
+        "X was a probe.\n"
+    )
+    assert texts(doc) == ["X was a probe."]
+    assert [(f.key, f.value) for f in doc.infobox] == [
+        ("name", "X"),
+        ("launch_date", "8 June 1975"),
+    ]
