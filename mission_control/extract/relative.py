@@ -169,10 +169,19 @@ def relative_stamp(
             return None  # "two hours later" than a day is that day, or the next
         precision = min(relative.precision, last.precision)
         return Stamp(
-            StatedTime(last.start + relative.offset, precision), relative.span, True, relative.circa
+            _cut(last.start + relative.offset, precision), relative.span, True, relative.circa
         )
     start = day + timedelta(days=relative.offset.days)
     return Stamp(StatedTime(start, Precision.DAY), relative.span, circa=relative.circa)
+
+
+def _cut(moment: datetime, precision: Precision) -> StatedTime:
+    """A moment as the start of the interval of ``precision`` it falls in ("14.5 seconds
+    after 13:52:05" is the second 13:52:19)."""
+    moment = moment.replace(microsecond=0)
+    if precision <= Precision.MINUTE:
+        moment = moment.replace(second=0)
+    return StatedTime(moment, precision)
 
 
 def counted_stamps(
@@ -191,19 +200,24 @@ def counted_stamps(
         return stamps
     out = list(stamps)
     for relative in counted_offsets(text):
-        before = [s.time for s in stamps if s.span[1] <= relative.span[0]]
-        ref = before[-1] if before else last
+        before = [s for s in stamps if s.span[1] <= relative.span[0]]
+        ref = before[-1].time if before else last
         if ref is None:
             continue
+        # The offset states the event named between it and the moment it counts from:
+        # "began at 13:52:05 but stopped after 14.5 seconds" is a stop.
+        after = before[-1].span[1] if before else 0
+        named = [k.start for k in keywords if after <= k.start < relative.span[0]]
+        span = (named[0] if named else relative.span[0], relative.span[1])
         if relative.precision >= Precision.MINUTE:
             if not ref.has_time_of_day:
                 continue
-            time = StatedTime(ref.start + relative.offset, min(relative.precision, ref.precision))
-            out.append(Stamp(time, relative.span, True, relative.circa))
+            time = _cut(ref.start + relative.offset, min(relative.precision, ref.precision))
+            out.append(Stamp(time, span, True, relative.circa))
         elif ref.precision >= Precision.DAY and dated:
             day = ref.start.replace(hour=0, minute=0, second=0, microsecond=0)
             time = StatedTime(day + relative.offset, Precision.DAY)
-            out.append(Stamp(time, relative.span, circa=relative.circa))
+            out.append(Stamp(time, span, circa=relative.circa))
     if len(out) == len(stamps):
         return stamps
     out.sort(key=lambda s: s.span[0])

@@ -327,6 +327,35 @@ def test_a_counted_offset_within_a_timed_clause_counts_from_the_time_before_it()
     ]
 
 
+def test_a_counted_offset_counts_from_the_clause_before_when_its_own_has_no_time() -> None:
+    m = read(
+        "== Flight ==\nOn 16 April 1980 at 05:12 UTC it entered the atmosphere; its parachute "
+        "opened a minute later, but the lander crash-landed at 05:16 UTC.\n"
+    )
+    assert rows(m) == [
+        ("atmospheric-entry", "1980-04-16T05:12Z"),
+        ("parachute", "1980-04-16T05:13Z"),
+        ("landing", "1980-04-16T05:16Z"),
+    ]
+
+
+def test_an_offset_after_a_time_in_seconds() -> None:
+    m = read(
+        "== Flight ==\nThe lander touched down on 2 December 1971 at 13:50:35 UTC; it began "
+        "to transmit at 13:52:05 UTC, but contact was lost after 14.5 seconds.\n"
+    )
+    assert rows(m)[-1] == ("loss-of-contact", "1971-12-02T13:52:19Z")
+    assert m.events[-1].time.start == utc("1971-12-02T13:52:19")
+
+
+def test_an_offset_naming_no_event_adds_none() -> None:
+    m = read(
+        "== Flight ==\nThe lander touched down on 2 December 1971 at 13:50:35 UTC and sent "
+        "pictures after 90 seconds.\n"
+    )
+    assert rows(m) == [("landing", "1971-12-02T13:50:35Z")]
+
+
 def test_a_counted_offset_of_days_within_a_dated_clause() -> None:
     m = read("== Flight ==\nThe lander separated on 9 November 1981 and landed two days later.\n")
     assert rows(m) == [("separation", "1981-11-09"), ("landing", "1981-11-11")]
