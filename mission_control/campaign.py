@@ -17,7 +17,7 @@ from msgspec.structs import replace
 from mission_control import collector, phases, status_rows
 from mission_control.autospeed import AutoSpeed
 from mission_control.clock import ReplayClock, TimeSource
-from mission_control.ephemeris import PLANETS, Body
+from mission_control.ephemeris import BODIES, PLANETS, Body, planet_of
 from mission_control.event_table import EventTable
 from mission_control.mission import Mission
 from mission_control.model import Event
@@ -199,9 +199,18 @@ def _elsewhere() -> re.Pattern[str]:
 
 def _bodies_named(sentence: str, target: str | None) -> set[str]:
     """The bodies other than ``target`` (and Earth) that ``sentence`` names as places."""
-    if not any(name in sentence for name in _OTHER_BODIES if name != target):
+    here = _same_place(target)
+    if not any(name in sentence for name in _OTHER_BODIES if name not in here):
         return set()
-    return {m[0] for m in _elsewhere().finditer(sentence)} - {target}
+    return {m[0] for m in _elsewhere().finditer(sentence)} - here
+
+
+def _same_place(target: str | None) -> set[str | None]:
+    """The target and the bodies the model puts at its place (Phobos's Mars)."""
+    body = BODIES.get(target) if target else None
+    if body is None:
+        return {target}
+    return {target, *(n for n, b in BODIES.items() if planet_of(b) == planet_of(body))}
 
 
 def _arrival(
@@ -232,8 +241,8 @@ def _arrival(
 
 def _target(mission: Mission) -> tuple[str, Body] | None:
     name = mission.metadata.get("target")
-    body = PLANETS.get(name) if name else None
-    return (name, body) if name and body and body != "earth" else None
+    body = BODIES.get(name) if name else None
+    return (name, body) if name and body else None
 
 
 def _phases(table: EventTable, rules: Rules) -> tuple[str, ...]:

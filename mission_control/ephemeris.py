@@ -1,9 +1,13 @@
-"""Planet positions, Earth–Mars geometry and one-way light time.
+"""Planet positions, Earth–Mars geometry and one-way light time; the Moon and Phobos too.
 
 Positions use E. M. Standish, "Keplerian Elements for Approximate Positions of the Major
 Planets" (JPL Solar System Dynamics), Table 1: elements and rates per Julian century for
 1800 AD – 2050 AD, mean ecliptic and equinox of J2000. Table 1's Earth row is the Earth–Moon
 barycentre, at most ~4,700 km from Earth itself, well inside the table's own error.
+
+A moon a craft may be sent to is placed with its planet: Phobos at Mars (9,400 km from it,
+0.03 light-seconds), the Moon at Earth plus its geocentric place from the Astronomical
+Almanac's low-precision formulae (a few tenths of a degree, ample for a light time of ~1.3 s).
 
 The tick functions (``position_km``, ``state_km``, ``light_time_to_earth_s``, ``orbit_au``)
 take a tick (SI seconds, see ``mission_control.timescale``) and never build a datetime.
@@ -13,14 +17,17 @@ from __future__ import annotations
 
 import math
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple, cast
 
 from mission_control.timescale import to_tick
 
 if TYPE_CHECKING:
     from mission_control.kepler import Vec
 
-Body = Literal["mercury", "venus", "earth", "mars", "jupiter", "saturn", "uranus", "neptune"]
+Planet = Literal["mercury", "venus", "earth", "mars", "jupiter", "saturn", "uranus", "neptune"]
+Body = Literal[
+    "mercury", "venus", "earth", "mars", "jupiter", "saturn", "uranus", "neptune", "moon", "phobos"
+]  # fmt: skip
 
 AU_KM = 149_597_870.7
 C_KM_S = 299_792.458
@@ -36,7 +43,7 @@ class _Elements(NamedTuple):
     long_node: float
 
 
-_ELEMENTS: dict[Body, tuple[_Elements, _Elements]] = {
+_ELEMENTS: dict[Planet, tuple[_Elements, _Elements]] = {
     "earth": (
         _Elements(1.00000261, 0.01671123, -0.00001531, 100.46457166, 102.93768193, 0.0),
         _Elements(0.00000562, -0.00004392, -0.01294668, 35999.37244981, 0.32327364, 0.0),
@@ -82,6 +89,22 @@ PLANETS: dict[str, Body] = {
     "Neptune": "neptune",
 }
 """Each planet by its name as articles write it."""
+
+SATELLITES: dict[Body, Planet] = {"moon": "earth", "phobos": "mars"}
+"""Each moon the model knows, with the planet it circles."""
+
+BODIES: dict[str, Body] = {**PLANETS, "Moon": "moon", "the Moon": "moon", "Phobos": "phobos"}
+"""Every body a craft may be sent to, by its names as articles write them (the planets
+first): the Moon with its article too, as prose names it."""
+
+
+def planet_of(body: Body) -> Planet:
+    """The planet ``body`` is, or circles."""
+    planet = SATELLITES.get(body)
+    if planet is not None:
+        return planet
+    return cast("Planet", body)
+
 
 _J2000 = datetime(2000, 1, 1, 12, tzinfo=UTC)
 _SECONDS_PER_CENTURY = 36525 * 86400.0
@@ -132,7 +155,7 @@ class _Orbit(NamedTuple):
 
 
 def _orbit(body: Body, centuries: float) -> _Orbit:
-    base, rate = _ELEMENTS[body]
+    base, rate = _ELEMENTS[planet_of(body)]
     a = base.a + rate.a * centuries
     e = base.e + rate.e * centuries
     inc = math.radians(base.inclination + rate.inclination * centuries)
@@ -163,10 +186,59 @@ def _position_au(body: Body, centuries: float) -> tuple[float, float, float]:
     anomaly = _eccentric_anomaly(o.mean_anomaly, o.e)
     x_orb = o.a * (math.cos(anomaly) - o.e)
     y_orb = o.a * math.sqrt(1 - o.e * o.e) * math.sin(anomaly)
-    return (
+    x, y, z = (
         o.px * x_orb + o.qx * y_orb,
         o.py * x_orb + o.qy * y_orb,
         o.pz * x_orb + o.qz * y_orb,
+    )
+    if body == "moon":
+        dx, dy, dz = _moon_geocentric_km(centuries)
+        return (x + dx / AU_KM, y + dy / AU_KM, z + dz / AU_KM)
+    return (x, y, z)
+
+
+_EARTH_RADIUS_KM = 6378.14
+
+
+def _moon_geocentric_km(centuries: float) -> tuple[float, float, float]:
+    """The Moon's place from Earth (km, ecliptic): the Astronomical Almanac's low-precision
+    longitude, latitude and horizontal parallax (its largest terms)."""
+
+    def sin(degrees: float) -> float:
+        return math.sin(math.radians(degrees % 360.0))
+
+    def cos(degrees: float) -> float:
+        return math.cos(math.radians(degrees % 360.0))
+
+    t = centuries
+    longitude = (
+        218.32
+        + 481267.881 * t
+        + 6.29 * sin(135.0 + 477198.87 * t)
+        - 1.27 * sin(259.3 - 413335.36 * t)
+        + 0.66 * sin(235.7 + 890534.22 * t)
+        + 0.21 * sin(269.9 + 954397.74 * t)
+        - 0.19 * sin(357.5 + 35999.05 * t)
+        - 0.11 * sin(186.5 + 966404.03 * t)
+    )
+    latitude = (
+        5.13 * sin(93.3 + 483202.02 * t)
+        + 0.28 * sin(228.2 + 960400.89 * t)
+        - 0.28 * sin(318.3 + 6003.15 * t)
+        - 0.17 * sin(217.6 - 407332.21 * t)
+    )
+    parallax = (
+        0.9508
+        + 0.0518 * cos(135.0 + 477198.87 * t)
+        + 0.0095 * cos(259.3 - 413335.36 * t)
+        + 0.0078 * cos(235.7 + 890534.22 * t)
+        + 0.0028 * cos(269.9 + 954397.74 * t)
+    )
+    distance = _EARTH_RADIUS_KM / sin(parallax)
+    return (
+        distance * cos(latitude) * cos(longitude),
+        distance * cos(latitude) * sin(longitude),
+        distance * sin(latitude),
     )
 
 
@@ -204,8 +276,18 @@ def state_km(body: Body, tick: float) -> tuple[Vec, Vec]:
     The velocity is the time derivative of the elements' ellipse: motion in mean anomaly,
     the drift of size and shape, and the slow turning of perihelion, node and inclination.
     """
+    if body == "moon":
+        # The planet's motion, and the Moon's about it by a central difference.
+        r0, v0 = state_km("earth", tick)
+        step = 60.0 / _SECONDS_PER_CENTURY
+        centuries = _tick_centuries(tick)
+        here = _moon_geocentric_km(centuries)
+        ahead, behind = _moon_geocentric_km(centuries + step), _moon_geocentric_km(centuries - step)
+        r = (r0[0] + here[0], r0[1] + here[1], r0[2] + here[2])
+        v = tuple(v0[k] + (ahead[k] - behind[k]) / 120.0 for k in range(3))
+        return r, (v[0], v[1], v[2])
     o = _orbit(body, _tick_centuries(tick))
-    rate = _ELEMENTS[body][1]
+    rate = _ELEMENTS[planet_of(body)][1]
     per_second = math.pi / 180.0 / _SECONDS_PER_CENTURY
     mean_motion = (rate.mean_longitude - rate.long_perihelion) * per_second
     apsis_rate = (rate.long_perihelion - rate.long_node) * per_second
@@ -266,7 +348,8 @@ def _light_time_au(point: tuple[float, float, float], centuries: float) -> float
 
 
 def orbit_au(body: Body, tick: float, n: int) -> list[tuple[float, float]]:
-    """`n` points of the planet's ellipse at `tick`, ecliptic x, y in AU, for drawing.
+    """`n` points of the planet's ellipse at `tick` (a moon's planet's), ecliptic x, y in AU,
+    for drawing.
 
     The points are evenly spaced in eccentric anomaly, starting at perihelion.
     """

@@ -29,7 +29,7 @@ EVENT_KINDS: tuple[str, ...] = (
     "other",
 )
 
-PARTS: tuple[str, ...] = ("spacecraft", "bus", "lander", "orbiter")
+PARTS = ("spacecraft", "bus", "lander", "orbiter", "capsule", "rover", "penetrator")
 
 
 class Precision(enum.IntEnum):

@@ -47,6 +47,11 @@ _UNDER_WAY = frozenset({"launch", "cruise", "approach", "separation", "entry and
 MAIN_PARTS: tuple[str, ...] = ("bus", "orbiter")
 """The part an event of the whole spacecraft concerns: the first of these a mission has."""
 
+CARRIED_BY_LANDER = frozenset({"rover", "capsule"})
+"""Parts a lander carries down when the mission has one (else the main part carries them):
+a rover, and a sample-return capsule that leaves the surface with the lander's ascent
+stage."""
+
 Span = tuple[float, float, str]
 """A phase and the ticks it begins and ends at (the last one ends at infinity)."""
 
@@ -67,20 +72,39 @@ class PhaseTrack(Protocol):
 
 
 def main_part(parts: Sequence[str]) -> str:
-    """The part an event of the whole spacecraft concerns."""
+    """The part an event of the whole spacecraft concerns: the bus or orbiter the mission
+    has (an orbiter-and-lander craft has no bus), else the bus."""
     return next((p for p in MAIN_PARTS if p in parts), "bus")
+
+
+def carrier_of(part: str, parts: Sequence[str]) -> str | None:
+    """The part that carries ``part`` until an event releases it: a rover's or a capsule's
+    lander if the mission has one, else the main part; None for the main part itself."""
+    main = main_part(parts)
+    if part == main:
+        return None
+    if part in CARRIED_BY_LANDER and "lander" in parts:
+        return "lander"
+    return main
 
 
 def phase_spans(track: PhaseTrack, part: str, rules: Rules) -> list[Span]:
     """Every phase ``part`` is in, in order, from before its launch on (see the module)."""
     table = track.events
+    parts = list(track.parts)
+    carriers: list[str] = []
+    carrier = carrier_of(part, parts)
+    while carrier is not None and carrier not in carriers and len(carriers) < len(parts) + 1:
+        carriers.append(carrier)
+        carrier = carrier_of(carrier, parts)
     return spans_of(
         table.column("kind"),
         table.column("part"),
         table.column("outcome"),
         track.ticks,
         part,
-        main=main_part(list(track.parts)),
+        main=main_part(parts),
+        carriers=tuple(carriers),
         launch_tick=track.launch_tick,
         approach_tick=track.approach_tick,
         rules=rules,
@@ -97,14 +121,18 @@ def phase_in(spans: Sequence[Span], tick: float) -> str:
     return spans[max(0, bisect.bisect_right(spans, tick, key=lambda s: s[0]) - 1)][2]
 
 
-def event_phase(kind: str, outcome: str | None, rules: Rules) -> str | None:
+def event_phase(kind: str, outcome: str | None, rules: Rules, part: str = "") -> str | None:
     """The phase an event begins for the part it concerns: its first outcome tag the rules
-    list, else its kind's (the parts' table first, then the mission's); None when it leaves
-    the phase as it was."""
+    list, else its kind's for that part (the parts' table's ``"<part> <kind>"``, a rover's
+    deployment), else its kind's (the parts' table first, then the mission's); None when it
+    leaves the phase as it was."""
     table = rules.part_phases
     for tag in (outcome or "").split("; "):
         if tag in table.outcomes:
             return table.outcomes[tag] or None
+    own = f"{part} {kind}"
+    if own in table.kinds:
+        return table.kinds[own] or None
     if kind in table.kinds:
         return table.kinds[kind] or None
     return rules.phases.get(kind)
@@ -124,24 +152,33 @@ def spans_of(
     part: str,
     *,
     main: str,
+    carriers: Sequence[str] | None = None,
     launch_tick: float | None,
     approach_tick: float | None,
     rules: Rules,
 ) -> list[Span]:
-    """:func:`phase_spans` from the events' columns."""
+    """:func:`phase_spans` from the events' columns. ``carriers`` are the parts that carry
+    ``part``, nearest first (a rover's lander, then the bus); by default the main part, if
+    ``part`` is not it. A part follows a carrier's events while it and every carrier
+    between are still attached."""
     turns: list[tuple[float, str]] = [(-math.inf, "pre-launch")]
-    carried = part != main
+    chain = [part, *(carriers if carriers is not None else ([main] if part != main else []))]
+    # attached[k]: chain[k] is still carried by chain[k + 1].
+    attached = [True] * (len(chain) - 1)
     last_tick = ticks[-1] if ticks else None
     for kind, event_part, outcome, tick in zip(kinds, parts, outcomes, ticks, strict=True):
         concerns = main if event_part == "spacecraft" else event_part
-        if concerns != part and not (carried and concerns == main):
+        if concerns not in chain:
             continue
-        phase = event_phase(kind, outcome, rules)
+        level = chain.index(concerns)
+        if not all(attached[:level]):
+            continue
+        if level < len(attached) and released(kind, outcome, rules):
+            attached[level] = False
+        phase = event_phase(kind, outcome, rules, concerns)
         if phase is None:
             continue
         _run_clock(turns, tick, launch_tick, approach_tick, last_tick, rules)
-        if concerns == part and released(kind, outcome, rules):
-            carried = False
         if phase != turns[-1][1]:
             turns.append((tick, phase))
     _run_clock(turns, math.inf, launch_tick, approach_tick, last_tick, rules)

@@ -105,7 +105,8 @@ def state_at(campaign: Campaign, tick: float, *, positions: bool = True) -> Camp
 
 def light_time_at(track: MissionTrack, transfer: Transfer | None, tick: float) -> float | None:
     """Seconds for a signal from the craft at ``tick`` to reach Earth: the modelled craft's
-    from launch on, else the target planet's once the mission is at it, else None."""
+    from launch on, else the target body's once the mission is at it, else None (a craft
+    that never left Earth has no light time worth the name)."""
     light = _light(track, transfer, tick)
     return light[0] if light is not None else None
 
@@ -117,7 +118,7 @@ def _light(
     if transfer is not None and tick >= transfer.departure_tick:
         position = _position(transfer, tick)
         return (position.owlt_s, position.approximate) if position is not None else None
-    if track.target is not None and track.at_planet(tick):
+    if track.target is not None and track.target[1] != "earth" and track.at_planet(tick):
         body = track.target[1]
         return ephemeris.light_time_to_earth_s(ephemeris.position_km(body, tick), tick), False
     return None
@@ -255,7 +256,7 @@ def _own_state(track: MissionTrack, part: str, tick: float, rules: Rules) -> Sub
     indices = track.releases.get(part)
     if not indices:
         return None
-    carrier = phases.main_part(list(track.parts))
+    carrier = phases.carrier_of(part, list(track.parts)) or phases.main_part(list(track.parts))
     events = track.events
     done = [i for i in indices if _effect(track, i) <= tick]
     coming = next((events[i] for i in indices if _effect(track, i) > tick), None)

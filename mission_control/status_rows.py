@@ -13,12 +13,21 @@ from typing import Any
 
 import msgspec
 
+from mission_control import phases
 from mission_control.event_table import EventTable
 from mission_control.mission import Mission
 from mission_control.status_rules import Rule, Rules
 from mission_control.timescale import posix_tick
 
-PART_ORDER: tuple[str, ...] = ("bus", "orbiter", "lander")
+PART_ORDER: tuple[str, ...] = (
+    "bus",
+    "orbiter",
+    "lander",
+    "capsule",
+    "penetrator",
+    "rover",
+)
+"""The order of a mission's panels: the craft that carries the others first."""
 
 
 class Setters(msgspec.Struct, frozen=True):
@@ -54,12 +63,16 @@ def setters_of(
     once per such combination."""
     found: dict[tuple[str, str], tuple[list[int], list[Rule]]] = {}
     effects: dict[tuple[str, str, str | None], list[tuple[list[int], list[Rule], Rule]]] = {}
-    columns = zip(table.column("kind"), table.column("part"), table.column("outcome"), strict=True)
+    part_column = table.column("part")
+    # The whole craft's rows are its main part's: the bus, or the orbiter of a craft with none.
+    main = phases.main_part(list(dict.fromkeys(part_column)))
+    columns = zip(table.column("kind"), part_column, table.column("outcome"), strict=True)
     for index, combination in enumerate(columns):
         effect = effects.get(combination)
         if effect is None:
             kind, part, outcome = combination
-            final = {(r.part_for(part), r.system): r for r in rules.matching_for(kind, outcome)}
+            concerns = main if part == "spacecraft" else part
+            final = {(r.part_for(concerns), r.system): r for r in rules.matching_for(kind, outcome)}
             effect = effects[combination] = [
                 (*found.setdefault(key, ([], [])), rule) for key, rule in final.items()
             ]

@@ -116,13 +116,22 @@ def plan(
 ) -> Transfer | str:
     """The transfer from Earth at ``launch_tick`` to the target at ``arrival_tick``, or the
     sentence saying why there is none (naming the mission). ``passed`` names a body an event
-    on the way was at: one conic cannot pass it, so there is no transfer either."""
+    on the way was at: one conic cannot pass it, so there is no transfer either. A craft
+    that never left Earth, or went to the Moon, has none either: its path is about Earth."""
     cannot = f"{name}: no trajectory modelled"
     if launch_tick is None:
         return f"{cannot}: the article states no launch"
     if target is None:
         return f"{cannot}: the article states no target planet the model knows"
     target_name, body = target
+    if body == "earth":
+        return f"{cannot}: it never left Earth orbit"
+    if ephemeris.planet_of(body) == "earth":
+        place = "the Moon" if body == "moon" else target_name
+        return (
+            f"{cannot}: its path to {place} circles Earth, and the model draws paths "
+            "about the Sun only"
+        )
     if arrival_tick is None:
         return f"{cannot}: the article states no event at {target_name}"
     if arrival_tick <= launch_tick:

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 
 from msgspec.structs import replace
 
@@ -18,10 +19,17 @@ from mission_control.extract.dates import combine, day_of, find_dates, find_time
 from mission_control.extract.document import Document, InfoboxField, Sentence
 from mission_control.extract.kinds import assign_kinds, kind_of
 from mission_control.extract.metadata import infobox_key
+from mission_control.extract.parts import default_part, named_parts
 from mission_control.extract.quantities import find_quantities
 from mission_control.extract.report import Report
 from mission_control.extract.stamps import shared_back
-from mission_control.extract.subjects import companion_parts, part_of_subject
+from mission_control.extract.subjects import (
+    companion_parts,
+    freed_part,
+    last_subject,
+    part_of_subject,
+    subjects_at,
+)
 from mission_control.model import Precision, Provenance, Quantity, StatedTime
 
 
@@ -184,20 +192,27 @@ class _Drafting:
         self, text: str, kind: str, day: datetime | None, paragraph: int, subject: str | None
     ) -> str:
         """The part an event concerns: the part the clause names as its subject (``subject``,
-        from :meth:`subject_of`); else the part the kind implies; else, for "it", the subject
-        of the clause before; else the part of the event just before on the same day; else
-        the whole spacecraft."""
+        from :meth:`subject_of`; for a carrier's separation, the part freed); else, for "it",
+        the subject of the clause before; else the part the kind implies, if the article
+        names one that fits (:func:`~.parts.default_part`); else the part of the event just
+        before on the same day; else the whole spacecraft."""
         if subject:
-            return subject
-        if kind in vocabulary.KIND_DEFAULT_PART:
-            return vocabulary.KIND_DEFAULT_PART[kind]
+            return freed_part(kind, subject, _without_name(text, self.name))
         if _PRONOUN_SUBJECT.match(text) and self.subject and self.subject[0] == paragraph:
             return self.subject[1]
+        default = default_part(kind, self.named_parts)
+        if default is not None:
+            return default
         if self.drafts and day is not None:
             prev = self.drafts[-1]
             if prev.time.start.date() == day.date() and not prev.infobox:
                 return prev.part
         return "spacecraft"
+
+    @cached_property
+    def named_parts(self) -> tuple[str, ...]:
+        """The parts the article names as its own (read once, on the first draft asking)."""
+        return named_parts(self.doc, self.name)
 
     def subject_of(self, text: str) -> str | None:
         """The part a clause names as its subject (the mission's own name names none)."""
@@ -205,7 +220,7 @@ class _Drafting:
 
     def note_subject(self, text: str, paragraph: int) -> None:
         """Remember the part a clause is about, for an "it" in the clause after."""
-        part = self.subject_of(text)
+        part = last_subject(text, self.subject_of)
         if part:
             self.subject = (paragraph, part)
         elif not _PRONOUN_SUBJECT.match(text):
@@ -220,10 +235,12 @@ class _Drafting:
         kinds = shared_back(text, stamps, [kind_at[s.span] for s in stamps])
         single = len(stamps) == 1
         # Read once for the clause, however many moments it states.
-        subject = self.subject_of(text)
         outcomes = _outcomes(text)
         provenance = _provenance(self.doc, sentence)
-        for stamp, found in zip(stamps, kinds, strict=True):
+        # A time in a clause with a subject of its own is that subject's.
+        offsets = [s.span[1] - 1 for s in stamps]
+        nears = subjects_at(text, offsets, self.subject_of)
+        for stamp, found, near in zip(stamps, kinds, nears, strict=True):
             # A stated day with no event word is still a dated statement: "other".
             kind = found or ("other" if stamp.time.precision >= Precision.DAY else None)
             if kind is None:
@@ -231,7 +248,7 @@ class _Drafting:
             self.add(
                 Draft(
                     kind=kind,
-                    part=self.part_for(text, kind, stamp.time.start, sentence.paragraph, subject),
+                    part=self.part_for(text, kind, stamp.time.start, sentence.paragraph, near),
                     time=stamp.time,
                     provenance=[provenance],
                     outcomes=list(outcomes),

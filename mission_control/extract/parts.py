@@ -1,14 +1,66 @@
-"""What each part of the spacecraft carries: the instruments the text lists for it and the
-systems its events speak of."""
+"""The parts an article names as its own, what each carries (the instruments the text lists
+for it) and the systems its events speak of."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from mission_control.extract import vocabulary
 from mission_control.extract.document import Document
-from mission_control.extract.subjects import joined_parts, part_of_subject
+from mission_control.extract.subjects import about_other_craft, joined_parts, part_of_subject
 from mission_control.model import Event
+
+PART_ORDER: tuple[str, ...] = ("bus", "orbiter", "lander", "capsule", "penetrator", "rover")
+"""The order parts are listed in: the craft that carries the others first."""
+
+DESCENDING_PARTS: tuple[str, ...] = ("lander", "capsule", "penetrator", "rover")
+"""The parts that go down through an atmosphere or to a surface, by preference."""
+
+
+# What before a part word says the craft has no such part ("with no lander"), or that the
+# word is what the craft is ("Zarya-V 1 was a Soviet lander", the mission's name blanked).
+_NO_PART = re.compile(r"\b(?:no|without(?:\s+an?)?|nor|not\s+an?)\s+(?:[\w-]+\s+)?$", re.I)
+_IS_A = re.compile(r"\s*(?:was|is)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}", re.I)
+
+
+def named_parts(doc: Document, name: str = "") -> tuple[str, ...]:
+    """The parts the article names as its own, in :data:`PART_ORDER`: a part word in its
+    infobox or in a sentence about its own craft; not one in the mission's name ("Mars
+    Polar Lander"), in a sentence about another craft ("Mars 2's lander"), said to be
+    missing ("with no lander"), or naming what the whole craft is ("X was a Soviet lander",
+    a mission type of one part word, "Venus lander")."""
+    found: set[str] = set()
+    blank = re.compile(re.escape(name), re.I) if name.strip() else None
+    for item in doc.infobox:
+        said = [part for part, pattern in vocabulary.PART_WORDS if pattern.search(item.value)]
+        if len(said) > 1 or "type" not in item.key.lower():
+            found.update(said)
+    for sentence in doc.sentences:
+        if about_other_craft(sentence.text, name):
+            continue
+        text = blank.sub(" ", sentence.text) if blank is not None else sentence.text
+        for part, pattern in vocabulary.PART_WORDS:
+            for match in pattern.finditer(text):
+                before = text[max(0, match.start() - 30) : match.start()]
+                if _NO_PART.search(before) or _IS_A.fullmatch(text, 0, match.start()):
+                    continue
+                found.add(part)
+                break
+    return tuple(p for p in PART_ORDER if p in found)
+
+
+def default_part(kind: str, named: Sequence[str]) -> str | None:
+    """The part an event of ``kind`` concerns when its sentence names only the spacecraft:
+    the part :data:`~.vocabulary.KIND_DEFAULT_PART` gives if the article names it, else the
+    first part the article names that goes down to a surface; None (the whole spacecraft)
+    when the kind implies no part or the article names none that fits."""
+    usual = vocabulary.KIND_DEFAULT_PART.get(kind)
+    if usual is None:
+        return None
+    if usual in named:
+        return usual
+    return next((p for p in DESCENDING_PARTS if p in named), None)
 
 
 def read_instruments(doc: Document) -> dict[str, tuple[str, ...]]:
@@ -93,15 +145,20 @@ def part_systems(
     events: tuple[Event, ...], instruments: dict[str, tuple[str, ...]]
 ) -> dict[str, tuple[str, ...]]:
     """Each part's rows: the instruments the text lists, then the part's own systems that the
-    events speak of (an event of the whole spacecraft speaks for its bus). A sentence speaks
+    events speak of (an event of the whole spacecraft speaks for the bus, or for the orbiter
+    of a craft whose events name an orbiter and no bus). A sentence speaks
     only for its subject, not for a part it names as going along with it ("flew past along
     with the coast stage" after a retrorocket failure names no retro-rockets of the bus)."""
     systems: dict[str, list[str]] = {p: [] for p in instruments}
     order = [name for name, _ in vocabulary.SYSTEM_WORDS]
     # The systems each sentence speaks of, read once however many events it states.
     spoken: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
+    # The main part as the replay takes it (``phases.main_part``): an orbiter-and-lander
+    # craft has no bus.
+    parts = {event.part for event in events}
+    main = next((p for p in ("bus", "orbiter") if p in parts), "bus")
     for event in events:
-        part = "bus" if event.part == "spacecraft" else event.part
+        part = main if event.part == "spacecraft" else event.part
         for provenance in event.provenance:
             said = spoken.get(provenance.span)
             if said is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Sequence
 
 from mission_control.extract import vocabulary
 
@@ -17,6 +18,30 @@ _THE = re.compile(r"the$", re.I)
 _WORD = re.compile(r"\S+")
 # "Its twin, Phobos 1, ...": a possessive that belongs to the other craft's name.
 _ITS_OTHER = re.compile(r"\b(?:its|their)\s+(?:[\w-]+,?\s+){0,3}$", re.I)
+
+
+# Words that, capitalised before a small number, name no craft: months, words that open a
+# sentence ("On 3 and 4 July", "Some 40 km"), places and things numbered ("Site 81",
+# "Stage 2") and rockets ("Ariane 4", "Delta 2").
+_NOT_CRAFT = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
+    r"On|In|At|By|To|From|Until|Till|Since|Before|After|About|Around|Some|Only|Of|For|And|"
+    r"With|Over|Under|Within|During|Between|Through|Than|Nearly|Almost|Roughly|Just|All|"
+    r"Approximately|Each|Every|Both|The|This|That|These|Those|Its|Their|His|Her|Our|Another|"
+    r"Day|Days|Sol|Sols|Orbit|Orbits|Revolution|Stage|Block|Complex|Pad|Site|Area|Launch|"
+    r"Table|Figure|Fig|Chapter|Volume|Vol|Page|Pages|Part|Phase|Step|Type|Model|Number|"
+    r"Channel|Camera|Unit|Level|Station|Platform|Building|Room|Section|Article|Note|Gate|"
+    r"Ariane|Atlas|Delta|Titan|Proton|Soyuz|Molniya|Vostok|Zenit|Falcon|Thor|Scout|Agena|"
+    r"Centaur|Dnepr|Rokot|Angara|Energia|Tsyklon|Juno|Antares|Minotaur|Pegasus|Taurus|"
+    r"Electron|Saturn|Long|Vega|Universal|Coordinated"
+)
+# Any other craft named as programmes name theirs, a word and a number ("Tern 3",
+# "Zarya-V 3"): not a measurement ("Surgut 200 km") nor a numbered place ("Baikonur 81/24").
+_ANY_CRAFT = re.compile(
+    rf"\b(?!(?:{_NOT_CRAFT})\b)[A-Z][a-z]{{2,}}(?:-[A-Z][A-Za-z]?)?\s\d{{1,3}}[A-Z]?\b"
+    r"(?![/.:,]\d|\s*(?:km|mi|m|kg|g|s|h|min|ft|lb|°|%)(?!\w))"
+)
 
 
 class _Words:
@@ -35,9 +60,21 @@ class _Words:
         return [self.text[self.starts[j] : min(self.ends[j], end)] for j in range(max(0, i - n), i)]
 
 
+# A link named with the craft at its far end ("contact with the lander", "signals from the
+# orbiter"): with no part as its subject, the sentence is about that craft.
+_LINK_TO = re.compile(
+    r"\b(?:contact|communications?|signals?|telemetry|transmissions?|radio\s+link|link|data)"
+    r"\s+(?:with|from|of)\s+(?:the\s+|its\s+)?$",
+    re.I,
+)
+
+
 def part_of_subject(text: str) -> str | None:
-    """The part a sentence is about: the first part noun not governed by a preposition."""
+    """The part a sentence is about: the first part noun not governed by a preposition; else
+    the first at the far end of a link the sentence speaks of ("Contact with the lander was
+    lost")."""
     best: tuple[int, str] | None = None
+    linked: tuple[int, str] | None = None
     words: _Words | None = None
     for part, pattern in vocabulary.PART_WORDS:
         for match in pattern.finditer(text):
@@ -46,11 +83,111 @@ def part_of_subject(text: str) -> str | None:
             if any(w.lower() in _PREPOSITIONS for w in before[-2:-1] + before[-1:]) and not (
                 before and before[-1].lower().endswith("'s")
             ):
+                start = match.start()
+                if (linked is None or start < linked[0]) and _LINK_TO.search(
+                    text, max(0, start - 40), start
+                ):
+                    linked = (start, part)
                 continue
             if best is None or match.start() < best[0]:
                 best = (match.start(), part)
             break
-    return best[1] if best else None
+    found = best or linked
+    return found[1] if found else None
+
+
+# Where a sentence goes on to a clause with a subject of its own ("..., while the lander
+# landed at 05:13"): a part named after one of these is the subject of what follows it.
+# After ", which" the subject is the noun before the comma ("released the lander, which
+# landed at 13:50").
+_CLAUSE_BREAK = re.compile(
+    r";\s*|,\s+(?:(?:while|whereas|but|and|as|when|after\s+which)\s+(?=(?:the|its)\s)"
+    r"|(?P<which>which)\s+)",
+    re.I,
+)
+# A part word that ends where a ", which" begins.
+_PART_BEFORE = 40
+# "it" as a clause's subject after an opening phrase ("On 12 February it was ..."); an "it"
+# or "its" that opens the clause means the craft of the sentence before.
+_IT_LATER = re.compile(r"^\s*\S.*?\bit\b", re.I)
+
+
+def subjects_at(
+    text: str, offsets: Sequence[int], subject_of: Callable[[str], str | None]
+) -> list[str | None]:
+    """For each offset of ``text`` (a stated time), the subject ``subject_of`` finds in the
+    clause around it, between the clause breaks ("the lander landed at 05:13 UTC" in "The
+    orbiter entered orbit on 22 October, while the lander landed at 05:13 UTC"); in a
+    ", which" clause, the part named just before it; in a clause that names none, the
+    subject of the clauses before it, not of one after it ("Orbit insertion was planned
+    for 1 August, and the lander ..." names no part for the orbit insertion) unless its
+    "it" is that one. Each clause is read once, however many times it states."""
+    breaks = list(_CLAUSE_BREAK.finditer(text))
+    starts = [0, *(m.end() for m in breaks)]
+    ends = [*(m.start() for m in breaks), len(text)]
+    # carried[k]: the subject clause k is about, from it or the clauses before it.
+    carried: list[str | None] = []
+    whole: list[str | None] = []
+    out: list[str | None] = []
+    for at in offsets:
+        k = max(0, bisect.bisect_right(starts, at) - 1)
+        while len(carried) <= k:
+            j = len(carried)
+            clause = text[starts[j] : ends[j]]
+            own = subject_of(clause)
+            if own is None and j and breaks[j - 1].group("which"):
+                own = _part_ending_at(text, breaks[j - 1].start())
+            if own is None and j:
+                own = carried[j - 1]
+            if own is None and _IT_LATER.search(clause):
+                # "On 12 February it was intended to land, but the lander was never
+                # released": an "it" the sentence goes on to name.
+                whole = whole or [subject_of(text)]
+                own = whole[0]
+            carried.append(own)
+        out.append(carried[k])
+    return out
+
+
+def last_subject(text: str, subject_of: Callable[[str], str | None]) -> str | None:
+    """The subject of the last clause of ``text`` that names one: the craft an "it" in the
+    sentence after most likely means ("the orbiter entered orbit, and the lander entered the
+    atmosphere. Its parachute ..." is the lander's)."""
+    breaks = list(_CLAUSE_BREAK.finditer(text))
+    starts = [0, *(m.end() for m in breaks)]
+    ends = [*(m.start() for m in breaks), len(text)]
+    for start, end in zip(reversed(starts), reversed(ends), strict=True):
+        found = subject_of(text[start:end])
+        if found:
+            return found
+    return None
+
+
+def _part_ending_at(text: str, end: int) -> str | None:
+    """The part whose word ends at ``end`` ("the lander" before ", which")."""
+    start = max(0, end - _PART_BEFORE)
+    for part, pattern in vocabulary.PART_WORDS:
+        for match in pattern.finditer(text, start, end):
+            if match.end() == end:
+                return part
+    return None
+
+
+_CARRIERS = frozenset({"bus", "orbiter"})
+
+
+def freed_part(kind: str, subject: str, text: str) -> str:
+    """The part an event told of ``subject`` concerns: a separation told of a carrier ("the
+    bus separated from the descent module", "the orbiter released the lander") is the part
+    it frees, the first other part the clause names; any other event is its subject's."""
+    if kind != "separation" or subject not in _CARRIERS:
+        return subject
+    other = [
+        (m.start(), part)
+        for part, pattern in vocabulary.PART_WORDS
+        if part not in _CARRIERS and (m := pattern.search(text))
+    ]
+    return min(other)[1] if other else subject
 
 
 def companion_parts(text: str, part: str) -> list[str]:
@@ -98,7 +235,7 @@ def about_other_craft(text: str, own: str) -> bool:
     first_other = next(
         (
             m
-            for m in vocabulary.CRAFT_NAME.finditer(text)
+            for m in _craft_names(text)
             if m.group(0).lower() != own.lower() and not _compared_before(text, m.start())
         ),
         None,
@@ -123,6 +260,15 @@ def about_other_craft(text: str, own: str) -> bool:
         (m.start() for m in (own_match, self_match, part_match) if m is not None), default=None
     )
     return first_own is None or other_start < first_own
+
+
+def _craft_names(text: str) -> list[re.Match[str]]:
+    """The craft names of ``text`` in order: those of the known programmes, and any other
+    word-and-number name (:data:`_ANY_CRAFT`)."""
+    known = list(vocabulary.CRAFT_NAME.finditer(text))
+    starts = {m.start() for m in known}
+    found = known + [m for m in _ANY_CRAFT.finditer(text) if m.start() not in starts]
+    return sorted(found, key=lambda m: m.start())
 
 
 def _compared_before(text: str, end: int) -> bool:

@@ -1,9 +1,12 @@
-"""The planet a mission went to, as the article states it: from the infobox's mission type,
-else from the prose about the article's own craft that names a planet as a destination.
+"""The body a mission went to, as the article states it: Earth when the article says the craft
+never left Earth orbit (whatever it was meant for), else the infobox's mission type, else the
+prose about the article's own craft that names a planet, the Moon or a planet's moon as a
+destination.
 
-A later stage models a transfer from Earth to this planet, so a doubtful answer is ``None``:
+A later stage models a transfer from Earth to this body, so a doubtful answer is ``None``:
 a planet word that is part of a name ("Mars 4", "Mars Polar Lander", "the Mars program") is
-no destination, and prose that names two planets equally often names none.
+no destination, and prose that names two bodies equally often names none (but a moon named
+as often as its own planet is the target: the planet is named on the way to it).
 """
 
 from __future__ import annotations
@@ -12,8 +15,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-# The planets a craft from Earth may go to, as English writes them; Earth is never a target.
+# The planets a craft from Earth may go to, as English writes them.
 PLANETS: tuple[str, ...] = ("Mercury", "Venus", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune")
+MOON = "Moon"
+EARTH = "Earth"
+# Moons a craft may be sent to, each with the planet it circles.
+MOONS: dict[str, str] = {MOON: EARTH, "Phobos": "Mars", "Deimos": "Mars"}
 
 # Adjectives that stand for a planet before "atmosphere" or "surface".
 _ADJECTIVES: dict[str, str] = {
@@ -25,10 +32,15 @@ _ADJECTIVES: dict[str, str] = {
     "Saturnian": "Saturn",
     "Uranian": "Uranus",
     "Neptunian": "Neptune",
+    "Lunar": MOON,
+    "lunar": MOON,
+    "Selenocentric": MOON,
+    "selenocentric": MOON,
 }
 
 # A planet word, capitalised as a proper noun ("mercury" is the metal).
-_PLANET = r"\b(?:" + "|".join(PLANETS) + r")\b"
+# A destination word: a planet, the Moon (with its article, or "Earth's Moon") or a planet's moon.
+_BODY = r"\b(?:" + "|".join(PLANETS) + r"|Phobos|Deimos|(?:the\s+|Earth['\u2019]s\s+)?Moon)\b"
 
 # What after a planet word makes it part of a name: a number ("Mars 4", "Mars-96",
 # "Mars 7's"), a capitalised word ("Mars Polar Lander", "Venus Express"), or a word that
@@ -50,14 +62,33 @@ _LEADS = (
     r"|\borbit(?:ed|ing|s)?\s+(?:(?:around|about|of)\s+)?"
     r"|\b(?:reach(?:ed|es|ing)?|arriv(?:ed|al|ing|es)\s+at)\s+"
     r"|\b(?:land(?:ed|ing|s)?|touch(?:ed)?\s+down|crash(?:ed)?(?:-landed)?)\s+on(?:to)?\s+"
+    r"|\bimpact(?:ed|ing|s)?\s+(?:on\s+|into\s+)?"
     r"|\b(?:atmosphere|surface)\s+of\s+"
     r"|\b(?:fl(?:ew|y|ying|ies)\s+(?:past|by)|fly-?by\s+of)\s+"
 )
 
 _DESTINATION = re.compile(
-    rf"(?i:{_LEADS})(?P<led>{_PLANET}){_NAME_AFTER}"
-    rf"|(?P<noun>{_PLANET})(?:['\u2019]s)?\s+(?:fly-?by|orbiter|lander|atmosphere|surface)\b"
-    rf"|\b(?P<adjective>{'|'.join(_ADJECTIVES)})\s+(?:atmosphere|surface)\b"
+    rf"(?i:{_LEADS})(?P<led>{_BODY}){_NAME_AFTER}"
+    rf"|(?P<noun>{_BODY})(?:['\u2019]s)?\s+(?:fly-?by|orbiter|lander|atmosphere|surface)\b"
+    rf"|\b(?P<adjective>{'|'.join(_ADJECTIVES)})\s+(?:atmosphere|surface|orbit|probe|lander|"
+    r"orbiter|rover|mission|spacecraft|flyby)\b"
+)
+
+# What a craft that never left Earth orbit is said to have done: stayed in (or failed to leave)
+# a parking orbit, failed to reach orbit, been lost in a launch failure. Placed in a parking
+# orbit is no such thing: every departure begins there.
+_STRANDED = re.compile(
+    r"\b(?:remained|stayed|stranded|stuck|trapped|marooned|left)\s+in\s+(?:an?\s+|the\s+|its\s+)?"
+    r"(?:(?:low|initial)\s+)?(?:Earth|parking|geocentric|low\s+Earth)\s+(?:parking\s+)?orbit\b"
+    r"|\b(?:failed|unable|never\s+managed)\s+to\s+(?:leave|depart|escape)\s+(?:from\s+)?"
+    r"(?:(?:an?|the|its)\s+)?(?:(?:low|initial)\s+)?(?:Earth|parking|geocentric)\b"
+    r"|\b(?:never|did\s+not|didn['\u2019]t)\s+(?:leave|left|escape)\s+(?:(?:an?|the|its)\s+)?"
+    r"(?:(?:low|initial)\s+)?(?:Earth|parking|geocentric)\b"
+    r"|\bfailed\s+to\s+(?:reach|achieve|attain|enter)\s+(?:Earth\s+|parking\s+)?orbit\b"
+    r"|\b(?:exploded|disintegrated|was\s+destroyed|broke\s+up)\s+(?:\w+\s+){0,3}?"
+    r"(?:during|after|shortly\s+after|seconds\s+after|during\s+its)\s+(?:the\s+)?"
+    r"(?:launch|lift-?off|ascent)\b",
+    re.I,
 )
 
 # A capitalised word (other than a sentence's opening article) or a number just before a
@@ -65,40 +96,68 @@ _DESTINATION = re.compile(
 _NAME_BEFORE = re.compile(r"(?:\b(?!(?:The|A|An|Its|This|That|Each|Every)\s)[A-Z][\w-]*|\d)\s+$")
 
 
+def _body(word: str) -> str:
+    """A destination word as a target's name: "Moon" however it is written ("the Moon",
+    "Earth's Moon")."""
+    return MOON if word.endswith("Moon") else word
+
+
 def destinations(sentence: str) -> list[str]:
-    """The planets a sentence names as a destination, once for each mention, in order."""
+    """The bodies a sentence names as a destination, once for each mention, in order; and
+    Earth, once, when it says the craft never left Earth orbit."""
     found: list[str] = []
     for match in _DESTINATION.finditer(sentence):
         if match.group("led"):
-            found.append(match.group("led"))
+            found.append(_body(match.group("led")))
         elif match.group("noun"):
             start = match.start("noun")
             if not _NAME_BEFORE.search(sentence, max(0, start - 40), start):
-                found.append(match.group("noun"))
+                found.append(_body(match.group("noun")))
         else:
             found.append(_ADJECTIVES[match.group("adjective")])
+    if _STRANDED.search(sentence):
+        found.append(EARTH)
     return found
 
 
-_INFOBOX_PLANET = re.compile(_PLANET + _NUMBER_OR_PROGRAMME_AFTER)
+_INFOBOX_PLANET = re.compile(
+    r"\b(?:" + "|".join(PLANETS) + r"|Phobos|Deimos|Moon|[Ll]unar)\b" + _NUMBER_OR_PROGRAMME_AFTER
+)
 
 
 def planets_named(value: str) -> set[str]:
-    """The planets an infobox value names, leaving out those that are part of a name. A
+    """The bodies an infobox value names, leaving out those that are part of a name. A
     capitalised word after the planet is allowed here: a mission type is a kind of craft
     ("Mars Orbiter"), not a craft's name."""
-    return {m.group(0) for m in _INFOBOX_PLANET.finditer(value)}
+    return {
+        MOON if m.group(0) in ("Moon", "Lunar", "lunar") else m.group(0)
+        for m in _INFOBOX_PLANET.finditer(value)
+    }
 
 
 def choose_target(mission_type: str | None, mentions: Iterable[str]) -> str | None:
-    """The mission's target: the one planet its infobox mission type names, else the planet
-    the prose most often names as a destination; ``None`` when none is named or two are named
+    """The mission's target: Earth when the prose says the craft never left it; else the one
+    body its infobox mission type names (a planet named with a moon: the planet); else
+    the body the prose most often names as a destination (a moon named as often as its
+    planet: the moon); ``None`` when none is named or two unrelated bodies are named
     equally often."""
+    counts = Counter(mentions)
+    if counts.pop(EARTH, 0):
+        return EARTH
     if mission_type:
         named = planets_named(mission_type)
+        # A planet named with a moon: the moon is reached through a planet.
+        named = (named - set(MOONS)) or named
         if len(named) == 1:
             return named.pop()
-    ranked = Counter(mentions).most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+    ranked = counts.most_common(2)
+    if not ranked:
         return None
+    if len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        first, second = ranked[0][0], ranked[1][0]
+        # A moon named as often as its own planet is where the craft went: its planet is
+        # named on the way there ("inserted into orbit around Mars" to reach Phobos).
+        if MOONS.get(first) == second:
+            return first
+        return second if MOONS.get(second) == first else None
     return ranked[0][0]

@@ -201,25 +201,24 @@ OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("malfunction", re.compile(r"\bmalfunction(?:ed)?\b", _I)),
 )
 
-# Nouns that name a part, by part.
+# Nouns that name a part, by part; where two start at one word, the first listed wins.
 PART_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "lander",
         re.compile(
-            r"\b(?:lander|descent\s+(?:module|craft|capsule|vehicle)|"
-            r"landing\s+(?:module|craft|capsule)|entry\s+capsule)\b",
-            _I,
+            r"\b(?:lander|(?:descent|landing)\s+(?:module|craft|capsule|vehicle|stage))\b", _I
         ),
     ),
     (
         "bus",
         re.compile(
-            r"\b(?:bus|coast\s+stage|flyby\s+(?:bus|stage|module)|carrier\s+"
-            r"(?:module|stage))\b",
-            _I,
+            r"\b(?:bus|coast\s+stage|(?:flyby|carrier)\s+(?:bus|stage|module|spacecraft))\b", _I
         ),
     ),
     ("orbiter", re.compile(r"\borbiter\b", _I)),
+    ("capsule", re.compile(r"\b(?:(?:re-?entry|entry|(?:sample[-\s])?return)\s+)?capsule\b", _I)),
+    ("rover", re.compile(r"\brovers?\b", _I)),
+    ("penetrator", re.compile(r"\bpenetrators?\b", _I)),
 )
 # Words that join another part to what a clause says of its subject ("flew past along with
 # the coast stage", "the lander and the bus"): a part word must follow at once.

@@ -41,7 +41,12 @@ def scene_at(
     """
 
     names = {body: name for name, body in ephemeris.PLANETS.items()}
-    targets = [t.target for ms in state.missions if (t := transfers.get(ms.mission.id))]
+    # A moon is drawn as its planet: at the orrery's scale the two are one dot.
+    targets = [
+        ephemeris.planet_of(t.target)
+        for ms in state.missions
+        if (t := transfers.get(ms.mission.id))
+    ]
     year_s = 365.25 * 86400
     year = int(state.tick // year_s)
     planets = []

@@ -208,3 +208,65 @@ def test_a_course_correction_in_orbit_leaves_the_craft_in_orbit() -> None:
         event(0, "last-contact", "spacecraft", ARRIVAL + timedelta(days=40)),
     )
     assert phases_of(track, "bus")[-2:] == ["orbit", "contact lost"]
+
+
+def test_a_rover_rides_its_lander_down_and_stays_on_the_surface_once_deployed() -> None:
+    """A rover follows its lander (which follows the bus until it separates); set down,
+    it is on the surface as its lander is, and the bus's later events are not its own."""
+    track = track_of(
+        event(1, "separation", "lander", ARRIVAL),
+        event(2, "landing", "lander", ARRIVAL + timedelta(hours=3), precision=Precision.MINUTE),
+        event(3, "separation", "rover", ARRIVAL + timedelta(days=1)),
+        event(4, "flyby", "bus", ARRIVAL + timedelta(days=2)),
+        event(5, "loss-of-contact", "lander", ARRIVAL + timedelta(days=40)),
+    )
+    assert phases_of(track, "rover") == [
+        "pre-launch",
+        "launch",
+        "cruise",
+        "approach",
+        "separation",
+        "landed",
+    ]
+    # The lander lost contact after the rover left it: the rover's phase is its own.
+    assert phases_of(track, "lander")[-2:] == ["landed", "contact lost"]
+    assert phases_of(track, "bus")[-2:] == ["flyby", "heliocentric orbit"]
+
+
+def test_a_rover_not_yet_deployed_shares_its_landers_fate() -> None:
+    track = track_of(
+        event(1, "separation", "lander", ARRIVAL),
+        event(2, "loss-of-contact", "lander", ARRIVAL + timedelta(hours=3)),
+        event(3, "flyby", "bus", ARRIVAL + timedelta(days=2)),
+        event(4, "separation", "rover", ARRIVAL + timedelta(days=3), "failed to separate"),
+    )
+    assert phases_of(track, "rover")[-2:] == ["separation", "contact lost"]
+
+
+def test_a_sample_return_capsule_lands_with_its_lander_and_comes_back_on_its_own() -> None:
+    track = track_of(
+        event(1, "orbit-insertion", "spacecraft", ARRIVAL),
+        event(2, "landing", "lander", ARRIVAL + timedelta(days=4)),
+        event(3, "separation", "capsule", ARRIVAL + timedelta(days=5)),
+        event(4, "atmospheric-entry", "capsule", ARRIVAL + timedelta(days=8)),
+        event(5, "landing", "capsule", ARRIVAL + timedelta(days=8, hours=1)),
+    )
+    assert phases_of(track, "capsule")[-5:] == [
+        "orbit",
+        "landed",
+        "separation",
+        "entry and descent",
+        "landed",
+    ]
+
+
+def test_a_rover_waits_attached_to_its_lander_not_to_the_bus() -> None:
+    track = track_of(
+        event(1, "separation", "lander", ARRIVAL),
+        event(2, "landing", "lander", ARRIVAL + timedelta(hours=3)),
+        event(3, "separation", "rover", ARRIVAL + timedelta(days=1)),
+    )
+    parts = state_at(build_campaign([track.mission]), to_tick(ARRIVAL), positions=False)
+    rover = parts.missions[0].parts["rover"]
+    assert rover["rover"].reason == "attached to the lander until its separation"
+    assert parts.missions[0].parts["lander"]["lander"].reason == "separated from the bus"

@@ -36,7 +36,7 @@ DESTINATIONS = (
     "The {p} flyby lasted an hour.",
 )
 
-# Sentences in which {q} is part of a name, or in which only Earth or the Moon is a place:
+# Sentences in which {q} is part of a name, or in which Earth or the Moon is only a place:
 # none of them states a destination.
 NAMES = (
     "The spacecraft was a copy of {q} 4.",
@@ -55,7 +55,7 @@ NAMES = (
     "The Pioneer {q} orbiter was its model.",
     "The 1971 {q} lander was its model.",
     "The stages placed the spacecraft into a low Earth parking orbit.",
-    "The probe was launched to the Moon before it went on.",
+    "The probe photographed the Moon on its way out.",
     "The spacecraft photographed Earth as it left.",
     "Its batteries used mercury cells.",
 )
@@ -174,3 +174,64 @@ def test_the_prose_alone_finds_each_infobox_articles_target() -> None:
         lines = load_text(path).splitlines()
         prose = "\n".join(line for line in lines if "ission type" not in line)
         assert read_text(prose, path.name).metadata["target"] == expected, path.name
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The probe was launched to the Moon on a direct path.",
+        "It made the first soft landing on the Moon.",
+        "The spacecraft entered lunar orbit after three days.",
+        "It orbited the Moon for a year.",
+        "The lander sampled the Moon's surface.",
+        "It was an American lunar probe.",
+        "The probe impacted the Moon at 13:25 UT.",
+    ],
+)
+def test_the_moon_is_a_destination(sentence: str) -> None:
+    assert destinations(sentence) == ["Moon"]
+    assert target_of(article([sentence])) == "Moon"
+
+
+def test_a_moon_named_as_often_as_its_planet_is_the_target() -> None:
+    """The planet is named on the way to its moon; an unrelated pair stays a tie."""
+    assert destinations("The lander was sent to land on Phobos.") == ["Phobos"]
+    assert target_of(article(["The lander was sent to land on Phobos."])) == "Phobos"
+    both = ["The probe was sent to Phobos.", "It entered orbit around Mars."]
+    assert target_of(article(both)) == "Phobos"
+    assert target_of(article([*both, "It was the second mission to Mars."])) == "Mars"
+    assert target_of(article(["The probe was sent to Phobos.", "It flew past Venus."])) is None
+    assert choose_target("Mars and Phobos orbiter", []) == "Mars"
+    assert choose_target("Phobos sample return", ["Mars"]) == "Phobos"
+    assert choose_target("Lunar lander", []) == "Moon"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The upper stage failed to fire, and the spacecraft remained in a low Earth orbit.",
+        "The probe was stranded in its parking orbit.",
+        "The Blok D stage did not ignite, so the craft never left Earth orbit.",
+        "It failed to leave its parking orbit and re-entered two days later.",
+        "The spacecraft failed to reach orbit.",
+        "The rocket exploded 40 seconds after launch.",
+    ],
+)
+def test_a_craft_that_never_left_earth_has_earth_as_target(sentence: str) -> None:
+    """Whatever the craft was meant for, Earth is where it stayed."""
+    said = ["The probe was launched to explore Mars.", sentence]
+    assert "Earth" in destinations(sentence)
+    assert target_of(article(said, "Mars orbiter")) == "Earth"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The stages placed the spacecraft into a low Earth parking orbit.",
+        "After one revolution in parking orbit the Blok D fired and sent it to Mars.",
+        "Mars 4 remained in Earth orbit.",
+    ],
+)
+def test_a_parking_orbit_on_the_way_is_no_stranding(sentence: str) -> None:
+    said = ["The probe was launched to explore Mars.", sentence]
+    assert target_of(article(said)) == "Mars"
