@@ -68,6 +68,7 @@ Row = tuple[
     tuple[Quantity, ...],
     bool,
     tuple[float, float] | None,
+    bool,
 ]
 """An :class:`EventTable` row, typed value by value so decoding checks each."""
 

@@ -19,6 +19,7 @@ from mission_control.autospeed import AutoSpeed
 from mission_control.clock import ReplayClock, TimeSource
 from mission_control.ephemeris import BODIES, PLANETS, Body, planet_of
 from mission_control.event_table import EventTable
+from mission_control.happenings import Happenings
 from mission_control.mission import Mission
 from mission_control.model import Event
 from mission_control.phases import Span
@@ -62,6 +63,9 @@ class MissionTrack(msgspec.Struct, frozen=True):
     releases: dict[str, tuple[int, ...]] = msgspec.field(default_factory=dict)
     """For each part some event releases (a lander's separation), the indices of those
     events, failed ones too."""
+    happened: int | None = None
+    """How many events, from the first, hold every one that happened (the rest were only
+    planned): once they have passed, the mission has ended. None: all of them."""
 
     @property
     def events(self) -> EventTable:
@@ -69,7 +73,10 @@ class MissionTrack(msgspec.Struct, frozen=True):
 
     def at_planet(self, tick: float) -> bool:
         """Whether the mission is on its approach to the planet (or past it) at ``tick``:
-        from then on its events happen a light time away from Earth."""
+        from then on its events happen a light time away from Earth. Never before its
+        launch, however short its flight (the Moon's approach would begin before it)."""
+        if self.launch_tick is not None and tick < self.launch_tick:
+            return False
         return self.approach_tick is not None and tick >= self.approach_tick
 
 
@@ -246,9 +253,10 @@ def _target(mission: Mission) -> tuple[str, Body] | None:
 
 
 def _phases(table: EventTable, rules: Rules) -> tuple[str, ...]:
+    """The mission's phase after the first k events (a planned event changes nothing)."""
     phases = ["pre-launch"]
-    for kind in table.column("kind"):
-        phases.append(rules.phases.get(kind, phases[-1]))
+    for kind, planned in zip(table.column("kind"), table.column("planned"), strict=True):
+        phases.append(phases[-1] if planned else rules.phases.get(kind, phases[-1]))
     return tuple(phases)
 
 
@@ -263,14 +271,17 @@ def _build(missions: Sequence[Mission], rules: Rules | None = None) -> Campaign:
     event) to just after the end of the last event's stated interval."""
     rules = rules or default_rules()
     tracks = []
+    happenings: list[Happenings] = []
     for mission in missions:
         table = mission.table
         ticks = tuple(map(posix_tick, table.column("at")))
         launch = mission.launch
         launch_tick = to_tick(launch.time.start) if launch else None
         target = _target(mission)
-        arrival, passed = _arrival(table, ticks, rules, launch_tick, target)
-        setters = status_rows.setters_of(table, ticks, rules)
+        actual = Happenings.of(table, ticks)
+        found, passed = _arrival(actual.events, actual.ticks, rules, launch_tick, target)
+        arrival = actual.index[found] if found is not None else None
+        setters = actual.setters(rules)
         tracks.append(
             MissionTrack(
                 mission=mission,
@@ -285,19 +296,25 @@ def _build(missions: Sequence[Mission], rules: Rules | None = None) -> Campaign:
                 arrival=arrival,
                 target=target,
                 passed=passed,
-                releases=status_rows.releases_of(table, rules),
+                releases=actual.releases(rules),
+                happened=actual.index[-1] + 1 if actual.index else 0,
             )
         )
+        happenings.append(actual)
     shared = status_rows.shared_rows([(t.parts, t.mission.instruments) for t in tracks])
-    # The spans read only the names of a track's parts, which the shared rows keep.
+    # The spans read only the names of a track's parts, which the shared rows keep, and
+    # only the events that happened.
     tracks = [
         replace(
             t,
             parts=rows,
             shared=only,
-            part_spans={p: tuple(phases.phase_spans(t, p, rules)) for p in rows},
+            part_spans={p: tuple(phases.phase_spans(view, p, rules)) for p in rows},
         )
-        for t, (rows, only) in zip(tracks, shared, strict=True)
+        for t, (rows, only), h in zip(tracks, shared, happenings, strict=True)
+        for view in [
+            replace(h, launch_tick=t.launch_tick, approach_tick=t.approach_tick, parts=rows)
+        ]
     ]
     firsts = [t.ticks[0] for t in tracks if t.ticks]
     lasts = [to_tick(e.time.end) for t in tracks for e in t.events[-1:]]

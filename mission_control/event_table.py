@@ -26,6 +26,7 @@ _ROW = (
     "quantities",
     "approximate",
     "window",
+    "planned",
 )
 _COLUMN = {name: i for i, name in enumerate(_ROW)}
 
@@ -47,6 +48,7 @@ def _row(e: Event) -> tuple[Any, ...]:
         e.quantities,
         e.approximate,
         None if e.window is None else (e.window[0].timestamp(), e.window[1].timestamp()),
+        e.planned,
     )
 
 
@@ -56,7 +58,7 @@ def _utc(posix: float) -> datetime:
 
 def _event(row: tuple[Any, ...]) -> Event:
     mission_id, index, kind, part, start, precision, at, summary, prov, *rest = row
-    outcome, quantities, approximate, window = rest
+    outcome, quantities, approximate, window, planned = rest
     begin = _utc(start)
     return Event(
         mission_id=mission_id,
@@ -71,6 +73,7 @@ def _event(row: tuple[Any, ...]) -> Event:
         quantities=quantities,
         approximate=approximate,
         window=None if window is None else (_utc(window[0]), _utc(window[1])),
+        planned=planned,
     )
 
 
@@ -147,8 +150,8 @@ class EventTable(Sequence[Event]):
 
     def column(self, name: str) -> list[Any]:
         """One value of every event, without making the events: ``kind``, ``part``,
-        ``outcome``, ``approximate``, ``precision`` (an int), and the moments ``start``,
-        ``at`` and ``window`` (a pair, or None) in POSIX seconds."""
+        ``outcome``, ``approximate``, ``planned``, ``precision`` (an int), and the moments
+        ``start``, ``at`` and ``window`` (a pair, or None) in POSIX seconds."""
         if name == "at":
             s, a = _COLUMN["start"], _COLUMN["at"]
             return [r[s] if r[a] is None else r[a] for r in self._rows]

@@ -38,5 +38,9 @@ class Mission(msgspec.Struct, frozen=True):
 
     @property
     def launch(self) -> Event | None:
+        """The first launch that happened (a launch only planned is not one)."""
         index = self.table.first("kind", ["launch"])
+        if index is not None and self.events[index].planned:
+            pairs = zip(self.table.column("kind"), self.table.column("planned"), strict=True)
+            index = next((i for i, (k, p) in enumerate(pairs) if k == "launch" and not p), None)
         return None if index is None else self.events[index]

@@ -26,6 +26,8 @@ EVENT_KINDS: tuple[str, ...] = (
     "loss-of-contact",
     "flyby",
     "last-contact",
+    "deactivation",
+    "decay",
     "other",
 )
 
@@ -177,6 +179,8 @@ class Event(msgspec.Struct, frozen=True):
     ``at`` is where the replay places the event on the UTC timeline: the start of its stated
     interval, or for an ``approximate`` event (one the text only orders between two timed
     events) the middle of ``window``. It orders events; it is never shown as a stated time.
+    A ``planned`` event is one the text says was due (to land on a date): it is listed and
+    shown as planned, and never taken to have happened.
     """
 
     mission_id: str
@@ -191,6 +195,7 @@ class Event(msgspec.Struct, frozen=True):
     quantities: tuple[Quantity, ...] = ()
     approximate: bool = False
     window: tuple[datetime, datetime] | None = None
+    planned: bool = False
 
     @property
     def id(self) -> str:

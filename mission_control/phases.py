@@ -73,8 +73,9 @@ class PhaseTrack(Protocol):
 
 def main_part(parts: Sequence[str]) -> str:
     """The part an event of the whole spacecraft concerns: the bus or orbiter the mission
-    has (an orbiter-and-lander craft has no bus), else the bus."""
-    return next((p for p in MAIN_PARTS if p in parts), "bus")
+    has (an orbiter-and-lander craft has no bus), else the spacecraft itself: no bus is
+    made up for a craft whose article names none."""
+    return next((p for p in MAIN_PARTS if p in parts), "spacecraft")
 
 
 def carrier_of(part: str, parts: Sequence[str]) -> str | None:

@@ -30,6 +30,7 @@ CSV_COLUMNS = (
     "utc",
     "precision",
     "approximate",
+    "planned",
     "met",
     "part",
     "kind",
@@ -67,6 +68,7 @@ def event_json(event: Event, mission: Mission, system: str) -> dict[str, Any]:
         "part": event.part,
         "met_s": met_s(event, mission),
         "approximate": event.approximate,
+        "planned": event.planned,
         "window": [w.strftime("%Y-%m-%dT%H:%M:%SZ") for w in event.window]
         if event.window
         else None,
@@ -190,6 +192,7 @@ def timeline_csv(missions: list[Mission], system: str, file: IO[str]) -> None:
                     event.time.iso(),
                     event.time.precision.label,
                     "yes" if event.approximate else "",
+                    "yes" if event.planned else "",
                     format_met(met) if met is not None else "",
                     event.part,
                     event.kind,
@@ -248,6 +251,8 @@ def state_json(state: CampaignState) -> dict[str, Any]:
     missions = []
     for ms in state.missions:
         nxt = ms.next_event
+        # The last event that happened: one only planned is no happening.
+        happened = [e for e in ms.passed_events if not e.planned]
         missions.append(
             {
                 "id": ms.mission.id,
@@ -263,6 +268,7 @@ def state_json(state: CampaignState) -> dict[str, Any]:
                     "part": nxt.part,
                     "utc": nxt.time.iso(),
                     "summary": nxt.summary,
+                    "planned": nxt.planned,
                 }
                 if nxt
                 else None,
@@ -271,7 +277,7 @@ def state_json(state: CampaignState) -> dict[str, Any]:
                 if ms.countdown_s is not None
                 else None,
                 "events_passed": ms.passed,
-                "last_event": _last_event_json(ms.passed_events[-1], ms) if ms.passed else None,
+                "last_event": _last_event_json(happened[-1], ms) if happened else None,
                 "part_phases": {
                     part: {"phase": rows.phase, "derived": rows.phase_derived}
                     for part, rows in ms.parts.items()

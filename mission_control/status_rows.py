@@ -20,6 +20,7 @@ from mission_control.status_rules import Rule, Rules
 from mission_control.timescale import posix_tick
 
 PART_ORDER: tuple[str, ...] = (
+    "spacecraft",
     "bus",
     "orbiter",
     "lander",
@@ -39,8 +40,13 @@ class Setters(msgspec.Struct, frozen=True):
 
 
 def part_rows(mission: Mission, setters: dict[tuple[str, str], Any]) -> dict[str, tuple[str, ...]]:
-    """Each part's rows: the systems the events speak of or the rules touch, then instruments."""
+    """Each part's rows: the systems the events speak of or the rules touch, then instruments.
+    Every part some event concerns has a panel, rows or none (a lander whose landing sets
+    no system still shows its phase); the whole spacecraft only where it has rows."""
     rows: dict[str, list[str]] = {}
+    for event in mission.events:
+        if event.part != "spacecraft":
+            rows.setdefault(event.part, [])
     for part, systems in mission.systems.items():
         rows.setdefault(part, []).extend(systems)
     for part, system in setters:

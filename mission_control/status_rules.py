@@ -37,8 +37,7 @@ class Rule(msgspec.Struct, frozen=True):
 
     def part_for(self, event_part: str) -> str:
         """The part whose row the rule sets, for an event about ``event_part``."""
-        part = event_part if self.part == "event" else self.part
-        return "bus" if part == "spacecraft" else part
+        return event_part if self.part == "event" else self.part
 
 
 class PartPhaseRules(msgspec.Struct, frozen=True):

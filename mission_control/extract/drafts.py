@@ -15,10 +15,9 @@ from msgspec.structs import replace
 from mission_control import units
 from mission_control.extract import vocabulary
 from mission_control.extract.clauses import DatedClause
-from mission_control.extract.dates import combine, day_of, find_dates, find_times
-from mission_control.extract.document import Document, InfoboxField, Sentence
-from mission_control.extract.kinds import assign_kinds, kind_of
-from mission_control.extract.metadata import infobox_key
+from mission_control.extract.document import Document, Sentence
+from mission_control.extract.infobox import infobox_events
+from mission_control.extract.kinds import assign_keywords, kind_of, plans, unplaced_keywords
 from mission_control.extract.parts import default_part, named_parts
 from mission_control.extract.quantities import find_quantities
 from mission_control.extract.report import Report
@@ -39,7 +38,8 @@ class Draft:
 
     ``inherited`` marks a time taken from the day stated before (the clause gives none),
     ``recovery`` an event that follows an earlier failure of the same kind, ``infobox`` a
-    draft of an infobox field."""
+    draft of an infobox field, ``planned`` an event the text says was due, not that it
+    happened."""
 
     kind: str
     part: str
@@ -55,6 +55,7 @@ class Draft:
     recovery: bool = False
     infobox: bool = False
     text: str = ""
+    planned: bool = False
     _spans: set[tuple[int, int]] = field(default_factory=set, repr=False, compare=False)
 
     def add_provenance(self, provenance: Iterable[Provenance]) -> None:
@@ -90,51 +91,23 @@ def read_drafts(
 
 
 def infobox_drafts(doc: Document) -> list[Draft]:
-    """A draft of each infobox field that dates an event (``Launch date``, ``Landing date``)."""
-    drafts: list[Draft] = []
-    for item in doc.infobox:
-        kind = vocabulary.INFOBOX_EVENTS.get(infobox_key(item.key))
-        if kind is None:
-            continue
-        dates, _ = find_dates(item.value)
-        if not dates or dates[0].year is None:
-            continue  # blank or garbled: the metadata stage warns of it
-        times = find_times(item.value)
-        mention = dates[0]
-        day = day_of(mention, None)
-        if day is None:
-            continue
-        if times:
-            start, precision = combine(day, times[0])
-        else:
-            start, precision = day, mention.precision
-        drafts.append(
-            Draft(
-                kind=kind,
-                part="spacecraft",
-                time=StatedTime(start, precision),
-                provenance=[_infobox_provenance(doc, item)],
-                outcomes=[],
-                quantities=[],
-                paragraph=0,
-                order=-1,
-                infobox=True,
-                text=f"{item.key}: {item.value}",
-            )
+    """A draft of each event the infobox dates (see :func:`.infobox.infobox_events`)."""
+    return [
+        Draft(
+            kind=found.kind,
+            part=found.part,
+            time=found.time,
+            provenance=[found.provenance],
+            outcomes=[],
+            quantities=[],
+            paragraph=0,
+            order=-1,
+            infobox=True,
+            text=found.text,
+            planned=found.planned,
         )
-    return drafts
-
-
-def _infobox_provenance(doc: Document, item: InfoboxField) -> Provenance:
-    """The infobox line exactly as the file has it, without its surrounding blanks."""
-    line_start = max(doc.text.rfind("\n", 0, item.start), doc.text.rfind("\r", 0, item.start))
-    line_start += 1
-    ends = [i for i in (doc.text.find("\n", item.start), doc.text.find("\r", item.start)) if i >= 0]
-    line_end = min(ends, default=len(doc.text))
-    line = doc.text[line_start:line_end]
-    start = line_start + len(line) - len(line.lstrip())
-    end = line_start + len(line.rstrip())
-    return Provenance(doc.source, doc.text[start:end], (start, end), item.line)
+        for found in infobox_events(doc)
+    ]
 
 
 def _provenance(doc: Document, sentence: Sentence) -> Provenance:
@@ -231,7 +204,7 @@ class _Drafting:
         stamps = clause.stamps
         # A date that is not real keeps the event word next to it from the other dates.
         spans = sorted([*(s.span for s in stamps), *clause.unreal])
-        kind_at = dict(zip(spans, assign_kinds(text, spans, clause.keywords), strict=True))
+        kind_at = dict(zip(spans, assign_keywords(text, spans, clause.keywords), strict=True))
         kinds = shared_back(text, stamps, [kind_at[s.span] for s in stamps])
         single = len(stamps) == 1
         # Read once for the clause, however many moments it states.
@@ -240,26 +213,75 @@ class _Drafting:
         # A time in a clause with a subject of its own is that subject's.
         offsets = [s.span[1] - 1 for s in stamps]
         nears = subjects_at(text, offsets, self.subject_of)
-        for stamp, found, near in zip(stamps, kinds, nears, strict=True):
-            # A stated day with no event word is still a dated statement: "other".
+        before = 0  # where the stretch of text before this moment starts
+        first = len(self.drafts)  # where this clause's drafts begin
+        for stamp, keyword, near in zip(stamps, kinds, nears, strict=True):
+            stretch, before = text[before : stamp.span[0]], stamp.span[1]
+            found = keyword.kind if keyword is not None else None
+            planned = keyword is not None and keyword.planned
+            if found is None and vocabulary.ANAPHOR.search(stretch):
+                found = self.antecedent(provenance.span)
+                planned = found is not None and plans(stretch)
+            # A stated day with no event word is still a dated statement: "other" (an event
+            # only if it states a failure, see make_events).
             kind = found or ("other" if stamp.time.precision >= Precision.DAY else None)
             if kind is None:
                 continue
+            # What went wrong happened to the actual event, not to the one that was due.
             self.add(
                 Draft(
                     kind=kind,
                     part=self.part_for(text, kind, stamp.time.start, sentence.paragraph, near),
                     time=stamp.time,
                     provenance=[provenance],
-                    outcomes=list(outcomes),
+                    outcomes=[] if planned else list(outcomes),
                     quantities=self.quantities(sentence.line, text) if single else [],
                     paragraph=sentence.paragraph,
                     order=clause.order,
                     circa=stamp.circa,
                     window=stamp.window,
                     text=text,
+                    planned=planned,
                 )
             )
+        used = set(map(id, filter(None, kind_at.values())))
+        self.unplaced(clause, used, {d.kind for d in self.drafts[first:]}, provenance)
+
+    def unplaced(
+        self, clause: DatedClause, used: set[int], dated: set[str], provenance: Provenance
+    ) -> None:
+        """A draft of each event a dated clause names without a moment of its own, on the
+        day of the timed moment before it (:func:`.kinds.unplaced_keywords`); a kind the
+        clause dated already adds nothing."""
+        stamps = [s for s in clause.stamps if s.time.precision >= Precision.DAY]
+        moments = [(s.span[0], s.time.has_time_of_day) for s in stamps]
+        text, sentence = clause.text, clause.sentence
+        for keyword, k in unplaced_keywords(text, clause.keywords, moments, used):
+            if keyword.kind in dated:
+                continue
+            dated.add(keyword.kind)
+            day = stamps[k].time.start.replace(hour=0, minute=0, second=0, microsecond=0)
+            self.add(
+                Draft(
+                    kind=keyword.kind,
+                    part=self.part_for(text, keyword.kind, day, sentence.paragraph, None),
+                    time=StatedTime(day, Precision.DAY),
+                    provenance=[provenance],
+                    outcomes=[],
+                    quantities=[],
+                    paragraph=sentence.paragraph,
+                    order=clause.order,
+                    text=text,
+                )
+            )
+
+    def antecedent(self, sentence: tuple[int, int]) -> str | None:
+        """The kind of the last event the sentence at ``sentence`` stated, which "a third
+        followed on" or "another was scheduled for" counts one more of."""
+        prev = self.drafts[-1] if self.drafts else None
+        if prev is None or prev.infobox or prev.kind == "other":
+            return None
+        return prev.kind if prev.provenance[0].span == sentence else None
 
     def add(self, draft: Draft) -> None:
         """Add a draft, and before it a draft of the same event for each other part its
@@ -290,6 +312,7 @@ class _Drafting:
                     circa=draft.circa,
                     window=draft.window,
                     text=draft.text,
+                    planned=draft.planned,
                 )
             )
         self.drafts.append(draft)
@@ -314,6 +337,7 @@ class _Drafting:
         if (
             prev is not None
             and prev.kind == kind
+            and not prev.planned
             and prev.part == part
             and prev.paragraph == sentence.paragraph
             and not (prev.outcomes and not outcomes)
@@ -335,6 +359,7 @@ class _Drafting:
                 inherited=True,
                 recovery=prev is not None
                 and prev.kind == kind
+                and not prev.planned
                 and bool(prev.outcomes)
                 and not outcomes,
                 text=text,

@@ -22,6 +22,8 @@ _LABELS: dict[str, str] = {
     "loss-of-contact": "Contact lost",
     "flyby": "Flyby",
     "last-contact": "Last contact",
+    "deactivation": "Deactivated",
+    "decay": "Orbit decayed",
 }
 
 
@@ -38,6 +40,8 @@ def _summary(draft: Draft, shortened: dict[str, str]) -> str:
         label = f"{label} ({draft.part})"
     if draft.recovery:
         label += ", after the earlier failure"
+    if draft.planned:
+        label += ", planned"
     if draft.outcomes:
         label += ": " + "; ".join(draft.outcomes)
     return label
@@ -82,12 +86,24 @@ class _Earliest:
         return best
 
 
-_Key = tuple[str, Precision, bool, str]  # kind, precision, from the infobox, part
+_Key = tuple[str, Precision, bool, str]  # kind (planned or not), precision, infobox, part
+
+
+def _kind(draft: Draft) -> str:
+    """The kind a draft merges by: a planned event never merges with the happening."""
+    return f"{draft.kind} (planned)" if draft.planned else draft.kind
+
+
+# A statement of one kind that restates an event of another: the last contact with a craft
+# is when contact with it was lost ("Last contact: 30 May 1984" in an infobox, "kept contact
+# until 30 May 1984" in the prose).
+_RESTATES: dict[str, str] = {"last-contact": "loss-of-contact"}
 
 
 class _Finer:
     """For a draft, the first draft in the text that states the same event finer: the same
-    kind, a compatible part (the same, or one of them the whole spacecraft), starting within
+    kind (and planned or not), a compatible part (the same, or one of them the whole
+    spacecraft), starting within
     the draft's time, neither a recovery, and either of a finer precision or, at the same
     precision, earlier in the text (the prose before the infobox).
 
@@ -104,7 +120,7 @@ class _Finer:
             if d.recovery:
                 continue
             for part in parts if d.infobox else (d.part,):
-                key = (d.kind, d.time.precision, d.infobox, part)
+                key = (_kind(d), d.time.precision, d.infobox, part)
                 entries.setdefault(key, []).append((d.time.start, i, part == d.part))
         self.groups: dict[str, list[tuple[_Key, _Earliest]]] = {}
         for key, group in entries.items():
@@ -115,13 +131,21 @@ class _Finer:
             return None
         here = self.position[id(draft)]
         best = len(self.drafts)
-        for (_, precision, infobox, part), group in self.groups.get(draft.kind, []):
+        groups = self.groups.get(_kind(draft), [])
+        restated = None if draft.planned else _RESTATES.get(draft.kind)
+        if restated is not None:
+            groups = [*groups, *self.groups.get(restated, [])]
+        for (kind, precision, infobox, part), group in groups:
             if precision < draft.time.precision:
                 continue
             if not (part == draft.part or "spacecraft" in (part, draft.part)):
                 continue
             found = group.first(draft.time.start, draft.time.end)
-            if precision == draft.time.precision and (infobox, found) >= (draft.infobox, here):
+            if (
+                kind == _kind(draft)
+                and precision == draft.time.precision
+                and (infobox, found) >= (draft.infobox, here)
+            ):
                 continue  # at equal precision only a prose, then an earlier, statement wins
             best = min(best, found)
         return self.drafts[best] if best < len(self.drafts) else None
@@ -129,7 +153,7 @@ class _Finer:
     def repart(self, draft: Draft, part: str) -> None:
         """Give an infobox draft another part."""
         position = self.position[id(draft)]
-        for (_, precision, infobox, group_part), group in self.groups[draft.kind]:
+        for (_, precision, infobox, group_part), group in self.groups[_kind(draft)]:
             if infobox and precision == draft.time.precision and group_part in (draft.part, part):
                 group.set(position, group_part == part)
         draft.part = part
@@ -138,7 +162,10 @@ class _Finer:
 def make_events(drafts: list[Draft], mission_id: str) -> tuple[Event, ...]:
     """The events of ``drafts`` in time order, indexed from 0. A draft that a finer (or, at
     equal precision, an earlier or prose) draft of the same event states too is merged into
-    it; the merge adds to the drafts it keeps, which are changed in place."""
+    it; the merge adds to the drafts it keeps, which are changed in place. A dated statement
+    that names no kind of event (pictures taken, a press conference) is no event, unless it
+    states what went wrong."""
+    drafts = [d for d in drafts if d.kind != "other" or d.outcomes]
     # A coarser statement of an event that a finer one states too is the same event.
     keep: list[Draft] = []
     finer = _Finer(drafts)
@@ -211,6 +238,7 @@ def make_events(drafts: list[Draft], mission_id: str) -> tuple[Event, ...]:
                 quantities=tuple(draft.quantities),
                 approximate=draft.window is not None or draft.circa,
                 window=draft.window,
+                planned=draft.planned,
             )
         )
     return tuple(events)

@@ -13,22 +13,97 @@ from mission_control.extract.spans import Claimed
 
 @dataclass(frozen=True)
 class Keyword:
-    """Where a clause names an event of some kind; ``rank`` is its row in the table."""
+    """Where a clause names an event of some kind; ``rank`` is its row in the table;
+    ``planned`` when the clause says the event was due, not that it happened."""
 
     start: int
     end: int
     rank: int
     kind: str
+    planned: bool = False
+
+
+def _rank(kind: str) -> int:
+    return next(
+        (i for i, (k, _) in enumerate(vocabulary.KIND_PATTERNS) if k == kind),
+        len(vocabulary.KIND_PATTERNS),
+    )
+
+
+def _planned_verbs(text: str) -> tuple[list[Keyword], list[tuple[int, int]]]:
+    """The events a clause says were due ("was due to land"), each keyword at its verb, and
+    the stretches of text (the phrase and its verb) that no other row may read."""
+    found: list[Keyword] = []
+    spans: list[tuple[int, int]] = []
+    for marker in vocabulary.PLANNED_TO.finditer(text):
+        at = marker.end()
+        if spans and at <= spans[-1][1]:
+            continue
+        # A noun ("a landing") only after a verb that takes it: "due to a failure" is a cause.
+        table = vocabulary.PLANNED_VERBS
+        if marker.group("verb"):
+            table = (*table, *vocabulary.KIND_PATTERNS)
+        for kind, pattern in table:
+            verb = pattern.match(text, at)
+            if verb is not None and verb.end() > at:
+                found.append(Keyword(verb.start(), verb.end(), _rank(kind), kind, True))
+                spans.append((marker.start(), verb.end()))
+                break
+    return found, spans
+
+
+# How far before "scheduled for" the keyword it speaks of may end (PLANNED_BEFORE_GAP's
+# length): a nearer bound than the clause keeps each look constant.
+_BEFORE_REACH = 40
+
+
+def _mark_planned(text: str, keywords: list[Keyword]) -> list[Keyword]:
+    """The keywords with those that "scheduled for" or "the planned" speaks of marked
+    planned: the keyword right after such a phrase, else the one just before it."""
+    if not keywords:
+        return keywords
+    starts = [k.start for k in keywords]
+    marked: set[int] = set()
+    for phrase in vocabulary.PLANNED_FOR.finditer(text):
+        gap = vocabulary.PLANNED_AFTER_GAP.match(text, phrase.end())
+        after = bisect.bisect_left(starts, phrase.end())
+        if gap is not None and after < len(keywords) and keywords[after].start == gap.end():
+            marked.add(after)
+            continue
+        before = bisect.bisect_right(starts, phrase.start()) - 1
+        near = phrase.start() - _BEFORE_REACH
+        if before >= 0 and near <= keywords[before].end <= phrase.start():
+            between = text[keywords[before].end : phrase.start()]
+            if vocabulary.PLANNED_BEFORE_GAP.fullmatch(between):
+                marked.add(before)
+    for phrase in vocabulary.PLANNED_ADJECTIVE.finditer(text):
+        after = bisect.bisect_left(starts, phrase.end())
+        if after < len(keywords) and keywords[after].start == phrase.end():
+            marked.add(after)
+    return [
+        Keyword(k.start, k.end, k.rank, k.kind, True) if i in marked else k
+        for i, k in enumerate(keywords)
+    ]
 
 
 def find_keywords(text: str) -> list[Keyword]:
-    """Every event keyword of a clause, in order, with what did not happen blanked out; where
-    two rows match the same words the row listed first keeps them."""
-    blanked = vocabulary.HYPOTHETICAL.sub(lambda m: " " * len(m.group(0)), text)
+    """Every event keyword of a clause, in order, with what did not happen blanked out and
+    what was only due marked planned; where two rows match the same words the row listed
+    first keeps them."""
+    planned, spans = _planned_verbs(text)
+    blanked = text
+    if spans:
+        chars = list(text)
+        for start, end in spans:
+            chars[start:end] = " " * (end - start)
+        blanked = "".join(chars)
+    blanked = vocabulary.HYPOTHETICAL.sub(lambda m: " " * len(m.group(0)), blanked)
     kept: list[Keyword] = []
     taken = Claimed()
     # Where the last word of KIND_LATER starts (-1: none), found once for the clause.
-    later = max((m.start() for m in vocabulary.KIND_LATER.finditer(blanked)), default=-1)
+    later_words = list(vocabulary.KIND_LATER.finditer(blanked))
+    later = max((m.start() for m in later_words), default=-1)
+    blanked = _parachute_words(blanked, later_words)
     for rank, (kind, pattern) in enumerate(vocabulary.KIND_PATTERNS):
         # A row's own matches never overlap, so only earlier rows' keywords are checked.
         needs_later = "later" in pattern.groupindex
@@ -41,14 +116,74 @@ def find_keywords(text: str) -> list[Keyword]:
         ]
         kept.extend(found)
         taken.add((k.start, k.end) for k in found)
-    return sorted(kept, key=lambda k: (k.start, k.rank))
+    kept.sort(key=lambda k: (k.start, k.rank))
+    return sorted([*_mark_planned(text, kept), *planned], key=lambda k: (k.start, k.rank))
+
+
+def _parachute_words(text: str, later_words: list[re.Match[str]]) -> str:
+    """The text with the first word of KIND_LATER after each parachute blanked: "its
+    parachute was jettisoned" names a parachute, not a separation."""
+    if not later_words:
+        return text
+    chars: list[str] | None = None
+    starts = [m.start() for m in later_words]
+    for parachute in _PARACHUTE.finditer(text):
+        k = bisect.bisect_left(starts, parachute.end())
+        if k < len(later_words):
+            chars = chars if chars is not None else list(text)
+            word = later_words[k]
+            chars[word.start() : word.end()] = " " * (word.end() - word.start())
+    return "".join(chars) if chars is not None else text
+
+
+_PARACHUTE = re.compile(r"\bparachutes?\b", re.I)
 
 
 def kind_of(keywords: Sequence[Keyword]) -> str | None:
     """The kind of a clause that states no time: the first row of the table its keywords
-    match."""
-    return min(keywords, key=lambda k: k.rank).kind if keywords else None
+    match (a planned event is not dated by the day stated before)."""
+    actual = [k for k in keywords if not k.planned]
+    return min(actual, key=lambda k: k.rank).kind if actual else None
 
+
+# What may stand between a keyword and the moment it states ("landed on", "launched at").
+def plans(text: str) -> bool:
+    """Whether a stretch of text says what follows was only due ("was scheduled for")."""
+    return bool(vocabulary.PLANNED_FOR.search(text) or vocabulary.PLANNED_TO.search(text))
+
+
+def unplaced_keywords(
+    text: str, keywords: Sequence[Keyword], moments: Sequence[tuple[int, bool]], used: set[int]
+) -> list[tuple[Keyword, int]]:
+    """Each keyword of a dated clause that no moment took (``used``: their ids) and that
+    names an event on the day of the moment before it, with that moment's index among
+    ``moments`` (each a start and whether it is timed): "it entered the atmosphere at 07:02,
+    and its parachute was jettisoned" states the day, not the time. Left out: a keyword
+    only planned; one before every moment; one after a day alone ("launched on 5 May 1975
+    and later landed": only a timed moment keeps the clause to the hours of one day); one
+    that failed ("its retrorockets failed to fire"); one timed from another moment ("a
+    minute later")."""
+    starts = [start for start, _ in moments]
+    found = []
+    for keyword in keywords:
+        if id(keyword) in used or keyword.planned:
+            continue
+        after = bisect.bisect_right(starts, keyword.start)
+        if not after or not moments[after - 1][1]:
+            continue
+        stop = starts[after] if after < len(starts) else len(text)
+        if vocabulary.RELATIVE_TIME.search(text, keyword.end, stop) or (
+            vocabulary.FAILED_AFTER.match(text, keyword.end)
+        ):
+            continue
+        found.append((keyword, after - 1))
+    return found
+
+
+# "inserted into orbit around Mars on": a few words, then the preposition.
+_LEADS_IN = re.compile(
+    r"[\s,]*(?:(?:[\w'\u2019-]+\s+){0,4}?(?:on|at|in|by|until|of)\s+(?:the\s+)?)?", re.I
+)
 
 # What may stand between two dates of one list ("23 February, 28 February and 25 March").
 _LIST_GAP = re.compile(r"[\s,;]*(?:(?:and|or|then|as\s+well\s+as)\s+)?(?:(?:on|in)\s+)?", re.I)
@@ -57,16 +192,23 @@ _LIST_GAP = re.compile(r"[\s,;]*(?:(?:and|or|then|as\s+well\s+as)\s+)?(?:(?:on|i
 def assign_kinds(
     text: str, spans: Sequence[tuple[int, int]], keywords: Sequence[Keyword]
 ) -> list[str | None]:
-    """The kind of each stated moment of a clause. Each keyword serves one moment: a moment
+    """The kind of each stated moment of a clause (see :func:`assign_keywords`)."""
+    return [k.kind if k is not None else None for k in assign_keywords(text, spans, keywords)]
+
+
+def assign_keywords(
+    text: str, spans: Sequence[tuple[int, int]], keywords: Sequence[Keyword]
+) -> list[Keyword | None]:
+    """The keyword of each stated moment of a clause. Each keyword serves one moment: a moment
     takes the nearest keyword between it and the moment before it, else the nearest between it
-    and the moment after it; a date in a list with no keyword of its own shares the kind of the
-    date before it."""
+    and the moment after it that does not lead straight into that moment; a date in a list
+    with no keyword of its own shares the kind of the date before it."""
     # Keywords never overlap, so sorted by start they are sorted by end too: the keywords
     # within a stretch of text are a run of indexes, found by binary search.
     starts = [k.start for k in keywords]
     ends = [k.end for k in keywords]
     free = _Unclaimed(len(keywords))
-    kinds: list[str | None] = []
+    kinds: list[Keyword | None] = []
 
     def within(a: int, b: int) -> tuple[int, int]:
         return bisect.bisect_left(starts, a), bisect.bisect_right(ends, b)
@@ -77,12 +219,21 @@ def assign_kinds(
         pick = free.last(*within(start, end))
         if pick is None:
             pick = free.last(*within(lo, start))
-        if pick is None:
+        listed = i and kinds[-1] is not None and _LIST_GAP.fullmatch(text[lo:start])
+        if pick is None and not listed:
             pick = free.first(*within(end, hi))
+            # "... and it was to have landed on D2": a keyword right before the next moment
+            # is that moment's, not this one's.
+            if (
+                pick is not None
+                and i + 1 < len(spans)
+                and _LEADS_IN.fullmatch(text, keywords[pick].end, spans[i + 1][0])
+            ):
+                pick = None
         if pick is not None:
             free.claim(pick)
-            kinds.append(keywords[pick].kind)
-        elif i and kinds[-1] is not None and _LIST_GAP.fullmatch(text[lo:start]):
+            kinds.append(keywords[pick])
+        elif listed:
             kinds.append(kinds[-1])
         else:
             kinds.append(None)

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 
 from mission_control.model import StatedTime
 
@@ -28,16 +29,16 @@ class Stamp:
     window: tuple[datetime, datetime] | None = None
 
 
+T = TypeVar("T")
+
 # What parts the days of one list: "On 3 and 4 July", "on 12, 15 and 20 July".
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or))?\s*(?:on\s+)?")
 
 
-def shared_back(
-    text: str, stamps: Sequence[Stamp], kinds: Sequence[str | None]
-) -> list[str | None]:
-    """The kinds of a clause's stamps, a day of a list that names its event only after its
-    last day ("On 3 and 4 July the spacecraft made course corrections") taking the kind of
-    the day after it."""
+def shared_back(text: str, stamps: Sequence[Stamp], kinds: Sequence[T | None]) -> list[T | None]:
+    """The kinds (or keywords) of a clause's stamps, a day of a list that names its event
+    only after its last day ("On 3 and 4 July the spacecraft made course corrections")
+    taking the kind of the day after it."""
     out = list(kinds)
     for i in range(len(out) - 2, -1, -1):
         gap = (stamps[i].span[1], stamps[i + 1].span[0])

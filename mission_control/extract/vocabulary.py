@@ -1,7 +1,9 @@
 """The vocabulary the reader recognises, as tables: event kinds, outcomes, parts, systems.
 
 Every table is ordered; the first row that matches wins. Keeping them here (and not in the
-reader's control flow) is what lets the reader read articles it was not written for.
+reader's control flow) is what lets the reader read articles it was not written for, and the
+tables refer to each other's fragments, so the vocabulary must be one file however many
+words it grows to know.
 """
 
 from __future__ import annotations
@@ -20,6 +22,61 @@ def _later(first: str, then: str, within: str = "[^.;]") -> str:
     return rf"(?:{first})(?:(?!{first}){within})*?(?:{then})"
 
 
+# What a craft or one of its parts is called where a verb needs its object ("released the
+# lander", "the orbiter was shut down").
+_CRAFT_NOUN = (
+    r"(?:spacecraft|probe|craft|lander|orbiter|rover|bus|capsule|sphere|penetrator|"
+    r"descent\s+(?:module|craft|capsule|vehicle)|landing\s+(?:module|craft)|module|"
+    r"sub-?satellite|transmitter|vehicle|it)\b"
+)
+# Results and pictures "were released" to the public, not from a craft.
+_NOT_DATA = "".join(
+    rf"(?<!{w}\s)"
+    for w in ("data", "images", "results", "photographs", "pictures", "photos", "findings", "maps")
+)
+_NOT_PUBLISHED = (
+    r"(?!\s+(?:to\s+(?:the\s+)?(?:public|press|media|scientific)|publicly|online|"
+    r"for\s+publication))"
+)
+# An engine, heater or instrument "was shut down": not the craft (a subject the clause leaves
+# out, "it ... and was switched off", is the craft's).
+_NOT_A_DEVICE = "".join(
+    rf"(?<!{w}\s)"
+    for w in (
+        "engine",
+        "engines",
+        "motor",
+        "motors",
+        "thruster",
+        "thrusters",
+        "heater",
+        "heaters",
+        "rocket",
+        "rockets",
+        "stage",
+        "camera",
+        "cameras",
+        "instrument",
+        "instruments",
+        "experiment",
+        "experiments",
+        "spectrometer",
+        "radar",
+        "burn",
+    )
+)
+# Loss of contact said as silence: "no word from", "no signal was received", "kept contact
+# until", "sent data until", "heard it until" (the date is when it ended).
+_NO_WORD = (
+    r"\bno\s+(?:further\s+|more\s+)?word\s+(?:was\s+heard\s+)?from\b|"
+    r"\bno\s+(?:further\s+|more\s+)?(?:signals?|transmissions?|telemetry|data)\s+"
+    r"(?:(?:was|were)\s+(?:ever\s+)?(?:received|heard)|arrived|came)\b|"
+    r"\b(?:kept|maintained)\s+(?:radio\s+)?contact\s+(?:\w+\s+){0,4}?until\b|"
+    r"\b(?:sent|returned|transmitted|relayed)\s+(?:back\s+)?(?:data|signals|pictures|images|"
+    r"telemetry)\s+(?:[\w,-]+\s+){0,4}?until\b|"
+    r"\b(?:heard|tracked)\s+(?:it|the\s+\w+)\s+(?:\w+\s+){0,2}?until\b"
+)
+
 # Phrases about what did not (yet) happen: removed before a sentence's kind is judged, so
 # "retrorockets were intended to fire" is not a retro-fire and "instead of landing" no landing.
 HYPOTHETICAL = re.compile(
@@ -36,13 +93,88 @@ HYPOTHETICAL = re.compile(
     _I,
 )
 
+# Phrases that state a planned event rather than a happening. Each marks one event keyword
+# as planned: the verb after "was due to" / "was scheduled to" (PLANNED_TO, then a verb of
+# PLANNED_VERBS, or after "to make a" / "to have" a keyword of KIND_PATTERNS); the keyword
+# just after, else just before, "scheduled for" / "was planned for" (PLANNED_FOR, with
+# PLANNED_AFTER_GAP or PLANNED_BEFORE_GAP between); the keyword right after "the planned"
+# (PLANNED_ADJECTIVE). "As planned" is a happening; "was intended to" stays a phrase of what
+# did not happen (HYPOTHETICAL).
+PLANNED_TO = re.compile(
+    r"\b(?:(?:was|were|is|are)\s+(?:(?:also|then|still)\s+)?(?:(?:(?:originally|initially|"
+    r"first)\s+)?(?:due|set|slated)\s+)?|(?<!\bas\s)(?:originally\s+|initially\s+)?"
+    r"(?:scheduled|planned|expected|slated)\s+)"
+    r"to\s+(?:(?:be|then|first|also)\s+)?(?P<verb>(?:make|perform|attempt|carry\s+out|begin|"
+    r"conduct)\s+(?:(?:a|an|the|its|their|her|his)\s+)?|have\s+(?:been\s+)?)?",
+    _I,
+)
+PLANNED_VERBS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("launch", re.compile(r"(?:launch|lift\s+off|blast\s+off)\b", _I)),
+    ("flyby", re.compile(r"(?:fly\s+(?:past|by)|pass\s+(?:by|within|close\s+to))\b", _I)),
+    ("atmospheric-entry", re.compile(r"enter\s+(?:the\s+)?(?:[\w'\u2019]+\s+)?atmosphere\b", _I)),
+    (
+        "orbit-insertion",
+        re.compile(
+            r"(?:enter|go\s+into|achieve|(?:placed|inserted)\s+into)\s+(?:an?\s+|the\s+)?"
+            r"(?:[\w-]+\s+){0,2}?orbit\b",
+            _I,
+        ),
+    ),
+    ("separation", re.compile(r"(?:separate|released|ejected|detach)\b", _I)),
+    (
+        "landing",
+        re.compile(
+            r"(?:soft-?)?land\b|touch\s+down\b|impact\b|reach\s+the\s+(?:ground|surface)\b", _I
+        ),
+    ),
+    ("decay", re.compile(r"re-?enter\b|decay\b", _I)),
+    (
+        "deactivation",
+        re.compile(r"(?:deactivated|shut\s+down|switched\s+off|turned\s+off)\b", _I),
+    ),
+)
+PLANNED_FOR = re.compile(
+    r"\b(?:(?:was|were|is|are|had\s+been)\s+(?:(?:originally|initially|first|then|still|"
+    r"tentatively)\s+)?(?:due|scheduled|planned|slated|set|targeted|expected)|"
+    r"(?<!\bas\s)(?:originally\s+|initially\s+)?(?:scheduled|planned|slated))\s+(?:for|on)\b",
+    _I,
+)
+# What may stand between "scheduled for" and the keyword after it ("for the launch"), and
+# between the keyword before it and it ("the launch of the orbiter was scheduled for").
+PLANNED_AFTER_GAP = re.compile(r"\s+(?:(?:a|an|the|its|their)\s+)?", _I)
+PLANNED_BEFORE_GAP = re.compile(r"[^.;:\d]{0,40}")
+PLANNED_ADJECTIVE = re.compile(
+    r"(?<!\bas\s)\b(?:originally\s+|initially\s+)?(?:planned|scheduled|projected|"
+    r"targeted)\s+(?:(?:a|an|the|its|their)\s+)?(?!mission\b)",
+    _I,
+)
+
+# After an event word, a time stated from another moment ("its parachute opened a minute
+# later"): the clause does not leave that event on the day alone.
+RELATIVE_TIME = re.compile(r"\b(?:later|earlier|afterwards?|before|after|then)\b", _I)
+
+# Right after an event word, that it did not happen: "its retrorockets failed to fire".
+FAILED_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:fail(?:ed|s)?|malfunction(?:ed|s)?|did\s+not|never|could\s+not)\b", _I
+)
+
+# "A third followed on 16 December", "a first, smaller one had been made on 18 February",
+# "another was scheduled for": one more event of the kind the sentence spoke of before.
+ANAPHOR = re.compile(
+    r"\b(?:(?:a|an|the)\s+(?:(?:first|second|third|fourth|fifth|sixth|further|final|last|next|"
+    r"later|earlier|larger|smaller|bigger|brief|short|major|minor)[,\s]+){1,2}|another\s+)"
+    r"(?=(?:one|was|were|had|followed|came|took|on|in)\b)",
+    _I,
+)
+
 # (kind, pattern), by priority.
 KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "launch",
         re.compile(
-            r"\blaunch(?:ed|es)?\b(?!\s+(?:window|vehicle|site|pad|complex))"
-            r"|\blift-?off\b|\blifted\s+off\b",
+            r"\blaunch(?:ed|es)?\b(?!\s+(?:window|vehicle|site|pad|complex|shroud|fairing|"
+            r"escape|mass|weight))"
+            r"|\blift-?off\b|\b(?:lifted|blasted)\s+off\b",
             _I,
         ),
     ),
@@ -50,31 +182,72 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "separation",
         re.compile(
             # "its parachutes were released" is a parachute, not a separation.
-            r"\bsepara\w+|(?<!parachute\s)(?<!parachutes\s)\b(?:was|were)\s+(?:\w+\s+)?released\b|"
-            r"\bjettison\w*|\bdetach\w*",
+            r"\bsepara\w+|(?<!parachute\s)(?<!parachutes\s)" + _NOT_DATA + r"\b(?:was|were)\s+"
+            r"(?:\w+\s+)?(?:released|ejected)\b" + _NOT_PUBLISHED + r"|"
+            r"\b(?:released|ejected)\s+(?:the\s+|its\s+)(?:[\w-]+\s+){0,2}?" + _CRAFT_NOUN + r"|"
+            r"(?<!parachute\s)(?<!parachutes\s)\bdeployed\s+from\b|"
+            r"\bjettison\w*|\bdetach\w*|\bundock(?:ed|ing)?\b",
             _I,
         ),
     ),
     (
         "course-correction",
-        re.compile(r"\b(?:mid-?course|course|trajectory|orbit(?:al)?)\s+correction", _I),
+        re.compile(
+            r"\b(?:mid-?course|course|trajectory|orbit(?:al)?)\s+correction|"
+            r"\bmid-?course\s+(?:manoeuvre|maneuver|burn)|"
+            r"\b(?:orbit(?:al)?\s+)?trim\s+(?:burn|manoeuvre|maneuver)|"
+            r"\bcorrection\s+(?:manoeuvre|maneuver|burn)|"
+            # A correction alone is the craft's course's ("a last correction was made").
+            r"(?<!error\s)\bcorrections?\b(?!\s+(?:to|of)\s+(?:the|its)\s+(?:data|text|record|"
+            r"figures?|article))",
+            _I,
+        ),
     ),
     (
         "loss-of-contact",
         re.compile(
             r"\bcontact\s+(?:[\w']+\s+){0,5}lost\b|\blost\s+(?:all\s+)?contact\b|"
             r"\bloss\s+of\s+(?:contact|signal|communications?)\b|"
-            r"\b(?:communications?|telemetry|radio\s+link|signals?)\s+(?:\w+\s+){0,3}"
+            r"\b(?:communications?|telemetry|radio\s+link|signals?)\s+(?:\w+\s+){0,4}"
             r"(?:was|were)\s+lost\b|"
-            r"\b(?:signals?|transmissions?)\s+(?:\w+\s+)?(?:ceased|"
-            r"stopped|ended)\b|\bceased\s+transmitting\b",
+            r"\b(?:signals?|transmissions?|communications?|telemetry)\s+(?:\w+\s+)?(?:ceased|"
+            r"stopped|ended)\b|\bceased\s+transmitting\b|" + _NO_WORD,
             _I,
         ),
     ),
     (
         "last-contact",
         re.compile(
-            r"\b(?:last|final)\s+(?:contact|signal|transmission|telemetry|communication)s?\b",
+            r"\b(?:last|final)\s+(?:contact|signal|transmission|telemetry|communication|data)s?\b",
+            _I,
+        ),
+    ),
+    (
+        "deactivation",
+        re.compile(
+            r"\bdeactivat(?:ed|ion)\b|\bdecommissioned\b|"
+            + _NOT_A_DEVICE
+            + r"\b(?:was|were)\s+(?:(?:finally|formally|permanently|then)\s+)?"
+            r"(?:shut\s+down|turned\s+off|switched\s+off|powered\s+(?:down|off))\b|"
+            r"\b(?:shut\s+down|turned\s+off|switched\s+off)\s+(?:the\s+|its\s+)(?:[\w-]+\s+)?"
+            + _CRAFT_NOUN
+            + r"|\b(?:shut|turned|switched)\s+(?:the\s+|its\s+)(?:[\w-]+\s+)?"
+            + _CRAFT_NOUN
+            + r"\s+(?:down|off)\b|"
+            r"\b(?:shut|turned|switched|powered)\s+(?:it|them)\s+(?:down|off)\b|"
+            r"\bmission\s+(?:was\s+)?(?:ended|terminated|concluded)\b|"
+            r"\b(?:ended|terminated|concluded)\s+(?:the|its)\s+mission\b|"
+            r"\bend\s+of\s+(?:the\s+|its\s+)?mission\b(?!\s+(?:date|time))",
+            _I,
+        ),
+    ),
+    (
+        "decay",
+        re.compile(
+            r"\borbit(?:al)?\s+(?:\w+\s+){0,2}?decay(?:ed)?\b|\bdecayed\b|"
+            # A capsule that re-enters is coming home (an atmospheric entry), not decaying.
+            r"(?<!capsule\s)\bre-?enter(?:ed)?\s+(?:the\s+)?(?:Earth['\u2019]s\s+|terrestrial\s+)?"
+            r"atmosphere\b|(?<!capsule\s)\bre-?entered\b|\bburn(?:ed|t)\s+up\b",
             _I,
         ),
     ),
@@ -83,7 +256,8 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             # "the flyby bus" names a part, not an event.
             r"\bfly-?by\b(?!\s+(?:bus|stage|module|craft|spacecraft|probe|vehicle))|"
-            r"\bflew\s+(?:past|by|within)\b|\bpassed\s+within\b|\bclosest\s+approach\b",
+            r"\bflew\s+(?:past|by|within)\b|\bpassed\s+(?:within|by|close\s+to)\b|"
+            r"\bswung\s+(?:by|past)\b|\bclosest\s+approach\b",
             _I,
         ),
     ),
@@ -91,18 +265,22 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "orbit-insertion",
         re.compile(
             # An orbit of the target, not a parking orbit or one around the Sun.
-            r"\borbit(?:al)?\s+insertion\b|\b(?:entered|inserted\s+into|placed\s+into|"
+            r"\borbit(?:al)?\s+insertion\b|\bbegan\s+orbiting\b|"
+            r"\bbraked\s+into\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?orbit\b|"
+            r"\b(?:entered|inserted\s+into|placed\s+in(?:to)?|captured\s+into|"
             r"went\s+into|achieved)\s+(?:an?\s+|the\s+)?"
-            r"(?!(?:heliocentric|solar|parking|low\s+Earth|Earth|geocentric)\b)"
-            r"(?:[\w-]+\s+){0,2}orbit\b(?!\s+(?:around|about|of)\s+the\s+Sun)",
+            r"(?:(?!(?:heliocentric|solar|parking|low|Earth|geocentric|transfer)\b)[\w,.-]+\s+)"
+            r"{0,5}?orbit\b(?!\s+(?:around|about|of)\s+the\s+Sun)",
             _I,
         ),
     ),
     (
         "atmospheric-entry",
         re.compile(
-            r"\b(?:encounter|enter|reach)(?:ed|es|s)?\s+(?:the\s+)?(?:\w+\s+)?"
-            r"atmosphere\b|\batmospheric\s+entry\b|\bentry\s+into\s+"
+            r"\b(?:encounter|enter|reach)(?:ed|es|s)?\s+(?:the\s+)?(?:[\w'\u2019]+\s+)?"
+            r"atmosphere\b|\batmospheric\s+entry\b|\bentry\s+interface\b|"
+            r"\b(?:plunged|dived|dove)\s+into\s+(?:the\s+)?(?:[\w'\u2019]+\s+)?atmosphere\b|"
+            r"\bentry\s+into\s+"
             r"the\s+(?:\w+\s+)?atmosphere\b",
             _I,
         ),
@@ -121,6 +299,7 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "retro-fire",
         re.compile(
             r"\bretro-?rockets?\s+(?:fired|ignited)\b|\bretro-?fire\b|"
+            r"\b(?:braking|landing|descent)\s+(?:engines?|rockets?|motors?)\s+(?:fired|ignited)\b|"
             r"\bretro-?rockets?\b",
             _I,
         ),
@@ -129,8 +308,13 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "landing",
         re.compile(
             r"\b(?:landed|touched\s+down|touchdown|soft\s+landing|landing)\b|"
-            r"\breached\s+the\s+(?:ground|surface)\b|\bimpacted\b|"
-            r"\bcrash(?:ed|-landed)\s+(?:on|onto|into)\b",
+            r"\breached\s+the\s+(?:ground|surface)\b|\bimpacted\b(?!\s+(?:the\s+|its\s+)?"
+            r"(?:mission|schedule|programme|program|plans?|results?|budget|design|development|"
+            r"science|work|team)\b)|"
+            r"\bcrash(?:ed|-landed)\s+(?:on|onto|into)\b|\bcrash-?landed\b|"
+            # "The impact had been planned for 13:20": the craft's, not a failure's.
+            r"\bimpact\b(?!\s+(?:crater|craters|site|velocity|speed|energy|of|on\s+the\s+"
+            r"(?:mission|schedule|programme|program)))",
             _I,
         ),
     ),
@@ -138,7 +322,7 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # A keyword whose pattern matched in its group ``later`` names its kind only when this matches
 # somewhere after it in the clause ("the parachute ... deployed").
-KIND_LATER = re.compile(r"\b(?:deploy|open|released)", _I)
+KIND_LATER = re.compile(r"\b(?:deploy|open|released|jettison)", _I)
 
 # (outcome tag, pattern). A sentence's outcome lists every tag that matches, in this order.
 OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -302,14 +486,42 @@ INFOBOX_EVENTS: dict[str, str] = {
     "launch date": "launch",
     "launched": "launch",
     "last contact": "last-contact",
+    "last signal": "last-contact",
     "landing date": "landing",
+    "landing": "landing",
     "landed": "landing",
+    "touchdown": "landing",
+    "impact date": "landing",
     "orbital insertion": "orbit-insertion",
     "orbital insertion date": "orbit-insertion",
     "orbit insertion": "orbit-insertion",
+    "orbit insertion date": "orbit-insertion",
     "closest approach": "flyby",
     "flyby date": "flyby",
+    "flyby": "flyby",
+    "separation date": "separation",
+    "atmospheric entry": "atmospheric-entry",
+    "entry date": "atmospheric-entry",
+    "deactivated": "deactivation",
+    "deactivation": "deactivation",
+    "deactivation date": "deactivation",
+    "decommissioned": "deactivation",
+    "decay date": "decay",
+    "decayed": "decay",
+    "orbital decay": "decay",
 }
+# An infobox value that names its parts ("Orbiter: 14 June 2003 Lander: 2 July 2003"): a
+# label of words and a colon, at the start or after a blank or separator. The colon of a
+# clock time follows a digit, so it is never a label's.
+INFOBOX_LABEL = re.compile(r"(?:^|(?<=[\s;,(]))([A-Za-z][A-Za-z -]{0,30}?)\s*:\s*")
+# A date in an infobox that was only due: "5 May 1976 (planned)".
+INFOBOX_PLANNED = re.compile(r"\b(?:planned|scheduled|expected|proposed|due)\b", _I)
+# Part names an infobox label may use beyond those the prose's part words know, by part.
+INFOBOX_PART_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("rover", re.compile(r"\brover\b", _I)),
+    ("capsule", re.compile(r"\b(?:capsule|sample\s+return)\b", _I)),
+    ("penetrator", re.compile(r"\bpenetrators?\b", _I)),
+)
 
 # Words that name a launch site, wherever a launch sentence puts them.
 LAUNCH_SITE_WORDS = (

@@ -28,7 +28,8 @@ Quantities = Mapping[str, tuple[QuantityText, ...]]
 
 Column = tuple[str, str]
 """A column's text, and the element it is drawn as: ``time``, ``craft``, ``part``,
-``summary``, ``failed`` (a failure's summary) or ``quantities``."""
+``summary``, ``failed`` (a failure's summary), ``planned`` (the summary of an event only
+due) or ``quantities``."""
 
 
 def failure_mark(rules: Rules, kind: str, outcome: str) -> str:
@@ -162,7 +163,10 @@ class EventLines:
         fields.append((track.mission.name.ljust(6), "craft"))
         if wide:
             fields.append((part_label(event.part).ljust(6), "part"))
-        fields.append((summary, "failed" if event.failed else "summary"))
+        # A planned event (one only due) is drawn apart from the happenings; its summary
+        # says "planned".
+        element = "failed" if event.failed else "planned" if event.planned else "summary"
+        fields.append((summary, element))
         return fields
 
     def mark(self, index: int) -> str:

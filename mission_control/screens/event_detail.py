@@ -80,6 +80,8 @@ class EventDetailScreen(Dialog[None]):
             ("when", event_when(event, style="detail")),
             ("what", f"{event.kind}, {event.part}"),
         ]
+        if event.planned:
+            facts.append(("planned", "the text says it was due then, not that it happened"))
         if event.outcome:
             facts.append(("outcome", f"✖ {event.outcome}"))
         facts += [

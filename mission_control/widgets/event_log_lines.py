@@ -24,6 +24,7 @@ STYLES = {
     "part": "$text-secondary",
     "summary": "$foreground",
     "failed": "bold $text-error",
+    "planned": "italic $text-muted",
     "quantities": "$text-primary",
     "line": "",
     "cursor": "$foreground on $block-cursor-blurred-background $block-cursor-blurred-text-style",

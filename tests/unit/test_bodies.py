@@ -141,3 +141,13 @@ def test_a_campaign_that_never_left_earth_says_so_once() -> None:
     assert campaign.transfers() == {mission.id: None}
     (warning,) = campaign.transfer_warnings().values()
     assert warning.endswith("no trajectory modelled: it never left Earth orbit")
+
+
+def test_a_short_flight_has_no_light_time_before_its_launch() -> None:
+    mission = read_text(load_text(ARTICLES / "selena5.txt"), "selena5.txt")
+    campaign = build_campaign([mission])
+    track = campaign.tracks[0]
+    assert track.launch_tick is not None
+    assert light_time_at(track, None, track.launch_tick - 60) is None
+    after = light_time_at(track, None, track.ticks[-1])
+    assert after is not None and 1.17 < after < 1.37

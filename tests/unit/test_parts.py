@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from support.paths import ARTICLES
+from support.paths import ARTICLES, SEEDS
 
 from mission_control.campaign import build_campaign
 from mission_control.extract.document import parse_document
@@ -240,7 +240,8 @@ def test_a_craft_stranded_at_earth_re_enters_as_the_spacecraft() -> None:
         "The upper stage did not fire and it remained in a low Earth orbit. "
         "The spacecraft re-entered the atmosphere on 12 May 1975."
     )
-    assert read(body)[-1] == ("atmospheric-entry", "spacecraft")
+    # A re-entry of a craft stranded in Earth orbit is its decay.
+    assert read(body)[-1] == ("decay", "spacecraft")
 
 
 def test_an_orbiter_and_lander_craft_has_no_bus_panel() -> None:
@@ -265,3 +266,22 @@ def test_the_venus_lander_lands_once_and_on_the_lander() -> None:
     assert landings == ["lander"]
     inserted = [e.part for e in mission.events if e.kind == "orbit-insertion"]
     assert inserted == ["orbiter"]
+
+
+def test_a_craft_whose_article_names_no_bus_shows_none() -> None:
+    """The whole craft's events are the spacecraft's own when the text names no bus or
+    orbiter; every part an event concerns has a panel, rows or none."""
+    mission = read_text(load_text(ARTICLES / "selena5.txt"), "selena5.txt")
+    campaign = build_campaign([mission])
+    parts = campaign.tracks[0].parts
+    assert "bus" not in parts
+    assert list(parts) == ["spacecraft", "lander", "rover"]
+    assert "propulsion" in parts["spacecraft"]  # its course corrections
+    state = state_at(campaign, campaign.end)
+    assert state.missions[0].part_phases["lander"] == "landed"
+
+
+def test_a_craft_with_a_bus_keeps_its_events_on_the_bus() -> None:
+    mission = read_text(load_text(SEEDS / "mars6.txt"), "mars6.txt")
+    parts = build_campaign([mission]).tracks[0].parts
+    assert list(parts) == ["bus", "lander"]

@@ -47,12 +47,15 @@ def read(text: str, what: str) -> dict[str, Any]:
     return reading
 
 
-def read_repeated(phrase: str, repeats: int = REPEATS) -> dict[str, Any]:
-    return read(OPENING + phrase * repeats + "\n", f"{repeats:,} times {phrase.strip()!r}")
+def read_repeated(phrase: str, repeats: int = REPEATS, lead: str = "") -> dict[str, Any]:
+    """An article whose second sentence is ``lead`` then ``phrase`` repeated (a lead that
+    states a failure keeps a moment that names no kind of event an event)."""
+    text = OPENING + lead + phrase * repeats + "\n"
+    return read(text, f"{repeats:,} times {phrase.strip()!r}")
 
 
 def test_a_date_stated_100000_times_in_one_sentence_is_one_event() -> None:
-    reading = read_repeated("12 March 1974 ")
+    reading = read_repeated("12 March 1974 ", lead="A malfunction was found on ")
     assert [(e["kind"], e["time"]) for e in reading["events"]] == [
         ("launch", "1973-08-05"),
         ("other", "1974-03-12"),
@@ -67,7 +70,7 @@ def test_a_quantity_stated_100000_times_is_read_every_time() -> None:
 
 
 def test_a_clock_time_stated_100000_times_takes_the_day_before_it() -> None:
-    reading = read_repeated("12:30 UTC ")
+    reading = read_repeated("12:30 UTC ", lead="A malfunction was found at ")
     assert [e["time"] for e in reading["events"]] == ["1973-08-05", "1973-08-05T12:30Z"]
 
 

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 import pytest
 from msgspec.structs import replace
 
+from mission_control import phases
 from mission_control.campaign import (
     Campaign,
     MissionTrack,
@@ -45,9 +46,11 @@ def subsystem_states(
         part: {name: SubsystemState(name, Status.UNKNOWN) for name in names}
         for part, names in track.parts.items()
     }
+    # The whole craft's events concern its main part (its bus, its orbiter, or itself).
+    main = phases.main_part(list(dict.fromkeys(track.events.column("part"))))
     for event in passed:
         for rule in matching(rules, event):
-            part = rule.part_for(event.part)
+            part = rule.part_for(main if event.part == "spacecraft" else event.part)
             if part in states:
                 states[part][rule.system] = SubsystemState(
                     rule.system, rule.status, event, rule.reason
@@ -231,11 +234,11 @@ def _status_after(event: Event) -> dict[tuple[str, str], Status]:
 @pytest.mark.parametrize(
     ("event", "part", "system", "status"),
     [
-        (_event("course-correction", "spacecraft"), "bus", "propulsion", Status.NORMAL),
+        (_event("course-correction", "spacecraft"), "spacecraft", "propulsion", Status.NORMAL),
         (_event("orbit-insertion", "orbiter"), "orbiter", "propulsion", Status.NORMAL),
         (
             _event("orbit-insertion", "spacecraft", "failed to enter orbit"),
-            "bus",
+            "spacecraft",
             "propulsion",
             Status.CRITICAL,
         ),
@@ -263,7 +266,10 @@ def _status_after(event: Event) -> dict[tuple[str, str], Status]:
         ),
         (_event("other", outcome="chip degraded"), "lander", "data", Status.SERIOUS),
         (_event("other", outcome="data unusable"), "lander", "data", Status.SERIOUS),
-        (_event("last-contact", "spacecraft"), "bus", "radio link", Status.OFF),
+        (_event("last-contact", "spacecraft"), "spacecraft", "radio link", Status.OFF),
+        (_event("loss-of-contact"), "lander", "radio link", Status.CRITICAL),
+        (_event("deactivation", "orbiter"), "orbiter", "radio link", Status.OFF),
+        (_event("decay", "spacecraft"), "spacecraft", "radio link", Status.OFF),
     ],
 )
 def test_status_rule(event: Event, part: str, system: str, status: Status) -> None:
@@ -272,7 +278,7 @@ def test_status_rule(event: Event, part: str, system: str, status: Status) -> No
 
 def test_every_rule_in_the_table_is_exercised() -> None:
     # The parametrised cases above cover each rule; this keeps that true as rules are added.
-    assert len(default_rules().rules) == 13
+    assert len(default_rules().rules) == 16
 
 
 def test_mars7_separation_shows_caution_until_released(campaign: Campaign) -> None:
