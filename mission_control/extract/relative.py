@@ -82,6 +82,12 @@ _ANCHORS = {
     "orbit insertion": "orbit-insertion",
 }
 _ANCHOR_KINDS = frozenset(_ANCHORS.values())
+# "no word was received after that": the very moment stated before.
+_THEN_RE = re.compile(
+    r"\b(?:after|from|since)\s+(?:that|this|then)\b(?!\s+(?:day|morning|afternoon|evening|"
+    r"night|week|month|year|date|point|time)\b)",
+    re.IGNORECASE,
+)
 # A word every relative time has.
 _RELATIVE_WORD_RE = re.compile(
     r"later|next|following|same|that|after|soon|shortly|immediately|moments", re.IGNORECASE
@@ -147,6 +153,9 @@ def find_relative(text: str) -> Relative | None:
     same = _SAME_DAY_RE.search(text)
     if same:
         found.append(Relative(same.span(), timedelta(0), Precision.DAY))
+    then = _THEN_RE.search(text)
+    if then:
+        found.append(Relative(then.span(), timedelta(0), Precision.SECOND))
     return min(found, key=lambda r: r.span[0], default=None)
 
 
@@ -157,12 +166,13 @@ def relative_stamp(
     events: dict[str, StatedTime],
 ) -> Stamp | None:
     """The moment a relative time gives after the last one stated (``last``, on the last
-    ``day`` stated), or after the last event of its anchor's kind (``events``); None for the
-    same day, which an undated clause takes as it is (or when nothing was stated before)."""
+    ``day`` stated; "after that" is that moment itself), or after the last event of its
+    anchor's kind (``events``); None for the same day, which an undated clause takes as it
+    is (or when nothing was stated before)."""
     if relative.anchor is not None:
         last = events.get(relative.anchor)
         day = None if last is None else last.start.replace(hour=0, minute=0, second=0)
-    if day is None or not relative.offset:
+    if day is None or (not relative.offset and relative.precision is Precision.DAY):
         return None
     if relative.precision >= Precision.MINUTE:
         if last is None or not last.has_time_of_day:

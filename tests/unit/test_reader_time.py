@@ -374,6 +374,14 @@ def test_an_offset_after_an_event_counts_from_that_event() -> None:
     ]
 
 
+def test_after_that_is_the_moment_stated_before() -> None:
+    m = read(
+        "== Flight ==\nOn 4 August 1981 it entered the atmosphere at 20:02 UTC and crash-landed "
+        "at 20:09 UTC; no word from the lander was received after that.\n"
+    )
+    assert rows(m)[-1] == ("loss-of-contact", "1981-08-04T20:09Z")
+
+
 def test_a_relative_time_naming_no_event_gives_none() -> None:
     m = read(
         "== Flight ==\nThe lander separated on 12 March 1974.\n\n"
