@@ -26,6 +26,7 @@ from mission_control.extract.subjects import (
     companion_parts,
     freed_part,
     last_subject,
+    links_to_it,
     part_of_subject,
     subjects_at,
 )
@@ -85,7 +86,7 @@ def read_drafts(
             drafting.dated_clause(clause)
         else:
             drafting.undated_clause(clause)
-        drafting.note_subject(clause.text, clause.sentence.paragraph)
+        drafting.note_subject(clause.text, clause.sentence)
     drafting.flush_details()
     return drafting.drafts
 
@@ -139,7 +140,7 @@ class _Drafting:
     report: Report
     drafts: list[Draft]
     pending: list[tuple[Sentence, int, list[str], list[Quantity]]] = field(default_factory=list)
-    subject: tuple[int, str] | None = None  # (paragraph, part) the last clause was about
+    subject: tuple[int, str, int] | None = None  # (paragraph, part, sentence) of the last clause
     paragraph: int = 0  # the paragraph being read
     flushed: int = 0  # how many drafts were there when the pending details were last placed
     described: dict[Quantity, Quantity] = field(default_factory=dict)  # each with ``shown``
@@ -162,17 +163,19 @@ class _Drafting:
         return found
 
     def part_for(
-        self, text: str, kind: str, day: datetime | None, paragraph: int, subject: str | None
+        self, text: str, kind: str, day: datetime | None, at: Sentence, subject: str | None
     ) -> str:
-        """The part an event concerns: the part the clause names as its subject (``subject``,
-        from :meth:`subject_of`; for a carrier's separation, the part freed); else, for "it",
-        the subject of the clause before; else the part the kind implies, if the article
-        names one that fits (:func:`~.parts.default_part`); else the part of the event just
-        before on the same day; else the whole spacecraft."""
+        """The part an event concerns: the clause's subject (``subject``; for a carrier's
+        separation, the part freed); else the last clause's subject, for "it" in the same
+        paragraph ("no signal was received from it") or in the same sentence ("the bus made
+        two corrections; a third followed"); else the part the kind implies, if the article
+        names one (:func:`~.parts.default_part`); else that of the event just before on the
+        same day; else the whole spacecraft."""
         if subject:
             return freed_part(kind, subject, _without_name(text, self.name))
-        if _PRONOUN_SUBJECT.match(text) and self.subject and self.subject[0] == paragraph:
-            return self.subject[1]
+        it = _PRONOUN_SUBJECT.match(text) or links_to_it(text)
+        if (last := self.subject) and (last[2] == at.start or (it and last[0] == at.paragraph)):
+            return last[1]
         default = default_part(kind, self.named_parts)
         if default is not None:
             return default
@@ -191,11 +194,11 @@ class _Drafting:
         """The part a clause names as its subject (the mission's own name names none)."""
         return part_of_subject(_without_name(text, self.name))
 
-    def note_subject(self, text: str, paragraph: int) -> None:
+    def note_subject(self, text: str, sentence: Sentence) -> None:
         """Remember the part a clause is about, for an "it" in the clause after."""
         part = last_subject(text, self.subject_of)
         if part:
-            self.subject = (paragraph, part)
+            self.subject = (sentence.paragraph, part, sentence.start)
         elif not _PRONOUN_SUBJECT.match(text):
             self.subject = None
 
@@ -231,7 +234,7 @@ class _Drafting:
             self.add(
                 Draft(
                     kind=kind,
-                    part=self.part_for(text, kind, stamp.time.start, sentence.paragraph, near),
+                    part=self.part_for(text, kind, stamp.time.start, sentence, near),
                     time=stamp.time,
                     provenance=[provenance],
                     outcomes=[] if planned else list(outcomes),
@@ -264,7 +267,7 @@ class _Drafting:
             self.add(
                 Draft(
                     kind=keyword.kind,
-                    part=self.part_for(text, keyword.kind, day, sentence.paragraph, None),
+                    part=self.part_for(text, keyword.kind, day, sentence, None),
                     time=StatedTime(day, Precision.DAY),
                     provenance=[provenance],
                     outcomes=[],
@@ -332,7 +335,7 @@ class _Drafting:
             return
         quantities = self.quantities(sentence.line, text)
         prev = self.drafts[-1] if self.drafts else None
-        part = self.part_for(text, kind, clause.day, sentence.paragraph, self.subject_of(text))
+        part = self.part_for(text, kind, clause.day, sentence, self.subject_of(text))
         provenance = _provenance(self.doc, sentence)
         if (
             prev is not None

@@ -62,11 +62,19 @@ class _Words:
 
 # A link named with the craft at its far end ("contact with the lander", "signals from the
 # orbiter"): with no part as its subject, the sentence is about that craft.
-_LINK_TO = re.compile(
-    r"\b(?:contact|communications?|signals?|telemetry|transmissions?|radio\s+link|link|data)"
-    r"\s+(?:with|from|of)\s+(?:the\s+|its\s+)?$",
-    re.I,
+_LINK = (
+    r"\b(?:contact|communications?|signals?|telemetry|transmissions?|radio\s+link|link|data"
+    r"|word)"
 )
+_LINK_TO = re.compile(_LINK + r"\s+(?:with|from|of)\s+(?:the\s+|its\s+)?$", re.I)
+# A link whose far end is "it" ("no signal was received from it", "contact with it was
+# lost"): the craft the sentence before was about.
+_LINK_TO_IT = re.compile(_LINK + r"\b(?:\s+\w+){0,3}?\s+(?:with|from)\s+it\b", re.I)
+
+
+def links_to_it(text: str) -> bool:
+    """Whether a clause speaks of a link with "it": of contact, signals or word from it."""
+    return _LINK_TO_IT.search(text) is not None
 
 
 def part_of_subject(text: str) -> str | None:

@@ -56,6 +56,8 @@ def test_each_part_word_names_its_part(phrase: str, part: str) -> None:
         # No part is the subject: the craft at the far end of the link is.
         ("Contact with the lander was lost at 14:05 UTC.", "lander"),
         ("Signals from the orbiter stopped on 3 May 1976.", "orbiter"),
+        ("There was no word from the orbiter after 3 May 1999.", "orbiter"),
+        ("The orbiter had no word of the lander after 3 May 1999.", "orbiter"),
         ("It separated from the bus on 3 May 1976.", None),
     ],
 )
@@ -228,6 +230,44 @@ def test_a_clause_of_no_part_takes_the_subject_of_the_clause_before_it() -> None
     )
     lander = "The descent module touched down on 21 December 1978 at 06:20 UTC. "
     assert read(lander + body)[-1] == ("loss-of-contact", "lander")
+
+
+def test_a_clause_of_no_part_after_a_semicolon_is_the_subject_before_it() -> None:
+    body = (
+        "On 17 and 25 September 1975 the bus made two course corrections; a third followed "
+        "on 16 December 1975."
+    )
+    assert read(body)[1:] == [("course-correction", "bus")] * 3
+
+
+def test_a_sentence_of_no_part_takes_no_subject_from_the_sentence_before() -> None:
+    body = (
+        "The bus made a course correction on 17 September 1975. Orbit insertion came on "
+        "16 December 1975."
+    )
+    assert read(body)[1:] == [("course-correction", "bus"), ("orbit-insertion", "spacecraft")]
+
+
+@pytest.mark.parametrize(
+    ("body", "part"),
+    [
+        # the far end of the link is "it": the craft the sentence before was about
+        (
+            "The orbiter went on studying Mars. After 19 May 1987 no signal was received from it.",
+            "orbiter",
+        ),
+        ("The orbiter went on studying Mars. On 19 May 1987 contact with it was lost.", "orbiter"),
+        # not in the same paragraph: no craft to mean
+        (
+            "The orbiter went on studying Mars.\n\nAfter 19 May 1987 no signal was received "
+            "from it.",
+            "spacecraft",
+        ),
+    ],
+)
+def test_a_link_to_it_is_the_craft_the_sentence_before_was_about(body: str, part: str) -> None:
+    lander = "The lander touched down on 3 December 1975. "
+    assert read(lander + body)[-1] == ("loss-of-contact", part)
 
 
 def test_a_sentence_of_one_subject_keeps_it_for_every_time() -> None:

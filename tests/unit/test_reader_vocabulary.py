@@ -424,9 +424,6 @@ def test_an_event_named_beside_a_timed_one_falls_on_its_day() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        # timed from another moment: that is the time, not the day alone
-        "It entered the atmosphere on 3 March 1976 at 07:02 UTC, and its parachute opened a "
-        "minute later.",
         # it did not happen
         "It crash-landed on 3 March 1976 at 07:02 UTC when its retrorockets failed to fire.",
         # the launch's shroud is no launch
@@ -436,6 +433,17 @@ def test_an_event_named_beside_a_timed_one_falls_on_its_day() -> None:
 def test_an_event_word_that_states_no_event_that_day_adds_none(text: str) -> None:
     assert len(events(text)) <= 1
     assert all(kind not in ("parachute", "retro-fire", "launch") for kind, _, _ in events(text))
+
+
+def test_an_event_timed_from_another_moment_is_at_that_time_not_the_day_alone() -> None:
+    text = (
+        "It entered the atmosphere on 3 March 1976 at 07:02 UTC, and its parachute opened a "
+        "minute later."
+    )
+    assert events(text) == [
+        ("atmospheric-entry", "1976-03-03T07:02Z", False),
+        ("parachute", "1976-03-03T07:03Z", False),
+    ]
 
 
 def test_a_parachute_jettisoned_or_released_is_no_separation() -> None:
