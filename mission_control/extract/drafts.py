@@ -23,12 +23,14 @@ from mission_control.extract.quantities import find_quantities
 from mission_control.extract.report import Report
 from mission_control.extract.stamps import shared_back
 from mission_control.extract.subjects import (
+    OTHER_CRAFT,
     companion_parts,
     freed_part,
     last_subject,
     links_to_it,
     part_of_subject,
     subjects_at,
+    without_name,
 )
 from mission_control.model import Precision, Provenance, Quantity, StatedTime
 
@@ -120,13 +122,6 @@ def _outcomes(text: str) -> list[str]:
     return [tag for tag, pattern in vocabulary.OUTCOME_PATTERNS if pattern.search(text)]
 
 
-def _without_name(text: str, name: str) -> str:
-    """The text with the mission's own name blanked ("Pioneer Venus Orbiter" names no part)."""
-    if not name.strip():
-        return text
-    return re.sub(re.escape(name), lambda m: " " * len(m.group(0)), text, flags=re.I)
-
-
 # A clause whose subject is a pronoun, after an optional opening phrase ("Initially, it ...").
 _PRONOUN_SUBJECT = re.compile(r"^(?:[A-Z][\w-]*(?:\s+[\w'-]+){0,3},\s+)?(?:it|its|it's)\b", re.I)
 
@@ -172,7 +167,7 @@ class _Drafting:
         names one (:func:`~.parts.default_part`); else that of the event just before on the
         same day; else the whole spacecraft."""
         if subject:
-            return freed_part(kind, subject, _without_name(text, self.name))
+            return freed_part(kind, subject, without_name(text, self.name))
         it = _PRONOUN_SUBJECT.match(text) or links_to_it(text)
         if (last := self.subject) and (last[2] == at.start or (it and last[0] == at.paragraph)):
             return last[1]
@@ -192,7 +187,7 @@ class _Drafting:
 
     def subject_of(self, text: str) -> str | None:
         """The part a clause names as its subject (the mission's own name names none)."""
-        return part_of_subject(_without_name(text, self.name))
+        return part_of_subject(without_name(text, self.name))
 
     def note_subject(self, text: str, sentence: Sentence) -> None:
         """Remember the part a clause is about, for an "it" in the clause after."""
@@ -215,11 +210,13 @@ class _Drafting:
         provenance = _provenance(self.doc, sentence)
         # A time in a clause with a subject of its own is that subject's.
         offsets = [s.span[1] - 1 for s in stamps]
-        nears = subjects_at(text, offsets, self.subject_of)
+        nears = subjects_at(text, offsets, self.subject_of, self.name)
         before = 0  # where the stretch of text before this moment starts
         first = len(self.drafts)  # where this clause's drafts begin
         for stamp, keyword, near in zip(stamps, kinds, nears, strict=True):
             stretch, before = text[before : stamp.span[0]], stamp.span[1]
+            if near == OTHER_CRAFT:
+                continue
             found = keyword.kind if keyword is not None else None
             planned = keyword is not None and keyword.planned
             if found is None and vocabulary.ANAPHOR.search(stretch):
@@ -296,7 +293,7 @@ class _Drafting:
         key = (draft.text, draft.part)
         companions = self.companions.get(key)
         if companions is None:
-            text = _without_name(draft.text, self.name)
+            text = without_name(draft.text, self.name)
             companions = self.companions[key] = companion_parts(text, draft.part)
         for part in companions:
             if part == "spacecraft" or draft.part == "spacecraft":

@@ -72,6 +72,13 @@ _LINK_TO = re.compile(_LINK + r"\s+(?:with|from|of)\s+(?:the\s+|its\s+)?$", re.I
 _LINK_TO_IT = re.compile(_LINK + r"\b(?:\s+\w+){0,3}?\s+(?:with|from)\s+it\b", re.I)
 
 
+def without_name(text: str, name: str) -> str:
+    """The text with the mission's own name blanked ("Pioneer Venus Orbiter" names no part)."""
+    if not name.strip():
+        return text
+    return re.sub(re.escape(name), lambda m: " " * len(m.group(0)), text, flags=re.I)
+
+
 def links_to_it(text: str) -> bool:
     """Whether a clause speaks of a link with "it": of contact, signals or word from it."""
     return _LINK_TO_IT.search(text) is not None
@@ -120,8 +127,13 @@ _PART_BEFORE = 40
 _IT_LATER = re.compile(r"^\s*\S.*?\bit\b", re.I)
 
 
+# The subject of a ", which" clause that follows another craft's name ("observed Vega 1
+# and Vega 2, which flew past Venus on 11 and 15 June"): what it states is not the article's.
+OTHER_CRAFT = "another craft"
+
+
 def subjects_at(
-    text: str, offsets: Sequence[int], subject_of: Callable[[str], str | None]
+    text: str, offsets: Sequence[int], subject_of: Callable[[str], str | None], craft: str = ""
 ) -> list[str | None]:
     """For each offset of ``text`` (a stated time), the subject ``subject_of`` finds in the
     clause around it, between the clause breaks ("the lander landed at 05:13 UTC" in "The
@@ -129,7 +141,8 @@ def subjects_at(
     ", which" clause, the part named just before it; in a clause that names none, the
     subject of the clauses before it, not of one after it ("Orbit insertion was planned
     for 1 August, and the lander ..." names no part for the orbit insertion) unless its
-    "it" is that one. Each clause is read once, however many times it states."""
+    "it" is that one; after another craft's name than ``craft``, :data:`OTHER_CRAFT`. Each
+    clause is read once, however many times it states."""
     breaks = list(_CLAUSE_BREAK.finditer(text))
     starts = [0, *(m.end() for m in breaks)]
     ends = [*(m.start() for m in breaks), len(text)]
@@ -144,7 +157,8 @@ def subjects_at(
             clause = text[starts[j] : ends[j]]
             own = subject_of(clause)
             if own is None and j and breaks[j - 1].group("which"):
-                own = _part_ending_at(text, breaks[j - 1].start())
+                end = breaks[j - 1].start()
+                own = _part_ending_at(text, end) or _other_craft_ending_at(text, end, craft)
             if own is None and j:
                 own = carried[j - 1]
             if own is None and _IT_LATER.search(clause):
@@ -178,6 +192,15 @@ def _part_ending_at(text: str, end: int) -> str | None:
         for match in pattern.finditer(text, start, end):
             if match.end() == end:
                 return part
+    return None
+
+
+def _other_craft_ending_at(text: str, end: int, own: str) -> str | None:
+    """:data:`OTHER_CRAFT` when a craft name other than ``own`` ends at ``end``."""
+    start = max(0, end - _PART_BEFORE)
+    for match in _craft_names(text[start:end]):
+        if match.end() == end - start and match.group(0).lower() != own.lower():
+            return OTHER_CRAFT
     return None
 
 

@@ -194,6 +194,26 @@ def test_a_which_clause_is_about_the_part_before_it() -> None:
     assert read(body)[-1] == ("landing", "lander")
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "In 1985 the probe observed Vega 1 and Vega 2, which flew past Venus on 11 and 15 "
+        "June 1985.",
+        "The orbiter relayed the data of Venera 11, which landed on 25 December 1978.",
+        "The orbiter was tracked alongside Tern 2, which entered orbit on 4 May 1976.",
+    ],
+)
+def test_a_which_clause_after_another_crafts_name_states_none_of_ours(body: str) -> None:
+    assert read(body) == [("launch", "spacecraft")]
+
+
+def test_a_which_clause_after_the_crafts_own_name_is_its_own() -> None:
+    body = "The orbiter reached Probe 1's target, which it entered orbit around on 4 May 1976."
+    own = "Probe 1, which had left Earth in May, entered orbit around Venus on 20 October 1975."
+    assert read(body)[1:] == [("orbit-insertion", "orbiter")]
+    assert read(own)[1:] == [("orbit-insertion", "spacecraft")]
+
+
 def test_its_after_a_sentence_of_two_subjects_is_the_last_ones() -> None:
     body = (
         "On 25 April 1976 the lander touched down at 05:52 GMT, and the return capsule "
