@@ -107,8 +107,10 @@ def find_keywords(text: str) -> list[Keyword]:
     for rank, (kind, pattern) in enumerate(vocabulary.KIND_PATTERNS):
         # A row's own matches never overlap, so only earlier rows' keywords are checked.
         needs_later = "later" in pattern.groupindex
+        # A row may name the word that states the event within a longer match ("word").
+        at_word = "word" in pattern.groupindex
         found = [
-            Keyword(m.start(), m.end(), rank, kind)
+            Keyword(*(m.span("word") if at_word and m.group("word") else m.span()), rank, kind)
             for m in pattern.finditer(blanked)
             if m.end() > m.start()
             and not (needs_later and m.group("later") is not None and later < m.end())

@@ -211,7 +211,11 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:communications?|telemetry|radio\s+link|signals?)\s+(?:\w+\s+){0,4}"
             r"(?:was|were)\s+lost\b|"
             r"\b(?:signals?|transmissions?|communications?|telemetry)\s+(?:\w+\s+)?(?:ceased|"
-            r"stopped|ended)\b|\bceased\s+transmitting\b|" + _NO_WORD,
+            r"stopped|ended)\b|\bceased\s+transmitting\b|"
+            # "Transmission began at 13:52:05 but stopped after 14.5 seconds": the stop.
+            r"(?:\b(?:signals?|transmissions?|telemetry)\s+(?:began|started|resumed)|"
+            r"\b(?:began|started)\s+(?:transmitting|to\s+transmit))\b[^.;]{0,60}?"
+            r"\b(?:but|and|then)\s+(?:\w+\s+)?(?P<word>ceased|stopped|ended)\b|" + _NO_WORD,
             _I,
         ),
     ),

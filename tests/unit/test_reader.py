@@ -451,8 +451,10 @@ def test_mars3_crlf_and_moscow_time() -> None:
         ("separation", "lander", "1971-12-02T09:14Z", "minute", None, False),
         ("atmospheric-entry", "lander", "1971-12-02T13:47Z", "minute", None, False),
         ("landing", "lander", "1971-12-02T13:50:35Z", "second", None, False),
+        # "Transmission began at 13:52:05 UTC but stopped after 14.5 seconds."
+        ("loss-of-contact", "lander", "1971-12-02T13:52:19Z", "second", None, False),
     ]
-    assert [e.provenance[0].line for e in m.events] == [6, 6, 7, 7]
+    assert [e.provenance[0].line for e in m.events] == [6, 6, 7, 7, 8]
     assert m.warnings == ()
 
 

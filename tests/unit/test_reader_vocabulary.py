@@ -462,3 +462,30 @@ def test_an_event_named_before_any_moment_of_its_clause_is_not_given_one() -> No
 def test_an_event_after_a_day_alone_is_not_given_that_day() -> None:
     text = "It was launched again on 3 March 1976 and eventually landed on Venus."
     assert events(text) == [("launch", "1976-03-03", False)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Transmission began at 13:52:05 UTC but stopped after 14.5 seconds.",
+        "Its signals started at 13:52:05 UTC and then ceased 14 seconds later.",
+        "It began transmitting at 13:52:05 UTC but stopped after 14 seconds.",
+    ],
+)
+def test_a_transmission_that_began_and_stopped_is_lost_when_it_stopped(sentence: str) -> None:
+    text = "It landed on 2 December 1975 at 13:50:35 UTC. " + sentence
+    assert events(text)[1:] == [("loss-of-contact", "1975-12-02T13:52:19Z", False)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # it went on: nothing stopped
+        "Transmission began at 13:52:05 UTC and lasted for 20 minutes.",
+        # what stopped is the descent, not the transmission
+        "Transmission began at 13:52:05 UTC. The descent stopped after 14 seconds.",
+    ],
+)
+def test_a_transmission_that_began_is_no_loss_of_contact(sentence: str) -> None:
+    text = "It landed on 2 December 1975 at 13:50:35 UTC. " + sentence
+    assert [kind for kind, _, _ in events(text)[1:]] == []
