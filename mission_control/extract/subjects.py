@@ -66,7 +66,10 @@ _LINK = (
     r"\b(?:contact|communications?|signals?|telemetry|transmissions?|radio\s+link|link|data"
     r"|word)"
 )
-_LINK_TO = re.compile(_LINK + r"\s+(?:with|from|of)\s+(?:the\s+|its\s+)?$", re.I)
+_LINK_TO = re.compile(
+    _LINK + r"\s+(?:(?:was|were)\s+(?:received|heard)\s+)?(?:with|from|of)\s+(?:the\s+|its\s+)?$",
+    re.I,
+)
 # A link whose far end is "it" ("no signal was received from it", "contact with it was
 # lost"): the craft the sentence before was about.
 _LINK_TO_IT = re.compile(_LINK + r"\b(?:\s+\w+){0,3}?\s+(?:with|from)\s+it\b", re.I)

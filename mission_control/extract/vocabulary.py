@@ -210,8 +210,11 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bloss\s+of\s+(?:contact|signal|communications?)\b|"
             r"\b(?:communications?|telemetry|radio\s+link|signals?)\s+(?:\w+\s+){0,4}"
             r"(?:was|were)\s+lost\b|"
-            r"\b(?:signals?|transmissions?|communications?|telemetry)\s+(?:\w+\s+)?(?:ceased|"
-            r"stopped|ended)\b|\bceased\s+transmitting\b|"
+            r"\b(?:signals?|transmissions?|communications?|telemetry)\s+"
+            r"(?:(?:with|from)\s+(?:the\s+|its\s+)?[\w-]+\s+|\w+\s+)?(?:ceased|stopped|ended)\b|"
+            r"\b(?:ceased|stopped)\s+(?:transmitting|sending\s+(?:data|signals))\b|"
+            r"\b(?:it|probe|spacecraft|craft|orbiter|lander|rover|bus|module|capsule|"
+            r"transmitters?|radio)\s+(?:then\s+|finally\s+)?(?:fell|went)\s+silent\b|"
             # "Transmission began at 13:52:05 but stopped after 14.5 seconds": the stop.
             r"(?:\b(?:signals?|transmissions?|telemetry)\s+(?:began|started|resumed)|"
             r"\b(?:began|started)\s+(?:transmitting|to\s+transmit))\b[^.;]{0,60}?"
@@ -272,7 +275,7 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\borbit(?:al)?\s+insertion\b|\bbegan\s+orbiting\b|"
             r"\bbraked\s+into\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?orbit\b|"
             r"\b(?:entered|inserted\s+into|placed\s+in(?:to)?|captured\s+into|"
-            r"went\s+into|achieved)\s+(?:an?\s+|the\s+)?"
+            r"went\s+into|achieved|reached)\s+(?:an?\s+|the\s+)?"
             r"(?:(?!(?:heliocentric|solar|parking|low|Earth|geocentric|transfer)\b)[\w,.-]+\s+)"
             r"{0,5}?orbit\b(?!\s+(?:around|about|of)\s+the\s+Sun)",
             _I,

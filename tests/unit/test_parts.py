@@ -57,6 +57,7 @@ def test_each_part_word_names_its_part(phrase: str, part: str) -> None:
         ("Contact with the lander was lost at 14:05 UTC.", "lander"),
         ("Signals from the orbiter stopped on 3 May 1976.", "orbiter"),
         ("There was no word from the orbiter after 3 May 1999.", "orbiter"),
+        ("No signal was received from the lander after 3 May 1976.", "lander"),
         ("The orbiter had no word of the lander after 3 May 1999.", "orbiter"),
         ("It separated from the bus on 3 May 1976.", None),
     ],
