@@ -251,8 +251,8 @@ class _Drafting:
         self, clause: DatedClause, used: set[int], dated: set[str], provenance: Provenance
     ) -> None:
         """A draft of each event a dated clause names without a moment of its own, on the
-        day of the timed moment before it (:func:`.kinds.unplaced_keywords`); a kind the
-        clause dated already adds nothing."""
+        day of the timed moment before it (:func:`.kinds.unplaced_keywords`), of the part its
+        stretch of the clause is about; a kind the clause dated already adds nothing."""
         stamps = [s for s in clause.stamps if s.time.precision >= Precision.DAY]
         moments = [(s.span[0], s.time.has_time_of_day) for s in stamps]
         text, sentence = clause.text, clause.sentence
@@ -261,10 +261,13 @@ class _Drafting:
                 continue
             dated.add(keyword.kind)
             day = stamps[k].time.start.replace(hour=0, minute=0, second=0, microsecond=0)
+            (near,) = subjects_at(text, [keyword.start], self.subject_of, self.name)
+            if near == OTHER_CRAFT:
+                continue
             self.add(
                 Draft(
                     kind=keyword.kind,
-                    part=self.part_for(text, keyword.kind, day, sentence, None),
+                    part=self.part_for(text, keyword.kind, day, sentence, near),
                     time=StatedTime(day, Precision.DAY),
                     provenance=[provenance],
                     outcomes=[],

@@ -178,6 +178,18 @@ def test_a_time_in_a_clause_of_its_own_is_that_clauses_subjects(body: str) -> No
     assert read(body)[1:] == [("orbit-insertion", "orbiter"), ("landing", "lander")]
 
 
+def test_an_event_of_no_time_of_its_own_is_its_own_clauses_subjects() -> None:
+    body = (
+        "The lander separated on 23 October 1975. On 25 October 1975 the orbiter entered "
+        "orbit around Venus, and the lander touched down at 05:13 UTC."
+    )
+    assert read(body)[1:] == [
+        ("separation", "lander"),
+        ("orbit-insertion", "orbiter"),
+        ("landing", "lander"),
+    ]
+
+
 @pytest.mark.parametrize(
     "body",
     [
