@@ -314,7 +314,10 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "landing",
         re.compile(
-            r"\b(?:landed|touched\s+down|touchdown|soft\s+landing|landing)\b|"
+            # "the landing site", "its landing legs": a thing for landing, not a landing.
+            r"\b(?:landed|touched\s+down|touchdown|soft\s+landing|landing)\b(?!\s+(?:sites?|"
+            r"ellipses?|zones?|areas?|gear|legs?|radars?|pads?|platforms?|engines?|points?|"
+            r"regions?|targets?|craft|modules?|stages?|systems?)\b)|"
             r"\breached\s+the\s+(?:ground|surface)\b|\bimpacted\b(?!\s+(?:the\s+|its\s+)?"
             r"(?:mission|schedule|programme|program|plans?|results?|budget|design|development|"
             r"science|work|team)\b)|"

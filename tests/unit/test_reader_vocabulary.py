@@ -54,6 +54,8 @@ def events(text: str) -> list[tuple[str, str, bool]]:
         ("The probe impacted the surface on 2 May.", "landing"),
         ("The lander crash-landed on 2 May.", "landing"),
         ("The impact came at 13:20 UT on 2 May.", "landing"),
+        ("The landing came on 2 May.", "landing"),
+        ("The landing module touched down on 2 May.", "landing"),
         # orbit insertion
         ("The orbiter entered orbit on 2 May.", "orbit-insertion"),
         ("It was inserted into a 1,300 by 112,000 km orbit on 2 May.", "orbit-insertion"),
@@ -100,6 +102,9 @@ def test_each_phrase_names_its_kind(sentence: str, kind: str) -> None:
         ("The failure impacted the schedule on 2 May.", "landing"),
         ("The impact of the failure was felt on 2 May.", "landing"),
         ("Impact craters were mapped on 2 May.", "landing"),
+        ("The landing site was chosen on 2 May.", "landing"),
+        ("Its landing legs were deployed on 2 May.", "landing"),
+        ("The landing radar was switched on on 2 May.", "landing"),
         ("Error correction was applied on 2 May.", "course-correction"),
         ("Corrections to the data were published on 2 May.", "course-correction"),
         ("The main engine was shut down on 2 May.", "deactivation"),
