@@ -129,6 +129,7 @@ def test_the_same_words_about_something_else_name_no_such_event(sentence: str, k
         "The loss was due to a separation fault on 2 May.",
         "The landing was expected to be hard.",
         "It was first to land on Venus on 15 December 1970.",
+        "The orbiter, intended for mapping, entered orbit on 5 May.",
     ],
 )
 def test_a_cause_or_an_expectation_is_no_plan(sentence: str) -> None:
@@ -154,6 +155,9 @@ def test_a_cause_or_an_expectation_is_no_plan(sentence: str) -> None:
         ("It was originally due to land on 5 May.", "landing"),
         ("The lander was expected to reach the surface on 5 May.", "landing"),
         ("The launch, originally scheduled for 1975, was postponed.", "launch"),
+        ("A second lander had been proposed for launch on 5 May.", "launch"),
+        ("The lander was intended to land on 5 May.", "landing"),
+        ("The probe was meant to fly past Venus on 5 May.", "flyby"),
     ],
 )
 def test_what_was_due_is_planned(sentence: str, kind: str) -> None:
