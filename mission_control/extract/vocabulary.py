@@ -103,7 +103,7 @@ HYPOTHETICAL = re.compile(
 PLANNED_TO = re.compile(
     r"\b(?:(?:was|were|is|are)\s+(?:(?:also|then|still)\s+)?(?:(?:(?:originally|initially|"
     r"first)\s+)?(?:due|set|slated)\s+)?|(?<!\bas\s)(?:originally\s+|initially\s+)?"
-    r"(?:scheduled|planned|expected|slated|intended|meant)\s+)"
+    r"(?:scheduled|planned|expected|slated)\s+)"
     r"to\s+(?:(?:be|then|first|also)\s+)?(?P<verb>(?:make|perform|attempt|carry\s+out|begin|"
     r"conduct)\s+(?:(?:a|an|the|its|their|her|his)\s+)?|have\s+(?:been\s+)?)?",
     _I,

@@ -156,8 +156,7 @@ def test_a_cause_or_an_expectation_is_no_plan(sentence: str) -> None:
         ("The lander was expected to reach the surface on 5 May.", "landing"),
         ("The launch, originally scheduled for 1975, was postponed.", "launch"),
         ("A second lander had been proposed for launch on 5 May.", "launch"),
-        ("The lander was intended to land on 5 May.", "landing"),
-        ("The probe was meant to fly past Venus on 5 May.", "flyby"),
+        ("The landing was intended for 5 May.", "landing"),
     ],
 )
 def test_what_was_due_is_planned(sentence: str, kind: str) -> None:
