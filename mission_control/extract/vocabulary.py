@@ -198,6 +198,7 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bmid-?course\s+(?:manoeuvre|maneuver|burn)|"
             r"\b(?:orbit(?:al)?\s+)?trim\s+(?:burn|manoeuvre|maneuver)|"
             r"\bcorrection\s+(?:manoeuvre|maneuver|burn)|"
+            r"\b(?:course|trajectory)\s+was\s+(?:\w+\s+)?corrected\b|"
             # A correction alone is the craft's course's ("a last correction was made").
             r"(?<!error\s)\bcorrections?\b(?!\s+(?:to|of)\s+(?:the|its)\s+(?:data|text|record|"
             r"figures?|article))",
@@ -243,7 +244,9 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             + _CRAFT_NOUN
             + r"\s+(?:down|off)\b|"
             r"\b(?:shut|turned|switched|powered)\s+(?:it|them)\s+(?:down|off)\b|"
-            r"\bmission\s+(?:was\s+)?(?:ended|terminated|concluded)\b|"
+            r"\bmission\s+(?:was\s+)?(?:(?:officially|formally|finally)\s+)?"
+            r"(?:ended|terminated|concluded)\b|\b(?:was|were)\s+(?:(?:officially|formally|"
+            r"finally)\s+)?retired\b|"
             r"\b(?:ended|terminated|concluded)\s+(?:the|its)\s+mission\b|"
             r"\bend\s+of\s+(?:the\s+|its\s+)?mission\b(?!\s+(?:date|time))",
             _I,
@@ -265,7 +268,9 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "the flyby bus" names a part, not an event.
             r"\bfly-?by\b(?!\s+(?:bus|stage|module|craft|spacecraft|probe|vehicle))|"
             r"\bflew\s+(?:past|by|within)\b|\bpassed\s+(?:within|by|close\s+to)\b|"
-            r"\bswung\s+(?:by|past)\b|\bclosest\s+approach\b",
+            r"\bswung\s+(?:by|past)\b|\bclosest\s+approach\b|\bgravity[\s-]+assists?\b|"
+            # "passed Mars at a distance of 1,300 km": a body passed at a stated distance.
+            r"\bpassed\s+(?:the\s+)?[A-Z]\w+\s+at\s+(?:a\s+)?(?:distance|range|altitude)\b",
             _I,
         ),
     ),
@@ -276,7 +281,7 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\borbit(?:al)?\s+insertion\b|\bbegan\s+orbiting\b|"
             r"\bbraked\s+into\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?orbit\b|"
             r"\b(?:entered|inserted\s+into|placed\s+in(?:to)?|captured\s+into|"
-            r"went\s+into|achieved|reached)\s+(?:an?\s+|the\s+)?"
+            r"went\s+into|achieved|reached|put\s+in(?:to)?)\s+(?:an?\s+|the\s+)?"
             r"(?:(?!(?:heliocentric|solar|parking|low|Earth|geocentric|transfer)\b)[\w,.-]+\s+)"
             r"{0,5}?orbit\b(?!\s+(?:around|about|of)\s+the\s+Sun)",
             _I,
@@ -319,7 +324,8 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:landed|touched\s+down|touchdown|soft\s+landing|landing)\b(?!\s+(?:sites?|"
             r"ellipses?|zones?|areas?|gear|legs?|radars?|pads?|platforms?|engines?|points?|"
             r"regions?|targets?|craft|modules?|stages?|systems?)\b)|"
-            r"\breached\s+the\s+(?:ground|surface)\b|\bimpacted\b(?!\s+(?:the\s+|its\s+)?"
+            r"\breached\s+the\s+(?:ground|surface)\b|"
+            r"\b(?:slammed|smashed|plunged)\s+into\s+the\s+(?:\w+\s+)?(?:ground|surface)\b|\bimpacted\b(?!\s+(?:the\s+|its\s+)?"
             r"(?:mission|schedule|programme|program|plans?|results?|budget|design|development|"
             r"science|work|team)\b)|"
             r"\bcrash(?:ed|-landed)\s+(?:on|onto|into)\b|\bcrash-?landed\b|"

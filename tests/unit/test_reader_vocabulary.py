@@ -30,6 +30,7 @@ def events(text: str) -> list[tuple[str, str, bool]]:
         ("A last correction had been made on 2 May.", "course-correction"),
         ("The midcourse manoeuvre on 2 May lasted half an hour.", "course-correction"),
         ("Trajectory correction manoeuvres were made on 2 May.", "course-correction"),
+        ("Its trajectory was corrected on 2 May.", "course-correction"),
         # separation
         ("The lander was released on 2 May.", "separation"),
         ("The descent module was ejected on 2 May.", "separation"),
@@ -53,6 +54,7 @@ def events(text: str) -> list[tuple[str, str, bool]]:
         ("The probe soft-landed on 2 May.", "landing"),
         ("The probe impacted the surface on 2 May.", "landing"),
         ("The lander crash-landed on 2 May.", "landing"),
+        ("The lander slammed into the Martian surface on 2 May.", "landing"),
         ("The impact came at 13:20 UT on 2 May.", "landing"),
         ("The landing came on 2 May.", "landing"),
         ("The landing module touched down on 2 May.", "landing"),
@@ -63,10 +65,13 @@ def events(text: str) -> list[tuple[str, str, bool]]:
         ("It was captured into orbit around Mars on 2 May.", "orbit-insertion"),
         ("It began orbiting Venus on 2 May.", "orbit-insertion"),
         ("It braked into orbit on 2 May.", "orbit-insertion"),
+        ("The orbiter was put into orbit around Mars on 2 May.", "orbit-insertion"),
         ("The orbiter reached Mars orbit on 2 May.", "orbit-insertion"),
         # flyby
         ("It swung by Venus on 2 May.", "flyby"),
         ("It passed by Venus on 2 May.", "flyby"),
+        ("The bus passed Mars at a distance of 1,300 km on 2 May.", "flyby"),
+        ("It made a gravity assist at Venus on 2 May.", "flyby"),
         # atmospheric entry, retro-fire
         ("Entry interface came on 2 May.", "atmospheric-entry"),
         ("It plunged into the Martian atmosphere on 2 May.", "atmospheric-entry"),
@@ -77,6 +82,8 @@ def events(text: str) -> list[tuple[str, str, bool]]:
         ("The orbiter was deactivated on 2 May.", "deactivation"),
         ("The spacecraft was shut down on 2 May.", "deactivation"),
         ("The orbiter was turned off on 2 May.", "deactivation"),
+        ("The orbiter was retired on 2 May.", "deactivation"),
+        ("The mission was officially ended on 2 May.", "deactivation"),
         ("Controllers switched off the orbiter on 2 May.", "deactivation"),
         ("It kept working until 2 May, when controllers switched it off.", "deactivation"),
         ("The mission ended on 2 May when controllers lost the orbiter.", "deactivation"),
@@ -116,6 +123,10 @@ def test_each_phrase_names_its_kind(sentence: str, kind: str) -> None:
         ("The crowd fell silent as the rocket rose on 2 May.", "loss-of-contact"),
         ("The images were sent to the press until 2 May.", "loss-of-contact"),
         ("Controllers switched it on on 2 May.", "deactivation"),
+        ("The launch passed the review at a meeting on 2 May.", "flyby"),
+        ("The engineers who built it retired on 2 May.", "deactivation"),
+        ("The data were corrected on 2 May.", "course-correction"),
+        ("The team plunged into the work on 2 May.", "landing"),
     ],
 )
 def test_the_same_words_about_something_else_name_no_such_event(sentence: str, kind: str) -> None:
