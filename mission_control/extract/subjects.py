@@ -210,10 +210,21 @@ def _other_craft_ending_at(text: str, end: int, own: str) -> str | None:
 _CARRIERS = frozenset({"bus", "orbiter"})
 
 
+_CONTACT_KINDS = frozenset({"loss-of-contact", "last-contact"})
+# A part's own link after its word: "the lander's signals", "the probe's telemetry".
+_LINK_OWNED = re.compile(
+    r"['\u2019]s\s+(?:radio\s+)?(?:signals?|data|transmissions?|telemetry|link)\b", re.I
+)
+
+
 def freed_part(kind: str, subject: str, text: str) -> str:
     """The part an event told of ``subject`` concerns: a separation told of a carrier ("the
     bus separated from the descent module", "the orbiter released the lander") is the part
-    it frees, the first other part the clause names; any other event is its subject's."""
+    it frees, the first other part the clause names; the contact a relay lost ("the bus
+    relayed the lander's signals until 07:59") is with the part at the link's far end; any
+    other event is its subject's."""
+    if kind in _CONTACT_KINDS:
+        return _linked_part(text, subject) or subject
     if kind != "separation" or subject not in _CARRIERS:
         return subject
     other = [
@@ -222,6 +233,22 @@ def freed_part(kind: str, subject: str, text: str) -> str:
         if part not in _CARRIERS and (m := pattern.search(text))
     ]
     return min(other)[1] if other else subject
+
+
+def _linked_part(text: str, subject: str) -> str | None:
+    """The first part other than ``subject`` that a clause names as the far end of a link:
+    "the lander's signals", "signals from the lander"."""
+    found: list[tuple[int, str]] = []
+    for part, pattern in vocabulary.PART_WORDS:
+        if part == subject:
+            continue
+        for match in pattern.finditer(text):
+            if _LINK_OWNED.match(text, match.end()) or _LINK_TO.search(
+                text, max(0, match.start() - 40), match.start()
+            ):
+                found.append((match.start(), part))
+                break
+    return min(found)[1] if found else None
 
 
 def companion_parts(text: str, part: str) -> list[str]:

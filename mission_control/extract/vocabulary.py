@@ -72,7 +72,8 @@ _NO_WORD = (
     r"\bno\s+(?:further\s+|more\s+)?(?:signals?|transmissions?|telemetry|data)\s+"
     r"(?:(?:was|were)\s+(?:ever\s+)?(?:received|heard)|arrived|came)\b|"
     r"\b(?:kept|maintained)\s+(?:radio\s+)?contact\s+(?:\w+\s+){0,4}?until\b|"
-    r"\b(?:sent|returned|transmitted|relayed)\s+(?:back\s+)?(?:data|signals|pictures|images|"
+    r"\b(?:sent|returned|transmitted|relayed)\s+(?:back\s+)?"
+    r"(?:(?:the\s+)?[\w-]+['\u2019]s\s+|its\s+|their\s+)?(?:data|signals|pictures|images|"
     r"telemetry)\s+(?:[\w,-]+\s+){0,4}?until\b|"
     r"\b(?:heard|tracked)\s+(?:it|the\s+\w+)\s+(?:\w+\s+){0,2}?until\b"
 )

@@ -265,6 +265,22 @@ def test_a_clause_of_no_part_takes_the_subject_of_the_clause_before_it() -> None
     assert read(lander + body)[-1] == ("loss-of-contact", "lander")
 
 
+@pytest.mark.parametrize(
+    ("body", "part"),
+    [
+        # the contact a relay kept is with the part whose signals it relayed
+        ("The bus relayed the lander's signals until 07:59 UTC on 21 December 1978.", "lander"),
+        ("The orbiter lost contact with the lander on 21 December 1978.", "lander"),
+        # the subject's own contact
+        ("The orbiter lost contact on 21 December 1978 after the lander had landed.", "orbiter"),
+        ("Contact with the orbiter was lost on 21 December 1978.", "orbiter"),
+    ],
+)
+def test_contact_lost_through_a_relay_is_the_far_parts(body: str, part: str) -> None:
+    lander = "The lander touched down on 20 December 1978. "
+    assert read(lander + body)[-1] == ("loss-of-contact", part)
+
+
 def test_a_clause_of_no_part_after_a_semicolon_is_the_subject_before_it() -> None:
     body = (
         "On 17 and 25 September 1975 the bus made two course corrections; a third followed "

@@ -48,6 +48,7 @@ def events(text: str) -> list[tuple[str, str, bool]]:
         ("The lander stopped transmitting on 2 May.", "loss-of-contact"),
         ("It sent data until 08:03 GMT, when the orbiter set.", "loss-of-contact"),
         ("The lander sent back data for 53 minutes, until 2 May.", "loss-of-contact"),
+        ("The bus relayed the lander's signals until 2 May.", "loss-of-contact"),
         ("Ground stations heard it until 2 May, when its batteries ran down.", "loss-of-contact"),
         # landing
         ("The lander touched down on 2 May.", "landing"),
