@@ -188,7 +188,12 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:\w+\s+)?(?:released|ejected)\b" + _NOT_PUBLISHED + r"|"
             r"\b(?:released|ejected)\s+(?:the\s+|its\s+)(?:[\w-]+\s+){0,2}?" + _CRAFT_NOUN + r"|"
             r"(?<!parachute\s)(?<!parachutes\s)\bdeployed\s+from\b|"
-            r"\bjettison\w*|\bdetach\w*|\bundock(?:ed|ing)?\b",
+            r"\bjettison\w*|\bdetach\w*|\bundock(?:ed|ing)?\b|"
+            # A rover leaving its lander: "rolled off the lander", "the rover was deployed".
+            r"\b(?:rolled|drove)\s+(?:off|down\s+from)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+)?"
+            r"(?:lander|platform|descent\s+stage|landing\s+stage)\b|"
+            r"\b(?:rolled|drove)\s+(?:down\s+)?onto\s+the\s+(?:[\w-]+\s+)?(?:surface|ground)\b|"
+            r"\b(?:rovers?|penetrators?|sub-?satellites?)\s+(?:(?:was|were)\s+)?deployed\b",
             _I,
         ),
     ),
@@ -228,7 +233,8 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "last-contact",
         re.compile(
-            r"\b(?:last|final)\s+(?:contact|signal|transmission|telemetry|communication|data)s?\b",
+            r"\b(?:last|final)\s+(?:(?:successful|known|usable|good|radio)\s+)?(?:data\s+)?"
+            r"(?:contact|signal|transmission|telemetry|communication|data)s?\b",
             _I,
         ),
     ),

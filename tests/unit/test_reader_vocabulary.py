@@ -37,6 +37,9 @@ def events(text: str) -> list[tuple[str, str, bool]]:
         ("The bus released the lander on 2 May.", "separation"),
         ("The lander undocked on 2 May.", "separation"),
         ("The rover was deployed from the lander on 2 May.", "separation"),
+        ("The rover rolled off the lander on 2 May.", "separation"),
+        ("The rover drove onto the Martian surface on 2 May.", "separation"),
+        ("The rover was deployed on 2 May.", "separation"),
         # loss of contact
         ("Controllers kept contact until 2 May.", "loss-of-contact"),
         ("There was no word from the lander after 2 May.", "loss-of-contact"),
@@ -79,6 +82,7 @@ def events(text: str) -> list[tuple[str, str, bool]]:
         ("The braking engine fired on 2 May.", "retro-fire"),
         # last contact
         ("The last data were received on 2 May.", "last-contact"),
+        ("The last successful data transmission came on 2 May.", "last-contact"),
         # deactivation
         ("The orbiter was deactivated on 2 May.", "deactivation"),
         ("The spacecraft was shut down on 2 May.", "deactivation"),
@@ -125,6 +129,8 @@ def test_each_phrase_names_its_kind(sentence: str, kind: str) -> None:
         ("The images were sent to the press until 2 May.", "loss-of-contact"),
         ("Controllers switched it on on 2 May.", "deactivation"),
         ("The launch passed the review at a meeting on 2 May.", "flyby"),
+        ("The solar panels were deployed on 2 May.", "separation"),
+        ("The cart rolled off the ramp on 2 May.", "separation"),
         ("The engineers who built it retired on 2 May.", "deactivation"),
         ("The data were corrected on 2 May.", "course-correction"),
         ("The team plunged into the work on 2 May.", "landing"),
