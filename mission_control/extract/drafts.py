@@ -4,7 +4,6 @@ each with its kind, part, time, outcomes, quantities and the sentences that stat
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -24,10 +23,11 @@ from mission_control.extract.report import Report
 from mission_control.extract.stamps import shared_back
 from mission_control.extract.subjects import (
     OTHER_CRAFT,
+    about_it,
     companion_parts,
     freed_part,
     last_subject,
-    links_to_it,
+    opens_with_it,
     part_of_subject,
     subjects_at,
     without_name,
@@ -122,10 +122,6 @@ def _outcomes(text: str) -> list[str]:
     return [tag for tag, pattern in vocabulary.OUTCOME_PATTERNS if pattern.search(text)]
 
 
-# A clause whose subject is a pronoun, after an optional opening phrase ("Initially, it ...").
-_PRONOUN_SUBJECT = re.compile(r"^(?:[A-Z][\w-]*(?:\s+[\w'-]+){0,3},\s+)?(?:it|its|it's)\b", re.I)
-
-
 @dataclass
 class _Drafting:
     """What making the drafts of one article keeps from clause to clause."""
@@ -168,8 +164,8 @@ class _Drafting:
         same day; else the whole spacecraft."""
         if subject:
             return freed_part(kind, subject, without_name(text, self.name))
-        it = _PRONOUN_SUBJECT.match(text) or links_to_it(text)
-        if (last := self.subject) and (last[2] == at.start or (it and last[0] == at.paragraph)):
+        last = self.subject
+        if last and (last[2] == at.start or (last[0] == at.paragraph and about_it(text))):
             return last[1]
         default = default_part(kind, self.named_parts)
         if default is not None:
@@ -194,7 +190,7 @@ class _Drafting:
         part = last_subject(text, self.subject_of)
         if part:
             self.subject = (sentence.paragraph, part, sentence.start)
-        elif not _PRONOUN_SUBJECT.match(text):
+        elif not opens_with_it(text):
             self.subject = None
 
     def dated_clause(self, clause: DatedClause) -> None:
@@ -256,12 +252,13 @@ class _Drafting:
         stamps = [s for s in clause.stamps if s.time.precision >= Precision.DAY]
         moments = [(s.span[0], s.time.has_time_of_day) for s in stamps]
         text, sentence = clause.text, clause.sentence
-        for keyword, k in unplaced_keywords(text, clause.keywords, moments, used):
+        found = unplaced_keywords(text, clause.keywords, moments, used)
+        nears = subjects_at(text, [kw.start for kw, _ in found], self.subject_of, self.name)
+        for (keyword, k), near in zip(found, nears, strict=True):
             if keyword.kind in dated:
                 continue
             dated.add(keyword.kind)
             day = stamps[k].time.start.replace(hour=0, minute=0, second=0, microsecond=0)
-            (near,) = subjects_at(text, [keyword.start], self.subject_of, self.name)
             if near == OTHER_CRAFT:
                 continue
             self.add(

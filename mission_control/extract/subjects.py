@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Sequence
 
@@ -82,8 +83,24 @@ def without_name(text: str, name: str) -> str:
     return re.sub(re.escape(name), lambda m: " " * len(m.group(0)), text, flags=re.I)
 
 
+# A clause whose subject is a pronoun, after an optional opening phrase ("Initially, it ...").
+_PRONOUN_SUBJECT = re.compile(r"^(?:[A-Z][\w-]*(?:\s+[\w'-]+){0,3},\s+)?(?:it|its|it's)\b", re.I)
+
+
+def opens_with_it(text: str) -> bool:
+    """Whether a clause's subject is "it" or "its" (after an opening phrase, perhaps)."""
+    return _PRONOUN_SUBJECT.match(text) is not None
+
+
+def about_it(text: str) -> bool:
+    """Whether a clause speaks of "it": as its subject, or at the far end of a link."""
+    return opens_with_it(text) or links_to_it(text)
+
+
+@functools.lru_cache(maxsize=8)
 def links_to_it(text: str) -> bool:
-    """Whether a clause speaks of a link with "it": of contact, signals or word from it."""
+    """Whether a clause speaks of a link with "it": of contact, signals or word from it
+    (kept for the last clauses read: every draft of a long clause may ask)."""
     return _LINK_TO_IT.search(text) is not None
 
 
@@ -235,9 +252,11 @@ def freed_part(kind: str, subject: str, text: str) -> str:
     return min(other)[1] if other else subject
 
 
+@functools.lru_cache(maxsize=8)
 def _linked_part(text: str, subject: str) -> str | None:
     """The first part other than ``subject`` that a clause names as the far end of a link:
-    "the lander's signals", "signals from the lander"."""
+    "the lander's signals", "signals from the lander". Kept for the last clauses read: every
+    draft of a long clause asks."""
     found: list[tuple[int, str]] = []
     for part, pattern in vocabulary.PART_WORDS:
         if part == subject:
