@@ -120,7 +120,7 @@ def test_dates_lists_ranges_and_relative_times_repeated_are_read_in_time(phrase:
 
 
 def test_a_list_of_days_stated_20000_times_is_read_whole() -> None:
-    reading = read_repeated("on 4 and 9 January 1980, ", REPEATS // 5)
+    reading = read_repeated("course corrections on 4 and 9 January 1980, ", REPEATS // 5)
     assert [e["time"] for e in reading["events"]] == ["1973-08-05", "1980-01-04", "1980-01-09"]
 
 
