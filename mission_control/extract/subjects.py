@@ -135,9 +135,13 @@ def part_of_subject(text: str) -> str | None:
 # landed at 05:13"): a part named after one of these is the subject of what follows it.
 # After ", which" the subject is the noun before the comma ("released the lander, which
 # landed at 13:50").
+# "and the orbiter ..." without a comma starts a clause only right after a date or a time
+# ("on 20 October 1975 and the orbiter entered orbit"): "the lander and the bus separated"
+# is one subject.
 _CLAUSE_BREAK = re.compile(
     r";\s*|,\s+(?:(?:while|whereas|but|and|as|when|after\s+which)\s+(?=(?:the|its)\s)"
-    r"|(?P<which>which)\s+)",
+    r"|(?P<which>which)\s+)|(?:(?<=\d)|(?<=UTC)|(?<=UT)|(?<=GMT)|(?<=time))\s+and\s+"
+    r"(?=(?:the|its)\s)",
     re.I,
 )
 # A part word that ends where a ", which" begins.
@@ -175,10 +179,12 @@ def subjects_at(
         while len(carried) <= k:
             j = len(carried)
             clause = text[starts[j] : ends[j]]
-            own = subject_of(clause)
-            if own is None and j and breaks[j - 1].group("which"):
+            own = None
+            if j and breaks[j - 1].group("which"):
+                # "which" is the clause's subject: the part before it, whatever it names.
                 end = breaks[j - 1].start()
                 own = _part_ending_at(text, end) or _other_craft_ending_at(text, end, craft)
+            own = own or subject_of(clause)
             if own is None and j:
                 own = carried[j - 1]
             if own is None and _IT_LATER.search(clause):

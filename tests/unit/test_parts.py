@@ -207,6 +207,32 @@ def test_a_which_clause_is_about_the_part_before_it() -> None:
     assert read(body)[-1] == ("landing", "lander")
 
 
+def test_a_which_clause_is_about_the_part_before_it_whatever_part_it_names() -> None:
+    body = (
+        "The orbiter, which had released the lander on 20 October 1975, entered orbit on "
+        "22 October 1975."
+    )
+    assert read(body)[1:] == [("separation", "lander"), ("orbit-insertion", "orbiter")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The lander separated from the orbiter on 20 October 1975 and the orbiter entered "
+        "orbit around Mars on 22 October 1975.",
+        "The lander separated from the orbiter at 09:00 UTC on 20 October 1975 and the "
+        "orbiter entered orbit around Mars at 11:00 UTC.",
+    ],
+)
+def test_and_after_a_date_begins_a_clause_of_its_own(body: str) -> None:
+    assert [part for _, part in read(body)[1:]] == ["lander", "orbiter"]
+
+
+def test_and_between_two_parts_joins_them_as_one_subject() -> None:
+    body = "The descent module and the bus separated on 3 May 1976."
+    assert sorted(read(body)[1:]) == [("separation", "bus"), ("separation", "lander")]
+
+
 @pytest.mark.parametrize(
     "body",
     [

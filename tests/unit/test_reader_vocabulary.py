@@ -52,6 +52,7 @@ def events(text: str) -> list[tuple[str, str, bool]]:
         ("It sent data until 08:03 GMT, when the orbiter set.", "loss-of-contact"),
         ("The lander sent back data for 53 minutes, until 2 May.", "loss-of-contact"),
         ("The bus relayed the lander's signals until 2 May.", "loss-of-contact"),
+        ("The orbiter continued to relay data from the lander until 2 May.", "loss-of-contact"),
         ("Ground stations heard it until 2 May, when its batteries ran down.", "loss-of-contact"),
         # landing
         ("The lander touched down on 2 May.", "landing"),
