@@ -158,18 +158,19 @@ class _Drafting:
     ) -> str:
         """The part an event concerns: the clause's subject (``subject``; for a carrier's
         separation, the part freed); else the last clause's subject, for "it" in the same
-        paragraph ("no signal was received from it") or in the same sentence ("the bus made
-        two corrections; a third followed"); else the part the kind implies, if the article
-        names one (:func:`~.parts.default_part`); else that of the event just before on the
-        same day; else the whole spacecraft."""
+        paragraph ("no signal was received from it"); else the part the kind implies, if the
+        article names one (:func:`~.parts.default_part`); else the last clause's subject in
+        the same sentence ("the bus made two corrections; a third followed"); else that of
+        the event just before on the same day; else the whole spacecraft."""
         if subject:
             return freed_part(kind, subject, without_name(text, self.name))
         last = self.subject
-        if last and (last[2] == at.start or (last[0] == at.paragraph and about_it(text))):
+        if last and last[0] == at.paragraph and about_it(text):
             return last[1]
-        default = default_part(kind, self.named_parts)
-        if default is not None:
+        if default := default_part(kind, self.named_parts):
             return default
+        if last and last[2] == at.start:
+            return last[1]
         if self.drafts and day is not None:
             prev = self.drafts[-1]
             if prev.time.start.date() == day.date() and not prev.infobox:
@@ -218,6 +219,8 @@ class _Drafting:
             if found is None and vocabulary.ANAPHOR.search(stretch):
                 found = self.antecedent(provenance.span)
                 planned = found is not None and plans(stretch)
+            elif found is None and vocabulary.TOOK_PLACE.search(stretch):
+                found, planned = self.antecedent(provenance.span), False
             # A stated day with no event word is still a dated statement: "other" (an event
             # only if it states a failure, see make_events).
             kind = found or ("other" if stamp.time.precision >= Precision.DAY else None)

@@ -139,7 +139,9 @@ PLANNED_FOR = re.compile(
     r"\b(?:(?:was|were|is|are|had\s+been)\s+(?:(?:originally|initially|first|then|still|"
     r"tentatively)\s+)?(?:due|scheduled|planned|slated|set|targeted|expected|proposed|"
     r"intended)|"
-    r"(?<!\bas\s)(?:originally\s+|initially\s+)?(?:scheduled|planned|slated))\s+(?:for|on)\b",
+    r"(?<!\bas\s)(?:originally\s+|initially\s+)?(?:scheduled|planned|slated))\s+(?:for|on)\b"
+    # "The launch was postponed from 5 May to 9 May": the date it was planned for.
+    r"|\b(?:postponed|delayed|rescheduled|slipped)\s+from\b",
     _I,
 )
 # What may stand between "scheduled for" and the keyword after it ("for the launch"), and
@@ -167,6 +169,14 @@ ANAPHOR = re.compile(
     r"\b(?:(?:a|an|the)\s+(?:(?:first|second|third|fourth|fifth|sixth|further|final|last|next|"
     r"later|earlier|larger|smaller|bigger|brief|short|major|minor)[,\s]+){1,2}|another\s+)"
     r"(?=(?:one|was|were|had|followed|came|took|on|in)\b)",
+    _I,
+)
+
+# Right before a moment, that the event the sentence spoke of happened then, after it was
+# planned for another ("The landing, planned for 5 May, took place on 6 May").
+TOOK_PLACE = re.compile(
+    r"\b(?:took\s+place|happened|occurred|came)\s+(?:(?:only|instead|finally|eventually)\s+)?"
+    r"(?:on|at|in)\s*$",
     _I,
 )
 

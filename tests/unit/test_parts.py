@@ -315,6 +315,14 @@ def test_a_clause_of_no_part_after_a_semicolon_is_the_subject_before_it() -> Non
     assert read(body)[1:] == [("course-correction", "bus")] * 3
 
 
+def test_a_clause_of_no_part_takes_the_part_its_kind_implies_before_the_subject_before() -> None:
+    body = (
+        "The lander separated on 4 May 1976. The orbiter entered orbit on 5 May 1976; the "
+        "landing took place on 6 May 1976."
+    )
+    assert read(body)[2:] == [("orbit-insertion", "orbiter"), ("landing", "lander")]
+
+
 def test_a_sentence_of_no_part_takes_no_subject_from_the_sentence_before() -> None:
     body = (
         "The bus made a course correction on 17 September 1975. Orbit insertion came on "

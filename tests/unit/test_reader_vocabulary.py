@@ -195,6 +195,21 @@ def test_what_happened_as_planned_is_a_happening(sentence: str) -> None:
     assert found and not any(planned for _, planned in found), sentence
 
 
+def test_a_planned_event_that_took_place_later_is_also_a_happening() -> None:
+    text = "The landing, planned for 5 May 1976, took place on 6 May 1976."
+    assert events(text) == [("landing", "1976-05-05", True), ("landing", "1976-05-06", False)]
+
+
+def test_what_took_place_with_no_event_before_it_in_its_sentence_is_none() -> None:
+    text = "A press conference was held on 5 May 1976. It took place on 6 May 1976."
+    assert events(text) == []
+
+
+def test_a_date_an_event_was_postponed_from_was_planned() -> None:
+    text = "The landing was postponed from 5 May 1976 to 9 May 1976."
+    assert events(text) == [("landing", "1976-05-05", True)]
+
+
 def test_a_planned_event_and_the_happening_are_two_events() -> None:
     text = "The lander was due to land on 5 May 1975, but it crash-landed on 6 May 1975."
     assert events(text) == [("landing", "1975-05-05", True), ("landing", "1975-05-06", False)]
