@@ -255,7 +255,37 @@ def _phases(table: EventTable, rules: Rules) -> tuple[str, ...]:
 def build_campaign(missions: Sequence[Mission], rules: Rules | None = None) -> Campaign:
     """Prepare missions for replay (see ``_build``); the collector is paused meanwhile."""
     with collector.paused():
+        if not any(len(m.table) for m in missions):
+            return _undated(missions, rules or default_rules())
         return _build(missions, rules)
+
+
+def undated_line(mission: Mission) -> str:
+    """The one line every view gives for a mission whose article states no dated event."""
+    return f"{mission.source}: states no dated event; nothing to replay"
+
+
+def _undated(missions: Sequence[Mission], rules: Rules) -> Campaign:
+    """Missions none of which states a dated event: each shows its name, metadata and rows,
+    and the replay spans no time at all, so its clock has nothing to play."""
+    tracks = []
+    for mission in missions:
+        rows = status_rows.part_rows(mission, {})
+        track = MissionTrack(
+            mission=mission,
+            ticks=(),
+            launch=None,
+            launch_tick=None,
+            arrival_tick=None,
+            approach_tick=None,
+            parts=rows,
+            setters={},
+            phases=("pre-launch",),
+            target=_target(mission),
+        )
+        spans = {p: tuple(phases.phase_spans(track, p, rules)) for p in rows}
+        tracks.append(replace(track, part_spans=spans))
+    return Campaign(tracks=tuple(tracks), start=0.0, end=0.0, rules=rules)
 
 
 def _build(missions: Sequence[Mission], rules: Rules | None = None) -> Campaign:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from mission_control import catalog, exit_codes
-from mission_control.campaign import Campaign, build_campaign
+from mission_control.campaign import Campaign, build_campaign, undated_line
 from mission_control.exit_codes import Failure, NothingToShow, UsageError
 from mission_control.mission import Mission
 
@@ -36,12 +36,8 @@ def load_missions(
         raise UsageError(str(exc)) from None
     except OSError as exc:  # a name the system refuses to look up (too long, a closed folder)
         raise Failure(f"{exc.filename}: cannot be read ({exc.strerror})") from None
-    missions = [m for m in loaded.missions if len(m.table)]
-    errors = loaded.errors + [
-        f"{m.source}: not a mission article (it states no dated event)"
-        for m in loaded.missions
-        if not len(m.table)
-    ]
+    missions = list(loaded.missions)
+    errors = loaded.errors + [undated_line(m) for m in missions if not len(m.table)]
     if not missions:
         if not errors and seeds is not None:
             raise NothingToShow(f"nothing to show: {seeds} holds no *.txt article")
