@@ -260,9 +260,10 @@ def build_campaign(missions: Sequence[Mission], rules: Rules | None = None) -> C
         return _build(missions, rules)
 
 
-def undated_line(mission: Mission) -> str:
-    """The one line every view gives for a mission whose article states no dated event."""
-    return f"{mission.source}: states no dated event; nothing to replay"
+def undated_line(mission: Mission, file: str | None = None) -> str:
+    """The one line every view gives for a mission whose article states no dated event,
+    naming its file as ``file`` where given (a view short of room gives its name alone)."""
+    return f"{file or mission.source}: states no dated event; nothing to replay"
 
 
 def _undated(missions: Sequence[Mission], rules: Rules) -> Campaign:

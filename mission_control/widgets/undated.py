@@ -5,6 +5,7 @@ would be, so such a mission is still shown with whatever its article does state.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import PurePath
 
 from rich.style import Style
 from rich.text import Text
@@ -20,9 +21,11 @@ def row(
     label: Style | None = None,
 ) -> Text:
     """The time strip's row: the mission's name (in ``label``, else the strip's label
-    style), then its line in place of a band, cut to ``width``."""
+    style), then its line in place of a band, naming its file without its folder (the log
+    names the whole path), cut to ``width``."""
     line = Text(track.mission.name.ljust(label_width), style=label or style["label"])
-    line.append(undated_line(track.mission), style["caption"])
+    source = track.mission.source
+    line.append(undated_line(track.mission, PurePath(source).name), style["caption"])
     line.truncate(width, overflow="ellipsis")
     return line
 
