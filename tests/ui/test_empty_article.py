@@ -12,6 +12,7 @@ from support.pilot import advance, clock, dashboard, log_lines, screen_text, ui_
 from mission_control.campaign import Campaign
 from mission_control.loading import load_campaign
 from mission_control.widgets.mission_clock import NO_TIME
+from mission_control.widgets.orrery import Orrery
 from mission_control.widgets.timeline import Timeline
 
 ARTICLE = """= Osprey =
@@ -65,6 +66,16 @@ async def test_it_opens_with_its_name_rows_and_one_line(undated: str) -> None:
         assert clock(app, "digits") == NO_TIME
         assert clock(app, "replay").startswith("‖ nothing to replay")
         assert "1970" not in screen
+
+
+@ui_test
+async def test_the_orrery_places_no_planet_at_a_date_it_does_not_have(undated: str) -> None:
+    campaign = campaign_of(undated)
+    async with dashboard(campaign, size=(130, 40)) as (app, pilot, _source):
+        await pilot.pause()
+        orrery = app.query_one(Orrery)
+        assert orrery.plain.strip() == "no date to place the planets at"
+        assert "⊕" not in screen_text(app)
 
 
 @ui_test
