@@ -114,3 +114,11 @@ def test_the_dashboard_gets_both(undated: Path, monkeypatch: pytest.MonkeyPatch)
     assert [m.id for m in campaign.missions] == ["mars6", "osprey"]  # type: ignore[attr-defined]
     assert status == exit_codes.FILES
     assert f"error: {undated}: states no dated event" in err
+
+
+def test_the_dashboard_refuses_a_time_to_start_at_and_says_why(undated: Path) -> None:
+    status, out, err = run("--at", "1978-01-01", str(undated))
+    assert (status, out) == (exit_codes.USAGE, "")
+    assert err.splitlines()[-1] == (
+        "mission-control: --at '1978-01-01': no article states a dated event, so no time to go to"
+    )
