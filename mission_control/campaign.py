@@ -255,8 +255,6 @@ def _phases(table: EventTable, rules: Rules) -> tuple[str, ...]:
 def build_campaign(missions: Sequence[Mission], rules: Rules | None = None) -> Campaign:
     """Prepare missions for replay (see ``_build``); the collector is paused meanwhile."""
     with collector.paused():
-        if not any(len(m.table) for m in missions):
-            return _undated(missions, rules or default_rules())
         return _build(missions, rules)
 
 
@@ -266,9 +264,11 @@ def undated_line(mission: Mission, file: str | None = None) -> str:
     return f"{file or mission.source}: states no dated event; nothing to replay"
 
 
-def _undated(missions: Sequence[Mission], rules: Rules) -> Campaign:
-    """Missions none of which states a dated event: each shows its name, metadata and rows,
-    and the replay spans no time at all, so its clock has nothing to play."""
+def undated_campaign(missions: Sequence[Mission], rules: Rules | None = None) -> Campaign:
+    """Missions none of which states a dated event (which :func:`build_campaign` refuses):
+    each keeps its name, metadata and rows to show, and the replay spans no time at all, so
+    its clock has nothing to play."""
+    rules = rules or default_rules()
     tracks = []
     for mission in missions:
         rows = status_rows.part_rows(mission, {})

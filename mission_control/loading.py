@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from mission_control import catalog, exit_codes
-from mission_control.campaign import Campaign, build_campaign, undated_line
+from mission_control.campaign import Campaign, build_campaign, undated_campaign, undated_line
 from mission_control.exit_codes import Failure, NothingToShow, UsageError
 from mission_control.mission import Mission
 
@@ -59,8 +59,11 @@ def load_missions(
 
 
 def load_campaign(words: Sequence[str], seeds: Path | None, report: Report) -> tuple[Campaign, int]:
-    """The named missions prepared for replay, and the exit status reading them gives."""
+    """The named missions prepared for replay, and the exit status reading them gives;
+    missions none of which states a dated event are prepared with nothing to replay."""
     missions, status = load_missions(words, seeds, report)
+    if not any(len(m.table) for m in missions):
+        return undated_campaign(missions, catalog.status_rules()), status
     try:
         return build_campaign(missions, catalog.status_rules()), status
     except ValueError as exc:

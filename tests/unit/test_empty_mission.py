@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from mission_control import cli, exit_codes
-from mission_control.campaign import build_campaign, undated_line
+from mission_control.campaign import undated_campaign, undated_line
 from mission_control.loading import load_campaign, load_missions
 
 ARTICLE = """= Osprey =
@@ -42,7 +42,7 @@ def run(*argv: str) -> tuple[int, str, str]:
 def test_an_undated_mission_is_prepared_with_nothing_to_replay(undated: Path) -> None:
     lines: list[tuple[str, str]] = []
     (mission,), status = load_missions([str(undated)], None, lambda *line: lines.append(line))
-    campaign = build_campaign([mission])
+    campaign = undated_campaign([mission])
     (track,) = campaign.tracks
     assert mission.name == "Osprey"
     assert track.ticks == () and track.launch is None and track.arrival_tick is None
