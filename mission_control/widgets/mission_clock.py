@@ -263,6 +263,8 @@ class MissionClock(Widget):
     def _next_line(missions: list[MissionState]) -> str:
         upcoming = [m for m in missions if m.next_event is not None and m.countdown_s is not None]
         if not upcoming:
+            if missions and not any(m.track.ticks for m in missions):
+                return f"{missions[0].mission.name} states no dated event"
             return "no further events"
         soonest = min(upcoming, key=lambda m: m.countdown_s or 0.0)
         event = soonest.next_event

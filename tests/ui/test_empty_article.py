@@ -108,4 +108,5 @@ async def test_beside_a_dated_article_that_one_replays(undated: str) -> None:
         # With the undated mission in focus, its empty log says why.
         await pilot.press("m", "m")
         assert app.focus_id == "osprey"
+        assert clock(app, "next") == "Osprey states no dated event"
         assert line_of(undated) in screen_text(app).split("Event log")[1]
