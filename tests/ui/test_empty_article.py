@@ -29,7 +29,7 @@ MARS6 = str(Path(__file__).parents[2] / "seeds" / "mars6.txt")
 KEYS = [
     "space", "plus", "minus", "n", "p", "g", "escape", "r", "a", "c", "u", "m", "f",
     "slash", "escape", "right_square_bracket", "left_square_bracket", "z", "Z", "o", "t",
-    "question_mark", "escape", "home", "end", "left", "right",
+    "question_mark", "escape", "ctrl+p", "escape", "home", "end", "left", "right",
 ]  # fmt: skip
 """Every key of the key bar and the help (a dialog closed again after it opens)."""
 
