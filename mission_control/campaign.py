@@ -266,6 +266,37 @@ def build_campaign(missions: Sequence[Mission], rules: Rules | None = None) -> C
         return _build(missions, rules)
 
 
+def undated_line(mission: Mission, file: str | None = None) -> str:
+    """The one line every view gives for a mission whose article states no dated event,
+    naming its file as ``file`` where given (a view short of room gives its name alone)."""
+    return f"{file or mission.source}: states no dated event; nothing to replay"
+
+
+def undated_campaign(missions: Sequence[Mission], rules: Rules | None = None) -> Campaign:
+    """Missions none of which states a dated event (which :func:`build_campaign` refuses):
+    each keeps its name, metadata and rows to show, and the replay spans no time at all, so
+    its clock has nothing to play."""
+    rules = rules or default_rules()
+    tracks = []
+    for mission in missions:
+        rows = status_rows.part_rows(mission, {})
+        track = MissionTrack(
+            mission=mission,
+            ticks=(),
+            launch=None,
+            launch_tick=None,
+            arrival_tick=None,
+            approach_tick=None,
+            parts=rows,
+            setters={},
+            phases=("pre-launch",),
+            target=_target(mission),
+        )
+        spans = {p: tuple(phases.phase_spans(track, p, rules)) for p in rows}
+        tracks.append(replace(track, part_spans=spans))
+    return Campaign(tracks=tuple(tracks), start=0.0, end=0.0, rules=rules)
+
+
 def _build(missions: Sequence[Mission], rules: Rules | None = None) -> Campaign:
     """Prepare missions for replay; the span runs from just before the first launch (or first
     event) to just after the end of the last event's stated interval."""
