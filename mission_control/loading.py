@@ -53,7 +53,7 @@ def load_missions(
     for line in errors:
         report("error", line)
     for mission in missions:
-        for warning in _warnings(mission):
+        for warning in mission.warnings:
             report("warning", warning)
     return missions, exit_codes.FILES if errors else exit_codes.OK
 
@@ -80,13 +80,3 @@ UNNAMED = "Unnamed mission"
 """The name the reader gives a mission whose article names none."""
 
 
-def _warnings(mission: Mission) -> tuple[str, ...]:
-    """The warnings to report for ``mission``: all of them, but for a mission that states no
-    dated event, whose one line already says so, the reader's line that it states no launch."""
-    if len(mission.table):
-        return mission.warnings
-    return tuple(w for w in mission.warnings if NO_LAUNCH not in w)
-
-
-NO_LAUNCH = "no dated launch found"
-"""The words of the reader's warning for an article with no dated launch."""

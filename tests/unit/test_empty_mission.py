@@ -122,3 +122,11 @@ def test_the_dashboard_refuses_a_time_to_start_at_and_says_why(undated: Path) ->
     assert err.splitlines()[-1] == (
         "mission-control: --at '1978-01-01': no article states a dated event, so no time to go to"
     )
+
+
+def test_a_time_cannot_be_named_in_a_campaign_with_no_dated_event() -> None:
+    from mission_control.timeparse import TimeError, time_in_campaign
+
+    campaign = load_campaign([str(OSPREY)], None, lambda *_: None)[0]
+    with pytest.raises(TimeError, match="no article states a dated event"):
+        time_in_campaign("1974-03-12", campaign)
