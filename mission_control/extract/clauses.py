@@ -1,14 +1,19 @@
 """The reader's second stage: an article's sentences cut into clauses, each with the moments
 it states resolved to UTC (a bare time takes the day stated before it, a yearless date that
-day's year) and the day an undated clause falls on."""
+day's year) and the day an undated clause falls on.
+
+An undated clause falls on the day the text last stated only when it says so ("later that
+day", "the next day", "two hours later": see :mod:`.relative`) or when it goes straight on
+from a clause of its paragraph that stated or took that day ("The lander separated on 12
+March 1974. The bus flew past..."): a sentence further on takes no date it does not state."""
 
 from __future__ import annotations
 
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
 
 from mission_control.extract.dates import (
     DateMention,
@@ -16,30 +21,24 @@ from mission_control.extract.dates import (
     combine,
     day_of,
     find_times,
+    last_day_of,
     read_dates,
     window_end,
 )
 from mission_control.extract.document import Document, Sentence
 from mission_control.extract.kinds import Keyword, find_keywords
+from mission_control.extract.relative import (
+    counted_stamps,
+    find_relative,
+    relative_stamp,
+    stated_events,
+    without_anchors,
+)
 from mission_control.extract.report import Report
+from mission_control.extract.stamps import Stamp
 from mission_control.extract.subjects import about_other_craft
+from mission_control.extract.times import zone_named
 from mission_control.model import Precision, StatedTime
-
-
-@dataclass(frozen=True)
-class Stamp:
-    """One moment a clause states: a time with its date, or a date alone.
-
-    ``span`` is where the clause states it; ``timed`` that it has a time of day, so a date
-    alone or the same moment in another zone (``09:05:53 UTC (12:05:53 Moscow time)``) adds
-    nothing; ``window`` is the range a ``between A and B`` time gives (its ``time`` is then
-    the day); ``circa`` an "about" before the time."""
-
-    time: StatedTime
-    span: tuple[int, int]
-    timed: bool = False
-    circa: bool = False
-    window: tuple[datetime, datetime] | None = None
 
 
 @dataclass(frozen=True)
@@ -63,21 +62,45 @@ class DatedClause:
 
 @dataclass
 class _Context:
-    """The last date the text stated, which a later bare time or undated sentence takes."""
+    """The last date the text stated, which a later bare time or undated sentence takes;
+    ``last`` the last moment stated (which "two hours later" counts from), ``chain`` the
+    paragraph and sentence of the last clause that stated or took a day."""
 
     moment: datetime | None = None
     precision: Precision | None = None
     section: str | None = None
+    last: StatedTime | None = None
+    chain: tuple[int, int] | None = None
+    events: dict[str, StatedTime] = field(default_factory=dict)  # the last moment of each kind
+
+    def day(self) -> datetime | None:
+        """The day the text last stated, when it stated one."""
+        known = self.precision is not None and self.precision >= Precision.DAY
+        return self.moment if known else None
+
+    def goes_on(self, sentence: Sentence, order: int) -> bool:
+        """Whether a sentence goes straight on from the last clause that stated a day."""
+        return (
+            self.chain is not None
+            and self.section == sentence.section
+            and self.chain[0] == sentence.paragraph
+            and order - self.chain[1] <= 1
+        )
 
 
 def dated_clauses(doc: Document, name: str, report: Report) -> Iterator[DatedClause]:
     """Each clause of each sentence about the mission ``name`` (others are skipped), in order,
-    with its moments resolved; what cannot be resolved is warned of in ``report``.
+    with its moments resolved; what cannot be resolved is warned of in ``report``. A time
+    that names no zone is in the zone the article states for all its times, else UTC.
 
     Clauses are made one at a time, as the next stage asks for them, so that the warnings of
     the stages come in the order of the text."""
     context = _Context()
+    zone = zone_named(doc.zone) if doc.zone else None
     for order, sentence in enumerate(doc.sentences):
+        if sentence.day_heading:
+            context = _heading_context(context, sentence, order)
+            continue
         if about_other_craft(sentence.text, name):
             continue
         for text in split_clauses(sentence.text):
@@ -85,17 +108,38 @@ def dated_clauses(doc: Document, name: str, report: Report) -> Iterator[DatedCla
             for problem in problems:
                 report.warn(sentence.line, problem)
             times = find_times(text)
-            keywords = find_keywords(text)
+            if zone is not None:
+                times = [t if t.zone else replace(t, zone=zone) for t in times]
+            keywords = without_anchors(text, find_keywords(text))
             # A date that is not real is still a date stated: the clause takes no other day.
             dated = bool(dates or times or unreal)
             stamps = (
-                _stamps(context, sentence, text, dates, unreal, times, keywords, report)
+                _stamps(
+                    _later(context, text, dates, unreal),
+                    sentence,
+                    text,
+                    dates,
+                    unreal,
+                    times,
+                    keywords,
+                    report,
+                )
                 if dated
                 else []
             )
-            same_section = context.section == sentence.section
-            known = context.precision is not None and context.precision >= Precision.DAY
-            day = context.moment if known and same_section else None
+            day = None
+            if not dated:
+                relative = find_relative(text)
+                # A relative time dates an event; a clause naming none takes no moment.
+                stamp = (
+                    relative_stamp(relative, context.day(), context.last, context.events)
+                    if relative and keywords
+                    else None
+                )
+                if stamp is not None:
+                    stamps, dated = [stamp], True
+                elif relative is not None or context.goes_on(sentence, order):
+                    day = context.day()
             yield DatedClause(
                 sentence,
                 text,
@@ -106,17 +150,78 @@ def dated_clauses(doc: Document, name: str, report: Report) -> Iterator[DatedCla
                 day,
                 tuple((u.start, u.end) for u in unreal),
             )
-            day_level = [s for s in stamps if s.time.precision <= Precision.DAY] or stamps
-            last = max(day_level, key=lambda s: s.span[0]) if day_level else None
-            if unreal and (last is None or unreal[-1].start > last.span[0]):
-                # The text goes on from a day it did not state: what follows has no day
-                # (a yearless date still takes its year from the last day known).
-                precision = None if context.precision is None else Precision.YEAR
-                context = _Context(context.moment, precision, sentence.section)
-            elif last is not None:
-                context = _Context(
-                    last.time.start, min(last.time.precision, Precision.DAY), sentence.section
-                )
+            context = _next_context(context, sentence, order, text, stamps, unreal, day, keywords)
+
+
+def _later(
+    context: _Context, text: str, dates: Sequence[DateMention], unreal: Sequence[DateMention]
+) -> _Context:
+    """The context a clause's bare times take their day from: a clause that states no date
+    but says "the next day" or "two days later" moves it on by as many days."""
+    if dates or unreal or context.moment is None:
+        return context
+    relative = find_relative(text)
+    if relative is None or relative.precision is not Precision.DAY or not relative.offset:
+        return context
+    return replace(context, moment=context.moment + timedelta(days=relative.offset.days))
+
+
+def _heading_context(context: _Context, sentence: Sentence, order: int) -> _Context:
+    """The context after a day standing alone on its line (the entries under it take it), or
+    a year heading a section (its yearless dates take it)."""
+    if sentence.text.isdigit():
+        year = datetime(int(sentence.text), 1, 1, tzinfo=UTC)
+        return _Context(year, Precision.YEAR, sentence.section, events=context.events)
+    dates, _, _ = read_dates(sentence.text)
+    day = day_of(dates[0], context.moment) if dates else None
+    if day is None:
+        return context
+    chain = (sentence.paragraph, order)
+    last = StatedTime(day, Precision.DAY)
+    return _Context(day, Precision.DAY, sentence.section, last, chain, context.events)
+
+
+# A clause stating when something was planned: "was scheduled for 18 December 1975".
+_PLANNED_RE = re.compile(
+    r"\b(?:scheduled|planned|due|expected|intended|meant|set)\s+(?:for|to|on)\b", re.IGNORECASE
+)
+
+
+def _next_context(
+    context: _Context,
+    sentence: Sentence,
+    order: int,
+    text: str,
+    stamps: Sequence[Stamp],
+    unreal: Sequence[DateMention],
+    day: datetime | None,
+    keywords: Sequence[Keyword],
+) -> _Context:
+    """What the clauses after a clause take from it."""
+    if stamps and context.moment is not None and _PLANNED_RE.search(sentence.text):
+        return context  # the day of a plan is not where the narrative has got to
+    day_level = [s for s in stamps if s.time.precision <= Precision.DAY] or list(stamps)
+    last = max(day_level, key=lambda s: s.span[0]) if day_level else None
+    here = (sentence.paragraph, order)
+    if unreal and (last is None or unreal[-1].start > last.span[0]):
+        # The text goes on from a day it did not state: what follows has no day
+        # (a yearless date still takes its year from the last day known).
+        precision = None if context.precision is None else Precision.YEAR
+        return _Context(context.moment, precision, sentence.section, events=context.events)
+    if last is not None:
+        latest = max(stamps, key=lambda s: s.span[0]).time
+        context.events.update(stated_events(text, stamps, keywords))
+        return _Context(
+            last.time.start,
+            min(last.time.precision, Precision.DAY),
+            sentence.section,
+            latest,
+            here,
+            context.events,
+        )
+    if day is not None and keywords:
+        return replace(context, chain=here)
+    return context
 
 
 # ", and it landed at 05:13 UTC": a new clause with its own subject and verb.
@@ -220,6 +325,12 @@ def _stamps(
         key=lambda d: d.start,
     )
     positions = _Positions.of(days, keywords)
+    # A yearless date takes its year from the date before it, in the clause or before it.
+    resolved: dict[int, datetime | None] = {}
+    previous = context.moment
+    for stated in sorted(dates, key=lambda d: d.start):
+        resolved[id(stated)] = found = day_of(stated, previous)
+        previous = found or previous
     for time in times:
         mention, joined = _day_for(text, time, positions)
         day: datetime | None = None
@@ -230,8 +341,10 @@ def _stamps(
             )
             continue
         if mention is not None:
-            day = day_of(mention, context.moment)
-            if joined:
+            day = resolved.get(id(mention))
+            if joined and id(mention) not in used:
+                # The first time a date is joined to states one moment with it; a later time
+                # only takes its day, and keeps its own span.
                 used.add(id(mention))
                 span = (min(mention.start, time.start), max(mention.end, time.end))
         elif context.precision is not None and context.precision >= Precision.DAY:
@@ -256,12 +369,17 @@ def _stamps(
     for mention in dates:
         if id(mention) in used:
             continue
-        day = day_of(mention, context.moment)
+        day = resolved[id(mention)]
         if day is None:
             report.warn(sentence.line, f"date {mention.text!r} has no year: left out")
             continue
-        stamps.append(Stamp(StatedTime(day, mention.precision), (mention.start, mention.end)))
+        span = (mention.start, mention.end)
+        last = last_day_of(mention, day)
+        window = (day, last) if last else None
+        stamps.append(Stamp(StatedTime(day, mention.precision), span, window=window))
     stamps.sort(key=lambda s: s.span[0])
+    if stamps:
+        stamps = counted_stamps(text, stamps, context.last, keywords, bool(dates))
     # "at 13:50:35 UTC (16:50:35 Moscow time)": one moment stated twice is one stamp.
     unique: list[Stamp] = []
     timed: set[StatedTime] = set()

@@ -1,5 +1,5 @@
-"""Find the dates and clock times a sentence states, at exactly the precision it states
-them, and resolve them to UTC days and moments.
+"""Find the dates a sentence states, at exactly the precision it states them, and resolve
+them to UTC days (the clock times, in :mod:`.times`, are found here too).
 
 Candidate phrases are found with patterns; each one is then read by dateutil, which also
 rejects impossible dates (``31 February 1974``). Citation years (``(2002)``), year ranges
@@ -9,15 +9,28 @@ rejects impossible dates (``31 February 1974``). Citation years (``(2002)``), ye
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 
 from dateutil import parser as dateparser
-from dateutil import tz
 
 from mission_control.extract.spans import Claimed
+from mission_control.extract.times import TimeMention, combine, find_times, window_end
 from mission_control.model import Precision
+
+# The clock times are found in :mod:`.times`; the reader's stages ask here for both.
+__all__ = [
+    "DateMention",
+    "TimeMention",
+    "combine",
+    "day_of",
+    "find_dates",
+    "find_times",
+    "last_day_of",
+    "read_dates",
+    "window_end",
+]
 
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -27,20 +40,24 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _DASH = r"\s*(?:-|\u2013|\u2014|to|until|through)\s*"
 
+_ISO_RE = re.compile(rf"\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])")
+# A span of days ("5-7 August 1973", "August 5-7, 1973", "between 5 and 7 December"): one
+# mention, its first day with its last (a window), never two dates.
+_SPAN_RES = (
+    re.compile(
+        rf"\b(?:between\s+{_DAY}\s+and|(?:from\s+)?{_DAY}{_DASH})\s*{_DAY}\s+{_MONTHS}"
+        rf"(?:,?\s+{_YEAR}\b|(?![\w.]))"
+    ),
+    re.compile(rf"\b{_MONTHS}\s+{_DAY}{_DASH}{_DAY}(?:,?\s+{_YEAR}\b|(?![\w.:]))"),
+)
+# "Jan. 4, 9, 12 and 15, 1980": days after one month, sharing it and the year after them.
+_MONTH_DAYS_RE = re.compile(
+    rf"\b(?P<month>{_MONTHS})\s+(?P<days>{_DAY}(?:\s*,\s*{_DAY})*\s*,?\s+and\s+{_DAY})"
+    rf"(?:,?\s+(?P<year>{_YEAR})\b)?(?![\d:])"
+)
+_DATE_WORD_RE = re.compile(rf"{_YEAR}|\b{_MONTHS}(?!\w)")
 # Order matters: the longest forms are tried first and claim their text.
 _DATE_PATTERNS: tuple[tuple[re.Pattern[str], Precision], ...] = (
-    # "1988-07-12", also as the date of "1988-07-12T17:01:43Z".
-    (re.compile(rf"\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])"), Precision.DAY),
-    # A span of days ("5-7 August 1973", "August 5-7, 1973", "between 5 and 7 August 1973")
-    # states the month, never one day.
-    (
-        re.compile(
-            rf"\b(?:between\s+{_DAY}\s+and|(?:from\s+)?{_DAY}{_DASH})\s*{_DAY}\s+{_MONTHS},?"
-            rf"\s+{_YEAR}\b"
-        ),
-        Precision.MONTH,
-    ),
-    (re.compile(rf"\b{_MONTHS}\s+{_DAY}{_DASH}{_DAY},?\s+{_YEAR}\b"), Precision.MONTH),
     (re.compile(rf"\b(?:the\s+)?{_DAY}\s+of\s+{_MONTHS},?\s+{_YEAR}\b"), Precision.DAY),
     (re.compile(rf"\b{_DAY}\s+{_MONTHS},?\s+{_YEAR}\b"), Precision.DAY),
     (re.compile(rf"\b{_MONTHS}\s+{_DAY},?\s+{_YEAR}\b"), Precision.DAY),
@@ -48,6 +65,14 @@ _DATE_PATTERNS: tuple[tuple[re.Pattern[str], Precision], ...] = (
     (re.compile(rf"\b{_DAY}\s+{_MONTHS}(?![\w.])(?!,?\s+{_YEAR})"), Precision.DAY),
     (re.compile(rf"\b{_MONTHS}\s+{_DAY}\b(?!,?\s+{_YEAR})(?!:)"), Precision.DAY),
     (re.compile(rf"\b{_MONTHS},?\s+{_YEAR}\b"), Precision.MONTH),
+    # "a larger one followed in October": a month of the year the text has reached.
+    (
+        re.compile(
+            rf"\b(?i:in|during|by|until|since|early|late|mid|throughout)\s+(?:-\s*)?{_MONTHS}"
+            rf"(?![\w.])(?!,?\s+{_YEAR})(?!\s+{_DAY})"
+        ),
+        Precision.MONTH,
+    ),
     (
         re.compile(
             rf"(?:\b(?:in|during|by|since|early|late|mid|throughout)\s+(?:-\s*)?){_YEAR}\b"
@@ -57,48 +82,18 @@ _DATE_PATTERNS: tuple[tuple[re.Pattern[str], Precision], ...] = (
         Precision.YEAR,
     ),
 )
-# Fixed-offset zone names an article may give a time in, as hours from UTC.
 # "on 2 and 17 November 1970", "on 3, 7 and 9 May": days that share the month after them.
 _DAY_LIST_RE = re.compile(
-    rf"\bon\s+(?P<days>{_DAY}(?:\s*,\s*{_DAY})*)\s*,?\s+and\s+(?={_DAY}\s+(?P<month>{_MONTHS}))"
-)
-_ZONE_OFFSETS: dict[str, float] = {
-    "EST": -5,
-    "EDT": -4,
-    "CST": -6,
-    "CDT": -5,
-    "MST": -7,
-    "MDT": -6,
-    "PST": -8,
-    "PDT": -7,
-    "CET": 1,
-    "CEST": 2,
-    "BST": 1,
-    "IST": 5.5,
-    "JST": 9,
-}
-_ZONE = (
-    r"(?:(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?[0-5]\d)?|UTC|UT|GMT|Z|MSK|"
-    r"Moscow\s+(?:summer\s+|decree\s+)?time|" + "|".join(_ZONE_OFFSETS) + ")"
-)
-_CLOCK = r"(?<![\d:/.])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?![\d:/])"
-_CIRCA = r"(?:~\s*|about\s+|approximately\s+|around\s+|roughly\s+|c\.\s*|ca\.\s*|circa\s+)"
-_BETWEEN_RE = re.compile(
-    rf"\bbetween\s+(?P<a>{_CLOCK})\s*(?:{_ZONE}\s*)?(?:and|to|-|\u2013)\s*(?P<b>{_CLOCK})"
-    rf"\s*(?P<zone>{_ZONE})?",
-    re.IGNORECASE,
-)
-_AMPM = r"(?P<ampm>[ap]\.?\s?m\b\.?)"
-_TIME_RE = re.compile(
-    rf"(?P<circa>{_CIRCA})?(?P<clock>{_CLOCK})(?:\s*{_AMPM})?(?:\s*(?P<zone>{_ZONE})(?![\w+]))?",
-    re.IGNORECASE,
+    rf"\b(?i:on)\s+(?P<days>{_DAY}(?:\s*,\s*{_DAY})*)\s*,?\s+and\s+(?={_DAY}\s+(?P<month>{_MONTHS}))"
 )
 
 
 @dataclass(frozen=True)
 class DateMention:
     """A calendar date (no time of day) stated in a sentence; ``year``/``month`` may be missing.
-    One that is not ``real`` (``31 February 1974``) states no day at all."""
+    One that is not ``real`` (``31 February 1974``) states no day at all; ``last`` is the
+    year (if stated), month and day of the last day of a span of days ("between 2 and 5
+    December": ``day`` 2, ``last`` ``(None, 12, 5)``)."""
 
     start: int
     end: int
@@ -108,44 +103,7 @@ class DateMention:
     month: int | None
     day: int | None
     real: bool = True
-
-
-@dataclass(frozen=True)
-class TimeMention:
-    """A clock time stated in a sentence (a window for ``between A and B``)."""
-
-    start: int
-    end: int
-    text: str
-    hour: int
-    minute: int
-    second: int | None
-    zone: tzinfo | None
-    circa: bool = False
-    until: tuple[int, int, int | None] | None = None
-
-
-def _zone(name: str | None) -> tzinfo | None:
-    if not name:
-        return None
-    upper = name.upper()
-    if upper.startswith(("MSK", "MOSCOW")):
-        return tz.gettz("Europe/Moscow")
-    if upper in _ZONE_OFFSETS:
-        return timezone(timedelta(hours=_ZONE_OFFSETS[upper]), upper)
-    offset = re.search(r"([+\-\u2212])\s?(\d{1,2})(?::?([0-5]\d))?$", name)
-    if offset:
-        sign = -1 if offset.group(1) in "-\u2212" else 1
-        hours, minutes = int(offset.group(2)), int(offset.group(3) or 0)
-        if hours <= 14:
-            return timezone(sign * timedelta(hours=hours, minutes=minutes))
-    return UTC
-
-
-def _clock_parts(text: str) -> tuple[int, int, int | None]:
-    parts = text.split(":")
-    second = int(float(parts[2])) if len(parts) > 2 else None
-    return int(parts[0]), int(parts[1]), second
+    last: tuple[int | None, int, int] | None = None
 
 
 def find_dates(sentence: str) -> tuple[list[DateMention], list[str]]:
@@ -157,12 +115,60 @@ def find_dates(sentence: str) -> tuple[list[DateMention], list[str]]:
 def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMention]]:
     """As :func:`find_dates`, and the dates stated that are not real: a moment stated with
     one has no day, rather than one stated elsewhere."""
+    if not _DATE_WORD_RE.search(sentence):
+        return [], [], []  # every date states a month or a year: most sentences pass at once
     taken = Claimed()
     found: list[DateMention] = []
     unreal: list[DateMention] = []
+
+    def add(stated: str, precision: Precision, start: int, end: int, text: str) -> None:
+        try:
+            read = _read_date(stated, precision, start, end)
+        except (ValueError, OverflowError):
+            unreal.append(DateMention(start, end, text, precision, None, None, None, False))
+            return
+        found.append(replace(read, text=text))
+
+    # A pattern's own matches never overlap, so only earlier patterns' spans are checked.
+    taken.add(m.span() for m in _ISO_RE.finditer(sentence))
+    for m in _ISO_RE.finditer(sentence):
+        add(m.group(0), Precision.DAY, *m.span(), m.group(0))
+    claimed: list[tuple[int, int]] = []
+    for match in _MONTH_DAYS_RE.finditer(sentence):
+        if taken.overlaps(*match.span()):
+            continue
+        claimed.append(match.span())
+        year = match.group("year") or ""
+        for n, day in enumerate(re.finditer(_DAY, match.group("days"))):
+            start, end = match.start("days") + day.start(), match.start("days") + day.end()
+            if n == 0:
+                start = match.start()  # the first day's mention includes its month
+            add(
+                f"{match.group('month')} {day.group(0)} {year}",
+                Precision.DAY,
+                start,
+                end,
+                sentence[start:end],
+            )
+    taken.add(claimed)
+    for pattern in _SPAN_RES:
+        claimed = []
+        for match in pattern.finditer(sentence):
+            if taken.overlaps(*match.span()):
+                continue
+            claimed.append(match.span())
+            found_span = _read_span(match.group(0), *match.span())
+            if found_span is None:
+                unreal.append(
+                    DateMention(
+                        *match.span(), match.group(0), Precision.MONTH, None, None, None, False
+                    )
+                )
+            else:
+                found.append(found_span)
+        taken.add(claimed)
     for pattern, precision in _DATE_PATTERNS:
-        # A pattern's own matches never overlap, so only earlier patterns' spans are checked.
-        claimed: list[tuple[int, int]] = []
+        claimed = []
         for match in pattern.finditer(sentence):
             start, end = match.span()
             if taken.overlaps(start, end):
@@ -180,12 +186,7 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
             )
             claimed.append((start, end))
             start += len(text) - len(core)  # the mention is the date itself, not "in"
-            try:
-                mention = _read_date(core, precision, start, end)
-            except (ValueError, OverflowError):
-                unreal.append(DateMention(start, end, core, precision, None, None, None, False))
-                continue
-            found.append(mention)
+            add(core, precision, start, end, core)
         taken.add(claimed)
     for match in _DAY_LIST_RE.finditer(sentence):
         if taken.overlaps(match.start("days"), match.end("days")):
@@ -206,7 +207,72 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
             )
     found.sort(key=lambda m: m.start)
     unreal.sort(key=lambda m: m.start)
-    return _fill_years(found), [f"not a real date: {m.text!r}" for m in unreal], unreal
+    dated = _spans_across_months(_fill_years(found, sentence), sentence)
+    return dated, [f"not a real date: {m.text!r}" for m in unreal], unreal
+
+
+# "between 17 September and 6 November 1997", "from Sept. 17 to Nov. 6", "17 September -
+# 6 November 1997": two days that are the ends of one span.
+_SPAN_OPENING_RE = re.compile(r"\b(?P<word>between|from)\s+$", re.IGNORECASE)
+_SPAN_GAP_RE = re.compile(r"\s*(?P<word>and|to|until|through|-|\u2013|\u2014)\s*")
+
+
+def _spans_across_months(mentions: list[DateMention], sentence: str) -> list[DateMention]:
+    """Dates that are the two ends of a span, made one mention of it."""
+    out: list[DateMention] = []
+    i = 0
+    while i < len(mentions):
+        a = mentions[i]
+        b = mentions[i + 1] if i + 1 < len(mentions) else None
+        if b is not None and _ends_of_span(a, b, sentence):
+            opening = _SPAN_OPENING_RE.search(sentence, max(0, a.start - 10), a.start)
+            start = opening.start() if opening else a.start
+            end = (b.year, b.month or 1, b.day or 1)
+            year = a.year
+            if year is None and b.year is not None:  # "28 December - 3 January 1976"
+                year = b.year - 1 if (a.month or 1, a.day or 1) > end[1:] else b.year
+            text = sentence[start : b.end]
+            out.append(replace(a, start=start, end=b.end, text=text, year=year, last=end))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _ends_of_span(a: DateMention, b: DateMention, sentence: str) -> bool:
+    if a.precision is not Precision.DAY or b.precision is not Precision.DAY:
+        return False
+    if a.last is not None or b.last is not None:
+        return False
+    gap = _SPAN_GAP_RE.fullmatch(sentence, a.end, b.start)
+    if gap is None:
+        return False
+    opening = _SPAN_OPENING_RE.search(sentence, max(0, a.start - 10), a.start)
+    word = gap.group("word").lower()
+    said = opening.group("word").lower() if opening else None
+    if word == "and":
+        return said == "between"
+    return said in (None, "from")
+
+
+def _read_span(text: str, start: int, end: int) -> DateMention | None:
+    """A span of days: its month and year, its first day and its last; a span whose days do
+    not exist or run backwards states its month only. None for a month that does not exist."""
+    try:
+        year, month, _ = _date_fields(text, Precision.MONTH)
+    except (ValueError, OverflowError):
+        return None
+    first, last = (int(d) for d in re.findall(r"(?<!\d)\d{1,2}(?!\d)", text)[:2])
+    try:
+        datetime(year or 2000, month or 1, last)  # noqa: DTZ001
+    except ValueError:
+        first = last = 0
+    if not 0 < first < last:
+        return DateMention(start, end, text, Precision.MONTH, year, month, None)
+    return DateMention(
+        start, end, text, Precision.DAY, year, month, first, last=(year, month or 1, last)
+    )
 
 
 def _parse(cleaned: str) -> datetime:
@@ -244,93 +310,38 @@ def _date_fields(text: str, precision: Precision) -> tuple[int | None, int | Non
     return year, d1.month, d1.day
 
 
-def _fill_years(mentions: list[DateMention]) -> list[DateMention]:
+# What stands between the dates of one list: "23 February, 28 February and 25 March 1989".
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or))?\s*")
+
+
+def _fill_years(mentions: list[DateMention], sentence: str) -> list[DateMention]:
     """``23 February, 28 February and 25 March 1989``: a yearless date in a list takes the
-    year of the next date in the same list."""
+    year of the next date in the same list (the year before, for a day that falls after
+    that date: "28 December and 3 January 1972"). Dates that other words part are no list."""
     out = list(mentions)
     for i in range(len(out) - 1, -1, -1):
         m = out[i]
-        if m.year is None and i + 1 < len(out) and out[i + 1].year is not None:
-            out[i] = DateMention(
-                m.start, m.end, m.text, m.precision, out[i + 1].year, m.month, m.day
-            )
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if m.year is not None or nxt is None or nxt.year is None:
+            continue
+        if not _LIST_GAP.fullmatch(sentence, m.end, nxt.start):
+            continue
+        later = (m.month or 0, m.day or 0) > (nxt.month or 0, nxt.day or 0)
+        out[i] = replace(m, year=nxt.year - 1 if later else nxt.year)
     return out
 
 
-def find_times(sentence: str) -> list[TimeMention]:
-    """Clock times in a sentence, in order; ``between A and B`` gives one windowed mention."""
-    found: list[TimeMention] = []
-    windows: list[tuple[int, int]] = []
-    for match in _BETWEEN_RE.finditer(sentence):
-        a = _clock_parts(match.group("a"))
-        b = _clock_parts(match.group("b"))
-        found.append(
-            TimeMention(
-                match.start(),
-                match.end(),
-                match.group(0),
-                a[0],
-                a[1],
-                a[2],
-                _zone(match.group("zone")),
-                circa=False,
-                until=b,
-            )
-        )
-        windows.append(match.span())
-    taken = Claimed()
-    taken.add(windows)
-    for match in _TIME_RE.finditer(sentence):
-        if taken.overlaps(match.start(), match.end()):
-            continue
-        hour, minute, second = _clock_parts(match.group("clock"))
-        ampm = match.group("ampm")
-        if ampm:
-            if hour > 12 or hour == 0:
-                continue  # "14:30 p.m." is no time
-            hour = hour % 12 + (12 if ampm[0].lower() == "p" else 0)
-        found.append(
-            TimeMention(
-                match.start(),
-                match.end(),
-                match.group(0),
-                hour,
-                minute,
-                second,
-                _zone(match.group("zone")),
-                circa=bool(match.group("circa")),
-            )
-        )
-    found.sort(key=lambda m: m.start)
-    return found
-
-
-def combine(day: datetime, time: TimeMention) -> tuple[datetime, Precision]:
-    """The UTC moment of a clock time on a given calendar day (read in the time's own zone)."""
-    zone = time.zone or UTC
-    local = datetime(
-        day.year, day.month, day.day, time.hour, time.minute, time.second or 0, tzinfo=zone
-    )
-    precision = Precision.SECOND if time.second is not None else Precision.MINUTE
-    return local.astimezone(UTC), precision
-
-
-def window_end(day: datetime, time: TimeMention) -> datetime | None:
-    if time.until is None:
-        return None
-    hour, minute, second = time.until
-    zone = time.zone or UTC
-    end = datetime(day.year, day.month, day.day, hour, minute, second or 0, tzinfo=zone)
-    start, _ = combine(day, time)
-    end_utc = end.astimezone(UTC)
-    return end_utc if end_utc > start else end_utc + timedelta(days=1)
+# How far back a yearless date may lie from the day stated before it and keep its year.
+STEP_BACK = timedelta(days=62)
 
 
 def day_of(mention: DateMention, previous: datetime | None) -> datetime | None:
     """The day a date mention names, ``previous`` being the day the text stated before it. A
     yearless one takes the year of that day, or the year after when it would otherwise fall
-    before it (a narrative runs forward: "launched on 5 August 1973 ... on 12 March the lander
-    separated" is March 1974). None when no year is known or the day does not exist in that
+    more than :data:`STEP_BACK` before it (a narrative runs forward: "launched on 5 August
+    1973 ... on 12 March the lander separated" is March 1974, but a look back of a few weeks,
+    "on 20 December ... it had separated on 2 December", stays in its year). None when no
+    year is known or the day does not exist in that
     year (29 February)."""
     year = mention.year
     rolled = False
@@ -341,8 +352,23 @@ def day_of(mention: DateMention, previous: datetime | None) -> datetime | None:
         return None
     try:
         day = datetime(year, mention.month or 1, mention.day or 1, tzinfo=UTC)
-        if rolled and previous is not None and day.date() < previous.date():
+        if rolled and previous is not None and previous - day > STEP_BACK:
             day = day.replace(year=year + 1)
     except ValueError:
         return None
     return day
+
+
+def last_day_of(mention: DateMention, first: datetime) -> datetime | None:
+    """The last day of a span of days whose first day is ``first`` (None for one day, or a
+    last day that does not exist); a yearless one is the first on or after ``first``."""
+    if mention.last is None:
+        return None
+    year, month, day = mention.last
+    try:
+        last = first.replace(year=year or first.year, month=month, day=day)
+        if year is None and last < first:
+            last = last.replace(year=last.year + 1)
+    except ValueError:
+        return None
+    return last if last > first else None

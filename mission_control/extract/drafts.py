@@ -21,6 +21,7 @@ from mission_control.extract.kinds import assign_keywords, kind_of, plans, unpla
 from mission_control.extract.parts import default_part, named_parts
 from mission_control.extract.quantities import find_quantities
 from mission_control.extract.report import Report
+from mission_control.extract.stamps import shared_back
 from mission_control.extract.subjects import (
     companion_parts,
     freed_part,
@@ -204,7 +205,7 @@ class _Drafting:
         # A date that is not real keeps the event word next to it from the other dates.
         spans = sorted([*(s.span for s in stamps), *clause.unreal])
         kind_at = dict(zip(spans, assign_keywords(text, spans, clause.keywords), strict=True))
-        kinds = [kind_at[s.span] for s in stamps]
+        kinds = shared_back(text, stamps, [kind_at[s.span] for s in stamps])
         single = len(stamps) == 1
         # Read once for the clause, however many moments it states.
         outcomes = _outcomes(text)

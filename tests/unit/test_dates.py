@@ -38,10 +38,30 @@ def dates(text: str) -> list[tuple[str, Precision, int | None, int | None, int |
         ("on 12 March", [("12 March", DAY, None, 3, 12)]),
         ("on March 12, it", [("March 12", DAY, None, 3, 12)]),
         ("on 29 February", [("29 February", DAY, None, 2, 29)]),
-        # A span of days states the month, never one of its days.
-        ("on August 5\u20137, 1973", [("August 5\u20137, 1973", MONTH, 1973, 8, None)]),
-        ("from 5 to 7 August 1973", [("from 5 to 7 August 1973", MONTH, 1973, 8, None)]),
-        ("between 5 and 7 August 1973", [("between 5 and 7 August 1973", MONTH, 1973, 8, None)]),
+        ("followed in October, and", [("October", MONTH, None, 10, None)]),
+        ("In May the orbiter", [("May", MONTH, None, 5, None)]),
+        ("flew by Mars in Mare Crisium", []),
+        # A span of days is one mention, from its first day (to its last: ``last_day``).
+        ("on August 5\u20137, 1973", [("August 5\u20137, 1973", DAY, 1973, 8, 5)]),
+        ("from 5 to 7 August 1973", [("from 5 to 7 August 1973", DAY, 1973, 8, 5)]),
+        ("between 5 and 7 August 1973", [("between 5 and 7 August 1973", DAY, 1973, 8, 5)]),
+        ("between 2 and 5 December, the", [("between 2 and 5 December", DAY, None, 12, 2)]),
+        ("on December 2-5 the", [("December 2-5", DAY, None, 12, 2)]),
+        (
+            "between 2 October and 5 November 1970",
+            [("between 2 October and 5 November 1970", DAY, 1970, 10, 2)],
+        ),
+        # Two dates that "and" joins without "between" are two dates.
+        (
+            "on 2 October and 5 November 1970",
+            [
+                ("2 October", DAY, 1970, 10, 2),
+                ("5 November 1970", DAY, 1970, 11, 5),
+            ],
+        ),
+        # Days that run backwards or do not exist state the month only.
+        ("from 7 to 5 August 1973", [("from 7 to 5 August 1973", MONTH, 1973, 8, None)]),
+        ("from 5 to 31 April 1973", [("from 5 to 31 April 1973", MONTH, 1973, 4, None)]),
     ],
 )
 def test_dates(text: str, expected: list[tuple[str, Precision, int, int, int]]) -> None:

@@ -159,10 +159,100 @@ def test_infobox_variants() -> None:
     assert texts(doc) == ["Phobos 2 was a probe."]
 
 
-def test_list_items_after_prose_are_not_narrative() -> None:
-    doc = parse("= X =\n\nIt flew.\n\n- Launched on 5 May 1970\n- Landed\n")
-    assert texts(doc) == ["It flew."]
+def test_dated_list_items_after_prose_are_statements_and_links_are_not() -> None:
+    doc = parse(
+        "= X =\n\nIt flew.\n\n== Key dates ==\n- Launched on 5 May 1970\n- Landed\n"
+        "* Mar. 5, 2001: Launch\n- Mars 3\n- List of missions to Mars\n"
+    )
+    assert texts(doc) == ["It flew.", "Launched on 5 May 1970", "Mar. 5, 2001: Launch"]
     assert doc.infobox == []
+    item = doc.sentences[2]
+    assert doc.text[item.start : item.end] == "Mar. 5, 2001: Launch"
+    # Each item is a statement of its own, in one paragraph (the list).
+    assert doc.sentences[1].paragraph == doc.sentences[2].paragraph != doc.sentences[0].paragraph
+
+
+def test_a_dated_list_item_never_joins_the_prose_above_it() -> None:
+    doc = parse("= X =\n\nIt flew on 3 May 1970\n- Landed on 5 May 1970\n- Venera 9\n")
+    assert texts(doc) == ["It flew on 3 May 1970", "Landed on 5 May 1970"]
+
+
+def test_reference_list_items_are_skipped() -> None:
+    doc = parse('= X =\n\nIt flew.\n- "Mars 6". NSSDC. Retrieved 12 April 2013.\nIt landed.\n')
+    assert texts(doc) == ["It flew.", "It landed."]
+
+
+@pytest.mark.parametrize(
+    "heading", ["== See also ==", "== References ==", "== Bibliography ==", "== Notes =="]
+)
+def test_dated_list_items_in_navigation_and_reference_lists_are_ignored(heading: str) -> None:
+    doc = parse(f"= X =\n\nIt flew.\n\n{heading}\n- Mars 3 (launched 28 May 1971)\n")
+    assert texts(doc) == ["It flew."]
+
+
+def test_a_timeline_is_read_line_by_line_under_its_days() -> None:
+    doc = parse(
+        "= X =\n\nIt flew.\n\n== Timeline ==\n22 October 1975\n"
+        "~00:45 UTC Orbiter fires its engine\n05:13 UT landing\n'''23 October 1975:'''\n"
+        "10:00 GMT \u2013 data relayed\n"
+    )
+    assert texts(doc) == [
+        "It flew.",
+        "22 October 1975",
+        "~00:45 UTC Orbiter fires its engine",
+        "05:13 UT landing",
+        "23 October 1975",
+        "10:00 GMT \u2013 data relayed",
+    ]
+    assert [s.day_heading for s in doc.sentences] == [False, True, False, False, True, False]
+    assert all(doc.text[s.start : s.end] == s.text for s in doc.sentences)
+
+
+def test_a_line_opening_with_a_date_inside_a_wrapped_sentence_stays_in_it() -> None:
+    doc = parse("= X =\n\nThe lander touched down on\n22 October 1975 at 05:13 UTC.\n")
+    assert texts(doc) == ["The lander touched down on 22 October 1975 at 05:13 UTC."]
+
+
+def test_dated_lines_with_a_separator_stand_alone() -> None:
+    doc = parse("= X =\n\nEvents:\n5 March 2001 \u2013 Launch\n7 March 2001: Separation\n")
+    assert texts(doc) == ["Events:", "5 March 2001 \u2013 Launch", "7 March 2001: Separation"]
+
+
+@pytest.mark.parametrize(
+    ("line", "zone"),
+    [
+        ("All times are UTC.", "UTC"),
+        ("All dates and times in this article are Moscow time.", "Moscow time"),
+        ("Times are given in UT.", "UT"),
+        ("(All times GMT.)", "GMT"),
+        ("The probe kept time in UTC.", None),
+        ("It was launched on 9 September 1978 (all times Moscow time).", "Moscow time"),
+        ("Its clock counted times in UTC.", None),
+    ],
+)
+def test_a_zone_stated_for_all_times(line: str, zone: str | None) -> None:
+    assert parse(f"= X =\n\nIt flew.\n\n{line}\n").zone == zone
+
+
+def test_a_zone_stated_in_a_heading() -> None:
+    assert parse("= X =\n\n== Timeline (all times UTC) ==\nIt flew.\n").zone == "UTC"
+
+
+@pytest.mark.parametrize("words", [3, 40, 150])
+def test_a_caption_of_any_length_above_the_infobox_is_never_prose(words: int) -> None:
+    caption = " ".join(["The orbiter and lander in a museum"] * (words // 7 + 1)) + "."
+    doc = parse(
+        f"= X =\n\n{caption}\n- Mission type: Venus lander\n- Launch date: 8 June 1975\n"
+        "- Operator: Lavochkin\n\nX was a probe.\n"
+    )
+    assert texts(doc) == ["X was a probe."]
+    assert [f.key for f in doc.infobox] == ["Mission type", "Launch date", "Operator"]
+
+
+def test_an_infobox_after_prose_never_joins_its_sentence() -> None:
+    fields = "".join(f"- Field {c}: value {c}\n" for c in "ABCDEFGHIJ")
+    doc = parse(f"X was a probe launched to Venus\n{fields}It landed on 5 May 1970.\n")
+    assert all(len(s.text) < 60 for s in doc.sentences)
 
 
 # --- the tail ------------------------------------------------------------------------------
@@ -233,3 +323,102 @@ def test_any_text_parses(text: str) -> None:
         assert s.text
     for f in doc.infobox:
         assert text[f.start : f.end].strip() == f.value
+
+
+def test_infobox_fields_without_a_list_mark() -> None:
+    doc = parse(
+        "= X =\n\nThe X lander, as built.\nMission type: Venus lander\nOperator: Lavochkin\n"
+        "Launch date: 8 June 1975, 02:38 UTC\n\nX was a probe. Note: it flew.\n"
+    )
+    assert [(f.key, f.value) for f in doc.infobox] == [
+        ("Mission type", "Venus lander"),
+        ("Operator", "Lavochkin"),
+        ("Launch date", "8 June 1975, 02:38 UTC"),
+    ]
+    assert texts(doc) == ["X was a probe.", "Note: it flew."]
+
+
+def test_a_lone_line_with_a_colon_before_the_prose_is_no_field() -> None:
+    doc = parse("= X =\n\nSummary: a probe to Venus.\n\nX was a probe.\n")
+    assert doc.infobox == []
+
+
+def test_each_line_under_a_day_heading_stands_alone() -> None:
+    doc = parse(
+        "= X =\n\nIt flew.\n\n22 October 1975\nLander separates\nOrbiter enters orbit\n"
+        "05:13 UTC landing\n\nThe lander was a sphere\nof titanium.\n"
+    )
+    assert texts(doc) == [
+        "It flew.",
+        "22 October 1975",
+        "Lander separates",
+        "Orbiter enters orbit",
+        "05:13 UTC landing",
+        "The lander was a sphere of titanium.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "- Perminov, V. G. (July 1999). The Difficult Road to Mars. NASA.",
+        "- Harvey, Brian (2007). Russian Planetary Exploration. Springer.",
+        "* Ulivi, Paolo; Harland, David M. (8 December 2007). Robotic Exploration.",
+    ],
+)
+def test_a_dated_citation_in_a_list_is_no_statement(item: str) -> None:
+    doc = parse(f"= X =\n\nIt flew.\n\n== Reading ==\n{item}\n")
+    assert texts(doc) == ["It flew."]
+
+
+def test_a_caption_a_blank_line_parts_from_the_infobox_is_never_prose() -> None:
+    doc = parse(
+        "= X =\n\nThe X lander in a photograph released in 1991 by the Academy\n\n"
+        "- Mission type: Venus lander\n- Launch date: 8 June 1975\n\nX was a probe.\n"
+    )
+    assert texts(doc) == ["X was a probe."]
+    assert len(doc.infobox) == 2
+
+
+def test_a_first_paragraph_before_a_list_of_facts_stays_prose() -> None:
+    doc = parse("= X =\n\nX was a probe.\n\n- Launch: 5 March 2001\n- Landing: 3 May 2002\n")
+    assert texts(doc)[0] == "X was a probe."
+
+
+def test_nested_list_items_stand_alone() -> None:
+    doc = parse(
+        "= X =\n\nIt flew.\n\n== Timeline ==\n* 12 March 1974\n** 09:05:53 UTC \u2013 entry\n"
+        "** 09:11:05 UTC \u2013 contact lost\n## 10:00 UTC \u2013 end\n"
+    )
+    assert texts(doc) == [
+        "It flew.",
+        "12 March 1974",
+        "09:05:53 UTC \u2013 entry",
+        "09:11:05 UTC \u2013 contact lost",
+        "10:00 UTC \u2013 end",
+    ]
+
+
+def test_a_clock_time_in_p_m_ends_a_sentence_unless_a_zone_follows() -> None:
+    doc = parse(
+        "= X =\n\nIt entered the atmosphere at 12:52 p.m. Its parachute opened. It was "
+        "launched at 1:58 a.m. EDT from Florida. It landed at 1:07 p.m. (17:07 UTC).\n"
+    )
+    assert texts(doc) == [
+        "It entered the atmosphere at 12:52 p.m.",
+        "Its parachute opened.",
+        "It was launched at 1:58 a.m. EDT from Florida.",
+        "It landed at 1:07 p.m. (17:07 UTC).",
+    ]
+
+
+def test_a_template_infobox_and_its_braces_are_never_prose() -> None:
+    doc = parse(
+        "= X =\n\n{{Infobox spaceflight\n| name = X\n| launch_date = 8 June 1975\n}}\n"
+        "X was a probe.\n"
+    )
+    assert texts(doc) == ["X was a probe."]
+    assert [(f.key, f.value) for f in doc.infobox] == [
+        ("name", "X"),
+        ("launch_date", "8 June 1975"),
+    ]

@@ -13,6 +13,8 @@ import json
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from support.deadline import python_within
 
 REPEATS = 100_000
@@ -96,3 +98,89 @@ def test_many_sentences_each_with_a_date_are_read_in_time() -> None:
     reading = read(text, f"{sentences:,} dated sentences")
     separation = next(e for e in reading["events"] if e["kind"] == "separation")
     assert separation["sentences"] == sentences
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "on 4, 9, 12 and 15 January 1980 ",
+        "Jan. 4, 9, 12 and 15, 1980 ",
+        "On 3 and 4 May ",
+        "~00:45 \u2013 01:30 UTC ",
+        "from 01:00 to 01:30 ",
+        "between 2 and 5 December ",
+        "4, 9, 12, ",
+        "two hours later ",
+        "All times are UTC ",
+    ],
+)
+def test_dates_lists_ranges_and_relative_times_repeated_are_read_in_time(phrase: str) -> None:
+    reading = read_repeated(phrase, REPEATS // 5)
+    assert reading["events"][0]["kind"] == "launch"
+
+
+def test_a_list_of_days_stated_20000_times_is_read_whole() -> None:
+    reading = read_repeated("course corrections on 4 and 9 January 1980, ", REPEATS // 5)
+    assert [e["time"] for e in reading["events"]] == ["1973-08-05", "1980-01-04", "1980-01-09"]
+
+
+def test_a_timeline_of_many_lines_is_read_line_by_line_in_time() -> None:
+    lines = REPEATS // 5
+    text = (
+        "= Testcraft 1 =\n\nAll times are UTC.\n\n== Timeline ==\n5 August 1973\n"
+        + "17:45 The spacecraft was launched\n" * lines
+        + "12 March 1974\n"
+        + "- 09:05 The lander separated\n" * lines
+    )
+    reading = read(text, f"a timeline of {2 * lines:,} lines")
+    assert [(e["kind"], e["time"], e["sentences"]) for e in reading["events"]] == [
+        ("launch", "1973-08-05T17:45Z", lines),
+        ("separation", "1974-03-12T09:05Z", lines),
+    ]
+    assert reading["warnings"] == []
+
+
+# Pieces of the phrases the reader's patterns look for, which a property repeats.
+FRAGMENTS = [
+    "4",
+    "15",
+    "1980",
+    ", ",
+    " and ",
+    "Jan. ",
+    "May ",
+    "between ",
+    "from ",
+    " to ",
+    "~",
+    "00:45",
+    " \u2013 ",
+    "-",
+    "UTC ",
+    "two ",
+    "hours later ",
+    "\n",
+    "- ",
+    "12 km ",
+    ": ",
+    ".",
+]
+# Reads every stage's patterns over its standard input, an article of one repeated piece.
+READ_ALL = """
+import sys
+from mission_control.extract.reader import read_text
+from mission_control.extract.dates import read_dates, find_times
+from mission_control.extract.relative import find_relative
+text = sys.stdin.read()
+read_dates(text); find_times(text); find_relative(text)
+read_text(text, "repeated.txt")
+print("{}")
+"""
+
+
+@settings(max_examples=6, derandomize=True, deadline=None, database=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), min_size=2, max_size=6))
+def test_any_repeated_piece_of_a_date_or_time_is_read_in_linear_time(parts: list[str]) -> None:
+    piece = "".join(parts)
+    text = OPENING + piece * (REPEATS * 2 // len(piece)) + "\n"
+    python_within(LIMIT_S, f"reading {piece!r} repeated", READ_ALL, text)

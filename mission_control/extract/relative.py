@@ -1,0 +1,257 @@
+"""The time an undated clause gives relative to what the text stated before it: "later that
+day", "the next day", "two hours later".
+
+A clause that states no date takes none from the sentence before unless it says so; these are
+the ways it says so, each read at the precision it supports: "later that day" is that day, "the
+next day" or "three days later" a day, "two hours later" a moment as fine as the one before
+(to the minute at most: an offset in hours is not counted in seconds).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from mission_control.extract.kinds import Keyword, assign_kinds
+from mission_control.extract.stamps import Stamp
+from mission_control.model import Precision, StatedTime
+
+_NUMBERS: dict[str, float] = {
+    "half an": 0.5,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "forty-five": 45,
+    "fifty": 50,
+}
+_NUMBER = (
+    r"(?:\d{1,3}|"
+    + "|".join(n.replace(" ", r"\s+") for n in sorted(_NUMBERS, key=len, reverse=True))
+    + ")"
+)
+_PART_OF_DAY = r"(?:day|morning|afternoon|evening|night)"
+_SAME_DAY_RE = re.compile(
+    rf"\b(?:later\s+(?:that|the\s+same|in\s+the)|(?:on\s+)?the\s+same|that)\s+{_PART_OF_DAY}\b|"
+    r"\b(?:shortly|soon|immediately)\s+(?:after(?:wards?)?\b(?!\s+\w+ing\b)|thereafter\b)|"
+    r"\b(?:moments|(?:a\s+few|several|some)\s+(?:hours|minutes|seconds)|hours|minutes|seconds)"
+    r"\s+later\b",
+    re.IGNORECASE,
+)
+_NEXT_DAY_RE = re.compile(
+    rf"\b(?:the\s+)?(?:next|following)\s+{_PART_OF_DAY}\b|\bthe\s+day\s+after\b(?!\s+\w)",
+    re.IGNORECASE,
+)
+_CIRCA = r"(?P<circa>(?:about|around|roughly|approximately|some|nearly|almost)\s+)?"
+_LATER_RE = re.compile(
+    rf"\b{_CIRCA}(?P<n>{_NUMBER})\s+(?P<unit>second|minute|hour|day|week)s?\s+later\b",
+    re.IGNORECASE,
+)
+# "stopped after 14.5 seconds": an offset from the moment stated before it in the clause.
+_AFTER_RE = re.compile(
+    rf"\bafter\s+{_CIRCA}(?P<n>\d{{1,3}}\.\d+|{_NUMBER})\s+(?P<unit>second|minute|hour|day)s?"
+    r"\b(?!\s+(?:of|in|on|from)\b)",
+    re.IGNORECASE,
+)
+# "two hours after touchdown": an offset from the moment of an event stated before.
+_ANCHORS = {
+    "touchdown": "landing",
+    "landing": "landing",
+    "launch": "launch",
+    "liftoff": "launch",
+    "lift-off": "launch",
+    "separation": "separation",
+    "entry": "atmospheric-entry",
+    "atmospheric entry": "atmospheric-entry",
+    "orbit insertion": "orbit-insertion",
+}
+_ANCHOR_KINDS = frozenset(_ANCHORS.values())
+# "no word was received after that": the very moment stated before.
+_THEN_RE = re.compile(
+    r"\b(?:after|from|since)\s+(?:that|this|then)\b(?!\s+(?:day|morning|afternoon|evening|"
+    r"night|week|month|year|date|point|time)\b)",
+    re.IGNORECASE,
+)
+# A word every relative time has.
+_RELATIVE_WORD_RE = re.compile(
+    r"later|next|following|same|that|after|soon|shortly|immediately|moments", re.IGNORECASE
+)
+_ANCHORED_RE = re.compile(
+    rf"\b{_CIRCA}(?P<n>{_NUMBER})\s+(?P<unit>second|minute|hour|day|week)s?\s+after\s+"
+    r"(?:the\s+|its\s+)?(?P<anchor>touchdown|landing|launch|lift-?off|separation|"
+    r"(?:atmospheric\s+)?entry|orbit\s+insertion)\b",
+    re.IGNORECASE,
+)
+_UNITS = {
+    "second": (timedelta(seconds=1), Precision.SECOND),
+    "minute": (timedelta(minutes=1), Precision.MINUTE),
+    "hour": (timedelta(hours=1), Precision.MINUTE),
+    "day": (timedelta(days=1), Precision.DAY),
+    "week": (timedelta(weeks=1), Precision.DAY),
+}
+
+
+@dataclass(frozen=True)
+class Relative:
+    """A time stated relative to the one before: ``offset`` after it, at no finer than
+    ``precision`` (DAY for an offset of whole days, or for the same day when ``offset`` is
+    zero); ``circa`` for "about two hours later"; ``anchor`` the kind of event it counts
+    from ("two hours after touchdown"), when not the moment stated last."""
+
+    span: tuple[int, int]
+    offset: timedelta
+    precision: Precision
+    circa: bool = False
+    anchor: str | None = None  # the kind of the event it counts from, if not the last moment
+
+
+def counted_offsets(text: str) -> list[Relative]:
+    """Every counted offset a clause states ("two minutes later", "three days later"), in
+    order: within a clause that states a time, each counts from the time before it."""
+    found = [*_LATER_RE.finditer(text), *_AFTER_RE.finditer(text)]
+    return [_counted(match) for match in sorted(found, key=lambda m: m.start())]
+
+
+def _counted(later: re.Match[str]) -> Relative:
+    word = later.group("n").lower()
+    count = float(word) if word[0].isdigit() else _NUMBERS[" ".join(word.split())]
+    step, precision = _UNITS[later.group("unit").lower()]
+    return Relative(later.span(), step * count, precision, bool(later.group("circa")))
+
+
+def find_relative(text: str) -> Relative | None:
+    """The first relative time a clause states, if any."""
+    if not _RELATIVE_WORD_RE.search(text):
+        return None  # most clauses say none of the words a relative time needs
+    found: list[Relative] = []
+    anchored = _ANCHORED_RE.search(text)
+    if anchored:
+        anchor = _ANCHORS[re.sub(r"\s+", " ", anchored.group("anchor").lower())]
+        found.append(replace(_counted(anchored), anchor=anchor))
+    later = _LATER_RE.search(text)
+    if later:
+        found.append(_counted(later))
+    following = _NEXT_DAY_RE.search(text)
+    if following:
+        found.append(Relative(following.span(), timedelta(days=1), Precision.DAY))
+    same = _SAME_DAY_RE.search(text)
+    if same:
+        found.append(Relative(same.span(), timedelta(0), Precision.DAY))
+    then = _THEN_RE.search(text)
+    if then:
+        found.append(Relative(then.span(), timedelta(0), Precision.SECOND))
+    return min(found, key=lambda r: r.span[0], default=None)
+
+
+def relative_stamp(
+    relative: Relative,
+    day: datetime | None,
+    last: StatedTime | None,
+    events: dict[str, StatedTime],
+) -> Stamp | None:
+    """The moment a relative time gives after the last one stated (``last``, on the last
+    ``day`` stated; "after that" is that moment itself), or after the last event of its
+    anchor's kind (``events``); None for the same day, which an undated clause takes as it
+    is (or when nothing was stated before)."""
+    if relative.anchor is not None:
+        last = events.get(relative.anchor)
+        day = None if last is None else last.start.replace(hour=0, minute=0, second=0)
+    if day is None or (not relative.offset and relative.precision is Precision.DAY):
+        return None
+    if relative.precision >= Precision.MINUTE:
+        if last is None or not last.has_time_of_day:
+            return None  # "two hours later" than a day is that day, or the next
+        precision = min(relative.precision, last.precision)
+        return Stamp(
+            _cut(last.start + relative.offset, precision), relative.span, True, relative.circa
+        )
+    start = day + timedelta(days=relative.offset.days)
+    return Stamp(StatedTime(start, Precision.DAY), relative.span, circa=relative.circa)
+
+
+def _cut(moment: datetime, precision: Precision) -> StatedTime:
+    """A moment as the start of the interval of ``precision`` it falls in ("14.5 seconds
+    after 13:52:05" is the second 13:52:19)."""
+    moment = moment.replace(microsecond=0)
+    if precision <= Precision.MINUTE:
+        moment = moment.replace(second=0)
+    return StatedTime(moment, precision)
+
+
+def counted_stamps(
+    text: str,
+    stamps: list[Stamp],
+    last: StatedTime | None,
+    keywords: Sequence[Keyword],
+    dated: bool,
+) -> list[Stamp]:
+    """The stamps of a clause, and one for each counted offset in it that dates an event
+    ("entered the atmosphere at 10:31 UTC, deployed its parachute two minutes later"),
+    counted from the moment stated before it in the clause, else before the clause
+    (``last``). Days counted in a clause that states no date are the day its times take
+    (see ``clauses._later``), not a moment of their own."""
+    if "later" not in text and "after" not in text:
+        return stamps
+    out = list(stamps)
+    for relative in counted_offsets(text):
+        before = [s for s in stamps if s.span[1] <= relative.span[0]]
+        ref = before[-1].time if before else last
+        if ref is None:
+            continue
+        # The offset states the event named between it and the moment it counts from:
+        # "began at 13:52:05 but stopped after 14.5 seconds" is a stop.
+        after = before[-1].span[1] if before else 0
+        named = [k.start for k in keywords if after <= k.start < relative.span[0]]
+        span = (named[0] if named else relative.span[0], relative.span[1])
+        if relative.precision >= Precision.MINUTE:
+            if not ref.has_time_of_day:
+                continue
+            time = _cut(ref.start + relative.offset, min(relative.precision, ref.precision))
+            out.append(Stamp(time, span, True, relative.circa))
+        elif ref.precision >= Precision.DAY and dated:
+            day = ref.start.replace(hour=0, minute=0, second=0, microsecond=0)
+            time = StatedTime(day + relative.offset, Precision.DAY)
+            out.append(Stamp(time, span, circa=relative.circa))
+    if len(out) == len(stamps):
+        return stamps
+    out.sort(key=lambda s: s.span[0])
+    kinds = assign_kinds(text, [s.span for s in out], keywords)
+    # An offset at which the clause names no event adds nothing.
+    return [s for s, k in zip(out, kinds, strict=True) if k is not None or s in stamps]
+
+
+def without_anchors(text: str, keywords: Sequence[Keyword]) -> list[Keyword]:
+    """A clause's keywords but those naming the event an offset counts from: in "two hours
+    after touchdown the bus flew past", the touchdown is a point of time, not an event."""
+    if "after" not in text.lower():
+        return list(keywords)
+    spans = [m.span("anchor") for m in _ANCHORED_RE.finditer(text)]
+    if not spans:
+        return list(keywords)
+    return [k for k in keywords if not any(a <= k.start < b for a, b in spans)]
+
+
+def stated_events(
+    text: str, stamps: Sequence[Stamp], keywords: Sequence[Keyword]
+) -> dict[str, StatedTime]:
+    """The moment a clause states for each kind of event an offset may count from."""
+    if not any(k.kind in _ANCHOR_KINDS for k in keywords):
+        return {}
+    kinds = assign_kinds(text, [s.span for s in stamps], keywords)
+    return {kind: s.time for s, kind in zip(stamps, kinds, strict=True) if kind is not None}
