@@ -78,5 +78,3 @@ def _is_article(mission: Mission) -> bool:
 
 UNNAMED = "Unnamed mission"
 """The name the reader gives a mission whose article names none."""
-
-

@@ -124,9 +124,9 @@ def test_the_dashboard_refuses_a_time_to_start_at_and_says_why(undated: Path) ->
     )
 
 
-def test_a_time_cannot_be_named_in_a_campaign_with_no_dated_event() -> None:
+def test_a_time_cannot_be_named_in_a_campaign_with_no_dated_event(undated: Path) -> None:
     from mission_control.timeparse import TimeError, time_in_campaign
 
-    campaign = load_campaign([str(OSPREY)], None, lambda *_: None)[0]
+    campaign = load_campaign([str(undated)], None, lambda *_: None)[0]
     with pytest.raises(TimeError, match="no article states a dated event"):
         time_in_campaign("1974-03-12", campaign)

@@ -494,7 +494,9 @@ def test_a_time_with_no_date_is_left_out() -> None:
     mission = read_text("= Luna 9 =\n\nLuna 9 landed at 18:45:30 UTC.\n", "x.txt")
     assert mission.events == ()
     # No event at all: loading says so in one line, so the reader adds no "no launch" line.
-    assert mission.warnings == ("x.txt:3: time '18:45:30 UTC' has no date stated before it: left out",)
+    assert mission.warnings == (
+        "x.txt:3: time '18:45:30 UTC' has no date stated before it: left out",
+    )
 
 
 def test_a_time_takes_the_day_stated_before_it() -> None:
