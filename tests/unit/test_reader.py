@@ -374,7 +374,7 @@ def test_phobos2_iso_dates_list_and_window() -> None:
         ("course-correction", "spacecraft", "1989-02-23", "day", None, False),
         ("course-correction", "spacecraft", "1989-02-28", "day", None, False),
         ("course-correction", "spacecraft", "1989-03-25", "day", None, False),
-        ("loss-of-contact", "spacecraft", "1989-03-27", "day", "contact lost", True),
+        ("loss-of-contact", "spacecraft", "1989-03-27T17:51Z", "minute", "contact lost", True),
     ]
     lost = m.events[-1]
     assert lost.window == (utc("1989-03-27T17:51"), utc("1989-03-27T18:03"))

@@ -424,9 +424,6 @@ def test_an_event_named_beside_a_timed_one_falls_on_its_day() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        # timed from another moment: that is the time, not the day alone
-        "It entered the atmosphere on 3 March 1976 at 07:02 UTC, and its parachute opened a "
-        "minute later.",
         # it did not happen
         "It crash-landed on 3 March 1976 at 07:02 UTC when its retrorockets failed to fire.",
         # the launch's shroud is no launch
@@ -454,3 +451,12 @@ def test_an_event_named_before_any_moment_of_its_clause_is_not_given_one() -> No
 def test_an_event_after_a_day_alone_is_not_given_that_day() -> None:
     text = "It was launched again on 3 March 1976 and eventually landed on Venus."
     assert events(text) == [("launch", "1976-03-03", False)]
+
+
+def test_an_event_timed_from_another_moment_takes_that_time_not_the_day_alone() -> None:
+    text = (
+        "It entered the atmosphere on 3 March 1976 at 07:02 UTC, and its parachute opened a "
+        "minute later."
+    )
+    assert ("parachute", "1976-03-03T07:03Z", False) in events(text)
+    assert ("parachute", "1976-03-03", False) not in events(text)
