@@ -1,9 +1,10 @@
 """How well the reader lists the dated events of articles nobody tuned it to.
 
-    .venv/bin/python benchmarks/score_reader.py [--seeds] [--json] [--show NAME]
+    .venv/bin/python benchmarks/score_reader.py [--folder PATH] [--seeds] [--json] [--show NAME]
 
-Every article under tests/articles (sub-folders too) is read and its events are scored
-against the hand-made ``NAME.expected.toml`` beside it (tests/support/scoring.py says how):
+Every article under tests/articles, or under ``--folder PATH`` (sub-folders too), is read
+and its events are scored against the hand-made ``NAME.expected.toml`` beside it
+(tests/support/scoring.py says how):
 recall (expected events found) and precision (emitted events that were expected), by kind
 and time at the stated precision, and again requiring the part to agree. The pooled figures
 are sums over the corpus. ``--seeds`` adds the two bundled articles, scored against
@@ -132,12 +133,19 @@ def _show(console: Console, score: ArticleScore) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument(
+        "--folder",
+        type=Path,
+        default=ARTICLES,
+        metavar="PATH",
+        help="the folder of articles to score (default: tests/articles)",
+    )
     parser.add_argument("--seeds", action="store_true", help="also score the two seeds")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--show", metavar="NAME", help="list one article's misses and extras")
     args = parser.parse_args(argv)
 
-    corpus = CorpusScore(tuple(score_article(path) for path in corpus_articles(ARTICLES)))
+    corpus = CorpusScore(tuple(score_article(path) for path in corpus_articles(args.folder)))
     seeds = None
     if args.seeds:
         seeds = CorpusScore(

@@ -5,8 +5,6 @@ its events set, on one UTC clock with the span the replay covers, and the clock 
 from __future__ import annotations
 
 import bisect
-import functools
-import re
 from collections.abc import Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, overload
@@ -15,9 +13,10 @@ import msgspec
 from msgspec.structs import replace
 
 from mission_control import collector, phases, status_rows
+from mission_control.arrival import first_arrival
 from mission_control.autospeed import AutoSpeed
 from mission_control.clock import ReplayClock, TimeSource
-from mission_control.ephemeris import BODIES, PLANETS, Body, planet_of
+from mission_control.ephemeris import BODIES, Body
 from mission_control.event_table import EventTable
 from mission_control.happenings import Happenings
 from mission_control.mission import Mission
@@ -191,61 +190,6 @@ class CampaignEvents(Sequence[tuple[float, Event]]):
         return track.ticks[i], track.events[i]
 
 
-_OTHER_BODIES = ("the Moon", *sorted(name for name in PLANETS if name != "Earth"))
-"""Bodies other than Earth a sentence may name as a place. Earth is left out: a sentence
-about an event at the planet often says the data went to Earth."""
-
-
-@functools.cache
-def _elsewhere() -> re.Pattern[str]:
-    """A body of :data:`_OTHER_BODIES` named as a place, not in a craft's name ("Mars 4",
-    "Venus-8"); compiled on first need: most sentences name none of them at all."""
-    names = "|".join(_OTHER_BODIES)
-    return re.compile(rf"\b(?:{names})\b(?![-\u2010\u2011\s]*\d)")
-
-
-def _bodies_named(sentence: str, target: str | None) -> set[str]:
-    """The bodies other than ``target`` (and Earth) that ``sentence`` names as places."""
-    here = _same_place(target)
-    if not any(name in sentence for name in _OTHER_BODIES if name not in here):
-        return set()
-    return {m[0] for m in _elsewhere().finditer(sentence)} - here
-
-
-def _same_place(target: str | None) -> set[str | None]:
-    """The target and the bodies the model puts at its place (Phobos's Mars)."""
-    body = BODIES.get(target) if target else None
-    if body is None:
-        return {target}
-    return {target, *(n for n, b in BODIES.items() if planet_of(b) == planet_of(body))}
-
-
-def _arrival(
-    table: EventTable,
-    ticks: tuple[float, ...],
-    rules: Rules,
-    launch_tick: float | None,
-    target: tuple[str, Body] | None,
-) -> tuple[int | None, str | None]:
-    """The index of the first event at the planet: of a kind that happens at one (a
-    separation, a flyby...), after the launch phase (an upper stage separates on the launch's
-    day), and not stated in a sentence that names another body; and the first such other
-    body passed on the way (a flyby of Venus on the way to Mercury), if any."""
-    kinds, sources = table.column("kind"), table.column("provenance")
-    passed: str | None = None
-    for index, kind in enumerate(kinds):
-        if kind not in rules.arrival_kinds:
-            continue
-        if launch_tick is not None and ticks[index] <= launch_tick + rules.launch_phase_s:
-            continue
-        aim = target[0] if target is not None else None
-        named = {body for source in sources[index] for body in _bodies_named(source[1], aim)}
-        if not named:
-            return index, passed
-        passed = passed or " and ".join(sorted(named))
-    return None, passed
-
-
 def _target(mission: Mission) -> tuple[str, Body] | None:
     name = mission.metadata.get("target")
     body = BODIES.get(name) if name else None
@@ -266,6 +210,37 @@ def build_campaign(missions: Sequence[Mission], rules: Rules | None = None) -> C
         return _build(missions, rules)
 
 
+def undated_line(mission: Mission, file: str | None = None) -> str:
+    """The one line every view gives for a mission whose article states no dated event,
+    naming its file as ``file`` where given (a view short of room gives its name alone)."""
+    return f"{file or mission.source}: states no dated event; nothing to replay"
+
+
+def undated_campaign(missions: Sequence[Mission], rules: Rules | None = None) -> Campaign:
+    """Missions none of which states a dated event (which :func:`build_campaign` refuses):
+    each keeps its name, metadata and rows to show, and the replay spans no time at all, so
+    its clock has nothing to play."""
+    rules = rules or default_rules()
+    tracks = []
+    for mission in missions:
+        rows = status_rows.part_rows(mission, {})
+        track = MissionTrack(
+            mission=mission,
+            ticks=(),
+            launch=None,
+            launch_tick=None,
+            arrival_tick=None,
+            approach_tick=None,
+            parts=rows,
+            setters={},
+            phases=("pre-launch",),
+            target=_target(mission),
+        )
+        spans = {p: tuple(phases.phase_spans(track, p, rules)) for p in rows}
+        tracks.append(replace(track, part_spans=spans))
+    return Campaign(tracks=tuple(tracks), start=0.0, end=0.0, rules=rules)
+
+
 def _build(missions: Sequence[Mission], rules: Rules | None = None) -> Campaign:
     """Prepare missions for replay; the span runs from just before the first launch (or first
     event) to just after the end of the last event's stated interval."""
@@ -279,7 +254,7 @@ def _build(missions: Sequence[Mission], rules: Rules | None = None) -> Campaign:
         launch_tick = to_tick(launch.time.start) if launch else None
         target = _target(mission)
         actual = Happenings.of(table, ticks)
-        found, passed = _arrival(actual.events, actual.ticks, rules, launch_tick, target)
+        found, passed = first_arrival(actual.events, actual.ticks, rules, launch_tick, target)
         arrival = actual.index[found] if found is not None else None
         setters = actual.setters(rules)
         tracks.append(

@@ -98,8 +98,10 @@ def cmd_state(args: argparse.Namespace, out: Console, err: Console) -> int:
 def _warn_transfers(campaign: Campaign, err: Console) -> None:
     """A warning line for each mission whose trajectory cannot be modelled, saying why."""
     report = reporter(err)
-    for line in campaign.transfer_warnings().values():
-        report("warning", line)
+    dated = {t.mission.id for t in campaign.tracks if t.ticks}  # the others have their line
+    for mission_id, line in campaign.transfer_warnings().items():
+        if mission_id in dated:
+            report("warning", line)
 
 
 def cmd_replay(args: argparse.Namespace, out: Console, err: Console) -> int:

@@ -25,6 +25,8 @@ def run_dashboard(args: argparse.Namespace, campaign: Campaign) -> int:
     except SpeedError as exc:
         raise UsageError(str(exc)) from None
     start = None
+    if args.at and not campaign.all_ticks():
+        raise UsageError(f"--at {args.at!r}: no article states a dated event, so no time to go to")
     if args.at:
         from mission_control.timeparse import ACCEPTED_FORMS, TimeError, time_in_campaign
 

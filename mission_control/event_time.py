@@ -46,16 +46,21 @@ def event_when(event: Event, *, style: When) -> str:
     if style == "column":
         short = f"≈{text}" if event.approximate else text
         return short.replace("T", " ").removesuffix("Z").ljust(COLUMN_WIDTH)
-    between = _between(event)
+    between = window_ends(event)
     if style == "command":
         if between is not None:
             return f"{text} (between {between[0]} and {between[1]})"
         return f"~{text}" if event.approximate else text
     if style == "cell":
         if between is not None:
-            return f"{text}\n≈ {between[0]}–{between[1]}"
+            joined = " to " if "-" in between[0] else "–"  # days, or times of one day
+            return f"{text}\n≈ {between[0]}{joined}{between[1]}"
         return f"≈ {text}" if event.approximate else text
     if style == "detail":
+        if between is not None and "-" in between[0]:
+            return f"{text}, known only to lie between {between[0]} and {between[1]}"
+        if between is not None and _stated_range(event):
+            return f"{text} UTC, a range the text states: {between[0]} to {between[1]} UTC"
         if between is not None:
             return (
                 f"{text}, time of day not stated: the text orders it between "
@@ -66,12 +71,22 @@ def event_when(event: Event, *, style: When) -> str:
     raise ValueError(f"no such style of event time: {style!r}")
 
 
-def _between(event: Event) -> tuple[str, str] | None:
-    """The times of day of the two events an ordered-only event lies between, if it has them."""
+def window_ends(event: Event) -> tuple[str, str] | None:
+    """The two ends of the window an event is known only to lie in, as finely as they are
+    known: times of day on one day (``09:05:53``, ``17:51``), else days (``1977-05-03``)."""
     if event.window is None:
         return None
     start, end = event.window
-    return start.strftime("%H:%M:%S"), end.strftime("%H:%M:%S")
+    if start.date() != end.date():
+        return f"{start:%Y-%m-%d}", f"{end:%Y-%m-%d}"
+    fmt = "%H:%M" if start.second == end.second == 0 else "%H:%M:%S"
+    return start.strftime(fmt), end.strftime(fmt)
+
+
+def _stated_range(event: Event) -> bool:
+    """Whether the text states the window as a range ("from 17:51 to 18:03"), rather than
+    ordering the event between two others."""
+    return event.window is not None and event.time.start == event.window[0]
 
 
 def event_met_s(event: Event, mission: Mission) -> float | None:

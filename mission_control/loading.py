@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from mission_control import catalog, exit_codes
-from mission_control.campaign import Campaign, build_campaign
+from mission_control.campaign import Campaign, build_campaign, undated_campaign, undated_line
 from mission_control.exit_codes import Failure, NothingToShow, UsageError
 from mission_control.mission import Mission
 
@@ -22,10 +22,12 @@ def load_missions(
 ) -> tuple[list[Mission], int]:
     """The missions ``words`` name (all bundled ones for none) and the exit status they give.
 
-    A file that could not be read, or that states no dated event (it is no mission
-    article), is reported as an error and left out; the status is then FILES. UsageError
-    for a name that is no mission; NothingToShow when nothing could be read, in one line
-    naming every file and why, or the ``seeds`` folder that holds no article.
+    A file that could not be read, or that names no mission and states no dated event (it is
+    no mission article), is reported as an error and left out; an article that names its
+    mission but states no dated event is reported too (:func:`campaign.undated_line`) but
+    kept, so what it does state is still shown; the status is then FILES. UsageError for a
+    name that is no mission; NothingToShow when nothing could be read, in one line naming
+    every file and why, or the ``seeds`` folder that holds no article.
     """
     try:
         loaded = catalog.load(words, seeds)
@@ -36,12 +38,13 @@ def load_missions(
         raise UsageError(str(exc)) from None
     except OSError as exc:  # a name the system refuses to look up (too long, a closed folder)
         raise Failure(f"{exc.filename}: cannot be read ({exc.strerror})") from None
-    missions = [m for m in loaded.missions if len(m.table)]
+    missions = [m for m in loaded.missions if _is_article(m)]
     errors = loaded.errors + [
         f"{m.source}: not a mission article (it states no dated event)"
         for m in loaded.missions
-        if not len(m.table)
+        if not _is_article(m)
     ]
+    errors += [undated_line(m) for m in missions if not len(m.table)]
     if not missions:
         if not errors and seeds is not None:
             raise NothingToShow(f"nothing to show: {seeds} holds no *.txt article")
@@ -56,9 +59,22 @@ def load_missions(
 
 
 def load_campaign(words: Sequence[str], seeds: Path | None, report: Report) -> tuple[Campaign, int]:
-    """The named missions prepared for replay, and the exit status reading them gives."""
+    """The named missions prepared for replay, and the exit status reading them gives;
+    missions none of which states a dated event are prepared with nothing to replay."""
     missions, status = load_missions(words, seeds, report)
+    if not any(len(m.table) for m in missions):
+        return undated_campaign(missions, catalog.status_rules()), status
     try:
         return build_campaign(missions, catalog.status_rules()), status
     except ValueError as exc:
         raise NothingToShow(str(exc)) from None
+
+
+def _is_article(mission: Mission) -> bool:
+    """Whether a text is a mission article: it states a dated event, or it names its mission
+    (a title line, or a name in its first sentence), so there is something to show."""
+    return bool(len(mission.table)) or mission.name != UNNAMED
+
+
+UNNAMED = "Unnamed mission"
+"""The name the reader gives a mission whose article names none."""

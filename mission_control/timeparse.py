@@ -125,7 +125,10 @@ def _occurrence(text: str, count: int) -> int | None:
 
 
 def check_in_campaign(tick: float, campaign: Campaign, text: str) -> None:
-    """TimeError naming the campaign's bounds when ``tick`` falls outside them."""
+    """TimeError naming the campaign's bounds when ``tick`` falls outside them, or saying
+    that there is no time to go to in a campaign of articles that state no dated event."""
+    if not campaign.all_ticks():
+        raise TimeError("no article states a dated event, so there is no time to go to")
     if not campaign.start <= tick <= campaign.end:
         first = from_tick(campaign.start).iso()
         last = from_tick(campaign.end).iso()

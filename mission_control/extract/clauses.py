@@ -363,7 +363,8 @@ def _stamps(
         if time.until is not None:
             end = window_end(day, time)
             window = (moment, end) if end else None
-            stamps.append(Stamp(StatedTime(day, Precision.DAY), span, True, time.circa, window))
+            # A stated range: its start at the precision stated, and the window it gives.
+            stamps.append(Stamp(StatedTime(moment, precision), span, True, time.circa, window))
         else:
             stamps.append(Stamp(StatedTime(moment, precision), span, True, time.circa))
     for mention in dates:

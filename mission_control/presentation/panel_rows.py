@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 
 import msgspec
 
+from mission_control.event_time import window_ends
 from mission_control.glyphs import glyph
 from mission_control.model import Event, PartState, Precision, Status, SubsystemState
 
@@ -125,11 +126,15 @@ def _same_events(state: SubsystemState, own: SubsystemState) -> bool:
 
 
 def window_text(event: Event) -> str:
-    """The window an event is known only to lie in: ``09:05:53–09:11:05``."""
-    if event.window is None:
+    """The window an event is known only to lie in: ``09:05:53–09:11:05``, ``3–5 May``."""
+    ends = window_ends(event)
+    if ends is None or event.window is None:
         return short_when(event)
+    if "-" not in ends[0]:
+        return f"{ends[0]}–{ends[1]}"
     start, end = event.window
-    return f"{start:%H:%M:%S}–{end:%H:%M:%S}"
+    first = f"{start.day}" if start.month == end.month else f"{start.day} {start:%b}"
+    return f"{first}–{end.day} {end:%b}"
 
 
 def short_when(event: Event) -> str:

@@ -32,6 +32,7 @@ from mission_control.presentation.event_lines import FILTER_ALL, WIDE_WIDTH, Eve
 from mission_control.presentation.log_focus import LogFocus
 from mission_control.textual_private import update_scrollbars
 from mission_control.theme_styles import ThemeStyles
+from mission_control.widgets import undated
 from mission_control.widgets.event_log_lines import FOCUSED_STYLES, STYLES, assemble, drawn
 
 
@@ -71,6 +72,7 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
 
     def __init__(self, campaign: Campaign, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._campaign = campaign
         self._lines = EventLines(campaign)
         self._events = self._lines.events
         self._focus = LogFocus(self._events, self._lines.names)
@@ -372,8 +374,9 @@ class EventLog(ScrollView, can_focus=True, inherit_bindings=False):
         styles = self._styles.visual(self)
         if not 0 <= line < len(self._shown):  # past the lines; an empty log says why, if it can
             base = styles["line"]
-            why = line == 0 and self._focus.nothing_listed(
-                self.log_filter, self.search, self.focus_id
+            why = undated.empty_log_line(self._campaign, self.focus_id, line) or (
+                line == 0
+                and self._focus.nothing_listed(self.log_filter, self.search, self.focus_id)
             )
             if not why or self._searching:
                 return Strip.blank(width, base.rich_style)

@@ -47,6 +47,16 @@ ENDED_LINES = {
 speed's place (the settings follow, as ever)."""
 
 NO_TIME = "--:--:--"
+UNDATED_DATE = "no date: no article states a dated event"
+UNDATED_NEXT = "no events to count down to"
+UNDATED_REPLAY = "nothing to replay"
+"""The lines beside the digits when no mission states a dated event: no time is shown, as
+none is known."""
+
+
+def _undated(state: CampaignState) -> bool:
+    """Whether no mission of the campaign states a dated event (the clock then shows none)."""
+    return not any(m.track.ticks for m in state.missions)
 
 
 STYLES = {
@@ -186,6 +196,16 @@ class MissionClock(Widget):
         if not self.is_mounted or self.state is None:
             return
         state = self.state
+        if _undated(state):
+            self._set(
+                system=SYSTEM_NAMES[self.system],
+                digits=NO_TIME,
+                text=f"{SYSTEM_NAMES[self.system]} {NO_TIME}",
+                date=UNDATED_DATE,
+                next=UNDATED_NEXT,
+            )
+            self._show_replay()
+            return
         missions = self._focused(state)
         first = missions[0] if missions else None
         lit = next((m for m in missions if m.owlt_s is not None), None)
@@ -243,6 +263,8 @@ class MissionClock(Widget):
     def _next_line(missions: list[MissionState]) -> str:
         upcoming = [m for m in missions if m.next_event is not None and m.countdown_s is not None]
         if not upcoming:
+            if missions and not any(m.track.ticks for m in missions):
+                return f"{missions[0].mission.name} states no dated event"
             return "no further events"
         soonest = min(upcoming, key=lambda m: m.countdown_s or 0.0)
         event = soonest.next_event
@@ -256,7 +278,9 @@ class MissionClock(Widget):
         state_label, speed = self.replay
         icons = ASCII_REPLAY_ICONS if self.ascii_only else REPLAY_ICONS
         icon = icons.get(state_label, "")
-        if state_label in ENDED_LINES:
+        if self.state is not None and _undated(self.state):
+            text = f"{icons['paused']} {UNDATED_REPLAY}"
+        elif state_label in ENDED_LINES:
             text = f"{icon} {ENDED_LINES[state_label]}"
         else:
             text = f"{icon} {state_label} · {speed}"

@@ -56,6 +56,10 @@ STYLES = {
 :mod:`~mission_control.theme_styles`); the names are ``presentation.orrery.STYLE_NAMES``."""
 
 
+UNDATED = "no date to place the planets at"
+"""The pane's one line when no mission states a dated event."""
+
+
 class Lines(Widget):
     """Lines of text runs, each named by style: only the lines that change are repainted."""
 
@@ -156,11 +160,24 @@ class Orrery(Widget):
     def _update(self) -> None:
         if self.state is None or self.transfers is None or not self.is_mounted:
             return
+        if not any(m.track.ticks for m in self.state.missions):
+            self._show_undated()
+            return
         self._scene = scene_at(self.state, self.transfers, units=self.units, reasons=self.reasons)
         shown = self._key(self._scene), tuple(c.readout for c in self._scene.craft)
         if shown != self._shown:
             self._shown = shown
             self._show_parts(self._scene)
+
+    def _show_undated(self) -> None:
+        """No mission states a dated event, so there is no moment to place the planets at:
+        a line says so where the drawing would be, and nothing is drawn."""
+        drawing, side, under = self._parts
+        side.display = False
+        drawing.styles.width = max(self.size.width, 1)
+        under.styles.height = 0
+        drawing.show([[(UNDATED, "muted")]])
+        under.show([])
 
     def _key(self, scene: Scene) -> tuple[object, ...]:
         width, height = self.size

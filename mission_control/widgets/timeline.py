@@ -35,6 +35,7 @@ from mission_control.presentation.time_strip import (
     track_marks,
 )
 from mission_control.theme_styles import ThemeStyles
+from mission_control.widgets import undated
 
 PHASE_COLOURS = {phase: f"phase-{phase}" for phase in PHASE_STYLES}
 """The style each phase's band is drawn in: the phase's one colour, as the status panels'
@@ -341,7 +342,9 @@ class Timeline(Widget, can_focus=True):
         tracks = self.campaign.tracks
         if width <= 0 or not tracks:
             return Text()
-        style = self._styles.of(self)
+        style, fit = self._styles.of(self), (self._label_width, self.size.width)
+        if not self._ticks:  # no mission states a dated event: a line each says so
+            return Text("\n").join(undated.row(t, *fit, style) for t in tracks)
         strip = self._columns_for(width)
         cursor = self.window.unclamped_column(self.now, width)
         chosen = self.chosen if self.has_focus else None
@@ -375,7 +378,7 @@ class Timeline(Widget, can_focus=True):
             # One span per run of equal style, not per cell: a fifth of the bytes per frame.
             for cell_style, run in groupby(cells, key=lambda cell: cell[1]):
                 line.append("".join(char for char, _ in run), cell_style)
-            lines.append(line)
+            lines.append(line if track.ticks else undated.row(track, *fit, style, label_style))
         spare = self.size.height - len(tracks)
         caption = self._caption()
         # One spare row: the axis, unless the user is choosing a marker with the arrows.

@@ -21,7 +21,8 @@ def check_invariants(mission: Mission, text: str) -> None:
         if event.window is not None:
             assert event.approximate
             assert event.window[0] <= event.at <= event.window[1]
-            assert event.time.precision <= Precision.DAY
+            # Its time is a stated range's start or, for an event only ordered, its day.
+            assert event.time.precision <= Precision.DAY or event.time.start == event.window[0]
         for p in event.provenance:
             assert p.source == mission.source
             assert text[p.span[0] : p.span[1]] == p.sentence

@@ -123,3 +123,23 @@ def test_met_needs_a_launch_and_an_event_stated_to_the_minute() -> None:
     dated_launch = event(datetime(1973, 8, 5, tzinfo=UTC), Precision.DAY, kind="launch")
     assert event_met_s(TIMED, Mission("m", "M", "m.txt", {}, {}, (dated_launch,))) is None
     assert event_met_s(TIMED, Mission("m", "M", "m.txt", {}, {}, ())) is None
+
+
+def test_a_window_of_days_is_written_as_days_not_as_midnights() -> None:
+    first, last = datetime(1977, 5, 3, tzinfo=UTC), datetime(1977, 5, 5, tzinfo=UTC)
+    e = event(first, Precision.DAY, window=(first, last))
+    assert event_when(e, style="cell") == "1977-05-03\n≈ 1977-05-03 to 1977-05-05"
+    assert event_when(e, style="command") == "1977-05-03 (between 1977-05-03 and 1977-05-05)"
+    assert "00:00" not in event_when(e, style="detail")
+    from mission_control.presentation.panel_rows import window_text
+
+    assert window_text(e) == "3–5 May"
+
+
+def test_a_stated_range_of_minutes_is_written_to_the_minute() -> None:
+    start = datetime(1989, 3, 27, 17, 51, tzinfo=UTC)
+    e = event(start, Precision.MINUTE, window=(start, datetime(1989, 3, 27, 18, 3, tzinfo=UTC)))
+    assert event_when(e, style="cell") == "1989-03-27T17:51Z\n≈ 17:51–18:03"
+    assert event_when(e, style="detail") == (
+        "1989-03-27T17:51Z UTC, a range the text states: 17:51 to 18:03 UTC"
+    )

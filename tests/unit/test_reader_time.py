@@ -403,12 +403,12 @@ def test_hours_later_than_a_day_is_that_day() -> None:
     [
         (
             "The orbiter entered orbit on 22 October 1975 at ~00:45 \u2013 01:30 UTC.",
-            "1975-10-22",
+            "1975-10-22T00:45Z",
             ("1975-10-22T00:45", "1975-10-22T01:30"),
         ),
         (
             "The orbiter entered orbit on 22 October 1975 from 01:00 to 01:30 UTC.",
-            "1975-10-22",
+            "1975-10-22T01:00Z",
             ("1975-10-22T01:00", "1975-10-22T01:30"),
         ),
         (
