@@ -195,10 +195,10 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "separation",
         re.compile(
             # "its parachutes were released" is a parachute, not a separation.
-            r"\bsepara\w+|(?<!parachute\s)(?<!parachutes\s)" + _NOT_DATA + r"\b(?:was|were)\s+"
+            r"\bsepara\w+|\b(?<!parachute\s)(?<!parachutes\s)" + _NOT_DATA + r"(?:was|were)\s+"
             r"(?:\w+\s+)?(?:released|ejected)\b" + _NOT_PUBLISHED + r"|"
             r"\b(?:released|ejected)\s+(?:the\s+|its\s+)(?:[\w-]+\s+){0,2}?" + _CRAFT_NOUN + r"|"
-            r"(?<!parachute\s)(?<!parachutes\s)\bdeployed\s+from\b|"
+            r"\b(?<!parachute\s)(?<!parachutes\s)deployed\s+from\b|"
             r"\bjettison\w*|\bdetach\w*|\bundock(?:ed|ing)?\b|"
             # A rover leaving its lander: "rolled off the lander", "the rover was deployed".
             r"\b(?:rolled|drove)\s+(?:off|down\s+from)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+)?"
@@ -217,7 +217,7 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bcorrection\s+(?:manoeuvre|maneuver|burn)|"
             r"\b(?:course|trajectory)\s+was\s+(?:\w+\s+)?corrected\b|"
             # A correction alone is the craft's course's ("a last correction was made").
-            r"(?<!error\s)\bcorrections?\b(?!\s+(?:to|of)\s+(?:the|its)\s+(?:data|text|record|"
+            r"\b(?<!error\s)corrections?\b(?!\s+(?:to|of)\s+(?:the|its)\s+(?:data|text|record|"
             r"figures?|article))",
             _I,
         ),
@@ -252,9 +252,9 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "deactivation",
         re.compile(
-            r"\bdeactivat(?:ed|ion)\b|\bdecommissioned\b|"
+            r"\bdeactivat(?:ed|ion)\b|\bdecommissioned\b|\b"
             + _NOT_A_DEVICE
-            + r"\b(?:was|were)\s+(?:(?:finally|formally|permanently|then)\s+)?"
+            + r"(?:was|were)\s+(?:(?:finally|formally|permanently|then)\s+)?"
             r"(?:shut\s+down|turned\s+off|switched\s+off|powered\s+(?:down|off))\b|"
             r"\b(?:shut\s+down|turned\s+off|switched\s+off)\s+(?:the\s+|its\s+)(?:[\w-]+\s+)?"
             + _CRAFT_NOUN
@@ -275,8 +275,8 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\borbit(?:al)?\s+(?:\w+\s+){0,2}?decay(?:ed)?\b|\bdecayed\b|"
             # A capsule that re-enters is coming home (an atmospheric entry), not decaying.
-            r"(?<!capsule\s)\bre-?enter(?:ed)?\s+(?:the\s+)?(?:Earth['\u2019]s\s+|terrestrial\s+)?"
-            r"atmosphere\b|(?<!capsule\s)\bre-?entered\b|\bburn(?:ed|t)\s+up\b",
+            r"\b(?<!capsule\s)re-?enter(?:ed)?\s+(?:the\s+)?(?:Earth['\u2019]s\s+|terrestrial\s+)?"
+            r"atmosphere\b|\b(?<!capsule\s)re-?entered\b|\bburn(?:ed|t)\s+up\b",
             _I,
         ),
     ),
