@@ -130,8 +130,9 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
         found.append(replace(read, text=text))
 
     # A pattern's own matches never overlap, so only earlier patterns' spans are checked.
-    taken.add(m.span() for m in _ISO_RE.finditer(sentence))
-    for m in _ISO_RE.finditer(sentence):
+    iso = list(_ISO_RE.finditer(sentence))
+    taken.add(m.span() for m in iso)
+    for m in iso:
         add(m.group(0), Precision.DAY, *m.span(), m.group(0))
     claimed: list[tuple[int, int]] = []
     for match in _MONTH_DAYS_RE.finditer(sentence):

@@ -140,12 +140,13 @@ def parse_document(text: str, source: str) -> Document:
         """Add the sentences of a paragraph's prose, or of a line that stands ``alone``
         (whose references are skipped rather than ending the article)."""
         nonlocal paragraph, fresh, in_tail
-        if alone and any(is_reference(sent) for sent, _, _ in split_sentences(para_text, 0)):
+        pieces = split_sentences(para_text, base)
+        if alone and any(is_reference(sent) for sent, _, _ in pieces):
             return
         if fresh:
             paragraph += 1
             fresh = False
-        for sent, s_start, s_end in split_sentences(para_text, base):
+        for sent, s_start, s_end in pieces:
             if in_tail:
                 break
             if is_reference(sent):

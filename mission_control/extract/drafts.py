@@ -40,9 +40,8 @@ class Draft:
     """An event as one statement gives it, before statements of one event are merged.
 
     ``inherited`` marks a time taken from the day stated before (the clause gives none),
-    ``recovery`` an event that follows an earlier failure of the same kind, ``infobox`` a
-    draft of an infobox field, ``planned`` an event the text says was due, not that it
-    happened."""
+    ``recovery`` an event after an earlier failure of its kind, ``infobox`` a draft of an
+    infobox field, ``planned`` an event the text says was due, not that it happened."""
 
     kind: str
     part: str
@@ -135,9 +134,9 @@ class _Drafting:
     paragraph: int = 0  # the paragraph being read
     flushed: int = 0  # how many drafts were there when the pending details were last placed
     described: dict[Quantity, Quantity] = field(default_factory=dict)  # each with ``shown``
-    # The other parts each clause joins to its subject, by clause and subject part: many
-    # drafts of one long clause ask.
+    # The other parts each clause joins to its subject, and each clause's subject part.
     companions: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    subjects: dict[str, str | None] = field(default_factory=dict)
 
     def quantities(self, line: int, text: str) -> list[Quantity]:
         """The quantities a clause states, each described for display; one the article
@@ -183,8 +182,10 @@ class _Drafting:
         return named_parts(self.doc, self.name)
 
     def subject_of(self, text: str) -> str | None:
-        """The part a clause names as its subject (the mission's own name names none)."""
-        return part_of_subject(without_name(text, self.name))
+        """The part a clause names as its subject (its mission's name names none), read once."""
+        if text not in self.subjects:  # its times, its undated events and the next clause ask
+            self.subjects[text] = part_of_subject(without_name(text, self.name))
+        return self.subjects[text]
 
     def note_subject(self, text: str, sentence: Sentence) -> None:
         """Remember the part a clause is about, for an "it" in the clause after."""

@@ -34,12 +34,12 @@ def infobox_events(doc: Document) -> list[InfoboxEvent]:
         kind = vocabulary.INFOBOX_EVENTS.get(infobox_key(item.key))
         if kind is None:
             continue
+        provenance = _infobox_provenance(doc, item)  # the field's line, whatever its parts
         for part, value in infobox_parts(item.value):
             time = _infobox_time(value)
             if time is None:
                 continue
             planned = bool(vocabulary.INFOBOX_PLANNED.search(value))
-            provenance = _infobox_provenance(doc, item)
             found.append(
                 InfoboxEvent(kind, part, time, provenance, planned, f"{item.key}: {item.value}")
             )
