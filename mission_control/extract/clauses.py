@@ -96,7 +96,7 @@ def dated_clauses(doc: Document, name: str, report: Report) -> Iterator[DatedCla
     Clauses are made one at a time, as the next stage asks for them, so that the warnings of
     the stages come in the order of the text."""
     context = _Context()
-    zone = zone_named(doc.zone) if doc.zone else None
+    zone = zone_named(doc.zone)
     for order, sentence in enumerate(doc.sentences):
         if sentence.day_heading:
             context = _heading_context(context, sentence, order)

@@ -19,8 +19,8 @@ class Stamp:
     ``span`` is where the clause states it; ``timed`` that it has a time of day, so a date
     alone or the same moment in another zone (``09:05:53 UTC (12:05:53 Moscow time)``) adds
     nothing; ``window`` is the range a ``between A and B`` time gives (its ``time`` is then
-    the day) or a span of days (its ``time`` its first day); ``circa`` an "about" before the
-    time."""
+    its start, at the precision stated) or a span of days (its ``time`` its first day);
+    ``circa`` an "about" before the time."""
 
     time: StatedTime
     span: tuple[int, int]

@@ -69,12 +69,8 @@ class TimeMention:
     until: tuple[int, int, int | None] | None = None
 
 
-def zone_named(name: str) -> tzinfo | None:
+def zone_named(name: str | None) -> tzinfo | None:
     """The zone a name gives ("UTC", "Moscow time", "UTC+3", "EST"), or None for no name."""
-    return _zone(name)
-
-
-def _zone(name: str | None) -> tzinfo | None:
     if not name:
         return None
     upper = name.upper()
@@ -116,7 +112,7 @@ def find_times(sentence: str) -> list[TimeMention]:
                 a[0],
                 a[1],
                 a[2],
-                _zone(match.group("zone")),
+                zone_named(match.group("zone")),
                 circa=bool(match.group("circa")),
                 until=b,
             )
@@ -141,7 +137,7 @@ def find_times(sentence: str) -> list[TimeMention]:
                 hour,
                 minute,
                 second,
-                _zone(match.group("zone")),
+                zone_named(match.group("zone")),
                 circa=bool(match.group("circa")),
             )
         )
