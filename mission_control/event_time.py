@@ -53,11 +53,11 @@ def event_when(event: Event, *, style: When) -> str:
         return f"~{text}" if event.approximate else text
     if style == "cell":
         if between is not None:
-            joined = " to " if "-" in between[0] else "–"  # days, or times of one day
+            joined = " to " if window_of_days(event) else "–"
             return f"{text}\n≈ {between[0]}{joined}{between[1]}"
         return f"≈ {text}" if event.approximate else text
     if style == "detail":
-        if between is not None and "-" in between[0]:
+        if between is not None and window_of_days(event):
             return f"{text}, known only to lie between {between[0]} and {between[1]}"
         if between is not None and _stated_range(event):
             return f"{text} UTC, a range the text states: {between[0]} to {between[1]} UTC"
@@ -77,10 +77,15 @@ def window_ends(event: Event) -> tuple[str, str] | None:
     if event.window is None:
         return None
     start, end = event.window
-    if start.date() != end.date():
+    if window_of_days(event):
         return f"{start:%Y-%m-%d}", f"{end:%Y-%m-%d}"
     fmt = "%H:%M" if start.second == end.second == 0 else "%H:%M:%S"
     return start.strftime(fmt), end.strftime(fmt)
+
+
+def window_of_days(event: Event) -> bool:
+    """Whether the event's window spans days (``between 3 and 5 May``), not times of one day."""
+    return event.window is not None and event.window[0].date() != event.window[1].date()
 
 
 def _stated_range(event: Event) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 
 import msgspec
 
-from mission_control.event_time import window_ends
+from mission_control.event_time import window_ends, window_of_days
 from mission_control.glyphs import glyph
 from mission_control.model import Event, PartState, Precision, Status, SubsystemState
 
@@ -130,7 +130,7 @@ def window_text(event: Event) -> str:
     ends = window_ends(event)
     if ends is None or event.window is None:
         return short_when(event)
-    if "-" not in ends[0]:
+    if not window_of_days(event):
         return f"{ends[0]}–{ends[1]}"
     start, end = event.window
     first = f"{start.day}" if start.month == end.month else f"{start.day} {start:%b}"

@@ -134,6 +134,8 @@ def test_a_window_of_days_is_written_as_days_not_as_midnights() -> None:
     from mission_control.presentation.panel_rows import window_text
 
     assert window_text(e) == "3–5 May"
+    across = datetime(1977, 4, 30, tzinfo=UTC)
+    assert window_text(event(across, Precision.DAY, window=(across, last))) == "30 Apr–5 May"
 
 
 def test_a_stated_range_of_minutes_is_written_to_the_minute() -> None:
