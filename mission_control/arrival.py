@@ -25,9 +25,9 @@ def _elsewhere() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{names})\b(?![-\u2010\u2011\s]*\d)")
 
 
-def _bodies_named(sentence: str, target: str | None) -> set[str]:
-    """The bodies other than ``target`` (and Earth) that ``sentence`` names as places."""
-    here = _same_place(target)
+def _bodies_named(sentence: str, here: set[str | None]) -> set[str]:
+    """The bodies other than those ``here`` (the target's place) and Earth that ``sentence``
+    names as places."""
     if not any(name in sentence for name in _OTHER_BODIES if name not in here):
         return set()
     return {m[0] for m in _elsewhere().finditer(sentence)} - here
@@ -53,14 +53,14 @@ def first_arrival(
     day), and not stated in a sentence that names another body; and the first such other
     body passed on the way (a flyby of Venus on the way to Mercury), if any."""
     kinds, sources = table.column("kind"), table.column("provenance")
+    here = _same_place(target[0] if target is not None else None)
     passed: str | None = None
     for index, kind in enumerate(kinds):
         if kind not in rules.arrival_kinds:
             continue
         if launch_tick is not None and ticks[index] <= launch_tick + rules.launch_phase_s:
             continue
-        aim = target[0] if target is not None else None
-        named = {body for source in sources[index] for body in _bodies_named(source[1], aim)}
+        named = {body for source in sources[index] for body in _bodies_named(source[1], here)}
         if not named:
             return index, passed
         passed = passed or " and ".join(sorted(named))
