@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mission_control.model import Event, Precision
 
@@ -238,19 +238,20 @@ def _ratio(numerator: int, denominator: int) -> float | None:
     return None if denominator == 0 else numerator / denominator
 
 
-@dataclass(frozen=True)
-class ArticleScore:
-    """One article's figures, and what was missed and what was extra, for a person to read."""
+class _Ratios:
+    """Recall and precision, and the same with the part required, from the four counts
+    (an article's own, or sums over a corpus)."""
 
-    name: str
-    expected: int
-    emitted: int
-    matched: int
-    matched_with_part: int
-    misses: tuple[ExpectedEvent, ...]
-    extras: tuple[EmittedEvent, ...]
-    target_expected: str | None = None
-    target_read: str | None = None
+    if TYPE_CHECKING:
+
+        @property
+        def expected(self) -> int: ...
+        @property
+        def emitted(self) -> int: ...
+        @property
+        def matched(self) -> int: ...
+        @property
+        def matched_with_part(self) -> int: ...
 
     @property
     def recall(self) -> float | None:
@@ -268,13 +269,28 @@ class ArticleScore:
     def precision_with_part(self) -> float | None:
         return _ratio(self.matched_with_part, self.emitted)
 
+
+@dataclass(frozen=True)
+class ArticleScore(_Ratios):
+    """One article's figures, and what was missed and what was extra, for a person to read."""
+
+    name: str
+    expected: int
+    emitted: int
+    matched: int
+    matched_with_part: int
+    misses: tuple[ExpectedEvent, ...]
+    extras: tuple[EmittedEvent, ...]
+    target_expected: str | None = None
+    target_read: str | None = None
+
     @property
     def target_agrees(self) -> bool:
         return self.target_expected == self.target_read
 
 
 @dataclass(frozen=True)
-class CorpusScore:
+class CorpusScore(_Ratios):
     """Every article's score and the figures pooled over them (sums, not a mean of ratios)."""
 
     articles: tuple[ArticleScore, ...] = field(default_factory=tuple)
@@ -294,22 +310,6 @@ class CorpusScore:
     @property
     def matched_with_part(self) -> int:
         return sum(a.matched_with_part for a in self.articles)
-
-    @property
-    def recall(self) -> float | None:
-        return _ratio(self.matched, self.expected)
-
-    @property
-    def precision(self) -> float | None:
-        return _ratio(self.matched, self.emitted)
-
-    @property
-    def recall_with_part(self) -> float | None:
-        return _ratio(self.matched_with_part, self.expected)
-
-    @property
-    def precision_with_part(self) -> float | None:
-        return _ratio(self.matched_with_part, self.emitted)
 
     @property
     def targets_agreeing(self) -> int:
