@@ -5,9 +5,11 @@
 The article is made from the corpus's own prose (tests/articles: each paragraph of 60
 characters or more before its references, every mention of its mission's name made
 "Big 1"), repeated under headings until it reaches ``--size`` characters: dense with dates,
-times and events, as the busiest part of a long article is. The same process reads the two
-bundled seeds for a baseline. Each figure is the least CPU time of ``--repeat`` readings.
-Nothing is asserted.
+times and events, as the busiest part of a long article is. Each pass over the prose moves
+every year it states on by one more, so that the dated sentences of one pass are not those
+of another and a reading cannot be quicker for having seen a sentence before. The same
+process reads the two bundled seeds for a baseline. Each figure is the least CPU time of
+``--repeat`` readings. Nothing is asserted.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ TAIL = re.compile(
 )
 NOT_PROSE = re.compile(r"Retrieved|[Pp]ortal|Archived|NSSDC|pp\.")
 TARGET_S = 1.0
+# A year of the last two centuries, standing alone: moved on by each pass over the prose.
+YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,])")
 
 
 def long_article(size: int) -> str:
@@ -45,11 +49,11 @@ def long_article(size: int) -> str:
     parts = ["= Big 1 =\n\nBig 1 was a Soviet probe to Mars.\n"]
     length, i = len(parts[0]), 0
     while length < size:
-        piece = (
-            (f"\n== Part {i // 12 + 1} ==\n" if i % 12 == 0 else "")
-            + paragraphs[i % len(paragraphs)]
-            + "\n"
+        later = i // len(paragraphs)
+        paragraph = YEAR.sub(
+            lambda m, later=later: str(int(m.group(0)) + later), paragraphs[i % len(paragraphs)]
         )
+        piece = (f"\n== Part {i // 12 + 1} ==\n" if i % 12 == 0 else "") + paragraph + "\n"
         parts.append(piece)
         length += len(piece)
         i += 1
