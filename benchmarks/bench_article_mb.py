@@ -35,6 +35,11 @@ TARGET_S = 1.0
 YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,])")
 
 
+def moved_on(paragraph: str, years: int) -> str:
+    """The paragraph with every year it states ``years`` later."""
+    return YEAR.sub(lambda m: str(int(m.group(0)) + years), paragraph)
+
+
 def long_article(size: int) -> str:
     """An article of about ``size`` characters of the corpus's prose, about "Big 1"."""
     paragraphs: list[str] = []
@@ -49,10 +54,7 @@ def long_article(size: int) -> str:
     parts = ["= Big 1 =\n\nBig 1 was a Soviet probe to Mars.\n"]
     length, i = len(parts[0]), 0
     while length < size:
-        later = i // len(paragraphs)
-        paragraph = YEAR.sub(
-            lambda m, later=later: str(int(m.group(0)) + later), paragraphs[i % len(paragraphs)]
-        )
+        paragraph = moved_on(paragraphs[i % len(paragraphs)], i // len(paragraphs))
         piece = (f"\n== Part {i // 12 + 1} ==\n" if i % 12 == 0 else "") + paragraph + "\n"
         parts.append(piece)
         length += len(piece)
