@@ -157,7 +157,7 @@ def test_the_presenter_sends_on_every_change_and_each_second() -> None:
 
 
 def test_a_small_seek_is_sent_too() -> None:
-    source, presenter, presenting, viewer, following = pair(speed=1.0)
+    source, presenter, presenting, _viewer, following = pair(speed=1.0)
     send(presenting, following)
     source.advance(0.2)
     presenter.seek(presenter.now() + 1.0)  # one second of replay at 1x
