@@ -52,9 +52,16 @@ async def _connect(
     """A client connected to the broker, trying every :data:`RETRY_S` until it is reached;
     once connected, it reconnects by itself for as long as the dashboard runs."""
     import nats
+    import nats.errors
+
+    reached = False
 
     async def error(exc: Exception) -> None:
-        on_problem(f"NATS broker {url}: {exc or type(exc).__name__}")
+        if isinstance(exc, OSError) and not reached:  # the client tries again, every RETRY_S
+            on_problem(f"NATS broker {url} cannot be reached ({exc.strerror or exc}); retrying")
+        elif not isinstance(exc, OSError | nats.errors.UnexpectedEOF):
+            on_problem(f"NATS broker {url}: {exc or type(exc).__name__}")
+        # (a connection lost is said once, by ``disconnected``)
 
     async def disconnected() -> None:
         on_problem(f"NATS broker {url} lost; reconnecting, on the dashboard's own clock")
@@ -66,7 +73,7 @@ async def _connect(
 
     while True:
         try:
-            return await nats.connect(
+            client = await nats.connect(
                 url,
                 connect_timeout=CONNECT_TIMEOUT_S,
                 reconnect_time_wait=RETRY_S,
@@ -76,6 +83,8 @@ async def _connect(
                 disconnected_cb=disconnected,
                 reconnected_cb=reconnected,
             )
+            reached = True
+            return client
         except Exception as exc:  # nats-py raises its own errors and OSError's alike
             on_problem(f"NATS broker {url} cannot be reached ({type(exc).__name__}); retrying")
             await asyncio.sleep(RETRY_S)
