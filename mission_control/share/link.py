@@ -15,7 +15,7 @@ from typing import Literal, Protocol
 
 from mission_control.clock import ReplayClock, TimeSource
 from mission_control.share.places import Claim, Place, PlaceError, check_socket, claim, place_of
-from mission_control.share.protocol import MessageError, decode, encode
+from mission_control.share.protocol import MessageError, check_name, decode, encode
 from mission_control.share.session import Following, Mode, Presenting
 
 __all__ = ["FollowLink", "Link", "PresentLink", "Setup", "SetupError", "prepare"]
@@ -68,6 +68,7 @@ def prepare(args: argparse.Namespace) -> Setup | None:
     name = present if present is not None else follow
     assert name is not None
     try:
+        check_name(name)
         if args.share is not None:
             if args.group is not None:
                 raise SetupError("--group is for the local socket, not with --share")

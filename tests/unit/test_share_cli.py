@@ -59,6 +59,7 @@ def refusal(err: str) -> str:
     [
         (["--present", "a/b"], "'a/b' is not a shared replay's name (it has '/')"),
         (["--follow=.."], "starts with a dot"),
+        (["--follow=a b", "--share", "nats://h:1"], "it has ' '"),
         (["--present", "--follow"], "cannot be given together"),
         (["--group", "wheel"], "--group 'wheel' needs --present or --follow"),
         (["--share", "nats://h:1"], "needs --present or --follow"),
