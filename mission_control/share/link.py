@@ -85,6 +85,15 @@ def prepare(args: argparse.Namespace) -> Setup | None:
         raise SetupError(f"--{role} {name}: {exc}") from None
 
 
+async def _run(transport: Transport, problems: Callable[[str], None]) -> None:
+    """Run ``transport`` until cancelled; if it fails, one line says so, and the dashboard
+    runs on, on its own clock."""
+    try:
+        await transport.run()
+    except Exception as exc:  # whatever the transport met: a line, never a traceback
+        problems(f"the shared replay stopped: {exc or type(exc).__name__}")
+
+
 def _who() -> str:
     user = os.environ.get("USER") or os.environ.get("LOGNAME") or f"uid {os.getuid()}"
     return f"{user}@{socket.gethostname()}"[:64]
@@ -182,7 +191,7 @@ class PresentLink:
         return False
 
     async def run(self) -> None:
-        await self._transport.run()
+        await _run(self._transport, self.problems)
 
     def close(self) -> None:
         self._close()
@@ -245,7 +254,7 @@ class FollowLink:
         return self.following.rejoin()
 
     async def run(self) -> None:
-        await self._transport.run()
+        await _run(self._transport, self.problems)
 
     def close(self) -> None:
         pass

@@ -3,6 +3,7 @@ before the terminal is taken over, and a plain start imports nothing of the shar
 
 from __future__ import annotations
 
+import asyncio
 import io
 import shutil
 import subprocess
@@ -126,3 +127,17 @@ def test_a_malformed_message_is_one_line_and_the_follower_keeps_going(runtime: P
     assert link.following.mode is Mode.FOLLOWING and link.problems.take() == []
     source.advance(1.0)
     assert clock.now() == pytest.approx(502.0, abs=0.01)
+
+
+def test_a_transport_that_fails_is_one_line_and_the_dashboard_runs_on(runtime: Path) -> None:
+    class Failing:
+        async def run(self) -> None:
+            raise RuntimeError("socket gone sideways")
+
+    source = ManualTimeSource(10.0)
+    clock = ReplayClock(source, start=0.0, bounds=(0.0, 1e6), law=AutoSpeed([]))
+    link = Setup("follow", "room", place_of("room")).link(clock, source)
+    assert isinstance(link, FollowLink)
+    link._transport = Failing()
+    asyncio.run(link.run())
+    assert link.problems.take() == ["the shared replay stopped: socket gone sideways"]
