@@ -14,17 +14,19 @@ sub-steps.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from mission_control.autospeed import AutoSpeed
-from mission_control.clock_setting import ClockSetting
 from mission_control.speed import auto_label, ladder_down, ladder_up, speed_label
 from mission_control.time_sources import ManualTimeSource, SystemTimeSource, TimeSource
+
+if TYPE_CHECKING:  # made only when a replay is shared (see ``setting``)
+    from mission_control.clock_setting import ClockSetting
 
 __all__ = [
     "AUTO_STEP_FRACTION",
     "LOOP_HOLD_S",
     "MAX_SUBSTEPS",
-    "ClockSetting",
     "ManualTimeSource",
     "ReplayClock",
     "SystemTimeSource",
@@ -204,18 +206,12 @@ class ReplayClock:
 
     def setting(self) -> ClockSetting:
         """The clock's course from now (see :meth:`adopt`)."""
+        from mission_control.clock_setting import ClockSetting  # a shared replay's only
+
         tick, wall = self._read()
         held = None if self._ended_at is None else wall - self._ended_at
-        return ClockSetting(
-            tick,
-            wall,
-            self._magnitude,
-            self._auto,
-            self._direction,
-            self._playing,
-            held,
-            self._loop,
-        )
+        course = (self._magnitude, self._auto, self._direction, self._playing, held, self._loop)
+        return ClockSetting(tick, wall, *course)
 
     def adopt(self, setting: ClockSetting) -> None:
         """Run another clock's course: from ``setting.wall`` on (a wall time on this clock's

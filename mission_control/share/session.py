@@ -14,7 +14,8 @@ import time
 from collections.abc import Callable
 from enum import Enum
 
-from mission_control.clock import ClockSetting, ReplayClock, TimeSource
+from mission_control.clock import ReplayClock, TimeSource
+from mission_control.clock_setting import ClockSetting
 from mission_control.share.protocol import State, state_of
 
 __all__ = [

@@ -34,7 +34,7 @@ from support.panes import (
     open_dashboard,
 )
 
-from mission_control.clock import ClockSetting
+from mission_control.clock_setting import ClockSetting
 from mission_control.share import places
 from mission_control.share.protocol import encode, state_of
 

@@ -20,7 +20,8 @@ from textual.pilot import Pilot
 from mission_control import keymap
 from mission_control.app import MissionControlApp, make_app
 from mission_control.campaign import Campaign
-from mission_control.clock import ClockSetting, ManualTimeSource
+from mission_control.clock import ManualTimeSource
+from mission_control.clock_setting import ClockSetting
 from mission_control.share.link import FollowLink, Setup
 from mission_control.share.places import claim, place_of
 from mission_control.share.protocol import decode, encode, state_of

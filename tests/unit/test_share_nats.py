@@ -76,7 +76,7 @@ def test_lines_reach_the_follower_and_the_broker_can_come_and_go(broker: Broker)
 
 
 def test_a_second_presenter_on_the_same_subject_is_said(broker: Broker) -> None:
-    from mission_control.clock import ClockSetting
+    from mission_control.clock_setting import ClockSetting
     from mission_control.share.protocol import encode, state_of
 
     def line(presenter: str) -> bytes:
