@@ -72,9 +72,8 @@ def prepare(args: argparse.Namespace) -> Setup | None:
         if args.share is not None:
             if args.group is not None:
                 raise SetupError("--group is for the local socket, not with --share")
-            from mission_control.share.nats import check_url, subject_of
+            from mission_control.share.nats import check_url
 
-            subject_of(name)
             return Setup(role, name, nats=check_url(args.share))
         place = place_of(name, args.group)
         if role == "present":
@@ -96,7 +95,7 @@ async def _run(transport: Transport, problems: Callable[[str], None]) -> None:
 
 def _who() -> str:
     user = os.environ.get("USER") or os.environ.get("LOGNAME") or f"uid {os.getuid()}"
-    return f"{user}@{socket.gethostname()}"[:64]
+    return f"{user}@{socket.gethostname()}"  # made printable and short by the message
 
 
 @dataclass

@@ -38,8 +38,11 @@ DEFAULT_NAME = "default"
 """The shared replay's name when ``--present`` or ``--follow`` is given none."""
 
 _NAME = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}")
-_TEXT = Annotated[str, msgspec.Meta(max_length=64, pattern="^[^\x00-\x1f\x7f-\x9f]*$")]
+_PRINTABLE = "^[^\x00-\x1f\x7f-\x9f]*$"
+_TEXT = Annotated[str, msgspec.Meta(max_length=64, pattern=_PRINTABLE)]
 """Text a follower may show: short, and no control characters."""
+_ID = Annotated[str, msgspec.Meta(max_length=256, pattern=_PRINTABLE)]
+"""A mission's id (an article's file name may make a long one)."""
 
 
 class MessageError(ValueError):
@@ -69,7 +72,7 @@ class State(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tru
     held: float | None
     """Wall seconds the replay has stood ended at its bound; None unless it has ended."""
     loop: bool
-    focus: _TEXT | None
+    focus: _ID | None
     """The mission in focus (its id), None for all."""
     presenter: _TEXT
     """The presenting dashboard's id, new at each start."""
@@ -91,9 +94,14 @@ def state_of(
     return State(
         v=PROTOCOL, seq=seq, tick=setting.tick, wall=wall, speed=setting.speed,
         auto=setting.auto, direction=setting.direction, playing=setting.playing,
-        held=setting.held, loop=setting.loop, focus=focus, presenter=presenter[:64],
-        by=by[:64],
+        held=setting.held, loop=setting.loop, focus=_shown(focus, 256) if focus else None,
+        presenter=_shown(presenter, 64), by=_shown(by, 64),
     )  # fmt: skip
+
+
+def _shown(text: str, limit: int) -> str:
+    """``text`` as a follower may show it: printable, and at most ``limit`` characters."""
+    return "".join(c for c in text if c.isprintable())[:limit]
 
 
 _encoder = msgspec.json.Encoder()

@@ -64,7 +64,7 @@ def _with(**fields: object) -> bytes:
         (_with(direction=2), "direction"),
         (_with(tick="soon"), "tick"),
         (_with(held=-1.0), "held"),
-        (_with(focus="x" * 65), "focus"),
+        (_with(focus="x" * 257), "focus"),
         (_with(by="evil\x1b[2J"), "by"),
         (_with(extra=1), "extra"),
         (b'{"v": 1}', "seq"),
@@ -185,3 +185,11 @@ def test_nothing_of_the_shared_replay_imports_textual(module: str) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False", f"{module} pulls in textual"
+
+
+@given(by=st.text(max_size=100), focus=st.none() | st.text(max_size=300))
+@SMALL
+def test_whatever_a_presenter_is_called_its_messages_decode(by: str, focus: str | None) -> None:
+    state = state_of(SETTING, seq=1, wall=0.0, focus=focus, presenter=by, by=by)
+    assert decode(encode(state)) == state
+    assert state.by.isprintable() and len(state.by) <= 64
