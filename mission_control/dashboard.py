@@ -42,7 +42,8 @@ def run_dashboard(args: argparse.Namespace, campaign: Campaign) -> int:
             f"unknown theme {args.theme!r}; themes: {', '.join(sorted(BUILTIN_THEMES))}"
         )
     share = None
-    if any(v is not None for v in (args.present, args.follow, args.group, args.share)):
+    options = ("present", "follow", "group", "share")
+    if any(getattr(args, option, None) is not None for option in options):
         # Only a shared replay imports its modules: a plain start loads none of them.
         from mission_control.share.link import SetupError, prepare
 

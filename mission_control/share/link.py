@@ -56,11 +56,12 @@ def prepare(args: argparse.Namespace) -> Setup | None:
     here, so a second presenter of the same name is told before the terminal is taken over.
     SetupError for options that do not go together, an unsafe name, an unknown group, a
     socket that is another user's or already presented."""
-    present, follow = args.present, args.follow
+    present, follow = getattr(args, "present", None), getattr(args, "follow", None)
+    group, share = getattr(args, "group", None), getattr(args, "share", None)
     if present is not None and follow is not None:
         raise SetupError("--present and --follow cannot be given together")
     if present is None and follow is None:
-        for option, value in (("--group", args.group), ("--share", args.share)):
+        for option, value in (("--group", group), ("--share", share)):
             if value is not None:
                 raise SetupError(f"{option} {value!r} needs --present or --follow")
         return None
@@ -69,13 +70,13 @@ def prepare(args: argparse.Namespace) -> Setup | None:
     assert name is not None
     try:
         check_name(name)
-        if args.share is not None:
-            if args.group is not None:
+        if share is not None:
+            if group is not None:
                 raise SetupError("--group is for the local socket, not with --share")
             from mission_control.share.nats import check_url
 
-            return Setup(role, name, nats=check_url(args.share))
-        place = place_of(name, args.group)
+            return Setup(role, name, nats=check_url(share))
+        place = place_of(name, group)
         if role == "present":
             return Setup(role, name, place, claim(place, name))
         check_socket(place)
