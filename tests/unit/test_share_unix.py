@@ -103,7 +103,8 @@ def test_a_follower_that_does_not_read_is_dropped_and_never_slows_the_presenter(
             slowest = max(slowest, time.perf_counter() - start)
             await asyncio.sleep(0)
         assert server.dropped == 1 and server.viewers == 1
-        assert slowest < 0.05, f"a send took {slowest:.3f} s"
+        # A send that waited for the stuck follower would wait for ever: any bound tells.
+        assert slowest < 0.5, f"a send took {slowest:.3f} s"
         await until(lambda: len(reader.lines) == 2001, "every line to the follower that reads")
         stuck.close()
         serving.cancel()
@@ -127,7 +128,7 @@ def test_a_follower_notices_the_end_and_reconnects_to_a_new_presenter(place: Pla
         second = presenter(place, b"second\n")
         serving = asyncio.create_task(second.run())
         took = await until(lambda: heard.lines[-1:] == [b"second\n"], "the second presenter")
-        assert took <= RECONNECT_S + 0.5
+        assert took <= RECONNECT_S + 1.0  # the next attempt, with room for a loaded machine
         serving.cancel()
         following.cancel()
         await asyncio.gather(serving, following, return_exceptions=True)
