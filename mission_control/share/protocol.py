@@ -132,6 +132,9 @@ def decode(line: bytes) -> State:
         raise MessageError("malformed message: direction is 0, not 1 or -1")
     if state.held is not None and not (math.isfinite(state.held) and state.held >= 0):
         raise MessageError(f"malformed message: held {state.held!r} is not a duration")
+    for field in ("focus", "presenter", "by"):
+        if not (getattr(state, field) or "").isprintable():
+            raise MessageError(f"malformed message: {field} has a character not to be shown")
     return state
 
 

@@ -66,6 +66,7 @@ def _with(**fields: object) -> bytes:
         (_with(held=-1.0), "held"),
         (_with(focus="x" * 257), "focus"),
         (_with(by="evil\x1b[2J"), "by"),
+        (_with(presenter="line\u2028break"), "presenter has a character"),
         (_with(extra=1), "extra"),
         (b'{"v": 1}', "seq"),
         (VALID.replace(b"1000.5", b"1e999"), "range"),
