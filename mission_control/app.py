@@ -39,6 +39,7 @@ from mission_control.widgets.timeline import Timeline
 
 if TYPE_CHECKING:
     from mission_control.screens.commands import PaletteCommand
+    from mission_control.share.link import Link, Setup
 
 MIN_SIZE = Size(30, 8)
 """Below this (20x6 included) the dashboard shows only a "terminal too small" message."""
@@ -90,10 +91,12 @@ class MissionControlApp(CaptionHost, TerminalApp, CrashHookApp, App[None]):
         units: str = "si",
         theme: str | None = None,
         ascii_only: bool = False,
+        share: Link | None = None,
     ) -> None:
         super().__init__(ascii_only=ascii_only)
         self.campaign = campaign
         self.clock = clock
+        self.share = share
         self.set_reactive(MissionControlApp.unit_system, units)
         self.quantities: QuantityTable | None = None
         self._panels: list[SubsystemPanel] = []
@@ -141,7 +144,7 @@ class MissionControlApp(CaptionHost, TerminalApp, CrashHookApp, App[None]):
                     search=MissionControlApp.log_search,
                     focus_id=MissionControlApp.focus_id,
                 )
-        hints = keymap.key_hints(self.get_key_display)
+        hints = keymap.key_hints(self.get_key_display, self.share_keys())
         self._keys = KeyBar(hints, width=self.size.width - 2, id="keys")  # less its padding
         yield self._keys
 
@@ -167,6 +170,8 @@ class MissionControlApp(CaptionHost, TerminalApp, CrashHookApp, App[None]):
         self.call_after_refresh(self._format_quantities)
         self.call_after_refresh(self._start_orrery)
         self.call_after_refresh(self._caption_after_first_frame)
+        if self.share is not None:
+            self.run_worker(self.share.run(), name="shared replay", exit_on_error=False)
 
     def on_resize(self, event: events.Resize) -> None:
         """Choose the layout for the terminal's new size."""
@@ -218,6 +223,8 @@ class MissionControlApp(CaptionHost, TerminalApp, CrashHookApp, App[None]):
         a key takes effect without waiting. The state is recomputed only when the shown
         second changes, so a paused replay repaints nothing.
         """
+        if self.share is not None:
+            self.poll_share()
         tick = self.clock.now()
         second = math.floor(tick)
         if second != self._shown_second:
@@ -242,6 +249,8 @@ class MissionControlApp(CaptionHost, TerminalApp, CrashHookApp, App[None]):
         mission in focus. (The widgets that show a setting itself are bound to it in
         ``compose``.)"""
         settings = f"{self.unit_system} · {filter_label(self.log_filter, self._names)}"
+        if self.share_status:
+            settings = f"{self.share_status} · {settings}"
         if self.log_search:
             settings += f" “{self.log_search}”"
         if self.focus_id is not None:
@@ -256,6 +265,10 @@ class MissionControlApp(CaptionHost, TerminalApp, CrashHookApp, App[None]):
         """The log's filter changed: the settings line says so."""
         self._show_settings_line()
 
+    def watch_share_status(self) -> None:
+        """The shared replay's status changed: the settings line says so."""
+        self._show_settings_line()
+
     def watch_log_search(self) -> None:
         """The log's search changed: the settings line says so."""
         self._show_settings_line()
@@ -264,6 +277,8 @@ class MissionControlApp(CaptionHost, TerminalApp, CrashHookApp, App[None]):
         """Another mission in focus: only its status panels are shown (the log and the
         timeline follow it through their own binding), and the settings line says so."""
         self._show_settings_line()
+        if self.share is not None:
+            self.poll_share()  # a presenter sends the focus at once
         for panel in self._panels:
             panel.set_class(focus_id not in (None, panel.mission_id), "-other")
         if self._panels:
@@ -296,6 +311,7 @@ class MissionControlApp(CaptionHost, TerminalApp, CrashHookApp, App[None]):
             self.campaign,
             self._names,
             self.seek,
+            self.share_keys(),
         )
 
     # ------------------------------------------------------------------ messages up
@@ -342,19 +358,36 @@ def make_app(
     theme: str | None = None,
     ascii_only: bool = False,
     loop: bool = False,
+    share: Setup | None = None,
 ) -> MissionControlApp:
     """The dashboard over ``campaign``: the one way the CLI and the tests build it.
 
     ``speed`` None is auto; ``start`` None is the campaign's start (just before the first
     launch); ``time_source`` None is the system's monotonic clock; ``loop`` starts the
-    replay again by itself after a hold at its end (the kiosk's ``--loop``).
+    replay again by itself after a hold at its end (the kiosk's ``--loop``); ``share`` makes
+    it present or follow a shared replay.
     """
+    source = time_source or SystemTimeSource()
     clock = replay_clock(
         campaign,
-        time_source or SystemTimeSource(),
+        source,
         start=start,
         speed=speed,
         playing=not paused,
     )
     clock.loop = loop
-    return MissionControlApp(campaign, clock, units=units, theme=theme, ascii_only=ascii_only)
+    if share is None:
+        return MissionControlApp(campaign, clock, units=units, theme=theme, ascii_only=ascii_only)
+    link = share.link(clock, source)
+    app_class = _following_app() if link.role == "follow" else MissionControlApp
+    return app_class(campaign, clock, units=units, theme=theme, ascii_only=ascii_only, share=link)
+
+
+def _following_app() -> type[MissionControlApp]:
+    """The dashboard with a follower's keys bound too. Made only for a follower: each App
+    class costs start-up time, and the other dashboards' keys stay as they are."""
+
+    class FollowingApp(MissionControlApp):
+        BINDINGS: ClassVar[list[BindingType]] = [*keymap.FOLLOW_BINDINGS]
+
+    return FollowingApp

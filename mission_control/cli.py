@@ -260,6 +260,13 @@ def add_dashboard_options(p: argparse.ArgumentParser) -> None:
         help="draw with ASCII characters only (the default when the locale is not UTF-8 "
         "or TERM=linux)",
     )
+    # A shared replay: its modules are imported only when an option is given; "default" is
+    # share.protocol.DEFAULT_NAME, spelled here so that parsing imports none of them.
+    for option, what in (("--present", "present this replay"), ("--follow", "follow the replay")):
+        p.add_argument(option, nargs="?", const="default", metavar="NAME", help=f"{what} NAME "
+                       f"(default: default); missions go before it, or {option}=NAME")  # fmt: skip
+    p.add_argument("--group", metavar="GROUP", help="a presenter's socket: 0660, this group's")
+    p.add_argument("--share", metavar="nats://HOST:PORT", help="via a NATS broker, across hosts")
 
 
 def parse_args(args_list: list[str]) -> argparse.Namespace:

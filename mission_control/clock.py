@@ -1,4 +1,5 @@
-"""Time sources and the replay clock that turns wall seconds into mission ticks.
+"""The replay clock that turns wall seconds into mission ticks (its time sources are in
+:mod:`~mission_control.time_sources`).
 
 The clock reads a monotonic :class:`TimeSource` whenever it is asked for the time; there is
 no background thread. Mission time is counted in *ticks* (see :mod:`mission_control.timescale`).
@@ -13,11 +14,14 @@ sub-steps.
 from __future__ import annotations
 
 import math
-import time
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from mission_control.autospeed import AutoSpeed
 from mission_control.speed import auto_label, ladder_down, ladder_up, speed_label
+from mission_control.time_sources import ManualTimeSource, SystemTimeSource, TimeSource
+
+if TYPE_CHECKING:  # made only when a replay is shared (see ``setting``)
+    from mission_control.clock_setting import ClockSetting
 
 __all__ = [
     "AUTO_STEP_FRACTION",
@@ -28,40 +32,6 @@ __all__ = [
     "SystemTimeSource",
     "TimeSource",
 ]
-
-
-# --------------------------------------------------------------------------- time sources
-
-
-class TimeSource(Protocol):
-    """Monotonic wall seconds (only differences matter)."""
-
-    def __call__(self) -> float: ...
-
-
-class SystemTimeSource:
-    """The system's monotonic clock."""
-
-    def __call__(self) -> float:
-        return time.monotonic()
-
-
-class ManualTimeSource:
-    """A wall clock that only moves when told to, for tests."""
-
-    def __init__(self, start: float = 0.0) -> None:
-        self._now = float(start)
-
-    def __call__(self) -> float:
-        return self._now
-
-    def advance(self, seconds: float) -> None:
-        if not seconds >= 0:
-            raise ValueError(f"a monotonic source cannot go back ({seconds!r} s)")
-        self._now += seconds
-
-    def set(self, seconds: float) -> None:
-        self._now = float(seconds)
 
 
 # --------------------------------------------------------------------------- the clock
@@ -230,6 +200,30 @@ class ReplayClock:
         self._sync()
         self._tick0 = self._clamp(tick)
         self._ended_at = None
+        self._settle_bound()
+
+    # ---------------------------------------------------------------- sharing
+
+    def setting(self) -> ClockSetting:
+        """The clock's course from now (see :meth:`adopt`)."""
+        from mission_control.clock_setting import ClockSetting  # a shared replay's only
+
+        tick, wall = self._read()
+        held = None if self._ended_at is None else wall - self._ended_at
+        course = (self._magnitude, self._auto, self._direction, self._playing, held, self._loop)
+        return ClockSetting(tick, wall, *course)
+
+    def adopt(self, setting: ClockSetting) -> None:
+        """Run another clock's course: from ``setting.wall`` on (a wall time on this clock's
+        source) this clock reads what that one does, ticks clamped into its own bounds. The
+        auto law is a function of the tick alone, so an auto speed extrapolates alike."""
+        if not (math.isfinite(setting.tick) and math.isfinite(setting.wall)):
+            raise ValueError(f"cannot adopt {setting!r}")
+        self._magnitude = abs(_check_factor(setting.speed))
+        self._direction = 1 if setting.direction > 0 else -1
+        self._auto, self._playing, self._loop = setting.auto, setting.playing, setting.loop
+        self._tick0, self._wall0 = self._clamp(setting.tick), setting.wall
+        self._ended_at = None if setting.held is None else setting.wall - setting.held
         self._settle_bound()
 
     # ---------------------------------------------------------------- state

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.reactive import var
 from textual.theme import ThemeProvider
@@ -18,6 +19,7 @@ from mission_control.widgets.mission_clock import TIME_SYSTEMS
 from mission_control.widgets.timeline import Timeline
 
 if TYPE_CHECKING:
+    from mission_control.share.link import Link
     from mission_control.terminal_app import TerminalApp as _App
 else:
     # A mixin of the dashboard's App: every App subclass Textual defines costs start-up
@@ -48,14 +50,20 @@ class DashboardControls(_App):
     """What the event log lists: ``all``, ``failures`` or a mission's id."""
     log_search: var[str] = var("", init=False)
     """Text the event log's lines must contain; empty for all."""
+    share: Link | None = None
+    """The shared replay this dashboard presents or follows (``--present``, ``--follow``)."""
+    share_status: var[str] = var("", init=False)
+    """The shared replay in words (``following NAME``, ``presenter gone``); empty for none."""
 
     def seek(self, tick: float) -> None:
         """Move the replay to ``tick`` (playing or paused as before)."""
+        self._own_clock()
         self.clock.seek(tick)
         self.poll()
 
     def action_toggle_play(self) -> None:
         """Play or pause; at the end of the replay, play it again from the start."""
+        self._own_clock()
         if self.clock.ended:
             self.clock.restart()
         else:
@@ -64,11 +72,13 @@ class DashboardControls(_App):
 
     def action_faster(self) -> None:
         """The next faster speed on the ladder."""
+        self._own_clock()
         self.clock.faster()
         self._speed_changed()
 
     def action_slower(self) -> None:
         """The next slower speed on the ladder."""
+        self._own_clock()
         self.clock.slower()
         self._speed_changed()
 
@@ -79,6 +89,7 @@ class DashboardControls(_App):
 
     def action_toggle_loop(self) -> None:
         """Loop the replay (a kiosk): from its end, after a few seconds, it plays again."""
+        self._own_clock()
         self.clock.loop = not self.clock.loop
         self.poll()
         self.notify(
@@ -90,11 +101,13 @@ class DashboardControls(_App):
 
     def action_auto_speed(self) -> None:
         """Auto speed on, or back to the last fixed speed."""
+        self._own_clock()
         self.clock.set_auto(not self.clock.auto)
         self.poll()
 
     def action_reverse(self) -> None:
         """Run the other way."""
+        self._own_clock()
         self.clock.reverse()
         self.poll()
 
@@ -134,6 +147,55 @@ class DashboardControls(_App):
 
         self.push_screen(GotoScreen(self.campaign), chosen)
 
+    # ------------------------------------------------------------------ a shared replay
+
+    def _own_clock(self) -> None:
+        """A replay key on a follower: it leaves the shared replay for its own clock, then
+        the key does what it says. A viewer who pauses to look at a moment expects it to
+        stay; a key that did nothing would look broken. The key to come back is named."""
+        if self.share is not None and self.share.own_clock():
+            self._detached()
+
+    def _detached(self) -> None:
+        assert self.share is not None
+        rejoin = keymap.FOLLOW_BINDINGS[1].key
+        self.notify(f"Detached: your own clock · {rejoin} rejoins {self.share.name}", timeout=4)
+        self.poll()
+
+    def action_detach(self) -> None:
+        """Leave the shared replay: this dashboard's clock runs on from where it is."""
+        if self.share is not None and self.share.detach():
+            self._detached()
+
+    def action_rejoin(self) -> None:
+        """Back to the presenter's replay."""
+        if self.share is not None and self.share.rejoin():
+            self.notify(f"Rejoined {self.share.name}", timeout=2)
+            self.poll()
+
+    def share_keys(self) -> list[Binding]:
+        """The keys a follower has besides the others (detach, rejoin); none otherwise."""
+        following = self.share is not None and self.share.role == "follow"
+        return keymap.FOLLOW_BINDINGS if following else []
+
+    def poll_share(self) -> None:
+        """Hand the shared replay the focus (a presenter sends what changed), take the
+        presenter's focus (a follower), and show its status and any problem, once each."""
+        share = self.share
+        if share is None:
+            return
+        share.poll(self.focus_id)
+        focus = share.focus(self.focus_id)
+        if focus != self.focus_id and (focus is None or focus in self._names):
+            self.focus_id = focus
+        for line in share.problems.take():
+            self.notify(line, severity="warning", timeout=6)
+        status = share.status()
+        if status != self.share_status:
+            if status == "presenter gone":
+                self.notify("Presenter gone: its last state runs on here", timeout=4)
+            self.share_status = status
+
     # ------------------------------------------------------------------ view controls
 
     def action_toggle_units(self) -> None:
@@ -147,6 +209,7 @@ class DashboardControls(_App):
 
     def action_cycle_mission(self) -> None:
         """Focus each mission in turn, then both."""
+        self._own_clock()
         choices: list[str | None] = [None, *self._names]
         self.focus_id = choices[(choices.index(self.focus_id) + 1) % len(choices)]
         name = self._names.get(self.focus_id or "", "all missions")
@@ -222,5 +285,8 @@ class DashboardControls(_App):
         from mission_control.screens.help import HelpScreen
 
         self.push_screen(
-            HelpScreen(keymap.key_help(self.get_key_display), ascii_only=self.ascii_only)
+            HelpScreen(
+                keymap.key_help(self.get_key_display, self.share_keys()),
+                ascii_only=self.ascii_only,
+            )
         )

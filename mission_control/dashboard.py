@@ -41,6 +41,16 @@ def run_dashboard(args: argparse.Namespace, campaign: Campaign) -> int:
         raise UsageError(
             f"unknown theme {args.theme!r}; themes: {', '.join(sorted(BUILTIN_THEMES))}"
         )
+    share = None
+    options = ("present", "follow", "group", "share")
+    if any(getattr(args, option, None) is not None for option in options):
+        # Only a shared replay imports its modules: a plain start loads none of them.
+        from mission_control.share.link import SetupError, prepare
+
+        try:
+            share = prepare(args)  # a presenter's socket is bound here, before the terminal
+        except SetupError as exc:
+            raise UsageError(str(exc)) from None
     app = make_app(
         campaign,
         start=start,
@@ -53,8 +63,13 @@ def run_dashboard(args: argparse.Namespace, campaign: Campaign) -> int:
             os.environ, started_in_c_locale=glyphs.python_started_in_c_locale()
         ),
         loop=args.loop,
+        share=share,
     )
-    app.run()
+    try:
+        app.run()
+    finally:
+        if share is not None:
+            share.release()
     # The statuses of README.md's table: 0 after q or ctrl+c, 1 after a crash (its note
     # printed), 143 after SIGTERM, 129 after SIGHUP or the terminal gone, 128+n after signal n.
     return app.return_code or exit_codes.OK

@@ -3,7 +3,7 @@ about them: one table, so the three always agree."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -64,6 +64,14 @@ BINDINGS = [
 ]  # fmt: skip
 """The app's keys, in the order the key bar and the help screen list them."""
 
+FOLLOW_BINDINGS = [
+    Binding("d", "detach", "Detach",
+            tooltip="Leave the shared replay: your own clock, from where it is"),
+    Binding("j", "rejoin", "Rejoin", tooltip="Back to the presenter's replay"),
+]  # fmt: skip
+"""A follower's own keys (``--follow``), listed first on its key bar and help screen, and
+on no other dashboard's: its replay keys detach it too."""
+
 MORE_HELP = (
     ("ctrl+p", "Command palette: every action, and jump to any event"),
     ("tab", "Move between timeline, status panels and log"),
@@ -74,11 +82,12 @@ MORE_HELP = (
 the panels and the log share a line, so the list still fits a 30-row terminal's first page."""
 
 
-def key_hints(key_display: KeyDisplay) -> list[KeyHint]:
-    """The keys for the bar at the bottom; keys of one group share a description."""
+def key_hints(key_display: KeyDisplay, extra: Sequence[Binding] = ()) -> list[KeyHint]:
+    """The keys for the bar at the bottom, ``extra`` first; keys of one group share a
+    description."""
     hints: list[KeyHint] = []
     last_group = None
-    for binding in BINDINGS:
+    for binding in [*extra, *BINDINGS]:
         if not binding.show:
             continue
         key = key_display(binding)
@@ -99,12 +108,12 @@ def key_hints(key_display: KeyDisplay) -> list[KeyHint]:
     return hints
 
 
-def key_help(key_display: KeyDisplay) -> Iterator[tuple[str, str]]:
-    """Every key and what it does, for the help screen; keys for one action share a line
-    (``q ^c  Quit``), so the list fits a 30-row terminal's first page."""
+def key_help(key_display: KeyDisplay, extra: Sequence[Binding] = ()) -> Iterator[tuple[str, str]]:
+    """Every key and what it does, ``extra`` first, for the help screen; keys for one
+    action share a line (``q ^c  Quit``), so the list fits a 30-row terminal's first page."""
     keys: dict[str, list[str]] = {}
     what: dict[str, str] = {}
-    for binding in BINDINGS:
+    for binding in [*extra, *BINDINGS]:
         keys.setdefault(binding.action, []).append(key_display(binding))
         what.setdefault(binding.action, binding.tooltip or binding.description)
     for action, shown in keys.items():
@@ -118,14 +127,15 @@ def palette_commands(
     campaign: Campaign,
     names: Mapping[str, str],
     seek: Callable[[float], None],
+    extra: Sequence[Binding] = (),
 ) -> list[PaletteCommand]:
-    """Every key's action (``action(name)`` runs it), then "jump to" every event (or, for a
-    campaign of many events, to the first of each kind in each mission), for the command
-    palette; ``seek`` moves the replay."""
+    """Every key's action (``action(name)`` runs it), ``extra``'s first, then "jump to"
+    every event (or, for a campaign of many events, to the first of each kind in each
+    mission), for the command palette; ``seek`` moves the replay."""
     from mission_control.screens.commands import PaletteCommand
 
     first: dict[str, Binding] = {}
-    for binding in BINDINGS:
+    for binding in [*extra, *BINDINGS]:
         first.setdefault(binding.action, binding)  # q, not ctrl+c too
     commands = [
         PaletteCommand(

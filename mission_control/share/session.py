@@ -1,0 +1,196 @@
+"""Both ends of a shared replay, without any transport: when the presenter sends its state,
+and how a follower's clock takes it, leaves it and comes back to it.
+
+Times are read from two clocks: the replay clock's monotonic source, which the viewer's
+clock runs on, and POSIX time (``epoch``), which the message's anchor is stamped with, as the
+presenter may be on another host. A message's age is taken from that stamp when it is
+plausible (0 to :data:`MAX_AGE_S`); beyond, the two hosts' clocks disagree and the message
+is taken as sent now: a few milliseconds of transit, rather than seconds of skew.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from enum import Enum
+
+from mission_control.clock import ReplayClock, TimeSource
+from mission_control.clock_setting import ClockSetting
+from mission_control.share.protocol import State, state_of
+
+__all__ = [
+    "GONE_AFTER_S",
+    "HEARTBEAT_S",
+    "MAX_AGE_S",
+    "Following",
+    "Mode",
+    "Presenting",
+]
+
+HEARTBEAT_S = 1.0
+"""The presenter sends its state at least this often, changed or not."""
+GONE_AFTER_S = 2.5
+"""A follower that heard nothing for this long says the presenter is gone (two and a half
+heartbeats: one late message is not a departure, and it is said within 3 s)."""
+MAX_AGE_S = 2.0
+"""A message stamped older than this (or in the future) is taken as sent now."""
+SEEK_WALL_S = 0.01
+"""A presenter's tick further than this many wall seconds of replay from where its last
+message says it should be has been moved (a seek): the state is sent at once."""
+
+
+class Presenting:
+    """Decides when the presenter sends: on every change of its course or focus (a seek
+    included, found by comparing the clock with its last message's extrapolation), and at
+    least every :data:`HEARTBEAT_S`."""
+
+    def __init__(
+        self, clock: ReplayClock, *, presenter: str, by: str, epoch: Callable[[], float] = time.time
+    ) -> None:
+        self.clock = clock
+        self.presenter, self.by = presenter, by
+        self._epoch = epoch
+        self._seq = 0
+        self._sent: tuple[ClockSetting, str | None] | None = None
+        self._wall = 0.0
+        # What a follower makes of the last message, read at the presenter's wall times.
+        self._shadow = ReplayClock(
+            lambda: self._wall, start=clock.bounds[0], bounds=clock.bounds, law=clock.law
+        )
+
+    def due(self, focus: str | None) -> State | None:
+        """The state to send now, or None when the followers' extrapolation still holds."""
+        setting = self.clock.setting()
+        if self._sent is not None and not self._changed(setting, focus):
+            return None
+        self._sent = (setting, focus)
+        self._shadow.adopt(setting)
+        return self.state(setting, focus)
+
+    def state(self, setting: ClockSetting, focus: str | None) -> State:
+        """The next message for ``setting`` and ``focus``."""
+        self._seq += 1
+        return state_of(
+            setting,
+            seq=self._seq,
+            wall=self._epoch(),
+            focus=focus,
+            presenter=self.presenter,
+            by=self.by,
+        )
+
+    def _changed(self, setting: ClockSetting, focus: str | None) -> bool:
+        assert self._sent is not None
+        sent, sent_focus = self._sent
+        if focus != sent_focus or setting.wall - sent.wall >= HEARTBEAT_S:
+            return True
+        if _course(setting) != _course(sent):
+            return True
+        self._wall = setting.wall
+        expected = self._shadow.now()
+        return abs(setting.tick - expected) > SEEK_WALL_S * abs(self._shadow.speed) + 1e-6
+
+
+def _course(setting: ClockSetting) -> tuple[object, ...]:
+    """What of a setting changes only by a control (not the tick, nor how long it has ended)."""
+    return (
+        setting.speed,
+        setting.auto,
+        setting.direction,
+        setting.playing,
+        setting.held is None,
+        setting.loop,
+    )
+
+
+class Mode(Enum):
+    """Where a follower's clock takes its course from."""
+
+    WAITING = "waiting"
+    """No presenter heard yet: the viewer's own clock runs."""
+    FOLLOWING = "following"
+    DETACHED = "detached"
+    """The viewer left the shared replay: its own clock runs on from where it was."""
+    GONE = "gone"
+    """The presenter went away: its last state runs on, on the viewer's clock."""
+
+
+class Following:
+    """A follower's side: its clock takes each state the presenter sends, extrapolating in
+    between, unless the viewer detached; the presenter is gone when nothing came for
+    :data:`GONE_AFTER_S` or the connection was lost."""
+
+    def __init__(
+        self,
+        clock: ReplayClock,
+        source: TimeSource,
+        *,
+        epoch: Callable[[], float] = time.time,
+    ) -> None:
+        self.clock = clock
+        self._source = source
+        self._epoch = epoch
+        self.mode = Mode.WAITING
+        self.last: State | None = None
+        """The last state taken from the presenter."""
+        self._anchor = 0.0
+        """The wall time, on ``source``, of the last state's tick."""
+        self._heard = 0.0
+
+    def receive(self, state: State) -> bool:
+        """Take a message; True when the clock now runs its course (show it at once). An
+        older message of the same presenter, or a repeated one, is ignored."""
+        last = self.last
+        if last is not None and last.presenter == state.presenter and state.seq <= last.seq:
+            return False
+        now = self._source()
+        age = self._epoch() - state.wall
+        self.last, self._heard = state, now
+        self._anchor = now - (age if 0 <= age <= MAX_AGE_S else 0.0)
+        if self.mode is Mode.DETACHED:
+            return False
+        self.mode = Mode.FOLLOWING
+        self.clock.adopt(state.setting(self._anchor))
+        return True
+
+    def check(self) -> Mode:
+        """The mode now: FOLLOWING becomes GONE when the heartbeats stopped."""
+        if self.mode is Mode.FOLLOWING and self._source() - self._heard > GONE_AFTER_S:
+            self.mode = Mode.GONE
+        return self.mode
+
+    def lost(self) -> None:
+        """The connection to the presenter ended."""
+        if self.mode is Mode.FOLLOWING:
+            self.mode = Mode.GONE
+
+    def detach(self) -> bool:
+        """Leave the shared replay: the clock runs on from where it is. False if already."""
+        if self.mode is Mode.DETACHED:
+            return False
+        self.mode = Mode.DETACHED
+        return True
+
+    def rejoin(self) -> bool:
+        """Back to the presenter's course (its last state, extrapolated to now; the
+        presenter's next message corrects it). False if not detached."""
+        if self.mode is not Mode.DETACHED:
+            return False
+        if self.last is None:
+            self.mode = Mode.WAITING
+            return True
+        fresh = self._source() - self._heard <= GONE_AFTER_S
+        self.mode = Mode.FOLLOWING if fresh else Mode.GONE
+        self.clock.adopt(self.last.setting(self._anchor))
+        return True
+
+    def status(self, name: str) -> str:
+        """The mode in words, for the clock's settings line."""
+        mode = self.check()
+        if mode is Mode.FOLLOWING:
+            return f"following {name}"
+        if mode is Mode.DETACHED:
+            return "detached (own clock)"
+        if mode is Mode.GONE:
+            return "presenter gone"
+        return f"waiting for {name}"

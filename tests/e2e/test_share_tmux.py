@@ -1,0 +1,332 @@
+"""A shared replay between real dashboards: a presenter and three followers, each the only
+program of its own tmux pane, on a private runtime folder. What the presenter does (play,
+pause, a faster speed, a seek with ``g``, reverse) shows on every follower within 0.5 s; a
+follower started late is in step within a second; a presenter that stops sending, or is
+killed, is "presenter gone" within 3 s, and a new presenter is followed.
+
+Each pane is small, so the dashboard draws its compact layout, whose clock is a line of text
+(``UTC 09:05:53``) under which the replay line says what the replay does and whom it follows.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from support.nats_broker import Broker, free_port, needs_nats_server
+from support.panes import (
+    START_TIMEOUT_S,
+    UTF8_LOCALE,
+    Pane,
+    Tmux,
+    alive,
+    needs_tmux,
+    open_dashboard,
+)
+
+from mission_control.clock_setting import ClockSetting
+from mission_control.share import places
+from mission_control.share.protocol import encode, state_of
+
+pytestmark = needs_tmux
+
+SIZE = (100, 18)
+"""Below 20 rows: the compact layout; wide enough that a notification at the right leaves
+the replay line readable."""
+FOLLOW_S = 0.5
+"""How soon a follower shows what the presenter did."""
+LATE_S = 1.0
+"""How soon a follower started late is in step, once it has drawn its first screen."""
+GONE_S = 3.0
+"""How soon a follower says the presenter is gone."""
+ICONS = ("‖", "▶", "◀", "■")
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What a dashboard's screen says of its replay."""
+
+    time: str
+    state: str
+    speed: str
+    share: str
+    """The rest of the replay line: the shared replay's status, then the settings."""
+
+    @property
+    def replay(self) -> tuple[str, str, str]:
+        return (self.time, self.state, self.speed)
+
+
+def shown(pane: Pane) -> Shown | None:
+    """The clock's time, the replay's state and speed, and the shared replay's status."""
+    lines = pane.screen()
+    clock = next((line.split()[1] for line in lines if line.startswith("UTC ")), None)
+    replay = next((line for line in lines if line.startswith(ICONS)), None)
+    if clock is None or replay is None:
+        return None
+    fields = replay.split(" · ")
+    if len(fields) < 3:
+        return None
+    return Shown(clock, fields[0].split(" ", 1)[1], fields[1], " · ".join(fields[2:]))
+
+
+@dataclass
+class Room:
+    tmux: Tmux
+    folder: Path
+    env: dict[str, str | None]
+    panes: list[Pane]
+
+    def open(self, *args: str) -> Pane:
+        pane = open_dashboard(
+            self.tmux, self.folder / f"pane{len(self.panes)}", list(args), env=self.env, size=SIZE
+        )
+        self.panes.append(pane)
+        return pane
+
+
+@pytest.fixture
+def room() -> Iterator[Room]:
+    """A tmux server and a private runtime folder (short: a socket's path is short)."""
+    runtime = Path(tempfile.mkdtemp(prefix="mc-rt", dir="/tmp"))
+    env: dict[str, str | None] = {**UTF8_LOCALE, "XDG_RUNTIME_DIR": str(runtime)}
+    patch = pytest.MonkeyPatch()
+    patch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    server = Tmux("mc-share")
+    room = Room(server, runtime / "panes", env, [])
+    try:
+        yield room
+    finally:
+        for pane in room.panes:
+            try:
+                pid = int(pane.pidfile.read_text().strip())
+                os.kill(pid, signal.SIGCONT)
+                os.kill(pid, signal.SIGKILL)
+            except (OSError, ValueError):
+                pass
+        server.kill_server()
+        patch.undo()
+        shutil.rmtree(runtime, ignore_errors=True)
+
+
+def wait_all(panes: list[Pane], what: str, check: object, timeout: float) -> float:
+    """Poll every pane until ``check(shown)`` holds for each; the seconds it took."""
+    assert callable(check)
+    start = time.monotonic()
+    last: dict[str, Shown | None] = {}
+    while True:
+        last = {pane.name: shown(pane) for pane in panes}
+        if all(s is not None and check(s) for s in last.values()):
+            return time.monotonic() - start
+        if time.monotonic() - start > timeout:
+            screens = "\n".join(p.diagnostics() for p in panes)
+            pytest.fail(f"after {timeout} s: {what}\n{last}\n{screens}")
+        time.sleep(0.02)
+
+
+def test_three_followers_follow_a_presenter_and_outlive_it(room: Room) -> None:
+    presenter = room.open(
+        "--present", "room", "--paused", "--speed", "1 h/s", "--at", "mars6:launch"
+    )
+    wait_all(
+        [presenter],
+        "the presenter's first screen",
+        lambda s: "presenting room" in s.share,
+        START_TIMEOUT_S,
+    )
+    followers = [room.open("--follow", "room") for _ in range(3)]
+    first = shown(presenter)
+    assert first is not None
+    wait_all(
+        followers,
+        "every follower in step",
+        lambda s: s.share.startswith("following room ·") and s.replay == first.replay,
+        START_TIMEOUT_S,
+    )
+    wait_all([presenter], "three followers counted", lambda s: "3 following" in s.share, 2.0)
+
+    def step(press: tuple[str, ...], what: str, before: Shown | None = None) -> None:
+        before = before or shown(presenter)
+        assert before is not None
+        pressed = time.monotonic()
+        for key in press:
+            if len(key) == 1 or key == "Space":
+                presenter.press(key)
+            else:
+                presenter.type_line(key)  # and enter
+        start = time.monotonic()
+        deadline = start + FOLLOW_S + 2
+        while True:  # the presenter's screen changed, and every follower's agrees with it
+            now = shown(presenter)
+            seen = [shown(f) for f in followers]
+            if (
+                now is not None
+                and now.replay != before.replay
+                and all(
+                    f is not None
+                    and f.state == now.state
+                    and f.speed == now.speed
+                    and (now.state == "playing" or f.time == now.time)
+                    for f in seen
+                )
+            ):
+                break
+            if time.monotonic() > deadline:
+                pytest.fail(f"{what}: presenter {now}, followers {seen}")
+            time.sleep(0.01)
+        waited = time.monotonic() - pressed
+        print(f"{what}: every follower {waited:.3f} s after the key")
+        assert waited <= FOLLOW_S, f"{what}: {waited:.2f} s after the key"
+
+    step(("Space",), "playing")
+    step(("Space",), "paused again, at the presenter's time")
+    step(("+",), "the faster speed")
+    before = shown(presenter)
+    presenter.press("g")
+    presenter.wait_screen("the go-to dialog", lambda lines: any("Go to a time" in x for x in lines))
+    step(("mars7:launch",), "the seek to Mars 7's launch", before)
+    step(("r",), "reversed")
+
+    late = room.open("--follow", "room")
+    wait_all([late], "the late follower's first screen", lambda s: True, START_TIMEOUT_S)
+    target = shown(presenter)
+    assert target is not None
+    took = wait_all(
+        [late],
+        "the late follower in step",
+        lambda s: s.share.startswith("following room ·") and s.replay == target.replay,
+        LATE_S,
+    )
+    assert took <= LATE_S
+    followers.append(late)
+
+    pid = presenter.pid()
+    os.kill(pid, signal.SIGKILL)  # its socket's file stays behind
+    killed = time.monotonic()
+    wait_all(
+        followers,
+        "presenter gone (killed)",
+        lambda s: s.share.startswith("presenter gone ·") and s.replay == target.replay,
+        GONE_S + 1,
+    )
+    assert time.monotonic() - killed <= GONE_S
+
+    successor = room.open("--present", "room", "--paused", "--at", "mars6:atmospheric-entry")
+    wait_all(
+        [successor],
+        "the new presenter, past the stale socket",
+        lambda s: "presenting room" in s.share,
+        START_TIMEOUT_S,
+    )
+    wait_all(
+        followers,
+        "the new presenter followed",
+        lambda s: s.share.startswith("following room ·") and s.time == "09:05:53",
+        3.0,
+    )
+
+
+def test_a_presenter_that_stops_sending_is_gone_within_3_s(room: Room) -> None:
+    """A presenter hung with its socket open (tmux wakes a stopped pane at once, so a
+    stand-in here): one message, then silence, and the follower counts the heartbeats."""
+    place = places.place_of("room")
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(os.fspath(place.path))
+    place.path.chmod(0o600)
+    listener.listen(4)
+    listener.settimeout(START_TIMEOUT_S)
+    follower = room.open("--follow", "room", "--paused")
+    try:
+        conn, _ = listener.accept()
+        setting = ClockSetting(0.0, 0.0, 1.0, False, 1, False, None, False)
+        said = time.monotonic()
+        state = state_of(setting, seq=1, wall=time.time(), focus=None, presenter="p", by="b")
+        conn.sendall(encode(state))
+        wait_all(
+            [follower],
+            "following the stand-in",
+            lambda s: s.share.startswith("following room ·"),
+            2.0,
+        )
+        wait_all(
+            [follower],
+            "presenter gone",
+            lambda s: s.share.startswith("presenter gone ·"),
+            GONE_S + 1,
+        )
+        assert time.monotonic() - said <= GONE_S
+        conn.close()
+    finally:
+        listener.close()
+
+
+def test_a_second_presenter_of_the_same_name_ends_with_status_2(room: Room) -> None:
+    presenter = room.open("--present", "room", "--paused")
+    wait_all([presenter], "the presenter", lambda s: "presenting room" in s.share, START_TIMEOUT_S)
+    env = {**os.environ, "XDG_RUNTIME_DIR": room.env["XDG_RUNTIME_DIR"] or ""}
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "mission-control"), "--present", "room"],
+        env=env, capture_output=True, text=True, timeout=60, check=False, stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    assert result.returncode == 2
+    refusals = [line for line in result.stderr.splitlines() if line.startswith("mission-control:")]
+    assert len(refusals) == 1 and "'room' already has a presenter" in refusals[0]
+    assert "\x1b[?1049h" not in result.stdout, "the terminal was taken over"
+
+
+@needs_nats_server
+def test_over_a_nats_broker_that_goes_away_and_comes_back(room: Room) -> None:
+    pytest.importorskip("nats", reason="needs the nats-py client (pip install '.[share]')")
+    broker = Broker(free_port())
+    broker.start()
+    try:
+        share = ("--share", broker.url)
+        presenter = room.open("--present", "room", *share, "--paused", "--at", "mars6:launch")
+        wait_all(
+            [presenter],
+            "the presenter",
+            lambda s: s.share.startswith("presenting room"),
+            START_TIMEOUT_S,
+        )
+        follower = room.open("--follow", "room", *share)
+        first = shown(presenter)
+        assert first is not None
+        wait_all(
+            [follower],
+            "in step",
+            lambda s: s.share.startswith("following room ·") and s.replay == first.replay,
+            START_TIMEOUT_S,
+        )
+        pressed = time.monotonic()
+        presenter.press("Space")
+        wait_all([follower], "playing", lambda s: s.state == "playing", FOLLOW_S + 2)
+        assert time.monotonic() - pressed <= FOLLOW_S
+        presenter.press("Space")
+        wait_all([follower], "paused", lambda s: s.state == "paused", FOLLOW_S + 2)
+
+        broker.stop()
+        gone = time.monotonic()
+        wait_all(
+            [follower],
+            "presenter gone",
+            lambda s: s.share.startswith("presenter gone ·"),
+            GONE_S + 1,
+        )
+        assert time.monotonic() - gone <= GONE_S
+        assert alive(presenter.pid()) and alive(follower.pid()), "both run on their own clocks"
+        broker.start()
+        wait_all(
+            [follower], "following again", lambda s: s.share.startswith("following room ·"), 10.0
+        )
+    finally:
+        broker.stop()
