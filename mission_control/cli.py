@@ -166,7 +166,7 @@ def cmd_serve(args: argparse.Namespace, out: Console, err: Console) -> int:
     """``serve``: the dashboard in web browsers, each tab a session of its own."""
     from mission_control.serve import command  # the web server: for this command only
 
-    command.require_web_extra()
+    command.check_serve(args)
     campaign, status = load_campaign(_words(args), args.seeds, reporter(err))
     return command.run_serve(args, args.argv[1:], campaign, status, out, err)
 
@@ -239,11 +239,7 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="the dashboard (also the default)")
     add_dashboard_options(run)
     run.set_defaults(func=cmd_run)
-
-    # No abbreviations: each session is given the options as typed, less serve's own.
-    serve = sub.add_parser(
-        "serve", help="the dashboard in web browsers (pip install '.[web]')", allow_abbrev=False
-    )
+    serve = sub.add_parser("serve", help="the dashboard in web browsers", allow_abbrev=False)
     add_dashboard_options(serve)
     from mission_control.serve.options import add_serve_options  # argparse alone
 

@@ -25,13 +25,15 @@ from mission_control.serve.options import check_serve_options, session_command
 INSTALL_HINT = "pip install 'mission-control[web]' (in a checkout: pip install '.[web]')"
 
 
-def require_web_extra() -> None:
-    """UsageError saying how to install the web server when it is not installed."""
+def check_serve(args: argparse.Namespace) -> None:
+    """What can be checked before the articles are read: that the web server is installed
+    (UsageError saying how to install it) and ``serve``'s own options."""
     try:
         import aiohttp_jinja2  # noqa: F401  (only to learn whether the extra is there)
         import textual_serve  # noqa: F401
     except ImportError:
         raise UsageError(f"serve needs the web extra, not installed: {INSTALL_HINT}") from None
+    check_serve_options(args)
 
 
 def run_serve(
@@ -46,7 +48,6 @@ def run_serve(
     ``serve``) until SIGINT or SIGTERM; the exit status. An article that could not be read
     (its line already printed, ``status`` not OK) stops it before it starts."""
     check_dashboard_options(args, campaign)
-    check_serve_options(args)
     if status != exit_codes.OK:
         return status
     sock = bind(args.host, args.port)

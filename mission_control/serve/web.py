@@ -23,7 +23,7 @@ import logging
 import shlex
 import signal
 import socket
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import aiohttp_jinja2
@@ -64,7 +64,9 @@ class DashboardSession(AppService):
         """The session's process id (also its process group's), once started."""
         return None if self._process is None else self._process.pid
 
-    async def _open_app_process(self, width: int = 80, height: int = 24) -> asyncio.subprocess.Process:
+    async def _open_app_process(
+        self, width: int = 80, height: int = 24
+    ) -> asyncio.subprocess.Process:
         """The session's process, from its command line split as the shell would, without a
         shell, leading a new session and process group."""
         self._process = process = await asyncio.create_subprocess_exec(
@@ -151,9 +153,7 @@ class DashboardServer(Server):
     async def on_shutdown(self, app: web.Application) -> None:
         """The server is stopping: end every session, all at once, and close its tab."""
         sessions = list(self.sessions.items())
-        await asyncio.gather(
-            *(session.stop() for session, _ in sessions), return_exceptions=True
-        )
+        await asyncio.gather(*(session.stop() for session, _ in sessions), return_exceptions=True)
         for _, websocket in sessions:
             with contextlib.suppress(Exception):
                 await websocket.close(code=WSCloseCode.GOING_AWAY, message=b"server stopped")
@@ -188,7 +188,7 @@ class DashboardServer(Server):
             self.command,
             write_bytes=websocket.send_bytes,
             write_str=websocket.send_str,
-            close=websocket.close,
+            close=_closer(websocket),
             download_manager=self.download_manager,
         )
         self.sessions[session] = websocket  # taken before anything awaits: no two take it
@@ -196,7 +196,9 @@ class DashboardServer(Server):
             await session.start(
                 _int(request.query.get("width", ""), 80), _int(request.query.get("height", ""), 24)
             )
-            self._say(f"session {session.pid}: started ({len(self.sessions)} of {self.max_sessions})")
+            self._say(
+                f"session {session.pid}: started ({len(self.sessions)} of {self.max_sessions})"
+            )
             await self._process_messages(websocket, session)
         except asyncio.CancelledError:
             raise
@@ -212,6 +214,15 @@ class DashboardServer(Server):
         with contextlib.suppress(Exception):
             await websocket.close()
         return websocket
+
+
+def _closer(websocket: web.WebSocketResponse) -> Callable[[], Awaitable[None]]:
+    """What a session calls when its app has exited: the tab's websocket closed."""
+
+    async def close() -> None:
+        await websocket.close()
+
+    return close
 
 
 def _busy_line(max_sessions: int) -> bytes:

@@ -92,7 +92,9 @@ class DevTools:
         """``function`` called with ``this`` an array of every object in the page's heap:
         how a test finds an object no global names (the page's terminal)."""
         try:
-            prototype = self.call("Runtime.evaluate", expression="Object.prototype", objectGroup="t")
+            prototype = self.call(
+                "Runtime.evaluate", expression="Object.prototype", objectGroup="t"
+            )
             found = self.call(
                 "Runtime.queryObjects",
                 prototypeObjectId=prototype["result"]["objectId"],

@@ -82,7 +82,9 @@ def serving(*arguments: str, cwd: Path | None = None) -> Iterator[Served]:
     reader.start()
     started: set[int] = set()
     try:
-        found = wait_until(lambda: next(filter(None, map(_URL.search, output)), None), START_TIMEOUT_S)
+        found = wait_until(
+            lambda: next(filter(None, map(_URL.search, output)), None), START_TIMEOUT_S
+        )
         assert found, f"the server did not say where it serves: {output}"
         served = Served(process, found.group(1), int(found.group(3)), output)
         yield served
