@@ -10,6 +10,7 @@ import argparse
 import errno
 import ipaddress
 import shlex
+import signal
 import socket
 from collections.abc import Sequence
 from contextlib import suppress
@@ -45,8 +46,9 @@ def run_serve(
     err: Console,
 ) -> int:
     """Serve the dashboard over ``campaign`` with the options ``argv`` gives (the words after
-    ``serve``) until SIGINT or SIGTERM; the exit status. An article that could not be read
-    (its line already printed, ``status`` not OK) stops it before it starts."""
+    ``serve``) until SIGINT or SIGTERM; the exit status, 143 after SIGTERM as for the
+    dashboard. An article that could not be read (its line already printed, ``status`` not
+    OK) stops it before it starts."""
     check_dashboard_options(args, campaign)
     if status != exit_codes.OK:
         return status
@@ -79,7 +81,7 @@ def run_serve(
         kill_groups(server.process_groups())  # none, unless the server's loop broke
         with suppress(OSError):
             sock.close()
-    return exit_codes.OK
+    return exit_codes.SIGNALLED.get(signal.Signals(server.stopped_by or 0), exit_codes.OK)
 
 
 def _loopback(address: str) -> bool:

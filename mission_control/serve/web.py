@@ -115,6 +115,8 @@ class DashboardServer(Server):
         super().__init__(command, title="mission-control", templates_path=TEMPLATES)
         self.max_sessions = max_sessions
         self.sessions: dict[DashboardSession, web.WebSocketResponse] = {}
+        self.stopped_by: int | None = None
+        """The signal that stopped the server, once one has."""
         self._say = say
 
     @property
@@ -132,7 +134,7 @@ class DashboardServer(Server):
         loop = asyncio.new_event_loop()
         asyncio.set_event_loop(loop)
         for signum in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(signum, self.request_exit)
+            loop.add_signal_handler(signum, self._stop_on, signum)
         try:
             web.run_app(
                 self._make_app(),
@@ -146,6 +148,10 @@ class DashboardServer(Server):
         finally:
             with contextlib.suppress(Exception):
                 loop.close()
+
+    def _stop_on(self, signum: int) -> None:
+        self.stopped_by = signum
+        self.request_exit()
 
     async def on_startup(self, app: web.Application) -> None:
         """Nothing to print: the command has said where it serves."""
