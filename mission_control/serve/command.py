@@ -81,7 +81,9 @@ def run_serve(
         kill_groups(server.process_groups())  # none, unless the server's loop broke
         with suppress(OSError):
             sock.close()
-    return exit_codes.SIGNALLED.get(signal.Signals(server.stopped_by or 0), exit_codes.OK)
+    if server.stopped_by == signal.SIGTERM:
+        return exit_codes.SIGNALLED[signal.SIGTERM]
+    return exit_codes.OK
 
 
 def _loopback(address: str) -> bool:

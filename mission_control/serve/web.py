@@ -80,6 +80,11 @@ class DashboardSession(AppService):
         self._stdin = process.stdin
         return process
 
+    async def ended(self) -> None:
+        """Return once the session's process has ended (at once if it never started)."""
+        if self._process is not None:
+            await self._process.wait()
+
     async def stop(self) -> None:
         """Ask the session to quit, then end its process group if it has not (``ending``).
 
@@ -187,8 +192,9 @@ class DashboardServer(Server):
         websocket = web.WebSocketResponse(heartbeat=HEARTBEAT_S)
         await websocket.prepare(request)
         if self.full:  # a second tab that loaded its page while the last session was free
-            await websocket.send_bytes(_busy_line(self.max_sessions))
-            await websocket.close(code=WSCloseCode.TRY_AGAIN_LATER, message=b"sessions full")
+            busy = _busy_line(self.max_sessions)
+            await websocket.send_bytes(f"\r\nmission-control: {busy}\r\n".encode())
+            await websocket.close(code=WSCloseCode.TRY_AGAIN_LATER, message=busy.encode())
             return websocket
         session = DashboardSession(
             self.command,
@@ -198,6 +204,7 @@ class DashboardServer(Server):
             download_manager=self.download_manager,
         )
         self.sessions[session] = websocket  # taken before anything awaits: no two take it
+        watching: asyncio.Task[None] | None = None
         try:
             await session.start(
                 _int(request.query.get("width", ""), 80), _int(request.query.get("height", ""), 24)
@@ -205,12 +212,16 @@ class DashboardServer(Server):
             self._say(
                 f"session {session.pid}: started ({len(self.sessions)} of {self.max_sessions})"
             )
+            # A dashboard that ends without a word (it could not start) closes its tab too.
+            watching = asyncio.create_task(_close_after(session, websocket))
             await self._process_messages(websocket, session)
         except asyncio.CancelledError:
             raise
         except Exception as error:  # a malformed message from the tab: its session ends
             log.warning("session %s: %s", session.pid, error)
         finally:
+            if watching is not None:
+                watching.cancel()
             try:
                 await session.stop()
             finally:
@@ -222,6 +233,11 @@ class DashboardServer(Server):
         return websocket
 
 
+async def _close_after(session: DashboardSession, websocket: web.WebSocketResponse) -> None:
+    await session.ended()
+    await websocket.close()
+
+
 def _closer(websocket: web.WebSocketResponse) -> Callable[[], Awaitable[None]]:
     """What a session calls when its app has exited: the tab's websocket closed."""
 
@@ -231,12 +247,10 @@ def _closer(websocket: web.WebSocketResponse) -> Callable[[], Awaitable[None]]:
     return close
 
 
-def _busy_line(max_sessions: int) -> bytes:
-    """What a tab refused at its websocket shows in its terminal."""
-    return (
-        f"\r\nmission-control: all {max_sessions} sessions are in use; "
-        "close another tab or try again later.\r\n"
-    ).encode()
+def _busy_line(max_sessions: int) -> str:
+    """What a tab refused at its websocket is told, in its terminal and its page's dialog
+    (a websocket's close reason: at most 123 bytes)."""
+    return f"All {max_sessions} sessions are in use: close another tab, then Restart."
 
 
 def _int(text: str, default: int) -> int:

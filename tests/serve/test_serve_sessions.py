@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import signal
 import urllib.request
+from pathlib import Path
 
 import psutil
 import pytest
+from support.paths import ARTICLES
 from support.serving import (
     Served,
     WebTerminal,
@@ -103,6 +105,18 @@ def test_a_tab_that_goes_ends_its_session_within_5_s(how: str) -> None:
         assert wait_until(lambda: not served.sessions(), ENDED_WITHIN_S)
 
 
+def test_a_session_that_cannot_start_closes_its_tab(tmp_path: Path) -> None:
+    """Its article gone since the server started: the page says the session ended, rather
+    than waiting for a dashboard that will never come."""
+    article = tmp_path / "kite3.txt"
+    article.write_text((ARTICLES / "kite3.txt").read_text("utf-8"))
+    with serving(str(article)) as served:
+        article.unlink()
+        terminal = WebTerminal(served)
+        assert terminal.closed.wait(30.0), "the tab was left open"
+        assert wait_until(lambda: not served.sessions(), ENDED_WITHIN_S)
+
+
 def test_a_tab_that_falls_silent_ends_its_session() -> None:
     """No close and no end of the connection: only the unanswered pings tell."""
     with serving(*AT) as served:
@@ -126,7 +140,11 @@ def test_a_tab_past_max_sessions_is_told_so() -> None:
             assert "at most 1 dashboards" in page
             second = WebTerminal(served)  # a page loaded just before the first took the session
             assert second.closed.wait(30.0), "the second tab's websocket was left open"
-            assert "all 1 sessions are in use" in second.text()
+            assert "All 1 sessions are in use" in second.text()
+            assert second.socket.close_code == 1013  # try again later
+            assert second.socket.close_reason == (
+                "All 1 sessions are in use: close another tab, then Restart."
+            )
             assert len(served.sessions()) == 1
         finally:
             first.close()
