@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 
 from support.devtools import chromium, needs_chromium
 from support.serving import serving
@@ -49,3 +50,27 @@ def test_a_browser_shows_the_dashboard_and_fetches_nothing_from_outside() -> Non
             if not url.startswith((origin, origin.replace("http", "ws", 1), "data:"))
         ]
         assert page.requests and not outside, outside
+
+
+@needs_chromium
+def test_a_tab_past_max_sessions_is_told_so_in_the_browser() -> None:
+    with serving("--max-sessions", "1", "mars6") as served, chromium() as page:
+        page.open(served.url)
+        _wait(lambda: page.evaluate("document.body.classList.contains('-first-byte')"))
+        # A second connection from the same page, as a tab that loaded before the first took
+        # the last session: refused, and the page's dialog says why.
+        page.evaluate(f"new WebSocket({served.url.replace('http', 'ws', 1) + 'ws'!r})")
+        message = "document.querySelector('.closed-dialog .message').textContent"
+        _wait(lambda: "sessions are in use" in (page.evaluate(message) or ""))
+        assert page.evaluate(message) == (
+            "All 1 sessions are in use: close another tab, then Restart."
+        )
+        page.call("Page.navigate", url=served.url)  # a new tab's page: refused at once
+        _wait(lambda: "All sessions are in use" in (page.evaluate("document.body.innerText") or ""))
+
+
+def _wait(condition: Callable[[], object]) -> None:
+    deadline = time.monotonic() + SCREEN_TIMEOUT_S
+    while not condition():
+        assert time.monotonic() < deadline, "the page never showed it"
+        time.sleep(0.2)

@@ -146,6 +146,19 @@ def chromium() -> Iterator[DevTools]:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGKILL)
             process.wait(30)
+            _wait_group_gone(process.pid)
+
+
+def _wait_group_gone(pgid: int) -> None:
+    """Wait until nothing of process group ``pgid`` is left (its renderers die a little after
+    the browser), so no test leaves a chromium behind for the next."""
+    deadline = time.monotonic() + 10.0
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.05)
 
 
 def _devtools_address(process: subprocess.Popen[str]) -> str:
