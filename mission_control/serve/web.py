@@ -40,6 +40,9 @@ HEARTBEAT_S = 2.5
 """How often a session's websocket is pinged; one that gives no answer within half of it is
 taken as gone (a tab whose machine slept or lost its network sends no close)."""
 
+QUIT_WRITE_S = 0.2
+"""How long asking a session to quit may wait for its input pipe to take the message."""
+
 PRIVATE: dict[str, tuple[str, ...]] = {
     "textual_serve.app_service.AppService": (
         "_open_app_process",
@@ -103,8 +106,10 @@ class DashboardSession(AppService):
         with contextlib.suppress(Exception):
             await self._download_manager.cancel_app_downloads(app_service_id=self.app_service_id)
         if process.returncode is None:
+            # Written at once; waiting long for a stuck app to read it would only delay the
+            # signals, so its quitting is timed by end_process alone.
             with contextlib.suppress(Exception):
-                await asyncio.wait_for(self.send_meta({"type": "quit"}), ending.QUIT_GRACE_S)
+                await asyncio.wait_for(self.send_meta({"type": "quit"}), QUIT_WRITE_S)
         await ending.end_process(process, drain=reading is None or reading.done())
         if reading is not None:
             # The process and its group are gone, so its output ends and so does the reading.

@@ -8,6 +8,7 @@ connection is cut with no close, or when a tab falls silent; the server refuses 
 
 from __future__ import annotations
 
+import os
 import signal
 import urllib.request
 from pathlib import Path
@@ -104,6 +105,29 @@ def test_a_tab_that_goes_ends_its_session_within_5_s(how: str) -> None:
         assert _ended(session, ENDED_WITHIN_S), f"the session outlived its {how} tab"
         assert served.process.poll() is None  # the server serves on
         assert wait_until(lambda: not served.sessions(), ENDED_WITHIN_S)
+
+
+STUCK_SESSION = """
+import os, signal, sys
+if os.environ.get("TEXTUAL_DRIVER"):  # a session, not the server
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    sys.stdout.write("__GANGLION__\\n")
+    sys.stdout.flush()
+    while True:
+        pass
+"""
+"""What the issue saw: a session that ignores SIGTERM, busy, and never quits when asked."""
+
+
+def test_a_stuck_session_whose_tab_drops_is_killed_within_5_s(tmp_path: Path) -> None:
+    (tmp_path / "sitecustomize.py").write_text(STUCK_SESSION)
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    with serving(*AT, env=env) as served:
+        terminal = WebTerminal(served)
+        session = _one_session(served)
+        assert wait_until(lambda: session.cpu_percent(0.2) > 50, 30.0), "it is not busy"
+        terminal.drop()
+        assert _ended(session, ENDED_WITHIN_S), "the stuck session outlived its tab"
 
 
 def test_a_session_that_cannot_start_closes_its_tab(tmp_path: Path) -> None:

@@ -67,7 +67,9 @@ def wait_until(predicate: Callable[[], T | None], timeout: float) -> T | None:
 
 
 @contextlib.contextmanager
-def serving(*arguments: str, cwd: Path | None = None) -> Iterator[Served]:
+def serving(
+    *arguments: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> Iterator[Served]:
     """``mission-control serve --port 0 ARGUMENTS``, once it says where it serves; killed on
     exit with every process it started."""
     process = subprocess.Popen(
@@ -76,6 +78,7 @@ def serving(*arguments: str, cwd: Path | None = None) -> Iterator[Served]:
         stderr=subprocess.STDOUT,
         text=True,
         cwd=cwd,
+        env=env,
     )
     output: list[str] = []
     reader = threading.Thread(target=_collect, args=(process, output), daemon=True)
