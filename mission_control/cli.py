@@ -162,6 +162,15 @@ def cmd_run(args: argparse.Namespace, out: Console, err: Console) -> int:
         return run_dashboard(args, campaign) or status
 
 
+def cmd_serve(args: argparse.Namespace, out: Console, err: Console) -> int:
+    """``serve``: the dashboard in web browsers, each tab a session of its own."""
+    from mission_control.serve import command  # the web server: for this command only
+
+    command.check_serve(args)
+    campaign, status = load_campaign(_words(args), args.seeds, reporter(err))
+    return command.run_serve(args, args.argv[1:], campaign, status, out, err)
+
+
 # --- parser -----------------------------------------------------------------------------
 
 
@@ -230,6 +239,12 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="the dashboard (also the default)")
     add_dashboard_options(run)
     run.set_defaults(func=cmd_run)
+    serve = sub.add_parser("serve", help="the dashboard in web browsers", allow_abbrev=False)
+    add_dashboard_options(serve)
+    from mission_control.serve.options import add_serve_options  # argparse alone
+
+    add_serve_options(serve)
+    serve.set_defaults(func=cmd_serve)
     return parser
 
 
@@ -289,7 +304,7 @@ def main(
     or a reader of the output that went away.
     """
     args_list = list(sys.argv[1:] if argv is None else argv)
-    commands = {"timeline", "state", "replay", "run"}
+    commands = {"timeline", "state", "replay", "run", "serve"}
     if not any(a in commands for a in args_list[:1]) and not any(
         a in ("-h", "--help") for a in args_list
     ):
@@ -300,6 +315,7 @@ def main(
     err_console = _Console(file=cast(TextIO, stderr), stderr=err is None, soft_wrap=True)
     try:
         args = parse_args(args_list)
+        args.argv = args_list  # as typed: serve hands the dashboard's options on
         status = int(args.func(args, out_console, err_console))
         out_console.file.flush()
         return status

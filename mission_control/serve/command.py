@@ -1,0 +1,145 @@
+"""``mission-control serve``: check everything, bind the address, serve until stopped.
+
+Every mistake is named before the server starts, in the line and with the status the
+dashboard gives for it, so a bad option is reported once here rather than in every tab.
+"""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import ipaddress
+import shlex
+import signal
+import socket
+from collections.abc import Sequence
+from contextlib import suppress
+
+from rich.console import Console
+from rich.text import Text
+
+from mission_control import exit_codes
+from mission_control.campaign import Campaign
+from mission_control.exit_codes import UsageError
+from mission_control.serve.options import check_serve_options, session_command
+
+INSTALL_HINT = "pip install 'mission-control[web]' (in a checkout: pip install '.[web]')"
+
+
+def check_serve(args: argparse.Namespace) -> None:
+    """What can be checked before the articles are read: that the web server is installed
+    (UsageError saying how to install it) and ``serve``'s own options."""
+    try:
+        import aiohttp_jinja2  # noqa: F401  (only to learn whether the extra is there)
+        import textual_serve  # noqa: F401
+    except ImportError:
+        raise UsageError(f"serve needs the web extra, not installed: {INSTALL_HINT}") from None
+    check_serve_options(args)
+
+
+def run_serve(
+    args: argparse.Namespace,
+    argv: Sequence[str],
+    campaign: Campaign,
+    status: int,
+    out: Console,
+    err: Console,
+) -> int:
+    """Serve the dashboard over ``campaign`` with the options ``argv`` gives (the words after
+    ``serve``) until SIGINT or SIGTERM; the exit status, 143 after SIGTERM as for the
+    dashboard. An article that could not be read (its line already printed, ``status`` not
+    OK) stops it before it starts."""
+    check_dashboard_options(args, campaign)
+    if status != exit_codes.OK:
+        return status
+    sock = bind(args.host, args.port)
+    from mission_control.serve.web import DashboardServer  # the web server, once all is well
+
+    def say(line: str) -> None:
+        out.print(Text(line))
+        out.file.flush()
+
+    server = DashboardServer(
+        shlex.join(session_command(argv, args)), max_sessions=args.max_sessions, say=say
+    )
+    host, port = sock.getsockname()[:2]
+    shown = f"[{host}]" if ":" in host else host
+    if not _loopback(host):
+        err.print(
+            Text(
+                f"warning: serving on {shown}:{port}, not this machine alone: anyone who can "
+                "reach that address can watch the dashboard, and drive their own"
+            ),
+            style="yellow",
+        )
+    say(f"mission-control serving http://{shown}:{port}/ (Ctrl-C to stop)")
+    try:
+        server.serve_on(sock)
+    finally:
+        from mission_control.serve.ending import kill_groups
+
+        kill_groups(server.process_groups())  # none, unless the server's loop broke
+        with suppress(OSError):
+            sock.close()
+    if server.stopped_by == signal.SIGTERM:
+        return exit_codes.SIGNALLED[signal.SIGTERM]
+    return exit_codes.OK
+
+
+def _loopback(address: str) -> bool:
+    try:
+        return ipaddress.ip_address(address.partition("%")[0]).is_loopback
+    except ValueError:
+        return False
+
+
+def check_dashboard_options(args: argparse.Namespace, campaign: Campaign) -> None:
+    """The checks ``dashboard.run_dashboard`` makes before it runs, with its messages: a
+    speed, a time to start at and a theme the dashboard would refuse."""
+    from textual.theme import BUILTIN_THEMES
+
+    from mission_control.speed import SpeedError, parse_speed
+
+    try:
+        parse_speed(args.speed)
+    except SpeedError as exc:
+        raise UsageError(str(exc)) from None
+    if args.at and not campaign.all_ticks():
+        raise UsageError(f"--at {args.at!r}: no article states a dated event, so no time to go to")
+    if args.at:
+        from mission_control.timeparse import ACCEPTED_FORMS, TimeError, time_in_campaign
+
+        try:
+            time_in_campaign(args.at, campaign)
+        except TimeError as exc:
+            message = str(exc)
+            if ACCEPTED_FORMS not in message:
+                message += f"\n{ACCEPTED_FORMS}"
+            raise UsageError(message) from None
+    if args.theme is not None and args.theme not in BUILTIN_THEMES:
+        raise UsageError(
+            f"unknown theme {args.theme!r}; themes: {', '.join(sorted(BUILTIN_THEMES))}"
+        )
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """A listening socket on ``host``:``port``, or UsageError naming the address and why."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )[0]
+    except (socket.gaierror, UnicodeError) as exc:
+        raise UsageError(f"--host {host!r}: not an address of this machine ({exc})") from None
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(128)
+    except OSError as exc:
+        sock.close()
+        where = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+        if exc.errno == errno.EADDRINUSE:
+            raise UsageError(f"{where} is already in use; choose another --port") from None
+        raise UsageError(f"cannot listen on {where}: {exc.strerror or exc}") from None
+    sock.setblocking(False)
+    return sock
