@@ -7,7 +7,6 @@ dashboard, the default command, imports nothing of the printing commands.
 from __future__ import annotations
 
 import argparse
-import os
 import signal
 import sys
 from collections.abc import Sequence
@@ -19,7 +18,8 @@ from rich.text import Text
 
 from mission_control import collector, exit_codes
 from mission_control.campaign import Campaign
-from mission_control.exit_codes import Failure, OutputError, UsageError
+from mission_control.cli_output import GuardedConsole, GuardedStream
+from mission_control.exit_codes import Failure, UsageError
 from mission_control.loading import Report, load_campaign, load_missions
 from mission_control.model import UNIT_SYSTEMS
 
@@ -198,7 +198,7 @@ class _Parser(argparse.ArgumentParser):
     itself would drop it silently on a full disk and exit 0."""
 
     def print_help(self, file: SupportsWrite[str] | None = None) -> None:
-        stream = _Stream(sys.stdout, output=True, real=True)
+        stream = GuardedStream(sys.stdout, output=True, real=True)
         super().print_help(file or stream)
         stream.flush()
 
@@ -309,10 +309,10 @@ def main(
         a in ("-h", "--help") for a in args_list
     ):
         args_list = ["run", *args_list]
-    stdout = _Stream(out or sys.stdout, output=True, real=out is None)
-    stderr = _Stream(err or sys.stderr, output=False, real=err is None)
-    out_console = _Console(file=cast(TextIO, stdout), soft_wrap=False)
-    err_console = _Console(file=cast(TextIO, stderr), stderr=err is None, soft_wrap=True)
+    stdout = GuardedStream(out or sys.stdout, output=True, real=out is None)
+    stderr = GuardedStream(err or sys.stderr, output=False, real=err is None)
+    out_console = GuardedConsole(file=cast(TextIO, stdout), soft_wrap=False)
+    err_console = GuardedConsole(file=cast(TextIO, stderr), stderr=err is None, soft_wrap=True)
     try:
         args = parse_args(args_list)
         args.argv = args_list  # as typed: serve hands the dashboard's options on
@@ -327,76 +327,6 @@ def main(
     except BrokenPipeError:
         # The reader went away (``| head``): stop quietly, as a program SIGPIPE ends does.
         return exit_codes.BROKEN_PIPE
-
-
-# --- output -----------------------------------------------------------------------------
-
-
-class _Console(Console):
-    """A rich console that leaves a closed pipe to ``main``; rich's own handling would
-    exit with status 1 from wherever it was printing."""
-
-    def on_broken_pipe(self) -> None:
-        self.quiet = True
-        raise BrokenPipeError
-
-
-class _Stream:
-    """A command's standard output or error, each write and flush guarded.
-
-    Output that cannot be written ends the command, whichever line was writing it: a full
-    disk as OutputError naming why, a reader that went away as the BrokenPipeError it is.
-    Standard error is said on as long as it can be; when it cannot, nothing more is said
-    there and the command goes on to its status.
-    """
-
-    def __init__(self, stream: TextIO, *, output: bool, real: bool) -> None:
-        self._stream = stream
-        self._output = output
-        self._real = real
-        self._failure: OSError | None = None
-
-    def write(self, text: str) -> int:
-        try:
-            return self._stream.write(text)
-        except OSError as exc:
-            self._failed(exc)
-            return 0
-
-    def flush(self) -> None:
-        try:
-            self._stream.flush()
-        except OSError as exc:
-            self._failed(exc)
-        if self._failure is not None:  # a write failed, and its writer dropped the error
-            self._failed(self._failure)
-
-    def _failed(self, exc: OSError) -> None:
-        self._failure = exc
-        if self._real:
-            _discard(self._stream)
-        if self._output and isinstance(exc, BrokenPipeError):
-            raise exc
-        if self._output:
-            raise OutputError(f"cannot write output: {exc.strerror or exc}") from None
-
-    def __getattr__(self, name: str) -> object:
-        # isatty, fileno, encoding...: the stream's own, for rich to read the terminal by.
-        return getattr(self._stream, name)
-
-
-def _discard(stream: TextIO) -> None:
-    """Point ``stream``'s file descriptor at the null device, so the interpreter's last
-    flush of what is still buffered cannot fail again with a traceback of its own."""
-    try:
-        fd = stream.fileno()
-    except (AttributeError, OSError, ValueError):  # not a file (a test's StringIO)
-        return
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(devnull, fd)
-    finally:
-        os.close(devnull)
 
 
 class _Terminated(Exception):

@@ -51,7 +51,13 @@ def add_serve_options(p: argparse.ArgumentParser) -> None:
 
 
 def check_serve_options(args: argparse.Namespace) -> None:
-    """UsageError naming a port out of range or a session limit below one."""
+    """UsageError naming a port out of range, a session limit below one, or ``--present``
+    (every tab would present the one replay: the second and later could not)."""
+    if getattr(args, "present", None) is not None:
+        raise UsageError(
+            f"serve --present {args.present}: each browser tab would be a presenter; present "
+            f"from a terminal and serve --follow {args.present}"
+        )
     if not 0 <= args.port <= 65535:
         raise UsageError(f"--port {args.port}: a port is 1 to 65535 (0 for any free one)")
     if args.max_sessions < 1:

@@ -168,9 +168,14 @@ def test_an_unreadable_article_beside_a_readable_one_stops_the_server(tmp_path: 
             ["--max-sessions", "0"],
             "mission-control: --max-sessions 0: at least 1 session is needed",
         ),
+        (
+            ["--present=hall"],
+            "mission-control: serve --present hall: each browser tab would be a presenter; "
+            "present from a terminal and serve --follow hall",
+        ),
     ],
 )
-def test_a_port_or_session_limit_out_of_range_is_named(argv: list[str], line: str) -> None:
+def test_a_port_a_session_limit_or_a_presenter_serve_cannot_be_is_named(argv: list[str], line: str) -> None:
     assert _run(["serve", *argv]) == (exit_codes.USAGE, "", line + "\n")
 
 

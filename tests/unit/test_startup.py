@@ -87,7 +87,7 @@ def test_an_unknown_dashboard_argument_is_named_as_before(
         cli.parse_args(["run", "--bogus"])
     assert exit_.value.code == 2
     err = capsys.readouterr().err
-    assert err.startswith("usage: mission-control [-h] {timeline,state,replay,run}")
+    assert err.startswith("usage: mission-control [-h] {timeline,state,replay,run,serve}")
     assert "unrecognized arguments: --bogus" in err
 
 
