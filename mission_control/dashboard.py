@@ -12,14 +12,17 @@ import os
 from textual.theme import BUILTIN_THEMES
 
 from mission_control import exit_codes, glyphs
-from mission_control.app import make_app
 from mission_control.campaign import Campaign
 from mission_control.exit_codes import UsageError
 from mission_control.speed import SpeedError, parse_speed
 
 
-def run_dashboard(args: argparse.Namespace, campaign: Campaign) -> int:
-    """Read the options, then run the dashboard over ``campaign``; its exit status."""
+def checked_options(
+    args: argparse.Namespace, campaign: Campaign
+) -> tuple[float | None, float | None]:
+    """The speed (None: auto) and the tick to start at (None: the campaign's start) the
+    options give, or UsageError naming a speed, a time to start at or a theme that cannot
+    be used. ``serve`` asks it too, so that a mistake is named before the server starts."""
     try:
         speed = parse_speed(args.speed)
     except SpeedError as exc:
@@ -41,6 +44,14 @@ def run_dashboard(args: argparse.Namespace, campaign: Campaign) -> int:
         raise UsageError(
             f"unknown theme {args.theme!r}; themes: {', '.join(sorted(BUILTIN_THEMES))}"
         )
+    return speed, start
+
+
+def run_dashboard(args: argparse.Namespace, campaign: Campaign) -> int:
+    """Read the options, then run the dashboard over ``campaign``; its exit status."""
+    from mission_control.app import make_app  # not for serve, which only checks the options
+
+    speed, start = checked_options(args, campaign)
     share = None
     options = ("present", "follow", "group", "share")
     if any(getattr(args, option, None) is not None for option in options):

@@ -20,6 +20,7 @@ from rich.text import Text
 
 from mission_control import exit_codes
 from mission_control.campaign import Campaign
+from mission_control.dashboard import checked_options
 from mission_control.exit_codes import UsageError
 from mission_control.serve.options import check_serve_options, session_command
 
@@ -49,7 +50,7 @@ def run_serve(
     ``serve``) until SIGINT or SIGTERM; the exit status, 143 after SIGTERM as for the
     dashboard. An article that could not be read (its line already printed, ``status`` not
     OK) stops it before it starts."""
-    check_dashboard_options(args, campaign)
+    checked_options(args, campaign)  # the dashboard's own checks and lines
     if status != exit_codes.OK:
         return status
     sock = bind(args.host, args.port)
@@ -91,35 +92,6 @@ def _loopback(address: str) -> bool:
         return ipaddress.ip_address(address.partition("%")[0]).is_loopback
     except ValueError:
         return False
-
-
-def check_dashboard_options(args: argparse.Namespace, campaign: Campaign) -> None:
-    """The checks ``dashboard.run_dashboard`` makes before it runs, with its messages: a
-    speed, a time to start at and a theme the dashboard would refuse."""
-    from textual.theme import BUILTIN_THEMES
-
-    from mission_control.speed import SpeedError, parse_speed
-
-    try:
-        parse_speed(args.speed)
-    except SpeedError as exc:
-        raise UsageError(str(exc)) from None
-    if args.at and not campaign.all_ticks():
-        raise UsageError(f"--at {args.at!r}: no article states a dated event, so no time to go to")
-    if args.at:
-        from mission_control.timeparse import ACCEPTED_FORMS, TimeError, time_in_campaign
-
-        try:
-            time_in_campaign(args.at, campaign)
-        except TimeError as exc:
-            message = str(exc)
-            if ACCEPTED_FORMS not in message:
-                message += f"\n{ACCEPTED_FORMS}"
-            raise UsageError(message) from None
-    if args.theme is not None and args.theme not in BUILTIN_THEMES:
-        raise UsageError(
-            f"unknown theme {args.theme!r}; themes: {', '.join(sorted(BUILTIN_THEMES))}"
-        )
 
 
 def bind(host: str, port: int) -> socket.socket:

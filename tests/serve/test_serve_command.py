@@ -175,7 +175,9 @@ def test_an_unreadable_article_beside_a_readable_one_stops_the_server(tmp_path: 
         ),
     ],
 )
-def test_a_port_a_session_limit_or_a_presenter_serve_cannot_be_is_named(argv: list[str], line: str) -> None:
+def test_a_port_a_session_limit_or_a_presenter_serve_cannot_be_is_named(
+    argv: list[str], line: str
+) -> None:
     assert _run(["serve", *argv]) == (exit_codes.USAGE, "", line + "\n")
 
 

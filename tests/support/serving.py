@@ -14,15 +14,15 @@ import socket
 import subprocess
 import sys
 import threading
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
 
 import psutil
 import pyte
 import pytest
+
+from support.panes import wait_until
 
 pytest.importorskip("textual_serve", reason="the web extra (textual-serve) is not installed")
 websockets_sync = pytest.importorskip("websockets.sync.client")
@@ -31,9 +31,7 @@ START_TIMEOUT_S = 30.0
 """Generous: the server reads the articles (cached) and binds."""
 SCREEN_TIMEOUT_S = 30.0
 """Generous: a session's first frame takes a second or two on a busy machine."""
-POLL_S = 0.05
 
-T = TypeVar("T")
 
 _URL = re.compile(r"serving (http://(\S+):(\d+)/)")
 
@@ -52,18 +50,6 @@ class Served:
         with contextlib.suppress(psutil.NoSuchProcess):
             return psutil.Process(self.process.pid).children()
         return []
-
-
-def wait_until(predicate: Callable[[], T | None], timeout: float) -> T | None:
-    """Poll ``predicate`` until it returns something truthy or ``timeout`` s have passed."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = predicate()
-        if value:
-            return value
-        if time.monotonic() >= deadline:
-            return None
-        time.sleep(POLL_S)
 
 
 @contextlib.contextmanager
