@@ -36,6 +36,22 @@ async def until(check: Callable[[], bool], what: str) -> None:
         await asyncio.sleep(0.01)
 
 
+async def resend(
+    presenter: NatsPresenter, line: bytes, check: Callable[[], bool], what: str
+) -> None:
+    """Send ``line`` again every 0.1 s until ``check`` holds: a subscription is in place at
+    the broker some moment after the client says it is connected."""
+    start = time.monotonic()
+    while not check():
+        if time.monotonic() - start > DEADLINE_S:
+            pytest.fail(f"after {DEADLINE_S} s: {what}")
+        presenter.send(line)
+        for _ in range(10):
+            if check():
+                return
+            await asyncio.sleep(0.01)
+
+
 def test_a_url_is_checked_and_a_name_is_a_subject() -> None:
     assert check_url("nats://kiosk-hub:4222") == "nats://kiosk-hub:4222"
     for bad in ("nats://hub", "http://hub:4222", "hub:4222", "nats://hub:4222/x", "nats://:4222"):
@@ -65,9 +81,8 @@ def test_lines_reach_the_follower_and_the_broker_can_come_and_go(broker: Broker)
         presenter.send(b"while away\n")
         broker.start()
         await until(lambda: sum("back" in s for s in said) >= 2, "both back")
-        await asyncio.sleep(0.2)  # the follower's subscription renewed
-        presenter.send(b"two\n")
-        await until(lambda: heard[-1:] == [b"two\n"], "a line after the broker came back")
+        # The follower's subscription is renewed some moment after "back": send until heard.
+        await resend(presenter, b"two\n", lambda: heard[-1:] == [b"two\n"], "a line after")
         for task in (presenting, following):
             task.cancel()
         await asyncio.gather(presenting, following, return_exceptions=True)
@@ -92,10 +107,10 @@ def test_a_second_presenter_on_the_same_subject_is_said(broker: Broker) -> None:
         second = NatsPresenter(broker.url, "room", on_problem=lambda s: None)
         tasks = [asyncio.create_task(p.run()) for p in (first, second)]
         await until(lambda: any("presenting on NATS" in s for s in said), "connected")
-        await asyncio.sleep(0.2)
         first.send(line("ann"))
-        second.send(line("bob"))
-        await until(lambda: any("another presenter (bob)" in s for s in said), "the other said")
+        await resend(
+            second, line("bob"), lambda: any("another presenter (bob)" in s for s in said), "bob"
+        )
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
