@@ -205,7 +205,7 @@ class FollowLink:
     def __init__(self, setup: Setup, clock: ReplayClock, source: TimeSource) -> None:
         self.name = setup.name
         self.problems = _Problems()
-        self.following = Following(clock, source)
+        self.following = Following(clock, source, across_hosts=setup.nats is not None)
         self._transport: Transport
         if setup.place is not None:
             from mission_control.share.unix import UnixFollower
@@ -229,7 +229,8 @@ class FollowLink:
         except MessageError as exc:
             self.problems(f"{exc}; ignored")
             return
-        self.following.receive(state)
+        if not self.following.receive(state) and self.following.ignored is state:
+            self.problems(f"another presenter ({state.by}) on {self.name}; ignored")
 
     def poll(self, focus: str | None) -> None:
         self.following.check()

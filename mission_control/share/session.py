@@ -3,14 +3,20 @@ and how a follower's clock takes it, leaves it and comes back to it.
 
 Times are read from two clocks: the replay clock's monotonic source, which the viewer's
 clock runs on, and POSIX time (``epoch``), which the message's anchor is stamped with, as the
-presenter may be on another host. A message's age is taken from that stamp when it is
-plausible (0 to :data:`MAX_AGE_S`); beyond, the two hosts' clocks disagree and the message
-is taken as sent now: a few milliseconds of transit, rather than seconds of skew.
+presenter may be on another host. On one host (the Unix socket) a message's age is taken
+from that stamp when it is plausible (0 to :data:`MAX_AGE_S`); beyond, the message is taken
+as sent now. Across hosts (NATS) the two clocks may disagree by seconds, which at an hour a
+second would put a follower hours off: the offset between them is estimated as the least
+difference (arrival minus stamp) over the last :data:`OFFSET_WINDOW` messages, as NTP does,
+and a message's age is its difference beyond that (the transit's variation, milliseconds on a
+LAN).
 """
 
 from __future__ import annotations
 
+import math
 import time
+from collections import deque
 from collections.abc import Callable
 from enum import Enum
 
@@ -34,6 +40,10 @@ GONE_AFTER_S = 2.5
 heartbeats: one late message is not a departure, and it is said within 3 s)."""
 MAX_AGE_S = 2.0
 """A message stamped older than this (or in the future) is taken as sent now."""
+OFFSET_WINDOW = 16
+"""Messages (seconds of heartbeats) over which the offset between two hosts' clocks is
+estimated: enough that one quick message among them is likely, few enough that a clock
+set right is followed within seconds."""
 SEEK_WALL_S = 0.01
 """A presenter's tick further than this many wall seconds of replay from where its last
 message says it should be has been moved (a seek): the state is sent at once."""
@@ -118,7 +128,11 @@ class Mode(Enum):
 class Following:
     """A follower's side: its clock takes each state the presenter sends, extrapolating in
     between, unless the viewer detached; the presenter is gone when nothing came for
-    :data:`GONE_AFTER_S` or the connection was lost."""
+    :data:`GONE_AFTER_S` or the connection was lost. While the presenter followed is heard,
+    another presenter of the same name (possible over NATS) is ignored: see :attr:`ignored`.
+
+    ``across_hosts``: the presenter may be on another host, whose clock may disagree with
+    this one's (the offset is estimated rather than the stamp trusted)."""
 
     def __init__(
         self,
@@ -126,25 +140,38 @@ class Following:
         source: TimeSource,
         *,
         epoch: Callable[[], float] = time.time,
+        across_hosts: bool = False,
     ) -> None:
         self.clock = clock
         self._source = source
         self._epoch = epoch
+        self._offsets: deque[float] | None = deque(maxlen=OFFSET_WINDOW) if across_hosts else None
+        self.ignored: State | None = None
+        """The last message of another presenter, ignored as the one followed is heard."""
         self.mode = Mode.WAITING
         self.last: State | None = None
         """The last state taken from the presenter."""
         self._anchor = 0.0
         """The wall time, on ``source``, of the last state's tick."""
-        self._heard = 0.0
+        self._heard = -math.inf
 
     def receive(self, state: State) -> bool:
         """Take a message; True when the clock now runs its course (show it at once). An
         older message of the same presenter, or a repeated one, is ignored."""
         last = self.last
-        if last is not None and last.presenter == state.presenter and state.seq <= last.seq:
-            return False
         now = self._source()
+        if last is not None and last.presenter != state.presenter:
+            if now - self._heard <= GONE_AFTER_S:
+                self.ignored = state
+                return False
+            if self._offsets is not None:
+                self._offsets.clear()  # another host, perhaps
+        elif last is not None and state.seq <= last.seq:
+            return False
         age = self._epoch() - state.wall
+        if self._offsets is not None:
+            self._offsets.append(age)
+            age -= min(self._offsets)
         self.last, self._heard = state, now
         self._anchor = now - (age if 0 <= age <= MAX_AGE_S else 0.0)
         if self.mode is Mode.DETACHED:
@@ -160,7 +187,8 @@ class Following:
         return self.mode
 
     def lost(self) -> None:
-        """The connection to the presenter ended."""
+        """The connection to the presenter ended (the next presenter heard is followed)."""
+        self._heard = -math.inf
         if self.mode is Mode.FOLLOWING:
             self.mode = Mode.GONE
 

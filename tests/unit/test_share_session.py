@@ -178,8 +178,50 @@ def test_older_and_repeated_messages_are_ignored_but_a_new_presenter_is_followed
     )
     state = other.due(None)
     assert state is not None and state.seq < second.seq
+    assert not following.receive(state), "the presenter followed is fresh"
+    assert following.ignored is state and following.last is second
+    source.advance(GONE_AFTER_S + 0.1)  # the first one went quiet
     assert following.receive(state)
     assert viewer.now() == pytest.approx(4_000_000.0)
+
+
+def test_two_presenters_of_one_name_the_fresh_one_is_kept() -> None:
+    """Over NATS nothing stops a second presenter of the name: the follower keeps the one it
+    follows while it is heard, rather than flipping between them every second."""
+    source, presenter, presenting, viewer, following = pair(speed=60.0)
+    other = Presenting(
+        clock(source, start=4_000_000.0), presenter="p2", by="bo", epoch=Epoch(source)
+    )
+    for _ in range(5):
+        assert send(presenting, following)
+        assert not following.receive(other.state(other.clock.setting(), None))
+        assert following.last is not None and following.last.presenter == "p1"
+        assert viewer.now() == pytest.approx(presenter.now())
+        source.advance(HEARTBEAT_S)
+    following.lost()  # its connection ended: the next presenter heard is followed
+    assert following.receive(other.state(other.clock.setting(), None))
+    assert following.last is not None and following.last.presenter == "p2"
+
+
+@pytest.mark.parametrize("skew", [1.9, -1.9, 0.5, 3600.0])
+def test_across_hosts_the_clocks_offset_is_estimated(skew: float) -> None:
+    """The follower's POSIX clock ``skew`` seconds off the presenter's: at an hour a second,
+    trusting the stamps would put the follower up to 1.9 h off for good."""
+    source = ManualTimeSource(50.0)
+    presenter = clock(source, speed=3600.0)
+    presenting = Presenting(presenter, presenter="p", by="b", epoch=Epoch(source, 1e9))
+    viewer = clock(source, start=LO)
+    following = Following(viewer, source, epoch=Epoch(source, 1e9 + skew), across_hosts=True)
+    assert presenter.playing
+    transits = [0.004, 0.03, 0.002, 0.05, 0.01, 0.003, 0.2, 0.002]
+    for transit in transits:
+        state = presenting.state(presenter.setting(), None)
+        source.advance(transit)
+        assert following.receive(state)
+        # Off by at most the transit's variation (here 0.2 s at most), at 3600 ticks a second.
+        assert abs(viewer.now() - presenter.now()) <= 0.2 * 3600 + 1e-6
+        source.advance(HEARTBEAT_S)
+    assert abs(viewer.now() - presenter.now()) <= 0.002 * 3600 + 1e-6
 
 
 def test_the_presenter_is_gone_after_missed_heartbeats_and_its_state_runs_on() -> None:
@@ -239,3 +281,18 @@ def test_a_follower_ended_with_its_presenter_loops_with_it() -> None:
     source.advance(8.0)
     assert viewer.now() == pytest.approx(presenter.now())
     assert viewer.state_label == presenter.state_label == "playing"
+
+
+def test_a_follower_over_nats_says_once_that_another_presenter_is_ignored() -> None:
+    from mission_control.share.link import FollowLink, Setup
+
+    source, presenter, presenting, viewer, _following = pair(speed=60.0)
+    link = FollowLink(Setup("follow", "room", nats="nats://127.0.0.1:4222"), viewer, source)
+    other = Presenting(clock(source), presenter="p2", by="bo@there", epoch=Epoch(source))
+    for _ in range(3):
+        state = presenting.due(None) or presenting.state(presenter.setting(), None)
+        link.received(encode(state))
+        link.received(encode(other.state(other.clock.setting(), None)))
+        source.advance(HEARTBEAT_S)
+    assert link.problems.take() == ["another presenter (bo@there) on room; ignored"]
+    assert link.following.last is not None and link.following.last.presenter == "p1"
