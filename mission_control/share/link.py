@@ -73,9 +73,9 @@ def prepare(args: argparse.Namespace) -> Setup | None:
         if share is not None:
             if group is not None:
                 raise SetupError("--group is for the local socket, not with --share")
-            from mission_control.share.nats import check_url
+            from mission_control.share import nats
 
-            return Setup(role, name, nats=check_url(share))
+            return Setup(role, nats.check_name(name), nats=nats.check_url(share))
         place = place_of(name, group)
         if role == "present":
             return Setup(role, name, place, claim(place, name))

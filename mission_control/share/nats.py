@@ -14,9 +14,9 @@ import asyncio
 import importlib.util
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
-__all__ = ["NatsFollower", "NatsPresenter", "check_url", "subject_of"]
+__all__ = ["NatsFollower", "NatsPresenter", "check_name", "check_url", "shown_url", "subject_of"]
 
 SUBJECT_PREFIX = "mission-control.replay."
 RETRY_S = 1.0
@@ -24,21 +24,49 @@ RETRY_S = 1.0
 CONNECT_TIMEOUT_S = 2
 
 
+def shown_url(url: str) -> str:
+    """``url`` as it may be shown: without a user or password (``nats://user:pass@host``)."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc="…@" + parts.netloc.rpartition("@")[2]))
+
+
 def check_url(url: str) -> str:
-    """``url`` if it names a NATS broker (``nats://HOST:PORT``) and the client is installed;
-    ValueError in one line otherwise."""
+    """``url`` if it names a NATS broker (``nats://HOST:PORT``, a user and password
+    allowed) and the client is installed; ValueError in one line otherwise, which never shows
+    the password."""
     parts = urlsplit(url)
     try:
         port = parts.port
     except ValueError:
         port = None
-    if parts.scheme != "nats" or not parts.hostname or port is None or parts.path not in ("", "/"):
-        raise ValueError(f"--share {url!r}: expected a broker as nats://HOST:PORT")
+    if (
+        parts.scheme != "nats"
+        or not parts.hostname
+        or port is None
+        or parts.path not in ("", "/")
+        or parts.query
+        or parts.fragment
+    ):
+        raise ValueError(f"--share {shown_url(url)!r}: expected a broker as nats://HOST:PORT")
     if importlib.util.find_spec("nats") is None:
         raise ValueError(
             "--share needs the NATS client: pip install 'mission-control[share]' (nats-py)"
         )
     return url
+
+
+def check_name(name: str) -> str:
+    """``name`` if it can be a subject's last token (a shared replay's name, checked
+    already, with no ``.``: NATS splits a subject at its dots, and a name with one would be
+    delivered to no follower); ValueError in one line otherwise."""
+    if "." in name:
+        raise ValueError(
+            f"{name!r} has '.', which NATS reads as a subject's separator: "
+            "with --share use a name of letters, digits, '_' or '-'"
+        )
+    return name
 
 
 def subject_of(name: str) -> str:
@@ -50,24 +78,27 @@ async def _connect(
     url: str, on_problem: Callable[[str], None], on_back: Callable[[], None] | None = None
 ) -> Any:
     """A client connected to the broker, trying every :data:`RETRY_S` until it is reached;
-    once connected, it reconnects by itself for as long as the dashboard runs."""
+    once connected, it reconnects by itself for as long as the dashboard runs. Its lines name
+    the broker without its password."""
     import nats
     import nats.errors
+
+    broker = shown_url(url)
 
     reached = False
 
     async def error(exc: Exception) -> None:
         if isinstance(exc, OSError) and not reached:  # the client tries again, every RETRY_S
-            on_problem(f"NATS broker {url} cannot be reached ({exc.strerror or exc}); retrying")
+            on_problem(f"NATS broker {broker} cannot be reached ({exc.strerror or exc}); retrying")
         elif not isinstance(exc, OSError | nats.errors.UnexpectedEOF):
-            on_problem(f"NATS broker {url}: {exc or type(exc).__name__}")
+            on_problem(f"NATS broker {broker}: {exc or type(exc).__name__}")
         # (a connection lost is said once, by ``disconnected``)
 
     async def disconnected() -> None:
-        on_problem(f"NATS broker {url} lost; reconnecting, on the dashboard's own clock")
+        on_problem(f"NATS broker {broker} lost; reconnecting, on the dashboard's own clock")
 
     async def reconnected() -> None:
-        on_problem(f"NATS broker {url} back")
+        on_problem(f"NATS broker {broker} back")
         if on_back is not None:
             on_back()
 
@@ -86,7 +117,7 @@ async def _connect(
             reached = True
             return client
         except Exception as exc:  # nats-py raises its own errors and OSError's alike
-            on_problem(f"NATS broker {url} cannot be reached ({type(exc).__name__}); retrying")
+            on_problem(f"NATS broker {broker} cannot be reached ({type(exc).__name__}); retrying")
             await asyncio.sleep(RETRY_S)
 
 
@@ -109,7 +140,7 @@ class NatsPresenter:
 
     async def run(self) -> None:
         client = self._client = await _connect(self.url, self._on_problem, self._wake.set)
-        self._on_problem(f"presenting on NATS broker {self.url}")
+        self._on_problem(f"presenting on NATS broker {shown_url(self.url)}")
         await client.subscribe(self.subject, cb=self._heard)
         try:
             while True:
@@ -120,7 +151,7 @@ class NatsPresenter:
                     try:
                         await client.publish(self.subject, line)
                     except Exception as exc:  # the broker went away meanwhile
-                        self._on_problem(f"NATS broker {self.url}: {type(exc).__name__}")
+                        self._on_problem(f"NATS broker {shown_url(self.url)}: {type(exc).__name__}")
         finally:
             self.close()
 
@@ -158,7 +189,7 @@ class NatsFollower:
 
     async def run(self) -> None:
         client = await _connect(self.url, self._on_problem)
-        self._on_problem(f"following on NATS broker {self.url}")
+        self._on_problem(f"following on NATS broker {shown_url(self.url)}")
 
         async def heard(msg: Any) -> None:
             self._on_line(msg.data)

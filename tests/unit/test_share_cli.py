@@ -69,12 +69,17 @@ def refusal(err: str) -> str:
         (["--follow", "--share", "http://x"], "expected a broker as nats://HOST:PORT"),
         (["--follow", "--share", "nats://x"], "nats://HOST:PORT"),
         (["--follow", "--share", "nats://x:1", "--group", "g"], "not with --share"),
+        (["--follow=a.", "--share", "nats://h:1"], "--follow a.: 'a.' has '.'"),
+        (["--present=a..b", "--share", "nats://h:1"], "NATS reads as a subject's separator"),
+        (["--follow", "--share", "nats://ann:s3cret@h"], "'nats://…@h': expected a broker"),
+        (["--follow", "--share", "nats://h:1?pass=x"], "expected a broker"),
     ],
 )
 def test_a_mistake_is_one_line_and_status_2(runtime: Path, argv: list[str], says: str) -> None:
     status, err = run(*argv)
     assert status == 2
     assert says in refusal(err)
+    assert "s3cret" not in err
 
 
 def test_a_second_presenter_of_the_same_name_is_told_before_the_terminal(runtime: Path) -> None:

@@ -11,7 +11,13 @@ from collections.abc import Callable, Iterator
 import pytest
 from support.nats_broker import Broker, free_port, needs_nats_server
 
-from mission_control.share.nats import NatsFollower, NatsPresenter, check_url, subject_of
+from mission_control.share.nats import (
+    NatsFollower,
+    NatsPresenter,
+    check_url,
+    shown_url,
+    subject_of,
+)
 
 pytest.importorskip("nats", reason="needs the nats-py client (pip install '.[share]')")
 pytestmark = needs_nats_server
@@ -58,6 +64,27 @@ def test_a_url_is_checked_and_a_name_is_a_subject() -> None:
         with pytest.raises(ValueError, match="nats://HOST:PORT"):
             check_url(bad)
     assert subject_of("room-3") == "mission-control.replay.room-3"
+
+
+def test_a_password_in_the_url_is_never_shown() -> None:
+    """A broker's URL may carry a user and password; the screen shows host and port only."""
+    assert shown_url("nats://ann:s3cret@hub:4222") == "nats://…@hub:4222"
+    assert shown_url("nats://hub:4222") == "nats://hub:4222"
+    with pytest.raises(ValueError) as refused:
+        check_url("nats://ann:s3cret@hub")
+    assert "s3cret" not in str(refused.value)
+
+    async def main() -> None:
+        said: list[str] = []
+        url = f"nats://ann:s3cret@127.0.0.1:{free_port()}"
+        follower = NatsFollower(url, "room", on_line=lambda line: None, on_problem=said.append)
+        following = asyncio.create_task(follower.run())
+        await until(lambda: any("cannot be reached" in s for s in said), "unreachable said")
+        following.cancel()
+        await asyncio.gather(following, return_exceptions=True)
+        assert said and not any("s3cret" in s for s in said), said
+
+    asyncio.run(main())
 
 
 def test_lines_reach_the_follower_and_the_broker_can_come_and_go(broker: Broker) -> None:
