@@ -16,10 +16,13 @@ from typing import Annotated
 import msgspec
 
 from mission_control.clock_setting import ClockSetting
+from mission_control.speed import SPEED_LADDER
 
 __all__ = [
     "DEFAULT_NAME",
     "MAX_LINE",
+    "MAX_SPEED",
+    "MIN_SPEED",
     "PROTOCOL",
     "BadName",
     "MessageError",
@@ -34,6 +37,11 @@ PROTOCOL = 1
 """The messages' version; a message of another is refused."""
 MAX_LINE = 4096
 """Bytes a message may have, its newline included: a longer line is refused unread."""
+MIN_SPEED = SPEED_LADDER[0][0] / 1000
+MAX_SPEED = SPEED_LADDER[-1][0] * 1000
+"""The speeds a message may carry: the ladder's range with a margin of a thousand either
+way, as ``--speed`` may set a speed off the ladder (``0.5``, ``2 weeks/s``); beyond, a speed
+is no replay anyone presents (``1e308``), and a follower's clock would run to its bounds."""
 DEFAULT_NAME = "default"
 """The shared replay's name when ``--present`` or ``--follow`` is given none."""
 
@@ -128,6 +136,10 @@ def decode(line: bytes) -> State:
             raise MessageError(f"malformed message: {field} is not a finite number")
     if not state.speed > 0:
         raise MessageError(f"malformed message: speed {state.speed!r} is not positive")
+    if not MIN_SPEED <= state.speed <= MAX_SPEED:
+        raise MessageError(
+            f"malformed message: speed {state.speed!r} is not from {MIN_SPEED!r} to {MAX_SPEED!r}"
+        )
     if state.direction == 0:
         raise MessageError("malformed message: direction is 0, not 1 or -1")
     if state.held is not None and not (math.isfinite(state.held) and state.held >= 0):

@@ -17,6 +17,8 @@ from mission_control import share
 from mission_control.clock_setting import ClockSetting
 from mission_control.share.protocol import (
     MAX_LINE,
+    MAX_SPEED,
+    MIN_SPEED,
     BadName,
     MessageError,
     State,
@@ -60,6 +62,8 @@ def _with(**fields: object) -> bytes:
         (_with(seq=-1), "seq"),
         (_with(speed=0.0), "speed"),
         (_with(speed=-5.0), "speed"),
+        (_with(speed=1e308), "speed 1e\\+308 is not from"),
+        (_with(speed=1e-9), "speed 1e-09 is not from"),
         (_with(direction=0), "direction"),
         (_with(direction=2), "direction"),
         (_with(tick="soon"), "tick"),
@@ -132,7 +136,13 @@ def test_out_of_range_fields_are_message_errors(fields: dict[str, object]) -> No
         state = decode(line)
     except MessageError:
         return
-    assert state.speed > 0 and state.direction in (1, -1) and state.seq >= 0
+    assert MIN_SPEED <= state.speed <= MAX_SPEED
+    assert state.direction in (1, -1) and state.seq >= 0
+
+
+@pytest.mark.parametrize("speed", [0.5, 1.0, 604_800.0, 2 * 604_800.0])
+def test_every_speed_a_presenter_may_run_at_decodes(speed: float) -> None:
+    assert decode(_with(speed=speed)).speed == speed
 
 
 @pytest.mark.parametrize("name", ["default", "class-3B", "kiosk_1.lobby", "a", "x" * 64])
