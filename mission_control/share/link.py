@@ -21,6 +21,14 @@ from mission_control.share.session import Following, Mode, Presenting
 __all__ = ["FollowLink", "Link", "PresentLink", "Setup", "SetupError", "prepare"]
 
 
+OTHER_MISSIONS = (
+    "the presenter ({by}) shows other missions than this dashboard: following its clock, "
+    "which may drift; start both with the same missions"
+)
+"""Said once per presenter. The follower keeps following rather than refusing: the time
+and the controls still match, and a kiosk that stopped would show nothing useful."""
+
+
 class SetupError(Exception):
     """Shared-replay options that cannot be used; one line naming the value."""
 
@@ -206,6 +214,8 @@ class FollowLink:
         self.name = setup.name
         self.problems = _Problems()
         self.following = Following(clock, source, across_hosts=setup.nats is not None)
+        self._told: str | None = None
+        """The presenter told of as replaying other missions."""
         self._transport: Transport
         if setup.place is not None:
             from mission_control.share.unix import UnixFollower
@@ -231,6 +241,13 @@ class FollowLink:
             return
         if not self.following.receive(state) and self.following.ignored is state:
             self.problems(f"another presenter ({state.by}) on {self.name}; ignored")
+        elif (
+            self.following.last is state
+            and self.following.other_missions()
+            and self._told != state.presenter
+        ):
+            self._told = state.presenter
+            self.problems(OTHER_MISSIONS.format(by=state.by))
 
     def poll(self, focus: str | None) -> None:
         self.following.check()

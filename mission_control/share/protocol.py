@@ -51,6 +51,7 @@ _TEXT = Annotated[str, msgspec.Meta(max_length=64, pattern=_PRINTABLE)]
 """Text a follower may show: short, and no control characters."""
 _ID = Annotated[str, msgspec.Meta(max_length=256, pattern=_PRINTABLE)]
 """A mission's id (an article's file name may make a long one)."""
+_FINGERPRINT = Annotated[str, msgspec.Meta(pattern="^[0-9a-f]{1,32}$")]
 
 
 class MessageError(ValueError):
@@ -86,6 +87,10 @@ class State(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tru
     """The presenting dashboard's id, new at each start."""
     by: _TEXT
     """Who presents, in words (``user@host``)."""
+    missions: _FINGERPRINT | None = None
+    """A fingerprint of the presenter's missions as its clock sees them (the replay's span
+    and auto speed law, :func:`~mission_control.share.session.missions_of`): a follower
+    that loaded other missions drifts, and says so."""
 
     def setting(self, wall: float) -> ClockSetting:
         """The clock's course, its tick read at ``wall`` on the follower's time source."""
@@ -96,14 +101,21 @@ class State(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tru
 
 
 def state_of(
-    setting: ClockSetting, *, seq: int, wall: float, focus: str | None, presenter: str, by: str
+    setting: ClockSetting,
+    *,
+    seq: int,
+    wall: float,
+    focus: str | None,
+    presenter: str,
+    by: str,
+    missions: str | None = None,
 ) -> State:
     """The message for a clock's course read at POSIX time ``wall``."""
     return State(
         v=PROTOCOL, seq=seq, tick=setting.tick, wall=wall, speed=setting.speed,
         auto=setting.auto, direction=setting.direction, playing=setting.playing,
         held=setting.held, loop=setting.loop, focus=_shown(focus, 256) if focus else None,
-        presenter=_shown(presenter, 64), by=_shown(by, 64),
+        presenter=_shown(presenter, 64), by=_shown(by, 64), missions=missions,
     )  # fmt: skip
 
 

@@ -14,7 +14,9 @@ LAN).
 
 from __future__ import annotations
 
+import hashlib
 import math
+import struct
 import time
 from collections import deque
 from collections.abc import Callable
@@ -31,6 +33,7 @@ __all__ = [
     "Following",
     "Mode",
     "Presenting",
+    "missions_of",
 ]
 
 HEARTBEAT_S = 1.0
@@ -49,6 +52,20 @@ SEEK_WALL_S = 0.01
 message says it should be has been moved (a seek): the state is sent at once."""
 
 
+FINGERPRINT_SAMPLES = 64
+"""Ticks across the replay at which :func:`missions_of` reads the auto speed law."""
+
+
+def missions_of(clock: ReplayClock) -> str:
+    """A short fingerprint of the missions a clock replays, as far as following depends on
+    them: the replay's bounds and its auto speed law (read at ticks spread across them).
+    Two dashboards of the same missions give the same; other missions, another."""
+    lo, hi = clock.bounds
+    ticks = [lo + (hi - lo) * i / (FINGERPRINT_SAMPLES - 1) for i in range(FINGERPRINT_SAMPLES)]
+    values = [lo, hi, *(clock.law(t) for t in ticks)]
+    return hashlib.blake2b(struct.pack(f"<{len(values)}d", *values), digest_size=8).hexdigest()
+
+
 class Presenting:
     """Decides when the presenter sends: on every change of its course or focus (a seek
     included, found by comparing the clock with its last message's extrapolation), and at
@@ -59,6 +76,7 @@ class Presenting:
     ) -> None:
         self.clock = clock
         self.presenter, self.by = presenter, by
+        self.missions = missions_of(clock)
         self._epoch = epoch
         self._seq = 0
         self._sent: tuple[ClockSetting, str | None] | None = None
@@ -87,6 +105,7 @@ class Presenting:
             focus=focus,
             presenter=self.presenter,
             by=self.by,
+            missions=self.missions,
         )
 
     def _changed(self, setting: ClockSetting, focus: str | None) -> bool:
@@ -146,6 +165,8 @@ class Following:
         self._source = source
         self._epoch = epoch
         self._offsets: deque[float] | None = deque(maxlen=OFFSET_WINDOW) if across_hosts else None
+        self.missions = missions_of(clock)
+        """This dashboard's missions, as :func:`missions_of` sees them."""
         self.ignored: State | None = None
         """The last message of another presenter, ignored as the one followed is heard."""
         self.mode = Mode.WAITING
@@ -179,6 +200,13 @@ class Following:
         self.mode = Mode.FOLLOWING
         self.clock.adopt(state.setting(self._anchor))
         return True
+
+    def other_missions(self) -> bool:
+        """Whether the presenter followed replays other missions than this dashboard: its
+        bounds or auto speed differ, so the clocks drift apart (a presenter too old to say
+        is taken as showing the same)."""
+        last = self.last
+        return last is not None and last.missions not in (None, self.missions)
 
     def check(self) -> Mode:
         """The mode now: FOLLOWING becomes GONE when the heartbeats stopped."""

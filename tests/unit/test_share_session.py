@@ -296,3 +296,27 @@ def test_a_follower_over_nats_says_once_that_another_presenter_is_ignored() -> N
         source.advance(HEARTBEAT_S)
     assert link.problems.take() == ["another presenter (bo@there) on room; ignored"]
     assert link.following.last is not None and link.following.last.presenter == "p1"
+
+
+def test_a_follower_of_other_missions_says_so_once_and_follows_on() -> None:
+    """Presenter and follower loaded different missions (another span, another auto law):
+    the follower's clock would drift, so it says so, once, and keeps following."""
+    from mission_control.clock import ReplayClock
+    from mission_control.share.link import FollowLink, Setup
+
+    source, presenter, presenting, same, _following = pair(speed=60.0)
+    other = ReplayClock(source, start=LO, bounds=(LO, HI / 2), law=AutoSpeed(ANCHORS[:1]))
+    links = [
+        FollowLink(Setup("follow", "room", nats="nats://127.0.0.1:4222"), viewer, source)
+        for viewer in (same, other)
+    ]
+    for _ in range(3):
+        state = presenting.state(presenter.setting(), None)
+        for link in links:
+            link.received(encode(state))
+        source.advance(HEARTBEAT_S)
+    assert links[0].problems.take() == []
+    said = links[1].problems.take()
+    assert len(said) == 1 and "the presenter (ann@here) shows other missions" in said[0]
+    assert links[1].following.mode is Mode.FOLLOWING
+    assert decode(encode(state)).missions == presenting.missions
