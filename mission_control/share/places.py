@@ -4,12 +4,15 @@ The socket is ``NAME.sock`` in the user's runtime folder (``$XDG_RUNTIME_DIR/mis
 else ``/tmp/mission-control-UID``), a folder made 0700 and refused if another user owns it
 or may write to it, as the cache folder is (:func:`mission_control.paths.not_private`); the
 socket is 0600. With a group the socket is 0660 and that group's, in a folder the group's
-members share: ``/tmp/mission-control-group-GROUP``, 0770 and the group's, no other user's.
+members share: ``/tmp/mission-control-group-GROUP``, 01770 (sticky: each member removes
+only their own socket) and the group's, no other user's; a folder there that is not so is
+refused, saying to remove it (anyone may make a folder of that name in ``/tmp`` first).
 Everything a user can get wrong here is a :class:`PlaceError`: one line naming the path.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import grp
 import os
@@ -91,25 +94,47 @@ def _private_folder(folder: Path) -> None:
         raise PlaceError(f"{folder}: not used for a shared replay's socket: {why}")
 
 
+GROUP_FOLDER_MODE = 0o1770
+"""The group's folder: its members make sockets there, and the sticky bit lets each remove
+only their own (a member could otherwise delete another's live presenter's socket)."""
+
+
 def _group_folder(folder: Path, gid: int, group: str) -> None:
     try:
-        folder.mkdir(mode=0o770)
-        os.chown(folder, -1, gid)
-        folder.chmod(0o770)
+        folder.mkdir(mode=0o700)  # no one else's until it is the group's
     except FileExistsError:
         pass
     except OSError as exc:
         raise PlaceError(f"{folder}: cannot make the group's folder: {exc.strerror}") from None
+    else:
+        try:
+            os.chown(folder, -1, gid)
+            folder.chmod(GROUP_FOLDER_MODE)
+        except OSError as exc:  # not a member of the group: leave nothing of the wrong group
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+            raise PlaceError(
+                f"{folder}: cannot give it to group {group!r}: {exc.strerror}"
+            ) from None
     found = folder.lstat()
+    mode = stat.S_IMODE(found.st_mode)
     if not stat.S_ISDIR(found.st_mode):
         why = "it is not a folder"
     elif found.st_gid != gid:
         why = f"it is not group {group!r}'s (gid {found.st_gid})"
     elif found.st_mode & stat.S_IRWXO:
-        why = f"other users may use it (mode {stat.S_IMODE(found.st_mode):04o})"
+        why = f"other users may use it (mode {mode:04o})"
+    elif not found.st_mode & stat.S_ISVTX and found.st_uid == os.getuid():
+        folder.chmod(mode | stat.S_ISVTX)  # made so by an earlier version: ours to mend
+        return
+    elif not found.st_mode & stat.S_ISVTX:
+        why = f"members may remove each other's sockets (mode {mode:04o}, no sticky bit)"
     else:
         return
-    raise PlaceError(f"{folder}: not used for a shared replay's socket: {why}")
+    raise PlaceError(
+        f"{folder}: not used for a shared replay's socket: {why}; if no one of the group "
+        "made it so, remove it"
+    )
 
 
 def check_socket(place: Place) -> bool:

@@ -87,13 +87,49 @@ def test_a_group_shares_a_0660_socket_in_its_own_folder(runtime: Path) -> None:
     group = grp.getgrgid(os.getgid()).gr_name
     place = place_of("room", group)
     assert place.path.parent == runtime / f"mission-control-group-{group}"
-    assert mode(place.path.parent) == 0o770 and place.path.parent.stat().st_gid == os.getgid()
+    assert mode(place.path.parent) == 0o1770 and place.path.parent.stat().st_gid == os.getgid()
     claimed = claim(place, "room")
     try:
         assert mode(place.path) == 0o660 and place.path.lstat().st_gid == os.getgid()
         assert check_socket(place)
     finally:
         claimed.release()
+
+
+def test_a_group_folder_that_cannot_be_the_groups_is_not_left_behind(
+    runtime: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not a member of the group: the chown fails, and no folder of the wrong group stays
+    in /tmp for the group's members to meet (or be refused by)."""
+    group = grp.getgrgid(os.getgid()).gr_name
+
+    def chown(path: object, uid: int, gid: int) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "chown", chown)
+    with pytest.raises(PlaceError, match=f"cannot give it to group '{group}': Operation not"):
+        place_of("room", group)
+    assert not (runtime / f"mission-control-group-{group}").exists()
+
+
+def test_a_group_folder_without_the_sticky_bit_is_mended_if_ours(runtime: Path) -> None:
+    group = grp.getgrgid(os.getgid()).gr_name
+    folder = runtime / f"mission-control-group-{group}"
+    folder.mkdir()
+    folder.chmod(0o770)
+    place_of("room", group)
+    assert mode(folder) == 0o1770
+
+
+@needs_root
+def test_a_squatted_group_folder_is_refused_saying_to_remove_it(runtime: Path) -> None:
+    group = grp.getgrgid(os.getgid()).gr_name
+    folder = runtime / f"mission-control-group-{group}"
+    folder.mkdir()
+    folder.chmod(0o770)
+    os.chown(folder, OTHER_UID, os.getgid())
+    with pytest.raises(PlaceError, match=r"no sticky bit.*remove it"):
+        place_of("room", group)
 
 
 def test_an_unknown_group_is_one_line(runtime: Path) -> None:
