@@ -12,6 +12,7 @@ import os
 from textual.theme import BUILTIN_THEMES
 
 from mission_control import exit_codes, glyphs
+from mission_control.app import make_app
 from mission_control.campaign import Campaign
 from mission_control.exit_codes import UsageError
 from mission_control.speed import SpeedError, parse_speed
@@ -49,8 +50,6 @@ def checked_options(
 
 def run_dashboard(args: argparse.Namespace, campaign: Campaign) -> int:
     """Read the options, then run the dashboard over ``campaign``; its exit status."""
-    from mission_control.app import make_app  # not for serve, which only checks the options
-
     speed, start = checked_options(args, campaign)
     share = None
     options = ("present", "follow", "group", "share")
