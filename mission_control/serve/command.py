@@ -47,9 +47,9 @@ def run_serve(
     err: Console,
 ) -> int:
     """Serve the dashboard over ``campaign`` with the options ``argv`` gives (the words after
-    ``serve``) until SIGINT or SIGTERM; the exit status, 143 after SIGTERM as for the
-    dashboard. An article that could not be read (its line already printed, ``status`` not
-    OK) stops it before it starts."""
+    ``serve``) until SIGINT, SIGTERM or SIGHUP; the exit status, 143 after SIGTERM and 129
+    after SIGHUP as for the dashboard. An article that could not be read (its line already
+    printed, ``status`` not OK) stops it before it starts."""
     checked_options(args, campaign)  # the dashboard's own checks and lines
     if status != exit_codes.OK:
         return status
@@ -82,8 +82,8 @@ def run_serve(
         kill_groups(server.process_groups())  # none, unless the server's loop broke
         with suppress(OSError):
             sock.close()
-    if server.stopped_by == signal.SIGTERM:
-        return exit_codes.SIGNALLED[signal.SIGTERM]
+    if server.stopped_by in exit_codes.SIGNALLED:
+        return exit_codes.SIGNALLED[signal.Signals(server.stopped_by)]
     return exit_codes.OK
 
 

@@ -139,11 +139,12 @@ class DashboardServer(Server):
         return [pid for session in self.sessions if (pid := session.pid) is not None]
 
     def serve_on(self, sock: socket.socket) -> None:
-        """Serve on the bound socket ``sock`` until SIGINT or SIGTERM; every session has
-        ended when this returns."""
+        """Serve on the bound socket ``sock`` until SIGINT, SIGTERM or SIGHUP (its terminal
+        closed); every session has ended when this returns. A session leads a process group
+        of its own, so a hang-up reaches it only through the server."""
         loop = asyncio.new_event_loop()
         asyncio.set_event_loop(loop)
-        for signum in (signal.SIGINT, signal.SIGTERM):
+        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
             loop.add_signal_handler(signum, self._stop_on, signum)
         try:
             web.run_app(

@@ -188,8 +188,12 @@ def test_the_server_listens_on_loopback_alone_and_its_sessions_on_nothing() -> N
             terminal.close()
 
 
-@pytest.mark.parametrize(("signum", "status"), [(signal.SIGTERM, 143), (signal.SIGINT, 0)])
+@pytest.mark.parametrize(
+    ("signum", "status"), [(signal.SIGTERM, 143), (signal.SIGINT, 0), (signal.SIGHUP, 129)]
+)
 def test_stopping_the_server_ends_every_session(signum: int, status: int) -> None:
+    """SIGHUP too: its terminal closed. Each session leads a process group of its own, so
+    the hang-up reaches no session; the server must end them."""
     with serving(*AT) as served:
         terminals = [WebTerminal(served), WebTerminal(served)]
         for terminal in terminals:

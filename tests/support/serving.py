@@ -44,11 +44,16 @@ class Served:
     url: str
     port: int
     output: list[str] = field(default_factory=list)
+    seen: list[psutil.Process] = field(default_factory=list)
+    """Every session ``sessions`` has found, killed when the fixture ends: a server that
+    died leaves its sessions with no parent to find them by."""
 
     def sessions(self) -> list[psutil.Process]:
         """The session processes the server runs now (its children)."""
         with contextlib.suppress(psutil.NoSuchProcess):
-            return psutil.Process(self.process.pid).children()
+            found = psutil.Process(self.process.pid).children()
+            self.seen.extend(found)
+            return found
         return []
 
 
@@ -69,7 +74,8 @@ def serving(
     output: list[str] = []
     reader = threading.Thread(target=_collect, args=(process, output), daemon=True)
     reader.start()
-    started: set[int] = set()
+    started: list[psutil.Process] = []
+    served: Served | None = None
     try:
         found = wait_until(
             lambda: next(filter(None, map(_URL.search, output)), None), START_TIMEOUT_S
@@ -79,12 +85,12 @@ def serving(
         yield served
     finally:
         with contextlib.suppress(psutil.NoSuchProcess):
-            started = {p.pid for p in psutil.Process(process.pid).children(recursive=True)}
+            started = psutil.Process(process.pid).children(recursive=True)
         process.kill()
         process.wait(10)
-        for pid in started:
+        for child in [*started, *(served.seen if served is not None else [])]:
             with contextlib.suppress(psutil.NoSuchProcess, ProcessLookupError):
-                psutil.Process(pid).kill()
+                child.kill()  # psutil refuses a pid reused since by another process
 
 
 def _collect(process: subprocess.Popen[str], output: list[str]) -> None:
