@@ -157,19 +157,31 @@ class WebTerminal:
 def silent_client(port: int) -> socket.socket:
     """A websocket opened by hand that then says nothing, not even to the server's pings: a
     tab whose machine slept or lost its network."""
+    sock, answer = open_by_hand(port)
+    assert answer.startswith("HTTP/1.1 101"), answer
+    return sock
+
+
+def open_by_hand(
+    port: int, *, host: str | None = None, origin: str | None = None
+) -> tuple[socket.socket, str]:
+    """A websocket asked for by hand on 127.0.0.1:``port`` with the ``Host`` (by default
+    ``127.0.0.1:PORT``) and ``Origin`` (by default none) given, as any program may send them;
+    the connection and the head of the server's answer. The caller closes the connection."""
     sock = socket.create_connection(("127.0.0.1", port), timeout=START_TIMEOUT_S)
-    sock.sendall(
-        b"GET /ws?width=80&height=24 HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-        b"Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-        b"Sec-WebSocket-Version: 13\r\n\r\n"
+    head = (
+        f"GET /ws?width=80&height=24 HTTP/1.1\r\nHost: {host or f'127.0.0.1:{port}'}\r\n"
+        + (f"Origin: {origin}\r\n" if origin is not None else "")
+        + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
     )
+    sock.sendall(head.encode())
     answer = b""
     while b"\r\n\r\n" not in answer:
         chunk = sock.recv(4096)
-        assert chunk, "the server closed the connection before it upgraded"
+        assert chunk, "the server closed the connection before it answered"
         answer += chunk
-    assert answer.startswith(b"HTTP/1.1 101"), answer
-    return sock
+    return sock, answer.decode("latin-1")
 
 
 def listening_addresses(pid: int) -> list[str]:
