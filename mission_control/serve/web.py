@@ -10,6 +10,8 @@ What is changed, and why:
   websocket is pinged every ``HEARTBEAT_S`` seconds and dropped when no answer comes), and
   when the server stops; a process that does not quit when asked is ended (``ending.py``);
 - at most ``max_sessions`` tabs are served at once, a tab past them gets a page saying so;
+- a tab's terminal is at most ``MAX_COLUMNS`` by ``MAX_ROWS``, whatever size it asks for at
+  its start or later, so that no tab makes its dashboard draw a screen of millions of cells;
 - the page is the package's own (``templates/``): it fetches nothing from outside the server
   (textual-serve's links a web font) and its links are relative to the address it was
   reached by, whatever ``--host`` was;
@@ -45,6 +47,10 @@ HEARTBEAT_S = 2.5
 """How often a session's websocket is pinged; one that gives no answer within half of it is
 taken as gone (a tab whose machine slept or lost its network sends no close)."""
 
+MAX_COLUMNS = 500
+MAX_ROWS = 200
+"""The largest terminal a tab is given (a 4K screen at a small font is some 480 × 135)."""
+
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "[::1]")
 """The names a server bound to loopback answers to (each with its port)."""
 
@@ -79,7 +85,8 @@ class DashboardSession(AppService):
         self, width: int = 80, height: int = 24
     ) -> asyncio.subprocess.Process:
         """The session's process, from its command line split as the shell would, without a
-        shell, leading a new session and process group."""
+        shell, leading a new session and process group, its terminal's size bounded."""
+        width, height = _cells(width, 80, MAX_COLUMNS), _cells(height, 24, MAX_ROWS)
         self._process = process = await asyncio.create_subprocess_exec(
             *shlex.split(self.command),
             stdin=asyncio.subprocess.PIPE,
@@ -90,6 +97,12 @@ class DashboardSession(AppService):
         )
         self._stdin = process.stdin
         return process
+
+    async def set_terminal_size(self, width: int, height: int) -> None:
+        """Tell the session its tab's new size, bounded as at its start."""
+        await super().set_terminal_size(
+            _cells(width, 80, MAX_COLUMNS), _cells(height, 24, MAX_ROWS)
+        )
 
     async def ended(self) -> None:
         """Return once the session's process has ended (at once if it never started)."""
@@ -296,6 +309,14 @@ def _busy_line(max_sessions: int) -> str:
     """What a tab refused at its websocket is told, in its terminal and its page's dialog
     (a websocket's close reason: at most 123 bytes)."""
     return f"All {max_sessions} sessions are in use: close another tab, then Restart."
+
+
+def _cells(value: object, default: int, most: int) -> int:
+    """``value`` as a count of cells from 1 to ``most``; ``default`` if it is no whole number
+    (a resize message is any JSON the tab sends)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return default
+    return min(max(value, 1), most)
 
 
 def _int(text: str, default: int) -> int:
