@@ -38,6 +38,22 @@ def check_serve(args: argparse.Namespace) -> None:
     check_serve_options(args)
 
 
+def check_share(args: argparse.Namespace) -> None:
+    """A shared replay's options (``--follow``, ``--group``, ``--share``) checked as each
+    tab's dashboard will check them, after the same checks and with the same line, so that
+    a mistake is named once here rather than in every tab: UsageError."""
+    if all(getattr(args, option, None) is None for option in ("follow", "group", "share")):
+        return
+    from mission_control.share.link import SetupError, prepare
+
+    try:
+        setup = prepare(args)  # --present is refused before: a follower's binds nothing
+    except SetupError as exc:
+        raise UsageError(str(exc)) from None
+    if setup is not None:
+        setup.release()  # each tab's dashboard prepares its own
+
+
 def run_serve(
     args: argparse.Namespace,
     argv: Sequence[str],
@@ -47,10 +63,11 @@ def run_serve(
     err: Console,
 ) -> int:
     """Serve the dashboard over ``campaign`` with the options ``argv`` gives (the words after
-    ``serve``) until SIGINT or SIGTERM; the exit status, 143 after SIGTERM as for the
-    dashboard. An article that could not be read (its line already printed, ``status`` not
-    OK) stops it before it starts."""
+    ``serve``) until SIGINT, SIGTERM or SIGHUP; the exit status, 143 after SIGTERM and 129
+    after SIGHUP as for the dashboard. An article that could not be read (its line already
+    printed, ``status`` not OK) stops it before it starts."""
     checked_options(args, campaign)  # the dashboard's own checks and lines
+    check_share(args)
     if status != exit_codes.OK:
         return status
     sock = bind(args.host, args.port)
@@ -82,8 +99,8 @@ def run_serve(
         kill_groups(server.process_groups())  # none, unless the server's loop broke
         with suppress(OSError):
             sock.close()
-    if server.stopped_by == signal.SIGTERM:
-        return exit_codes.SIGNALLED[signal.SIGTERM]
+    if server.stopped_by in exit_codes.SIGNALLED:
+        return exit_codes.SIGNALLED[signal.Signals(server.stopped_by)]
     return exit_codes.OK
 
 

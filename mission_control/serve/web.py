@@ -10,21 +10,28 @@ What is changed, and why:
   websocket is pinged every ``HEARTBEAT_S`` seconds and dropped when no answer comes), and
   when the server stops; a process that does not quit when asked is ended (``ending.py``);
 - at most ``max_sessions`` tabs are served at once, a tab past them gets a page saying so;
+- a tab's terminal is at most ``MAX_COLUMNS`` by ``MAX_ROWS``, whatever size it asks for at
+  its start or later, so that no tab makes its dashboard draw a screen of millions of cells;
 - the page is the package's own (``templates/``): it fetches nothing from outside the server
   (textual-serve's links a web font) and its links are relative to the address it was
-  reached by, whatever ``--host`` was.
+  reached by, whatever ``--host`` was;
+- another site's page cannot start a session (``refuse_foreign``): a websocket whose ``Origin`` is
+  not the address it was opened on is refused, and a server on loopback answers only to the
+  names of loopback, so a name an attacker points at 127.0.0.1 (DNS rebinding) gets nothing.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import ipaddress
 import logging
 import shlex
 import signal
 import socket
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import aiohttp_jinja2
 from aiohttp import WSCloseCode, web
@@ -39,6 +46,13 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 HEARTBEAT_S = 2.5
 """How often a session's websocket is pinged; one that gives no answer within half of it is
 taken as gone (a tab whose machine slept or lost its network sends no close)."""
+
+MAX_COLUMNS = 500
+MAX_ROWS = 200
+"""The largest terminal a tab is given (a 4K screen at a small font is some 480 × 135)."""
+
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "[::1]")
+"""The names a server bound to loopback answers to (each with its port)."""
 
 QUIT_WRITE_S = 0.2
 """How long asking a session to quit may wait for its input pipe to take the message."""
@@ -71,7 +85,8 @@ class DashboardSession(AppService):
         self, width: int = 80, height: int = 24
     ) -> asyncio.subprocess.Process:
         """The session's process, from its command line split as the shell would, without a
-        shell, leading a new session and process group."""
+        shell, leading a new session and process group, its terminal's size bounded."""
+        width, height = _cells(width, 80, MAX_COLUMNS), _cells(height, 24, MAX_ROWS)
         self._process = process = await asyncio.create_subprocess_exec(
             *shlex.split(self.command),
             stdin=asyncio.subprocess.PIPE,
@@ -82,6 +97,12 @@ class DashboardSession(AppService):
         )
         self._stdin = process.stdin
         return process
+
+    async def set_terminal_size(self, width: int, height: int) -> None:
+        """Tell the session its tab's new size, bounded as at its start."""
+        await super().set_terminal_size(
+            _cells(width, 80, MAX_COLUMNS), _cells(height, 24, MAX_ROWS)
+        )
 
     async def ended(self) -> None:
         """Return once the session's process has ended (at once if it never started)."""
@@ -127,6 +148,8 @@ class DashboardServer(Server):
         self.sessions: dict[DashboardSession, web.WebSocketResponse] = {}
         self.stopped_by: int | None = None
         """The signal that stopped the server, once one has."""
+        self.loopback_port: int | None = None
+        """The port served on when bound to loopback (only loopback names are answered)."""
         self._say = say
 
     @property
@@ -139,11 +162,16 @@ class DashboardServer(Server):
         return [pid for session in self.sessions if (pid := session.pid) is not None]
 
     def serve_on(self, sock: socket.socket) -> None:
-        """Serve on the bound socket ``sock`` until SIGINT or SIGTERM; every session has
-        ended when this returns."""
+        """Serve on the bound socket ``sock`` until SIGINT, SIGTERM or SIGHUP (its terminal
+        closed); every session has ended when this returns. A session leads a process group
+        of its own, so a hang-up reaches it only through the server."""
+        host, port = sock.getsockname()[:2]
+        with contextlib.suppress(ValueError):
+            if ipaddress.ip_address(host.partition("%")[0]).is_loopback:
+                self.loopback_port = port
         loop = asyncio.new_event_loop()
         asyncio.set_event_loop(loop)
-        for signum in (signal.SIGINT, signal.SIGTERM):
+        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
             loop.add_signal_handler(signum, self._stop_on, signum)
         try:
             web.run_app(
@@ -174,8 +202,26 @@ class DashboardServer(Server):
             with contextlib.suppress(Exception):
                 await websocket.close(code=WSCloseCode.GOING_AWAY, message=b"server stopped")
 
+    def refuse_foreign(self, request: web.Request, *, websocket: bool) -> None:
+        """Raise a 403 for a request another site may have made: on
+        loopback, a ``Host`` that is not a loopback name with the port served on; for a
+        websocket, an ``Origin`` given whose host and port are not the ``Host``'s. Browsers
+        send ``Origin`` with every websocket and let no page set either header."""
+        host = request.host.lower()
+        why = None
+        if self.loopback_port is not None and host not in _loopback_hosts(self.loopback_port):
+            why = f"Host {request.host!r} is not a name of this machine"
+        elif websocket and "Origin" in request.headers:
+            origin = request.headers["Origin"]
+            if urlsplit(origin).netloc.lower() != host:
+                why = f"a websocket from another site (Origin {origin!r})"
+        if why is not None:
+            self._say(f"refused {why}")
+            raise web.HTTPForbidden(text=f"mission-control: refused {why}\n")
+
     async def handle_index(self, request: web.Request) -> web.StreamResponse:
         """The page of one tab's dashboard, or the page saying every session is taken."""
+        self.refuse_foreign(request, websocket=False)
         if self.full:
             response = aiohttp_jinja2.render_template(
                 "busy.html", request, {"max_sessions": self.max_sessions}, status=503
@@ -194,6 +240,7 @@ class DashboardServer(Server):
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         """One tab's session, from its websocket's opening to its end, however it ends."""
+        self.refuse_foreign(request, websocket=True)
         websocket = web.WebSocketResponse(heartbeat=HEARTBEAT_S)
         await websocket.prepare(request)
         if self.full:  # a second tab that loaded its page while the last session was free
@@ -252,10 +299,24 @@ def _closer(websocket: web.WebSocketResponse) -> Callable[[], Awaitable[None]]:
     return close
 
 
+def _loopback_hosts(port: int) -> set[str]:
+    """The ``Host`` values a page on loopback port ``port`` is asked for by."""
+    names = {f"{name}:{port}" for name in LOOPBACK_NAMES}
+    return names | set(LOOPBACK_NAMES) if port == 80 else names
+
+
 def _busy_line(max_sessions: int) -> str:
     """What a tab refused at its websocket is told, in its terminal and its page's dialog
     (a websocket's close reason: at most 123 bytes)."""
     return f"All {max_sessions} sessions are in use: close another tab, then Restart."
+
+
+def _cells(value: object, default: int, most: int) -> int:
+    """``value`` as a count of cells from 1 to ``most``; ``default`` if it is no whole number
+    (a resize message is any JSON the tab sends)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return default
+    return min(max(value, 1), most)
 
 
 def _int(text: str, default: int) -> int:

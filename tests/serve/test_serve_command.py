@@ -126,6 +126,14 @@ def test_serves_options_are_not_abbreviated() -> None:
 # --- mistakes ---------------------------------------------------------------------------
 
 
+def _never_serve(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A mistake missed would bind nothing and serve for no time: the test fails, not hangs."""
+    from mission_control.serve import web
+
+    monkeypatch.setattr(command, "bind", lambda host, port: socket.socket())
+    monkeypatch.setattr(web.DashboardServer, "serve_on", lambda self, sock: None)
+
+
 @pytest.mark.parametrize(
     "argv",
     [
@@ -137,9 +145,16 @@ def test_serves_options_are_not_abbreviated() -> None:
         ["--mission", "mars6", "mars7"],
         ["--seeds", "/nonexistent/folder"],
         [str(SEEDS / "nonexistent.txt")],
+        ["--follow", "bad/name"],
+        ["--follow", "hall", "--group", "no-such-group-here"],
+        ["--group", "staff"],
+        ["--follow", "hall", "--share", "http://broker:4222"],
     ],
 )
-def test_a_mistake_is_named_as_the_dashboard_names_it(argv: list[str]) -> None:
+def test_a_mistake_is_named_as_the_dashboard_names_it(
+    argv: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _never_serve(monkeypatch)
     served = _run(["serve", *argv])
     shown = _run(argv)
     assert served == shown
@@ -179,6 +194,31 @@ def test_a_port_a_session_limit_or_a_presenter_serve_cannot_be_is_named(
     argv: list[str], line: str
 ) -> None:
     assert _run(["serve", *argv]) == (exit_codes.USAGE, "", line + "\n")
+
+
+def test_a_followers_setup_is_checked_and_given_back_before_serving(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Whatever the shared replay's check opened is released: each tab's dashboard makes its
+    own, and the server holds none of it while it serves."""
+    from mission_control.serve import web
+    from mission_control.share import link
+
+    done: list[str] = []
+
+    class Setup:
+        def release(self) -> None:
+            done.append("released")
+
+    def prepare(args: argparse.Namespace) -> Setup:
+        done.append(f"prepared {args.follow}")
+        return Setup()
+
+    monkeypatch.setattr(link, "prepare", prepare)
+    monkeypatch.setattr(web.DashboardServer, "serve_on", lambda self, sock: done.append("served"))
+    status, _, err = _run(["serve", "--port", "0", "--follow", "hall", "mars6"])
+    assert (status, err) == (exit_codes.OK, "")
+    assert done == ["prepared hall", "released", "served"]
 
 
 def test_a_port_in_use_is_named_with_its_address() -> None:

@@ -134,3 +134,69 @@ def test_a_session_runs_without_a_shell_in_a_process_group_of_its_own() -> None:
     pid, group, command = asyncio.run(run())
     assert group == pid != os.getpgid(0)
     assert command == [sys.executable, "-c", "import time; time.sleep(30)"]
+
+
+PRINT_SIZE = "import os; print(os.environ['COLUMNS'], os.environ['ROWS'], flush=True)"
+
+
+@pytest.mark.parametrize(
+    ("asked", "given"),
+    [
+        ((10**9, 10**9), (web.MAX_COLUMNS, web.MAX_ROWS)),
+        ((0, -5), (1, 1)),
+        ((132, 43), (132, 43)),
+    ],
+)
+def test_a_tab_gets_a_terminal_of_bounded_size_at_its_start(
+    asked: tuple[int, int], given: tuple[int, int]
+) -> None:
+    """``?width=`` and ``?height=`` are whatever the tab's address says: unbounded, one tab
+    could have its dashboard draw a screen of a billion cells."""
+
+    async def run() -> bytes:
+        session = web.DashboardSession(
+            f'{sys.executable} -c "{PRINT_SIZE}"',
+            write_bytes=_nothing,
+            write_str=_nothing,
+            close=_nothing,
+            download_manager=DownloadManager(),
+        )
+        process = await session._open_app_process(*asked)
+        assert process.stdout is not None
+        try:
+            return await asyncio.wait_for(process.stdout.readline(), 30)
+        finally:
+            await process.wait()
+
+    assert asyncio.run(run()).split() == [str(n).encode() for n in given]
+
+
+@pytest.mark.parametrize(
+    ("asked", "given"),
+    [
+        ((10**9, 10**9), (web.MAX_COLUMNS, web.MAX_ROWS)),
+        ((-1, 0), (1, 1)),
+        (("wide", None), (80, 24)),
+        ((132, 43), (132, 43)),
+    ],
+)
+def test_a_tab_resized_gets_a_terminal_of_bounded_size(
+    asked: tuple[object, object], given: tuple[int, int]
+) -> None:
+    """A resize message is any JSON the tab sends; its session is told a size it can draw."""
+    told: list[dict[str, object]] = []
+
+    class Session(web.DashboardSession):
+        async def send_meta(self, data: dict[str, object]) -> bool:  # type: ignore[override]
+            told.append(data)
+            return True
+
+    session = Session(
+        "true",
+        write_bytes=_nothing,
+        write_str=_nothing,
+        close=_nothing,
+        download_manager=DownloadManager(),
+    )
+    asyncio.run(session.set_terminal_size(*asked))  # type: ignore[arg-type]
+    assert told == [{"type": "resize", "width": given[0], "height": given[1]}]

@@ -8,6 +8,7 @@ connection is cut with no close, or when a tab falls silent; the server refuses 
 
 from __future__ import annotations
 
+import http.client
 import os
 import signal
 import urllib.request
@@ -20,6 +21,7 @@ from support.serving import (
     Served,
     WebTerminal,
     listening_addresses,
+    open_by_hand,
     serving,
     silent_client,
     wait_until,
@@ -42,6 +44,17 @@ def _get(url: str) -> tuple[int, str]:
             return response.status, response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode()
+
+
+def _get_as(served: Served, host: str) -> tuple[int, str]:
+    """The page asked for on the server's address by the name ``host`` (its ``Host``)."""
+    connection = http.client.HTTPConnection("127.0.0.1", served.port, timeout=30)
+    try:
+        connection.request("GET", "/", headers={"Host": host})
+        response = connection.getresponse()
+        return response.status, response.read().decode()
+    finally:
+        connection.close()
 
 
 def _one_session(served: Served) -> psutil.Process:
@@ -188,8 +201,12 @@ def test_the_server_listens_on_loopback_alone_and_its_sessions_on_nothing() -> N
             terminal.close()
 
 
-@pytest.mark.parametrize(("signum", "status"), [(signal.SIGTERM, 143), (signal.SIGINT, 0)])
+@pytest.mark.parametrize(
+    ("signum", "status"), [(signal.SIGTERM, 143), (signal.SIGINT, 0), (signal.SIGHUP, 129)]
+)
 def test_stopping_the_server_ends_every_session(signum: int, status: int) -> None:
+    """SIGHUP too: its terminal closed. Each session leads a process group of its own, so
+    the hang-up reaches no session; the server must end them."""
     with serving(*AT) as served:
         terminals = [WebTerminal(served), WebTerminal(served)]
         for terminal in terminals:
@@ -200,3 +217,44 @@ def test_stopping_the_server_ends_every_session(signum: int, status: int) -> Non
         assert served.process.wait(15) == status
         for session in sessions:
             assert _ended(session, 1.0), f"session {session.pid} outlived the server"
+
+
+def test_a_websocket_from_another_site_starts_no_session() -> None:
+    """Any site's page may open a websocket to 127.0.0.1 and would drive a dashboard; the
+    browser names that page's site in ``Origin``, and only the server's own is let in."""
+    with serving(*AT) as served:
+        port = served.port
+        for origin in ("http://evil.example", "null", f"http://localhost:{port}"):
+            sock, answer = open_by_hand(port, origin=origin)
+            sock.close()
+            assert answer.startswith("HTTP/1.1 403"), (origin, answer)
+        assert served.sessions() == []
+        assert "refused a websocket from another site (Origin 'http://evil.example')\n" in (
+            served.output
+        )
+        sock, answer = open_by_hand(port, origin=f"http://127.0.0.1:{port}")
+        try:
+            assert answer.startswith("HTTP/1.1 101"), answer
+            _one_session(served)
+        finally:
+            sock.close()
+
+
+def test_a_server_on_loopback_answers_to_loopback_names_alone() -> None:
+    """DNS rebinding: a name an attacker's DNS points at 127.0.0.1 makes the attacker's page
+    the server's own site; that name is in ``Host``, and is refused."""
+    with serving(*AT) as served:
+        port = served.port
+        rebound = f"rebound.attacker.example:{port}"
+        status, page = _get_as(served, rebound)
+        assert status == 403
+        assert "rebound" not in page.replace(repr(rebound), "")  # nothing of the page's
+        sock, answer = open_by_hand(port, host=rebound, origin=f"http://{rebound}")
+        sock.close()
+        assert answer.startswith("HTTP/1.1 403"), answer
+        assert served.sessions() == []
+        for name in ("localhost", "127.0.0.1", "[::1]"):
+            status, page = _get_as(served, f"{name}:{port}")
+            assert status == 200
+            assert f'data-session-websocket-url="ws://{name}:{port}/ws"' in page
+        assert _get_as(served, "localhost:1")[0] == 403  # another port: another site

@@ -44,11 +44,16 @@ class Served:
     url: str
     port: int
     output: list[str] = field(default_factory=list)
+    seen: list[psutil.Process] = field(default_factory=list)
+    """Every session ``sessions`` has found, killed when the fixture ends: a server that
+    died leaves its sessions with no parent to find them by."""
 
     def sessions(self) -> list[psutil.Process]:
         """The session processes the server runs now (its children)."""
         with contextlib.suppress(psutil.NoSuchProcess):
-            return psutil.Process(self.process.pid).children()
+            found = psutil.Process(self.process.pid).children()
+            self.seen.extend(found)
+            return found
         return []
 
 
@@ -69,7 +74,8 @@ def serving(
     output: list[str] = []
     reader = threading.Thread(target=_collect, args=(process, output), daemon=True)
     reader.start()
-    started: set[int] = set()
+    started: list[psutil.Process] = []
+    served: Served | None = None
     try:
         found = wait_until(
             lambda: next(filter(None, map(_URL.search, output)), None), START_TIMEOUT_S
@@ -79,12 +85,12 @@ def serving(
         yield served
     finally:
         with contextlib.suppress(psutil.NoSuchProcess):
-            started = {p.pid for p in psutil.Process(process.pid).children(recursive=True)}
+            started = psutil.Process(process.pid).children(recursive=True)
         process.kill()
         process.wait(10)
-        for pid in started:
+        for child in [*started, *(served.seen if served is not None else [])]:
             with contextlib.suppress(psutil.NoSuchProcess, ProcessLookupError):
-                psutil.Process(pid).kill()
+                child.kill()  # psutil refuses a pid reused since by another process
 
 
 def _collect(process: subprocess.Popen[str], output: list[str]) -> None:
@@ -151,19 +157,31 @@ class WebTerminal:
 def silent_client(port: int) -> socket.socket:
     """A websocket opened by hand that then says nothing, not even to the server's pings: a
     tab whose machine slept or lost its network."""
+    sock, answer = open_by_hand(port)
+    assert answer.startswith("HTTP/1.1 101"), answer
+    return sock
+
+
+def open_by_hand(
+    port: int, *, host: str | None = None, origin: str | None = None
+) -> tuple[socket.socket, str]:
+    """A websocket asked for by hand on 127.0.0.1:``port`` with the ``Host`` (by default
+    ``127.0.0.1:PORT``) and ``Origin`` (by default none) given, as any program may send them;
+    the connection and the head of the server's answer. The caller closes the connection."""
     sock = socket.create_connection(("127.0.0.1", port), timeout=START_TIMEOUT_S)
-    sock.sendall(
-        b"GET /ws?width=80&height=24 HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-        b"Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-        b"Sec-WebSocket-Version: 13\r\n\r\n"
+    head = (
+        f"GET /ws?width=80&height=24 HTTP/1.1\r\nHost: {host or f'127.0.0.1:{port}'}\r\n"
+        + (f"Origin: {origin}\r\n" if origin is not None else "")
+        + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
     )
+    sock.sendall(head.encode())
     answer = b""
     while b"\r\n\r\n" not in answer:
         chunk = sock.recv(4096)
-        assert chunk, "the server closed the connection before it upgraded"
+        assert chunk, "the server closed the connection before it answered"
         answer += chunk
-    assert answer.startswith(b"HTTP/1.1 101"), answer
-    return sock
+    return sock, answer.decode("latin-1")
 
 
 def listening_addresses(pid: int) -> list[str]:

@@ -49,9 +49,15 @@ NOT_AT_START = [
     "mission_control.presentation.orrery",
     "mission_control.presentation.orrery_scene",
     "mission_control.widgets.orrery",
+    "mission_control.serve",
+    "textual_serve",
+    "aiohttp",
+    "mission_control.share",
+    "nats",
 ]
 """Modules the dashboard's start does not import: the command line, its arguments for the
-dashboard and the app module are all loaded, and none of these with them."""
+dashboard and the app module are all loaded, and none of these with them (nor the web
+server's, nor a shared replay's, which only their options load)."""
 
 
 def test_starting_the_dashboard_imports_only_what_it_needs() -> None:
