@@ -231,6 +231,14 @@ _PRONOUN_CLAUSE = re.compile(r",\s+(?:and|then)\s+(?=(?:it|they)\s+\w)", re.I)
 def split_clauses(text: str) -> list[str]:
     """A sentence cut at its semicolons (outside brackets) and before ", and it ...": each
     clause may state an event of its own."""
+    # Most sentences have no semicolon, and need no walk through their brackets.
+    out = _at_semicolons(text) if ";" in text else [text]
+    clauses = [piece for c in out for piece in _PRONOUN_CLAUSE.split(c)]
+    return [c.strip() for c in clauses if c.strip()]
+
+
+def _at_semicolons(text: str) -> list[str]:
+    """A sentence cut at its semicolons outside brackets."""
     out: list[str] = []
     depth = 0
     start = 0
@@ -243,8 +251,7 @@ def split_clauses(text: str) -> list[str]:
             out.append(text[start:i])
             start = i + 1
     out.append(text[start:])
-    clauses = [piece for c in out for piece in _PRONOUN_CLAUSE.split(c)]
-    return [c.strip() for c in clauses if c.strip()]
+    return out
 
 
 # What may stand between a date and the clock time of that date: "at 17:45:48 UTC on 5 August
