@@ -101,10 +101,6 @@ def folded(text: str) -> str:
     return text.lower().translate(_FOLD)
 
 
-def _says(low: str, *words: str) -> bool:
-    return any(map(low.__contains__, words))
-
-
 _ANCHORED_RE = re.compile(
     rf"\b{_CIRCA}(?P<n>{_NUMBER})\s+(?P<unit>second|minute|hour|day|week)s?\s+after\s+"
     r"(?:the\s+|its\s+)?(?P<anchor>touchdown|landing|launch|lift-?off|separation|"
@@ -174,6 +170,7 @@ def find_relative(text: str) -> Relative | None:
 
 
 def _says(low: str, *words: str) -> bool:
+    """Whether the folded clause has any of the words."""
     return any(map(low.__contains__, words))
 
 
