@@ -4,10 +4,21 @@ it, and a span of days has a last day."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from mission_control.extract.dates import DateMention
+
+class DateMention(Protocol):
+    """What a date mention (dates.DateMention) states of its day and of a span's last."""
+
+    @property
+    def year(self) -> int | None: ...
+    @property
+    def month(self) -> int | None: ...
+    @property
+    def day(self) -> int | None: ...
+    @property
+    def last(self) -> tuple[int | None, int, int] | None: ...
+
 
 # How far back a yearless date may lie from the day stated before it and keep its year.
 STEP_BACK = timedelta(days=62)
