@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mission_control.extract import vocabulary
+from mission_control.extract.keyword_scan import fold, may_match
 from mission_control.extract.spans import Claimed
 
 
@@ -25,16 +26,18 @@ class Keyword:
 
 def _rank(kind: str) -> int:
     return next(
-        (i for i, (k, _) in enumerate(vocabulary.KIND_PATTERNS) if k == kind),
+        (i for i, (k, _, _) in enumerate(vocabulary.KIND_PATTERNS) if k == kind),
         len(vocabulary.KIND_PATTERNS),
     )
 
 
-def _planned_verbs(text: str) -> tuple[list[Keyword], list[tuple[int, int]]]:
+def _planned_verbs(text: str, folded: str) -> tuple[list[Keyword], list[tuple[int, int]]]:
     """The events a clause says were due ("was due to land"), each keyword at its verb, and
     the stretches of text (the phrase and its verb) that no other row may read."""
     found: list[Keyword] = []
     spans: list[tuple[int, int]] = []
+    if not may_match(folded, vocabulary.PLANNED_TO_CUES):
+        return found, spans
     for marker in vocabulary.PLANNED_TO.finditer(text):
         at = marker.end()
         if spans and at <= spans[-1][1]:
@@ -42,7 +45,7 @@ def _planned_verbs(text: str) -> tuple[list[Keyword], list[tuple[int, int]]]:
         # A noun ("a landing") only after a verb that takes it: "due to a failure" is a cause.
         table = vocabulary.PLANNED_VERBS
         if marker.group("verb"):
-            table = (*table, *vocabulary.KIND_PATTERNS)
+            table = (*table, *((k, p) for k, p, _ in vocabulary.KIND_PATTERNS))
         for kind, pattern in table:
             verb = pattern.match(text, at)
             if verb is not None and verb.end() > at:
@@ -57,14 +60,18 @@ def _planned_verbs(text: str) -> tuple[list[Keyword], list[tuple[int, int]]]:
 _BEFORE_REACH = 40
 
 
-def _mark_planned(text: str, keywords: list[Keyword]) -> list[Keyword]:
+def _mark_planned(text: str, folded: str, keywords: list[Keyword]) -> list[Keyword]:
     """The keywords with those that "scheduled for" or "the planned" speaks of marked
     planned: the keyword right after such a phrase, else the one just before it."""
     if not keywords:
         return keywords
+    for_ = may_match(folded, vocabulary.PLANNED_FOR_CUES)
+    adjective = may_match(folded, vocabulary.PLANNED_ADJECTIVE_CUES)
+    if not (for_ or adjective):
+        return keywords
     starts = [k.start for k in keywords]
     marked: set[int] = set()
-    for phrase in vocabulary.PLANNED_FOR.finditer(text):
+    for phrase in vocabulary.PLANNED_FOR.finditer(text) if for_ else ():
         gap = vocabulary.PLANNED_AFTER_GAP.match(text, phrase.end())
         after = bisect.bisect_left(starts, phrase.end())
         if gap is not None and after < len(keywords) and keywords[after].start == gap.end():
@@ -76,7 +83,7 @@ def _mark_planned(text: str, keywords: list[Keyword]) -> list[Keyword]:
             between = text[keywords[before].end : phrase.start()]
             if vocabulary.PLANNED_BEFORE_GAP.fullmatch(between):
                 marked.add(before)
-    for phrase in vocabulary.PLANNED_ADJECTIVE.finditer(text):
+    for phrase in vocabulary.PLANNED_ADJECTIVE.finditer(text) if adjective else ():
         after = bisect.bisect_left(starts, phrase.end())
         if after < len(keywords) and keywords[after].start == phrase.end():
             marked.add(after)
@@ -90,21 +97,29 @@ def find_keywords(text: str) -> list[Keyword]:
     """Every event keyword of a clause, in order, with what did not happen blanked out and
     what was only due marked planned; where two rows match the same words the row listed
     first keeps them."""
-    planned, spans = _planned_verbs(text)
+    folded = fold(text)
+    planned, spans = _planned_verbs(text, folded)
     blanked = text
     if spans:
         chars = list(text)
         for start, end in spans:
             chars[start:end] = " " * (end - start)
         blanked = "".join(chars)
-    blanked = vocabulary.HYPOTHETICAL.sub(lambda m: " " * len(m.group(0)), blanked)
+    # A cue found in the text before blanking is a necessary condition after it too: blanks
+    # are spaces, and a cue is letters.
+    if may_match(folded, vocabulary.HYPOTHETICAL_CUES):
+        blanked = vocabulary.HYPOTHETICAL.sub(lambda m: " " * len(m.group(0)), blanked)
     kept: list[Keyword] = []
     taken = Claimed()
     # Where the last word of KIND_LATER starts (-1: none), found once for the clause.
-    later_words = list(vocabulary.KIND_LATER.finditer(blanked))
+    later_words = []
+    if may_match(folded, vocabulary.KIND_LATER_CUES):
+        later_words = list(vocabulary.KIND_LATER.finditer(blanked))
     later = max((m.start() for m in later_words), default=-1)
-    blanked = _parachute_words(blanked, later_words)
-    for rank, (kind, pattern) in enumerate(vocabulary.KIND_PATTERNS):
+    blanked = _parachute_words(blanked, folded, later_words)
+    for rank, (kind, pattern, cues) in enumerate(vocabulary.KIND_PATTERNS):
+        if not may_match(folded, cues):
+            continue
         # A row's own matches never overlap, so only earlier rows' keywords are checked.
         needs_later = "later" in pattern.groupindex
         # A row may name the word that states the event within a longer match ("word").
@@ -119,13 +134,13 @@ def find_keywords(text: str) -> list[Keyword]:
         kept.extend(found)
         taken.add((k.start, k.end) for k in found)
     kept.sort(key=lambda k: (k.start, k.rank))
-    return sorted([*_mark_planned(text, kept), *planned], key=lambda k: (k.start, k.rank))
+    return sorted([*_mark_planned(text, folded, kept), *planned], key=lambda k: (k.start, k.rank))
 
 
-def _parachute_words(text: str, later_words: list[re.Match[str]]) -> str:
+def _parachute_words(text: str, folded: str, later_words: list[re.Match[str]]) -> str:
     """The text with the first word of KIND_LATER after each parachute blanked: "its
     parachute was jettisoned" names a parachute, not a separation."""
-    if not later_words:
+    if not later_words or "parachute" not in folded:
         return text
     chars: list[str] | None = None
     starts = [m.start() for m in later_words]
@@ -151,7 +166,11 @@ def kind_of(keywords: Sequence[Keyword]) -> str | None:
 # What may stand between a keyword and the moment it states ("landed on", "launched at").
 def plans(text: str) -> bool:
     """Whether a stretch of text says what follows was only due ("was scheduled for")."""
-    return bool(vocabulary.PLANNED_FOR.search(text) or vocabulary.PLANNED_TO.search(text))
+    folded = fold(text)
+    return bool(
+        (may_match(folded, vocabulary.PLANNED_FOR_CUES) and vocabulary.PLANNED_FOR.search(text))
+        or (may_match(folded, vocabulary.PLANNED_TO_CUES) and vocabulary.PLANNED_TO.search(text))
+    )
 
 
 def unplaced_keywords(
