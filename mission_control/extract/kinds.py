@@ -140,7 +140,7 @@ def find_keywords(text: str) -> list[Keyword]:
 def _parachute_words(text: str, folded: str, later_words: list[re.Match[str]]) -> str:
     """The text with the first word of KIND_LATER after each parachute blanked: "its
     parachute was jettisoned" names a parachute, not a separation."""
-    if not later_words or "parachute" not in folded:
+    if not later_words or not may_match(folded, _PARACHUTE_CUES):
         return text
     chars: list[str] | None = None
     starts = [m.start() for m in later_words]
@@ -154,6 +154,8 @@ def _parachute_words(text: str, folded: str, later_words: list[re.Match[str]]) -
 
 
 _PARACHUTE = re.compile(r"\bparachutes?\b", re.I)
+_PARACHUTE_CUES = ("parachute",)
+"""What every match of _PARACHUTE holds."""
 
 
 def kind_of(keywords: Sequence[Keyword]) -> str | None:

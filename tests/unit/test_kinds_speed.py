@@ -1,0 +1,230 @@
+"""The cues that let the reader skip a keyword pattern are necessary conditions: every match
+of a guarded pattern, in the corpus and in made-up text, holds one of its cues in the fold of
+the text, and the keywords found are the same as when every pattern is run over every clause."""
+
+from __future__ import annotations
+
+import re
+import re._parser as sre_parse
+import string
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mission_control.extract import kinds, vocabulary
+from mission_control.extract.keyword_scan import fold, may_match
+
+ROOT = Path(__file__).resolve().parents[2]
+SMALL = settings(max_examples=60, deadline=None, derandomize=True, database=None)
+
+GUARDED: list[tuple[str, re.Pattern[str], tuple[str, ...]]] = [
+    *vocabulary.KIND_PATTERNS,
+    ("HYPOTHETICAL", vocabulary.HYPOTHETICAL, vocabulary.HYPOTHETICAL_CUES),
+    ("PLANNED_TO", vocabulary.PLANNED_TO, vocabulary.PLANNED_TO_CUES),
+    ("PLANNED_FOR", vocabulary.PLANNED_FOR, vocabulary.PLANNED_FOR_CUES),
+    ("PLANNED_ADJECTIVE", vocabulary.PLANNED_ADJECTIVE, vocabulary.PLANNED_ADJECTIVE_CUES),
+    ("KIND_LATER", vocabulary.KIND_LATER, vocabulary.KIND_LATER_CUES),
+    ("parachute word", kinds._PARACHUTE, kinds._PARACHUTE_CUES),
+]
+IDS = [name for name, _, _ in GUARDED]
+
+# Letters that a case-insensitive pattern reads as ASCII letters, and other characters a cue
+# may hold, to put into made-up text in place of their ASCII look-alikes.
+ODD = {"i": "\u0130\u0131I", "s": "\u017fS", "k": "\u212aK", "'": "\u2019"}
+
+
+def _uncued(text: str, pattern: re.Pattern[str], cues: tuple[str, ...]) -> list[str]:
+    """Each match of the pattern, at any place in the text, that holds none of the cues."""
+    folded = fold(text)
+    found = (pattern.match(text, at) for at in range(len(text) + 1))
+    return [
+        m.group(0)
+        for m in found
+        if m is not None and not any(c in folded[m.start() : m.end()] for c in cues)
+    ]
+
+
+def _articles() -> list[str]:
+    paths = [
+        *sorted((ROOT / "tests" / "articles").rglob("*.txt")),
+        *sorted((ROOT / "benchmarks" / "heldout").glob("*.txt")),
+        *sorted((ROOT / "seeds").glob("*.txt")),
+    ]
+    return [p.read_text("utf-8") for p in paths]
+
+
+@pytest.mark.parametrize(("name", "pattern", "cues"), GUARDED, ids=IDS)
+def test_every_match_in_the_corpus_holds_a_cue(
+    name: str, pattern: re.Pattern[str], cues: tuple[str, ...]
+) -> None:
+    texts = _articles()
+    assert texts
+    matched = 0
+    for text in texts:
+        folded = fold(text)
+        for m in pattern.finditer(text):
+            matched += 1
+            assert any(c in folded[m.start() : m.end()] for c in cues), (name, m.group(0))
+    assert matched or name in {"PLANNED_ADJECTIVE"}, f"{name} never matches the corpus"
+
+
+@st.composite
+def _oddly_written(draw: st.DrawFn, text: str) -> str:
+    """The text with some letters in the other case or as a non-ASCII letter re reads alike."""
+    out = []
+    for ch in text:
+        choice = draw(st.integers(0, 7))
+        if choice == 0:
+            out.append(ch.swapcase())
+        elif choice == 1 and ch.lower() in ODD:
+            out.append(draw(st.sampled_from(ODD[ch.lower()])))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+_AROUND = st.text(alphabet=" ,.;-'\u2019tsaeiTSA\u0131\u017f", max_size=6)
+
+
+@pytest.mark.parametrize(("name", "pattern", "cues"), GUARDED, ids=IDS)
+@SMALL
+@given(data=st.data())
+def test_every_match_of_made_up_text_holds_a_cue(
+    name: str, pattern: re.Pattern[str], cues: tuple[str, ...], data: st.DataObject
+) -> None:
+    match = data.draw(st.from_regex(pattern, fullmatch=True).flatmap(_oddly_written))
+    text = data.draw(_AROUND) + match + data.draw(_AROUND)
+    assert not _uncued(text, pattern, cues)
+
+
+_CATEGORY_CHAR = {"CATEGORY_SPACE": " ", "CATEGORY_WORD": "a", "CATEGORY_DIGIT": "1"}
+
+
+def _cover(items: Any) -> list[str]:
+    """Strings that between them take every alternative of every branch, every character of
+    every set and every optional part of a parsed pattern once, the rest at its first choice
+    (assertions left out: a string need not match, and those that do are checked)."""
+    parts: list[list[str]] = []
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            parts.append([chr(av)])
+        elif name == "IN":
+            if str(av[0][0]) == "NEGATE":
+                assert ("LITERAL", ord("a")) not in [(str(o), a) for o, a in av]
+                parts.append(["a"])
+            else:
+                parts.append(
+                    [
+                        chr(a)
+                        if str(o) == "LITERAL"
+                        else chr(a[0])
+                        if str(o) == "RANGE"
+                        else _CATEGORY_CHAR[str(a)]
+                        for o, a in av
+                    ]
+                )
+        elif name == "BRANCH":
+            parts.append([s for branch in av[1] for s in _cover(branch)])
+        elif name == "SUBPATTERN":
+            parts.append(_cover(av[3]))
+        elif name in {"MAX_REPEAT", "MIN_REPEAT"}:
+            low, _, inner = av
+            once = _cover(inner)
+            parts.append(
+                ([""] if low == 0 else []) + [v + once[0] * (max(low, 1) - 1) for v in once]
+            )
+        else:
+            assert name in {"AT", "ASSERT", "ASSERT_NOT"}, name
+    firsts = [p[0] for p in parts]
+    return [
+        "".join([*firsts[:i], v, *firsts[i + 1 :]]) for i, part in enumerate(parts) for v in part
+    ] or [""]
+
+
+def _odd_spellings(text: str) -> list[str]:
+    return [
+        text,
+        text.upper(),
+        text.replace("i", "\u0131").replace("s", "\u017f").replace("k", "\u212a"),
+        text.replace("i", "\u0130").replace("'", "\u2019"),
+    ]
+
+
+@pytest.mark.parametrize(("name", "pattern", "cues"), GUARDED, ids=IDS)
+def test_every_alternative_holds_a_cue(
+    name: str, pattern: re.Pattern[str], cues: tuple[str, ...]
+) -> None:
+    """Each way a pattern can match, spelt as re reads it alike, holds a cue."""
+    texts = [
+        odd
+        for text in _cover(sre_parse.parse(pattern.pattern, pattern.flags).data)
+        for odd in _odd_spellings(text)
+    ]
+    assert sum(pattern.search(text) is not None for text in texts) * 4 >= len(texts)
+    assert not [u for text in texts for u in _uncued(text, pattern, cues)]
+
+
+def test_a_missing_cue_is_caught() -> None:
+    """The check above can fail: a launch cue left out leaves "lifted off" uncued."""
+    launch = vocabulary.KIND_PATTERNS[0]
+    assert launch[0] == "launch"
+    assert _uncued("It blasted off at dawn.", launch[1], ("launch", "lift"))
+    assert not _uncued("It blasted off at dawn.", launch[1], launch[2])
+
+
+def test_fold_reads_each_cue_character_as_re_does() -> None:
+    """A character folds to a cue's character exactly when a case-insensitive pattern reads
+    it as that character, and the fold keeps every character's place."""
+    every = "".join(map(chr, range(0x110000)))
+    folded = fold(every)
+    assert len(folded) == len(every)
+    assert fold("LAUNCH") == "launch"
+    used = set("".join(c for _, _, cues in GUARDED for c in cues))
+    assert used <= set(string.ascii_lowercase) | {"'", "\u2019", "-"}
+    for ch in sorted(used):
+        read_as = {m.start() for m in re.finditer(re.escape(ch), every, re.IGNORECASE)}
+        assert read_as == {m.start() for m in re.finditer(re.escape(ch), folded)}, ch
+
+
+def test_may_match() -> None:
+    assert may_match("the lander touched down", ("touch", "crash"))
+    assert not may_match("the lander rested", ("touch", "crash"))
+
+
+_PIECES = st.one_of(
+    *(st.from_regex(p, fullmatch=True) for _, p, _ in GUARDED),
+    st.sampled_from(
+        [
+            "the",
+            "its",
+            "parachute",
+            "was",
+            "to",
+            "lander",
+            "deployed",
+            "opened",
+            "5 May",
+            "12:30",
+            "and",
+            "then",
+            "before",
+            "as planned",
+            "did not",
+        ]
+    ),
+).flatmap(_oddly_written)
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, database=None)
+@given(pieces=st.lists(_PIECES, min_size=1, max_size=6), glue=st.sampled_from([" ", ", ", "; "]))
+def test_cues_change_no_keyword(pieces: list[str], glue: str) -> None:
+    """The keywords of a clause are those found when every pattern is run over it."""
+    text = glue.join(pieces)
+    cued = (kinds.find_keywords(text), kinds.plans(text))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(kinds, "may_match", lambda folded, cues: True)
+        assert (kinds.find_keywords(text), kinds.plans(text)) == cued
