@@ -10,6 +10,7 @@ condition for a match, and it costs a small part of a search.
 
 from __future__ import annotations
 
+import re
 import string
 
 # What a case-insensitive pattern reads as each ASCII letter: the letter in either case, and
@@ -32,7 +33,30 @@ def fold(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(_FOLD)
 
 
-def may_match(folded: str, cues: tuple[str, ...]) -> bool:
-    """Whether the fold of a clause holds one of a pattern's cues: when not, the pattern
+def holding(folded: str, cues: tuple[str, ...]) -> frozenset[str]:
+    """Which of the cues the fold of a clause holds: a pattern none of whose cues it holds
     cannot match the clause."""
-    return any(map(folded.__contains__, cues))
+    return frozenset(filter(folded.__contains__, cues))
+
+
+def scan(
+    pattern: re.Pattern[str], text: str, folded: str, starts: tuple[str, ...]
+) -> list[re.Match[str]]:
+    """The matches ``pattern.finditer(text)`` gives, found by trying the pattern only where
+    one of its ``starts`` begins in ``folded`` (every match begins with one, and none is
+    empty). ``text`` may be the folded text's own with stretches blanked out: a blank is no
+    letter of a start."""
+    at: set[int] = set()
+    find = folded.find
+    for start in starts:
+        i = find(start)
+        while i >= 0:
+            at.add(i)
+            i = find(start, i + 1)
+    found: list[re.Match[str]] = []
+    end = 0
+    for i in sorted(at):
+        if i >= end and (match := pattern.match(text, i)) is not None:
+            found.append(match)
+            end = match.end()
+    return found

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mission_control.extract import vocabulary
-from mission_control.extract.keyword_scan import fold, may_match
+from mission_control.extract.keyword_scan import fold, holding, scan
 from mission_control.extract.spans import Claimed
 
 
@@ -26,26 +26,28 @@ class Keyword:
 
 def _rank(kind: str) -> int:
     return next(
-        (i for i, (k, _, _) in enumerate(vocabulary.KIND_PATTERNS) if k == kind),
+        (i for i, (k, *_) in enumerate(vocabulary.KIND_PATTERNS) if k == kind),
         len(vocabulary.KIND_PATTERNS),
     )
 
 
-def _planned_verbs(text: str, folded: str) -> tuple[list[Keyword], list[tuple[int, int]]]:
+def _planned_verbs(
+    text: str, folded: str, cues: frozenset[str]
+) -> tuple[list[Keyword], list[tuple[int, int]]]:
     """The events a clause says were due ("was due to land"), each keyword at its verb, and
     the stretches of text (the phrase and its verb) that no other row may read."""
     found: list[Keyword] = []
     spans: list[tuple[int, int]] = []
-    if not may_match(folded, vocabulary.PLANNED_TO_CUES):
+    if cues.isdisjoint(vocabulary.PLANNED_TO_CUES):
         return found, spans
-    for marker in vocabulary.PLANNED_TO.finditer(text):
+    for marker in scan(vocabulary.PLANNED_TO, text, folded, vocabulary.PLANNED_TO_STARTS):
         at = marker.end()
         if spans and at <= spans[-1][1]:
             continue
         # A noun ("a landing") only after a verb that takes it: "due to a failure" is a cause.
         table = vocabulary.PLANNED_VERBS
         if marker.group("verb"):
-            table = (*table, *((k, p) for k, p, _ in vocabulary.KIND_PATTERNS))
+            table = (*table, *((k, p) for k, p, *_ in vocabulary.KIND_PATTERNS))
         for kind, pattern in table:
             verb = pattern.match(text, at)
             if verb is not None and verb.end() > at:
@@ -60,18 +62,22 @@ def _planned_verbs(text: str, folded: str) -> tuple[list[Keyword], list[tuple[in
 _BEFORE_REACH = 40
 
 
-def _mark_planned(text: str, folded: str, keywords: list[Keyword]) -> list[Keyword]:
+def _mark_planned(
+    text: str, folded: str, cues: frozenset[str], keywords: list[Keyword]
+) -> list[Keyword]:
     """The keywords with those that "scheduled for" or "the planned" speaks of marked
     planned: the keyword right after such a phrase, else the one just before it."""
     if not keywords:
         return keywords
-    for_ = may_match(folded, vocabulary.PLANNED_FOR_CUES)
-    adjective = may_match(folded, vocabulary.PLANNED_ADJECTIVE_CUES)
+    for_, adjective = (
+        scan(pattern, text, folded, starts) if not cues.isdisjoint(row_cues) else []
+        for pattern, row_cues, starts in _PLANNED_PHRASES
+    )
     if not (for_ or adjective):
         return keywords
     starts = [k.start for k in keywords]
     marked: set[int] = set()
-    for phrase in vocabulary.PLANNED_FOR.finditer(text) if for_ else ():
+    for phrase in for_:
         gap = vocabulary.PLANNED_AFTER_GAP.match(text, phrase.end())
         after = bisect.bisect_left(starts, phrase.end())
         if gap is not None and after < len(keywords) and keywords[after].start == gap.end():
@@ -83,7 +89,7 @@ def _mark_planned(text: str, folded: str, keywords: list[Keyword]) -> list[Keywo
             between = text[keywords[before].end : phrase.start()]
             if vocabulary.PLANNED_BEFORE_GAP.fullmatch(between):
                 marked.add(before)
-    for phrase in vocabulary.PLANNED_ADJECTIVE.finditer(text) if adjective else ():
+    for phrase in adjective:
         after = bisect.bisect_left(starts, phrase.end())
         if after < len(keywords) and keywords[after].start == phrase.end():
             marked.add(after)
@@ -98,27 +104,28 @@ def find_keywords(text: str) -> list[Keyword]:
     what was only due marked planned; where two rows match the same words the row listed
     first keeps them."""
     folded = fold(text)
-    planned, spans = _planned_verbs(text, folded)
-    blanked = text
-    if spans:
-        chars = list(text)
-        for start, end in spans:
-            chars[start:end] = " " * (end - start)
-        blanked = "".join(chars)
-    # A cue found in the text before blanking is a necessary condition after it too: blanks
-    # are spaces, and a cue is letters.
-    if may_match(folded, vocabulary.HYPOTHETICAL_CUES):
-        blanked = vocabulary.HYPOTHETICAL.sub(lambda m: " " * len(m.group(0)), blanked)
+    cues = holding(folded, _CUES)
+    planned, spans = _planned_verbs(text, folded, cues)
+    blanked = _blanked(text, spans)
+    # The folded text's cues and starts still stand for the blanked text: a blank is no
+    # letter of either.
+    if not cues.isdisjoint(vocabulary.HYPOTHETICAL_CUES):
+        hypothetical = scan(vocabulary.HYPOTHETICAL, blanked, folded, _HYPOTHETICAL_STARTS)
+        blanked = _blanked(blanked, [m.span() for m in hypothetical])
     kept: list[Keyword] = []
     taken = Claimed()
     # Where the last word of KIND_LATER starts (-1: none), found once for the clause.
     later_words = []
-    if may_match(folded, vocabulary.KIND_LATER_CUES):
-        later_words = list(vocabulary.KIND_LATER.finditer(blanked))
+    if not cues.isdisjoint(vocabulary.KIND_LATER_CUES):
+        later_words = scan(vocabulary.KIND_LATER, blanked, folded, vocabulary.KIND_LATER_CUES)
     later = max((m.start() for m in later_words), default=-1)
-    blanked = _parachute_words(blanked, folded, later_words)
-    for rank, (kind, pattern, cues) in enumerate(vocabulary.KIND_PATTERNS):
-        if not may_match(folded, cues):
+    if later_words and _PARACHUTE_CUES[0] in cues:
+        blanked = _parachute_words(blanked, folded, later_words)
+    for rank, (kind, pattern, row_cues, starts) in enumerate(vocabulary.KIND_PATTERNS):
+        if cues.isdisjoint(row_cues):
+            continue
+        matches = scan(pattern, blanked, folded, starts)
+        if not matches:
             continue
         # A row's own matches never overlap, so only earlier rows' keywords are checked.
         needs_later = "later" in pattern.groupindex
@@ -126,7 +133,7 @@ def find_keywords(text: str) -> list[Keyword]:
         at_word = "word" in pattern.groupindex
         found = [
             Keyword(*(m.span("word") if at_word and m.group("word") else m.span()), rank, kind)
-            for m in pattern.finditer(blanked)
+            for m in matches
             if m.end() > m.start()
             and not (needs_later and m.group("later") is not None and later < m.end())
             and not taken.overlaps(m.start(), m.end())
@@ -134,17 +141,27 @@ def find_keywords(text: str) -> list[Keyword]:
         kept.extend(found)
         taken.add((k.start, k.end) for k in found)
     kept.sort(key=lambda k: (k.start, k.rank))
-    return sorted([*_mark_planned(text, folded, kept), *planned], key=lambda k: (k.start, k.rank))
+    return sorted(
+        [*_mark_planned(text, folded, cues, kept), *planned], key=lambda k: (k.start, k.rank)
+    )
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with each span made spaces."""
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 def _parachute_words(text: str, folded: str, later_words: list[re.Match[str]]) -> str:
-    """The text with the first word of KIND_LATER after each parachute blanked: "its
-    parachute was jettisoned" names a parachute, not a separation."""
-    if not later_words or not may_match(folded, _PARACHUTE_CUES):
-        return text
+    """The text with the first word of KIND_LATER (``later_words``, found in it) after each
+    parachute blanked: "its parachute was jettisoned" names a parachute, not a separation."""
     chars: list[str] | None = None
     starts = [m.start() for m in later_words]
-    for parachute in _PARACHUTE.finditer(text):
+    for parachute in scan(_PARACHUTE, text, folded, _PARACHUTE_CUES):
         k = bisect.bisect_left(starts, parachute.end())
         if k < len(later_words):
             chars = chars if chars is not None else list(text)
@@ -155,7 +172,31 @@ def _parachute_words(text: str, folded: str, later_words: list[re.Match[str]]) -
 
 _PARACHUTE = re.compile(r"\bparachutes?\b", re.I)
 _PARACHUTE_CUES = ("parachute",)
-"""What every match of _PARACHUTE holds."""
+"""What every match of _PARACHUTE holds, and begins with (as KIND_LATER's cues do)."""
+
+_HYPOTHETICAL_STARTS = vocabulary.HYPOTHETICAL_STARTS
+_PLANNED_PHRASES = (
+    (vocabulary.PLANNED_FOR, vocabulary.PLANNED_FOR_CUES, vocabulary.PLANNED_FOR_STARTS),
+    (
+        vocabulary.PLANNED_ADJECTIVE,
+        vocabulary.PLANNED_ADJECTIVE_CUES,
+        vocabulary.PLANNED_ADJECTIVE_STARTS,
+    ),
+)
+# Every cue of every pattern find_keywords runs: which of them a clause holds is found once.
+_CUES = tuple(
+    sorted(
+        {
+            *(cue for _, _, cues, _ in vocabulary.KIND_PATTERNS for cue in cues),
+            *vocabulary.HYPOTHETICAL_CUES,
+            *vocabulary.PLANNED_TO_CUES,
+            *vocabulary.PLANNED_FOR_CUES,
+            *vocabulary.PLANNED_ADJECTIVE_CUES,
+            *vocabulary.KIND_LATER_CUES,
+            *_PARACHUTE_CUES,
+        }
+    )
+)
 
 
 def kind_of(keywords: Sequence[Keyword]) -> str | None:
@@ -168,10 +209,10 @@ def kind_of(keywords: Sequence[Keyword]) -> str | None:
 # What may stand between a keyword and the moment it states ("landed on", "launched at").
 def plans(text: str) -> bool:
     """Whether a stretch of text says what follows was only due ("was scheduled for")."""
-    folded = fold(text)
+    cues = holding(fold(text), _CUES)
     return bool(
-        (may_match(folded, vocabulary.PLANNED_FOR_CUES) and vocabulary.PLANNED_FOR.search(text))
-        or (may_match(folded, vocabulary.PLANNED_TO_CUES) and vocabulary.PLANNED_TO.search(text))
+        (not cues.isdisjoint(vocabulary.PLANNED_FOR_CUES) and vocabulary.PLANNED_FOR.search(text))
+        or (not cues.isdisjoint(vocabulary.PLANNED_TO_CUES) and vocabulary.PLANNED_TO.search(text))
     )
 
 

@@ -100,6 +100,12 @@ HYPOTHETICAL_CUES = (
     *("n't", "n\u2019t", "never", "launch", "landing", "separation", "lift"),
 )
 """Words one of which every match of HYPOTHETICAL holds."""
+HYPOTHETICAL_STARTS = (
+    *("was", "were", "is", "are", "expected", "planned", "scheduled", "designed", "meant"),
+    *("about", "necessary", "supposed", "due", "set", "in", "before", "did", "do", "could"),
+    *("would", "had", "has", "never", "after", "since", "until", "following", "prior"),
+)
+"""Words one of which every match of HYPOTHETICAL begins with."""
 
 # Phrases that state a planned event rather than a happening. Each marks one event keyword
 # as planned: the verb after "was due to" / "was scheduled to" (PLANNED_TO, then a verb of
@@ -118,6 +124,11 @@ PLANNED_TO = re.compile(
 )
 PLANNED_TO_CUES = ("to",)
 """What every match of PLANNED_TO holds."""
+PLANNED_TO_STARTS = (
+    *("was", "were", "is", "are", "originally", "initially", "scheduled", "planned"),
+    *("expected", "slated"),
+)
+"""Words one of which every match of PLANNED_TO begins with."""
 PLANNED_VERBS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("launch", re.compile(r"(?:launch|lift\s+off|blast\s+off)\b", _I)),
     ("flyby", re.compile(r"(?:fly\s+(?:past|by)|pass\s+(?:by|within|close\s+to))\b", _I)),
@@ -157,6 +168,11 @@ PLANNED_FOR_CUES = (
     *("intended", "postponed", "delayed", "slipped"),
 )
 """Words one of which every match of PLANNED_FOR holds."""
+PLANNED_FOR_STARTS = (
+    *("was", "were", "is", "are", "had", "originally", "initially", "scheduled", "planned"),
+    *("slated", "postponed", "delayed", "rescheduled", "slipped"),
+)
+"""Words one of which every match of PLANNED_FOR begins with."""
 # What may stand between "scheduled for" and the keyword after it ("for the launch"), and
 # between the keyword before it and it ("the launch of the orbiter was scheduled for").
 PLANNED_AFTER_GAP = re.compile(r"\s+(?:(?:a|an|the|its|their)\s+)?", _I)
@@ -168,6 +184,10 @@ PLANNED_ADJECTIVE = re.compile(
 )
 PLANNED_ADJECTIVE_CUES = ("planned", "scheduled", "projected", "targeted")
 """Words one of which every match of PLANNED_ADJECTIVE holds."""
+PLANNED_ADJECTIVE_STARTS = (
+    *("originally", "initially", "planned", "scheduled", "projected", "targeted"),
+)
+"""Words one of which every match of PLANNED_ADJECTIVE begins with."""
 
 # After an event word, a time stated from another moment ("its parachute opened a minute
 # later"): the clause does not leave that event on the day alone.
@@ -195,9 +215,10 @@ TOOK_PLACE = re.compile(
     _I,
 )
 
-# (kind, pattern, cues), by priority. Every match of a pattern holds one of its cues in lower
-# case (a clause holding none is not searched: keyword_scan.py).
-KIND_PATTERNS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
+# (kind, pattern, cues, starts), by priority. Every match of a pattern holds one of its cues
+# in lower case, and begins with one of its starts: a clause holding no cue is not searched,
+# and the pattern is tried only where a start begins (keyword_scan.py).
+KIND_PATTERNS: tuple[tuple[str, re.Pattern[str], tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "launch",
         re.compile(
@@ -206,6 +227,7 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
             r"|\blift-?off\b|\b(?:lifted|blasted)\s+off\b",
             _I,
         ),
+        ("launch", "lift", "blasted"),
         ("launch", "lift", "blasted"),
     ),
     (
@@ -225,15 +247,12 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
             _I,
         ),
         (
-            "separa",
-            "released",
-            "ejected",
-            "deployed",
-            "jettison",
-            "detach",
-            "undock",
-            "rolled",
-            "drove",
+            *("separa", "released", "ejected", "deployed", "jettison", "detach", "undock"),
+            *("rolled", "drove"),
+        ),
+        (
+            *("separa", "was", "were", "released", "ejected", "deployed", "jettison", "detach"),
+            *("undock", "rolled", "drove", "rover", "penetrator", "sub"),
         ),
     ),
     (
@@ -250,6 +269,7 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
             _I,
         ),
         ("correct", "mid", "trim"),
+        ("mid", "course", "trajectory", "orbit", "trim", "correction"),
     ),
     (
         "loss-of-contact",
@@ -270,18 +290,15 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
             _I,
         ),
         (
-            "lost",
-            "loss",
-            "ceased",
-            "stopped",
-            "ended",
-            "silent",
-            "word",
-            "received",
-            "heard",
-            "arrived",
-            "came",
-            "until",
+            *("lost", "loss", "ceased", "stopped", "ended", "silent", "word", "received"),
+            *("heard", "arrived", "came", "until"),
+        ),
+        (
+            *("contact", "lost", "loss", "communication", "telemetry", "radio", "signal"),
+            *("transmission", "ceased", "stopped", "it", "probe", "spacecraft", "craft"),
+            *("orbiter", "lander", "rover", "bus", "module", "capsule", "transmitter", "began"),
+            *("started", "no", "kept", "maintained", "sent", "returned", "transmitted"),
+            *("relayed", "continued", "heard", "tracked"),
         ),
     ),
     (
@@ -291,6 +308,7 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
             r"(?:contact|signal|transmission|telemetry|communication|data)s?\b",
             _I,
         ),
+        ("last", "final"),
         ("last", "final"),
     ),
     (
@@ -314,14 +332,12 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
             _I,
         ),
         (
-            "deactivat",
-            "decommissioned",
-            "shut",
-            "turned",
-            "switched",
-            "powered",
-            "mission",
-            "retired",
+            *("deactivat", "decommissioned", "shut", "turned", "switched", "powered"),
+            *("mission", "retired"),
+        ),
+        (
+            *("deactivat", "decommissioned", "was", "were", "shut", "turned", "switched"),
+            *("powered", "mission", "end", "terminated", "concluded"),
         ),
     ),
     (
@@ -334,6 +350,7 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
             _I,
         ),
         ("decay", "enter", "burn"),
+        ("orbit", "decayed", "re", "burn"),
     ),
     (
         "flyby",
@@ -346,6 +363,7 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
             r"\bpassed\s+(?:the\s+)?[A-Z]\w+\s+at\s+(?:a\s+)?(?:distance|range|altitude)\b",
             _I,
         ),
+        ("fly", "flew", "passed", "swung", "closest", "gravity"),
         ("fly", "flew", "passed", "swung", "closest", "gravity"),
     ),
     (
@@ -361,6 +379,10 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
             _I,
         ),
         ("orbit",),
+        (
+            *("orbit", "began", "braked", "entered", "inserted", "placed", "captured", "went"),
+            *("achieved", "reached", "put"),
+        ),
     ),
     (
         "atmospheric-entry",
@@ -373,6 +395,7 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
             _I,
         ),
         ("atmospher", "interface"),
+        ("encounter", "enter", "reach", "atmospheric", "entry", "plunged", "dived", "dove"),
     ),
     (
         "parachute",
@@ -384,6 +407,7 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
             _I,
         ),
         ("parachute",),
+        ("parachute", "deploy", "open"),
     ),
     (
         "retro-fire",
@@ -394,6 +418,7 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
             _I,
         ),
         ("retro", "fired", "ignited"),
+        ("retro", "braking", "landing", "descent"),
     ),
     (
         "landing",
@@ -413,6 +438,7 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
             _I,
         ),
         ("land", "touch", "ground", "surface", "impact", "crash"),
+        ("land", "touch", "soft", "reached", "slammed", "smashed", "plunged", "impact", "crash"),
     ),
 )
 
