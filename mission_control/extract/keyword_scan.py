@@ -4,8 +4,9 @@ is not run over it.
 A vocabulary pattern starts with ``\\b`` and ignores case, so Python's ``re`` tries it at every
 character of a clause. Each such pattern has beside it its cues: words of which every match
 holds at least one (tests/unit/test_kinds_speed.py checks this on the corpus and on made-up
-text). A plain substring test for the cues in the clause's :func:`fold` is a necessary
-condition for a match, and it costs a small part of a search.
+text). Finding a cue in the clause's :func:`fold` is a necessary condition for a match, and it costs
+a small part of a search. Every match also begins with one of the pattern's starts, so the
+pattern is tried only where one begins (:func:`scan`).
 """
 
 from __future__ import annotations
@@ -33,10 +34,36 @@ def fold(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(_FOLD)
 
 
-def holding(folded: str, cues: tuple[str, ...]) -> frozenset[str]:
-    """Which of the cues the fold of a clause holds: a pattern none of whose cues it holds
-    cannot match the clause."""
-    return frozenset(filter(folded.__contains__, cues))
+# A word of lower-case letters: a cue of such letters lies within one.
+_WORD = re.compile(r"[a-z]+")
+# Words whose cues a CueFinder keeps: an article's vocabulary, not its text.
+_LEXICON_SIZE = 50_000
+
+
+class CueFinder:
+    """Which of a fixed set of cues the fold of a clause holds. A cue of letters is found
+    word by word, each word's cues looked for once, when the word is first seen (a clause
+    holds few words, and an article's words repeat); any other cue is looked for in the
+    clause."""
+
+    def __init__(self, cues: tuple[str, ...]) -> None:
+        self._letters = tuple(c for c in cues if _WORD.fullmatch(c))
+        self._others = tuple(c for c in cues if not _WORD.fullmatch(c))
+        self._words: dict[str, frozenset[str]] = {}
+
+    def __call__(self, folded: str) -> set[str]:
+        """The cues ``folded`` holds."""
+        found = {c for c in self._others if c in folded}
+        words = self._words
+        for word in _WORD.findall(folded):
+            cues = words.get(word)
+            if cues is None:
+                if len(words) >= _LEXICON_SIZE:
+                    words.clear()
+                cues = words[word] = frozenset([c for c in self._letters if c in word])
+            if cues:
+                found |= cues
+        return found
 
 
 def scan(

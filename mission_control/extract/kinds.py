@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mission_control.extract import vocabulary
-from mission_control.extract.keyword_scan import fold, holding, scan
+from mission_control.extract.keyword_scan import CueFinder, fold, scan
 from mission_control.extract.spans import Claimed
 
 
@@ -32,7 +32,7 @@ def _rank(kind: str) -> int:
 
 
 def _planned_verbs(
-    text: str, folded: str, cues: frozenset[str]
+    text: str, folded: str, cues: set[str]
 ) -> tuple[list[Keyword], list[tuple[int, int]]]:
     """The events a clause says were due ("was due to land"), each keyword at its verb, and
     the stretches of text (the phrase and its verb) that no other row may read."""
@@ -62,9 +62,7 @@ def _planned_verbs(
 _BEFORE_REACH = 40
 
 
-def _mark_planned(
-    text: str, folded: str, cues: frozenset[str], keywords: list[Keyword]
-) -> list[Keyword]:
+def _mark_planned(text: str, folded: str, cues: set[str], keywords: list[Keyword]) -> list[Keyword]:
     """The keywords with those that "scheduled for" or "the planned" speaks of marked
     planned: the keyword right after such a phrase, else the one just before it."""
     if not keywords:
@@ -104,16 +102,19 @@ def find_keywords(text: str) -> list[Keyword]:
     what was only due marked planned; where two rows match the same words the row listed
     first keeps them."""
     folded = fold(text)
-    cues = holding(folded, _CUES)
+    cues = _cues_in(folded)
+    if not cues:
+        return []
     planned, spans = _planned_verbs(text, folded, cues)
     blanked = _blanked(text, spans)
     # The folded text's cues and starts still stand for the blanked text: a blank is no
     # letter of either.
     if not cues.isdisjoint(vocabulary.HYPOTHETICAL_CUES):
-        hypothetical = scan(vocabulary.HYPOTHETICAL, blanked, folded, _HYPOTHETICAL_STARTS)
+        hypothetical = scan(
+            vocabulary.HYPOTHETICAL, blanked, folded, vocabulary.HYPOTHETICAL_STARTS
+        )
         blanked = _blanked(blanked, [m.span() for m in hypothetical])
     kept: list[Keyword] = []
-    taken = Claimed()
     # Where the last word of KIND_LATER starts (-1: none), found once for the clause.
     later_words = []
     if not cues.isdisjoint(vocabulary.KIND_LATER_CUES):
@@ -121,25 +122,25 @@ def find_keywords(text: str) -> list[Keyword]:
     later = max((m.start() for m in later_words), default=-1)
     if later_words and _PARACHUTE_CUES[0] in cues:
         blanked = _parachute_words(blanked, folded, later_words)
-    for rank, (kind, pattern, row_cues, starts) in enumerate(vocabulary.KIND_PATTERNS):
+    taken: Claimed | None = None
+    for rank, kind, pattern, row_cues, starts, needs_later, at_word in _ROWS:
         if cues.isdisjoint(row_cues):
             continue
         matches = scan(pattern, blanked, folded, starts)
         if not matches:
             continue
         # A row's own matches never overlap, so only earlier rows' keywords are checked.
-        needs_later = "later" in pattern.groupindex
-        # A row may name the word that states the event within a longer match ("word").
-        at_word = "word" in pattern.groupindex
         found = [
             Keyword(*(m.span("word") if at_word and m.group("word") else m.span()), rank, kind)
             for m in matches
             if m.end() > m.start()
             and not (needs_later and m.group("later") is not None and later < m.end())
-            and not taken.overlaps(m.start(), m.end())
+            and not (taken is not None and taken.overlaps(m.start(), m.end()))
         ]
-        kept.extend(found)
-        taken.add((k.start, k.end) for k in found)
+        if found:
+            kept.extend(found)
+            taken = taken if taken is not None else Claimed()
+            taken.add((k.start, k.end) for k in found)
     kept.sort(key=lambda k: (k.start, k.rank))
     return sorted(
         [*_mark_planned(text, folded, cues, kept), *planned], key=lambda k: (k.start, k.rank)
@@ -174,7 +175,6 @@ _PARACHUTE = re.compile(r"\bparachutes?\b", re.I)
 _PARACHUTE_CUES = ("parachute",)
 """What every match of _PARACHUTE holds, and begins with (as KIND_LATER's cues do)."""
 
-_HYPOTHETICAL_STARTS = vocabulary.HYPOTHETICAL_STARTS
 _PLANNED_PHRASES = (
     (vocabulary.PLANNED_FOR, vocabulary.PLANNED_FOR_CUES, vocabulary.PLANNED_FOR_STARTS),
     (
@@ -183,8 +183,23 @@ _PLANNED_PHRASES = (
         vocabulary.PLANNED_ADJECTIVE_STARTS,
     ),
 )
+# The kind table's rows as find_keywords reads them: rank, kind, pattern, cues, starts, whether
+# a match in group "later" needs a word of KIND_LATER after it, and whether a match may name
+# the word that states the event within it (group "word").
+_ROWS = tuple(
+    (
+        rank,
+        kind,
+        pattern,
+        frozenset(cues),
+        starts,
+        "later" in pattern.groupindex,
+        "word" in pattern.groupindex,
+    )
+    for rank, (kind, pattern, cues, starts) in enumerate(vocabulary.KIND_PATTERNS)
+)
 # Every cue of every pattern find_keywords runs: which of them a clause holds is found once.
-_CUES = tuple(
+_CUES: tuple[str, ...] = tuple(
     sorted(
         {
             *(cue for _, _, cues, _ in vocabulary.KIND_PATTERNS for cue in cues),
@@ -197,6 +212,7 @@ _CUES = tuple(
         }
     )
 )
+_cues_in = CueFinder(_CUES)
 
 
 def kind_of(keywords: Sequence[Keyword]) -> str | None:
@@ -209,7 +225,7 @@ def kind_of(keywords: Sequence[Keyword]) -> str | None:
 # What may stand between a keyword and the moment it states ("landed on", "launched at").
 def plans(text: str) -> bool:
     """Whether a stretch of text says what follows was only due ("was scheduled for")."""
-    cues = holding(fold(text), _CUES)
+    cues = _cues_in(fold(text))
     return bool(
         (not cues.isdisjoint(vocabulary.PLANNED_FOR_CUES) and vocabulary.PLANNED_FOR.search(text))
         or (not cues.isdisjoint(vocabulary.PLANNED_TO_CUES) and vocabulary.PLANNED_TO.search(text))

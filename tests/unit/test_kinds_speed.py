@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mission_control.extract import kinds, vocabulary
-from mission_control.extract.keyword_scan import fold, holding, scan
+from mission_control.extract import keyword_scan, kinds, vocabulary
+from mission_control.extract.keyword_scan import CueFinder, fold, scan
 
 ROOT = Path(__file__).resolve().parents[2]
 SMALL = settings(max_examples=60, deadline=None, derandomize=True, database=None)
@@ -219,9 +219,28 @@ def test_fold_reads_each_cue_character_as_re_does() -> None:
         assert read_as == {m.start() for m in re.finditer(re.escape(ch), folded)}, ch
 
 
-def test_holding() -> None:
-    assert holding("the lander touched down", ("touch", "crash", "down")) == {"touch", "down"}
-    assert not holding("the lander rested", ("touch", "crash"))
+def test_cue_finder_finds_the_cues_a_clause_holds() -> None:
+    find = CueFinder(("touch", "crash", "down", "n't", "n\u2019t"))
+    assert find("the lander touched down") == {"touch", "down"}
+    assert find("it didn't touch") == {"touch", "n't"}
+    assert find("it didn\u2019t crash, \u0130t touchdown") == {"crash", "n\u2019t", "touch", "down"}
+    assert not find("the lander rested")
+
+
+def test_cue_finder_keeps_a_bounded_lexicon(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(keyword_scan, "_LEXICON_SIZE", 3)
+    find = CueFinder(("land", "crash"))
+    for _ in range(2):
+        assert find("landed then crashed here and there again") == {"land", "crash"}
+        assert find("lander") == {"land"}
+
+
+def test_cue_finder_is_a_substring_search() -> None:
+    lines = [line for article in _articles() for line in article.splitlines()]
+    assert lines
+    for text in lines:
+        folded = fold(text)
+        assert kinds._cues_in(folded) == {c for c in kinds._CUES if c in folded}, text
 
 
 def test_find_keywords_reads_every_cue() -> None:
@@ -260,7 +279,7 @@ def test_cues_change_no_keyword(pieces: list[str], glue: str) -> None:
     text = glue.join(pieces)
     cued = (kinds.find_keywords(text), kinds.plans(text))
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(kinds, "holding", lambda folded, cues: frozenset(cues))
+        patch.setattr(kinds, "_cues_in", lambda folded: set(kinds._CUES))
         patch.setattr(
             kinds, "scan", lambda pattern, text, folded, starts: [*pattern.finditer(text)]
         )
