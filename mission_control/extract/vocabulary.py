@@ -94,6 +94,18 @@ HYPOTHETICAL = re.compile(
     r"(?:launch|landing|separation|lift-?off)\b",
     _I,
 )
+HYPOTHETICAL_CUES = (
+    *("intended", "expected", "planned", "scheduled", "designed", "meant", "about"),
+    *("necessary", "supposed", "due", "set", "instead", "preparation", "before", "not"),
+    *("n't", "n\u2019t", "never", "launch", "landing", "separation", "lift"),
+)
+"""Words one of which every match of HYPOTHETICAL holds."""
+HYPOTHETICAL_STARTS = (
+    *("was", "were", "is", "are", "expected", "planned", "scheduled", "designed", "meant"),
+    *("about", "necessary", "supposed", "due", "set", "in", "before", "did", "do", "could"),
+    *("would", "had", "has", "never", "after", "since", "until", "following", "prior"),
+)
+"""Words one of which every match of HYPOTHETICAL begins with."""
 
 # Phrases that state a planned event rather than a happening. Each marks one event keyword
 # as planned: the verb after "was due to" / "was scheduled to" (PLANNED_TO, then a verb of
@@ -110,6 +122,13 @@ PLANNED_TO = re.compile(
     r"conduct)\s+(?:(?:a|an|the|its|their|her|his)\s+)?|have\s+(?:been\s+)?)?",
     _I,
 )
+PLANNED_TO_CUES = ("to",)
+"""What every match of PLANNED_TO holds."""
+PLANNED_TO_STARTS = (
+    *("was", "were", "is", "are", "originally", "initially", "scheduled", "planned"),
+    *("expected", "slated"),
+)
+"""Words one of which every match of PLANNED_TO begins with."""
 PLANNED_VERBS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("launch", re.compile(r"(?:launch|lift\s+off|blast\s+off)\b", _I)),
     ("flyby", re.compile(r"(?:fly\s+(?:past|by)|pass\s+(?:by|within|close\s+to))\b", _I)),
@@ -144,6 +163,16 @@ PLANNED_FOR = re.compile(
     r"|\b(?:postponed|delayed|rescheduled|slipped)\s+from\b",
     _I,
 )
+PLANNED_FOR_CUES = (
+    *("due", "scheduled", "planned", "slated", "set", "targeted", "expected", "proposed"),
+    *("intended", "postponed", "delayed", "slipped"),
+)
+"""Words one of which every match of PLANNED_FOR holds."""
+PLANNED_FOR_STARTS = (
+    *("was", "were", "is", "are", "had", "originally", "initially", "scheduled", "planned"),
+    *("slated", "postponed", "delayed", "rescheduled", "slipped"),
+)
+"""Words one of which every match of PLANNED_FOR begins with."""
 # What may stand between "scheduled for" and the keyword after it ("for the launch"), and
 # between the keyword before it and it ("the launch of the orbiter was scheduled for").
 PLANNED_AFTER_GAP = re.compile(r"\s+(?:(?:a|an|the|its|their)\s+)?", _I)
@@ -153,6 +182,12 @@ PLANNED_ADJECTIVE = re.compile(
     r"targeted)\s+(?:(?:a|an|the|its|their)\s+)?(?!mission\b)",
     _I,
 )
+PLANNED_ADJECTIVE_CUES = ("planned", "scheduled", "projected", "targeted")
+"""Words one of which every match of PLANNED_ADJECTIVE holds."""
+PLANNED_ADJECTIVE_STARTS = (
+    *("originally", "initially", "planned", "scheduled", "projected", "targeted"),
+)
+"""Words one of which every match of PLANNED_ADJECTIVE begins with."""
 
 # After an event word, a time stated from another moment ("its parachute opened a minute
 # later"): the clause does not leave that event on the day alone.
@@ -180,8 +215,10 @@ TOOK_PLACE = re.compile(
     _I,
 )
 
-# (kind, pattern), by priority.
-KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+# (kind, pattern, cues, starts), by priority. Every match of a pattern holds one of its cues
+# in lower case, and begins with one of its starts: a clause holding no cue is not searched,
+# and the pattern is tried only where a start begins (keyword_scan.py).
+KIND_PATTERNS: tuple[tuple[str, re.Pattern[str], tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "launch",
         re.compile(
@@ -190,6 +227,8 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\blift-?off\b|\b(?:lifted|blasted)\s+off\b",
             _I,
         ),
+        ("launch", "lift", "blasted"),
+        ("launch", "lift", "blasted"),
     ),
     (
         "separation",
@@ -207,6 +246,14 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:rovers?|penetrators?|sub-?satellites?)\s+(?:(?:was|were)\s+)?deployed\b",
             _I,
         ),
+        (
+            *("separa", "released", "ejected", "deployed", "jettison", "detach", "undock"),
+            *("rolled", "drove"),
+        ),
+        (
+            *("separa", "was", "were", "released", "ejected", "deployed", "jettison", "detach"),
+            *("undock", "rolled", "drove", "rover", "penetrator", "sub"),
+        ),
     ),
     (
         "course-correction",
@@ -221,6 +268,8 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"figures?|article))",
             _I,
         ),
+        ("correct", "mid", "trim"),
+        ("mid", "course", "trajectory", "orbit", "trim", "correction"),
     ),
     (
         "loss-of-contact",
@@ -240,6 +289,17 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:but|and|then)\s+(?:\w+\s+)?(?P<word>ceased|stopped|ended)\b|" + _NO_WORD,
             _I,
         ),
+        (
+            *("lost", "loss", "ceased", "stopped", "ended", "silent", "word", "received"),
+            *("heard", "arrived", "came", "until"),
+        ),
+        (
+            *("contact", "lost", "loss", "communication", "telemetry", "radio", "signal"),
+            *("transmission", "ceased", "stopped", "it", "probe", "spacecraft", "craft"),
+            *("orbiter", "lander", "rover", "bus", "module", "capsule", "transmitter", "began"),
+            *("started", "no", "kept", "maintained", "sent", "returned", "transmitted"),
+            *("relayed", "continued", "heard", "tracked"),
+        ),
     ),
     (
         "last-contact",
@@ -248,6 +308,8 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:contact|signal|transmission|telemetry|communication|data)s?\b",
             _I,
         ),
+        ("last", "final"),
+        ("last", "final"),
     ),
     (
         "deactivation",
@@ -269,6 +331,14 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bend\s+of\s+(?:the\s+|its\s+)?mission\b(?!\s+(?:date|time))",
             _I,
         ),
+        (
+            *("deactivat", "decommissioned", "shut", "turned", "switched", "powered"),
+            *("mission", "retired"),
+        ),
+        (
+            *("deactivat", "decommissioned", "was", "were", "shut", "turned", "switched"),
+            *("powered", "mission", "end", "terminated", "concluded"),
+        ),
     ),
     (
         "decay",
@@ -279,6 +349,8 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"atmosphere\b|\b(?<!capsule\s)re-?entered\b|\bburn(?:ed|t)\s+up\b",
             _I,
         ),
+        ("decay", "enter", "burn"),
+        ("orbit", "decayed", "re", "burn"),
     ),
     (
         "flyby",
@@ -291,6 +363,8 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bpassed\s+(?:the\s+)?[A-Z]\w+\s+at\s+(?:a\s+)?(?:distance|range|altitude)\b",
             _I,
         ),
+        ("fly", "flew", "passed", "swung", "closest", "gravity"),
+        ("fly", "flew", "passed", "swung", "closest", "gravity"),
     ),
     (
         "orbit-insertion",
@@ -304,6 +378,11 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"{0,5}?orbit\b(?!\s+(?:around|about|of)\s+the\s+Sun)",
             _I,
         ),
+        ("orbit",),
+        (
+            *("orbit", "began", "braked", "entered", "inserted", "placed", "captured", "went"),
+            *("achieved", "reached", "put"),
+        ),
     ),
     (
         "atmospheric-entry",
@@ -315,6 +394,8 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"the\s+(?:\w+\s+)?atmosphere\b",
             _I,
         ),
+        ("atmospher", "interface"),
+        ("encounter", "enter", "reach", "atmospheric", "entry", "plunged", "dived", "dove"),
     ),
     (
         "parachute",
@@ -325,6 +406,8 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"parachutes?",
             _I,
         ),
+        ("parachute",),
+        ("parachute", "deploy", "open"),
     ),
     (
         "retro-fire",
@@ -334,6 +417,8 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bretro-?rockets?\b",
             _I,
         ),
+        ("retro", "fired", "ignited"),
+        ("retro", "braking", "landing", "descent"),
     ),
     (
         "landing",
@@ -352,12 +437,16 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:mission|schedule|programme|program)))",
             _I,
         ),
+        ("land", "touch", "ground", "surface", "impact", "crash"),
+        ("land", "touch", "soft", "reached", "slammed", "smashed", "plunged", "impact", "crash"),
     ),
 )
 
 # A keyword whose pattern matched in its group ``later`` names its kind only when this matches
 # somewhere after it in the clause ("the parachute ... deployed").
 KIND_LATER = re.compile(r"\b(?:deploy|open|released|jettison)", _I)
+KIND_LATER_CUES = ("deploy", "open", "released", "jettison")
+"""Words one of which every match of KIND_LATER holds."""
 
 # (outcome tag, pattern). A sentence's outcome lists every tag that matches, in this order.
 OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
