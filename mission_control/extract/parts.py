@@ -8,7 +8,12 @@ from collections.abc import Sequence
 
 from mission_control.extract import vocabulary
 from mission_control.extract.document import Document
-from mission_control.extract.subjects import about_other_craft, joined_parts, part_of_subject
+from mission_control.extract.subjects import (
+    about_other_craft,
+    joined_parts,
+    part_of_subject,
+    part_words,
+)
 from mission_control.model import Event
 
 PART_ORDER: tuple[str, ...] = ("bus", "orbiter", "lander", "capsule", "penetrator", "rover")
@@ -33,15 +38,15 @@ def named_parts(doc: Document, name: str = "") -> tuple[str, ...]:
     found: set[str] = set()
     blank = re.compile(re.escape(name), re.I) if name.strip() else None
     for item in doc.infobox:
-        said = [part for part, pattern in vocabulary.PART_WORDS if pattern.search(item.value)]
+        said = [part for part, pattern, _ in vocabulary.PART_WORDS if pattern.search(item.value)]
         if len(said) > 1 or "type" not in item.key.lower():
             found.update(said)
     for sentence in doc.sentences:
         if about_other_craft(sentence.text, name):
             continue
         text = blank.sub(" ", sentence.text) if blank is not None else sentence.text
-        for part, pattern in vocabulary.PART_WORDS:
-            for match in pattern.finditer(text):
+        for part, matches in part_words(text):
+            for match in matches:
                 before = text[max(0, match.start() - 30) : match.start()]
                 if _NO_PART.search(before) or _IS_A.fullmatch(text, 0, match.start()):
                     continue

@@ -7,7 +7,7 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 
-from mission_control.extract import vocabulary
+from mission_control.extract import prefilter, vocabulary
 
 _PREPOSITIONS = frozenset(
     ["from", "with", "by", "of", "to", "into", "aboard", "on", "in", "onto", "along"]
@@ -43,6 +43,8 @@ _ANY_CRAFT = re.compile(
     rf"\b(?!(?:{_NOT_CRAFT})\b)[A-Z][a-z]{{2,}}(?:-[A-Z][A-Za-z]?)?\s\d{{1,3}}[A-Z]?\b"
     r"(?![/.:,]\d|\s*(?:km|mi|m|kg|g|s|h|min|ft|lb|°|%)(?!\w))"
 )
+# Where a match of _ANY_CRAFT can begin (in the text itself: the pattern heeds case).
+_ANY_CRAFT_STARTS = re.compile(r"[A-Z][a-z]{2,}(?:-[A-Z][A-Za-z]?)?\s\d")
 
 
 class _Words:
@@ -111,8 +113,8 @@ def part_of_subject(text: str) -> str | None:
     best: tuple[int, str] | None = None
     linked: tuple[int, str] | None = None
     words: _Words | None = None
-    for part, pattern in vocabulary.PART_WORDS:
-        for match in pattern.finditer(text):
+    for part, matches in part_words(text):
+        for match in matches:
             words = words or _Words(text)
             before = words.before(match.start(), 2)
             if any(w.lower() in _PREPOSITIONS for w in before[-2:-1] + before[-1:]) and not (
@@ -214,7 +216,7 @@ def last_subject(text: str, subject_of: Callable[[str], str | None]) -> str | No
 def _part_ending_at(text: str, end: int) -> str | None:
     """The part whose word ends at ``end`` ("the lander" before ", which")."""
     start = max(0, end - _PART_BEFORE)
-    for part, pattern in vocabulary.PART_WORDS:
+    for part, pattern, _ in vocabulary.PART_WORDS:
         for match in pattern.finditer(text, start, end):
             if match.end() == end:
                 return part
@@ -250,11 +252,7 @@ def freed_part(kind: str, subject: str, text: str) -> str:
         return _linked_part(text, subject) or subject
     if kind != "separation" or subject not in _CARRIERS:
         return subject
-    other = [
-        (m.start(), part)
-        for part, pattern in vocabulary.PART_WORDS
-        if part not in _CARRIERS and (m := pattern.search(text))
-    ]
+    other = [(ms[0].start(), part) for part, ms in part_words(text) if part not in _CARRIERS and ms]
     return min(other)[1] if other else subject
 
 
@@ -264,10 +262,10 @@ def _linked_part(text: str, subject: str) -> str | None:
     "the lander's signals", "signals from the lander". Kept for the last clauses read: every
     draft of a long clause asks."""
     found: list[tuple[int, str]] = []
-    for part, pattern in vocabulary.PART_WORDS:
+    for part, matches in part_words(text):
         if part == subject:
             continue
-        for match in pattern.finditer(text):
+        for match in matches:
             if _LINK_OWNED.match(text, match.end()) or _LINK_TO.search(
                 text, max(0, match.start() - 40), match.start()
             ):
@@ -282,14 +280,26 @@ def companion_parts(text: str, part: str) -> list[str]:
     "and", only when the clause's first part word, its subject's, is right before it: "the
     lander separated from the bus and the bus flew past" names no companion)."""
     found: list[str] = []
+    # A part word after a join is one of the text's part words: with none but the subject's,
+    # there is nothing to look for.
+    others = [
+        (p, pattern)
+        for (p, ms), (_, pattern, _) in zip(part_words(text), vocabulary.PART_WORDS, strict=True)
+        if ms and p != part
+    ]
+    if not others:
+        return found
     first: tuple[int, str] | None = None
-    for join in vocabulary.COMPANION.finditer(text):
+    joins = prefilter.finditer(
+        vocabulary.COMPANION, vocabulary.COMPANION_STARTS, text, prefilter.folded(text)
+    )
+    for join in joins:
         if join.group(0)[:3].lower() == "and":
             first = first or _first_part_word(text)
             if first != (_space_before(text, join.start()), part):
                 continue
-        for other, pattern in vocabulary.PART_WORDS:
-            if other != part and other not in found and pattern.match(text, join.end()):
+        for other, pattern in others:
+            if other not in found and pattern.match(text, join.end()):
                 found.append(other)
     return found
 
@@ -306,9 +316,7 @@ def joined_parts(text: str) -> list[str]:
 
 def _first_part_word(text: str) -> tuple[int, str]:
     """Where the first part word of ``text`` ends, and its part (``(-1, "")`` if none)."""
-    matches = [
-        (m.start(), m.end(), name) for name, p in vocabulary.PART_WORDS if (m := p.search(text))
-    ]
+    matches = [(ms[0].start(), ms[0].end(), name) for name, ms in part_words(text) if ms]
     if not matches:
         return -1, ""
     _, end, name = min(matches)
@@ -317,7 +325,6 @@ def _first_part_word(text: str) -> tuple[int, str]:
 
 def about_other_craft(text: str, own: str) -> bool:
     """True when the first spacecraft a sentence is about is not the article's own."""
-    own_re = re.compile(re.escape(own), re.I) if own else None
     first_other = next(
         (
             m
@@ -332,16 +339,15 @@ def about_other_craft(text: str, own: str) -> bool:
     its = _ITS_OTHER.search(text[:other_start])
     if its:
         other_start = its.start()
-    own_match = own_re.search(text) if own_re else None
+    own_match = re.search(re.escape(own), text, re.I) if own else None
+    selves = prefilter.finditer(
+        vocabulary.GENERIC_SELF, vocabulary.GENERIC_SELF_STARTS, text, prefilter.folded(text)
+    )
     self_match = next(
-        (
-            m
-            for m in vocabulary.GENERIC_SELF.finditer(text)
-            if not (its and its.start() <= m.start() < first_other.end())
-        ),
+        (m for m in selves if not (its and its.start() <= m.start() < first_other.end())),
         None,
     )
-    part_match = next((m for _, p in vocabulary.PART_WORDS if (m := p.search(text))), None)
+    part_match = next((ms[0] for _, ms in part_words(text) if ms), None)
     first_own = min(
         (m.start() for m in (own_match, self_match, part_match) if m is not None), default=None
     )
@@ -351,10 +357,46 @@ def about_other_craft(text: str, own: str) -> bool:
 def _craft_names(text: str) -> list[re.Match[str]]:
     """The craft names of ``text`` in order: those of the known programmes, and any other
     word-and-number name (:data:`_ANY_CRAFT`)."""
-    known = list(vocabulary.CRAFT_NAME.finditer(text))
+    known = prefilter.finditer(vocabulary.CRAFT_NAME, vocabulary.CRAFT_NAME_STARTS, text, text)
+    others = prefilter.finditer(_ANY_CRAFT, _ANY_CRAFT_STARTS, text, text)
+    if not others:
+        return known
     starts = {m.start() for m in known}
-    found = known + [m for m in _ANY_CRAFT.finditer(text) if m.start() not in starts]
+    found = known + [m for m in others if m.start() not in starts]
     return sorted(found, key=lambda m: m.start())
+
+
+@functools.lru_cache(maxsize=16)
+def part_words(text: str) -> tuple[tuple[str, tuple[re.Match[str], ...]], ...]:
+    """Each part of :data:`~.vocabulary.PART_WORDS` with its words' matches in ``text``, in
+    the table's order (kept for the last texts read: a clause's subject, companions and
+    links are each asked of it)."""
+    low = prefilter.folded(text)
+    if low is None:
+        return tuple(
+            (part, tuple(pattern.finditer(text))) for part, pattern, _ in vocabulary.PART_WORDS
+        )
+    hits = list(vocabulary.PART_STARTS.finditer(low))
+    if not hits:
+        return _NO_PART_WORDS
+    found: dict[str, list[re.Match[str]]] = {}
+    for hit in hits:
+        part = vocabulary.PART_OF_START[hit.group()]
+        matches = found.setdefault(part, [])
+        # Each part's matches do not overlap, as its own pattern's ``finditer`` gives them.
+        if matches and hit.start() < matches[-1].end():
+            continue
+        match = _PART_PATTERNS[part].match(text, hit.start())
+        if match is not None:
+            matches.append(match)
+    return tuple((part, tuple(found.get(part, ()))) for part in _PARTS)
+
+
+_PART_PATTERNS = {part: pattern for part, pattern, _ in vocabulary.PART_WORDS}
+_PARTS = tuple(_PART_PATTERNS)
+_NO_PART_WORDS: tuple[tuple[str, tuple[re.Match[str], ...]], ...] = tuple(
+    (part, ()) for part in _PARTS
+)
 
 
 def _compared_before(text: str, end: int) -> bool:

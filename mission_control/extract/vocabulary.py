@@ -420,31 +420,46 @@ OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("malfunction", re.compile(r"\bmalfunction(?:ed)?\b", _I)),
 )
 
-# Nouns that name a part, by part; where two start at one word, the first listed wins.
-PART_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+# Nouns that name a part, by part; where two start at one word, the first listed wins. Each
+# row ends with the lowercase words a match of the row begins with (see PART_STARTS).
+PART_WORDS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
     (
         "lander",
         re.compile(
             r"\b(?:lander|(?:descent|landing)\s+(?:module|craft|capsule|vehicle|stage))\b", _I
         ),
+        ("lander", "landing", "descent"),
     ),
     (
         "bus",
         re.compile(
             r"\b(?:bus|coast\s+stage|(?:flyby|carrier)\s+(?:bus|stage|module|spacecraft))\b", _I
         ),
+        ("bus", "coast", "flyby", "carrier"),
     ),
-    ("orbiter", re.compile(r"\borbiter\b", _I)),
-    ("capsule", re.compile(r"\b(?:(?:re-?entry|entry|(?:sample[-\s])?return)\s+)?capsule\b", _I)),
-    ("rover", re.compile(r"\brovers?\b", _I)),
-    ("penetrator", re.compile(r"\bpenetrators?\b", _I)),
+    ("orbiter", re.compile(r"\borbiter\b", _I), ("orbiter",)),
+    (
+        "capsule",
+        re.compile(r"\b(?:(?:re-?entry|entry|(?:sample[-\s])?return)\s+)?capsule\b", _I),
+        # "re-" alone, so that the "entry" of "re-entry" is a place to try as well.
+        ("re-", "reentry", "entry", "return", "sample", "capsule"),
+    ),
+    ("rover", re.compile(r"\brovers?\b", _I), ("rover",)),
+    ("penetrator", re.compile(r"\bpenetrators?\b", _I), ("penetrator",)),
 )
+# The part of each word that a part word may begin with, and a pattern finding them in a
+# lowered text: every match of a row of PART_WORDS begins where this matches (no word of it
+# runs over the start of a word, so none hides another).
+PART_OF_START: dict[str, str] = {w: part for part, _, starts in PART_WORDS for w in starts}
+PART_STARTS = re.compile("|".join(sorted(PART_OF_START, key=len, reverse=True)))
 # Words that join another part to what a clause says of its subject ("flew past along with
 # the coast stage", "the lander and the bus"): a part word must follow at once.
 COMPANION = re.compile(
     r"\b(?:along\s+with|together\s+with|accompanied\s+by|and)\s+(?:the\s+|its\s+)?", _I
 )
+COMPANION_STARTS = re.compile("along|together|accompanied|and")
 GENERIC_SELF = re.compile(r"\b(?:the\s+)?(?:spacecraft|probe|craft|vehicle|it|its)\b", _I)
+GENERIC_SELF_STARTS = re.compile("the|spacecraft|probe|craft|vehicle|it")
 
 # The part an event of a kind concerns when the sentence names only "the spacecraft".
 KIND_DEFAULT_PART: dict[str, str] = {
@@ -480,10 +495,13 @@ SYSTEM_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 # Spacecraft of the same kind that an article may mention but is not about.
-CRAFT_NAME = re.compile(
-    r"\b(?:Mars|Venera|Vega|Viking|Phobos|Pioneer|Mariner|Luna|Zond|Voyager|Kosmos|Cosmos|"
-    r"Fobos|Lunokhod|Surveyor|Ranger|Galileo|Magellan)\s+\d+[A-Z]?\b"
+_PROGRAMMES = (
+    r"(?:Mars|Venera|Vega|Viking|Phobos|Pioneer|Mariner|Luna|Zond|Voyager|Kosmos|Cosmos|"
+    r"Fobos|Lunokhod|Surveyor|Ranger|Galileo|Magellan)"
 )
+CRAFT_NAME = re.compile(rf"\b{_PROGRAMMES}\s+\d+[A-Z]?\b")
+# Where a match of CRAFT_NAME can begin (in the text itself: the pattern heeds case).
+CRAFT_NAME_STARTS = re.compile(_PROGRAMMES)
 
 # Verbs after which a sentence lists what a part carried.
 CARRIED = re.compile(
