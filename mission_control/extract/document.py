@@ -93,6 +93,9 @@ class Document:
     tail_start: int | None = None
     zone: str | None = None  # the zone the article says all its times are given in
     _line_starts: list[int] = field(default_factory=list, repr=False)
+    # The sentences about the article's own craft, for each name it is read under: read once
+    # for all the stages that skip the others (see subjects.own_sentences).
+    own: dict[str, list[Sentence]] = field(default_factory=dict, repr=False, compare=False)
 
     def line_of(self, offset: int) -> int:
         """The 1-based line of a character offset (any line break counts, as in

@@ -8,11 +8,11 @@ from collections.abc import Sequence
 
 from mission_control.extract import vocabulary
 from mission_control.extract.document import Document
+from mission_control.extract.names import part_words
 from mission_control.extract.subjects import (
-    about_other_craft,
     joined_parts,
+    own_sentences,
     part_of_subject,
-    part_words,
 )
 from mission_control.model import Event
 
@@ -41,9 +41,7 @@ def named_parts(doc: Document, name: str = "") -> tuple[str, ...]:
         said = [part for part, pattern, _ in vocabulary.PART_WORDS if pattern.search(item.value)]
         if len(said) > 1 or "type" not in item.key.lower():
             found.update(said)
-    for sentence in doc.sentences:
-        if about_other_craft(sentence.text, name):
-            continue
+    for sentence in own_sentences(doc, name):
         text = blank.sub(" ", sentence.text) if blank is not None else sentence.text
         for part, matches in part_words(text):
             for match in matches:

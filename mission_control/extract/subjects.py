@@ -6,8 +6,13 @@ import bisect
 import functools
 import re
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from mission_control.extract import prefilter, vocabulary
+from mission_control.extract.names import craft_names, part_words
+
+if TYPE_CHECKING:
+    from mission_control.extract.document import Document, Sentence
 
 _PREPOSITIONS = frozenset(
     ["from", "with", "by", "of", "to", "into", "aboard", "on", "in", "onto", "along"]
@@ -19,32 +24,6 @@ _THE = re.compile(r"the$", re.I)
 _WORD = re.compile(r"\S+")
 # "Its twin, Phobos 1, ...": a possessive that belongs to the other craft's name.
 _ITS_OTHER = re.compile(r"\b(?:its|their)\s+(?:[\w-]+,?\s+){0,3}$", re.I)
-
-
-# Words that, capitalised before a small number, name no craft: months, words that open a
-# sentence ("On 3 and 4 July", "Some 40 km"), places and things numbered ("Site 81",
-# "Stage 2") and rockets ("Ariane 4", "Delta 2").
-_NOT_CRAFT = (
-    r"January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
-    r"On|In|At|By|To|From|Until|Till|Since|Before|After|About|Around|Some|Only|Of|For|And|"
-    r"With|Over|Under|Within|During|Between|Through|Than|Nearly|Almost|Roughly|Just|All|"
-    r"Approximately|Each|Every|Both|The|This|That|These|Those|Its|Their|His|Her|Our|Another|"
-    r"Day|Days|Sol|Sols|Orbit|Orbits|Revolution|Stage|Block|Complex|Pad|Site|Area|Launch|"
-    r"Table|Figure|Fig|Chapter|Volume|Vol|Page|Pages|Part|Phase|Step|Type|Model|Number|"
-    r"Channel|Camera|Unit|Level|Station|Platform|Building|Room|Section|Article|Note|Gate|"
-    r"Ariane|Atlas|Delta|Titan|Proton|Soyuz|Molniya|Vostok|Zenit|Falcon|Thor|Scout|Agena|"
-    r"Centaur|Dnepr|Rokot|Angara|Energia|Tsyklon|Juno|Antares|Minotaur|Pegasus|Taurus|"
-    r"Electron|Saturn|Long|Vega|Universal|Coordinated"
-)
-# Any other craft named as programmes name theirs, a word and a number ("Tern 3",
-# "Zarya-V 3"): not a measurement ("Surgut 200 km") nor a numbered place ("Baikonur 81/24").
-_ANY_CRAFT = re.compile(
-    rf"\b(?!(?:{_NOT_CRAFT})\b)[A-Z][a-z]{{2,}}(?:-[A-Z][A-Za-z]?)?\s\d{{1,3}}[A-Z]?\b"
-    r"(?![/.:,]\d|\s*(?:km|mi|m|kg|g|s|h|min|ft|lb|°|%)(?!\w))"
-)
-# Where a match of _ANY_CRAFT can begin (in the text itself: the pattern heeds case).
-_ANY_CRAFT_STARTS = re.compile(r"[A-Z][a-z]{2,}(?:-[A-Z][A-Za-z]?)?\s\d")
 
 
 class _Words:
@@ -226,7 +205,7 @@ def _part_ending_at(text: str, end: int) -> str | None:
 def _other_craft_ending_at(text: str, end: int, own: str) -> str | None:
     """:data:`OTHER_CRAFT` when a craft name other than ``own`` ends at ``end``."""
     start = max(0, end - _PART_BEFORE)
-    for match in _craft_names(text[start:end]):
+    for match in craft_names(text[start:end]):
         if match.end() == end - start and match.group(0).lower() != own.lower():
             return OTHER_CRAFT
     return None
@@ -323,12 +302,21 @@ def _first_part_word(text: str) -> tuple[int, str]:
     return end, name
 
 
+def own_sentences(doc: Document, own: str) -> list[Sentence]:
+    """The document's sentences that are not about another craft than ``own`` (read once for
+    every stage that asks)."""
+    found = doc.own.get(own)
+    if found is None:
+        found = doc.own[own] = [s for s in doc.sentences if not about_other_craft(s.text, own)]
+    return found
+
+
 def about_other_craft(text: str, own: str) -> bool:
     """True when the first spacecraft a sentence is about is not the article's own."""
     first_other = next(
         (
             m
-            for m in _craft_names(text)
+            for m in craft_names(text)
             if m.group(0).lower() != own.lower() and not _compared_before(text, m.start())
         ),
         None,
@@ -352,51 +340,6 @@ def about_other_craft(text: str, own: str) -> bool:
         (m.start() for m in (own_match, self_match, part_match) if m is not None), default=None
     )
     return first_own is None or other_start < first_own
-
-
-def _craft_names(text: str) -> list[re.Match[str]]:
-    """The craft names of ``text`` in order: those of the known programmes, and any other
-    word-and-number name (:data:`_ANY_CRAFT`)."""
-    known = prefilter.finditer(vocabulary.CRAFT_NAME, vocabulary.CRAFT_NAME_STARTS, text, text)
-    others = prefilter.finditer(_ANY_CRAFT, _ANY_CRAFT_STARTS, text, text)
-    if not others:
-        return known
-    starts = {m.start() for m in known}
-    found = known + [m for m in others if m.start() not in starts]
-    return sorted(found, key=lambda m: m.start())
-
-
-@functools.lru_cache(maxsize=16)
-def part_words(text: str) -> tuple[tuple[str, tuple[re.Match[str], ...]], ...]:
-    """Each part of :data:`~.vocabulary.PART_WORDS` with its words' matches in ``text``, in
-    the table's order (kept for the last texts read: a clause's subject, companions and
-    links are each asked of it)."""
-    low = prefilter.folded(text)
-    if low is None:
-        return tuple(
-            (part, tuple(pattern.finditer(text))) for part, pattern, _ in vocabulary.PART_WORDS
-        )
-    hits = list(vocabulary.PART_STARTS.finditer(low))
-    if not hits:
-        return _NO_PART_WORDS
-    found: dict[str, list[re.Match[str]]] = {}
-    for hit in hits:
-        part = vocabulary.PART_OF_START[hit.group()]
-        matches = found.setdefault(part, [])
-        # Each part's matches do not overlap, as its own pattern's ``finditer`` gives them.
-        if matches and hit.start() < matches[-1].end():
-            continue
-        match = _PART_PATTERNS[part].match(text, hit.start())
-        if match is not None:
-            matches.append(match)
-    return tuple((part, tuple(found.get(part, ()))) for part in _PARTS)
-
-
-_PART_PATTERNS = {part: pattern for part, pattern, _ in vocabulary.PART_WORDS}
-_PARTS = tuple(_PART_PATTERNS)
-_NO_PART_WORDS: tuple[tuple[str, tuple[re.Match[str], ...]], ...] = tuple(
-    (part, ()) for part in _PARTS
-)
 
 
 def _compared_before(text: str, end: int) -> bool:

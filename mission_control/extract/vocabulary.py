@@ -584,17 +584,27 @@ LAUNCH_SITE_WORDS = (
     r"Launch\s+Complex|Air\s+Force\s+Station"
 )
 
-# Prose phrases that state metadata: (field, pattern with one group).
-PROSE_METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("designation", re.compile(r"\balso\s+known\s+as\s+(.+?)(?=,|\s+was\b|\s+is\b|;|\)|$)")),
+# Prose phrases that state metadata: (field, pattern with one group, words of which every
+# match holds one: a sentence without any is not searched).
+PROSE_METADATA: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
+    (
+        "designation",
+        re.compile(r"\balso\s+known\s+as\s+(.+?)(?=,|\s+was\b|\s+is\b|;|\)|$)"),
+        ("known",),
+    ),
     (
         "manufacturer",
         re.compile(
             r"\b(?:[Bb]uilt|[Mm]anufactured|[Dd]eveloped)\s+by\s+"
             r"((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)"
         ),
+        ("uilt", "anufactured", "eveloped"),
     ),
-    ("operator", re.compile(r"\b[Oo]perated\s+by\s+((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)")),
+    (
+        "operator",
+        re.compile(r"\b[Oo]perated\s+by\s+((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)"),
+        ("perated",),
+    ),
     (
         "launch_vehicle",
         re.compile(
@@ -603,6 +613,7 @@ PROSE_METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"vehicle|booster)(?:\s+with\s+an?\s+([A-Z][\w-]*(?:\s+[A-Z0-9]"
             r"[\w-]*)*)\s+upper\s+stage)?"
         ),
+        ("rocket", "vehicle", "booster"),
     ),
     (
         "launch_site",
@@ -610,6 +621,7 @@ PROSE_METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:flying|launched|lifting\s+off|lifted\s+off)\s+from\s+"
             r"(?:the\s+)?([A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\d+(?:/\d+)?))*)"
         ),
+        ("flying", "launched", "lifting", "lifted"),
     ),
     (
         # A site named by a word of LAUNCH_SITE_WORDS, in a launch sentence of any wording.
@@ -622,6 +634,7 @@ PROSE_METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
                 r"([A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\d+(?:/\d+)?))*)",
             )
         ),
+        ("from",),
     ),
     (
         "programme",
@@ -629,14 +642,20 @@ PROSE_METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:of|under|in)\s+(?:the\s+|[A-Z][\w-]*['\u2019]s\s+)?((?:[A-Z][\w-]*\s+)+"
             r"[Pp]rogram(?:me)?)\b"
         ),
+        ("rogram",),
     ),
     (
         "next_mission",
         re.compile(
             r"\b(?:was\s+)?(?:followed|succeeded)\s+by\s+(" + CRAFT_NAME.pattern[2:-2] + r")"
         ),
+        ("followed", "succeeded"),
     ),
-    ("previous_mission", re.compile(r"\b(?:preceded\s+by)\s+(" + CRAFT_NAME.pattern[2:-2] + r")")),
+    (
+        "previous_mission",
+        re.compile(r"\b(?:preceded\s+by)\s+(" + CRAFT_NAME.pattern[2:-2] + r")"),
+        ("preceded",),
+    ),
 )
 
 METADATA_FIELDS: tuple[str, ...] = (

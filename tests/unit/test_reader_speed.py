@@ -11,7 +11,7 @@ from pathlib import Path
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from mission_control.extract import prefilter, subjects, vocabulary
+from mission_control.extract import names, prefilter, target, vocabulary
 from mission_control.extract.document import parse_document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -114,7 +114,7 @@ def spans(matches: object) -> list[tuple[int, int]]:
 def check_part_words(text: str) -> None:
     """Each part's words as its pattern alone finds them, and each where PART_STARTS finds
     a start."""
-    found = dict(subjects.part_words(text))
+    found = dict(names.part_words(text))
     low = text.lower()
     starts = {m.start() for m in vocabulary.PART_STARTS.finditer(low)}
     for part, pattern, _ in vocabulary.PART_WORDS:
@@ -135,10 +135,43 @@ def check_guard(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) ->
 
 GUARDS = [
     (vocabulary.CRAFT_NAME, vocabulary.CRAFT_NAME_STARTS),
-    (subjects._ANY_CRAFT, subjects._ANY_CRAFT_STARTS),
+    (names._ANY_CRAFT, names._ANY_CRAFT_STARTS),
     (vocabulary.COMPANION, vocabulary.COMPANION_STARTS),
     (vocabulary.GENERIC_SELF, vocabulary.GENERIC_SELF_STARTS),
 ]
+
+
+# (pattern, groups of words): every match of the pattern holds a word of each group; a
+# case-blind pattern's words are looked for in the lowered text.
+WORDS = [
+    *((pattern, (words,)) for _, pattern, words in vocabulary.PROSE_METADATA),
+    (target._DESTINATION, (target._DESTINATION_WORDS,)),
+    (target._STRANDED, (target._STRANDED_VERBS, target._STRANDED_PLACES)),
+]
+
+
+def check_words(text: str) -> None:
+    for pattern, groups in WORDS:
+        for match in pattern.finditer(text):
+            seen = match.group(0)
+            if pattern.flags & re.IGNORECASE:
+                if not text.isascii():
+                    continue  # not folded: the pattern is always tried
+                seen = seen.lower()
+            for words in groups:
+                assert any(word in seen for word in words), (pattern.pattern[:40], seen)
+
+
+def test_the_corpus_matches_hold_their_prefilter_words() -> None:
+    for text in corpus_sentences():
+        check_words(text)
+
+
+@settings(max_examples=400, derandomize=True, deadline=None, database=None)
+@given(TEXTS)
+@example("Proton-K rocket, launched from Baikonur; et al. ^ all times UTC")
+def test_made_up_matches_hold_their_prefilter_words(text: str) -> None:
+    check_words(text)
 
 
 def test_the_corpus_part_words_are_found_as_each_pattern_finds_them() -> None:
