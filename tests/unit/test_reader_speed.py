@@ -11,7 +11,7 @@ from pathlib import Path
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from mission_control.extract import names, prefilter, target, vocabulary
+from mission_control.extract import document, layout, names, prefilter, target, vocabulary
 from mission_control.extract.document import parse_document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -147,6 +147,8 @@ WORDS = [
     *((pattern, (words,)) for _, pattern, words in vocabulary.PROSE_METADATA),
     (target._DESTINATION, (target._DESTINATION_WORDS,)),
     (target._STRANDED, (target._STRANDED_VERBS, target._STRANDED_PLACES)),
+    (document.REFERENCE_MARKERS, (document._REFERENCE_WORDS,)),
+    (layout._STATED_ZONE_RE, (("times",),)),
 ]
 
 
