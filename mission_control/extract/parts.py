@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from mission_control.extract import vocabulary
+from mission_control.extract import prefilter, vocabulary
 from mission_control.extract.document import Document
 from mission_control.extract.names import part_words
 from mission_control.extract.subjects import (
@@ -153,7 +153,7 @@ def part_systems(
     only for its subject, not for a part it names as going along with it ("flew past along
     with the coast stage" after a retrorocket failure names no retro-rockets of the bus)."""
     systems: dict[str, list[str]] = {p: [] for p in instruments}
-    order = [name for name, _ in vocabulary.SYSTEM_WORDS]
+    order = [name for name, _, _ in vocabulary.SYSTEM_WORDS]
     # The systems each sentence speaks of, read once however many events it states.
     spoken: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
     # The main part as the replay takes it (``phases.main_part``): an orbiter-and-lander
@@ -166,7 +166,12 @@ def part_systems(
             said = spoken.get(provenance.span)
             if said is None:
                 sentence = provenance.sentence
-                names = [n for n, p in vocabulary.SYSTEM_WORDS if p.search(sentence)]
+                low = prefilter.folded(sentence)
+                names = [
+                    n
+                    for n, p, words in vocabulary.SYSTEM_WORDS
+                    if prefilter.has_any(low, words) and p.search(sentence)
+                ]
                 said = spoken[provenance.span] = (names, joined_parts(sentence))
             names, joined = said
             if part in joined:

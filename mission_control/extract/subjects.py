@@ -148,9 +148,7 @@ def subjects_at(
     for 1 August, and the lander ..." names no part for the orbit insertion) unless its
     "it" is that one; after another craft's name than ``craft``, :data:`OTHER_CRAFT`. Each
     clause is read once, however many times it states."""
-    breaks = list(_CLAUSE_BREAK.finditer(text))
-    starts = [0, *(m.end() for m in breaks)]
-    ends = [*(m.start() for m in breaks), len(text)]
+    breaks, starts, ends = _clauses(text)
     # carried[k]: the subject clause k is about, from it or the clauses before it.
     carried: list[str | None] = []
     whole: list[str | None] = []
@@ -168,7 +166,7 @@ def subjects_at(
             own = own or subject_of(clause)
             if own is None and j:
                 own = carried[j - 1]
-            if own is None and _IT_LATER.search(clause):
+            if own is None and _IT_LATER.match(clause):
                 # "On 12 February it was intended to land, but the lander was never
                 # released": an "it" the sentence goes on to name.
                 whole = whole or [subject_of(text)]
@@ -178,13 +176,24 @@ def subjects_at(
     return out
 
 
+@functools.lru_cache(maxsize=8)
+def _clauses(text: str) -> tuple[list[re.Match[str]], list[int], list[int]]:
+    """The breaks between the clauses of ``text`` (:data:`_CLAUSE_BREAK`), and where each
+    clause starts and ends (kept for the last texts read: a clause's times and the clause
+    after it ask)."""
+    low = prefilter.folded(text)
+    if low is not None and ";" not in low and "," not in low and "and" not in low:
+        breaks = []  # every break holds a semicolon, a comma or "and"
+    else:
+        breaks = list(_CLAUSE_BREAK.finditer(text))
+    return breaks, [0, *(m.end() for m in breaks)], [*(m.start() for m in breaks), len(text)]
+
+
 def last_subject(text: str, subject_of: Callable[[str], str | None]) -> str | None:
     """The subject of the last clause of ``text`` that names one: the craft an "it" in the
     sentence after most likely means ("the orbiter entered orbit, and the lander entered the
     atmosphere. Its parachute ..." is the lander's)."""
-    breaks = list(_CLAUSE_BREAK.finditer(text))
-    starts = [0, *(m.end() for m in breaks)]
-    ends = [*(m.start() for m in breaks), len(text)]
+    _, starts, ends = _clauses(text)
     for start, end in zip(reversed(starts), reversed(ends), strict=True):
         found = subject_of(text[start:end])
         if found:

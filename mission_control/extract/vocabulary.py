@@ -171,6 +171,29 @@ ANAPHOR = re.compile(
     r"(?=(?:one|was|were|had|followed|came|took|on|in)\b)",
     _I,
 )
+# Every match of ANAPHOR holds one of these (lowered).
+ANAPHOR_WORDS: tuple[str, ...] = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "further",
+    "final",
+    "last",
+    "next",
+    "later",
+    "earlier",
+    "larger",
+    "smaller",
+    "bigger",
+    "brief",
+    "short",
+    "major",
+    "minor",
+    "another",
+)
 
 # Right before a moment, that the event the sentence spoke of happened then, after it was
 # planned for another ("The landing, planned for 5 May, took place on 6 May").
@@ -179,6 +202,7 @@ TOOK_PLACE = re.compile(
     r"(?:on|at|in)\s*$",
     _I,
 )
+TOOK_PLACE_WORDS: tuple[str, ...] = ("took", "happened", "occurred", "came")  # one in each match
 
 # (kind, pattern), by priority.
 KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -359,9 +383,10 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # somewhere after it in the clause ("the parachute ... deployed").
 KIND_LATER = re.compile(r"\b(?:deploy|open|released|jettison)", _I)
 
-# (outcome tag, pattern). A sentence's outcome lists every tag that matches, in this order.
-OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("failed to separate", re.compile(r"\bfail\w*\s+to\s+separate\b", _I)),
+# (outcome tag, pattern, words of which every match holds one, lowered). A sentence's outcome
+# lists every tag that matches, in this order.
+OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
+    ("failed to separate", re.compile(r"\bfail\w*\s+to\s+separate\b", _I), ("separate",)),
     (
         "retrorocket failure",
         re.compile(
@@ -369,6 +394,7 @@ OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bfailure\s+of\s+(?:the|its)\s+retro-?rockets?",
             _I,
         ),
+        ("retro",),
     ),
     (
         "parachute failed",
@@ -381,6 +407,7 @@ OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             + r"|\bparachute\s+failure\b",
             _I,
         ),
+        ("parachute",),
     ),
     (
         "missed the planet",
@@ -389,8 +416,13 @@ OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"Mars|Venus|target)",
             _I,
         ),
+        ("miss",),
     ),
-    ("failed to enter orbit", re.compile(r"\bfail\w*\s+to\s+(?:enter|achieve)\s+orbit", _I)),
+    (
+        "failed to enter orbit",
+        re.compile(r"\bfail\w*\s+to\s+(?:enter|achieve)\s+orbit", _I),
+        ("fail",),
+    ),
     (
         "contact lost",
         re.compile(
@@ -400,6 +432,7 @@ OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:was|were)\s+lost\b",
             _I,
         ),
+        ("lost", "loss"),
     ),
     (
         "chip degraded",
@@ -407,6 +440,7 @@ OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             _later(r"\b(?:chip|component|transistors?|circuit)\w*\b", r"\bdegraded\b", "[^.]"),
             _I,
         ),
+        ("degraded",),
     ),
     (
         "data unusable",
@@ -415,9 +449,10 @@ OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             + r"|\bdata\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?lost\b",
             _I,
         ),
+        ("data",),
     ),
-    ("crashed", re.compile(r"\bcrash(?:ed|-landed)\b", _I)),
-    ("malfunction", re.compile(r"\bmalfunction(?:ed)?\b", _I)),
+    ("crashed", re.compile(r"\bcrash(?:ed|-landed)\b", _I), ("crash",)),
+    ("malfunction", re.compile(r"\bmalfunction(?:ed)?\b", _I), ("malfunction",)),
 )
 
 # Nouns that name a part, by part; where two start at one word, the first listed wins. Each
@@ -471,8 +506,9 @@ KIND_DEFAULT_PART: dict[str, str] = {
 }
 
 # A part's own systems, and the words by which the events speak of them.
-SYSTEM_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("separation", re.compile(r"\bsepara\w+|\breleased\b", _I)),
+# Each row ends with words of which every match holds one (lowered).
+SYSTEM_WORDS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
+    ("separation", re.compile(r"\bsepara\w+|\breleased\b", _I), ("separa", "released")),
     (
         "propulsion",
         re.compile(
@@ -480,9 +516,10 @@ SYSTEM_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bmain\s+engine|\bpropulsion\b",
             _I,
         ),
+        ("correction", "engine", "propulsion"),
     ),
-    ("retro-rockets", re.compile(r"\bretro-?rockets?\b|\bretro-?fire\b", _I)),
-    ("parachute", re.compile(r"\bparachutes?\b", _I)),
+    ("retro-rockets", re.compile(r"\bretro-?rockets?\b|\bretro-?fire\b", _I), ("retro",)),
+    ("parachute", re.compile(r"\bparachutes?\b", _I), ("parachute",)),
     (
         "radio link",
         re.compile(
@@ -490,8 +527,9 @@ SYSTEM_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\breturned\s+data\b",
             _I,
         ),
+        ("contact", "signal", "transmi", "radio", "returned"),
     ),
-    ("data", re.compile(r"\bdata\b", _I)),
+    ("data", re.compile(r"\bdata\b", _I), ("data",)),
 )
 
 # Spacecraft of the same kind that an article may mention but is not about.

@@ -149,6 +149,10 @@ WORDS = [
     (target._STRANDED, (target._STRANDED_VERBS, target._STRANDED_PLACES)),
     (document.REFERENCE_MARKERS, (document._REFERENCE_WORDS,)),
     (layout._STATED_ZONE_RE, (("times",),)),
+    *((pattern, (words,)) for _, pattern, words in vocabulary.OUTCOME_PATTERNS),
+    *((pattern, (words,)) for _, pattern, words in vocabulary.SYSTEM_WORDS),
+    (vocabulary.ANAPHOR, (vocabulary.ANAPHOR_WORDS,)),
+    (vocabulary.TOOK_PLACE, (vocabulary.TOOK_PLACE_WORDS,)),
 ]
 
 
