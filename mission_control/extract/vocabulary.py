@@ -206,6 +206,29 @@ ANAPHOR = re.compile(
     r"(?=(?:one|was|were|had|followed|came|took|on|in)\b)",
     _I,
 )
+# Every match of ANAPHOR holds one of these (lowered).
+ANAPHOR_WORDS: tuple[str, ...] = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "further",
+    "final",
+    "last",
+    "next",
+    "later",
+    "earlier",
+    "larger",
+    "smaller",
+    "bigger",
+    "brief",
+    "short",
+    "major",
+    "minor",
+    "another",
+)
 
 # Right before a moment, that the event the sentence spoke of happened then, after it was
 # planned for another ("The landing, planned for 5 May, took place on 6 May").
@@ -214,6 +237,7 @@ TOOK_PLACE = re.compile(
     r"(?:on|at|in)\s*$",
     _I,
 )
+TOOK_PLACE_WORDS: tuple[str, ...] = ("took", "happened", "occurred", "came")  # one in each match
 
 # (kind, pattern, cues, starts), by priority. Every match of a pattern holds one of its cues
 # in lower case, and begins with one of its starts: a clause holding no cue is not searched,
@@ -448,9 +472,10 @@ KIND_LATER = re.compile(r"\b(?:deploy|open|released|jettison)", _I)
 KIND_LATER_CUES = ("deploy", "open", "released", "jettison")
 """Words one of which every match of KIND_LATER holds."""
 
-# (outcome tag, pattern). A sentence's outcome lists every tag that matches, in this order.
-OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("failed to separate", re.compile(r"\bfail\w*\s+to\s+separate\b", _I)),
+# (outcome tag, pattern, words of which every match holds one, lowered). A sentence's outcome
+# lists every tag that matches, in this order.
+OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
+    ("failed to separate", re.compile(r"\bfail\w*\s+to\s+separate\b", _I), ("separate",)),
     (
         "retrorocket failure",
         re.compile(
@@ -458,6 +483,7 @@ OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bfailure\s+of\s+(?:the|its)\s+retro-?rockets?",
             _I,
         ),
+        ("retro",),
     ),
     (
         "parachute failed",
@@ -470,6 +496,7 @@ OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             + r"|\bparachute\s+failure\b",
             _I,
         ),
+        ("parachute",),
     ),
     (
         "missed the planet",
@@ -478,8 +505,13 @@ OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"Mars|Venus|target)",
             _I,
         ),
+        ("miss",),
     ),
-    ("failed to enter orbit", re.compile(r"\bfail\w*\s+to\s+(?:enter|achieve)\s+orbit", _I)),
+    (
+        "failed to enter orbit",
+        re.compile(r"\bfail\w*\s+to\s+(?:enter|achieve)\s+orbit", _I),
+        ("fail",),
+    ),
     (
         "contact lost",
         re.compile(
@@ -489,6 +521,7 @@ OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:was|were)\s+lost\b",
             _I,
         ),
+        ("lost", "loss"),
     ),
     (
         "chip degraded",
@@ -496,6 +529,7 @@ OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             _later(r"\b(?:chip|component|transistors?|circuit)\w*\b", r"\bdegraded\b", "[^.]"),
             _I,
         ),
+        ("degraded",),
     ),
     (
         "data unusable",
@@ -504,36 +538,52 @@ OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             + r"|\bdata\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?lost\b",
             _I,
         ),
+        ("data",),
     ),
-    ("crashed", re.compile(r"\bcrash(?:ed|-landed)\b", _I)),
-    ("malfunction", re.compile(r"\bmalfunction(?:ed)?\b", _I)),
+    ("crashed", re.compile(r"\bcrash(?:ed|-landed)\b", _I), ("crash",)),
+    ("malfunction", re.compile(r"\bmalfunction(?:ed)?\b", _I), ("malfunction",)),
 )
 
-# Nouns that name a part, by part; where two start at one word, the first listed wins.
-PART_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+# Nouns that name a part, by part; where two start at one word, the first listed wins. Each
+# row ends with the lowercase words a match of the row begins with (see PART_STARTS).
+PART_WORDS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
     (
         "lander",
         re.compile(
             r"\b(?:lander|(?:descent|landing)\s+(?:module|craft|capsule|vehicle|stage))\b", _I
         ),
+        ("lander", "landing", "descent"),
     ),
     (
         "bus",
         re.compile(
             r"\b(?:bus|coast\s+stage|(?:flyby|carrier)\s+(?:bus|stage|module|spacecraft))\b", _I
         ),
+        ("bus", "coast", "flyby", "carrier"),
     ),
-    ("orbiter", re.compile(r"\borbiter\b", _I)),
-    ("capsule", re.compile(r"\b(?:(?:re-?entry|entry|(?:sample[-\s])?return)\s+)?capsule\b", _I)),
-    ("rover", re.compile(r"\brovers?\b", _I)),
-    ("penetrator", re.compile(r"\bpenetrators?\b", _I)),
+    ("orbiter", re.compile(r"\borbiter\b", _I), ("orbiter",)),
+    (
+        "capsule",
+        re.compile(r"\b(?:(?:re-?entry|entry|(?:sample[-\s])?return)\s+)?capsule\b", _I),
+        # "re-" alone, so that the "entry" of "re-entry" is a place to try as well.
+        ("re-", "reentry", "entry", "return", "sample", "capsule"),
+    ),
+    ("rover", re.compile(r"\brovers?\b", _I), ("rover",)),
+    ("penetrator", re.compile(r"\bpenetrators?\b", _I), ("penetrator",)),
 )
+# The part of each word that a part word may begin with, and a pattern finding them in a
+# lowered text: every match of a row of PART_WORDS begins where this matches (no word of it
+# runs over the start of a word, so none hides another).
+PART_OF_START: dict[str, str] = {w: part for part, _, starts in PART_WORDS for w in starts}
+PART_STARTS = re.compile("|".join(sorted(PART_OF_START, key=len, reverse=True)))
 # Words that join another part to what a clause says of its subject ("flew past along with
 # the coast stage", "the lander and the bus"): a part word must follow at once.
 COMPANION = re.compile(
     r"\b(?:along\s+with|together\s+with|accompanied\s+by|and)\s+(?:the\s+|its\s+)?", _I
 )
+COMPANION_STARTS = re.compile("along|together|accompanied|and")
 GENERIC_SELF = re.compile(r"\b(?:the\s+)?(?:spacecraft|probe|craft|vehicle|it|its)\b", _I)
+GENERIC_SELF_STARTS = re.compile("the|spacecraft|probe|craft|vehicle|it")
 
 # The part an event of a kind concerns when the sentence names only "the spacecraft".
 KIND_DEFAULT_PART: dict[str, str] = {
@@ -545,8 +595,9 @@ KIND_DEFAULT_PART: dict[str, str] = {
 }
 
 # A part's own systems, and the words by which the events speak of them.
-SYSTEM_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("separation", re.compile(r"\bsepara\w+|\breleased\b", _I)),
+# Each row ends with words of which every match holds one (lowered).
+SYSTEM_WORDS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
+    ("separation", re.compile(r"\bsepara\w+|\breleased\b", _I), ("separa", "released")),
     (
         "propulsion",
         re.compile(
@@ -554,9 +605,10 @@ SYSTEM_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bmain\s+engine|\bpropulsion\b",
             _I,
         ),
+        ("correction", "engine", "propulsion"),
     ),
-    ("retro-rockets", re.compile(r"\bretro-?rockets?\b|\bretro-?fire\b", _I)),
-    ("parachute", re.compile(r"\bparachutes?\b", _I)),
+    ("retro-rockets", re.compile(r"\bretro-?rockets?\b|\bretro-?fire\b", _I), ("retro",)),
+    ("parachute", re.compile(r"\bparachutes?\b", _I), ("parachute",)),
     (
         "radio link",
         re.compile(
@@ -564,15 +616,19 @@ SYSTEM_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\breturned\s+data\b",
             _I,
         ),
+        ("contact", "signal", "transmi", "radio", "returned"),
     ),
-    ("data", re.compile(r"\bdata\b", _I)),
+    ("data", re.compile(r"\bdata\b", _I), ("data",)),
 )
 
 # Spacecraft of the same kind that an article may mention but is not about.
-CRAFT_NAME = re.compile(
-    r"\b(?:Mars|Venera|Vega|Viking|Phobos|Pioneer|Mariner|Luna|Zond|Voyager|Kosmos|Cosmos|"
-    r"Fobos|Lunokhod|Surveyor|Ranger|Galileo|Magellan)\s+\d+[A-Z]?\b"
+_PROGRAMMES = (
+    r"(?:Mars|Venera|Vega|Viking|Phobos|Pioneer|Mariner|Luna|Zond|Voyager|Kosmos|Cosmos|"
+    r"Fobos|Lunokhod|Surveyor|Ranger|Galileo|Magellan)"
 )
+CRAFT_NAME = re.compile(rf"\b{_PROGRAMMES}\s+\d+[A-Z]?\b")
+# Where a match of CRAFT_NAME can begin (in the text itself: the pattern heeds case).
+CRAFT_NAME_STARTS = re.compile(_PROGRAMMES)
 
 # Verbs after which a sentence lists what a part carried.
 CARRIED = re.compile(
@@ -655,17 +711,27 @@ LAUNCH_SITE_WORDS = (
     r"Launch\s+Complex|Air\s+Force\s+Station"
 )
 
-# Prose phrases that state metadata: (field, pattern with one group).
-PROSE_METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("designation", re.compile(r"\balso\s+known\s+as\s+(.+?)(?=,|\s+was\b|\s+is\b|;|\)|$)")),
+# Prose phrases that state metadata: (field, pattern with one group, words of which every
+# match holds one: a sentence without any is not searched).
+PROSE_METADATA: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
+    (
+        "designation",
+        re.compile(r"\balso\s+known\s+as\s+(.+?)(?=,|\s+was\b|\s+is\b|;|\)|$)"),
+        ("known",),
+    ),
     (
         "manufacturer",
         re.compile(
             r"\b(?:[Bb]uilt|[Mm]anufactured|[Dd]eveloped)\s+by\s+"
             r"((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)"
         ),
+        ("uilt", "anufactured", "eveloped"),
     ),
-    ("operator", re.compile(r"\b[Oo]perated\s+by\s+((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)")),
+    (
+        "operator",
+        re.compile(r"\b[Oo]perated\s+by\s+((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)"),
+        ("perated",),
+    ),
     (
         "launch_vehicle",
         re.compile(
@@ -674,6 +740,7 @@ PROSE_METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"vehicle|booster)(?:\s+with\s+an?\s+([A-Z][\w-]*(?:\s+[A-Z0-9]"
             r"[\w-]*)*)\s+upper\s+stage)?"
         ),
+        ("rocket", "vehicle", "booster"),
     ),
     (
         "launch_site",
@@ -681,6 +748,7 @@ PROSE_METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:flying|launched|lifting\s+off|lifted\s+off)\s+from\s+"
             r"(?:the\s+)?([A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\d+(?:/\d+)?))*)"
         ),
+        ("flying", "launched", "lifting", "lifted"),
     ),
     (
         # A site named by a word of LAUNCH_SITE_WORDS, in a launch sentence of any wording.
@@ -693,6 +761,7 @@ PROSE_METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
                 r"([A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\d+(?:/\d+)?))*)",
             )
         ),
+        ("from",),
     ),
     (
         "programme",
@@ -700,14 +769,20 @@ PROSE_METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:of|under|in)\s+(?:the\s+|[A-Z][\w-]*['\u2019]s\s+)?((?:[A-Z][\w-]*\s+)+"
             r"[Pp]rogram(?:me)?)\b"
         ),
+        ("rogram",),
     ),
     (
         "next_mission",
         re.compile(
             r"\b(?:was\s+)?(?:followed|succeeded)\s+by\s+(" + CRAFT_NAME.pattern[2:-2] + r")"
         ),
+        ("followed", "succeeded"),
     ),
-    ("previous_mission", re.compile(r"\b(?:preceded\s+by)\s+(" + CRAFT_NAME.pattern[2:-2] + r")")),
+    (
+        "previous_mission",
+        re.compile(r"\b(?:preceded\s+by)\s+(" + CRAFT_NAME.pattern[2:-2] + r")"),
+        ("preceded",),
+    ),
 )
 
 METADATA_FIELDS: tuple[str, ...] = (

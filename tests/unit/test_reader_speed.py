@@ -1,0 +1,211 @@
+"""The reader's prefilters are necessary conditions: a costly pattern that is tried only where
+a cheap test passes finds exactly what it finds when tried everywhere, in every sentence of
+the corpus and in made-up text dense with the words the patterns look for."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from mission_control.extract import document, layout, names, prefilter, target, vocabulary
+from mission_control.extract.document import parse_document
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Words and marks the guarded patterns look for, to make text dense with near misses.
+PIECES = [
+    " ",
+    " ",
+    " ",
+    ", ",
+    ". ",
+    "-",
+    "'s ",
+    "(",
+    ")",
+    "\u2019",
+    "\u0130",
+    "\u017f",
+    "\u212a",
+    "the ",
+    "The ",
+    "its ",
+    "and ",
+    "And ",
+    "along with ",
+    "together with ",
+    "accompanied by ",
+    "lander",
+    "Lander",
+    "LANDER",
+    "landing",
+    "descent",
+    "module",
+    "stage",
+    "bus",
+    "Bus",
+    "coast",
+    "flyby",
+    "carrier",
+    "spacecraft",
+    "orbiter",
+    "capsule",
+    "re-entry",
+    "reentry",
+    "entry",
+    "return",
+    "sample",
+    "sample-return",
+    "rover",
+    "rovers",
+    "penetrator",
+    "pre",
+    "x",
+    "s",
+    "Mars",
+    "Venera",
+    "Vega",
+    "Tern",
+    "Zarya-V",
+    "Surgut",
+    "Site",
+    "March",
+    "2",
+    "7",
+    "12",
+    "123",
+    "1975",
+    "4A",
+    "km",
+    "probe",
+    "craft",
+    "vehicle",
+    "it",
+    "It",
+    "with",
+]
+TEXTS = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
+
+
+@cache
+def corpus_sentences() -> list[str]:
+    """Every sentence the reader reads in the corpus, the held-out set and the seeds."""
+    paths = [
+        *sorted((ROOT / "tests" / "articles").rglob("*.txt")),
+        *sorted((ROOT / "benchmarks" / "heldout").glob("*.txt")),
+        *sorted((ROOT / "seeds").glob("*.txt")),
+    ]
+    out: list[str] = []
+    for path in paths:
+        doc = parse_document(path.read_text("utf-8"), path.name)
+        out.extend(s.text for s in doc.sentences)
+        out.extend(item.value for item in doc.infobox)
+    return out
+
+
+def spans(matches: object) -> list[tuple[int, int]]:
+    return [m.span() for m in matches]  # type: ignore[attr-defined]
+
+
+def check_part_words(text: str) -> None:
+    """Each part's words as its pattern alone finds them, and each where PART_STARTS finds
+    a start."""
+    found = dict(names.part_words(text))
+    low = text.lower()
+    starts = {m.start() for m in vocabulary.PART_STARTS.finditer(low)}
+    for part, pattern, _ in vocabulary.PART_WORDS:
+        expected = list(pattern.finditer(text))
+        assert spans(found[part]) == spans(expected), (part, text)
+        if text.isascii():
+            assert {m.start() for m in expected} <= starts, (part, text)
+
+
+def check_guard(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> None:
+    """``prefilter.finditer`` and ``prefilter.search`` find what the pattern finds."""
+    view = text if not pattern.flags & re.IGNORECASE else prefilter.folded(text)
+    expected = spans(pattern.finditer(text))
+    assert spans(prefilter.finditer(pattern, starts, text, view)) == expected, text
+    first = prefilter.search(pattern, starts, text, view)
+    assert (first.span() if first else None) == (expected[0] if expected else None), text
+
+
+GUARDS = [
+    (vocabulary.CRAFT_NAME, vocabulary.CRAFT_NAME_STARTS),
+    (names._ANY_CRAFT, names._ANY_CRAFT_STARTS),
+    (vocabulary.COMPANION, vocabulary.COMPANION_STARTS),
+    (vocabulary.GENERIC_SELF, vocabulary.GENERIC_SELF_STARTS),
+]
+
+
+# (pattern, groups of words): every match of the pattern holds a word of each group; a
+# case-blind pattern's words are looked for in the lowered text.
+WORDS = [
+    *((pattern, (words,)) for _, pattern, words in vocabulary.PROSE_METADATA),
+    (target._DESTINATION, (target._DESTINATION_WORDS,)),
+    (target._STRANDED, (target._STRANDED_VERBS, target._STRANDED_PLACES)),
+    (document.REFERENCE_MARKERS, (document._REFERENCE_WORDS,)),
+    (layout._STATED_ZONE_RE, (("times",),)),
+    *((pattern, (words,)) for _, pattern, words in vocabulary.OUTCOME_PATTERNS),
+    *((pattern, (words,)) for _, pattern, words in vocabulary.SYSTEM_WORDS),
+    (vocabulary.ANAPHOR, (vocabulary.ANAPHOR_WORDS,)),
+    (vocabulary.TOOK_PLACE, (vocabulary.TOOK_PLACE_WORDS,)),
+]
+
+
+def check_words(text: str) -> None:
+    for pattern, groups in WORDS:
+        for match in pattern.finditer(text):
+            seen = match.group(0)
+            if pattern.flags & re.IGNORECASE:
+                if not text.isascii():
+                    continue  # not folded: the pattern is always tried
+                seen = seen.lower()
+            for words in groups:
+                assert any(word in seen for word in words), (pattern.pattern[:40], seen)
+
+
+def test_the_corpus_matches_hold_their_prefilter_words() -> None:
+    for text in corpus_sentences():
+        check_words(text)
+
+
+@settings(max_examples=400, derandomize=True, deadline=None, database=None)
+@given(TEXTS)
+@example("Proton-K rocket, launched from Baikonur; et al. ^ all times UTC")
+def test_made_up_matches_hold_their_prefilter_words(text: str) -> None:
+    check_words(text)
+
+
+def test_the_corpus_part_words_are_found_as_each_pattern_finds_them() -> None:
+    for text in corpus_sentences():
+        check_part_words(text)
+
+
+@settings(max_examples=400, derandomize=True, deadline=None, database=None)
+@given(TEXTS)
+@example("The pre-entry capsule, a re-entry capsule and a sample return capsule")
+def test_made_up_part_words_are_found_as_each_pattern_finds_them(text: str) -> None:
+    check_part_words(text)
+
+
+def test_the_corpus_guarded_patterns_find_what_they_find_unguarded() -> None:
+    for text in corpus_sentences():
+        for pattern, starts in GUARDS:
+            check_guard(pattern, starts, text)
+
+
+@settings(max_examples=400, derandomize=True, deadline=None, database=None)
+@given(TEXTS)
+def test_made_up_guarded_patterns_find_what_they_find_unguarded(text: str) -> None:
+    for pattern, starts in GUARDS:
+        check_guard(pattern, starts, text)
+
+
+def test_a_text_not_ascii_is_not_folded() -> None:
+    # "\u212a" (the kelvin sign) matches "k" when case is ignored; lowering hides it.
+    assert prefilter.folded("Kelvin \u212a") is None
+    assert prefilter.folded("The LANDER") == "the lander"
