@@ -15,6 +15,20 @@ from functools import lru_cache
 
 from dateutil import parser as dateparser
 
+from mission_control.extract import prefilter
+from mission_control.extract.date_patterns import (
+    DATE_PATTERNS,
+    DATE_WORD_RE,
+    DAY,
+    DAY_LIST_RE,
+    ISO_RE,
+    LEADING_WORD,
+    MONTH_DAYS_RE,
+    MONTHS,
+    SPAN_RES,
+    STARTS,
+    YEAR,
+)
 from mission_control.extract.days import day_of, last_day_of
 from mission_control.extract.spans import Claimed
 from mission_control.extract.times import TimeMention, combine, find_times, window_end
@@ -33,93 +47,14 @@ __all__ = [
     "window_end",
 ]
 
-_MONTH_NAMES = (
-    "Jan(?:uary)?",
-    "Feb(?:ruary)?",
-    "Mar(?:ch)?",
-    "Apr(?:il)?",
-    "May",
-    "June?",
-    "July?",
-    "Aug(?:ust)?",
-    "Sep(?:t(?:ember)?)?",
-    "Oct(?:ober)?",
-    "Nov(?:ember)?",
-    "Dec(?:ember)?",
-)
-_MONTHS = "(?:" + "|".join(_MONTH_NAMES) + r")\.?"
-_YEAR = r"(?:1[89]\d\d|20\d\d)"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
-# The same three at the start of a word, each alternative beginning with its own first
-# character: "X(?<!\w.)" is "\bX" for a word character X, and a pattern that begins with a
-# character, not with "\b", lets the regex engine leap to where that character is instead of
-# trying every position of a sentence (a date pattern scans in half the time).
-_AT_WORD = r"(?<!\w.)"
-_WORD_MONTHS = "(?:" + "|".join(n[0] + _AT_WORD + n[1:] for n in _MONTH_NAMES) + r")\.?"
-_WORD_YEAR = rf"(?:1{_AT_WORD}[89]\d\d|2{_AT_WORD}0\d\d)"
-_DAY_END = r"(?:st|nd|rd|th)?(?!\d)"
-_WORD_DAY_BRANCHES = (
-    rf"1{_AT_WORD}\d{_DAY_END}|2{_AT_WORD}\d{_DAY_END}|3{_AT_WORD}[01]{_DAY_END}|"
-    rf"0{_AT_WORD}[1-9]{_DAY_END}|" + "|".join(f"{d}{_AT_WORD}{_DAY_END}" for d in "123456789")
-)
-_WORD_DAY = f"(?:{_WORD_DAY_BRANCHES})"
-# "\b(?:the\s+)?" and a day, spelt as the day is.
-_WORD_THE_DAY = rf"(?:t{_AT_WORD}he\s+{_DAY}|{_WORD_DAY_BRANCHES})"
-_DASH = r"\s*(?:-|\u2013|\u2014|to|until|through)\s*"
 
-_ISO_RE = re.compile(rf"{_WORD_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])")
-# A span of days ("5-7 August 1973", "August 5-7, 1973", "between 5 and 7 December"): one
-# mention, its first day with its last (a window), never two dates.
-_SPAN_RES = (
-    re.compile(
-        rf"\b(?:between\s+{_DAY}\s+and|(?:from\s+)?{_DAY}{_DASH})\s*{_DAY}\s+{_MONTHS}"
-        rf"(?:,?\s+{_YEAR}\b|(?![\w.]))"
-    ),
-    re.compile(rf"{_WORD_MONTHS}\s+{_DAY}{_DASH}{_DAY}(?:,?\s+{_YEAR}\b|(?![\w.:]))"),
-)
-# "Jan. 4, 9, 12 and 15, 1980": days after one month, sharing it and the year after them.
-_MONTH_DAYS_RE = re.compile(
-    rf"(?P<month>{_WORD_MONTHS})\s+(?P<days>{_DAY}(?:\s*,\s*{_DAY})*\s*,?\s+and\s+{_DAY})"
-    rf"(?:,?\s+(?P<year>{_YEAR})\b)?(?![\d:])"
-)
-_DATE_WORD_RE = re.compile(rf"{_YEAR}|{_WORD_MONTHS}(?!\w)")
-# Order matters: the longest forms are tried first and claim their text.
-_DATE_PATTERNS: tuple[tuple[re.Pattern[str], Precision], ...] = (
-    (re.compile(rf"{_WORD_THE_DAY}\s+of\s+{_MONTHS},?\s+{_YEAR}\b"), Precision.DAY),
-    (re.compile(rf"{_WORD_DAY}\s+{_MONTHS},?\s+{_YEAR}\b"), Precision.DAY),
-    (re.compile(rf"{_WORD_MONTHS}\s+{_DAY},?\s+{_YEAR}\b"), Precision.DAY),
-    (
-        re.compile(rf"{_WORD_THE_DAY}\s+of\s+{_MONTHS}(?![\w.])(?!,?\s+{_YEAR})"),
-        Precision.DAY,
-    ),
-    (re.compile(rf"{_WORD_DAY}\s+{_MONTHS}(?![\w.])(?!,?\s+{_YEAR})"), Precision.DAY),
-    (re.compile(rf"{_WORD_MONTHS}\s+{_DAY}\b(?!,?\s+{_YEAR})(?!:)"), Precision.DAY),
-    (re.compile(rf"{_WORD_MONTHS},?\s+{_YEAR}\b"), Precision.MONTH),
-    # "a larger one followed in October": a month of the year the text has reached.
-    (
-        re.compile(
-            rf"\b(?i:in|during|by|until|since|early|late|mid|throughout)\s+(?:-\s*)?{_MONTHS}"
-            rf"(?![\w.])(?!,?\s+{_YEAR})(?!\s+{_DAY})"
-        ),
-        Precision.MONTH,
-    ),
-    (
-        re.compile(
-            rf"(?:\b(?:in|during|by|since|early|late|mid|throughout)\s+(?:-\s*)?){_YEAR}\b"
-            rf"(?![-\u2013/]\d)",
-            re.IGNORECASE,
-        ),
-        Precision.YEAR,
-    ),
-)
-# The word before a month or a year that is not part of the date: "in", "early"...
-_LEADING_WORD = re.compile(
-    r"^(?:in|during|by|since|early|late|mid|throughout)\s+-?\s*", re.IGNORECASE
-)
-# "on 2 and 17 November 1970", "on 3, 7 and 9 May": days that share the month after them.
-_DAY_LIST_RE = re.compile(
-    rf"\b(?i:on)\s+(?P<days>{_DAY}(?:\s*,\s*{_DAY})*)\s*,?\s+and\s+(?={_DAY}\s+(?P<month>{_MONTHS}))"
-)
+def _matches(pattern: re.Pattern[str], sentence: str, low: str | None) -> list[re.Match[str]]:
+    """``pattern.finditer(sentence)``, tried only where a match can begin when the pattern
+    has a table of where."""
+    starts = STARTS.get(pattern)
+    if starts is None:
+        return list(pattern.finditer(sentence))
+    return prefilter.finditer(pattern, starts, sentence, low)
 
 
 @dataclass(frozen=True)
@@ -149,8 +84,9 @@ def find_dates(sentence: str) -> tuple[list[DateMention], list[str]]:
 def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMention]]:
     """As :func:`find_dates`, and the dates stated that are not real: a moment stated with
     one has no day, rather than one stated elsewhere."""
-    if not _DATE_WORD_RE.search(sentence):
+    if not DATE_WORD_RE.search(sentence):
         return [], [], []  # every date states a month or a year: most sentences pass at once
+    low = prefilter.folded(sentence)
     taken = Claimed()
     found: list[DateMention] = []
     unreal: list[DateMention] = []
@@ -164,17 +100,17 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
         found.append(DateMention(start, end, text, precision, *fields))
 
     # A pattern's own matches never overlap, so only earlier patterns' spans are checked.
-    iso = list(_ISO_RE.finditer(sentence))
+    iso = list(ISO_RE.finditer(sentence))
     taken.add(m.span() for m in iso)
     for m in iso:
         add(m.group(0), Precision.DAY, *m.span(), m.group(0))
     claimed: list[tuple[int, int]] = []
-    for match in _MONTH_DAYS_RE.finditer(sentence):
+    for match in MONTH_DAYS_RE.finditer(sentence):
         if taken.overlaps(*match.span()):
             continue
         claimed.append(match.span())
         year = match.group("year") or ""
-        for n, day in enumerate(re.finditer(_DAY, match.group("days"))):
+        for n, day in enumerate(re.finditer(DAY, match.group("days"))):
             start, end = match.start("days") + day.start(), match.start("days") + day.end()
             if n == 0:
                 start = match.start()  # the first day's mention includes its month
@@ -186,9 +122,9 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
                 sentence[start:end],
             )
     taken.add(claimed)
-    for pattern in _SPAN_RES:
+    for pattern in SPAN_RES:
         claimed = []
-        for match in pattern.finditer(sentence):
+        for match in _matches(pattern, sentence, low):
             if taken.overlaps(*match.span()):
                 continue
             claimed.append(match.span())
@@ -202,9 +138,9 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
             else:
                 found.append(found_span)
         taken.add(claimed)
-    for pattern, precision in _DATE_PATTERNS:
+    for pattern, precision in DATE_PATTERNS:
         claimed = []
-        for match in pattern.finditer(sentence):
+        for match in _matches(pattern, sentence, low):
             start, end = match.span()
             if taken.overlaps(start, end):
                 continue
@@ -214,15 +150,15 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
                 continue
             text = match.group(0)
             # Only the month and year forms begin with a word that is not the date.
-            core = _LEADING_WORD.sub("", text) if precision is not Precision.DAY else text
+            core = LEADING_WORD.sub("", text) if precision is not Precision.DAY else text
             claimed.append((start, end))
             start += len(text) - len(core)  # the mention is the date itself, not "in"
             add(core, precision, start, end, core)
         taken.add(claimed)
-    for match in _DAY_LIST_RE.finditer(sentence):
+    for match in _matches(DAY_LIST_RE, sentence, low):
         if taken.overlaps(match.start("days"), match.end("days")):
             continue
-        for day in re.finditer(_DAY, match.group("days")):
+        for day in re.finditer(DAY, match.group("days")):
             start = match.start("days") + day.start()
             end = match.start("days") + day.end()
             stated = f"{day.group(0)} {match.group('month')}"
@@ -306,7 +242,7 @@ def _read_span(text: str, start: int, end: int) -> DateMention | None:
     )
 
 
-_YEAR_RE = re.compile(_YEAR)
+_YEAR_RE = re.compile(YEAR)
 
 
 def _parse(cleaned: str) -> datetime:
@@ -337,8 +273,8 @@ def _date_fields(text: str, precision: Precision) -> tuple[int | None, int | Non
     cleaned = re.sub(r"^(?:the\s+)?(\d+)\s+of\b", r"\1", cleaned)
     if precision is Precision.MONTH:
         # A span of days: only its month and year are read.
-        cleaned = " ".join(re.findall(rf"{_MONTHS}|{_YEAR}", cleaned))
-    has_year = re.search(_YEAR, text) is not None
+        cleaned = " ".join(re.findall(rf"{MONTHS}|{YEAR}", cleaned))
+    has_year = re.search(YEAR, text) is not None
     if precision is Precision.YEAR:
         return int(text[-4:]), None, None
     # The default is a leap year, so that a yearless 29 February is read, not refused.
