@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
+from mission_control.extract import prefilter
 from mission_control.extract.kinds import Keyword, assign_kinds
 from mission_control.extract.stamps import Stamp
 from mission_control.model import Precision, StatedTime
@@ -91,16 +92,6 @@ _THEN_RE = re.compile(
     r"night|week|month|year|date|point|time)\b)",
     re.IGNORECASE,
 )
-# What str.lower leaves apart that re.IGNORECASE takes for one letter ("ſ" is "s", "İ" is
-# "i"): a word looked for in the folded text is found wherever such a pattern finds it.
-_FOLD = str.maketrans({"\u0131": "i", "\u017f": "s", "\u0307": None})
-
-
-def folded(text: str) -> str:
-    """The text in lower case, folded as re.IGNORECASE folds it, for looking up words."""
-    return text.lower().translate(_FOLD)
-
-
 _ANCHORED_RE = re.compile(
     rf"\b{_CIRCA}(?P<n>{_NUMBER})\s+(?P<unit>second|minute|hour|day|week)s?\s+after\s+"
     r"(?:the\s+|its\s+)?(?P<anchor>touchdown|landing|launch|lift-?off|separation|"
@@ -146,38 +137,48 @@ def _counted(later: re.Match[str]) -> Relative:
 
 def find_relative(text: str) -> Relative | None:
     """The first relative time a clause states, if any."""
-    low = folded(text)
+    low = prefilter.folded(text)
+    if low is None:  # not ASCII: every pattern is tried
+        return _first_relative(text, lambda may: True)
     # Each pattern is tried only where the words it cannot match without are in the
     # clause: most clauses say none of the words a relative time needs.
+    return _first_relative(text, lambda may: may(low))
+
+
+def _first_relative(text: str, worth: Callable[[Callable[[str], bool]], bool]) -> Relative | None:
     found: list[Relative] = []
-    anchored = _ANCHORED_RE.search(text) if _may_count_from_event(low) else None
+    anchored = _ANCHORED_RE.search(text) if worth(_may_count_from_event) else None
     if anchored:
         anchor = _ANCHORS[re.sub(r"\s+", " ", anchored.group("anchor").lower())]
         found.append(replace(_counted(anchored), anchor=anchor))
-    later = _LATER_RE.search(text) if "later" in low else None
+    later = _LATER_RE.search(text) if worth(_may_say_later) else None
     if later:
         found.append(_counted(later))
-    following = _NEXT_DAY_RE.search(text) if _may_say_next_day(low) else None
+    following = _NEXT_DAY_RE.search(text) if worth(_may_say_next_day) else None
     if following:
         found.append(Relative(following.span(), timedelta(days=1), Precision.DAY))
-    same = _SAME_DAY_RE.search(text) if _may_say_same_day(low) else None
+    same = _SAME_DAY_RE.search(text) if worth(_may_say_same_day) else None
     if same:
         found.append(Relative(same.span(), timedelta(0), Precision.DAY))
-    then = _THEN_RE.search(text) if _may_say_then(low) else None
+    then = _THEN_RE.search(text) if worth(_may_say_then) else None
     if then:
         found.append(Relative(then.span(), timedelta(0), Precision.SECOND))
     return min(found, key=lambda r: r.span[0], default=None)
 
 
 def _says(low: str, *words: str) -> bool:
-    """Whether the folded clause has any of the words."""
-    return any(map(low.__contains__, words))
+    """Whether the lowered clause has any of the words."""
+    return prefilter.has_any(low, words)
 
 
-# Each pattern's necessary words, asked of the folded clause (a property in
+# Each pattern's necessary words, asked of the lowered clause (a property in
 # tests/unit/test_relative_gates.py holds each pattern to its test).
 def _may_count_from_event(low: str) -> bool:
     return "after" in low and _says(low, *_ANCHOR_WORDS)
+
+
+def _may_say_later(low: str) -> bool:
+    return "later" in low
 
 
 def _may_say_next_day(low: str) -> bool:
@@ -200,7 +201,7 @@ def _may_say_then(low: str) -> bool:
 
 GATES: tuple[tuple[re.Pattern[str], Callable[[str], bool]], ...] = (
     (_ANCHORED_RE, _may_count_from_event),
-    (_LATER_RE, lambda low: "later" in low),
+    (_LATER_RE, _may_say_later),
     (_NEXT_DAY_RE, _may_say_next_day),
     (_SAME_DAY_RE, _may_say_same_day),
     (_THEN_RE, _may_say_then),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mission_control.extract import relative
+from mission_control.extract import prefilter, relative
 from tests.support.fuzzing import FUZZ
 
 PIECES = [
@@ -15,7 +15,7 @@ PIECES = [
     "next", "following", "morning", "afternoon", "night", "shortly", "soon", "immediately",
     "moments", "a few", "from", "since", "touchdown", "landing", "launch", "lift-off",
     "liftoff", "separation", "atmospheric", "entry", "orbit", "insertion", "its", "thereafter",
-    "wards", "ſame", "ſince", "ımmediately", "İmmediately", "K", "x",
+    "wards", "x",
 ]  # fmt: skip
 clauses = st.lists(st.sampled_from(PIECES), max_size=12).map("".join) | st.lists(
     st.sampled_from(PIECES), max_size=10
@@ -25,7 +25,9 @@ clauses = st.lists(st.sampled_from(PIECES), max_size=12).map("".join) | st.lists
 @FUZZ
 @given(clauses)
 def test_a_pattern_matches_only_where_its_words_are(text: str) -> None:
-    low = relative.folded(text)
+    low = prefilter.folded(text)
+    if low is None:
+        return  # a text not in ASCII is not gated
     for pattern, may in relative.GATES:
         if pattern.search(text):
             assert may(low), (pattern.pattern[:40], text)
@@ -44,9 +46,10 @@ def test_the_gates_let_through_what_each_pattern_reads() -> None:
     }
     for text, row in said.items():
         pattern, may = relative.GATES[row]
-        assert pattern.search(text) and may(relative.folded(text)), text
+        assert pattern.search(text) and may(text.lower()), text
 
 
-def test_a_long_s_and_a_dotted_capital_i_are_folded_as_the_patterns_fold_them() -> None:
-    assert relative.folded("İmmediately ſame") == "immediately same"
+def test_a_clause_not_in_ascii_is_tried_with_every_pattern() -> None:
+    # Case-blind matching takes "İ" for "i", which lowering does not.
     assert relative.find_relative("İmmediately afterwards it landed") is not None
+    assert relative.find_relative("Immediately afterwards it landed") is not None
