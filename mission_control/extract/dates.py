@@ -9,6 +9,7 @@ rejects impossible dates (``31 February 1974``). Citation years (``(2002)``), ye
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
@@ -48,13 +49,22 @@ __all__ = [
 ]
 
 
-def _matches(pattern: re.Pattern[str], sentence: str, low: str | None) -> list[re.Match[str]]:
-    """``pattern.finditer(sentence)``, tried only where a match can begin when the pattern
-    has a table of where."""
-    starts = STARTS.get(pattern)
+def _matches(
+    pattern: re.Pattern[str], starts: re.Pattern[str] | None, sentence: str, low: str | None
+) -> Iterable[re.Match[str]]:
+    """``pattern.finditer(sentence)``, tried only where ``starts`` says a match can begin
+    when the pattern has such a pattern."""
     if starts is None:
-        return list(pattern.finditer(sentence))
+        return pattern.finditer(sentence)
     return prefilter.finditer(pattern, starts, sentence, low)
+
+
+# Each pattern with where it can begin, looked up once (a pattern's hash is its text's).
+_SPAN_SCANS = tuple((pattern, STARTS.get(pattern)) for pattern in SPAN_RES)
+_DATE_SCANS = tuple(
+    (pattern, precision, STARTS.get(pattern)) for pattern, precision in DATE_PATTERNS
+)
+_DAY_LIST_STARTS = STARTS.get(DAY_LIST_RE)
 
 
 @dataclass(frozen=True)
@@ -122,9 +132,9 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
                 sentence[start:end],
             )
     taken.add(claimed)
-    for pattern in SPAN_RES:
+    for pattern, starts in _SPAN_SCANS:
         claimed = []
-        for match in _matches(pattern, sentence, low):
+        for match in _matches(pattern, starts, sentence, low):
             if taken.overlaps(*match.span()):
                 continue
             claimed.append(match.span())
@@ -138,9 +148,9 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
             else:
                 found.append(found_span)
         taken.add(claimed)
-    for pattern, precision in DATE_PATTERNS:
+    for pattern, precision, starts in _DATE_SCANS:
         claimed = []
-        for match in _matches(pattern, sentence, low):
+        for match in _matches(pattern, starts, sentence, low):
             start, end = match.span()
             if taken.overlaps(start, end):
                 continue
@@ -155,7 +165,7 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
             start += len(text) - len(core)  # the mention is the date itself, not "in"
             add(core, precision, start, end, core)
         taken.add(claimed)
-    for match in _matches(DAY_LIST_RE, sentence, low):
+    for match in _matches(DAY_LIST_RE, _DAY_LIST_STARTS, sentence, low):
         if taken.overlaps(match.start("days"), match.end("days")):
             continue
         for day in re.finditer(DAY, match.group("days")):
