@@ -283,10 +283,26 @@ def assign_keywords(
     takes the nearest keyword between it and the moment before it, else the nearest between it
     and the moment after it that does not lead straight into that moment; a date in a list
     with no keyword of its own shares the kind of the date before it."""
+    if not keywords:
+        return [None] * len(spans)
     # Keywords never overlap, so sorted by start they are sorted by end too: the keywords
     # within a stretch of text are a run of indexes, found by binary search.
     starts = [k.start for k in keywords]
     ends = [k.end for k in keywords]
+    if len(spans) == 1:
+        return [_only_moment(len(text), spans[0], keywords, starts, ends)]
+    return _each_moment(text, spans, keywords, starts, ends)
+
+
+def _each_moment(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    keywords: Sequence[Keyword],
+    starts: list[int],
+    ends: list[int],
+) -> list[Keyword | None]:
+    """:func:`assign_keywords` for any number of moments, the keywords' starts and ends
+    given."""
     free = _Unclaimed(len(keywords))
     kinds: list[Keyword | None] = []
 
@@ -318,6 +334,24 @@ def assign_keywords(
         else:
             kinds.append(None)
     return kinds
+
+
+def _only_moment(
+    length: int,
+    span: tuple[int, int],
+    keywords: Sequence[Keyword],
+    starts: list[int],
+    ends: list[int],
+) -> Keyword | None:
+    """:func:`assign_keywords` for a clause of one moment, which claims nothing from another:
+    the last keyword within it, else the last before it, else the first after it."""
+    start, end = span
+    for lo, hi in ((start, end), (0, start)):
+        first, past = bisect.bisect_left(starts, lo), bisect.bisect_right(ends, hi)
+        if first < past:
+            return keywords[past - 1]
+    first, past = bisect.bisect_left(starts, end), bisect.bisect_right(ends, length)
+    return keywords[first] if first < past else None
 
 
 class _Unclaimed:
