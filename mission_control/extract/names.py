@@ -31,6 +31,9 @@ _ANY_CRAFT = re.compile(
     rf"\b(?!(?:{_NOT_CRAFT})\b)[A-Z][a-z]{{2,}}(?:-[A-Z][A-Za-z]?)?\s\d{{1,3}}[A-Z]?\b"
     r"(?![/.:,]\d|\s*(?:km|mi|m|kg|g|s|h|min|ft|lb|°|%)(?!\w))"
 )
+# What every craft name holds, of the known programmes' (all words of four letters or more) or
+# any other: a capitalised word, space and a digit.
+_ANY_NAME = re.compile(r"[A-Z][a-z]{2,}(?:-[A-Z][A-Za-z]?)?\s+\d")
 # Where a match of _ANY_CRAFT can begin (in the text itself: the pattern heeds case).
 _ANY_CRAFT_STARTS = re.compile(r"[A-Z][a-z]{2,}(?:-[A-Z][A-Za-z]?)?\s\d")
 
@@ -38,6 +41,8 @@ _ANY_CRAFT_STARTS = re.compile(r"[A-Z][a-z]{2,}(?:-[A-Z][A-Za-z]?)?\s\d")
 def craft_names(text: str) -> list[re.Match[str]]:
     """The craft names of ``text`` in order: those of the known programmes, and any other
     word-and-number name (:data:`_ANY_CRAFT`)."""
+    if _ANY_NAME.search(text) is None:
+        return []
     known = prefilter.finditer(vocabulary.CRAFT_NAME, vocabulary.CRAFT_NAME_STARTS, text, text)
     others = prefilter.finditer(_ANY_CRAFT, _ANY_CRAFT_STARTS, text, text)
     if not others:
@@ -57,9 +62,9 @@ def part_words(text: str) -> tuple[tuple[str, tuple[re.Match[str], ...]], ...]:
         return tuple(
             (part, tuple(pattern.finditer(text))) for part, pattern, _ in vocabulary.PART_WORDS
         )
-    hits = list(vocabulary.PART_STARTS.finditer(low))
-    if not hits:
+    if not any(map(low.__contains__, _PART_HINTS)):
         return _NO_PART_WORDS
+    hits = vocabulary.PART_STARTS.finditer(low)
     found: dict[str, list[re.Match[str]]] = {}
     for hit in hits:
         part = vocabulary.PART_OF_START[hit.group()]
@@ -75,6 +80,9 @@ def part_words(text: str) -> tuple[tuple[str, tuple[re.Match[str], ...]], ...]:
 
 _PART_PATTERNS = {part: pattern for part, pattern, _ in vocabulary.PART_WORDS}
 _PARTS = tuple(_PART_PATTERNS)
+# Every part word holds one of these (lowered).
+_PART_HINTS: tuple[str, ...] = ("land", "descent", "bus", "coast", "flyby", "carrier")
+_PART_HINTS += ("orbiter", "capsule", "rover", "penetrator")
 _NO_PART_WORDS: tuple[tuple[str, tuple[re.Match[str], ...]], ...] = tuple(
     (part, ()) for part in _PARTS
 )
