@@ -35,19 +35,9 @@ REFERENCE_MARKERS = re.compile(
     r"\bSpaceflight portal\b|\bPortals?:|^\s*\^|\bWayback Machine\b|\bet al\.",
     re.IGNORECASE,
 )
-# Every match of REFERENCE_MARKERS holds one of these (lowered).
-_REFERENCE_WORDS = (
-    "retrieved",
-    "archived",
-    "isbn",
-    "issn",
-    "doi:",
-    "p.",
-    "accessed",
-    "portal",
-    "^",
-    "wayback machine",
-    "et al.",
+# Where REFERENCE_MARKERS can match, in the lowered sentence: each match holds one of these.
+_REFERENCE_HINT = re.compile(
+    r"retrieved|archived|isbn|issn|doi:|p\.\s*\d|accessed|portal|\^|wayback machine|et al\."
 )
 # A citation that opens with its author: "Siddiqi, Asif A. (2002)", "Harvey, B. (2007)",
 # "Perminov, V. G. (July 1999)".
@@ -129,9 +119,10 @@ def is_reference(sentence: str) -> bool:
         sentence = _INLINE_CITATION_RE.sub("", sentence)
     if _CITATION_OPENING.match(sentence):  # each of its branches opens with "^"
         return True
-    return prefilter.has_any(prefilter.folded(sentence), _REFERENCE_WORDS) and bool(
-        REFERENCE_MARKERS.search(sentence)
-    )
+    low = prefilter.folded(sentence)
+    if low is not None and not _REFERENCE_HINT.search(low):
+        return False
+    return REFERENCE_MARKERS.search(sentence) is not None
 
 
 def _clean(sentence: str) -> str:

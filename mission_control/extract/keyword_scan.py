@@ -1,18 +1,18 @@
-"""Cheap tests that tell the reader a clause cannot match a keyword pattern, so the pattern
-is not run over it.
+"""Where a keyword pattern may match a clause, found for less than a search costs.
 
-A vocabulary pattern starts with ``\\b`` and ignores case, so Python's ``re`` tries it at every
-character of a clause. Each such pattern has beside it its cues: words of which every match
-holds at least one (tests/unit/test_kinds_speed.py checks this on the corpus and on made-up
-text). Finding a cue in the clause's :func:`fold` is a necessary condition for a match, and it costs
-a small part of a search. Every match also begins with one of the pattern's starts, so the
-pattern is tried only where one begins (:func:`scan`).
+A vocabulary pattern starts with ``\\b`` and ignores case, so Python's ``re`` tries it at
+every character of a clause. Beside each such pattern stand its cues, words one of which every
+match holds, and its starts, words one of which every match begins with
+(tests/unit/test_kinds_speed.py checks both on every alternative of the pattern, the corpus
+and made-up text). A pattern none of whose cues the clause's :func:`fold` holds is not run;
+one that may match is tried only where one of its starts begins (:func:`scan`).
 """
 
 from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterable
 
 # What a case-insensitive pattern reads as each ASCII letter: the letter in either case, and
 # four letters outside ASCII (dotted and dotless I, the long S, the Kelvin sign).
@@ -67,7 +67,7 @@ class CueFinder:
 
 
 def scan(
-    pattern: re.Pattern[str], text: str, folded: str, starts: tuple[str, ...]
+    pattern: re.Pattern[str], text: str, folded: str, starts: Iterable[str]
 ) -> list[re.Match[str]]:
     """The matches ``pattern.finditer(text)`` gives, found by trying the pattern only where
     one of its ``starts`` begins in ``folded`` (every match begins with one, and none is

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,6 +25,10 @@ class Keyword:
     planned: bool = False
 
 
+# Keywords in order of the text, and of the table where two start together.
+_IN_ORDER = operator.attrgetter("start", "rank")
+
+
 def _rank(kind: str) -> int:
     return next(
         (i for i, (k, *_) in enumerate(vocabulary.KIND_PATTERNS) if k == kind),
@@ -32,15 +37,16 @@ def _rank(kind: str) -> int:
 
 
 def _planned_verbs(
-    text: str, folded: str, cues: set[str]
+    text: str, folded: str, held: set[str]
 ) -> tuple[list[Keyword], list[tuple[int, int]]]:
     """The events a clause says were due ("was due to land"), each keyword at its verb, and
     the stretches of text (the phrase and its verb) that no other row may read."""
     found: list[Keyword] = []
     spans: list[tuple[int, int]] = []
-    if cues.isdisjoint(vocabulary.PLANNED_TO_CUES):
+    if held.isdisjoint(vocabulary.PLANNED_TO_CUES):
         return found, spans
-    for marker in scan(vocabulary.PLANNED_TO, text, folded, vocabulary.PLANNED_TO_STARTS):
+    starts = held.intersection(vocabulary.PLANNED_TO_STARTS)
+    for marker in scan(vocabulary.PLANNED_TO, text, folded, starts):
         at = marker.end()
         if spans and at <= spans[-1][1]:
             continue
@@ -62,13 +68,15 @@ def _planned_verbs(
 _BEFORE_REACH = 40
 
 
-def _mark_planned(text: str, folded: str, cues: set[str], keywords: list[Keyword]) -> list[Keyword]:
+def _mark_planned(text: str, folded: str, held: set[str], keywords: list[Keyword]) -> list[Keyword]:
     """The keywords with those that "scheduled for" or "the planned" speaks of marked
     planned: the keyword right after such a phrase, else the one just before it."""
     if not keywords:
         return keywords
     for_, adjective = (
-        scan(pattern, text, folded, starts) if not cues.isdisjoint(row_cues) else []
+        scan(pattern, text, folded, held.intersection(starts))
+        if not held.isdisjoint(row_cues)
+        else []
         for pattern, row_cues, starts in _PLANNED_PHRASES
     )
     if not (for_ or adjective):
@@ -102,31 +110,31 @@ def find_keywords(text: str) -> list[Keyword]:
     what was only due marked planned; where two rows match the same words the row listed
     first keeps them."""
     folded = fold(text)
-    cues = _cues_in(folded)
-    if not cues:
+    held = _held_in(folded)
+    if not held:
         return []
-    planned, spans = _planned_verbs(text, folded, cues)
+    planned, spans = _planned_verbs(text, folded, held)
     blanked = _blanked(text, spans)
     # The folded text's cues and starts still stand for the blanked text: a blank is no
     # letter of either.
-    if not cues.isdisjoint(vocabulary.HYPOTHETICAL_CUES):
-        hypothetical = scan(
-            vocabulary.HYPOTHETICAL, blanked, folded, vocabulary.HYPOTHETICAL_STARTS
-        )
+    if not held.isdisjoint(vocabulary.HYPOTHETICAL_CUES):
+        starts = held.intersection(vocabulary.HYPOTHETICAL_STARTS)
+        hypothetical = scan(vocabulary.HYPOTHETICAL, blanked, folded, starts)
         blanked = _blanked(blanked, [m.span() for m in hypothetical])
     kept: list[Keyword] = []
     # Where the last word of KIND_LATER starts (-1: none), found once for the clause.
     later_words = []
-    if not cues.isdisjoint(vocabulary.KIND_LATER_CUES):
-        later_words = scan(vocabulary.KIND_LATER, blanked, folded, vocabulary.KIND_LATER_CUES)
-    later = max((m.start() for m in later_words), default=-1)
-    if later_words and _PARACHUTE_CUES[0] in cues:
+    if not held.isdisjoint(vocabulary.KIND_LATER_CUES):
+        starts = held.intersection(vocabulary.KIND_LATER_CUES)
+        later_words = scan(vocabulary.KIND_LATER, blanked, folded, starts)
+    later = later_words[-1].start() if later_words else -1
+    if later_words and _PARACHUTE_CUES[0] in held:
         blanked = _parachute_words(blanked, folded, later_words)
     taken: Claimed | None = None
-    for rank, kind, pattern, row_cues, starts, needs_later, at_word in _ROWS:
-        if cues.isdisjoint(row_cues):
+    for rank, kind, pattern, row_cues, row_starts, needs_later, at_word in _ROWS:
+        if held.isdisjoint(row_cues):
             continue
-        matches = scan(pattern, blanked, folded, starts)
+        matches = scan(pattern, blanked, folded, held.intersection(row_starts))
         if not matches:
             continue
         # A row's own matches never overlap, so only earlier rows' keywords are checked.
@@ -141,10 +149,9 @@ def find_keywords(text: str) -> list[Keyword]:
             kept.extend(found)
             taken = taken if taken is not None else Claimed()
             taken.add((k.start, k.end) for k in found)
-    kept.sort(key=lambda k: (k.start, k.rank))
-    return sorted(
-        [*_mark_planned(text, folded, cues, kept), *planned], key=lambda k: (k.start, k.rank)
-    )
+    kept.sort(key=_IN_ORDER)
+    kept = _mark_planned(text, folded, held, kept)
+    return sorted([*kept, *planned], key=_IN_ORDER) if planned else kept
 
 
 def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
@@ -212,7 +219,19 @@ _CUES: tuple[str, ...] = tuple(
         }
     )
 )
-_cues_in = CueFinder(_CUES)
+# Every start of those patterns: which of them a clause holds is found with the cues.
+_STARTS: tuple[str, ...] = tuple(
+    sorted(
+        {
+            *(start for _, _, _, starts in vocabulary.KIND_PATTERNS for start in starts),
+            *vocabulary.HYPOTHETICAL_STARTS,
+            *vocabulary.PLANNED_TO_STARTS,
+            *vocabulary.PLANNED_FOR_STARTS,
+            *vocabulary.PLANNED_ADJECTIVE_STARTS,
+        }
+    )
+)
+_held_in = CueFinder((*_CUES, *_STARTS))
 
 
 def kind_of(keywords: Sequence[Keyword]) -> str | None:
@@ -225,10 +244,10 @@ def kind_of(keywords: Sequence[Keyword]) -> str | None:
 # What may stand between a keyword and the moment it states ("landed on", "launched at").
 def plans(text: str) -> bool:
     """Whether a stretch of text says what follows was only due ("was scheduled for")."""
-    cues = _cues_in(fold(text))
+    held = _held_in(fold(text))
     return bool(
-        (not cues.isdisjoint(vocabulary.PLANNED_FOR_CUES) and vocabulary.PLANNED_FOR.search(text))
-        or (not cues.isdisjoint(vocabulary.PLANNED_TO_CUES) and vocabulary.PLANNED_TO.search(text))
+        (not held.isdisjoint(vocabulary.PLANNED_FOR_CUES) and vocabulary.PLANNED_FOR.search(text))
+        or (not held.isdisjoint(vocabulary.PLANNED_TO_CUES) and vocabulary.PLANNED_TO.search(text))
     )
 
 
@@ -283,10 +302,26 @@ def assign_keywords(
     takes the nearest keyword between it and the moment before it, else the nearest between it
     and the moment after it that does not lead straight into that moment; a date in a list
     with no keyword of its own shares the kind of the date before it."""
+    if not keywords:
+        return [None] * len(spans)
     # Keywords never overlap, so sorted by start they are sorted by end too: the keywords
     # within a stretch of text are a run of indexes, found by binary search.
     starts = [k.start for k in keywords]
     ends = [k.end for k in keywords]
+    if len(spans) == 1:
+        return [_only_moment(len(text), spans[0], keywords, starts, ends)]
+    return _each_moment(text, spans, keywords, starts, ends)
+
+
+def _each_moment(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    keywords: Sequence[Keyword],
+    starts: list[int],
+    ends: list[int],
+) -> list[Keyword | None]:
+    """:func:`assign_keywords` for any number of moments, the keywords' starts and ends
+    given."""
     free = _Unclaimed(len(keywords))
     kinds: list[Keyword | None] = []
 
@@ -318,6 +353,24 @@ def assign_keywords(
         else:
             kinds.append(None)
     return kinds
+
+
+def _only_moment(
+    length: int,
+    span: tuple[int, int],
+    keywords: Sequence[Keyword],
+    starts: list[int],
+    ends: list[int],
+) -> Keyword | None:
+    """:func:`assign_keywords` for a clause of one moment, which claims nothing from another:
+    the last keyword within it, else the last before it, else the first after it."""
+    start, end = span
+    for lo, hi in ((start, end), (0, start)):
+        first, past = bisect.bisect_left(starts, lo), bisect.bisect_right(ends, hi)
+        if first < past:
+            return keywords[past - 1]
+    first, past = bisect.bisect_left(starts, end), bisect.bisect_right(ends, length)
+    return keywords[first] if first < past else None
 
 
 class _Unclaimed:

@@ -58,7 +58,7 @@ def _first_statement(
     for sentence in sentences:
         text = sentence.text
         for pattern, words in patterns:
-            if any(word in text for word in words) and (match := pattern.search(text)):
+            if any(map(text.__contains__, words)) and (match := pattern.search(text)):
                 return match
     return None
 

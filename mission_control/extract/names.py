@@ -31,20 +31,31 @@ _ANY_CRAFT = re.compile(
     rf"\b(?!(?:{_NOT_CRAFT})\b)[A-Z][a-z]{{2,}}(?:-[A-Z][A-Za-z]?)?\s\d{{1,3}}[A-Z]?\b"
     r"(?![/.:,]\d|\s*(?:km|mi|m|kg|g|s|h|min|ft|lb|°|%)(?!\w))"
 )
-# Where a match of _ANY_CRAFT can begin (in the text itself: the pattern heeds case).
-_ANY_CRAFT_STARTS = re.compile(r"[A-Z][a-z]{2,}(?:-[A-Z][A-Za-z]?)?\s\d")
+# Where every craft name begins, of the known programmes' (all words of four letters or more)
+# or any other: a capitalised word, space and a digit.
+_ANY_NAME = re.compile(r"[A-Z][a-z]{2,}(?:-[A-Z][A-Za-z]?)?\s+\d")
 
 
 def craft_names(text: str) -> list[re.Match[str]]:
     """The craft names of ``text`` in order: those of the known programmes, and any other
-    word-and-number name (:data:`_ANY_CRAFT`)."""
-    known = prefilter.finditer(vocabulary.CRAFT_NAME, vocabulary.CRAFT_NAME_STARTS, text, text)
-    others = prefilter.finditer(_ANY_CRAFT, _ANY_CRAFT_STARTS, text, text)
-    if not others:
-        return known
-    starts = {m.start() for m in known}
-    found = known + [m for m in others if m.start() not in starts]
-    return sorted(found, key=lambda m: m.start())
+    word-and-number name (:data:`_ANY_CRAFT`), each a match of its own pattern as its
+    ``finditer`` gives them (where a known name is also another, the known one)."""
+    found: list[re.Match[str]] = []
+    known_end = other_end = 0
+    # Both patterns' matches begin where _ANY_NAME matches, and none begins inside one of its
+    # matches (there, no capital stands after a word boundary with two letters after it).
+    for hit in _ANY_NAME.finditer(text):
+        at = hit.start()
+        known = vocabulary.CRAFT_NAME.match(text, at) if at >= known_end else None
+        if known is not None:
+            known_end = known.end()
+        other = _ANY_CRAFT.match(text, at) if at >= other_end else None
+        if other is not None:
+            other_end = other.end()
+        match = known or other
+        if match is not None:
+            found.append(match)
+    return found
 
 
 @functools.lru_cache(maxsize=16)
@@ -57,9 +68,9 @@ def part_words(text: str) -> tuple[tuple[str, tuple[re.Match[str], ...]], ...]:
         return tuple(
             (part, tuple(pattern.finditer(text))) for part, pattern, _ in vocabulary.PART_WORDS
         )
-    hits = list(vocabulary.PART_STARTS.finditer(low))
-    if not hits:
+    if not any(map(low.__contains__, _PART_HINTS)):
         return _NO_PART_WORDS
+    hits = vocabulary.PART_STARTS.finditer(low)
     found: dict[str, list[re.Match[str]]] = {}
     for hit in hits:
         part = vocabulary.PART_OF_START[hit.group()]
@@ -75,6 +86,9 @@ def part_words(text: str) -> tuple[tuple[str, tuple[re.Match[str], ...]], ...]:
 
 _PART_PATTERNS = {part: pattern for part, pattern, _ in vocabulary.PART_WORDS}
 _PARTS = tuple(_PART_PATTERNS)
+# Every part word holds one of these (lowered).
+_PART_HINTS: tuple[str, ...] = ("land", "descent", "bus", "coast", "flyby", "carrier")
+_PART_HINTS += ("orbiter", "capsule", "rover", "penetrator")
 _NO_PART_WORDS: tuple[tuple[str, tuple[re.Match[str], ...]], ...] = tuple(
     (part, ()) for part in _PARTS
 )

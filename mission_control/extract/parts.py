@@ -41,9 +41,19 @@ def named_parts(doc: Document, name: str = "") -> tuple[str, ...]:
         said = [part for part, pattern, _ in vocabulary.PART_WORDS if pattern.search(item.value)]
         if len(said) > 1 or "type" not in item.key.lower():
             found.update(said)
+    key = name.lower() if name.isascii() else None
     for sentence in own_sentences(doc, name):
-        text = blank.sub(" ", sentence.text) if blank is not None else sentence.text
+        if len(found) == len(PART_ORDER):
+            break  # nothing left to find
+        text = sentence.text
+        if blank is not None:
+            low = prefilter.folded(text)
+            # In ASCII text the name, ignoring case, is the lowered name in the lowered text.
+            if low is None or key is None or key in low:
+                text = blank.sub(" ", text)
         for part, matches in part_words(text):
+            if part in found:
+                continue
             for match in matches:
                 before = text[max(0, match.start() - 30) : match.start()]
                 if _NO_PART.search(before) or _IS_A.fullmatch(text, 0, match.start()):

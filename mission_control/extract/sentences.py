@@ -68,6 +68,7 @@ _BOUNDARY_RE = re.compile(
 )
 
 
+_INITIALS_RE = re.compile(r"(?:[a-z]\.)*[a-z]")  # "a", "u.s": initials, not words
 _ZONE_AFTER_RE = re.compile(r"[A-Z]{1,5}\b|\(|[a-z]")
 
 
@@ -83,9 +84,7 @@ def split_sentences(text: str, base: int) -> list[tuple[str, int, int]]:
             # "at 12:52 p.m. Its parachute opened": a clock's a.m. or p.m. ends a sentence
             # that a word other than a zone's ("p.m. EDT") follows.
             ends_clock = token in ("a.m", "p.m") and not _ZONE_AFTER_RE.match(text, match.end())
-            if not ends_clock and (
-                token in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token)
-            ):
+            if not ends_clock and (token in _ABBREVIATIONS or _INITIALS_RE.fullmatch(token)):
                 continue
         # Keep the closing quote, bracket or citation marker after the stop with its sentence.
         cut = match.start() + len(match.group(0).rstrip())

@@ -61,7 +61,22 @@ def without_name(text: str, name: str) -> str:
     """The text with the mission's own name blanked ("Pioneer Venus Orbiter" names no part)."""
     if not name.strip():
         return text
-    return re.sub(re.escape(name), lambda m: " " * len(m.group(0)), text, flags=re.I)
+    low = prefilter.folded(text)
+    if low is None or not name.isascii():
+        return re.sub(re.escape(name), lambda m: " " * len(m.group(0)), text, flags=re.I)
+    # In ASCII text, the name ignoring case is the lowered name in the lowered text.
+    key = name.lower()
+    at = low.find(key)
+    if at < 0:
+        return text
+    pieces: list[str] = []
+    end = 0
+    while at >= 0:
+        pieces += [text[end:at], " " * len(key)]
+        end = at + len(key)
+        at = low.find(key, end)
+    pieces.append(text[end:])
+    return "".join(pieces)
 
 
 # A clause whose subject is a pronoun, after an optional opening phrase ("Initially, it ...").
@@ -125,6 +140,8 @@ _CLAUSE_BREAK = re.compile(
     r"(?=(?:the|its)\s)",
     re.I,
 )
+# Where a match of _CLAUSE_BREAK can begin, in the lowered text.
+_CLAUSE_BREAK_STARTS = re.compile(r"[;,]|\s+and\s")
 # A part word that ends where a ", which" begins.
 _PART_BEFORE = 40
 # "it" as a clause's subject after an opening phrase ("On 12 February it was ..."); an "it"
@@ -181,11 +198,7 @@ def _clauses(text: str) -> tuple[list[re.Match[str]], list[int], list[int]]:
     """The breaks between the clauses of ``text`` (:data:`_CLAUSE_BREAK`), and where each
     clause starts and ends (kept for the last texts read: a clause's times and the clause
     after it ask)."""
-    low = prefilter.folded(text)
-    if low is not None and ";" not in low and "," not in low and "and" not in low:
-        breaks = []  # every break holds a semicolon, a comma or "and"
-    else:
-        breaks = list(_CLAUSE_BREAK.finditer(text))
+    breaks = prefilter.finditer(_CLAUSE_BREAK, _CLAUSE_BREAK_STARTS, text, prefilter.folded(text))
     return breaks, [0, *(m.end() for m in breaks)], [*(m.start() for m in breaks), len(text)]
 
 

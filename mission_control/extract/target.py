@@ -78,6 +78,16 @@ _DESTINATION = re.compile(
 
 # Every match of _DESTINATION holds one of these words (it heeds case).
 _DESTINATION_WORDS: tuple[str, ...] = (*PLANETS, "Phobos", "Deimos", MOON, *_ADJECTIVES)
+# Where a match of _DESTINATION can begin, in the lowered text: the first words of each lead
+# of _LEADS, then a body of _BODY, then an adjective.
+_DESTINATION_STARTS = re.compile(
+    r"launched|sent|dispatched|despatched|bound\s+for|en\s+route|(?:on\s+)?(?:its|the)\s+way"
+    r"|(?:missions?|probes?|flights?|journey|voyage|trip|expedition)\s+to|towards?\s"
+    r"|orbit|reach|arriv|land|touch|crash|impact|(?:atmosphere|surface)\s+of|flew|fly|flies|"
+    + "|".join(p.lower() for p in PLANETS)
+    + r"|phobos|deimos|(?:the\s+|earth's\s+)?moon|"
+    + "|".join(dict.fromkeys(a.lower() for a in _ADJECTIVES))
+)
 
 # What a craft that never left Earth orbit is said to have done: stayed in (or failed to leave)
 # a parking orbit, failed to reach orbit, been lost in a launch failure. Placed in a parking
@@ -139,9 +149,10 @@ def destinations(sentence: str) -> list[str]:
     """The bodies a sentence names as a destination, once for each mention, in order; and
     Earth, once, when it says the craft never left Earth orbit."""
     found: list[str] = []
-    if not any(word in sentence for word in _DESTINATION_WORDS):
-        return _stranded(sentence, found)
-    for match in _DESTINATION.finditer(sentence):
+    if not any(map(sentence.__contains__, _DESTINATION_WORDS)):
+        return _stranded(sentence, prefilter.folded(sentence), found)
+    low = prefilter.folded(sentence)
+    for match in prefilter.finditer(_DESTINATION, _DESTINATION_STARTS, sentence, low):
         if match.group("led"):
             found.append(_body(match.group("led")))
         elif match.group("noun"):
@@ -150,12 +161,12 @@ def destinations(sentence: str) -> list[str]:
                 found.append(_body(match.group("noun")))
         else:
             found.append(_ADJECTIVES[match.group("adjective")])
-    return _stranded(sentence, found)
+    return _stranded(sentence, low, found)
 
 
-def _stranded(sentence: str, found: list[str]) -> list[str]:
-    """``found``, and Earth when the sentence says the craft never left Earth orbit."""
-    low = prefilter.folded(sentence)
+def _stranded(sentence: str, low: str | None, found: list[str]) -> list[str]:
+    """``found``, and Earth when the sentence (lowered: ``low``) says the craft never left
+    Earth orbit."""
     if not (prefilter.has_any(low, _STRANDED_VERBS) and prefilter.has_any(low, _STRANDED_PLACES)):
         return found
     if _STRANDED.search(sentence):

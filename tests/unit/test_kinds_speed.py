@@ -240,12 +240,14 @@ def test_cue_finder_is_a_substring_search() -> None:
     assert lines
     for text in lines:
         folded = fold(text)
-        assert kinds._cues_in(folded) == {c for c in kinds._CUES if c in folded}, text
+        literals = (*kinds._CUES, *kinds._STARTS)
+        assert kinds._held_in(folded) == {c for c in literals if c in folded}, text
 
 
-def test_find_keywords_reads_every_cue() -> None:
-    """Every cue of every pattern find_keywords runs is among those it looks for."""
+def test_find_keywords_reads_every_cue_and_start() -> None:
+    """Every cue and start of every pattern find_keywords runs is among those it looks for."""
     assert {c for _, _, cues, _ in GUARDED for c in cues} <= set(kinds._CUES)
+    assert {s for _, _, _, starts in GUARDED for s in starts} <= {*kinds._CUES, *kinds._STARTS}
 
 
 _PIECES = st.one_of(
@@ -279,7 +281,7 @@ def test_cues_change_no_keyword(pieces: list[str], glue: str) -> None:
     text = glue.join(pieces)
     cued = (kinds.find_keywords(text), kinds.plans(text))
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(kinds, "_cues_in", lambda folded: set(kinds._CUES))
+        patch.setattr(kinds, "_held_in", lambda folded: {*kinds._CUES, *kinds._STARTS})
         patch.setattr(
             kinds, "scan", lambda pattern, text, folded, starts: [*pattern.finditer(text)]
         )

@@ -11,83 +11,44 @@ from pathlib import Path
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from mission_control.extract import document, layout, names, prefilter, target, vocabulary
+from mission_control.extract import (
+    document,
+    layout,
+    names,
+    prefilter,
+    subjects,
+    target,
+    vocabulary,
+)
 from mission_control.extract.document import parse_document
 
 ROOT = Path(__file__).resolve().parents[2]
 
 # Words and marks the guarded patterns look for, to make text dense with near misses.
-PIECES = [
-    " ",
-    " ",
-    " ",
-    ", ",
-    ". ",
-    "-",
-    "'s ",
-    "(",
-    ")",
-    "\u2019",
-    "\u0130",
-    "\u017f",
-    "\u212a",
-    "the ",
-    "The ",
-    "its ",
-    "and ",
-    "And ",
-    "along with ",
-    "together with ",
-    "accompanied by ",
-    "lander",
-    "Lander",
-    "LANDER",
-    "landing",
-    "descent",
-    "module",
-    "stage",
-    "bus",
-    "Bus",
-    "coast",
-    "flyby",
-    "carrier",
-    "spacecraft",
-    "orbiter",
-    "capsule",
-    "re-entry",
-    "reentry",
-    "entry",
-    "return",
-    "sample",
-    "sample-return",
-    "rover",
-    "rovers",
-    "penetrator",
-    "pre",
-    "x",
-    "s",
-    "Mars",
-    "Venera",
-    "Vega",
-    "Tern",
-    "Zarya-V",
-    "Surgut",
-    "Site",
-    "March",
-    "2",
-    "7",
-    "12",
-    "123",
-    "1975",
-    "4A",
-    "km",
-    "probe",
-    "craft",
-    "vehicle",
-    "it",
-    "It",
-    "with",
-]
+# One line of pieces, split at "|", per family of patterns.
+_PIECE_LINES = """\
+ |, |. |-|'s |the |The |its |and |And |(|)|\u2019|\u0130|\u017f|\u212a|\u00a0|\t|; |,
+along with |together with |accompanied by | and | and the |while |which |x
+lander|Lander|LANDER|landing|descent|module|stage|bus|Bus|coast|flyby|carrier
+spacecraft|orbiter|capsule|re-entry|reentry|entry|return|sample|sample-return
+rover|rovers|penetrator|pre|x|s|Mars|Venera|Vega|Tern|Zarya-V|Surgut|Site|March
+2|7|12|123|1975|4A|km|probe|craft|vehicle|it|It|with|Big 1|big 1|BIG
+Moon|the Moon|Earth's|Martian|lunar|Venus|surface|atmosphere|launched|Launched
+from|Baikonur|Cosmodrome|to|bound for|towards|remained in|parking orbit|orbit
+Earth|failed to|leave|never|did not|exploded|during|launch|known as|also|built by
+Operated by|NASA|aboard a|Proton|rocket|program|Venera program|followed by
+preceded by|Retrieved|ISBN|p. 12|pp.|et al.|Portal:|^|All times are|times|UTC|GMT
+Moscow time|Note: times|time|failed|failure of the|retro-rockets|retrorocket
+parachute|tore|missed|enter|contact|was lost|lost contact|loss of signal|chip
+degraded|data|unusable|crashed|crash-landed|malfunctioned|separated|released
+course correction|engine|transmitted|signals|radio link|returned data|a third
+another|A second, smaller|followed|took place on|occurred at
+sent|present|dispatched|bound|for|en|route|on its way to|the way|mission|probes|journey
+Towards|toward|orbiting|about|of|reached|arrived at|landed on|touched down|crash-landed
+onto|impacted|into|flew past|fly-by of|flyby|Jupiter|Phobos|Deimos|Venusian|Lunar|Selenocentric
+Earth's Moon|Earth\u2019s Moon|Cytherean|Jovian|orbiter|lander|Pioneer|Venus Express|window
+"""
+PIECES = [piece for line in _PIECE_LINES.splitlines() for piece in line.split("|")]
 TEXTS = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
 
 
@@ -124,9 +85,12 @@ def check_part_words(text: str) -> None:
             assert {m.start() for m in expected} <= starts, (part, text)
 
 
-def check_guard(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> None:
-    """``prefilter.finditer`` and ``prefilter.search`` find what the pattern finds."""
-    view = text if not pattern.flags & re.IGNORECASE else prefilter.folded(text)
+def check_guard(
+    pattern: re.Pattern[str], starts: re.Pattern[str], lowered: bool, text: str
+) -> None:
+    """``prefilter.finditer`` and ``prefilter.search`` find what the pattern finds, with
+    ``starts`` looked for in the lowered text, or in the text itself."""
+    view = prefilter.folded(text) if lowered else text
     expected = spans(pattern.finditer(text))
     assert spans(prefilter.finditer(pattern, starts, text, view)) == expected, text
     first = prefilter.search(pattern, starts, text, view)
@@ -134,11 +98,19 @@ def check_guard(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) ->
 
 
 GUARDS = [
-    (vocabulary.CRAFT_NAME, vocabulary.CRAFT_NAME_STARTS),
-    (names._ANY_CRAFT, names._ANY_CRAFT_STARTS),
-    (vocabulary.COMPANION, vocabulary.COMPANION_STARTS),
-    (vocabulary.GENERIC_SELF, vocabulary.GENERIC_SELF_STARTS),
+    (vocabulary.CRAFT_NAME, vocabulary.CRAFT_NAME_STARTS, False),
+    (vocabulary.COMPANION, vocabulary.COMPANION_STARTS, True),
+    (vocabulary.GENERIC_SELF, vocabulary.GENERIC_SELF_STARTS, True),
+    (subjects._CLAUSE_BREAK, subjects._CLAUSE_BREAK_STARTS, True),
+    (target._DESTINATION, target._DESTINATION_STARTS, True),
 ]
+
+
+def test_every_reference_marker_is_where_its_hint_is() -> None:
+    for text in [*corpus_sentences(), "Retrieved 5 May", "pp. 12-14", "P.  7", "et al. 2001"]:
+        for match in document.REFERENCE_MARKERS.finditer(text):
+            if text.isascii():
+                assert document._REFERENCE_HINT.search(match.group(0).lower()), text
 
 
 # (pattern, groups of words): every match of the pattern holds a word of each group; a
@@ -147,7 +119,6 @@ WORDS = [
     *((pattern, (words,)) for _, pattern, words in vocabulary.PROSE_METADATA),
     (target._DESTINATION, (target._DESTINATION_WORDS,)),
     (target._STRANDED, (target._STRANDED_VERBS, target._STRANDED_PLACES)),
-    (document.REFERENCE_MARKERS, (document._REFERENCE_WORDS,)),
     (layout._STATED_ZONE_RE, (("times",),)),
     *((pattern, (words,)) for _, pattern, words in vocabulary.OUTCOME_PATTERNS),
     *((pattern, (words,)) for _, pattern, words in vocabulary.SYSTEM_WORDS),
@@ -176,6 +147,7 @@ def test_the_corpus_matches_hold_their_prefilter_words() -> None:
 @settings(max_examples=400, derandomize=True, deadline=None, database=None)
 @given(TEXTS)
 @example("Proton-K rocket, launched from Baikonur; et al. ^ all times UTC")
+@example("It was launched from Earth to study Mars, and flew past the Moon on its way to Venus")
 def test_made_up_matches_hold_their_prefilter_words(text: str) -> None:
     check_words(text)
 
@@ -194,15 +166,41 @@ def test_made_up_part_words_are_found_as_each_pattern_finds_them(text: str) -> N
 
 def test_the_corpus_guarded_patterns_find_what_they_find_unguarded() -> None:
     for text in corpus_sentences():
-        for pattern, starts in GUARDS:
-            check_guard(pattern, starts, text)
+        for pattern, starts, lowered in GUARDS:
+            check_guard(pattern, starts, lowered, text)
 
 
 @settings(max_examples=400, derandomize=True, deadline=None, database=None)
 @given(TEXTS)
 def test_made_up_guarded_patterns_find_what_they_find_unguarded(text: str) -> None:
-    for pattern, starts in GUARDS:
-        check_guard(pattern, starts, text)
+    for pattern, starts, lowered in GUARDS:
+        check_guard(pattern, starts, lowered, text)
+
+
+def check_names(text: str) -> None:
+    """Craft names as both patterns find them, everywhere; the mission's name blanked as a
+    case-blind substitution blanks it."""
+    known = list(vocabulary.CRAFT_NAME.finditer(text))
+    starts = {m.start() for m in known}
+    others = [m for m in names._ANY_CRAFT.finditer(text) if m.start() not in starts]
+    expected = sorted([*known, *others], key=lambda m: m.start())
+    assert spans(names.craft_names(text)) == spans(expected), text
+    for name in ("Big 1", "Mars 6", "venera", "\u0130t", "X"):
+        blanked = re.sub(re.escape(name), lambda m: " " * len(m.group(0)), text, flags=re.I)
+        assert subjects.without_name(text, name) == blanked, (name, text)
+
+
+def test_the_corpus_craft_names_and_blanked_names_are_as_the_patterns_find_them() -> None:
+    for text in corpus_sentences():
+        check_names(text)
+
+
+@settings(max_examples=400, derandomize=True, deadline=None, database=None)
+@given(TEXTS)
+@example("Unlike Mars  7, the Big 1 and BIG 1 and big\u00a01; Tern\t3 and Zarya-V 12")
+@example("Zarya-Vab 3, xMars 6, Mars  1975 and Luna 9A and Site 81/24 and Tern 4 km")
+def test_made_up_craft_names_and_blanked_names_are_as_the_patterns_find_them(text: str) -> None:
+    check_names(text)
 
 
 def test_a_text_not_ascii_is_not_folded() -> None:
