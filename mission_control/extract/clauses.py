@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
+from mission_control.extract import prefilter
 from mission_control.extract.dates import (
     DateMention,
     TimeMention,
@@ -35,6 +36,7 @@ from mission_control.extract.relative import (
     without_anchors,
 )
 from mission_control.extract.report import Report
+from mission_control.extract.sentences import split_clauses
 from mission_control.extract.stamps import Stamp
 from mission_control.extract.subjects import about_other_craft
 from mission_control.extract.times import zone_named
@@ -182,9 +184,16 @@ def _heading_context(context: _Context, sentence: Sentence, order: int) -> _Cont
 
 
 # A clause stating when something was planned: "was scheduled for 18 December 1975".
-_PLANNED_RE = re.compile(
-    r"\b(?:scheduled|planned|due|expected|intended|meant|set)\s+(?:for|to|on)\b", re.IGNORECASE
-)
+_PLANNED_WORDS = ("scheduled", "planned", "due", "expected", "intended", "meant", "set")
+_PLANNED_RE = re.compile(rf"\b(?:{'|'.join(_PLANNED_WORDS)})\s+(?:for|to|on)\b", re.IGNORECASE)
+
+
+def _states_a_plan(text: str) -> bool:
+    """Whether a sentence says when something was planned (tried only where a word of a
+    plan is)."""
+    return prefilter.has_any(prefilter.folded(text), _PLANNED_WORDS) and bool(
+        _PLANNED_RE.search(text)
+    )
 
 
 def _next_context(
@@ -198,7 +207,7 @@ def _next_context(
     keywords: Sequence[Keyword],
 ) -> _Context:
     """What the clauses after a clause take from it."""
-    if stamps and context.moment is not None and _PLANNED_RE.search(sentence.text):
+    if stamps and context.moment is not None and _states_a_plan(sentence.text):
         return context  # the day of a plan is not where the narrative has got to
     day_level = [s for s in stamps if s.time.precision <= Precision.DAY] or list(stamps)
     last = max(day_level, key=lambda s: s.span[0]) if day_level else None
@@ -222,36 +231,6 @@ def _next_context(
     if day is not None and keywords:
         return replace(context, chain=here)
     return context
-
-
-# ", and it landed at 05:13 UTC": a new clause with its own subject and verb.
-_PRONOUN_CLAUSE = re.compile(r",\s+(?:and|then)\s+(?=(?:it|they)\s+\w)", re.I)
-
-
-def split_clauses(text: str) -> list[str]:
-    """A sentence cut at its semicolons (outside brackets) and before ", and it ...": each
-    clause may state an event of its own."""
-    # Most sentences have no semicolon, and need no walk through their brackets.
-    out = _at_semicolons(text) if ";" in text else [text]
-    clauses = [piece for c in out for piece in _PRONOUN_CLAUSE.split(c)]
-    return [c.strip() for c in clauses if c.strip()]
-
-
-def _at_semicolons(text: str) -> list[str]:
-    """A sentence cut at its semicolons outside brackets."""
-    out: list[str] = []
-    depth = 0
-    start = 0
-    for i, char in enumerate(text):
-        if char in "([":
-            depth += 1
-        elif char in ")]":
-            depth = max(0, depth - 1)
-        elif char == ";" and depth == 0:
-            out.append(text[start:i])
-            start = i + 1
-    out.append(text[start:])
-    return out
 
 
 # What may stand between a date and the clock time of that date: "at 17:45:48 UTC on 5 August

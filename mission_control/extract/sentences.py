@@ -1,5 +1,6 @@
 """Cut a paragraph into its sentences, with their offsets: a stop ends a sentence unless it
-ends an abbreviation ("Aug.", "No.", "e.g.") or an initial."""
+ends an abbreviation ("Aug.", "No.", "e.g.") or an initial; and a sentence into its
+clauses."""
 
 from __future__ import annotations
 
@@ -118,3 +119,33 @@ def _word_before_stop(text: str, start: int, stop: int) -> str | None:
     if first > start and not (text[first - 1].isspace() or text[first - 1] in _BEFORE_WORD):
         return None
     return text[first:stop]
+
+
+# ", and it landed at 05:13 UTC": a new clause with its own subject and verb.
+_PRONOUN_CLAUSE = re.compile(r",\s+(?:and|then)\s+(?=(?:it|they)\s+\w)", re.I)
+
+
+def split_clauses(text: str) -> list[str]:
+    """A sentence cut at its semicolons (outside brackets) and before ", and it ...": each
+    clause may state an event of its own."""
+    # Most sentences have no semicolon, and need no walk through their brackets.
+    out = _at_semicolons(text) if ";" in text else [text]
+    clauses = [piece for c in out for piece in _PRONOUN_CLAUSE.split(c)]
+    return [c.strip() for c in clauses if c.strip()]
+
+
+def _at_semicolons(text: str) -> list[str]:
+    """A sentence cut at its semicolons outside brackets."""
+    out: list[str] = []
+    depth = 0
+    start = 0
+    for i, char in enumerate(text):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif char == ";" and depth == 0:
+            out.append(text[start:i])
+            start = i + 1
+    out.append(text[start:])
+    return out
