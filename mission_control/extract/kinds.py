@@ -205,32 +205,18 @@ _ROWS = tuple(
     )
     for rank, (kind, pattern, cues, starts) in enumerate(vocabulary.KIND_PATTERNS)
 )
-# Every cue of every pattern find_keywords runs: which of them a clause holds is found once.
-_CUES: tuple[str, ...] = tuple(
-    sorted(
-        {
-            *(cue for _, _, cues, _ in vocabulary.KIND_PATTERNS for cue in cues),
-            *vocabulary.HYPOTHETICAL_CUES,
-            *vocabulary.PLANNED_TO_CUES,
-            *vocabulary.PLANNED_FOR_CUES,
-            *vocabulary.PLANNED_ADJECTIVE_CUES,
-            *vocabulary.KIND_LATER_CUES,
-            *_PARACHUTE_CUES,
-        }
-    )
+# Every pattern find_keywords runs, with its cues and starts.
+_GUARDED: tuple[tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...]], ...] = (
+    *((pattern, cues, starts) for _, pattern, cues, starts in vocabulary.KIND_PATTERNS),
+    (vocabulary.HYPOTHETICAL, vocabulary.HYPOTHETICAL_CUES, vocabulary.HYPOTHETICAL_STARTS),
+    (vocabulary.PLANNED_TO, vocabulary.PLANNED_TO_CUES, vocabulary.PLANNED_TO_STARTS),
+    *_PLANNED_PHRASES,
+    (vocabulary.KIND_LATER, vocabulary.KIND_LATER_CUES, vocabulary.KIND_LATER_CUES),
+    (_PARACHUTE, _PARACHUTE_CUES, _PARACHUTE_CUES),
 )
-# Every start of those patterns: which of them a clause holds is found with the cues.
-_STARTS: tuple[str, ...] = tuple(
-    sorted(
-        {
-            *(start for _, _, _, starts in vocabulary.KIND_PATTERNS for start in starts),
-            *vocabulary.HYPOTHETICAL_STARTS,
-            *vocabulary.PLANNED_TO_STARTS,
-            *vocabulary.PLANNED_FOR_STARTS,
-            *vocabulary.PLANNED_ADJECTIVE_STARTS,
-        }
-    )
-)
+# Their cues, and their starts: which of them a clause holds is found once for all.
+_CUES = tuple(sorted({cue for _, cues, _ in _GUARDED for cue in cues}))
+_STARTS = tuple(sorted({start for _, _, starts in _GUARDED for start in starts}))
 _held_in = CueFinder((*_CUES, *_STARTS))
 
 
