@@ -137,6 +137,9 @@ def find_keywords(text: str) -> list[Keyword]:
         matches = scan(pattern, blanked, folded, held.intersection(row_starts))
         if not matches:
             continue
+        if kept and taken is None:
+            taken = Claimed()
+            taken.add((k.start, k.end) for k in kept)
         # A row's own matches never overlap, so only earlier rows' keywords are checked.
         found = [
             Keyword(*(m.span("word") if at_word and m.group("word") else m.span()), rank, kind)
@@ -145,9 +148,8 @@ def find_keywords(text: str) -> list[Keyword]:
             and not (needs_later and m.group("later") is not None and later < m.end())
             and not (taken is not None and taken.overlaps(m.start(), m.end()))
         ]
-        if found:
-            kept.extend(found)
-            taken = taken if taken is not None else Claimed()
+        kept.extend(found)
+        if taken is not None:
             taken.add((k.start, k.end) for k in found)
     kept.sort(key=_IN_ORDER)
     kept = _mark_planned(text, folded, held, kept)
