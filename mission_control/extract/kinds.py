@@ -137,6 +137,9 @@ def find_keywords(text: str) -> list[Keyword]:
         matches = scan(pattern, blanked, folded, held.intersection(row_starts))
         if not matches:
             continue
+        if kept and taken is None:
+            taken = Claimed()
+            taken.add((k.start, k.end) for k in kept)
         # A row's own matches never overlap, so only earlier rows' keywords are checked.
         found = [
             Keyword(*(m.span("word") if at_word and m.group("word") else m.span()), rank, kind)
@@ -145,9 +148,8 @@ def find_keywords(text: str) -> list[Keyword]:
             and not (needs_later and m.group("later") is not None and later < m.end())
             and not (taken is not None and taken.overlaps(m.start(), m.end()))
         ]
-        if found:
-            kept.extend(found)
-            taken = taken if taken is not None else Claimed()
+        kept.extend(found)
+        if taken is not None:
             taken.add((k.start, k.end) for k in found)
     kept.sort(key=_IN_ORDER)
     kept = _mark_planned(text, folded, held, kept)
@@ -205,32 +207,18 @@ _ROWS = tuple(
     )
     for rank, (kind, pattern, cues, starts) in enumerate(vocabulary.KIND_PATTERNS)
 )
-# Every cue of every pattern find_keywords runs: which of them a clause holds is found once.
-_CUES: tuple[str, ...] = tuple(
-    sorted(
-        {
-            *(cue for _, _, cues, _ in vocabulary.KIND_PATTERNS for cue in cues),
-            *vocabulary.HYPOTHETICAL_CUES,
-            *vocabulary.PLANNED_TO_CUES,
-            *vocabulary.PLANNED_FOR_CUES,
-            *vocabulary.PLANNED_ADJECTIVE_CUES,
-            *vocabulary.KIND_LATER_CUES,
-            *_PARACHUTE_CUES,
-        }
-    )
+# Every pattern find_keywords runs, with its cues and starts.
+_GUARDED: tuple[tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...]], ...] = (
+    *((pattern, cues, starts) for _, pattern, cues, starts in vocabulary.KIND_PATTERNS),
+    (vocabulary.HYPOTHETICAL, vocabulary.HYPOTHETICAL_CUES, vocabulary.HYPOTHETICAL_STARTS),
+    (vocabulary.PLANNED_TO, vocabulary.PLANNED_TO_CUES, vocabulary.PLANNED_TO_STARTS),
+    *_PLANNED_PHRASES,
+    (vocabulary.KIND_LATER, vocabulary.KIND_LATER_CUES, vocabulary.KIND_LATER_CUES),
+    (_PARACHUTE, _PARACHUTE_CUES, _PARACHUTE_CUES),
 )
-# Every start of those patterns: which of them a clause holds is found with the cues.
-_STARTS: tuple[str, ...] = tuple(
-    sorted(
-        {
-            *(start for _, _, _, starts in vocabulary.KIND_PATTERNS for start in starts),
-            *vocabulary.HYPOTHETICAL_STARTS,
-            *vocabulary.PLANNED_TO_STARTS,
-            *vocabulary.PLANNED_FOR_STARTS,
-            *vocabulary.PLANNED_ADJECTIVE_STARTS,
-        }
-    )
-)
+# Their cues, and their starts: which of them a clause holds is found once for all.
+_CUES = tuple(sorted({cue for _, cues, _ in _GUARDED for cue in cues}))
+_STARTS = tuple(sorted({start for _, _, starts in _GUARDED for start in starts}))
 _held_in = CueFinder((*_CUES, *_STARTS))
 
 
