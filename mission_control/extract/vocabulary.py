@@ -416,7 +416,7 @@ OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
             r"Mars|Venus|target)",
             _I,
         ),
-        ("miss",),
+        ("missed", "missing"),
     ),
     (
         "failed to enter orbit",

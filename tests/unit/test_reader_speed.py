@@ -203,6 +203,13 @@ def test_made_up_craft_names_and_blanked_names_are_as_the_patterns_find_them(tex
     check_names(text)
 
 
+@settings(max_examples=300, derandomize=True, deadline=None, database=None)
+@given(TEXTS, st.integers(min_value=0, max_value=400), st.integers(min_value=1, max_value=3))
+def test_the_words_before_a_place_are_those_splitting_gives(text: str, end: int, n: int) -> None:
+    end = min(end, len(text))
+    assert subjects._words_before(text, end, n) == text[:end].split()[-n:]
+
+
 def test_a_text_not_ascii_is_not_folded() -> None:
     # "\u212a" (the kelvin sign) matches "k" when case is ignored; lowering hides it.
     assert prefilter.folded("Kelvin \u212a") is None
