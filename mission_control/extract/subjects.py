@@ -167,6 +167,8 @@ def subjects_at(
     "it" is that one; after another craft's name than ``craft``, :data:`OTHER_CRAFT`. Each
     clause is read once, however many times it states."""
     breaks, starts, ends = _clauses(text)
+    if not breaks:  # one clause: its own subject, or none
+        return [subject_of(text)] * len(offsets) if offsets else []
     # carried[k]: the subject clause k is about, from it or the clauses before it.
     carried: list[str | None] = []
     whole: list[str | None] = []
@@ -207,7 +209,9 @@ def last_subject(text: str, subject_of: Callable[[str], str | None]) -> str | No
     """The subject of the last clause of ``text`` that names one: the craft an "it" in the
     sentence after most likely means ("the orbiter entered orbit, and the lander entered the
     atmosphere. Its parachute ..." is the lander's)."""
-    _, starts, ends = _clauses(text)
+    breaks, starts, ends = _clauses(text)
+    if not breaks:
+        return subject_of(text)
     for start, end in zip(reversed(starts), reversed(ends), strict=True):
         found = subject_of(text[start:end])
         if found:
