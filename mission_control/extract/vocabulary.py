@@ -492,8 +492,10 @@ PART_STARTS = re.compile("|".join(sorted(PART_OF_START, key=len, reverse=True)))
 COMPANION = re.compile(
     r"\b(?:along\s+with|together\s+with|accompanied\s+by|and)\s+(?:the\s+|its\s+)?", _I
 )
+# Where a match of COMPANION can begin, in the lowered text.
 COMPANION_STARTS = re.compile("along|together|accompanied|and")
 GENERIC_SELF = re.compile(r"\b(?:the\s+)?(?:spacecraft|probe|craft|vehicle|it|its)\b", _I)
+# Where a match of GENERIC_SELF can begin, in the lowered text.
 GENERIC_SELF_STARTS = re.compile("the|spacecraft|probe|craft|vehicle|it")
 
 # The part an event of a kind concerns when the sentence names only "the spacecraft".
@@ -533,13 +535,10 @@ SYSTEM_WORDS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
 )
 
 # Spacecraft of the same kind that an article may mention but is not about.
-_PROGRAMMES = (
-    r"(?:Mars|Venera|Vega|Viking|Phobos|Pioneer|Mariner|Luna|Zond|Voyager|Kosmos|Cosmos|"
-    r"Fobos|Lunokhod|Surveyor|Ranger|Galileo|Magellan)"
+CRAFT_NAME = re.compile(
+    r"\b(?:Mars|Venera|Vega|Viking|Phobos|Pioneer|Mariner|Luna|Zond|Voyager|Kosmos|Cosmos|"
+    r"Fobos|Lunokhod|Surveyor|Ranger|Galileo|Magellan)\s+\d+[A-Z]?\b"
 )
-CRAFT_NAME = re.compile(rf"\b{_PROGRAMMES}\s+\d+[A-Z]?\b")
-# Where a match of CRAFT_NAME can begin (in the text itself: the pattern heeds case).
-CRAFT_NAME_STARTS = re.compile(_PROGRAMMES)
 
 # Verbs after which a sentence lists what a part carried.
 CARRIED = re.compile(
