@@ -244,6 +244,8 @@ class _Drafting:
         moments = [(s.span[0], s.time.has_time_of_day) for s in stamps]
         text, sentence = clause.text, clause.sentence
         found = unplaced_keywords(text, clause.keywords, moments, used)
+        if not found:
+            return
         nears = subjects_at(text, [kw.start for kw, _ in found], self.subject_of, self.name)
         for (keyword, k), near in zip(found, nears, strict=True):
             if keyword.kind in dated:

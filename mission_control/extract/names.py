@@ -81,7 +81,7 @@ def part_words(text: str) -> tuple[tuple[str, tuple[re.Match[str], ...]], ...]:
         match = _PART_PATTERNS[part].match(text, hit.start())
         if match is not None:
             matches.append(match)
-    return tuple((part, tuple(found.get(part, ()))) for part in _PARTS)
+    return tuple([(part, tuple(found.get(part, ()))) for part in _PARTS])
 
 
 _PART_PATTERNS = {part: pattern for part, pattern, _ in vocabulary.PART_WORDS}

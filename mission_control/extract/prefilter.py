@@ -50,19 +50,3 @@ def finditer(
             found.append(match)
             pos = max(match.end(), hit.start() + 1)
     return found
-
-
-def search(
-    pattern: re.Pattern[str], starts: re.Pattern[str], text: str, view: str | None
-) -> re.Match[str] | None:
-    """``pattern.search(text)``, tried only where ``starts`` matches ``view`` (as for
-    :func:`finditer`)."""
-    if view is None:
-        return pattern.search(text)
-    pos = 0
-    while (hit := starts.search(view, pos)) is not None:
-        match = pattern.match(text, hit.start())
-        if match is not None:
-            return match
-        pos = hit.start() + 1
-    return None

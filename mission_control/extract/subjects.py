@@ -21,25 +21,26 @@ _PREPOSITIONS = frozenset(
 # Words after which another spacecraft is named only for comparison ("Unlike Mars 4, ...").
 _COMPARED = re.compile(r"\b(?:unlike|like|than|with|alongside|as|from|by|of|to)$", re.I)
 _THE = re.compile(r"the$", re.I)
-_WORD = re.compile(r"\S+")
 # "Its twin, Phobos 1, ...": a possessive that belongs to the other craft's name.
 _ITS_OTHER = re.compile(r"\b(?:its|their)\s+(?:[\w-]+,?\s+){0,3}$", re.I)
 
 
-class _Words:
-    """A text's words (runs of non-space), to ask for the words before a place without
-    splitting all the text before it each time."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        spans = [m.span() for m in _WORD.finditer(text)]
-        self.starts = [s for s, _ in spans]
-        self.ends = [e for _, e in spans]
-
-    def before(self, end: int, n: int) -> list[str]:
-        """The last ``n`` words of ``text[:end]``, as ``text[:end].split()[-n:]``."""
-        i = bisect.bisect_left(self.starts, end)  # the words starting before ``end``
-        return [self.text[self.starts[j] : min(self.ends[j], end)] for j in range(max(0, i - n), i)]
+def _words_before(text: str, end: int, n: int) -> list[str]:
+    """The last ``n`` words of ``text[:end]``, as ``text[:end].split()[-n:]``, read back from
+    ``end``: each place asked costs its own words only."""
+    words: list[str] = []
+    while len(words) < n:
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end == 0:
+            break
+        start = end
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        words.append(text[start:end])
+        end = start
+    words.reverse()
+    return words
 
 
 # A link named with the craft at its far end ("contact with the lander", "signals from the
@@ -106,11 +107,9 @@ def part_of_subject(text: str) -> str | None:
     lost")."""
     best: tuple[int, str] | None = None
     linked: tuple[int, str] | None = None
-    words: _Words | None = None
     for part, matches in part_words(text):
         for match in matches:
-            words = words or _Words(text)
-            before = words.before(match.start(), 2)
+            before = _words_before(text, match.start(), 2)
             if any(w.lower() in _PREPOSITIONS for w in before[-2:-1] + before[-1:]) and not (
                 before and before[-1].lower().endswith("'s")
             ):
@@ -141,7 +140,9 @@ _CLAUSE_BREAK = re.compile(
     re.I,
 )
 # Where a match of _CLAUSE_BREAK can begin, in the lowered text.
-_CLAUSE_BREAK_STARTS = re.compile(r"[;,]|\s+and\s")
+_CLAUSE_BREAK_STARTS = re.compile(
+    r";|,\s+(?:while|whereas|but|and|as|when|after|which)\s|\s+and\s+(?:the|its)\s"
+)
 # A part word that ends where a ", which" begins.
 _PART_BEFORE = 40
 # "it" as a clause's subject after an opening phrase ("On 12 February it was ..."); an "it"
@@ -166,6 +167,8 @@ def subjects_at(
     "it" is that one; after another craft's name than ``craft``, :data:`OTHER_CRAFT`. Each
     clause is read once, however many times it states."""
     breaks, starts, ends = _clauses(text)
+    if not breaks:  # one clause: its own subject, or none
+        return [subject_of(text)] * len(offsets) if offsets else []
     # carried[k]: the subject clause k is about, from it or the clauses before it.
     carried: list[str | None] = []
     whole: list[str | None] = []
@@ -206,7 +209,9 @@ def last_subject(text: str, subject_of: Callable[[str], str | None]) -> str | No
     """The subject of the last clause of ``text`` that names one: the craft an "it" in the
     sentence after most likely means ("the orbiter entered orbit, and the lander entered the
     atmosphere. Its parachute ..." is the lander's)."""
-    _, starts, ends = _clauses(text)
+    breaks, starts, ends = _clauses(text)
+    if not breaks:
+        return subject_of(text)
     for start, end in zip(reversed(starts), reversed(ends), strict=True):
         found = subject_of(text[start:end])
         if found:

@@ -79,14 +79,16 @@ _DESTINATION = re.compile(
 # Every match of _DESTINATION holds one of these words (it heeds case).
 _DESTINATION_WORDS: tuple[str, ...] = (*PLANETS, "Phobos", "Deimos", MOON, *_ADJECTIVES)
 # Where a match of _DESTINATION can begin, in the lowered text: the first words of each lead
-# of _LEADS, then a body of _BODY, then an adjective.
+# of _LEADS, then a body of _BODY, then an adjective; all but the first lead at a word's start.
 _DESTINATION_STARTS = re.compile(
-    r"launched|sent|dispatched|despatched|bound\s+for|en\s+route|(?:on\s+)?(?:its|the)\s+way"
-    r"|(?:missions?|probes?|flights?|journey|voyage|trip|expedition)\s+to|towards?\s"
-    r"|orbit|reach|arriv|land|touch|crash|impact|(?:atmosphere|surface)\s+of|flew|fly|flies|"
+    r"launched|sent|dispatched|despatched|\b(?:bound\s+for|en\s+route"
+    r"|(?:on\s+)?(?:its|the)\s+way|(?:missions?|probes?|flights?|journey|voyage|trip"
+    r"|expedition)\s+to|towards?\s|orbit|reach|arriv|land|touch|crash|impact"
+    r"|(?:atmosphere|surface)\s+of|flew|fly|flies|"
     + "|".join(p.lower() for p in PLANETS)
     + r"|phobos|deimos|(?:the\s+|earth's\s+)?moon|"
     + "|".join(dict.fromkeys(a.lower() for a in _ADJECTIVES))
+    + ")"
 )
 
 # What a craft that never left Earth orbit is said to have done: stayed in (or failed to leave)

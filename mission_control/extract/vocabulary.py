@@ -505,7 +505,7 @@ OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
             r"Mars|Venus|target)",
             _I,
         ),
-        ("miss",),
+        ("missed", "missing"),
     ),
     (
         "failed to enter orbit",
@@ -571,19 +571,21 @@ PART_WORDS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
     ("rover", re.compile(r"\brovers?\b", _I), ("rover",)),
     ("penetrator", re.compile(r"\bpenetrators?\b", _I), ("penetrator",)),
 )
-# The part of each word that a part word may begin with, and a pattern finding them in a
-# lowered text: every match of a row of PART_WORDS begins where this matches (no word of it
-# runs over the start of a word, so none hides another).
+# The part of each word that a part word may begin with, and a pattern finding them at the
+# start of a word of a lowered text: every match of a row of PART_WORDS begins where this
+# matches (no word of it runs over the start of a word, so none hides another).
 PART_OF_START: dict[str, str] = {w: part for part, _, starts in PART_WORDS for w in starts}
-PART_STARTS = re.compile("|".join(sorted(PART_OF_START, key=len, reverse=True)))
+PART_STARTS = re.compile(r"\b(?:" + "|".join(sorted(PART_OF_START, key=len, reverse=True)) + ")")
 # Words that join another part to what a clause says of its subject ("flew past along with
 # the coast stage", "the lander and the bus"): a part word must follow at once.
 COMPANION = re.compile(
     r"\b(?:along\s+with|together\s+with|accompanied\s+by|and)\s+(?:the\s+|its\s+)?", _I
 )
-COMPANION_STARTS = re.compile("along|together|accompanied|and")
+# Where a match of COMPANION can begin, in the lowered text.
+COMPANION_STARTS = re.compile(r"\b(?:along|together|accompanied|and)")
 GENERIC_SELF = re.compile(r"\b(?:the\s+)?(?:spacecraft|probe|craft|vehicle|it|its)\b", _I)
-GENERIC_SELF_STARTS = re.compile("the|spacecraft|probe|craft|vehicle|it")
+# Where a match of GENERIC_SELF can begin, in the lowered text.
+GENERIC_SELF_STARTS = re.compile(r"\b(?:the|spacecraft|probe|craft|vehicle|it)")
 
 # The part an event of a kind concerns when the sentence names only "the spacecraft".
 KIND_DEFAULT_PART: dict[str, str] = {
@@ -622,13 +624,10 @@ SYSTEM_WORDS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
 )
 
 # Spacecraft of the same kind that an article may mention but is not about.
-_PROGRAMMES = (
-    r"(?:Mars|Venera|Vega|Viking|Phobos|Pioneer|Mariner|Luna|Zond|Voyager|Kosmos|Cosmos|"
-    r"Fobos|Lunokhod|Surveyor|Ranger|Galileo|Magellan)"
+CRAFT_NAME = re.compile(
+    r"\b(?:Mars|Venera|Vega|Viking|Phobos|Pioneer|Mariner|Luna|Zond|Voyager|Kosmos|Cosmos|"
+    r"Fobos|Lunokhod|Surveyor|Ranger|Galileo|Magellan)\s+\d+[A-Z]?\b"
 )
-CRAFT_NAME = re.compile(rf"\b{_PROGRAMMES}\s+\d+[A-Z]?\b")
-# Where a match of CRAFT_NAME can begin (in the text itself: the pattern heeds case).
-CRAFT_NAME_STARTS = re.compile(_PROGRAMMES)
 
 # Verbs after which a sentence lists what a part carried.
 CARRIED = re.compile(
