@@ -38,7 +38,7 @@ from mission_control.extract.relative import (
 from mission_control.extract.report import Report
 from mission_control.extract.sentences import split_clauses
 from mission_control.extract.stamps import Stamp
-from mission_control.extract.subjects import about_other_craft
+from mission_control.extract.subjects import own_sentences
 from mission_control.extract.times import zone_named
 from mission_control.model import Precision, StatedTime
 
@@ -99,12 +99,13 @@ def dated_clauses(doc: Document, name: str, report: Report) -> Iterator[DatedCla
     the stages come in the order of the text."""
     context = _Context()
     zone = zone_named(doc.zone)
+    own = {id(sentence) for sentence in own_sentences(doc, name)}  # read once per document
     for order, sentence in enumerate(doc.sentences):
         if sentence.day_heading:
             context = _heading_context(context, sentence, order)
             continue
-        if about_other_craft(sentence.text, name):
-            continue
+        if id(sentence) not in own:
+            continue  # about another craft
         for text in split_clauses(sentence.text):
             dates, problems, unreal = read_dates(text)
             for problem in problems:
