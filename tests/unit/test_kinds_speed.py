@@ -68,7 +68,6 @@ def _unguarded(
 def _articles() -> list[str]:
     paths = [
         *sorted((ROOT / "tests" / "articles").rglob("*.txt")),
-        *sorted((ROOT / "benchmarks" / "heldout").glob("*.txt")),
         *sorted((ROOT / "seeds").glob("*.txt")),
     ]
     return [p.read_text("utf-8") for p in paths]
