@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
+from mission_control.extract import prefilter
 from mission_control.extract.dates import (
     DateMention,
     TimeMention,
@@ -35,8 +36,9 @@ from mission_control.extract.relative import (
     without_anchors,
 )
 from mission_control.extract.report import Report
+from mission_control.extract.sentences import split_clauses
 from mission_control.extract.stamps import Stamp
-from mission_control.extract.subjects import about_other_craft
+from mission_control.extract.subjects import own_sentences
 from mission_control.extract.times import zone_named
 from mission_control.model import Precision, StatedTime
 
@@ -97,12 +99,13 @@ def dated_clauses(doc: Document, name: str, report: Report) -> Iterator[DatedCla
     the stages come in the order of the text."""
     context = _Context()
     zone = zone_named(doc.zone)
+    own = {id(sentence) for sentence in own_sentences(doc, name)}  # read once per document
     for order, sentence in enumerate(doc.sentences):
         if sentence.day_heading:
             context = _heading_context(context, sentence, order)
             continue
-        if about_other_craft(sentence.text, name):
-            continue
+        if id(sentence) not in own:
+            continue  # about another craft
         for text in split_clauses(sentence.text):
             dates, problems, unreal = read_dates(text)
             for problem in problems:
@@ -182,9 +185,16 @@ def _heading_context(context: _Context, sentence: Sentence, order: int) -> _Cont
 
 
 # A clause stating when something was planned: "was scheduled for 18 December 1975".
-_PLANNED_RE = re.compile(
-    r"\b(?:scheduled|planned|due|expected|intended|meant|set)\s+(?:for|to|on)\b", re.IGNORECASE
-)
+_PLANNED_WORDS = ("scheduled", "planned", "due", "expected", "intended", "meant", "set")
+_PLANNED_RE = re.compile(rf"\b(?:{'|'.join(_PLANNED_WORDS)})\s+(?:for|to|on)\b", re.IGNORECASE)
+
+
+def _states_a_plan(text: str) -> bool:
+    """Whether a sentence says when something was planned (tried only where a word of a
+    plan is)."""
+    return prefilter.has_any(prefilter.folded(text), _PLANNED_WORDS) and bool(
+        _PLANNED_RE.search(text)
+    )
 
 
 def _next_context(
@@ -198,7 +208,7 @@ def _next_context(
     keywords: Sequence[Keyword],
 ) -> _Context:
     """What the clauses after a clause take from it."""
-    if stamps and context.moment is not None and _PLANNED_RE.search(sentence.text):
+    if stamps and context.moment is not None and _states_a_plan(sentence.text):
         return context  # the day of a plan is not where the narrative has got to
     day_level = [s for s in stamps if s.time.precision <= Precision.DAY] or list(stamps)
     last = max(day_level, key=lambda s: s.span[0]) if day_level else None
@@ -222,29 +232,6 @@ def _next_context(
     if day is not None and keywords:
         return replace(context, chain=here)
     return context
-
-
-# ", and it landed at 05:13 UTC": a new clause with its own subject and verb.
-_PRONOUN_CLAUSE = re.compile(r",\s+(?:and|then)\s+(?=(?:it|they)\s+\w)", re.I)
-
-
-def split_clauses(text: str) -> list[str]:
-    """A sentence cut at its semicolons (outside brackets) and before ", and it ...": each
-    clause may state an event of its own."""
-    out: list[str] = []
-    depth = 0
-    start = 0
-    for i, char in enumerate(text):
-        if char in "([":
-            depth += 1
-        elif char in ")]":
-            depth = max(0, depth - 1)
-        elif char == ";" and depth == 0:
-            out.append(text[start:i])
-            start = i + 1
-    out.append(text[start:])
-    clauses = [piece for c in out for piece in _PRONOUN_CLAUSE.split(c)]
-    return [c.strip() for c in clauses if c.strip()]
 
 
 # What may stand between a date and the clock time of that date: "at 17:45:48 UTC on 5 August

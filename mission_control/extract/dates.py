@@ -9,12 +9,28 @@ rejects impossible dates (``31 February 1974``). Citation years (``(2002)``), ye
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from functools import lru_cache
 
 from dateutil import parser as dateparser
 
+from mission_control.extract import prefilter
+from mission_control.extract.date_patterns import (
+    DATE_PATTERNS,
+    DATE_WORD_RE,
+    DAY,
+    DAY_LIST_RE,
+    ISO_RE,
+    LEADING_WORD,
+    MONTH_DAYS_RE,
+    MONTHS,
+    SPAN_RES,
+    STARTS,
+    YEAR,
+)
+from mission_control.extract.days import day_of, last_day_of
 from mission_control.extract.spans import Claimed
 from mission_control.extract.times import TimeMention, combine, find_times, window_end
 from mission_control.model import Precision
@@ -32,60 +48,23 @@ __all__ = [
     "window_end",
 ]
 
-_MONTHS = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_YEAR = r"(?:1[89]\d\d|20\d\d)"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
-_DASH = r"\s*(?:-|\u2013|\u2014|to|until|through)\s*"
 
-_ISO_RE = re.compile(rf"\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])")
-# A span of days ("5-7 August 1973", "August 5-7, 1973", "between 5 and 7 December"): one
-# mention, its first day with its last (a window), never two dates.
-_SPAN_RES = (
-    re.compile(
-        rf"\b(?:between\s+{_DAY}\s+and|(?:from\s+)?{_DAY}{_DASH})\s*{_DAY}\s+{_MONTHS}"
-        rf"(?:,?\s+{_YEAR}\b|(?![\w.]))"
-    ),
-    re.compile(rf"\b{_MONTHS}\s+{_DAY}{_DASH}{_DAY}(?:,?\s+{_YEAR}\b|(?![\w.:]))"),
+def _matches(
+    pattern: re.Pattern[str], starts: re.Pattern[str] | None, sentence: str, low: str | None
+) -> Iterable[re.Match[str]]:
+    """``pattern.finditer(sentence)``, tried only where ``starts`` says a match can begin
+    when the pattern has such a pattern."""
+    if starts is None:
+        return pattern.finditer(sentence)
+    return prefilter.finditer(pattern, starts, sentence, low)
+
+
+# Each pattern with where it can begin, looked up once (a pattern's hash is its text's).
+_SPAN_SCANS = tuple((pattern, STARTS.get(pattern)) for pattern in SPAN_RES)
+_DATE_SCANS = tuple(
+    (pattern, precision, STARTS.get(pattern)) for pattern, precision in DATE_PATTERNS
 )
-# "Jan. 4, 9, 12 and 15, 1980": days after one month, sharing it and the year after them.
-_MONTH_DAYS_RE = re.compile(
-    rf"\b(?P<month>{_MONTHS})\s+(?P<days>{_DAY}(?:\s*,\s*{_DAY})*\s*,?\s+and\s+{_DAY})"
-    rf"(?:,?\s+(?P<year>{_YEAR})\b)?(?![\d:])"
-)
-_DATE_WORD_RE = re.compile(rf"{_YEAR}|\b{_MONTHS}(?!\w)")
-# Order matters: the longest forms are tried first and claim their text.
-_DATE_PATTERNS: tuple[tuple[re.Pattern[str], Precision], ...] = (
-    (re.compile(rf"\b(?:the\s+)?{_DAY}\s+of\s+{_MONTHS},?\s+{_YEAR}\b"), Precision.DAY),
-    (re.compile(rf"\b{_DAY}\s+{_MONTHS},?\s+{_YEAR}\b"), Precision.DAY),
-    (re.compile(rf"\b{_MONTHS}\s+{_DAY},?\s+{_YEAR}\b"), Precision.DAY),
-    (re.compile(rf"\b(?:the\s+)?{_DAY}\s+of\s+{_MONTHS}(?![\w.])(?!,?\s+{_YEAR})"), Precision.DAY),
-    (re.compile(rf"\b{_DAY}\s+{_MONTHS}(?![\w.])(?!,?\s+{_YEAR})"), Precision.DAY),
-    (re.compile(rf"\b{_MONTHS}\s+{_DAY}\b(?!,?\s+{_YEAR})(?!:)"), Precision.DAY),
-    (re.compile(rf"\b{_MONTHS},?\s+{_YEAR}\b"), Precision.MONTH),
-    # "a larger one followed in October": a month of the year the text has reached.
-    (
-        re.compile(
-            rf"\b(?i:in|during|by|until|since|early|late|mid|throughout)\s+(?:-\s*)?{_MONTHS}"
-            rf"(?![\w.])(?!,?\s+{_YEAR})(?!\s+{_DAY})"
-        ),
-        Precision.MONTH,
-    ),
-    (
-        re.compile(
-            rf"(?:\b(?:in|during|by|since|early|late|mid|throughout)\s+(?:-\s*)?){_YEAR}\b"
-            rf"(?![-\u2013/]\d)",
-            re.IGNORECASE,
-        ),
-        Precision.YEAR,
-    ),
-)
-# "on 2 and 17 November 1970", "on 3, 7 and 9 May": days that share the month after them.
-_DAY_LIST_RE = re.compile(
-    rf"\b(?i:on)\s+(?P<days>{_DAY}(?:\s*,\s*{_DAY})*)\s*,?\s+and\s+(?={_DAY}\s+(?P<month>{_MONTHS}))"
-)
+_DAY_LIST_STARTS = STARTS.get(DAY_LIST_RE)
 
 
 @dataclass(frozen=True)
@@ -115,32 +94,33 @@ def find_dates(sentence: str) -> tuple[list[DateMention], list[str]]:
 def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMention]]:
     """As :func:`find_dates`, and the dates stated that are not real: a moment stated with
     one has no day, rather than one stated elsewhere."""
-    if not _DATE_WORD_RE.search(sentence):
+    if not DATE_WORD_RE.search(sentence):
         return [], [], []  # every date states a month or a year: most sentences pass at once
+    low = prefilter.folded(sentence)
     taken = Claimed()
     found: list[DateMention] = []
     unreal: list[DateMention] = []
 
     def add(stated: str, precision: Precision, start: int, end: int, text: str) -> None:
         try:
-            read = _read_date(stated, precision, start, end)
+            fields = _date_fields(stated, precision)
         except (ValueError, OverflowError):
             unreal.append(DateMention(start, end, text, precision, None, None, None, False))
             return
-        found.append(replace(read, text=text))
+        found.append(DateMention(start, end, text, precision, *fields))
 
     # A pattern's own matches never overlap, so only earlier patterns' spans are checked.
-    iso = list(_ISO_RE.finditer(sentence))
+    iso = list(ISO_RE.finditer(sentence))
     taken.add(m.span() for m in iso)
     for m in iso:
         add(m.group(0), Precision.DAY, *m.span(), m.group(0))
     claimed: list[tuple[int, int]] = []
-    for match in _MONTH_DAYS_RE.finditer(sentence):
+    for match in MONTH_DAYS_RE.finditer(sentence):
         if taken.overlaps(*match.span()):
             continue
         claimed.append(match.span())
         year = match.group("year") or ""
-        for n, day in enumerate(re.finditer(_DAY, match.group("days"))):
+        for n, day in enumerate(re.finditer(DAY, match.group("days"))):
             start, end = match.start("days") + day.start(), match.start("days") + day.end()
             if n == 0:
                 start = match.start()  # the first day's mention includes its month
@@ -152,9 +132,9 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
                 sentence[start:end],
             )
     taken.add(claimed)
-    for pattern in _SPAN_RES:
+    for pattern, starts in _SPAN_SCANS:
         claimed = []
-        for match in pattern.finditer(sentence):
+        for match in _matches(pattern, starts, sentence, low):
             if taken.overlaps(*match.span()):
                 continue
             claimed.append(match.span())
@@ -168,9 +148,9 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
             else:
                 found.append(found_span)
         taken.add(claimed)
-    for pattern, precision in _DATE_PATTERNS:
+    for pattern, precision, starts in _DATE_SCANS:
         claimed = []
-        for match in pattern.finditer(sentence):
+        for match in _matches(pattern, starts, sentence, low):
             start, end = match.span()
             if taken.overlaps(start, end):
                 continue
@@ -179,20 +159,16 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
             if precision is Precision.YEAR and (before.endswith("(") or after.startswith(")")):
                 continue
             text = match.group(0)
-            core = re.sub(
-                r"^(?:in|during|by|since|early|late|mid|throughout)\s+-?\s*",
-                "",
-                text,
-                flags=re.IGNORECASE,
-            )
+            # Only the month and year forms begin with a word that is not the date.
+            core = LEADING_WORD.sub("", text) if precision is not Precision.DAY else text
             claimed.append((start, end))
             start += len(text) - len(core)  # the mention is the date itself, not "in"
             add(core, precision, start, end, core)
         taken.add(claimed)
-    for match in _DAY_LIST_RE.finditer(sentence):
+    for match in _matches(DAY_LIST_RE, _DAY_LIST_STARTS, sentence, low):
         if taken.overlaps(match.start("days"), match.end("days")):
             continue
-        for day in re.finditer(_DAY, match.group("days")):
+        for day in re.finditer(DAY, match.group("days")):
             start = match.start("days") + day.start()
             end = match.start("days") + day.end()
             stated = f"{day.group(0)} {match.group('month')}"
@@ -276,8 +252,22 @@ def _read_span(text: str, start: int, end: int) -> DateMention | None:
     )
 
 
+_YEAR_RE = re.compile(YEAR)
+
+
 def _parse(cleaned: str) -> datetime:
-    """dateutil's reading of a date phrase (cached with the phrase, by ``_date_fields``)."""
+    """dateutil's reading of a date phrase. A phrase's year changes nothing else of what
+    it is read as, so a phrase is read as of a leap year, once for all the years it is
+    stated in, then put in its own year (ValueError for 29 February of any other)."""
+    years = _YEAR_RE.findall(cleaned)
+    if len(years) != 1:
+        return _parse_phrase(cleaned)
+    return _parse_phrase(_YEAR_RE.sub("2000", cleaned)).replace(year=int(years[0]))
+
+
+@lru_cache(maxsize=2048)
+def _parse_phrase(cleaned: str) -> datetime:
+    """dateutil's reading of a date phrase, its day or month defaulting to the first."""
     return dateparser.parse(cleaned, default=datetime(2000, 1, 1))  # noqa: DTZ001
 
 
@@ -293,8 +283,8 @@ def _date_fields(text: str, precision: Precision) -> tuple[int | None, int | Non
     cleaned = re.sub(r"^(?:the\s+)?(\d+)\s+of\b", r"\1", cleaned)
     if precision is Precision.MONTH:
         # A span of days: only its month and year are read.
-        cleaned = " ".join(re.findall(rf"{_MONTHS}|{_YEAR}", cleaned))
-    has_year = re.search(_YEAR, text) is not None
+        cleaned = " ".join(re.findall(rf"{MONTHS}|{YEAR}", cleaned))
+    has_year = re.search(YEAR, text) is not None
     if precision is Precision.YEAR:
         return int(text[-4:]), None, None
     # The default is a leap year, so that a yearless 29 February is read, not refused.
@@ -330,46 +320,3 @@ def _fill_years(mentions: list[DateMention], sentence: str) -> list[DateMention]
         later = (m.month or 0, m.day or 0) > (nxt.month or 0, nxt.day or 0)
         out[i] = replace(m, year=nxt.year - 1 if later else nxt.year)
     return out
-
-
-# How far back a yearless date may lie from the day stated before it and keep its year.
-STEP_BACK = timedelta(days=62)
-
-
-def day_of(mention: DateMention, previous: datetime | None) -> datetime | None:
-    """The day a date mention names, ``previous`` being the day the text stated before it. A
-    yearless one takes the year of that day, or the year after when it would otherwise fall
-    more than :data:`STEP_BACK` before it (a narrative runs forward: "launched on 5 August
-    1973 ... on 12 March the lander separated" is March 1974, but a look back of a few weeks,
-    "on 20 December ... it had separated on 2 December", stays in its year). None when no
-    year is known or the day does not exist in that
-    year (29 February)."""
-    year = mention.year
-    rolled = False
-    if year is None and previous is not None:
-        year = previous.year
-        rolled = True
-    if year is None:
-        return None
-    try:
-        day = datetime(year, mention.month or 1, mention.day or 1, tzinfo=UTC)
-        if rolled and previous is not None and previous - day > STEP_BACK:
-            day = day.replace(year=year + 1)
-    except ValueError:
-        return None
-    return day
-
-
-def last_day_of(mention: DateMention, first: datetime) -> datetime | None:
-    """The last day of a span of days whose first day is ``first`` (None for one day, or a
-    last day that does not exist); a yearless one is the first on or after ``first``."""
-    if mention.last is None:
-        return None
-    year, month, day = mention.last
-    try:
-        last = first.replace(year=year or first.year, month=month, day=day)
-        if year is None and last < first:
-            last = last.replace(year=last.year + 1)
-    except ValueError:
-        return None
-    return last if last > first else None

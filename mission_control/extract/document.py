@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from mission_control.extract import layout
+from mission_control.extract import layout, prefilter
 from mission_control.extract.layout import stated_zone
 from mission_control.extract.sentences import split_sentences
 
@@ -34,6 +34,10 @@ REFERENCE_MARKERS = re.compile(
     r"\bRetrieved\b|\bArchived\b|\bISBN\b|\bISSN\b|\bdoi:|\bpp?\.\s*\d|\bAccessed\b|"
     r"\bSpaceflight portal\b|\bPortals?:|^\s*\^|\bWayback Machine\b|\bet al\.",
     re.IGNORECASE,
+)
+# Where REFERENCE_MARKERS can match, in the lowered sentence: each match holds one of these.
+_REFERENCE_HINT = re.compile(
+    r"retrieved|archived|isbn|issn|doi:|p\.\s*\d|accessed|portal|\^|wayback machine|et al\."
 )
 # A citation that opens with its author: "Siddiqi, Asif A. (2002)", "Harvey, B. (2007)",
 # "Perminov, V. G. (July 1999)".
@@ -93,6 +97,9 @@ class Document:
     tail_start: int | None = None
     zone: str | None = None  # the zone the article says all its times are given in
     _line_starts: list[int] = field(default_factory=list, repr=False)
+    # The sentences about the article's own craft, for each name it is read under: read once
+    # for all the stages that skip the others (see subjects.own_sentences).
+    own: dict[str, list[Sentence]] = field(default_factory=dict, repr=False, compare=False)
 
     def line_of(self, offset: int) -> int:
         """The 1-based line of a character offset (any line break counts, as in
@@ -108,16 +115,29 @@ class Document:
 def is_reference(sentence: str) -> bool:
     """True for a sentence of a citation, an archive note or a navigation box (a citation in
     brackets within a sentence, "(Harvey 2007, p. 212)", does not make it one)."""
-    sentence = _INLINE_CITATION_RE.sub("", sentence)
-    return bool(REFERENCE_MARKERS.search(sentence) or _CITATION_OPENING.search(sentence))
+    if "(" in sentence:  # every inline citation opens with one
+        sentence = _INLINE_CITATION_RE.sub("", sentence)
+    if _CITATION_OPENING.match(sentence):  # each of its branches opens with "^"
+        return True
+    low = prefilter.folded(sentence)
+    if low is not None and not _REFERENCE_HINT.search(low):
+        return False
+    return REFERENCE_MARKERS.search(sentence) is not None
 
 
 def _clean(sentence: str) -> str:
     """The sentence to read: citations, marks and brackets alike, left out."""
-    sentence = _INLINE_CITATION_RE.sub("", _CITATION_RE.sub("", sentence))
-    return re.sub(r"[ \t\r\n\f\v]+", " ", sentence).strip()
+    if "[" in sentence:  # every citation mark opens with one
+        sentence = _CITATION_RE.sub("", sentence)
+    if "(" in sentence:
+        sentence = _INLINE_CITATION_RE.sub("", sentence)
+    if "  " in sentence or _OTHER_SPACE_RE.search(sentence):
+        sentence = _SPACES_RE.sub(" ", sentence)
+    return sentence.strip()
 
 
+_SPACES_RE = re.compile(r"[ \t\r\n\f\v]+")
+_OTHER_SPACE_RE = re.compile(r"[\t\r\n\f\v]")
 _MARKUP_LINE_RE = re.compile(r"[{}|\-]+")
 # The end of a line that ends its sentence: "... in orbit.", "... on 20 October 1975.[2]".
 _STOP_AT_END_RE = re.compile(r"[.!?:](?:[\"'\u201d\u2019)\]]|\[[^\[\]]{1,20}\])*\s*$")

@@ -4,6 +4,7 @@ each with its kind, part, time, outcomes, quantities and the sentences that stat
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -12,9 +13,10 @@ from functools import cached_property
 from msgspec.structs import replace
 
 from mission_control import units
-from mission_control.extract import vocabulary
+from mission_control.extract import prefilter, vocabulary
 from mission_control.extract.clauses import DatedClause
 from mission_control.extract.document import Document, Sentence
+from mission_control.extract.draft import Draft
 from mission_control.extract.infobox import infobox_events
 from mission_control.extract.kinds import assign_keywords, kind_of, plans, unplaced_keywords
 from mission_control.extract.parts import default_part, named_parts
@@ -33,42 +35,6 @@ from mission_control.extract.subjects import (
     without_name,
 )
 from mission_control.model import Precision, Provenance, Quantity, StatedTime
-
-
-@dataclass
-class Draft:
-    """An event as one statement gives it, before statements of one event are merged.
-
-    ``inherited`` marks a time taken from the day stated before (the clause gives none),
-    ``recovery`` an event after an earlier failure of its kind, ``infobox`` a draft of an
-    infobox field, ``planned`` an event the text says was due, not that it happened."""
-
-    kind: str
-    part: str
-    time: StatedTime
-    provenance: list[Provenance]
-    outcomes: list[str]
-    quantities: list[Quantity]
-    paragraph: int
-    order: int
-    inherited: bool = False
-    circa: bool = False
-    window: tuple[datetime, datetime] | None = None
-    recovery: bool = False
-    infobox: bool = False
-    text: str = ""
-    planned: bool = False
-    _spans: set[tuple[int, int]] = field(default_factory=set, repr=False, compare=False)
-
-    def add_provenance(self, provenance: Iterable[Provenance]) -> None:
-        """Add the sentences not stated already (a set of their spans keeps this constant
-        time, however many statements one event gathers)."""
-        if len(self._spans) != len(self.provenance):
-            self._spans = {p.span for p in self.provenance}
-        for p in provenance:
-            if p.span not in self._spans:
-                self._spans.add(p.span)
-                self.provenance.append(p)
 
 
 def read_drafts(
@@ -118,7 +84,25 @@ def _provenance(doc: Document, sentence: Sentence) -> Provenance:
 
 
 def _outcomes(text: str) -> list[str]:
-    return [tag for tag, pattern in vocabulary.OUTCOME_PATTERNS if pattern.search(text)]
+    low = prefilter.folded(text)
+    if low is not None and not _OUTCOME_WORDS.search(low):
+        return []
+    return [
+        tag
+        for tag, pattern, words in vocabulary.OUTCOME_PATTERNS
+        if prefilter.has_any(low, words) and pattern.search(text)
+    ]
+
+
+_OUTCOME_WORDS = prefilter.any_word(
+    tuple(w for _, _, words in vocabulary.OUTCOME_PATTERNS for w in words)
+)
+
+
+def _said(pattern: re.Pattern[str], words: tuple[str, ...], text: str, low: str | None) -> bool:
+    """Whether ``pattern`` matches ``text``, tried only when its lowered form ``low`` holds
+    one of ``words``."""
+    return prefilter.has_any(low, words) and pattern.search(text) is not None
 
 
 @dataclass
@@ -217,10 +201,13 @@ class _Drafting:
                 continue
             found = keyword.kind if keyword is not None else None
             planned = keyword is not None and keyword.planned
-            if found is None and vocabulary.ANAPHOR.search(stretch):
+            low = prefilter.folded(stretch) if found is None else None
+            if found is None and _said(vocabulary.ANAPHOR, vocabulary.ANAPHOR_WORDS, stretch, low):
                 found = self.antecedent(provenance.span)
                 planned = found is not None and plans(stretch)
-            elif found is None and vocabulary.TOOK_PLACE.search(stretch):
+            elif found is None and _said(
+                vocabulary.TOOK_PLACE, vocabulary.TOOK_PLACE_WORDS, stretch, low
+            ):
                 found, planned = self.antecedent(provenance.span), False
             # A stated day with no event word is still a dated statement: "other" (an event
             # only if it states a failure, see make_events).
@@ -257,6 +244,8 @@ class _Drafting:
         moments = [(s.span[0], s.time.has_time_of_day) for s in stamps]
         text, sentence = clause.text, clause.sentence
         found = unplaced_keywords(text, clause.keywords, moments, used)
+        if not found:
+            return
         nears = subjects_at(text, [kw.start for kw, _ in found], self.subject_of, self.name)
         for (keyword, k), near in zip(found, nears, strict=True):
             if keyword.kind in dated:

@@ -7,7 +7,7 @@ import bisect
 import re
 from datetime import datetime
 
-from mission_control.extract.drafts import Draft
+from mission_control.extract.draft import Draft
 from mission_control.model import PARTS, Event, Precision
 
 _LABELS: dict[str, str] = {

@@ -65,7 +65,8 @@ def infobox_parts(value: str) -> list[tuple[str, str]]:
 
 def label_part(label: str) -> str | None:
     """The part a label names ("Orbiter", "Descent module"), if any."""
-    for part, pattern in (*vocabulary.PART_WORDS, *vocabulary.INFOBOX_PART_LABELS):
+    labels = [(part, pattern) for part, pattern, _ in vocabulary.PART_WORDS]
+    for part, pattern in (*labels, *vocabulary.INFOBOX_PART_LABELS):
         if pattern.search(label):
             return part
     return None

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mission_control.extract import vocabulary
+from mission_control.extract.keyword_scan import CueFinder, fold, scan
 from mission_control.extract.spans import Claimed
 
 
@@ -23,26 +25,35 @@ class Keyword:
     planned: bool = False
 
 
+# Keywords in order of the text, and of the table where two start together.
+_IN_ORDER = operator.attrgetter("start", "rank")
+
+
 def _rank(kind: str) -> int:
     return next(
-        (i for i, (k, _) in enumerate(vocabulary.KIND_PATTERNS) if k == kind),
+        (i for i, (k, *_) in enumerate(vocabulary.KIND_PATTERNS) if k == kind),
         len(vocabulary.KIND_PATTERNS),
     )
 
 
-def _planned_verbs(text: str) -> tuple[list[Keyword], list[tuple[int, int]]]:
+def _planned_verbs(
+    text: str, folded: str, held: set[str]
+) -> tuple[list[Keyword], list[tuple[int, int]]]:
     """The events a clause says were due ("was due to land"), each keyword at its verb, and
     the stretches of text (the phrase and its verb) that no other row may read."""
     found: list[Keyword] = []
     spans: list[tuple[int, int]] = []
-    for marker in vocabulary.PLANNED_TO.finditer(text):
+    if held.isdisjoint(vocabulary.PLANNED_TO_CUES):
+        return found, spans
+    starts = held.intersection(vocabulary.PLANNED_TO_STARTS)
+    for marker in scan(vocabulary.PLANNED_TO, text, folded, starts):
         at = marker.end()
         if spans and at <= spans[-1][1]:
             continue
         # A noun ("a landing") only after a verb that takes it: "due to a failure" is a cause.
         table = vocabulary.PLANNED_VERBS
         if marker.group("verb"):
-            table = (*table, *vocabulary.KIND_PATTERNS)
+            table = (*table, *((k, p) for k, p, *_ in vocabulary.KIND_PATTERNS))
         for kind, pattern in table:
             verb = pattern.match(text, at)
             if verb is not None and verb.end() > at:
@@ -57,14 +68,22 @@ def _planned_verbs(text: str) -> tuple[list[Keyword], list[tuple[int, int]]]:
 _BEFORE_REACH = 40
 
 
-def _mark_planned(text: str, keywords: list[Keyword]) -> list[Keyword]:
+def _mark_planned(text: str, folded: str, held: set[str], keywords: list[Keyword]) -> list[Keyword]:
     """The keywords with those that "scheduled for" or "the planned" speaks of marked
     planned: the keyword right after such a phrase, else the one just before it."""
     if not keywords:
         return keywords
+    for_, adjective = (
+        scan(pattern, text, folded, held.intersection(starts))
+        if not held.isdisjoint(row_cues)
+        else []
+        for pattern, row_cues, starts in _PLANNED_PHRASES
+    )
+    if not (for_ or adjective):
+        return keywords
     starts = [k.start for k in keywords]
     marked: set[int] = set()
-    for phrase in vocabulary.PLANNED_FOR.finditer(text):
+    for phrase in for_:
         gap = vocabulary.PLANNED_AFTER_GAP.match(text, phrase.end())
         after = bisect.bisect_left(starts, phrase.end())
         if gap is not None and after < len(keywords) and keywords[after].start == gap.end():
@@ -76,7 +95,7 @@ def _mark_planned(text: str, keywords: list[Keyword]) -> list[Keyword]:
             between = text[keywords[before].end : phrase.start()]
             if vocabulary.PLANNED_BEFORE_GAP.fullmatch(between):
                 marked.add(before)
-    for phrase in vocabulary.PLANNED_ADJECTIVE.finditer(text):
+    for phrase in adjective:
         after = bisect.bisect_left(starts, phrase.end())
         if after < len(keywords) and keywords[after].start == phrase.end():
             marked.add(after)
@@ -90,46 +109,69 @@ def find_keywords(text: str) -> list[Keyword]:
     """Every event keyword of a clause, in order, with what did not happen blanked out and
     what was only due marked planned; where two rows match the same words the row listed
     first keeps them."""
-    planned, spans = _planned_verbs(text)
-    blanked = text
-    if spans:
-        chars = list(text)
-        for start, end in spans:
-            chars[start:end] = " " * (end - start)
-        blanked = "".join(chars)
-    blanked = vocabulary.HYPOTHETICAL.sub(lambda m: " " * len(m.group(0)), blanked)
+    folded = fold(text)
+    held = _held_in(folded)
+    if not held:
+        return []
+    planned, spans = _planned_verbs(text, folded, held)
+    blanked = _blanked(text, spans)
+    # The folded text's cues and starts still stand for the blanked text: a blank is no
+    # letter of either.
+    if not held.isdisjoint(vocabulary.HYPOTHETICAL_CUES):
+        starts = held.intersection(vocabulary.HYPOTHETICAL_STARTS)
+        hypothetical = scan(vocabulary.HYPOTHETICAL, blanked, folded, starts)
+        blanked = _blanked(blanked, [m.span() for m in hypothetical])
     kept: list[Keyword] = []
-    taken = Claimed()
     # Where the last word of KIND_LATER starts (-1: none), found once for the clause.
-    later_words = list(vocabulary.KIND_LATER.finditer(blanked))
-    later = max((m.start() for m in later_words), default=-1)
-    blanked = _parachute_words(blanked, later_words)
-    for rank, (kind, pattern) in enumerate(vocabulary.KIND_PATTERNS):
+    later_words = []
+    if not held.isdisjoint(vocabulary.KIND_LATER_CUES):
+        starts = held.intersection(vocabulary.KIND_LATER_CUES)
+        later_words = scan(vocabulary.KIND_LATER, blanked, folded, starts)
+    later = later_words[-1].start() if later_words else -1
+    if later_words and _PARACHUTE_CUES[0] in held:
+        blanked = _parachute_words(blanked, folded, later_words)
+    taken: Claimed | None = None
+    for rank, kind, pattern, row_cues, row_starts, needs_later, at_word in _ROWS:
+        if held.isdisjoint(row_cues):
+            continue
+        matches = scan(pattern, blanked, folded, held.intersection(row_starts))
+        if not matches:
+            continue
+        if kept and taken is None:
+            taken = Claimed()
+            taken.add((k.start, k.end) for k in kept)
         # A row's own matches never overlap, so only earlier rows' keywords are checked.
-        needs_later = "later" in pattern.groupindex
-        # A row may name the word that states the event within a longer match ("word").
-        at_word = "word" in pattern.groupindex
         found = [
             Keyword(*(m.span("word") if at_word and m.group("word") else m.span()), rank, kind)
-            for m in pattern.finditer(blanked)
+            for m in matches
             if m.end() > m.start()
             and not (needs_later and m.group("later") is not None and later < m.end())
-            and not taken.overlaps(m.start(), m.end())
+            and not (taken is not None and taken.overlaps(m.start(), m.end()))
         ]
         kept.extend(found)
-        taken.add((k.start, k.end) for k in found)
-    kept.sort(key=lambda k: (k.start, k.rank))
-    return sorted([*_mark_planned(text, kept), *planned], key=lambda k: (k.start, k.rank))
+        if taken is not None:
+            taken.add((k.start, k.end) for k in found)
+    kept.sort(key=_IN_ORDER)
+    kept = _mark_planned(text, folded, held, kept)
+    return sorted([*kept, *planned], key=_IN_ORDER) if planned else kept
 
 
-def _parachute_words(text: str, later_words: list[re.Match[str]]) -> str:
-    """The text with the first word of KIND_LATER after each parachute blanked: "its
-    parachute was jettisoned" names a parachute, not a separation."""
-    if not later_words:
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with each span made spaces."""
+    if not spans:
         return text
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _parachute_words(text: str, folded: str, later_words: list[re.Match[str]]) -> str:
+    """The text with the first word of KIND_LATER (``later_words``, found in it) after each
+    parachute blanked: "its parachute was jettisoned" names a parachute, not a separation."""
     chars: list[str] | None = None
     starts = [m.start() for m in later_words]
-    for parachute in _PARACHUTE.finditer(text):
+    for parachute in scan(_PARACHUTE, text, folded, _PARACHUTE_CUES):
         k = bisect.bisect_left(starts, parachute.end())
         if k < len(later_words):
             chars = chars if chars is not None else list(text)
@@ -139,6 +181,45 @@ def _parachute_words(text: str, later_words: list[re.Match[str]]) -> str:
 
 
 _PARACHUTE = re.compile(r"\bparachutes?\b", re.I)
+_PARACHUTE_CUES = ("parachute",)
+"""What every match of _PARACHUTE holds, and begins with (as KIND_LATER's cues do)."""
+
+_PLANNED_PHRASES = (
+    (vocabulary.PLANNED_FOR, vocabulary.PLANNED_FOR_CUES, vocabulary.PLANNED_FOR_STARTS),
+    (
+        vocabulary.PLANNED_ADJECTIVE,
+        vocabulary.PLANNED_ADJECTIVE_CUES,
+        vocabulary.PLANNED_ADJECTIVE_STARTS,
+    ),
+)
+# The kind table's rows as find_keywords reads them: rank, kind, pattern, cues, starts, whether
+# a match in group "later" needs a word of KIND_LATER after it, and whether a match may name
+# the word that states the event within it (group "word").
+_ROWS = tuple(
+    (
+        rank,
+        kind,
+        pattern,
+        frozenset(cues),
+        starts,
+        "later" in pattern.groupindex,
+        "word" in pattern.groupindex,
+    )
+    for rank, (kind, pattern, cues, starts) in enumerate(vocabulary.KIND_PATTERNS)
+)
+# Every pattern find_keywords runs, with its cues and starts.
+_GUARDED: tuple[tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...]], ...] = (
+    *((pattern, cues, starts) for _, pattern, cues, starts in vocabulary.KIND_PATTERNS),
+    (vocabulary.HYPOTHETICAL, vocabulary.HYPOTHETICAL_CUES, vocabulary.HYPOTHETICAL_STARTS),
+    (vocabulary.PLANNED_TO, vocabulary.PLANNED_TO_CUES, vocabulary.PLANNED_TO_STARTS),
+    *_PLANNED_PHRASES,
+    (vocabulary.KIND_LATER, vocabulary.KIND_LATER_CUES, vocabulary.KIND_LATER_CUES),
+    (_PARACHUTE, _PARACHUTE_CUES, _PARACHUTE_CUES),
+)
+# Their cues, and their starts: which of them a clause holds is found once for all.
+_CUES = tuple(sorted({cue for _, cues, _ in _GUARDED for cue in cues}))
+_STARTS = tuple(sorted({start for _, _, starts in _GUARDED for start in starts}))
+_held_in = CueFinder((*_CUES, *_STARTS))
 
 
 def kind_of(keywords: Sequence[Keyword]) -> str | None:
@@ -151,7 +232,11 @@ def kind_of(keywords: Sequence[Keyword]) -> str | None:
 # What may stand between a keyword and the moment it states ("landed on", "launched at").
 def plans(text: str) -> bool:
     """Whether a stretch of text says what follows was only due ("was scheduled for")."""
-    return bool(vocabulary.PLANNED_FOR.search(text) or vocabulary.PLANNED_TO.search(text))
+    held = _held_in(fold(text))
+    return bool(
+        (not held.isdisjoint(vocabulary.PLANNED_FOR_CUES) and vocabulary.PLANNED_FOR.search(text))
+        or (not held.isdisjoint(vocabulary.PLANNED_TO_CUES) and vocabulary.PLANNED_TO.search(text))
+    )
 
 
 def unplaced_keywords(
@@ -205,10 +290,26 @@ def assign_keywords(
     takes the nearest keyword between it and the moment before it, else the nearest between it
     and the moment after it that does not lead straight into that moment; a date in a list
     with no keyword of its own shares the kind of the date before it."""
+    if not keywords:
+        return [None] * len(spans)
     # Keywords never overlap, so sorted by start they are sorted by end too: the keywords
     # within a stretch of text are a run of indexes, found by binary search.
     starts = [k.start for k in keywords]
     ends = [k.end for k in keywords]
+    if len(spans) == 1:
+        return [_only_moment(len(text), spans[0], keywords, starts, ends)]
+    return _each_moment(text, spans, keywords, starts, ends)
+
+
+def _each_moment(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    keywords: Sequence[Keyword],
+    starts: list[int],
+    ends: list[int],
+) -> list[Keyword | None]:
+    """:func:`assign_keywords` for any number of moments, the keywords' starts and ends
+    given."""
     free = _Unclaimed(len(keywords))
     kinds: list[Keyword | None] = []
 
@@ -240,6 +341,24 @@ def assign_keywords(
         else:
             kinds.append(None)
     return kinds
+
+
+def _only_moment(
+    length: int,
+    span: tuple[int, int],
+    keywords: Sequence[Keyword],
+    starts: list[int],
+    ends: list[int],
+) -> Keyword | None:
+    """:func:`assign_keywords` for a clause of one moment, which claims nothing from another:
+    the last keyword within it, else the last before it, else the first after it."""
+    start, end = span
+    for lo, hi in ((start, end), (0, start)):
+        first, past = bisect.bisect_left(starts, lo), bisect.bisect_right(ends, hi)
+        if first < past:
+            return keywords[past - 1]
+    first, past = bisect.bisect_left(starts, end), bisect.bisect_right(ends, length)
+    return keywords[first] if first < past else None
 
 
 class _Unclaimed:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 import re
 
+from mission_control.extract import prefilter
 from mission_control.extract.dates import read_dates
 from mission_control.extract.times import LINE_TIME_RE, ZONE_WORDS
 
@@ -101,5 +102,7 @@ def _date_alone(line: str) -> bool:
 
 def stated_zone(text: str) -> str | None:
     """The zone a sentence or heading says every time of the article is given in."""
+    if not prefilter.has_any(prefilter.folded(text), ("times",)):
+        return None  # every match names "times"
     match = _STATED_ZONE_RE.search(text)
     return match.group("zone") if match else None

@@ -7,9 +7,9 @@ import re
 
 from mission_control.extract import vocabulary
 from mission_control.extract.dates import find_dates
-from mission_control.extract.document import Document
+from mission_control.extract.document import Document, Sentence
 from mission_control.extract.report import Report
-from mission_control.extract.subjects import about_other_craft
+from mission_control.extract.subjects import own_sentences
 from mission_control.extract.target import choose_target, destinations
 
 _NAME_RE = re.compile(
@@ -50,6 +50,19 @@ def garbled(key: str, value: str) -> bool:
     return False
 
 
+def _first_statement(
+    sentences: list[Sentence], patterns: list[tuple[re.Pattern[str], tuple[str, ...]]]
+) -> re.Match[str] | None:
+    """The first match in the first sentence that one of ``patterns`` matches, the first of
+    them that does; each pattern is tried only in a sentence with one of its words."""
+    for sentence in sentences:
+        text = sentence.text
+        for pattern, words in patterns:
+            if any(map(text.__contains__, words)) and (match := pattern.search(text)):
+                return match
+    return None
+
+
 def read_metadata(doc: Document, name: str, report: Report) -> dict[str, str | None]:
     """The mission's metadata: each field the infobox gives, else the first sentence about the
     mission itself that states it; a garbled infobox field is warned of and left out. The
@@ -71,19 +84,20 @@ def read_metadata(doc: Document, name: str, report: Report) -> dict[str, str | N
             found[target] = item.value
         elif target:
             extra[target] = item.value
-    mentions: list[str] = []
-    for sentence in doc.sentences:
-        if about_other_craft(sentence.text, name):
+    own = own_sentences(doc, name)
+    mentions = [body for sentence in own for body in destinations(sentence.text)]
+    # Each field from the first sentence stating it, by the first of its rows that matches.
+    rows: dict[str, list[tuple[re.Pattern[str], tuple[str, ...]]]] = {}
+    for field, pattern, words in vocabulary.PROSE_METADATA:
+        rows.setdefault(field, []).append((pattern, words))
+    for field, patterns in rows.items():
+        if found.get(field) is not None:
             continue
-        mentions.extend(destinations(sentence.text))
-        for field, pattern in vocabulary.PROSE_METADATA:
-            if found.get(field) is not None:
-                continue
-            match = pattern.search(sentence.text)
-            if match:
-                value = match.group(1).strip().rstrip(".,;")
-                if field == "launch_vehicle" and match.lastindex and match.group(2):
-                    value = f"{value} with {match.group(2)} upper stage"
-                found[field] = value
+        match = _first_statement(own, patterns)
+        if match:
+            value = match.group(1).strip().rstrip(".,;")
+            if field == "launch_vehicle" and match.lastindex and match.group(2):
+                value = f"{value} with {match.group(2)} upper stage"
+            found[field] = value
     target = choose_target(extra.get("mission_type"), mentions)
     return {"name": name, **found, **extra, "target": target}

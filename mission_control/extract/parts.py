@@ -6,9 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from mission_control.extract import vocabulary
+from mission_control.extract import prefilter, vocabulary
 from mission_control.extract.document import Document
-from mission_control.extract.subjects import about_other_craft, joined_parts, part_of_subject
+from mission_control.extract.names import part_words
+from mission_control.extract.subjects import (
+    joined_parts,
+    own_sentences,
+    part_of_subject,
+)
 from mission_control.model import Event
 
 PART_ORDER: tuple[str, ...] = ("bus", "orbiter", "lander", "capsule", "penetrator", "rover")
@@ -33,15 +38,23 @@ def named_parts(doc: Document, name: str = "") -> tuple[str, ...]:
     found: set[str] = set()
     blank = re.compile(re.escape(name), re.I) if name.strip() else None
     for item in doc.infobox:
-        said = [part for part, pattern in vocabulary.PART_WORDS if pattern.search(item.value)]
+        said = [part for part, pattern, _ in vocabulary.PART_WORDS if pattern.search(item.value)]
         if len(said) > 1 or "type" not in item.key.lower():
             found.update(said)
-    for sentence in doc.sentences:
-        if about_other_craft(sentence.text, name):
-            continue
-        text = blank.sub(" ", sentence.text) if blank is not None else sentence.text
-        for part, pattern in vocabulary.PART_WORDS:
-            for match in pattern.finditer(text):
+    key = name.lower() if name.isascii() else None
+    for sentence in own_sentences(doc, name):
+        if len(found) == len(PART_ORDER):
+            break  # nothing left to find
+        text = sentence.text
+        if blank is not None:
+            low = prefilter.folded(text)
+            # In ASCII text the name, ignoring case, is the lowered name in the lowered text.
+            if low is None or key is None or key in low:
+                text = blank.sub(" ", text)
+        for part, matches in part_words(text):
+            if part in found:
+                continue
+            for match in matches:
                 before = text[max(0, match.start() - 30) : match.start()]
                 if _NO_PART.search(before) or _IS_A.fullmatch(text, 0, match.start()):
                     continue
@@ -150,7 +163,7 @@ def part_systems(
     only for its subject, not for a part it names as going along with it ("flew past along
     with the coast stage" after a retrorocket failure names no retro-rockets of the bus)."""
     systems: dict[str, list[str]] = {p: [] for p in instruments}
-    order = [name for name, _ in vocabulary.SYSTEM_WORDS]
+    order = [name for name, _, _ in vocabulary.SYSTEM_WORDS]
     # The systems each sentence speaks of, read once however many events it states.
     spoken: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
     # The main part as the replay takes it (``phases.main_part``): an orbiter-and-lander
@@ -163,7 +176,12 @@ def part_systems(
             said = spoken.get(provenance.span)
             if said is None:
                 sentence = provenance.sentence
-                names = [n for n, p in vocabulary.SYSTEM_WORDS if p.search(sentence)]
+                low = prefilter.folded(sentence)
+                names = [
+                    n
+                    for n, p, words in vocabulary.SYSTEM_WORDS
+                    if prefilter.has_any(low, words) and p.search(sentence)
+                ]
                 said = spoken[provenance.span] = (names, joined_parts(sentence))
             names, joined = said
             if part in joined:

@@ -102,9 +102,11 @@ def _read_at(sentence: str, number: re.Match[str], *, between: bool = False) -> 
 
 def _read_parts(sentence: str, number: re.Match[str], between: bool) -> _Read | None:
     start = number.start()
-    before = _BETWEEN_BEFORE_RE.search(sentence, max(0, start - 40), start)
     first_unit = _unit_at(sentence, number.end())
     pos = first_unit[1] if first_unit else number.end()
+    if first_unit is None and _BETWEEN_CONNECTOR_RE.match(sentence, pos) is None:
+        return None  # no unit, and no second number after it: most numbers (dates, years)
+    before = _BETWEEN_BEFORE_RE.search(sentence, max(0, start - 40), start)
     connectors = _BETWEEN_CONNECTOR_RE if before or between else _CONNECTOR_RE
     connector = connectors.match(sentence, pos)
     if connector is not None:

@@ -10,10 +10,11 @@ next day" or "three days later" a day, "two hours later" a moment as fine as the
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
+from mission_control.extract import prefilter
 from mission_control.extract.kinds import Keyword, assign_kinds
 from mission_control.extract.stamps import Stamp
 from mission_control.model import Precision, StatedTime
@@ -46,7 +47,8 @@ _NUMBER = (
     + "|".join(n.replace(" ", r"\s+") for n in sorted(_NUMBERS, key=len, reverse=True))
     + ")"
 )
-_PART_OF_DAY = r"(?:day|morning|afternoon|evening|night)"
+_PARTS_OF_DAY = ("day", "morning", "afternoon", "evening", "night")
+_PART_OF_DAY = "(?:" + "|".join(_PARTS_OF_DAY) + ")"
 _SAME_DAY_RE = re.compile(
     rf"\b(?:later\s+(?:that|the\s+same|in\s+the)|(?:on\s+)?the\s+same|that)\s+{_PART_OF_DAY}\b|"
     r"\b(?:shortly|soon|immediately)\s+(?:after(?:wards?)?\b(?!\s+\w+ing\b)|thereafter\b)|"
@@ -82,15 +84,13 @@ _ANCHORS = {
     "orbit insertion": "orbit-insertion",
 }
 _ANCHOR_KINDS = frozenset(_ANCHORS.values())
+# A word each anchor has ("lift-off" and "liftoff" have "lift").
+_ANCHOR_WORDS = ("touchdown", "landing", "launch", "lift", "separation", "entry", "orbit")
 # "no word was received after that": the very moment stated before.
 _THEN_RE = re.compile(
     r"\b(?:after|from|since)\s+(?:that|this|then)\b(?!\s+(?:day|morning|afternoon|evening|"
     r"night|week|month|year|date|point|time)\b)",
     re.IGNORECASE,
-)
-# A word every relative time has.
-_RELATIVE_WORD_RE = re.compile(
-    r"later|next|following|same|that|after|soon|shortly|immediately|moments", re.IGNORECASE
 )
 _ANCHORED_RE = re.compile(
     rf"\b{_CIRCA}(?P<n>{_NUMBER})\s+(?P<unit>second|minute|hour|day|week)s?\s+after\s+"
@@ -137,26 +137,76 @@ def _counted(later: re.Match[str]) -> Relative:
 
 def find_relative(text: str) -> Relative | None:
     """The first relative time a clause states, if any."""
-    if not _RELATIVE_WORD_RE.search(text):
-        return None  # most clauses say none of the words a relative time needs
+    low = prefilter.folded(text)
+    if low is None:  # not ASCII: every pattern is tried
+        return _first_relative(text, lambda may: True)
+    # Each pattern is tried only where the words it cannot match without are in the
+    # clause: most clauses say none of the words a relative time needs.
+    return _first_relative(text, lambda may: may(low))
+
+
+def _first_relative(text: str, worth: Callable[[Callable[[str], bool]], bool]) -> Relative | None:
     found: list[Relative] = []
-    anchored = _ANCHORED_RE.search(text)
+    anchored = _ANCHORED_RE.search(text) if worth(_may_count_from_event) else None
     if anchored:
         anchor = _ANCHORS[re.sub(r"\s+", " ", anchored.group("anchor").lower())]
         found.append(replace(_counted(anchored), anchor=anchor))
-    later = _LATER_RE.search(text)
+    later = _LATER_RE.search(text) if worth(_may_say_later) else None
     if later:
         found.append(_counted(later))
-    following = _NEXT_DAY_RE.search(text)
+    following = _NEXT_DAY_RE.search(text) if worth(_may_say_next_day) else None
     if following:
         found.append(Relative(following.span(), timedelta(days=1), Precision.DAY))
-    same = _SAME_DAY_RE.search(text)
+    same = _SAME_DAY_RE.search(text) if worth(_may_say_same_day) else None
     if same:
         found.append(Relative(same.span(), timedelta(0), Precision.DAY))
-    then = _THEN_RE.search(text)
+    then = _THEN_RE.search(text) if worth(_may_say_then) else None
     if then:
         found.append(Relative(then.span(), timedelta(0), Precision.SECOND))
     return min(found, key=lambda r: r.span[0], default=None)
+
+
+def _says(low: str, *words: str) -> bool:
+    """Whether the lowered clause has any of the words."""
+    return prefilter.has_any(low, words)
+
+
+# Each pattern's necessary words, asked of the lowered clause (a property in
+# tests/unit/test_relative_gates.py holds each pattern to its test).
+def _may_count_from_event(low: str) -> bool:
+    return "after" in low and _says(low, *_ANCHOR_WORDS)
+
+
+def _may_say_later(low: str) -> bool:
+    return "later" in low
+
+
+def _may_say_next_day(low: str) -> bool:
+    return (_says(low, "next", "following") and _says(low, *_PARTS_OF_DAY)) or (
+        "day" in low and "after" in low
+    )
+
+
+def _may_say_same_day(low: str) -> bool:
+    return (
+        (_says(low, "later", "same", "that") and _says(low, *_PARTS_OF_DAY))
+        or ("after" in low and _says(low, "shortly", "soon", "immediately"))
+        or ("later" in low and _says(low, "moments", "hours", "minutes", "seconds"))
+    )
+
+
+def _may_say_then(low: str) -> bool:
+    return _says(low, "after", "from", "since") and _says(low, "that", "this", "then")
+
+
+GATES: tuple[tuple[re.Pattern[str], Callable[[str], bool]], ...] = (
+    (_ANCHORED_RE, _may_count_from_event),
+    (_LATER_RE, _may_say_later),
+    (_NEXT_DAY_RE, _may_say_next_day),
+    (_SAME_DAY_RE, _may_say_same_day),
+    (_THEN_RE, _may_say_then),
+)
+"""Each pattern of :func:`find_relative` with the test it is tried after."""
 
 
 def relative_stamp(

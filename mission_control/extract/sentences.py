@@ -1,5 +1,6 @@
 """Cut a paragraph into its sentences, with their offsets: a stop ends a sentence unless it
-ends an abbreviation ("Aug.", "No.", "e.g.") or an initial."""
+ends an abbreviation ("Aug.", "No.", "e.g.") or an initial; and a sentence into its
+clauses."""
 
 from __future__ import annotations
 
@@ -68,6 +69,7 @@ _BOUNDARY_RE = re.compile(
 )
 
 
+_INITIALS_RE = re.compile(r"(?:[a-z]\.)*[a-z]")  # "a", "u.s": initials, not words
 _ZONE_AFTER_RE = re.compile(r"[A-Z]{1,5}\b|\(|[a-z]")
 
 
@@ -83,9 +85,7 @@ def split_sentences(text: str, base: int) -> list[tuple[str, int, int]]:
             # "at 12:52 p.m. Its parachute opened": a clock's a.m. or p.m. ends a sentence
             # that a word other than a zone's ("p.m. EDT") follows.
             ends_clock = token in ("a.m", "p.m") and not _ZONE_AFTER_RE.match(text, match.end())
-            if not ends_clock and (
-                token in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token)
-            ):
+            if not ends_clock and (token in _ABBREVIATIONS or _INITIALS_RE.fullmatch(token)):
                 continue
         # Keep the closing quote, bracket or citation marker after the stop with its sentence.
         cut = match.start() + len(match.group(0).rstrip())
@@ -119,3 +119,33 @@ def _word_before_stop(text: str, start: int, stop: int) -> str | None:
     if first > start and not (text[first - 1].isspace() or text[first - 1] in _BEFORE_WORD):
         return None
     return text[first:stop]
+
+
+# ", and it landed at 05:13 UTC": a new clause with its own subject and verb.
+_PRONOUN_CLAUSE = re.compile(r",\s+(?:and|then)\s+(?=(?:it|they)\s+\w)", re.I)
+
+
+def split_clauses(text: str) -> list[str]:
+    """A sentence cut at its semicolons (outside brackets) and before ", and it ...": each
+    clause may state an event of its own."""
+    # Most sentences have no semicolon, and need no walk through their brackets.
+    out = _at_semicolons(text) if ";" in text else [text]
+    clauses = [piece for c in out for piece in _PRONOUN_CLAUSE.split(c)]
+    return [c.strip() for c in clauses if c.strip()]
+
+
+def _at_semicolons(text: str) -> list[str]:
+    """A sentence cut at its semicolons outside brackets."""
+    out: list[str] = []
+    depth = 0
+    start = 0
+    for i, char in enumerate(text):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif char == ";" and depth == 0:
+            out.append(text[start:i])
+            start = i + 1
+    out.append(text[start:])
+    return out

@@ -6,8 +6,13 @@ import bisect
 import functools
 import re
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from mission_control.extract import vocabulary
+from mission_control.extract import prefilter, vocabulary
+from mission_control.extract.names import craft_names, part_words
+
+if TYPE_CHECKING:
+    from mission_control.extract.document import Document, Sentence
 
 _PREPOSITIONS = frozenset(
     ["from", "with", "by", "of", "to", "into", "aboard", "on", "in", "onto", "along"]
@@ -16,49 +21,26 @@ _PREPOSITIONS = frozenset(
 # Words after which another spacecraft is named only for comparison ("Unlike Mars 4, ...").
 _COMPARED = re.compile(r"\b(?:unlike|like|than|with|alongside|as|from|by|of|to)$", re.I)
 _THE = re.compile(r"the$", re.I)
-_WORD = re.compile(r"\S+")
 # "Its twin, Phobos 1, ...": a possessive that belongs to the other craft's name.
 _ITS_OTHER = re.compile(r"\b(?:its|their)\s+(?:[\w-]+,?\s+){0,3}$", re.I)
 
 
-# Words that, capitalised before a small number, name no craft: months, words that open a
-# sentence ("On 3 and 4 July", "Some 40 km"), places and things numbered ("Site 81",
-# "Stage 2") and rockets ("Ariane 4", "Delta 2").
-_NOT_CRAFT = (
-    r"January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
-    r"On|In|At|By|To|From|Until|Till|Since|Before|After|About|Around|Some|Only|Of|For|And|"
-    r"With|Over|Under|Within|During|Between|Through|Than|Nearly|Almost|Roughly|Just|All|"
-    r"Approximately|Each|Every|Both|The|This|That|These|Those|Its|Their|His|Her|Our|Another|"
-    r"Day|Days|Sol|Sols|Orbit|Orbits|Revolution|Stage|Block|Complex|Pad|Site|Area|Launch|"
-    r"Table|Figure|Fig|Chapter|Volume|Vol|Page|Pages|Part|Phase|Step|Type|Model|Number|"
-    r"Channel|Camera|Unit|Level|Station|Platform|Building|Room|Section|Article|Note|Gate|"
-    r"Ariane|Atlas|Delta|Titan|Proton|Soyuz|Molniya|Vostok|Zenit|Falcon|Thor|Scout|Agena|"
-    r"Centaur|Dnepr|Rokot|Angara|Energia|Tsyklon|Juno|Antares|Minotaur|Pegasus|Taurus|"
-    r"Electron|Saturn|Long|Vega|Universal|Coordinated"
-)
-# Any other craft named as programmes name theirs, a word and a number ("Tern 3",
-# "Zarya-V 3"): not a measurement ("Surgut 200 km") nor a numbered place ("Baikonur 81/24").
-_ANY_CRAFT = re.compile(
-    rf"\b(?!(?:{_NOT_CRAFT})\b)[A-Z][a-z]{{2,}}(?:-[A-Z][A-Za-z]?)?\s\d{{1,3}}[A-Z]?\b"
-    r"(?![/.:,]\d|\s*(?:km|mi|m|kg|g|s|h|min|ft|lb|°|%)(?!\w))"
-)
-
-
-class _Words:
-    """A text's words (runs of non-space), to ask for the words before a place without
-    splitting all the text before it each time."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        spans = [m.span() for m in _WORD.finditer(text)]
-        self.starts = [s for s, _ in spans]
-        self.ends = [e for _, e in spans]
-
-    def before(self, end: int, n: int) -> list[str]:
-        """The last ``n`` words of ``text[:end]``, as ``text[:end].split()[-n:]``."""
-        i = bisect.bisect_left(self.starts, end)  # the words starting before ``end``
-        return [self.text[self.starts[j] : min(self.ends[j], end)] for j in range(max(0, i - n), i)]
+def _words_before(text: str, end: int, n: int) -> list[str]:
+    """The last ``n`` words of ``text[:end]``, as ``text[:end].split()[-n:]``, read back from
+    ``end``: each place asked costs its own words only."""
+    words: list[str] = []
+    while len(words) < n:
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end == 0:
+            break
+        start = end
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        words.append(text[start:end])
+        end = start
+    words.reverse()
+    return words
 
 
 # A link named with the craft at its far end ("contact with the lander", "signals from the
@@ -80,7 +62,22 @@ def without_name(text: str, name: str) -> str:
     """The text with the mission's own name blanked ("Pioneer Venus Orbiter" names no part)."""
     if not name.strip():
         return text
-    return re.sub(re.escape(name), lambda m: " " * len(m.group(0)), text, flags=re.I)
+    low = prefilter.folded(text)
+    if low is None or not name.isascii():
+        return re.sub(re.escape(name), lambda m: " " * len(m.group(0)), text, flags=re.I)
+    # In ASCII text, the name ignoring case is the lowered name in the lowered text.
+    key = name.lower()
+    at = low.find(key)
+    if at < 0:
+        return text
+    pieces: list[str] = []
+    end = 0
+    while at >= 0:
+        pieces += [text[end:at], " " * len(key)]
+        end = at + len(key)
+        at = low.find(key, end)
+    pieces.append(text[end:])
+    return "".join(pieces)
 
 
 # A clause whose subject is a pronoun, after an optional opening phrase ("Initially, it ...").
@@ -110,11 +107,9 @@ def part_of_subject(text: str) -> str | None:
     lost")."""
     best: tuple[int, str] | None = None
     linked: tuple[int, str] | None = None
-    words: _Words | None = None
-    for part, pattern in vocabulary.PART_WORDS:
-        for match in pattern.finditer(text):
-            words = words or _Words(text)
-            before = words.before(match.start(), 2)
+    for part, matches in part_words(text):
+        for match in matches:
+            before = _words_before(text, match.start(), 2)
             if any(w.lower() in _PREPOSITIONS for w in before[-2:-1] + before[-1:]) and not (
                 before and before[-1].lower().endswith("'s")
             ):
@@ -144,6 +139,10 @@ _CLAUSE_BREAK = re.compile(
     r"(?=(?:the|its)\s)",
     re.I,
 )
+# Where a match of _CLAUSE_BREAK can begin, in the lowered text.
+_CLAUSE_BREAK_STARTS = re.compile(
+    r";|,\s+(?:while|whereas|but|and|as|when|after|which)\s|\s+and\s+(?:the|its)\s"
+)
 # A part word that ends where a ", which" begins.
 _PART_BEFORE = 40
 # "it" as a clause's subject after an opening phrase ("On 12 February it was ..."); an "it"
@@ -167,9 +166,9 @@ def subjects_at(
     for 1 August, and the lander ..." names no part for the orbit insertion) unless its
     "it" is that one; after another craft's name than ``craft``, :data:`OTHER_CRAFT`. Each
     clause is read once, however many times it states."""
-    breaks = list(_CLAUSE_BREAK.finditer(text))
-    starts = [0, *(m.end() for m in breaks)]
-    ends = [*(m.start() for m in breaks), len(text)]
+    breaks, starts, ends = _clauses(text)
+    if not breaks:  # one clause: its own subject, or none
+        return [subject_of(text)] * len(offsets) if offsets else []
     # carried[k]: the subject clause k is about, from it or the clauses before it.
     carried: list[str | None] = []
     whole: list[str | None] = []
@@ -187,7 +186,7 @@ def subjects_at(
             own = own or subject_of(clause)
             if own is None and j:
                 own = carried[j - 1]
-            if own is None and _IT_LATER.search(clause):
+            if own is None and _IT_LATER.match(clause):
                 # "On 12 February it was intended to land, but the lander was never
                 # released": an "it" the sentence goes on to name.
                 whole = whole or [subject_of(text)]
@@ -197,13 +196,22 @@ def subjects_at(
     return out
 
 
+@functools.lru_cache(maxsize=8)
+def _clauses(text: str) -> tuple[list[re.Match[str]], list[int], list[int]]:
+    """The breaks between the clauses of ``text`` (:data:`_CLAUSE_BREAK`), and where each
+    clause starts and ends (kept for the last texts read: a clause's times and the clause
+    after it ask)."""
+    breaks = prefilter.finditer(_CLAUSE_BREAK, _CLAUSE_BREAK_STARTS, text, prefilter.folded(text))
+    return breaks, [0, *(m.end() for m in breaks)], [*(m.start() for m in breaks), len(text)]
+
+
 def last_subject(text: str, subject_of: Callable[[str], str | None]) -> str | None:
     """The subject of the last clause of ``text`` that names one: the craft an "it" in the
     sentence after most likely means ("the orbiter entered orbit, and the lander entered the
     atmosphere. Its parachute ..." is the lander's)."""
-    breaks = list(_CLAUSE_BREAK.finditer(text))
-    starts = [0, *(m.end() for m in breaks)]
-    ends = [*(m.start() for m in breaks), len(text)]
+    breaks, starts, ends = _clauses(text)
+    if not breaks:
+        return subject_of(text)
     for start, end in zip(reversed(starts), reversed(ends), strict=True):
         found = subject_of(text[start:end])
         if found:
@@ -214,7 +222,7 @@ def last_subject(text: str, subject_of: Callable[[str], str | None]) -> str | No
 def _part_ending_at(text: str, end: int) -> str | None:
     """The part whose word ends at ``end`` ("the lander" before ", which")."""
     start = max(0, end - _PART_BEFORE)
-    for part, pattern in vocabulary.PART_WORDS:
+    for part, pattern, _ in vocabulary.PART_WORDS:
         for match in pattern.finditer(text, start, end):
             if match.end() == end:
                 return part
@@ -224,7 +232,7 @@ def _part_ending_at(text: str, end: int) -> str | None:
 def _other_craft_ending_at(text: str, end: int, own: str) -> str | None:
     """:data:`OTHER_CRAFT` when a craft name other than ``own`` ends at ``end``."""
     start = max(0, end - _PART_BEFORE)
-    for match in _craft_names(text[start:end]):
+    for match in craft_names(text[start:end]):
         if match.end() == end - start and match.group(0).lower() != own.lower():
             return OTHER_CRAFT
     return None
@@ -250,11 +258,7 @@ def freed_part(kind: str, subject: str, text: str) -> str:
         return _linked_part(text, subject) or subject
     if kind != "separation" or subject not in _CARRIERS:
         return subject
-    other = [
-        (m.start(), part)
-        for part, pattern in vocabulary.PART_WORDS
-        if part not in _CARRIERS and (m := pattern.search(text))
-    ]
+    other = [(ms[0].start(), part) for part, ms in part_words(text) if part not in _CARRIERS and ms]
     return min(other)[1] if other else subject
 
 
@@ -264,10 +268,10 @@ def _linked_part(text: str, subject: str) -> str | None:
     "the lander's signals", "signals from the lander". Kept for the last clauses read: every
     draft of a long clause asks."""
     found: list[tuple[int, str]] = []
-    for part, pattern in vocabulary.PART_WORDS:
+    for part, matches in part_words(text):
         if part == subject:
             continue
-        for match in pattern.finditer(text):
+        for match in matches:
             if _LINK_OWNED.match(text, match.end()) or _LINK_TO.search(
                 text, max(0, match.start() - 40), match.start()
             ):
@@ -282,14 +286,26 @@ def companion_parts(text: str, part: str) -> list[str]:
     "and", only when the clause's first part word, its subject's, is right before it: "the
     lander separated from the bus and the bus flew past" names no companion)."""
     found: list[str] = []
+    # A part word after a join is one of the text's part words: with none but the subject's,
+    # there is nothing to look for.
+    others = [
+        (p, pattern)
+        for (p, ms), (_, pattern, _) in zip(part_words(text), vocabulary.PART_WORDS, strict=True)
+        if ms and p != part
+    ]
+    if not others:
+        return found
     first: tuple[int, str] | None = None
-    for join in vocabulary.COMPANION.finditer(text):
+    joins = prefilter.finditer(
+        vocabulary.COMPANION, vocabulary.COMPANION_STARTS, text, prefilter.folded(text)
+    )
+    for join in joins:
         if join.group(0)[:3].lower() == "and":
             first = first or _first_part_word(text)
             if first != (_space_before(text, join.start()), part):
                 continue
-        for other, pattern in vocabulary.PART_WORDS:
-            if other != part and other not in found and pattern.match(text, join.end()):
+        for other, pattern in others:
+            if other not in found and pattern.match(text, join.end()):
                 found.append(other)
     return found
 
@@ -306,22 +322,28 @@ def joined_parts(text: str) -> list[str]:
 
 def _first_part_word(text: str) -> tuple[int, str]:
     """Where the first part word of ``text`` ends, and its part (``(-1, "")`` if none)."""
-    matches = [
-        (m.start(), m.end(), name) for name, p in vocabulary.PART_WORDS if (m := p.search(text))
-    ]
+    matches = [(ms[0].start(), ms[0].end(), name) for name, ms in part_words(text) if ms]
     if not matches:
         return -1, ""
     _, end, name = min(matches)
     return end, name
 
 
+def own_sentences(doc: Document, own: str) -> list[Sentence]:
+    """The document's sentences that are not about another craft than ``own`` (read once for
+    every stage that asks)."""
+    found = doc.own.get(own)
+    if found is None:
+        found = doc.own[own] = [s for s in doc.sentences if not about_other_craft(s.text, own)]
+    return found
+
+
 def about_other_craft(text: str, own: str) -> bool:
     """True when the first spacecraft a sentence is about is not the article's own."""
-    own_re = re.compile(re.escape(own), re.I) if own else None
     first_other = next(
         (
             m
-            for m in _craft_names(text)
+            for m in craft_names(text)
             if m.group(0).lower() != own.lower() and not _compared_before(text, m.start())
         ),
         None,
@@ -332,29 +354,19 @@ def about_other_craft(text: str, own: str) -> bool:
     its = _ITS_OTHER.search(text[:other_start])
     if its:
         other_start = its.start()
-    own_match = own_re.search(text) if own_re else None
+    own_match = re.search(re.escape(own), text, re.I) if own else None
+    selves = prefilter.finditer(
+        vocabulary.GENERIC_SELF, vocabulary.GENERIC_SELF_STARTS, text, prefilter.folded(text)
+    )
     self_match = next(
-        (
-            m
-            for m in vocabulary.GENERIC_SELF.finditer(text)
-            if not (its and its.start() <= m.start() < first_other.end())
-        ),
+        (m for m in selves if not (its and its.start() <= m.start() < first_other.end())),
         None,
     )
-    part_match = next((m for _, p in vocabulary.PART_WORDS if (m := p.search(text))), None)
+    part_match = next((ms[0] for _, ms in part_words(text) if ms), None)
     first_own = min(
         (m.start() for m in (own_match, self_match, part_match) if m is not None), default=None
     )
     return first_own is None or other_start < first_own
-
-
-def _craft_names(text: str) -> list[re.Match[str]]:
-    """The craft names of ``text`` in order: those of the known programmes, and any other
-    word-and-number name (:data:`_ANY_CRAFT`)."""
-    known = list(vocabulary.CRAFT_NAME.finditer(text))
-    starts = {m.start() for m in known}
-    found = known + [m for m in _ANY_CRAFT.finditer(text) if m.start() not in starts]
-    return sorted(found, key=lambda m: m.start())
 
 
 def _compared_before(text: str, end: int) -> bool:

@@ -15,6 +15,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from mission_control.extract import prefilter
+
 # The planets a craft from Earth may go to, as English writes them.
 PLANETS: tuple[str, ...] = ("Mercury", "Venus", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune")
 MOON = "Moon"
@@ -74,6 +76,21 @@ _DESTINATION = re.compile(
     r"orbiter|rover|mission|spacecraft|flyby)\b"
 )
 
+# Every match of _DESTINATION holds one of these words (it heeds case).
+_DESTINATION_WORDS: tuple[str, ...] = (*PLANETS, "Phobos", "Deimos", MOON, *_ADJECTIVES)
+# Where a match of _DESTINATION can begin, in the lowered text: the first words of each lead
+# of _LEADS, then a body of _BODY, then an adjective; all but the first lead at a word's start.
+_DESTINATION_STARTS = re.compile(
+    r"launched|sent|dispatched|despatched|\b(?:bound\s+for|en\s+route"
+    r"|(?:on\s+)?(?:its|the)\s+way|(?:missions?|probes?|flights?|journey|voyage|trip"
+    r"|expedition)\s+to|towards?\s|orbit|reach|arriv|land|touch|crash|impact"
+    r"|(?:atmosphere|surface)\s+of|flew|fly|flies|"
+    + "|".join(p.lower() for p in PLANETS)
+    + r"|phobos|deimos|(?:the\s+|earth's\s+)?moon|"
+    + "|".join(dict.fromkeys(a.lower() for a in _ADJECTIVES))
+    + ")"
+)
+
 # What a craft that never left Earth orbit is said to have done: stayed in (or failed to leave)
 # a parking orbit, failed to reach orbit, been lost in a launch failure. Placed in a parking
 # orbit is no such thing: every departure begins there.
@@ -89,6 +106,34 @@ _STRANDED = re.compile(
     r"(?:during|after|shortly\s+after|seconds\s+after|during\s+its)\s+(?:the\s+)?"
     r"(?:launch|lift-?off|ascent)\b",
     re.I,
+)
+# Every match of _STRANDED holds a word of each of these (lowered): a verb, and what was not
+# left or reached.
+_STRANDED_VERBS: tuple[str, ...] = (
+    "remained",
+    "stayed",
+    "stranded",
+    "stuck",
+    "trapped",
+    "marooned",
+    "left",
+    "failed",
+    "unable",
+    "never",
+    "did",
+    "exploded",
+    "disintegrated",
+    "destroyed",
+    "broke",
+)
+_STRANDED_PLACES: tuple[str, ...] = (
+    "orbit",
+    "earth",
+    "parking",
+    "geocentric",
+    "launch",
+    "lift",
+    "ascent",
 )
 
 # A capitalised word (other than a sentence's opening article) or a number just before a
@@ -106,7 +151,10 @@ def destinations(sentence: str) -> list[str]:
     """The bodies a sentence names as a destination, once for each mention, in order; and
     Earth, once, when it says the craft never left Earth orbit."""
     found: list[str] = []
-    for match in _DESTINATION.finditer(sentence):
+    if not any(map(sentence.__contains__, _DESTINATION_WORDS)):
+        return _stranded(sentence, prefilter.folded(sentence), found)
+    low = prefilter.folded(sentence)
+    for match in prefilter.finditer(_DESTINATION, _DESTINATION_STARTS, sentence, low):
         if match.group("led"):
             found.append(_body(match.group("led")))
         elif match.group("noun"):
@@ -115,6 +163,14 @@ def destinations(sentence: str) -> list[str]:
                 found.append(_body(match.group("noun")))
         else:
             found.append(_ADJECTIVES[match.group("adjective")])
+    return _stranded(sentence, low, found)
+
+
+def _stranded(sentence: str, low: str | None, found: list[str]) -> list[str]:
+    """``found``, and Earth when the sentence (lowered: ``low``) says the craft never left
+    Earth orbit."""
+    if not (prefilter.has_any(low, _STRANDED_VERBS) and prefilter.has_any(low, _STRANDED_PLACES)):
+        return found
     if _STRANDED.search(sentence):
         found.append(EARTH)
     return found

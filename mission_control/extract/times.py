@@ -34,6 +34,8 @@ _ZONE = (
     r"Moscow\s+(?:summer\s+|decree\s+)?time|" + "|".join(_ZONE_OFFSETS) + ")"
 )
 _CLOCK = r"(?<![\d:/.])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?![\d:/])"
+# What every clock time has: a digit, its colon and the tens of its minutes.
+_CLOCK_DIGITS = re.compile(r"\d:[0-5]\d")
 # The opening of a line that is a timeline's entry: "~00:45 UTC \u2013 orbit insertion".
 LINE_TIME_RE = re.compile(rf"\s*(?:[-*\u2022#]+\s+)?(?:~\s*|c\.\s*|ca\.\s*)?{_CLOCK}")
 # Words that say the zone of every time an article gives: "All times are UTC".
@@ -95,11 +97,13 @@ def _clock_parts(text: str) -> tuple[int, int, int | None]:
 
 def find_times(sentence: str) -> list[TimeMention]:
     """Clock times in a sentence, in order; ``between A and B`` gives one windowed mention."""
-    if ":" not in sentence:
-        return []  # every clock time has its colon
+    clocks = len(_CLOCK_DIGITS.findall(sentence)) if ":" in sentence else 0
+    if not clocks:
+        return []
     found: list[TimeMention] = []
     windows: list[tuple[int, int]] = []
-    for match in _BETWEEN_RE.finditer(sentence):
+    # A window has two clock times: most sentences have at most one.
+    for match in _BETWEEN_RE.finditer(sentence) if clocks >= 2 else ():
         a = _clock_parts(match.group("a") or match.group("a2"))
         b = _clock_parts(match.group("b"))
         if a[:2] >= b[:2] and not (a[0] >= 18 and b[0] < 6):

@@ -94,6 +94,18 @@ HYPOTHETICAL = re.compile(
     r"(?:launch|landing|separation|lift-?off)\b",
     _I,
 )
+HYPOTHETICAL_CUES = (
+    *("intended", "expected", "planned", "scheduled", "designed", "meant", "about"),
+    *("necessary", "supposed", "due", "set", "instead", "preparation", "before", "not"),
+    *("n't", "n\u2019t", "never", "launch", "landing", "separation", "lift"),
+)
+"""Words one of which every match of HYPOTHETICAL holds."""
+HYPOTHETICAL_STARTS = (
+    *("was", "were", "is", "are", "expected", "planned", "scheduled", "designed", "meant"),
+    *("about", "necessary", "supposed", "due", "set", "in", "before", "did", "do", "could"),
+    *("would", "had", "has", "never", "after", "since", "until", "following", "prior"),
+)
+"""Words one of which every match of HYPOTHETICAL begins with."""
 
 # Phrases that state a planned event rather than a happening. Each marks one event keyword
 # as planned: the verb after "was due to" / "was scheduled to" (PLANNED_TO, then a verb of
@@ -110,6 +122,13 @@ PLANNED_TO = re.compile(
     r"conduct)\s+(?:(?:a|an|the|its|their|her|his)\s+)?|have\s+(?:been\s+)?)?",
     _I,
 )
+PLANNED_TO_CUES = ("to",)
+"""What every match of PLANNED_TO holds."""
+PLANNED_TO_STARTS = (
+    *("was", "were", "is", "are", "originally", "initially", "scheduled", "planned"),
+    *("expected", "slated"),
+)
+"""Words one of which every match of PLANNED_TO begins with."""
 PLANNED_VERBS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("launch", re.compile(r"(?:launch|lift\s+off|blast\s+off)\b", _I)),
     ("flyby", re.compile(r"(?:fly\s+(?:past|by)|pass\s+(?:by|within|close\s+to))\b", _I)),
@@ -144,6 +163,16 @@ PLANNED_FOR = re.compile(
     r"|\b(?:postponed|delayed|rescheduled|slipped)\s+from\b",
     _I,
 )
+PLANNED_FOR_CUES = (
+    *("due", "scheduled", "planned", "slated", "set", "targeted", "expected", "proposed"),
+    *("intended", "postponed", "delayed", "slipped"),
+)
+"""Words one of which every match of PLANNED_FOR holds."""
+PLANNED_FOR_STARTS = (
+    *("was", "were", "is", "are", "had", "originally", "initially", "scheduled", "planned"),
+    *("slated", "postponed", "delayed", "rescheduled", "slipped"),
+)
+"""Words one of which every match of PLANNED_FOR begins with."""
 # What may stand between "scheduled for" and the keyword after it ("for the launch"), and
 # between the keyword before it and it ("the launch of the orbiter was scheduled for").
 PLANNED_AFTER_GAP = re.compile(r"\s+(?:(?:a|an|the|its|their)\s+)?", _I)
@@ -153,6 +182,12 @@ PLANNED_ADJECTIVE = re.compile(
     r"targeted)\s+(?:(?:a|an|the|its|their)\s+)?(?!mission\b)",
     _I,
 )
+PLANNED_ADJECTIVE_CUES = ("planned", "scheduled", "projected", "targeted")
+"""Words one of which every match of PLANNED_ADJECTIVE holds."""
+PLANNED_ADJECTIVE_STARTS = (
+    *("originally", "initially", "planned", "scheduled", "projected", "targeted"),
+)
+"""Words one of which every match of PLANNED_ADJECTIVE begins with."""
 
 # After an event word, a time stated from another moment ("its parachute opened a minute
 # later"): the clause does not leave that event on the day alone.
@@ -171,6 +206,29 @@ ANAPHOR = re.compile(
     r"(?=(?:one|was|were|had|followed|came|took|on|in)\b)",
     _I,
 )
+# Every match of ANAPHOR holds one of these (lowered).
+ANAPHOR_WORDS: tuple[str, ...] = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "further",
+    "final",
+    "last",
+    "next",
+    "later",
+    "earlier",
+    "larger",
+    "smaller",
+    "bigger",
+    "brief",
+    "short",
+    "major",
+    "minor",
+    "another",
+)
 
 # Right before a moment, that the event the sentence spoke of happened then, after it was
 # planned for another ("The landing, planned for 5 May, took place on 6 May").
@@ -179,9 +237,12 @@ TOOK_PLACE = re.compile(
     r"(?:on|at|in)\s*$",
     _I,
 )
+TOOK_PLACE_WORDS: tuple[str, ...] = ("took", "happened", "occurred", "came")  # one in each match
 
-# (kind, pattern), by priority.
-KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+# (kind, pattern, cues, starts), by priority. Every match of a pattern holds one of its cues
+# in lower case, and begins with one of its starts: a clause holding no cue is not searched,
+# and the pattern is tried only where a start begins (keyword_scan.py).
+KIND_PATTERNS: tuple[tuple[str, re.Pattern[str], tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "launch",
         re.compile(
@@ -190,6 +251,8 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\blift-?off\b|\b(?:lifted|blasted)\s+off\b",
             _I,
         ),
+        ("launch", "lift", "blasted"),
+        ("launch", "lift", "blasted"),
     ),
     (
         "separation",
@@ -207,6 +270,14 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:rovers?|penetrators?|sub-?satellites?)\s+(?:(?:was|were)\s+)?deployed\b",
             _I,
         ),
+        (
+            *("separa", "released", "ejected", "deployed", "jettison", "detach", "undock"),
+            *("rolled", "drove"),
+        ),
+        (
+            *("separa", "was", "were", "released", "ejected", "deployed", "jettison", "detach"),
+            *("undock", "rolled", "drove", "rover", "penetrator", "sub"),
+        ),
     ),
     (
         "course-correction",
@@ -221,6 +292,8 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"figures?|article))",
             _I,
         ),
+        ("correct", "mid", "trim"),
+        ("mid", "course", "trajectory", "orbit", "trim", "correction"),
     ),
     (
         "loss-of-contact",
@@ -240,6 +313,17 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:but|and|then)\s+(?:\w+\s+)?(?P<word>ceased|stopped|ended)\b|" + _NO_WORD,
             _I,
         ),
+        (
+            *("lost", "loss", "ceased", "stopped", "ended", "silent", "word", "received"),
+            *("heard", "arrived", "came", "until"),
+        ),
+        (
+            *("contact", "lost", "loss", "communication", "telemetry", "radio", "signal"),
+            *("transmission", "ceased", "stopped", "it", "probe", "spacecraft", "craft"),
+            *("orbiter", "lander", "rover", "bus", "module", "capsule", "transmitter", "began"),
+            *("started", "no", "kept", "maintained", "sent", "returned", "transmitted"),
+            *("relayed", "continued", "heard", "tracked"),
+        ),
     ),
     (
         "last-contact",
@@ -248,6 +332,8 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:contact|signal|transmission|telemetry|communication|data)s?\b",
             _I,
         ),
+        ("last", "final"),
+        ("last", "final"),
     ),
     (
         "deactivation",
@@ -269,6 +355,14 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bend\s+of\s+(?:the\s+|its\s+)?mission\b(?!\s+(?:date|time))",
             _I,
         ),
+        (
+            *("deactivat", "decommissioned", "shut", "turned", "switched", "powered"),
+            *("mission", "retired"),
+        ),
+        (
+            *("deactivat", "decommissioned", "was", "were", "shut", "turned", "switched"),
+            *("powered", "mission", "end", "terminated", "concluded"),
+        ),
     ),
     (
         "decay",
@@ -279,6 +373,8 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"atmosphere\b|\b(?<!capsule\s)re-?entered\b|\bburn(?:ed|t)\s+up\b",
             _I,
         ),
+        ("decay", "enter", "burn"),
+        ("orbit", "decayed", "re", "burn"),
     ),
     (
         "flyby",
@@ -291,6 +387,8 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bpassed\s+(?:the\s+)?[A-Z]\w+\s+at\s+(?:a\s+)?(?:distance|range|altitude)\b",
             _I,
         ),
+        ("fly", "flew", "passed", "swung", "closest", "gravity"),
+        ("fly", "flew", "passed", "swung", "closest", "gravity"),
     ),
     (
         "orbit-insertion",
@@ -304,6 +402,11 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"{0,5}?orbit\b(?!\s+(?:around|about|of)\s+the\s+Sun)",
             _I,
         ),
+        ("orbit",),
+        (
+            *("orbit", "began", "braked", "entered", "inserted", "placed", "captured", "went"),
+            *("achieved", "reached", "put"),
+        ),
     ),
     (
         "atmospheric-entry",
@@ -315,6 +418,8 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"the\s+(?:\w+\s+)?atmosphere\b",
             _I,
         ),
+        ("atmospher", "interface"),
+        ("encounter", "enter", "reach", "atmospheric", "entry", "plunged", "dived", "dove"),
     ),
     (
         "parachute",
@@ -325,6 +430,8 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"parachutes?",
             _I,
         ),
+        ("parachute",),
+        ("parachute", "deploy", "open"),
     ),
     (
         "retro-fire",
@@ -334,6 +441,8 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bretro-?rockets?\b",
             _I,
         ),
+        ("retro", "fired", "ignited"),
+        ("retro", "braking", "landing", "descent"),
     ),
     (
         "landing",
@@ -352,16 +461,21 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:mission|schedule|programme|program)))",
             _I,
         ),
+        ("land", "touch", "ground", "surface", "impact", "crash"),
+        ("land", "touch", "soft", "reached", "slammed", "smashed", "plunged", "impact", "crash"),
     ),
 )
 
 # A keyword whose pattern matched in its group ``later`` names its kind only when this matches
 # somewhere after it in the clause ("the parachute ... deployed").
 KIND_LATER = re.compile(r"\b(?:deploy|open|released|jettison)", _I)
+KIND_LATER_CUES = ("deploy", "open", "released", "jettison")
+"""Words one of which every match of KIND_LATER holds."""
 
-# (outcome tag, pattern). A sentence's outcome lists every tag that matches, in this order.
-OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("failed to separate", re.compile(r"\bfail\w*\s+to\s+separate\b", _I)),
+# (outcome tag, pattern, words of which every match holds one, lowered). A sentence's outcome
+# lists every tag that matches, in this order.
+OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
+    ("failed to separate", re.compile(r"\bfail\w*\s+to\s+separate\b", _I), ("separate",)),
     (
         "retrorocket failure",
         re.compile(
@@ -369,6 +483,7 @@ OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bfailure\s+of\s+(?:the|its)\s+retro-?rockets?",
             _I,
         ),
+        ("retro",),
     ),
     (
         "parachute failed",
@@ -381,6 +496,7 @@ OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             + r"|\bparachute\s+failure\b",
             _I,
         ),
+        ("parachute",),
     ),
     (
         "missed the planet",
@@ -389,8 +505,13 @@ OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"Mars|Venus|target)",
             _I,
         ),
+        ("missed", "missing"),
     ),
-    ("failed to enter orbit", re.compile(r"\bfail\w*\s+to\s+(?:enter|achieve)\s+orbit", _I)),
+    (
+        "failed to enter orbit",
+        re.compile(r"\bfail\w*\s+to\s+(?:enter|achieve)\s+orbit", _I),
+        ("fail",),
+    ),
     (
         "contact lost",
         re.compile(
@@ -400,6 +521,7 @@ OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:was|were)\s+lost\b",
             _I,
         ),
+        ("lost", "loss"),
     ),
     (
         "chip degraded",
@@ -407,6 +529,7 @@ OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             _later(r"\b(?:chip|component|transistors?|circuit)\w*\b", r"\bdegraded\b", "[^.]"),
             _I,
         ),
+        ("degraded",),
     ),
     (
         "data unusable",
@@ -415,36 +538,54 @@ OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             + r"|\bdata\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?lost\b",
             _I,
         ),
+        ("data",),
     ),
-    ("crashed", re.compile(r"\bcrash(?:ed|-landed)\b", _I)),
-    ("malfunction", re.compile(r"\bmalfunction(?:ed)?\b", _I)),
+    ("crashed", re.compile(r"\bcrash(?:ed|-landed)\b", _I), ("crash",)),
+    ("malfunction", re.compile(r"\bmalfunction(?:ed)?\b", _I), ("malfunction",)),
 )
 
-# Nouns that name a part, by part; where two start at one word, the first listed wins.
-PART_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+# Nouns that name a part, by part; where two start at one word, the first listed wins. Each
+# row ends with the lowercase words a match of the row begins with (see PART_STARTS).
+PART_WORDS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
     (
         "lander",
         re.compile(
             r"\b(?:lander|(?:descent|landing)\s+(?:module|craft|capsule|vehicle|stage))\b", _I
         ),
+        ("lander", "landing", "descent"),
     ),
     (
         "bus",
         re.compile(
             r"\b(?:bus|coast\s+stage|(?:flyby|carrier)\s+(?:bus|stage|module|spacecraft))\b", _I
         ),
+        ("bus", "coast", "flyby", "carrier"),
     ),
-    ("orbiter", re.compile(r"\borbiter\b", _I)),
-    ("capsule", re.compile(r"\b(?:(?:re-?entry|entry|(?:sample[-\s])?return)\s+)?capsule\b", _I)),
-    ("rover", re.compile(r"\brovers?\b", _I)),
-    ("penetrator", re.compile(r"\bpenetrators?\b", _I)),
+    ("orbiter", re.compile(r"\borbiter\b", _I), ("orbiter",)),
+    (
+        "capsule",
+        re.compile(r"\b(?:(?:re-?entry|entry|(?:sample[-\s])?return)\s+)?capsule\b", _I),
+        # "re-" alone, so that the "entry" of "re-entry" is a place to try as well.
+        ("re-", "reentry", "entry", "return", "sample", "capsule"),
+    ),
+    ("rover", re.compile(r"\brovers?\b", _I), ("rover",)),
+    ("penetrator", re.compile(r"\bpenetrators?\b", _I), ("penetrator",)),
 )
+# The part of each word that a part word may begin with, and a pattern finding them at the
+# start of a word of a lowered text: every match of a row of PART_WORDS begins where this
+# matches (no word of it runs over the start of a word, so none hides another).
+PART_OF_START: dict[str, str] = {w: part for part, _, starts in PART_WORDS for w in starts}
+PART_STARTS = re.compile(r"\b(?:" + "|".join(sorted(PART_OF_START, key=len, reverse=True)) + ")")
 # Words that join another part to what a clause says of its subject ("flew past along with
 # the coast stage", "the lander and the bus"): a part word must follow at once.
 COMPANION = re.compile(
     r"\b(?:along\s+with|together\s+with|accompanied\s+by|and)\s+(?:the\s+|its\s+)?", _I
 )
+# Where a match of COMPANION can begin, in the lowered text.
+COMPANION_STARTS = re.compile(r"\b(?:along|together|accompanied|and)")
 GENERIC_SELF = re.compile(r"\b(?:the\s+)?(?:spacecraft|probe|craft|vehicle|it|its)\b", _I)
+# Where a match of GENERIC_SELF can begin, in the lowered text.
+GENERIC_SELF_STARTS = re.compile(r"\b(?:the|spacecraft|probe|craft|vehicle|it)")
 
 # The part an event of a kind concerns when the sentence names only "the spacecraft".
 KIND_DEFAULT_PART: dict[str, str] = {
@@ -456,8 +597,9 @@ KIND_DEFAULT_PART: dict[str, str] = {
 }
 
 # A part's own systems, and the words by which the events speak of them.
-SYSTEM_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("separation", re.compile(r"\bsepara\w+|\breleased\b", _I)),
+# Each row ends with words of which every match holds one (lowered).
+SYSTEM_WORDS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
+    ("separation", re.compile(r"\bsepara\w+|\breleased\b", _I), ("separa", "released")),
     (
         "propulsion",
         re.compile(
@@ -465,9 +607,10 @@ SYSTEM_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bmain\s+engine|\bpropulsion\b",
             _I,
         ),
+        ("correction", "engine", "propulsion"),
     ),
-    ("retro-rockets", re.compile(r"\bretro-?rockets?\b|\bretro-?fire\b", _I)),
-    ("parachute", re.compile(r"\bparachutes?\b", _I)),
+    ("retro-rockets", re.compile(r"\bretro-?rockets?\b|\bretro-?fire\b", _I), ("retro",)),
+    ("parachute", re.compile(r"\bparachutes?\b", _I), ("parachute",)),
     (
         "radio link",
         re.compile(
@@ -475,8 +618,9 @@ SYSTEM_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\breturned\s+data\b",
             _I,
         ),
+        ("contact", "signal", "transmi", "radio", "returned"),
     ),
-    ("data", re.compile(r"\bdata\b", _I)),
+    ("data", re.compile(r"\bdata\b", _I), ("data",)),
 )
 
 # Spacecraft of the same kind that an article may mention but is not about.
@@ -566,17 +710,27 @@ LAUNCH_SITE_WORDS = (
     r"Launch\s+Complex|Air\s+Force\s+Station"
 )
 
-# Prose phrases that state metadata: (field, pattern with one group).
-PROSE_METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("designation", re.compile(r"\balso\s+known\s+as\s+(.+?)(?=,|\s+was\b|\s+is\b|;|\)|$)")),
+# Prose phrases that state metadata: (field, pattern with one group, words of which every
+# match holds one: a sentence without any is not searched).
+PROSE_METADATA: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
+    (
+        "designation",
+        re.compile(r"\balso\s+known\s+as\s+(.+?)(?=,|\s+was\b|\s+is\b|;|\)|$)"),
+        ("known",),
+    ),
     (
         "manufacturer",
         re.compile(
             r"\b(?:[Bb]uilt|[Mm]anufactured|[Dd]eveloped)\s+by\s+"
             r"((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)"
         ),
+        ("uilt", "anufactured", "eveloped"),
     ),
-    ("operator", re.compile(r"\b[Oo]perated\s+by\s+((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)")),
+    (
+        "operator",
+        re.compile(r"\b[Oo]perated\s+by\s+((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)"),
+        ("perated",),
+    ),
     (
         "launch_vehicle",
         re.compile(
@@ -585,6 +739,7 @@ PROSE_METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"vehicle|booster)(?:\s+with\s+an?\s+([A-Z][\w-]*(?:\s+[A-Z0-9]"
             r"[\w-]*)*)\s+upper\s+stage)?"
         ),
+        ("rocket", "vehicle", "booster"),
     ),
     (
         "launch_site",
@@ -592,6 +747,7 @@ PROSE_METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:flying|launched|lifting\s+off|lifted\s+off)\s+from\s+"
             r"(?:the\s+)?([A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\d+(?:/\d+)?))*)"
         ),
+        ("flying", "launched", "lifting", "lifted"),
     ),
     (
         # A site named by a word of LAUNCH_SITE_WORDS, in a launch sentence of any wording.
@@ -604,6 +760,7 @@ PROSE_METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
                 r"([A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\d+(?:/\d+)?))*)",
             )
         ),
+        ("from",),
     ),
     (
         "programme",
@@ -611,14 +768,20 @@ PROSE_METADATA: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:of|under|in)\s+(?:the\s+|[A-Z][\w-]*['\u2019]s\s+)?((?:[A-Z][\w-]*\s+)+"
             r"[Pp]rogram(?:me)?)\b"
         ),
+        ("rogram",),
     ),
     (
         "next_mission",
         re.compile(
             r"\b(?:was\s+)?(?:followed|succeeded)\s+by\s+(" + CRAFT_NAME.pattern[2:-2] + r")"
         ),
+        ("followed", "succeeded"),
     ),
-    ("previous_mission", re.compile(r"\b(?:preceded\s+by)\s+(" + CRAFT_NAME.pattern[2:-2] + r")")),
+    (
+        "previous_mission",
+        re.compile(r"\b(?:preceded\s+by)\s+(" + CRAFT_NAME.pattern[2:-2] + r")"),
+        ("preceded",),
+    ),
 )
 
 METADATA_FIELDS: tuple[str, ...] = (

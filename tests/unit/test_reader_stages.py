@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from mission_control.extract.clauses import dated_clauses, split_clauses
+from mission_control.extract.clauses import dated_clauses
 from mission_control.extract.document import parse_document
 from mission_control.extract.drafts import Draft, infobox_drafts, read_drafts
 from mission_control.extract.events import make_events
@@ -13,6 +13,7 @@ from mission_control.extract.metadata import mission_name, read_metadata
 from mission_control.extract.parts import read_instruments
 from mission_control.extract.reader import read_text
 from mission_control.extract.report import Report
+from mission_control.extract.sentences import split_clauses
 from mission_control.model import Precision, Provenance, StatedTime
 
 TEXT = """= Mars 6 (spacecraft) =

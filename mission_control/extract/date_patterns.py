@@ -1,0 +1,112 @@
+"""How the dates an article states are spelt: month names, days and years, the forms of a
+date, a span of days and a list of days, as patterns for :mod:`.dates` to read them with."""
+
+from __future__ import annotations
+
+import re
+
+from mission_control.model import Precision
+
+MONTH_NAMES = (
+    "Jan(?:uary)?",
+    "Feb(?:ruary)?",
+    "Mar(?:ch)?",
+    "Apr(?:il)?",
+    "May",
+    "June?",
+    "July?",
+    "Aug(?:ust)?",
+    "Sep(?:t(?:ember)?)?",
+    "Oct(?:ober)?",
+    "Nov(?:ember)?",
+    "Dec(?:ember)?",
+)
+MONTHS = "(?:" + "|".join(MONTH_NAMES) + r")\.?"
+YEAR = r"(?:1[89]\d\d|20\d\d)"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+# The same three at the start of a word, each alternative beginning with its own first
+# character: "X(?<!\w.)" is "\bX" for a word character X, and a pattern that begins with a
+# character, not with "\b", lets the regex engine leap to where that character is instead of
+# trying every position of a sentence (a date pattern scans in half the time).
+AT_WORD = r"(?<!\w.)"
+WORD_MONTHS = "(?:" + "|".join(n[0] + AT_WORD + n[1:] for n in MONTH_NAMES) + r")\.?"
+WORD_YEAR = rf"(?:1{AT_WORD}[89]\d\d|2{AT_WORD}0\d\d)"
+DAY_END = r"(?:st|nd|rd|th)?(?!\d)"
+WORD_DAY_BRANCHES = (
+    rf"1{AT_WORD}\d{DAY_END}|2{AT_WORD}\d{DAY_END}|3{AT_WORD}[01]{DAY_END}|"
+    rf"0{AT_WORD}[1-9]{DAY_END}|" + "|".join(f"{d}{AT_WORD}{DAY_END}" for d in "123456789")
+)
+WORD_DAY = f"(?:{WORD_DAY_BRANCHES})"
+# "\b(?:the\s+)?" and a day, spelt as the day is.
+WORD_THE_DAY = rf"(?:t{AT_WORD}he\s+{DAY}|{WORD_DAY_BRANCHES})"
+DASH = r"\s*(?:-|\u2013|\u2014|to|until|through)\s*"
+
+ISO_RE = re.compile(rf"{WORD_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])")
+# A span of days ("5-7 August 1973", "August 5-7, 1973", "between 5 and 7 December"): one
+# mention, its first day with its last (a window), never two dates.
+SPAN_RES = (
+    re.compile(
+        rf"\b(?:between\s+{DAY}\s+and|(?:from\s+)?{DAY}{DASH})\s*{DAY}\s+{MONTHS}"
+        rf"(?:,?\s+{YEAR}\b|(?![\w.]))"
+    ),
+    re.compile(rf"{WORD_MONTHS}\s+{DAY}{DASH}{DAY}(?:,?\s+{YEAR}\b|(?![\w.:]))"),
+)
+# "Jan. 4, 9, 12 and 15, 1980": days after one month, sharing it and the year after them.
+MONTH_DAYS_RE = re.compile(
+    rf"(?P<month>{WORD_MONTHS})\s+(?P<days>{DAY}(?:\s*,\s*{DAY})*\s*,?\s+and\s+{DAY})"
+    rf"(?:,?\s+(?P<year>{YEAR})\b)?(?![\d:])"
+)
+DATE_WORD_RE = re.compile(rf"{YEAR}|{WORD_MONTHS}(?!\w)")
+# Order matters: the longest forms are tried first and claim their text.
+DATE_PATTERNS: tuple[tuple[re.Pattern[str], Precision], ...] = (
+    (re.compile(rf"{WORD_THE_DAY}\s+of\s+{MONTHS},?\s+{YEAR}\b"), Precision.DAY),
+    (re.compile(rf"{WORD_DAY}\s+{MONTHS},?\s+{YEAR}\b"), Precision.DAY),
+    (re.compile(rf"{WORD_MONTHS}\s+{DAY},?\s+{YEAR}\b"), Precision.DAY),
+    (
+        re.compile(rf"{WORD_THE_DAY}\s+of\s+{MONTHS}(?![\w.])(?!,?\s+{YEAR})"),
+        Precision.DAY,
+    ),
+    (re.compile(rf"{WORD_DAY}\s+{MONTHS}(?![\w.])(?!,?\s+{YEAR})"), Precision.DAY),
+    (re.compile(rf"{WORD_MONTHS}\s+{DAY}\b(?!,?\s+{YEAR})(?!:)"), Precision.DAY),
+    (re.compile(rf"{WORD_MONTHS},?\s+{YEAR}\b"), Precision.MONTH),
+    # "a larger one followed in October": a month of the year the text has reached.
+    (
+        re.compile(
+            rf"\b(?i:in|during|by|until|since|early|late|mid|throughout)\s+(?:-\s*)?{MONTHS}"
+            rf"(?![\w.])(?!,?\s+{YEAR})(?!\s+{DAY})"
+        ),
+        Precision.MONTH,
+    ),
+    (
+        re.compile(
+            rf"(?:\b(?:in|during|by|since|early|late|mid|throughout)\s+(?:-\s*)?){YEAR}\b"
+            rf"(?![-\u2013/]\d)",
+            re.IGNORECASE,
+        ),
+        Precision.YEAR,
+    ),
+)
+# The word before a month or a year that is not part of the date: "in", "early"...
+LEADING_WORD = re.compile(
+    r"^(?:in|during|by|since|early|late|mid|throughout)\s+-?\s*", re.IGNORECASE
+)
+# "on 2 and 17 November 1970", "on 3, 7 and 9 May": days that share the month after them.
+DAY_LIST_RE = re.compile(
+    rf"\b(?i:on)\s+(?P<days>{DAY}(?:\s*,\s*{DAY})*)\s*,?\s+and\s+(?={DAY}\s+(?P<month>{MONTHS}))"
+)
+# Where a match of each pattern that opens with a case-blind word or with "\b" and a choice
+# of words can begin, found in the lowered sentence: the pattern is tried there only
+# (prefilter.finditer), not at every position.
+LOW_MONTHS = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+STARTS: dict[re.Pattern[str], re.Pattern[str]] = {
+    SPAN_RES[0]: re.compile(
+        r"(?:between|from)\s+\d|\d\d?(?:st|nd|rd|th)?\s*(?:-|\u2013|\u2014|to|until|through)"
+    ),
+    DATE_PATTERNS[7][0]: re.compile(
+        rf"(?:in|during|by|until|since|early|late|mid|throughout)\s+(?:-\s*)?{LOW_MONTHS}"
+    ),
+    DATE_PATTERNS[8][0]: re.compile(
+        r"(?:in|during|by|since|early|late|mid|throughout)\s+(?:-\s*)?(?:1[89]|20)\d\d"
+    ),
+    DAY_LIST_RE: re.compile(r"on\s+\d"),
+}

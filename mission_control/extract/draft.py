@@ -1,0 +1,46 @@
+"""An event draft: an event as one statement gives it, before the statements of one event
+are merged (:mod:`.drafts` makes them, :mod:`.events` merges them)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from mission_control.model import Provenance, Quantity, StatedTime
+
+
+@dataclass
+class Draft:
+    """An event as one statement gives it, before statements of one event are merged.
+
+    ``inherited`` marks a time taken from the day stated before (the clause gives none),
+    ``recovery`` an event after an earlier failure of its kind, ``infobox`` a draft of an
+    infobox field, ``planned`` an event the text says was due, not that it happened."""
+
+    kind: str
+    part: str
+    time: StatedTime
+    provenance: list[Provenance]
+    outcomes: list[str]
+    quantities: list[Quantity]
+    paragraph: int
+    order: int
+    inherited: bool = False
+    circa: bool = False
+    window: tuple[datetime, datetime] | None = None
+    recovery: bool = False
+    infobox: bool = False
+    text: str = ""
+    planned: bool = False
+    _spans: set[tuple[int, int]] = field(default_factory=set, repr=False, compare=False)
+
+    def add_provenance(self, provenance: Iterable[Provenance]) -> None:
+        """Add the sentences not stated already (a set of their spans keeps this constant
+        time, however many statements one event gathers)."""
+        if len(self._spans) != len(self.provenance):
+            self._spans = {p.span for p in self.provenance}
+        for p in provenance:
+            if p.span not in self._spans:
+                self._spans.add(p.span)
+                self.provenance.append(p)

@@ -1,0 +1,89 @@
+"""Where a keyword pattern may match a clause, found for less than a search costs.
+
+A vocabulary pattern starts with ``\\b`` and ignores case, so Python's ``re`` tries it at
+every character of a clause. Beside each such pattern stand its cues, words one of which every
+match holds, and its starts, words one of which every match begins with
+(tests/unit/test_kinds_speed.py checks both on every alternative of the pattern, the corpus
+and made-up text). A pattern none of whose cues the clause's :func:`fold` holds is not run;
+one that may match is tried only where one of its starts begins (:func:`scan`).
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Iterable
+
+# What a case-insensitive pattern reads as each ASCII letter: the letter in either case, and
+# four letters outside ASCII (dotted and dotless I, the long S, the Kelvin sign).
+_FOLD = str.maketrans(
+    {
+        **{upper: upper.lower() for upper in string.ascii_uppercase},
+        "\u0130": "i",
+        "\u0131": "i",
+        "\u017f": "s",
+        "\u212a": "k",
+    }
+)
+
+
+def fold(text: str) -> str:
+    """The text as a case-insensitive pattern reads it, one character for each of the text's:
+    every character a pattern's lower-case ASCII letter matches made that letter, the others
+    kept. A lower-case cue a match holds is then found in the fold at the same place."""
+    return text.lower() if text.isascii() else text.translate(_FOLD)
+
+
+# A word of lower-case letters: a cue of such letters lies within one.
+_WORD = re.compile(r"[a-z]+")
+# Words whose cues a CueFinder keeps: an article's vocabulary, not its text.
+_LEXICON_SIZE = 50_000
+
+
+class CueFinder:
+    """Which of a fixed set of cues the fold of a clause holds. A cue of letters is found
+    word by word, each word's cues looked for once, when the word is first seen (a clause
+    holds few words, and an article's words repeat); any other cue is looked for in the
+    clause."""
+
+    def __init__(self, cues: tuple[str, ...]) -> None:
+        self._letters = tuple(c for c in cues if _WORD.fullmatch(c))
+        self._others = tuple(c for c in cues if not _WORD.fullmatch(c))
+        self._words: dict[str, frozenset[str]] = {}
+
+    def __call__(self, folded: str) -> set[str]:
+        """The cues ``folded`` holds."""
+        found = {c for c in self._others if c in folded}
+        words = self._words
+        for word in _WORD.findall(folded):
+            cues = words.get(word)
+            if cues is None:
+                if len(words) >= _LEXICON_SIZE:
+                    words.clear()
+                cues = words[word] = frozenset([c for c in self._letters if c in word])
+            if cues:
+                found |= cues
+        return found
+
+
+def scan(
+    pattern: re.Pattern[str], text: str, folded: str, starts: Iterable[str]
+) -> list[re.Match[str]]:
+    """The matches ``pattern.finditer(text)`` gives, found by trying the pattern only where
+    one of its ``starts`` begins in ``folded`` (every match begins with one, and none is
+    empty). ``text`` may be the folded text's own with stretches blanked out: a blank is no
+    letter of a start."""
+    at: set[int] = set()
+    find = folded.find
+    for start in starts:
+        i = find(start)
+        while i >= 0:
+            at.add(i)
+            i = find(start, i + 1)
+    found: list[re.Match[str]] = []
+    end = 0
+    for i in sorted(at):
+        if i >= end and (match := pattern.match(text, i)) is not None:
+            found.append(match)
+            end = match.end()
+    return found

@@ -1,0 +1,94 @@
+"""The craft names and part words a text holds, each pattern tried only where a match of it
+can begin (see :mod:`.prefilter`): every stage that asks whom a sentence is about asks these
+of many clauses."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from mission_control.extract import prefilter, vocabulary
+
+# Words that, capitalised before a small number, name no craft: months, words that open a
+# sentence ("On 3 and 4 July", "Some 40 km"), places and things numbered ("Site 81",
+# "Stage 2") and rockets ("Ariane 4", "Delta 2").
+_NOT_CRAFT = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
+    r"On|In|At|By|To|From|Until|Till|Since|Before|After|About|Around|Some|Only|Of|For|And|"
+    r"With|Over|Under|Within|During|Between|Through|Than|Nearly|Almost|Roughly|Just|All|"
+    r"Approximately|Each|Every|Both|The|This|That|These|Those|Its|Their|His|Her|Our|Another|"
+    r"Day|Days|Sol|Sols|Orbit|Orbits|Revolution|Stage|Block|Complex|Pad|Site|Area|Launch|"
+    r"Table|Figure|Fig|Chapter|Volume|Vol|Page|Pages|Part|Phase|Step|Type|Model|Number|"
+    r"Channel|Camera|Unit|Level|Station|Platform|Building|Room|Section|Article|Note|Gate|"
+    r"Ariane|Atlas|Delta|Titan|Proton|Soyuz|Molniya|Vostok|Zenit|Falcon|Thor|Scout|Agena|"
+    r"Centaur|Dnepr|Rokot|Angara|Energia|Tsyklon|Juno|Antares|Minotaur|Pegasus|Taurus|"
+    r"Electron|Saturn|Long|Vega|Universal|Coordinated"
+)
+# Any other craft named as programmes name theirs, a word and a number ("Tern 3",
+# "Zarya-V 3"): not a measurement ("Surgut 200 km") nor a numbered place ("Baikonur 81/24").
+_ANY_CRAFT = re.compile(
+    rf"\b(?!(?:{_NOT_CRAFT})\b)[A-Z][a-z]{{2,}}(?:-[A-Z][A-Za-z]?)?\s\d{{1,3}}[A-Z]?\b"
+    r"(?![/.:,]\d|\s*(?:km|mi|m|kg|g|s|h|min|ft|lb|°|%)(?!\w))"
+)
+# Where every craft name begins, of the known programmes' (all words of four letters or more)
+# or any other: a capitalised word, space and a digit.
+_ANY_NAME = re.compile(r"[A-Z][a-z]{2,}(?:-[A-Z][A-Za-z]?)?\s+\d")
+
+
+def craft_names(text: str) -> list[re.Match[str]]:
+    """The craft names of ``text`` in order: those of the known programmes, and any other
+    word-and-number name (:data:`_ANY_CRAFT`), each a match of its own pattern as its
+    ``finditer`` gives them (where a known name is also another, the known one)."""
+    found: list[re.Match[str]] = []
+    known_end = other_end = 0
+    # Both patterns' matches begin where _ANY_NAME matches, and none begins inside one of its
+    # matches (there, no capital stands after a word boundary with two letters after it).
+    for hit in _ANY_NAME.finditer(text):
+        at = hit.start()
+        known = vocabulary.CRAFT_NAME.match(text, at) if at >= known_end else None
+        if known is not None:
+            known_end = known.end()
+        other = _ANY_CRAFT.match(text, at) if at >= other_end else None
+        if other is not None:
+            other_end = other.end()
+        match = known or other
+        if match is not None:
+            found.append(match)
+    return found
+
+
+@functools.lru_cache(maxsize=16)
+def part_words(text: str) -> tuple[tuple[str, tuple[re.Match[str], ...]], ...]:
+    """Each part of :data:`~.vocabulary.PART_WORDS` with its words' matches in ``text``, in
+    the table's order (kept for the last texts read: a clause's subject, companions and
+    links are each asked of it)."""
+    low = prefilter.folded(text)
+    if low is None:
+        return tuple(
+            (part, tuple(pattern.finditer(text))) for part, pattern, _ in vocabulary.PART_WORDS
+        )
+    if not any(map(low.__contains__, _PART_HINTS)):
+        return _NO_PART_WORDS
+    hits = vocabulary.PART_STARTS.finditer(low)
+    found: dict[str, list[re.Match[str]]] = {}
+    for hit in hits:
+        part = vocabulary.PART_OF_START[hit.group()]
+        matches = found.setdefault(part, [])
+        # Each part's matches do not overlap, as its own pattern's ``finditer`` gives them.
+        if matches and hit.start() < matches[-1].end():
+            continue
+        match = _PART_PATTERNS[part].match(text, hit.start())
+        if match is not None:
+            matches.append(match)
+    return tuple([(part, tuple(found.get(part, ()))) for part in _PARTS])
+
+
+_PART_PATTERNS = {part: pattern for part, pattern, _ in vocabulary.PART_WORDS}
+_PARTS = tuple(_PART_PATTERNS)
+# Every part word holds one of these (lowered).
+_PART_HINTS: tuple[str, ...] = ("land", "descent", "bus", "coast", "flyby", "carrier")
+_PART_HINTS += ("orbiter", "capsule", "rover", "penetrator")
+_NO_PART_WORDS: tuple[tuple[str, tuple[re.Match[str], ...]], ...] = tuple(
+    (part, ()) for part in _PARTS
+)
