@@ -278,7 +278,7 @@ class MissionControlApp(CaptionHost, TerminalApp, CrashHookApp, App[None]):
         timeline follow it through their own binding), and the settings line says so."""
         self._show_settings_line()
         if self.share is not None:
-            self.poll_share()  # a presenter sends the focus at once
+            self.share.poll(focus_id)  # a presenter sends the focus at once
         for panel in self._panels:
             panel.set_class(focus_id not in (None, panel.mission_id), "-other")
         if self._panels:

@@ -250,7 +250,7 @@ class FollowLink:
             self.problems(OTHER_MISSIONS.format(by=state.by))
 
     def poll(self, focus: str | None) -> None:
-        self.following.check()
+        """Nothing to send: :meth:`status` asks whether the presenter is still heard."""
 
     def focus(self, current: str | None) -> str | None:
         last = self.following.last
