@@ -97,7 +97,7 @@ DAY_LIST_RE = re.compile(
 # Where a match of each pattern that opens with a case-blind word or with "\b" and a choice
 # of words can begin, found in the lowered sentence: the pattern is tried there only
 # (prefilter.finditer), not at every position.
-LOW_MONTHS = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+LOW_MONTHS = "(?:" + "|".join(n[:3].lower() for n in MONTH_NAMES) + ")"
 STARTS: dict[re.Pattern[str], re.Pattern[str]] = {
     SPAN_RES[0]: re.compile(
         r"(?:between|from)\s+\d|\d\d?(?:st|nd|rd|th)?\s*(?:-|\u2013|\u2014|to|until|through)"

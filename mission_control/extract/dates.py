@@ -284,7 +284,7 @@ def _date_fields(text: str, precision: Precision) -> tuple[int | None, int | Non
     if precision is Precision.MONTH:
         # A span of days: only its month and year are read.
         cleaned = " ".join(re.findall(rf"{MONTHS}|{YEAR}", cleaned))
-    has_year = re.search(YEAR, text) is not None
+    has_year = _YEAR_RE.search(text) is not None
     if precision is Precision.YEAR:
         return int(text[-4:]), None, None
     # The default is a leap year, so that a yearless 29 February is read, not refused.

@@ -36,6 +36,10 @@ def _rank(kind: str) -> int:
     )
 
 
+# After "to make a" or "to have", a verb of PLANNED_VERBS or a keyword of any kind.
+_PLANNED_OR_KIND = (*vocabulary.PLANNED_VERBS, *((k, p) for k, p, *_ in vocabulary.KIND_PATTERNS))
+
+
 def _planned_verbs(
     text: str, folded: str, held: set[str]
 ) -> tuple[list[Keyword], list[tuple[int, int]]]:
@@ -51,9 +55,7 @@ def _planned_verbs(
         if spans and at <= spans[-1][1]:
             continue
         # A noun ("a landing") only after a verb that takes it: "due to a failure" is a cause.
-        table = vocabulary.PLANNED_VERBS
-        if marker.group("verb"):
-            table = (*table, *((k, p) for k, p, *_ in vocabulary.KIND_PATTERNS))
+        table = _PLANNED_OR_KIND if marker.group("verb") else vocabulary.PLANNED_VERBS
         for kind, pattern in table:
             verb = pattern.match(text, at)
             if verb is not None and verb.end() > at:

@@ -68,7 +68,7 @@ def part_words(text: str) -> tuple[tuple[str, tuple[re.Match[str], ...]], ...]:
         return tuple(
             (part, tuple(pattern.finditer(text))) for part, pattern, _ in vocabulary.PART_WORDS
         )
-    if not any(map(low.__contains__, _PART_HINTS)):
+    if not prefilter.has_any(low, _PART_HINTS):
         return _NO_PART_WORDS
     hits = vocabulary.PART_STARTS.finditer(low)
     found: dict[str, list[re.Match[str]]] = {}
