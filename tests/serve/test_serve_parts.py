@@ -61,10 +61,15 @@ def test_a_session_that_ignores_quit_and_sigterm_is_killed_with_all_it_started()
 def test_a_session_that_quits_when_asked_is_not_signalled() -> None:
     async def run() -> int:
         process = await asyncio.create_subprocess_exec(
-            sys.executable, "-c", "pass", stdout=asyncio.subprocess.PIPE, start_new_session=True
+            sys.executable,
+            "-c",
+            "import time; time.sleep(0.3)",  # still running when it is asked to quit
+            stdout=asyncio.subprocess.PIPE,
+            start_new_session=True,
         )
         await ending.end_process(process, drain=True)
-        return process.returncode or 0
+        assert process.returncode is not None, "end_process returned before the process ended"
+        return process.returncode
 
     assert asyncio.run(run()) == 0
 

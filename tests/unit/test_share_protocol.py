@@ -4,6 +4,7 @@ MessageError naming what is wrong; and the names a shared replay may have."""
 from __future__ import annotations
 
 import contextlib
+import math
 import pkgutil
 import subprocess
 import sys
@@ -138,6 +139,16 @@ def test_out_of_range_fields_are_message_errors(fields: dict[str, object]) -> No
         return
     assert MIN_SPEED <= state.speed <= MAX_SPEED
     assert state.direction in (1, -1) and state.seq >= 0
+    assert math.isfinite(state.tick)
+    assert state.held is None or math.isfinite(state.held)
+
+
+@pytest.mark.parametrize("field", ["tick", "wall", "speed", "held"])
+def test_a_number_too_large_for_a_float_is_a_message_error(field: str) -> None:
+    # JSON has no infinity, but 1e999 reads as one: no clock may be sent there.
+    line = _with(**{field: 12345.5}).replace(b"12345.5", b"1e999")
+    with pytest.raises(MessageError, match=field):
+        decode(line)
 
 
 @pytest.mark.parametrize("speed", [0.5, 1.0, 604_800.0, 2 * 604_800.0])
