@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import errno
-import ipaddress
 import shlex
 import signal
 import socket
@@ -71,7 +70,7 @@ def run_serve(
     if status != exit_codes.OK:
         return status
     sock = bind(args.host, args.port)
-    from mission_control.serve.web import DashboardServer  # the web server, once all is well
+    from mission_control.serve.web import DashboardServer, is_loopback  # once all is well
 
     def say(line: str) -> None:
         out.print(Text(line))
@@ -82,7 +81,7 @@ def run_serve(
     )
     host, port = sock.getsockname()[:2]
     shown = f"[{host}]" if ":" in host else host
-    if not _loopback(host):
+    if not is_loopback(host):
         err.print(
             Text(
                 f"warning: serving on {shown}:{port}, not this machine alone: anyone who can "
@@ -102,13 +101,6 @@ def run_serve(
     if server.stopped_by in exit_codes.SIGNALLED:
         return exit_codes.SIGNALLED[signal.Signals(server.stopped_by)]
     return exit_codes.OK
-
-
-def _loopback(address: str) -> bool:
-    try:
-        return ipaddress.ip_address(address.partition("%")[0]).is_loopback
-    except ValueError:
-        return False
 
 
 def bind(host: str, port: int) -> socket.socket:

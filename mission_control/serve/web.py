@@ -166,9 +166,8 @@ class DashboardServer(Server):
         closed); every session has ended when this returns. A session leads a process group
         of its own, so a hang-up reaches it only through the server."""
         host, port = sock.getsockname()[:2]
-        with contextlib.suppress(ValueError):
-            if ipaddress.ip_address(host.partition("%")[0]).is_loopback:
-                self.loopback_port = port
+        if is_loopback(host):
+            self.loopback_port = port
         loop = asyncio.new_event_loop()
         asyncio.set_event_loop(loop)
         for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
@@ -297,6 +296,14 @@ def _closer(websocket: web.WebSocketResponse) -> Callable[[], Awaitable[None]]:
         await websocket.close()
 
     return close
+
+
+def is_loopback(address: str) -> bool:
+    """Whether ``address`` (an IP address, an IPv6 one maybe with its zone) is loopback."""
+    try:
+        return ipaddress.ip_address(address.partition("%")[0]).is_loopback
+    except ValueError:
+        return False
 
 
 def _loopback_hosts(port: int) -> set[str]:
