@@ -57,13 +57,13 @@ class DashboardControls(_App):
 
     def seek(self, tick: float) -> None:
         """Move the replay to ``tick`` (playing or paused as before)."""
-        self._own_clock()
+        self.action_detach()
         self.clock.seek(tick)
         self.poll()
 
     def action_toggle_play(self) -> None:
         """Play or pause; at the end of the replay, play it again from the start."""
-        self._own_clock()
+        self.action_detach()
         if self.clock.ended:
             self.clock.restart()
         else:
@@ -72,13 +72,13 @@ class DashboardControls(_App):
 
     def action_faster(self) -> None:
         """The next faster speed on the ladder."""
-        self._own_clock()
+        self.action_detach()
         self.clock.faster()
         self._speed_changed()
 
     def action_slower(self) -> None:
         """The next slower speed on the ladder."""
-        self._own_clock()
+        self.action_detach()
         self.clock.slower()
         self._speed_changed()
 
@@ -89,7 +89,7 @@ class DashboardControls(_App):
 
     def action_toggle_loop(self) -> None:
         """Loop the replay (a kiosk): from its end, after a few seconds, it plays again."""
-        self._own_clock()
+        self.action_detach()
         self.clock.loop = not self.clock.loop
         self.poll()
         self.notify(
@@ -101,13 +101,13 @@ class DashboardControls(_App):
 
     def action_auto_speed(self) -> None:
         """Auto speed on, or back to the last fixed speed."""
-        self._own_clock()
+        self.action_detach()
         self.clock.set_auto(not self.clock.auto)
         self.poll()
 
     def action_reverse(self) -> None:
         """Run the other way."""
-        self._own_clock()
+        self.action_detach()
         self.clock.reverse()
         self.poll()
 
@@ -149,13 +149,6 @@ class DashboardControls(_App):
 
     # ------------------------------------------------------------------ a shared replay
 
-    def _own_clock(self) -> None:
-        """A replay key on a follower: it leaves the shared replay for its own clock, then
-        the key does what it says. A viewer who pauses to look at a moment expects it to
-        stay; a key that did nothing would look broken. The key to come back is named."""
-        if self.share is not None and self.share.own_clock():
-            self._detached()
-
     def _detached(self) -> None:
         assert self.share is not None
         rejoin = keymap.FOLLOW_BINDINGS[1].key
@@ -163,7 +156,10 @@ class DashboardControls(_App):
         self.poll()
 
     def action_detach(self) -> None:
-        """Leave the shared replay: this dashboard's clock runs on from where it is."""
+        """Leave the shared replay: this dashboard's clock runs on from where it is. A replay
+        key on a follower does this first, then what it says: a viewer who pauses to look at
+        a moment expects it to stay, and a key that did nothing would look broken. The key
+        to come back is named."""
         if self.share is not None and self.share.detach():
             self._detached()
 
@@ -209,7 +205,7 @@ class DashboardControls(_App):
 
     def action_cycle_mission(self) -> None:
         """Focus each mission in turn, then both."""
-        self._own_clock()
+        self.action_detach()
         choices: list[str | None] = [None, *self._names]
         self.focus_id = choices[(choices.index(self.focus_id) + 1) % len(choices)]
         name = self._names.get(self.focus_id or "", "all missions")

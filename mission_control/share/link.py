@@ -134,11 +134,9 @@ class Link(Protocol):
     def poll(self, focus: str | None) -> None: ...
     def focus(self, current: str | None) -> str | None: ...
     def status(self) -> str: ...
-    def own_clock(self) -> bool: ...
     def detach(self) -> bool: ...
     def rejoin(self) -> bool: ...
     async def run(self) -> None: ...
-    def close(self) -> None: ...
 
 
 class PresentLink:
@@ -160,7 +158,6 @@ class PresentLink:
             unix = UnixPresenter(setup.claim, self._hello)
             self._transport, self._send = unix, unix.send
             self._viewers = lambda: unix.viewers
-            self._close: Callable[[], None] = unix.close
         else:
             from mission_control.share.nats import NatsPresenter
 
@@ -168,7 +165,6 @@ class PresentLink:
             nats = NatsPresenter(setup.nats, setup.name, on_problem=self.problems)
             self._transport, self._send = nats, nats.send
             self._viewers = lambda: None
-            self._close = nats.close
 
     def _hello(self) -> bytes:
         """The state for a follower that has just connected."""
@@ -189,9 +185,6 @@ class PresentLink:
             return f"presenting {self.name}"
         return f"presenting {self.name} · {viewers} following"
 
-    def own_clock(self) -> bool:
-        return False
-
     def detach(self) -> bool:
         return False
 
@@ -200,9 +193,6 @@ class PresentLink:
 
     async def run(self) -> None:
         await _run(self._transport, self.problems)
-
-    def close(self) -> None:
-        self._close()
 
 
 class FollowLink:
@@ -261,10 +251,6 @@ class FollowLink:
     def status(self) -> str:
         return self.following.status(self.name)
 
-    def own_clock(self) -> bool:
-        """A replay key pressed: the viewer takes its own clock (True if it just did)."""
-        return self.following.detach()
-
     def detach(self) -> bool:
         return self.following.detach()
 
@@ -273,6 +259,3 @@ class FollowLink:
 
     async def run(self) -> None:
         await _run(self._transport, self.problems)
-
-    def close(self) -> None:
-        pass

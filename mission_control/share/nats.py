@@ -163,7 +163,9 @@ class NatsPresenter:
             state = decode(msg.data)
         except MessageError:
             return
-        mine = self._latest is not None and decode(self._latest).presenter == state.presenter
+        if self.presenter is None and self._latest is not None:
+            self.presenter = decode(self._latest).presenter  # read once: it never changes
+        mine = self.presenter == state.presenter
         if not mine:
             self._on_problem(f"another presenter ({state.by}) is on {self.subject}")
 

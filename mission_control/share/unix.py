@@ -96,7 +96,6 @@ class UnixFollower:
     ) -> None:
         self.place = place
         self._on_line, self._on_lost, self._on_problem = on_line, on_lost, on_problem
-        self.connected = False
 
     async def run(self) -> None:
         """Follow until cancelled."""
@@ -115,7 +114,6 @@ class UnixFollower:
             )
         except OSError:
             return  # a stale socket, or its presenter just ending: try again soon
-        self.connected = True
         try:
             while True:
                 try:
@@ -129,6 +127,5 @@ class UnixFollower:
         except OSError:
             pass
         finally:
-            self.connected = False
             writer.transport.abort()
             self._on_lost()
