@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from typing import TYPE_CHECKING
 
 from textual.theme import BUILTIN_THEMES
 
@@ -16,6 +17,13 @@ from mission_control.app import make_app
 from mission_control.campaign import Campaign
 from mission_control.exit_codes import UsageError
 from mission_control.speed import SpeedError, parse_speed
+
+if TYPE_CHECKING:
+    from mission_control.share.link import Setup
+
+
+SHARE_OPTIONS = ("present", "follow", "group", "share")
+"""The options of a shared replay (cli.add_dashboard_options)."""
 
 
 def checked_options(
@@ -48,19 +56,23 @@ def checked_options(
     return speed, start
 
 
+def share_setup(args: argparse.Namespace) -> Setup | None:
+    """The shared replay the options ask for (None for none), or UsageError naming what
+    cannot be used. Only a shared replay imports its modules: a plain start loads none."""
+    if all(getattr(args, option, None) is None for option in SHARE_OPTIONS):
+        return None
+    from mission_control.share.link import SetupError, prepare
+
+    try:
+        return prepare(args)
+    except SetupError as exc:
+        raise UsageError(str(exc)) from None
+
+
 def run_dashboard(args: argparse.Namespace, campaign: Campaign) -> int:
     """Read the options, then run the dashboard over ``campaign``; its exit status."""
     speed, start = checked_options(args, campaign)
-    share = None
-    options = ("present", "follow", "group", "share")
-    if any(getattr(args, option, None) is not None for option in options):
-        # Only a shared replay imports its modules: a plain start loads none of them.
-        from mission_control.share.link import SetupError, prepare
-
-        try:
-            share = prepare(args)  # a presenter's socket is bound here, before the terminal
-        except SetupError as exc:
-            raise UsageError(str(exc)) from None
+    share = share_setup(args)  # a presenter's socket is bound here, before the terminal
     app = make_app(
         campaign,
         start=start,

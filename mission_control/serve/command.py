@@ -19,7 +19,7 @@ from rich.text import Text
 
 from mission_control import exit_codes
 from mission_control.campaign import Campaign
-from mission_control.dashboard import checked_options
+from mission_control.dashboard import checked_options, share_setup
 from mission_control.exit_codes import UsageError
 from mission_control.serve.options import check_serve_options, session_command
 
@@ -41,14 +41,7 @@ def check_share(args: argparse.Namespace) -> None:
     """A shared replay's options (``--follow``, ``--group``, ``--share``) checked as each
     tab's dashboard will check them, after the same checks and with the same line, so that
     a mistake is named once here rather than in every tab: UsageError."""
-    if all(getattr(args, option, None) is None for option in ("follow", "group", "share")):
-        return
-    from mission_control.share.link import SetupError, prepare
-
-    try:
-        setup = prepare(args)  # --present is refused before: a follower's binds nothing
-    except SetupError as exc:
-        raise UsageError(str(exc)) from None
+    setup = share_setup(args)  # --present is refused before: a follower's binds nothing
     if setup is not None:
         setup.release()  # each tab's dashboard prepares its own
 
