@@ -76,10 +76,17 @@ def default_part(kind: str, named: Sequence[str]) -> str | None:
     return next((p for p in DESCENDING_PARTS if p in named), None)
 
 
+# Every match of vocabulary.CARRIED holds one of these words (it ignores case): a sentence
+# without one is not searched.
+CARRIED_WORDS = ("equipped", "fitted", "carri", "housed", "payload", "instruments")
+
+
 def read_instruments(doc: Document) -> dict[str, tuple[str, ...]]:
     """Each part's instruments, from the sentences saying what the part carried."""
     out: dict[str, list[str]] = {}
     for sentence in doc.sentences:
+        if not prefilter.has_any(prefilter.folded(sentence.text), CARRIED_WORDS):
+            continue
         verb = vocabulary.CARRIED.search(sentence.text)
         if not verb:
             continue
@@ -164,8 +171,9 @@ def part_systems(
     with the coast stage" after a retrorocket failure names no retro-rockets of the bus)."""
     systems: dict[str, list[str]] = {p: [] for p in instruments}
     order = [name for name, _, _ in vocabulary.SYSTEM_WORDS]
-    # The systems each sentence speaks of, read once however many events it states.
-    spoken: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
+    # The systems each sentence speaks of, read once however many events it states, with
+    # the parts it names as going along (asked only of a sentence that speaks of a system).
+    spoken: dict[tuple[int, int], tuple[list[str], Sequence[str]]] = {}
     # The main part as the replay takes it (``phases.main_part``): an orbiter-and-lander
     # craft has no bus.
     parts = {event.part for event in events}
@@ -182,7 +190,8 @@ def part_systems(
                     for n, p, words in vocabulary.SYSTEM_WORDS
                     if prefilter.has_any(low, words) and p.search(sentence)
                 ]
-                said = spoken[provenance.span] = (names, joined_parts(sentence))
+                joined = joined_parts(sentence) if names else ()
+                said = spoken[provenance.span] = (names, joined)
             names, joined = said
             if part in joined:
                 continue

@@ -15,6 +15,7 @@ from mission_control.extract import (
     document,
     layout,
     names,
+    parts,
     prefilter,
     subjects,
     target,
@@ -47,6 +48,8 @@ sent|present|dispatched|bound|for|en|route|on its way to|the way|mission|probes|
 Towards|toward|orbiting|about|of|reached|arrived at|landed on|touched down|crash-landed
 onto|impacted|into|flew past|fly-by of|flyby|Jupiter|Phobos|Deimos|Venusian|Lunar|Selenocentric
 Earth's Moon|Earth\u2019s Moon|Cytherean|Jovian|orbiter|lander|Pioneer|Venus Express|window
+was equipped with|were fitted with|is outfitted with|carried|Carries|housed|payload consisted of
+payload included|instruments included|CARRIED|outfitted|Equipped
 """
 PIECES = [piece for line in _PIECE_LINES.splitlines() for piece in line.split("|")]
 TEXTS = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
@@ -119,6 +122,7 @@ WORDS = [
     *((pattern, (words,)) for _, pattern, words in vocabulary.SYSTEM_WORDS),
     (vocabulary.ANAPHOR, (vocabulary.ANAPHOR_WORDS,)),
     (vocabulary.TOOK_PLACE, (vocabulary.TOOK_PLACE_WORDS,)),
+    (vocabulary.CARRIED, (parts.CARRIED_WORDS,)),
 ]
 
 
