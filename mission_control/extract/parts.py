@@ -171,9 +171,10 @@ def part_systems(
     with the coast stage" after a retrorocket failure names no retro-rockets of the bus)."""
     systems: dict[str, list[str]] = {p: [] for p in instruments}
     order = [name for name, _, _ in vocabulary.SYSTEM_WORDS]
-    # The systems each sentence speaks of, read once however many events it states, with
-    # the parts it names as going along (asked only of a sentence that speaks of a system).
-    spoken: dict[tuple[int, int], tuple[list[str], Sequence[str]]] = {}
+    # The systems each sentence speaks of, read once however many events it states, and
+    # the parts it names as going along, read only when a system would be added by it.
+    spoken: dict[tuple[int, int], list[str]] = {}
+    joined: dict[tuple[int, int], list[str]] = {}
     # The main part as the replay takes it (``phases.main_part``): an orbiter-and-lander
     # craft has no bus.
     parts = {event.part for event in events}
@@ -181,21 +182,23 @@ def part_systems(
     for event in events:
         part = main if event.part == "spacecraft" else event.part
         for provenance in event.provenance:
-            said = spoken.get(provenance.span)
-            if said is None:
+            span = provenance.span
+            names = spoken.get(span)
+            if names is None:
                 sentence = provenance.sentence
                 low = prefilter.folded(sentence)
-                names = [
+                names = spoken[span] = [
                     n
                     for n, p, words in vocabulary.SYSTEM_WORDS
                     if prefilter.has_any(low, words) and p.search(sentence)
                 ]
-                joined = joined_parts(sentence) if names else ()
-                said = spoken[provenance.span] = (names, joined)
-            names, joined = said
-            if part in joined:
+            have = systems.get(part, ())
+            new = [name for name in names if name not in have]
+            if not new:
                 continue
-            for name in names:
-                if name not in systems.setdefault(part, []):
-                    systems[part].append(name)
+            along = joined.get(span)
+            if along is None:
+                along = joined[span] = joined_parts(provenance.sentence)
+            if part not in along:
+                systems.setdefault(part, []).extend(new)
     return {p: tuple(sorted(names, key=order.index)) for p, names in systems.items() if names}

@@ -78,6 +78,8 @@ _DESTINATION = re.compile(
 
 # Every match of _DESTINATION holds one of these words (it heeds case).
 _DESTINATION_WORDS: tuple[str, ...] = (*PLANETS, "Phobos", "Deimos", MOON, *_ADJECTIVES)
+# One scan for them all, in place of a test for each.
+_ANY_DESTINATION_WORD = re.compile("|".join(_DESTINATION_WORDS))
 # Where a match of _DESTINATION can begin, in the lowered text: the first words of each lead
 # of _LEADS, then a body of _BODY, then an adjective; all but the first lead at a word's start.
 _DESTINATION_STARTS = re.compile(
@@ -151,7 +153,7 @@ def destinations(sentence: str) -> list[str]:
     """The bodies a sentence names as a destination, once for each mention, in order; and
     Earth, once, when it says the craft never left Earth orbit."""
     found: list[str] = []
-    if not any(map(sentence.__contains__, _DESTINATION_WORDS)):
+    if not _ANY_DESTINATION_WORD.search(sentence):
         return _stranded(sentence, prefilter.folded(sentence), found)
     low = prefilter.folded(sentence)
     for match in prefilter.finditer(_DESTINATION, _DESTINATION_STARTS, sentence, low):
