@@ -3,14 +3,16 @@ else from its prose."""
 
 from __future__ import annotations
 
+import bisect
 import re
+from itertools import accumulate
 
 from mission_control.extract import vocabulary
 from mission_control.extract.dates import find_dates
 from mission_control.extract.document import Document, Sentence
 from mission_control.extract.report import Report
 from mission_control.extract.subjects import own_sentences
-from mission_control.extract.target import choose_target, destinations
+from mission_control.extract.target import read_target
 
 _NAME_RE = re.compile(
     r"^\s*(?:The\s+)?((?:[A-Z][\w'-]*|\d+[A-Z]?)(?:\s+(?:[A-Z][\w'-]*|\d+[A-Z]?))*)"
@@ -50,17 +52,30 @@ def garbled(key: str, value: str) -> bool:
     return False
 
 
-def _first_statement(
-    sentences: list[Sentence], patterns: list[tuple[re.Pattern[str], tuple[str, ...]]]
-) -> re.Match[str] | None:
-    """The first match in the first sentence that one of ``patterns`` matches, the first of
-    them that does; each pattern is tried only in a sentence with one of its words."""
-    for sentence in sentences:
-        text = sentence.text
-        for pattern, words in patterns:
-            if any(map(text.__contains__, words)) and (match := pattern.search(text)):
-                return match
-    return None
+class _Prose:
+    """The sentences about the mission, joined into one text (a line each), so that a field's
+    words are looked for in all of them at once rather than sentence by sentence."""
+
+    def __init__(self, sentences: list[Sentence]) -> None:
+        self.texts = [s.text for s in sentences]
+        self.joined = "\n".join(self.texts)
+        self.starts = [0, *accumulate(len(t) + 1 for t in self.texts)]
+
+    def first_statement(
+        self, patterns: list[tuple[re.Pattern[str], tuple[str, ...]]]
+    ) -> re.Match[str] | None:
+        """The first match in the first sentence that one of ``patterns`` matches, the first
+        of them that does; each pattern is tried only in a sentence with one of its words."""
+        words = re.compile("|".join(re.escape(w) for _, ws in patterns for w in ws))
+        at = 0
+        while (hit := words.search(self.joined, at)) is not None:
+            i = bisect.bisect_right(self.starts, hit.start()) - 1
+            text = self.texts[i]
+            for pattern, ws in patterns:
+                if any(map(text.__contains__, ws)) and (match := pattern.search(text)):
+                    return match
+            at = self.starts[i + 1]
+        return None
 
 
 def read_metadata(doc: Document, name: str, report: Report) -> dict[str, str | None]:
@@ -85,19 +100,19 @@ def read_metadata(doc: Document, name: str, report: Report) -> dict[str, str | N
         elif target:
             extra[target] = item.value
     own = own_sentences(doc, name)
-    mentions = [body for sentence in own for body in destinations(sentence.text)]
     # Each field from the first sentence stating it, by the first of its rows that matches.
     rows: dict[str, list[tuple[re.Pattern[str], tuple[str, ...]]]] = {}
     for field, pattern, words in vocabulary.PROSE_METADATA:
         rows.setdefault(field, []).append((pattern, words))
+    prose = _Prose(own)
     for field, patterns in rows.items():
         if found.get(field) is not None:
             continue
-        match = _first_statement(own, patterns)
+        match = prose.first_statement(patterns)
         if match:
             value = match.group(1).strip().rstrip(".,;")
             if field == "launch_vehicle" and match.lastindex and match.group(2):
                 value = f"{value} with {match.group(2)} upper stage"
             found[field] = value
-    target = choose_target(extra.get("mission_type"), mentions)
+    target = read_target(extra.get("mission_type"), (s.text for s in own))
     return {"name": name, **found, **extra, "target": target}

@@ -152,9 +152,15 @@ def _body(word: str) -> str:
 def destinations(sentence: str) -> list[str]:
     """The bodies a sentence names as a destination, once for each mention, in order; and
     Earth, once, when it says the craft never left Earth orbit."""
+    found = bodies_named(sentence)
+    return [*found, EARTH] if stranded(sentence) else found
+
+
+def bodies_named(sentence: str) -> list[str]:
+    """The bodies a sentence names as a destination, once for each mention, in order."""
     found: list[str] = []
     if not _ANY_DESTINATION_WORD.search(sentence):
-        return _stranded(sentence, prefilter.folded(sentence), found)
+        return found
     low = prefilter.folded(sentence)
     for match in prefilter.finditer(_DESTINATION, _DESTINATION_STARTS, sentence, low):
         if match.group("led"):
@@ -165,17 +171,15 @@ def destinations(sentence: str) -> list[str]:
                 found.append(_body(match.group("noun")))
         else:
             found.append(_ADJECTIVES[match.group("adjective")])
-    return _stranded(sentence, low, found)
-
-
-def _stranded(sentence: str, low: str | None, found: list[str]) -> list[str]:
-    """``found``, and Earth when the sentence (lowered: ``low``) says the craft never left
-    Earth orbit."""
-    if not (prefilter.has_any(low, _STRANDED_VERBS) and prefilter.has_any(low, _STRANDED_PLACES)):
-        return found
-    if _STRANDED.search(sentence):
-        found.append(EARTH)
     return found
+
+
+def stranded(sentence: str) -> bool:
+    """Whether the sentence says the craft never left Earth orbit."""
+    low = prefilter.folded(sentence)
+    if not (prefilter.has_any(low, _STRANDED_VERBS) and prefilter.has_any(low, _STRANDED_PLACES)):
+        return False
+    return _STRANDED.search(sentence) is not None
 
 
 _INFOBOX_PLANET = re.compile(
@@ -202,19 +206,40 @@ def choose_target(mission_type: str | None, mentions: Iterable[str]) -> str | No
     counts = Counter(mentions)
     if counts.pop(EARTH, 0):
         return EARTH
-    if mission_type:
-        named = planets_named(mission_type)
-        # A planet named with a moon: the moon is reached through a planet.
-        named = (named - set(MOONS)) or named
-        if len(named) == 1:
-            return named.pop()
+    return _typed(mission_type) or _most_named(counts)
+
+
+def read_target(mission_type: str | None, sentences: Iterable[str]) -> str | None:
+    """:func:`choose_target` for the sentences about the mission, each read only as far as
+    the answer needs: the bodies they name are counted only when no sentence says the craft
+    never left Earth and the mission type names no one body."""
+    texts = list(sentences)
+    if any(map(stranded, texts)):
+        return EARTH
+    return _typed(mission_type) or _most_named(
+        Counter(body for text in texts for body in bodies_named(text))
+    )
+
+
+def _typed(mission_type: str | None) -> str | None:
+    """The one body a mission type names (a planet named with a moon: the moon is reached
+    through the planet), if it names one."""
+    if not mission_type:
+        return None
+    named = planets_named(mission_type)
+    named = (named - set(MOONS)) or named
+    return named.pop() if len(named) == 1 else None
+
+
+def _most_named(counts: Counter[str]) -> str | None:
+    """The body named most often; of a moon and its planet named as often, the moon (its
+    planet is named on the way there: "inserted into orbit around Mars" to reach Phobos);
+    None for none, or for two unrelated bodies named as often."""
     ranked = counts.most_common(2)
     if not ranked:
         return None
     if len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
         first, second = ranked[0][0], ranked[1][0]
-        # A moon named as often as its own planet is where the craft went: its planet is
-        # named on the way there ("inserted into orbit around Mars" to reach Phobos).
         if MOONS.get(first) == second:
             return first
         return second if MOONS.get(second) == first else None

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from support.paths import ARTICLES, SEEDS
 
 from mission_control.extract.reader import read_text
-from mission_control.extract.target import PLANETS, choose_target, destinations
+from mission_control.extract.target import PLANETS, choose_target, destinations, read_target
 from mission_control.seedfile import load_text
 
 CHECK = settings(max_examples=300, derandomize=True, deadline=None, database=None)
@@ -235,3 +235,29 @@ def test_a_craft_that_never_left_earth_has_earth_as_target(sentence: str) -> Non
 def test_a_parking_orbit_on_the_way_is_no_stranding(sentence: str) -> None:
     said = ["The probe was launched to explore Mars.", sentence]
     assert target_of(article(said)) == "Mars"
+
+
+TYPES = st.sampled_from([None, "Mars orbiter", "Venus lander", "Phobos and Mars probe", "Comet"])
+SAID = st.lists(
+    st.sampled_from(
+        [
+            *(d.format(p=p) for d in DESTINATIONS[:4] for p in ("Mars", "Venus", "Phobos")),
+            "Mars 4 remained in Earth orbit.",
+            "The probe failed to leave its parking orbit.",
+            "The Moon's surface was photographed.",
+            "Nothing else happened.",
+        ]
+    ),
+    max_size=8,
+)
+
+
+@CHECK
+@given(TYPES, SAID)
+def test_read_target_reads_only_as_far_as_it_must_and_answers_as_choose_target(
+    mission_type: str | None, said: list[str]
+) -> None:
+    """The target read from the sentences, stopping at the first that strands the craft, is
+    the one chosen from every mention of every sentence."""
+    mentions = [body for sentence in said for body in destinations(sentence)]
+    assert read_target(mission_type, said) == choose_target(mission_type, mentions)
