@@ -14,6 +14,9 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from operator import attrgetter
+
+import msgspec
 
 from mission_control.extract import prefilter
 from mission_control.extract.dates import (
@@ -43,8 +46,7 @@ from mission_control.extract.times import zone_named
 from mission_control.model import Precision, StatedTime
 
 
-@dataclass(frozen=True)
-class DatedClause:
+class DatedClause(msgspec.Struct, frozen=True):
     """A clause of a sentence about the article's own craft, with what it states of time.
 
     ``dated`` says it mentions a date or time at all (``stamps`` holds those that could be
@@ -243,8 +245,7 @@ _JOIN_GAP = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class _Positions:
+class _Positions(msgspec.Struct, frozen=True):
     """A clause's day-precision dates and its keywords, with their starts and ends: neither
     kind overlaps its own kind, so sorted by start each is sorted by end too, and the one
     nearest a time is found by binary search."""
@@ -292,6 +293,13 @@ def _day_for(text: str, time: TimeMention, at: _Positions) -> tuple[DateMention 
     return (nearest, False) if before else (None, False)
 
 
+_START = attrgetter("start")
+
+
+def _span_start(stamp: Stamp) -> int:
+    return stamp.span[0]
+
+
 def _stamps(
     context: _Context,
     sentence: Sentence,
@@ -307,17 +315,18 @@ def _stamps(
     left out."""
     stamps: list[Stamp] = []
     used: set[int] = set()
-    days = sorted(
-        (d for d in (*dates, *unreal) if d.precision is Precision.DAY or not d.real),
-        key=lambda d: d.start,
-    )
-    positions = _Positions.of(days, keywords)
     # A yearless date takes its year from the date before it, in the clause or before it.
     resolved: dict[int, datetime | None] = {}
     previous = context.moment
-    for stated in sorted(dates, key=lambda d: d.start):
+    for stated in sorted(dates, key=_START) if len(dates) > 1 else dates:
         resolved[id(stated)] = found = day_of(stated, previous)
         previous = found or previous
+    if times:
+        days = sorted(
+            (d for d in (*dates, *unreal) if d.precision is Precision.DAY or not d.real),
+            key=_START,
+        )
+        positions = _Positions.of(days, keywords)
     for time in times:
         mention, joined = _day_for(text, time, positions)
         day: datetime | None = None
@@ -365,9 +374,12 @@ def _stamps(
         last = last_day_of(mention, day)
         window = (day, last) if last else None
         stamps.append(Stamp(StatedTime(day, mention.precision), span, window=window))
-    stamps.sort(key=lambda s: s.span[0])
+    if len(stamps) > 1:
+        stamps.sort(key=_span_start)
     if stamps:
         stamps = counted_stamps(text, stamps, context.last, keywords, bool(dates))
+    if len(stamps) < 2:
+        return stamps
     # "at 13:50:35 UTC (16:50:35 Moscow time)": one moment stated twice is one stamp.
     unique: list[Stamp] = []
     timed: set[StatedTime] = set()

@@ -12,6 +12,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+import msgspec
+
 from mission_control.extract import layout, prefilter
 from mission_control.extract.layout import stated_zone
 from mission_control.extract.sentences import split_sentences
@@ -57,8 +59,7 @@ _INLINE_CITATION_RE = re.compile(
 _CITATION_RE = re.compile(r"\[(?:\d+|[a-z]|citation needed|note \d+)\]", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(msgspec.Struct, frozen=True):
     """One sentence of prose, with its offsets into the file and its 1-based line.
 
     ``raw`` is the file's own text between ``start`` and ``end``; ``text`` is the same
