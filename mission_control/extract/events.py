@@ -131,23 +131,25 @@ class _Finer:
             return None
         here = self.position[id(draft)]
         best = len(self.drafts)
-        groups = self.groups.get(_kind(draft), [])
+        own = _kind(draft)
+        groups = self.groups.get(own, [])
         restated = None if draft.planned else _RESTATES.get(draft.kind)
         if restated is not None:
             groups = [*groups, *self.groups.get(restated, [])]
+        time, draft_part, draft_infobox = draft.time, draft.part, draft.infobox
+        stated = time.precision
+        start, end = time.start, time.end
         for (kind, precision, infobox, part), group in groups:
-            if precision < draft.time.precision:
+            if precision < stated:
                 continue
-            if not (part == draft.part or "spacecraft" in (part, draft.part)):
+            if not (part in (draft_part, "spacecraft") or draft_part == "spacecraft"):
                 continue
-            found = group.first(draft.time.start, draft.time.end)
-            if (
-                kind == _kind(draft)
-                and precision == draft.time.precision
-                and (infobox, found) >= (draft.infobox, here)
-            ):
+            found = group.first(start, end)
+            if found >= best:
+                continue
+            if kind == own and precision == stated and (infobox, found) >= (draft_infobox, here):
                 continue  # at equal precision only a prose, then an earlier, statement wins
-            best = min(best, found)
+            best = found
         return self.drafts[best] if best < len(self.drafts) else None
 
     def repart(self, draft: Draft, part: str) -> None:
