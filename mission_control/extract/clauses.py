@@ -64,7 +64,7 @@ class DatedClause(msgspec.Struct, frozen=True):
     unreal: tuple[tuple[int, int], ...] = ()
 
 
-@dataclass
+@dataclass(slots=True)
 class _Context:
     """The last date the text stated, which a later bare time or undated sentence takes;
     ``last`` the last moment stated (which "two hours later" counts from), ``chain`` the
