@@ -110,3 +110,42 @@ STARTS: dict[re.Pattern[str], re.Pattern[str]] = {
     ),
     DAY_LIST_RE: re.compile(r"on\s+\d"),
 }
+
+# What a sentence holds that a pattern needs, each a bit of a mask (see ``holds``): a month
+# name beginning a word, a year, an ASCII digit (every day opens with one), the word "of"
+# and the word "and". A pattern is tried only in a sentence that holds all it needs, and a
+# test proves each need a necessary condition of a match.
+HAS_MONTH, HAS_YEAR, HAS_DIGIT, HAS_OF, HAS_AND = 1, 2, 4, 8, 16
+HOLDS_ALL = HAS_MONTH | HAS_YEAR | HAS_DIGIT | HAS_OF | HAS_AND
+NEEDS: dict[re.Pattern[str], int] = {
+    ISO_RE: HAS_YEAR,
+    MONTH_DAYS_RE: HAS_MONTH | HAS_DIGIT | HAS_AND,
+    SPAN_RES[0]: HAS_MONTH | HAS_DIGIT,
+    SPAN_RES[1]: HAS_MONTH | HAS_DIGIT,
+    DATE_PATTERNS[0][0]: HAS_MONTH | HAS_YEAR | HAS_DIGIT | HAS_OF,
+    DATE_PATTERNS[1][0]: HAS_MONTH | HAS_YEAR | HAS_DIGIT,
+    DATE_PATTERNS[2][0]: HAS_MONTH | HAS_YEAR | HAS_DIGIT,
+    DATE_PATTERNS[3][0]: HAS_MONTH | HAS_DIGIT | HAS_OF,
+    DATE_PATTERNS[4][0]: HAS_MONTH | HAS_DIGIT,
+    DATE_PATTERNS[5][0]: HAS_MONTH | HAS_DIGIT,
+    DATE_PATTERNS[6][0]: HAS_MONTH | HAS_YEAR,
+    DATE_PATTERNS[7][0]: HAS_MONTH,
+    DATE_PATTERNS[8][0]: HAS_YEAR,
+    DAY_LIST_RE: HAS_DIGIT | HAS_AND,
+}
+_ASCII_DIGIT = re.compile("[0-9]")
+
+
+def holds(sentence: str, words: list[str]) -> int:
+    """The mask of what ``sentence`` holds, ``words`` being what ``DATE_WORD_RE`` finds in it
+    (a year opens with 1 or 2, a month with a letter)."""
+    mask = 0
+    for word in words:
+        mask |= HAS_YEAR if word[0] in "12" else HAS_MONTH
+    if _ASCII_DIGIT.search(sentence):
+        mask |= HAS_DIGIT
+    if "of" in sentence:
+        mask |= HAS_OF
+    if "and" in sentence:
+        mask |= HAS_AND
+    return mask
