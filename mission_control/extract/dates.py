@@ -55,6 +55,8 @@ __all__ = [
 _DAY_LIST_STARTS = STARTS.get(DAY_LIST_RE)
 # Each pattern with where it can begin (a pattern's hash is its text's), and for each mask of
 # what a sentence holds (date_patterns.holds) the patterns that can match in such a sentence.
+_ISO_NEEDS, _MONTH_DAYS_NEEDS = NEEDS[ISO_RE], NEEDS[MONTH_DAYS_RE]
+_DAY_LIST_NEEDS = NEEDS[DAY_LIST_RE]
 _SPAN_SCANS = tuple((pattern, STARTS.get(pattern)) for pattern in SPAN_RES)
 _DATE_SCANS = tuple(
     (pattern, precision, STARTS.get(pattern)) for pattern, precision in DATE_PATTERNS
@@ -126,14 +128,14 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
     # A pattern's own matches never overlap, so only earlier patterns' spans are checked.
     # A pattern is tried only in a sentence that holds all it needs (NEEDS), and a pattern
     # that claimed nothing claims nothing.
-    if NEEDS[ISO_RE] & ~held == 0:
+    if _ISO_NEEDS & ~held == 0:
         iso = list(ISO_RE.finditer(sentence))
         if iso:
             taken.add(m.span() for m in iso)
             for m in iso:
                 add(m.group(0), Precision.DAY, *m.span(), m.group(0))
     claimed: list[tuple[int, int]] = []
-    for match in MONTH_DAYS_RE.finditer(sentence) if NEEDS[MONTH_DAYS_RE] & ~held == 0 else ():
+    for match in MONTH_DAYS_RE.finditer(sentence) if _MONTH_DAYS_NEEDS & ~held == 0 else ():
         if taken.overlaps(*match.span()):
             continue
         claimed.append(match.span())
@@ -192,7 +194,7 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
             taken.add(claimed)
     day_lists = (
         _matches(DAY_LIST_RE, _DAY_LIST_STARTS, sentence, low)
-        if NEEDS[DAY_LIST_RE] & ~held == 0
+        if _DAY_LIST_NEEDS & ~held == 0
         else ()
     )
     for match in day_lists:
@@ -300,13 +302,14 @@ def _read_date(text: str, precision: Precision, start: int, end: int) -> DateMen
     return DateMention(start, end, text, precision, *_date_fields(text, precision))
 
 
+@lru_cache(maxsize=4096)
 def _date_fields(text: str, precision: Precision) -> tuple[int | None, int | None, int | None]:
-    """The year, month and day a date phrase states; ValueError or OverflowError for a day
-    that does not exist. A phrase's year changes nothing else of what it is read as (the
-    cleaning and the parser's reading keep every run of digits as long as it was), so a
-    phrase of one year is read as of a leap year, once for all the years it is stated in
-    (an article states the same day in many years), and then put in its own year
-    (ValueError for 29 February of any other)."""
+    """The year, month and day a date phrase states (an article states the same day many
+    times); ValueError or OverflowError for a day that does not exist. A phrase's year
+    changes nothing else of what it is read as (the cleaning and the parser's reading keep
+    every run of digits as long as it was), so a phrase of one year is read as of a leap
+    year, once for all the years it is stated in, and then put in its own year (ValueError
+    for 29 February of any other)."""
     if precision is Precision.YEAR:
         return int(text[-4:]), None, None
     years = _YEAR_RE.findall(text)
