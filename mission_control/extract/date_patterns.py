@@ -126,20 +126,23 @@ STARTS: dict[re.Pattern[str], re.Pattern[str]] = {
 HAS_MONTH, HAS_YEAR, DAY_MONTH, DAY_OF_MONTH, MONTH_DAY = 1, 2, 4, 8, 16
 DAY_TO_DAY, LEAD_MONTH, LEAD_YEAR, HAS_AND = 32, 64, 128, 256
 HOLDS_ALL = 511
+# A pattern whose every match holds a month name at one of ``date_words``'s months needs
+# HAS_MONTH, and one whose every match holds a year needs HAS_YEAR: once each month (or
+# year) is inside a date found, such a pattern can find none that is not (see dates).
 NEEDS: dict[re.Pattern[str], int] = {
     ISO_RE: HAS_YEAR | DAY_TO_DAY,
-    MONTH_DAYS_RE: MONTH_DAY | HAS_AND,
-    SPAN_RES[0]: DAY_MONTH | DAY_TO_DAY,
-    SPAN_RES[1]: MONTH_DAY | DAY_TO_DAY,
+    MONTH_DAYS_RE: HAS_MONTH | MONTH_DAY | HAS_AND,
+    SPAN_RES[0]: HAS_MONTH | DAY_MONTH | DAY_TO_DAY,
+    SPAN_RES[1]: HAS_MONTH | MONTH_DAY | DAY_TO_DAY,
     DATE_PATTERNS[0][0]: HAS_MONTH | HAS_YEAR | DAY_OF_MONTH,
     DATE_PATTERNS[1][0]: HAS_MONTH | HAS_YEAR | DAY_MONTH,
-    DATE_PATTERNS[2][0]: HAS_YEAR | MONTH_DAY,
+    DATE_PATTERNS[2][0]: HAS_MONTH | HAS_YEAR | MONTH_DAY,
     DATE_PATTERNS[3][0]: HAS_MONTH | DAY_OF_MONTH,
     DATE_PATTERNS[4][0]: HAS_MONTH | DAY_MONTH,
-    DATE_PATTERNS[5][0]: MONTH_DAY,
+    DATE_PATTERNS[5][0]: HAS_MONTH | MONTH_DAY,
     DATE_PATTERNS[6][0]: HAS_MONTH | HAS_YEAR,
-    DATE_PATTERNS[7][0]: LEAD_MONTH,
-    DATE_PATTERNS[8][0]: LEAD_YEAR,
+    DATE_PATTERNS[7][0]: HAS_MONTH | LEAD_MONTH,
+    DATE_PATTERNS[8][0]: HAS_YEAR | LEAD_YEAR,
     DAY_LIST_RE: DAY_MONTH | HAS_AND,
 }
 # What follows each ASCII digit that can end a day: a month's capital (after "of", for
@@ -162,12 +165,23 @@ _LEAD_MONTH = re.compile(
 _LEAD_YEAR = re.compile(rf"(?:1{_LEAD_END}[89]\d\d|2{_LEAD_END}0\d\d)\b(?![-\u2013/]\d)")
 
 
-def holds(sentence: str, words: list[str]) -> int:
-    """The mask of what ``sentence`` holds, ``words`` being what ``DATE_WORD_RE`` finds in it
-    (a year opens with 1 or 2, a month with a letter)."""
-    mask = 0
-    for word in words:
-        mask |= HAS_YEAR if word[0] in "12" else HAS_MONTH
+def date_words(sentence: str) -> tuple[list[int], list[int]]:
+    """Where the month names and the years ``DATE_WORD_RE`` finds in a sentence begin (a
+    year opens with 1 or 2, a month with a letter). Each month and year a date pattern
+    matches begins at one of them (but the month after a list of days, "on 2 and 7 May"):
+    each begins a word, and a month ends one."""
+    months: list[int] = []
+    years: list[int] = []
+    for match in DATE_WORD_RE.finditer(sentence):
+        start = match.start()
+        (years if sentence[start] in "12" else months).append(start)
+    return months, years
+
+
+def holds(sentence: str, months: bool, years: bool) -> int:
+    """The mask of what ``sentence`` holds, told whether it holds a month name and a year
+    (``date_words``)."""
+    mask = (HAS_MONTH if months else 0) | (HAS_YEAR if years else 0)
     for of, to in _DAY_FACTS.findall(sentence):
         mask |= DAY_TO_DAY if to else DAY_OF_MONTH if of else DAY_MONTH
     if mask & HAS_MONTH:

@@ -19,9 +19,10 @@ from dateutil import parser as dateparser
 from mission_control.extract import prefilter
 from mission_control.extract.date_patterns import (
     DATE_PATTERNS,
-    DATE_WORD_RE,
     DAY,
     DAY_LIST_RE,
+    HAS_MONTH,
+    HAS_YEAR,
     HOLDS_ALL,
     ISO_RE,
     LEADING_WORD,
@@ -31,6 +32,7 @@ from mission_control.extract.date_patterns import (
     SPAN_RES,
     STARTS,
     YEAR,
+    date_words,
     holds,
 )
 from mission_control.extract.days import day_of, last_day_of
@@ -59,7 +61,8 @@ _ISO_NEEDS, _MONTH_DAYS_NEEDS = NEEDS[ISO_RE], NEEDS[MONTH_DAYS_RE]
 _DAY_LIST_NEEDS = NEEDS[DAY_LIST_RE]
 _SPAN_SCANS = tuple((pattern, STARTS.get(pattern)) for pattern in SPAN_RES)
 _DATE_SCANS = tuple(
-    (pattern, precision, STARTS.get(pattern)) for pattern, precision in DATE_PATTERNS
+    (pattern, precision, STARTS.get(pattern), NEEDS[pattern])
+    for pattern, precision in DATE_PATTERNS
 )
 _SPAN_SCANS_FOR = tuple(
     tuple(scan for scan in _SPAN_SCANS if NEEDS[scan[0]] & ~held == 0)
@@ -69,6 +72,17 @@ _DATE_SCANS_FOR = tuple(
     tuple(scan for scan in _DATE_SCANS if NEEDS[scan[0]] & ~held == 0)
     for held in range(HOLDS_ALL + 1)
 )
+
+
+def _unclaimed(held: int, taken: Claimed, months: list[int], years: list[int]) -> int:
+    """``held`` without HAS_MONTH once every month of the sentence is inside a date found,
+    and without HAS_YEAR once every year is: a match of a pattern that needs one would
+    overlap that date, and be dropped."""
+    if held & HAS_MONTH and not any(not taken.overlaps(at, at + 1) for at in months):
+        held &= ~HAS_MONTH
+    if held & HAS_YEAR and not any(not taken.overlaps(at, at + 1) for at in years):
+        held &= ~HAS_YEAR
+    return held
 
 
 def _matches(
@@ -108,10 +122,10 @@ def find_dates(sentence: str) -> tuple[list[DateMention], list[str]]:
 def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMention]]:
     """As :func:`find_dates`, and the dates stated that are not real: a moment stated with
     one has no day, rather than one stated elsewhere."""
-    words = DATE_WORD_RE.findall(sentence)
-    if not words:
+    months, years = date_words(sentence)
+    if not months and not years:
         return [], [], []  # every date states a month or a year: most sentences pass at once
-    held = holds(sentence, words)
+    held = holds(sentence, bool(months), bool(years))
     low = prefilter.folded(sentence)
     taken = Claimed()
     found: list[DateMention] = []
@@ -170,7 +184,10 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
                 found.append(found_span)
         if claimed:
             taken.add(claimed)
-    for pattern, precision, starts in _DATE_SCANS_FOR[held]:
+    held = _unclaimed(held, taken, months, years)
+    for pattern, precision, starts, needs in _DATE_SCANS_FOR[held]:
+        if needs & ~held:
+            continue  # each of its months or years is in a date found
         claimed = []
         for match in (
             pattern.finditer(sentence)
@@ -192,6 +209,7 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
             add(core, precision, start, end, core)
         if claimed:
             taken.add(claimed)
+            held = _unclaimed(held, taken, months, years)
     day_lists = (
         _matches(DAY_LIST_RE, _DAY_LIST_STARTS, sentence, low)
         if _DAY_LIST_NEEDS & ~held == 0

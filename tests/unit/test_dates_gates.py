@@ -34,7 +34,8 @@ sentences = st.lists(st.sampled_from(PIECES), max_size=14).map("".join) | st.lis
 @example("the 5th of May 1974, on 2 and 7 June, 1974-05-02, Jan. 4, 9 and 12, 1980")
 @example("between 3 and 5 May 2001, in March, during 1974, March 1974, May 5")
 def test_a_pattern_matches_only_in_a_sentence_that_holds_all_it_needs(text: str) -> None:
-    held = date_patterns.holds(text, date_patterns.DATE_WORD_RE.findall(text))
+    months, years = date_patterns.date_words(text)
+    held = date_patterns.holds(text, bool(months), bool(years))
     for pattern, needs in date_patterns.NEEDS.items():
         if pattern.search(text):
             assert needs & ~held == 0, (pattern.pattern[:40], text)
@@ -108,3 +109,38 @@ def test_29_february_is_a_day_only_of_a_leap_year(year: int) -> None:
     found, warnings = dates.find_dates(f"It landed on 29 February {year}.")
     leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
     assert bool(found) == leap and bool(warnings) != leap
+
+
+@FUZZ
+@given(sentences)
+@example("the 5th of May 1974, in June 1975 and 7 June; during 1976 (1977), May 5")
+@example("on 2 and 7 June")
+def test_a_match_of_a_pattern_that_needs_a_month_or_a_year_holds_one_of_them(text: str) -> None:
+    months, years = date_patterns.date_words(text)
+    for pattern, needs in date_patterns.NEEDS.items():
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if needs & date_patterns.HAS_MONTH:
+                assert any(start <= at < end for at in months), (pattern.pattern[:40], text)
+            if needs & date_patterns.HAS_YEAR:
+                assert any(start <= at < end for at in years), (pattern.pattern[:40], text)
+
+
+DATE_PIECES = [
+    " ", ", ", " and ", " to ", "-", " of ", "the ", "on ", "in ", "during ", "between ", "(",
+    ")", "5", "7", "12", "29", "31", "5th", "1974", "1975", "2001", "May", "June", "Feb.",
+    "March", "Sept.", "1974-05-02", "x",
+]  # fmt: skip
+date_sentences = st.lists(st.sampled_from(DATE_PIECES), max_size=16).map("".join)
+
+
+@FUZZ
+@given(date_sentences)
+@example("on 5 May 1974 and in June, between 5 and 7 March, 1975-05-02 (1976), May 5")
+@example("on 5 and 7 May 1974")
+def test_the_gates_change_no_reading(text: str) -> None:
+    gated = dates.read_dates(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(dates, "holds", lambda *_: date_patterns.HOLDS_ALL)
+        patch.setattr(dates, "_unclaimed", lambda held, *_: held)
+        assert dates.read_dates(text) == gated, text
