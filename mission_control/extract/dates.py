@@ -78,10 +78,19 @@ def _unclaimed(held: int, taken: Claimed, months: list[int], years: list[int]) -
     """``held`` without HAS_MONTH once every month of the sentence is inside a date found,
     and without HAS_YEAR once every year is: a match of a pattern that needs one would
     overlap that date, and be dropped."""
-    if held & HAS_MONTH and not any(not taken.overlaps(at, at + 1) for at in months):
-        held &= ~HAS_MONTH
-    if held & HAS_YEAR and not any(not taken.overlaps(at, at + 1) for at in years):
-        held &= ~HAS_YEAR
+    overlaps = taken.overlaps
+    if held & HAS_MONTH:
+        for at in months:
+            if not overlaps(at, at + 1):
+                break
+        else:
+            held &= ~HAS_MONTH
+    if held & HAS_YEAR:
+        for at in years:
+            if not overlaps(at, at + 1):
+                break
+        else:
+            held &= ~HAS_YEAR
     return held
 
 
@@ -146,6 +155,7 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
         iso = list(ISO_RE.finditer(sentence))
         if iso:
             taken.add(m.span() for m in iso)
+            held = _unclaimed(held, taken, months, years)
             for m in iso:
                 add(m.group(0), Precision.DAY, *m.span(), m.group(0))
     claimed: list[tuple[int, int]] = []
@@ -167,6 +177,7 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
             )
     if claimed:
         taken.add(claimed)
+        held = _unclaimed(held, taken, months, years)
     for pattern, starts in _SPAN_SCANS_FOR[held]:
         claimed = []
         for match in _matches(pattern, starts, sentence, low):
@@ -184,7 +195,7 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
                 found.append(found_span)
         if claimed:
             taken.add(claimed)
-    held = _unclaimed(held, taken, months, years)
+            held = _unclaimed(held, taken, months, years)
     for pattern, precision, starts, needs in _DATE_SCANS_FOR[held]:
         if needs & ~held:
             continue  # each of its months or years is in a date found
