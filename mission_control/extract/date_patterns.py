@@ -178,19 +178,34 @@ def date_words(sentence: str) -> tuple[list[int], list[int]]:
     return months, years
 
 
+# The facts looked for only when a pattern that needs one is about to be tried (most
+# sentences have every month and year inside a date found before): until then each is
+# counted as held.
+LATER = MONTH_DAY | LEAD_MONTH | LEAD_YEAR
+
+
 def holds(sentence: str, months: bool, years: bool) -> int:
     """The mask of what ``sentence`` holds, told whether it holds a month name and a year
     (``date_words``)."""
-    mask = (HAS_MONTH if months else 0) | (HAS_YEAR if years else 0)
+    return settle(sentence, first_holds(sentence, months, years), LATER)
+
+
+def first_holds(sentence: str, months: bool, years: bool) -> int:
+    """As :func:`holds`, each fact of LATER counted as held."""
+    mask = (HAS_MONTH if months else 0) | (HAS_YEAR if years else 0) | LATER
     for of, to in _DAY_FACTS.findall(sentence):
         mask |= DAY_TO_DAY if to else DAY_OF_MONTH if of else DAY_MONTH
-    if mask & HAS_MONTH:
-        if _MONTH_DAY.search(sentence):
-            mask |= MONTH_DAY
-        if _LEAD_MONTH.search(sentence):
-            mask |= LEAD_MONTH
-    if mask & HAS_YEAR and _LEAD_YEAR.search(sentence):
-        mask |= LEAD_YEAR
     if "and" in sentence:
         mask |= HAS_AND
+    return mask
+
+
+def settle(sentence: str, mask: int, facts: int) -> int:
+    """``mask`` with each of ``facts`` (of LATER) held only if ``sentence`` holds it."""
+    if facts & MONTH_DAY and not (mask & HAS_MONTH and _MONTH_DAY.search(sentence)):
+        mask &= ~MONTH_DAY
+    if facts & LEAD_MONTH and not (mask & HAS_MONTH and _LEAD_MONTH.search(sentence)):
+        mask &= ~LEAD_MONTH
+    if facts & LEAD_YEAR and not (mask & HAS_YEAR and _LEAD_YEAR.search(sentence)):
+        mask &= ~LEAD_YEAR
     return mask

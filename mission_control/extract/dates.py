@@ -25,6 +25,7 @@ from mission_control.extract.date_patterns import (
     HAS_YEAR,
     HOLDS_ALL,
     ISO_RE,
+    LATER,
     LEADING_WORD,
     MONTH_DAYS_RE,
     MONTHS,
@@ -33,7 +34,8 @@ from mission_control.extract.date_patterns import (
     STARTS,
     YEAR,
     date_words,
-    holds,
+    first_holds,
+    settle,
 )
 from mission_control.extract.days import day_of, last_day_of
 from mission_control.extract.spans import Claimed
@@ -59,7 +61,7 @@ _DAY_LIST_STARTS = STARTS.get(DAY_LIST_RE)
 # what a sentence holds (date_patterns.holds) the patterns that can match in such a sentence.
 _ISO_NEEDS, _MONTH_DAYS_NEEDS = NEEDS[ISO_RE], NEEDS[MONTH_DAYS_RE]
 _DAY_LIST_NEEDS = NEEDS[DAY_LIST_RE]
-_SPAN_SCANS = tuple((pattern, STARTS.get(pattern)) for pattern in SPAN_RES)
+_SPAN_SCANS = tuple((pattern, STARTS.get(pattern), NEEDS[pattern]) for pattern in SPAN_RES)
 _DATE_SCANS = tuple(
     (pattern, precision, STARTS.get(pattern), NEEDS[pattern])
     for pattern, precision in DATE_PATTERNS
@@ -134,7 +136,8 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
     months, years = date_words(sentence)
     if not months and not years:
         return [], [], []  # every date states a month or a year: most sentences pass at once
-    held = holds(sentence, bool(months), bool(years))
+    held = first_holds(sentence, bool(months), bool(years))
+    unsettled = LATER  # the facts of ``held`` not yet looked for
     low = prefilter.folded(sentence)
     taken = Claimed()
     found: list[DateMention] = []
@@ -158,6 +161,9 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
             held = _unclaimed(held, taken, months, years)
             for m in iso:
                 add(m.group(0), Precision.DAY, *m.span(), m.group(0))
+    if _MONTH_DAYS_NEEDS & ~held == 0:
+        held = settle(sentence, held, unsettled & _MONTH_DAYS_NEEDS)
+        unsettled &= ~_MONTH_DAYS_NEEDS
     claimed: list[tuple[int, int]] = []
     for match in MONTH_DAYS_RE.finditer(sentence) if _MONTH_DAYS_NEEDS & ~held == 0 else ():
         if taken.overlaps(*match.span()):
@@ -178,7 +184,12 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
     if claimed:
         taken.add(claimed)
         held = _unclaimed(held, taken, months, years)
-    for pattern, starts in _SPAN_SCANS_FOR[held]:
+    for pattern, starts, needs in _SPAN_SCANS_FOR[held]:
+        if needs & unsettled:
+            held = settle(sentence, held, needs & unsettled)
+            unsettled &= ~needs
+        if needs & ~held:
+            continue
         claimed = []
         for match in _matches(pattern, starts, sentence, low):
             if taken.overlaps(*match.span()):
@@ -199,6 +210,11 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
     for pattern, precision, starts, needs in _DATE_SCANS_FOR[held]:
         if needs & ~held:
             continue  # each of its months or years is in a date found
+        if needs & unsettled:
+            held = settle(sentence, held, needs & unsettled)
+            unsettled &= ~needs
+            if needs & ~held:
+                continue
         claimed = []
         for match in (
             pattern.finditer(sentence)

@@ -141,6 +141,7 @@ date_sentences = st.lists(st.sampled_from(DATE_PIECES), max_size=16).map("".join
 def test_the_gates_change_no_reading(text: str) -> None:
     gated = dates.read_dates(text)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(dates, "holds", lambda *_: date_patterns.HOLDS_ALL)
+        patch.setattr(dates, "first_holds", lambda *_: date_patterns.HOLDS_ALL)
+        patch.setattr(dates, "settle", lambda _, held, __: held)
         patch.setattr(dates, "_unclaimed", lambda held, *_: held)
         assert dates.read_dates(text) == gated, text
