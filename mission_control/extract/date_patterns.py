@@ -56,7 +56,13 @@ MONTH_DAYS_RE = re.compile(
     rf"(?P<month>{WORD_MONTHS})\s+(?P<days>{DAY}(?:\s*,\s*{DAY})*\s*,?\s+and\s+{DAY})"
     rf"(?:,?\s+(?P<year>{YEAR})\b)?(?![\d:])"
 )
-DATE_WORD_RE = re.compile(rf"{YEAR}|{WORD_MONTHS}(?!\w)")
+# A year or a month: one choice of forms, each beginning with its own first character (a
+# choice that opens with a choice is tried at every position of a sentence).
+DATE_WORD_RE = re.compile(
+    "|".join(
+        ["1[89]\\d\\d", "20\\d\\d"] + [n[0] + AT_WORD + n[1:] + r"\.?(?!\w)" for n in MONTH_NAMES]
+    )
+)
 # Order matters: the longest forms are tried first and claim their text.
 DATE_PATTERNS: tuple[tuple[re.Pattern[str], Precision], ...] = (
     (re.compile(rf"{WORD_THE_DAY}\s+of\s+{MONTHS},?\s+{YEAR}\b"), Precision.DAY),
@@ -110,3 +116,96 @@ STARTS: dict[re.Pattern[str], re.Pattern[str]] = {
     ),
     DAY_LIST_RE: re.compile(r"on\s+\d"),
 }
+
+# What a sentence holds that a pattern needs, each a bit of a mask (see ``holds``): a month
+# name beginning a word, a year, a day before a month ("5 May", "5th of May"), a month
+# before a day ("May 5"), a day then a dash or a word of a span and a digit ("5-7", "5 to
+# 7", "1974-05"), a month or a year after a word such as "in" (as "in May" and "in 1974"
+# need), and the word "and". A pattern is tried only in a sentence that holds all it needs,
+# and a test proves each need a necessary condition of a match.
+HAS_MONTH, HAS_YEAR, DAY_MONTH, DAY_OF_MONTH, MONTH_DAY = 1, 2, 4, 8, 16
+DAY_TO_DAY, LEAD_MONTH, LEAD_YEAR, HAS_AND = 32, 64, 128, 256
+HOLDS_ALL = 511
+# A pattern whose every match holds a month name at one of ``date_words``'s months needs
+# HAS_MONTH, and one whose every match holds a year needs HAS_YEAR: once each month (or
+# year) is inside a date found, such a pattern can find none that is not (see dates).
+NEEDS: dict[re.Pattern[str], int] = {
+    ISO_RE: HAS_YEAR | DAY_TO_DAY,
+    MONTH_DAYS_RE: HAS_MONTH | MONTH_DAY | HAS_AND,
+    SPAN_RES[0]: HAS_MONTH | DAY_MONTH | DAY_TO_DAY,
+    SPAN_RES[1]: HAS_MONTH | MONTH_DAY | DAY_TO_DAY,
+    DATE_PATTERNS[0][0]: HAS_MONTH | HAS_YEAR | DAY_OF_MONTH,
+    DATE_PATTERNS[1][0]: HAS_MONTH | HAS_YEAR | DAY_MONTH,
+    DATE_PATTERNS[2][0]: HAS_MONTH | HAS_YEAR | MONTH_DAY,
+    DATE_PATTERNS[3][0]: HAS_MONTH | DAY_OF_MONTH,
+    DATE_PATTERNS[4][0]: HAS_MONTH | DAY_MONTH,
+    DATE_PATTERNS[5][0]: HAS_MONTH | MONTH_DAY,
+    DATE_PATTERNS[6][0]: HAS_MONTH | HAS_YEAR,
+    DATE_PATTERNS[7][0]: HAS_MONTH | LEAD_MONTH,
+    DATE_PATTERNS[8][0]: HAS_YEAR | LEAD_YEAR,
+    DAY_LIST_RE: DAY_MONTH | HAS_AND,
+}
+# What follows each ASCII digit that can end a day: a month's capital (after "of", for
+# "the 5th of May"), or a dash or a word of a span and a digit. Each digit is looked at on
+# its own (the rest is a lookahead), so one day's facts never hide the next one's.
+_DAY_FACTS = re.compile(
+    r"[0-9](?=(?:st|nd|rd|th)?(?:\s+(of\s+)?[JFMASOND]|"
+    r"\s*(-|\u2013|\u2014|to|until|through|and)\s*[0-9]))"
+)
+_MONTH_DAY = re.compile(rf"{WORD_MONTHS}\s+[0-9]")
+# A month or a year right after "in", "during"... and the space between (or "-"): its
+# first character is seen behind it to end one of those words, in either case, or to be a
+# space or "-". Each alternative begins with its own first character, for a fast scan.
+_LEAD_END = r"(?:(?<=-.)|(?<=[-\sngyledtNGYLEDT]\s.))"
+_LEAD_MONTH = re.compile(
+    "(?:"
+    + "|".join(n[0] + _LEAD_END + n[1:] for n in MONTH_NAMES)
+    + rf")\.?(?![\w.])(?!,?\s+{YEAR})(?!\s+{DAY})"
+)
+_LEAD_YEAR = re.compile(rf"(?:1{_LEAD_END}[89]\d\d|2{_LEAD_END}0\d\d)\b(?![-\u2013/]\d)")
+
+
+def date_words(sentence: str) -> tuple[list[int], list[int]]:
+    """Where the month names and the years ``DATE_WORD_RE`` finds in a sentence begin (a
+    year opens with 1 or 2, a month with a letter). Each month and year a date pattern
+    matches begins at one of them (but the month after a list of days, "on 2 and 7 May"):
+    each begins a word, and a month ends one."""
+    months: list[int] = []
+    years: list[int] = []
+    for match in DATE_WORD_RE.finditer(sentence):
+        start = match.start()
+        (years if sentence[start] in "12" else months).append(start)
+    return months, years
+
+
+# The facts looked for only when a pattern that needs one is about to be tried (most
+# sentences have every month and year inside a date found before): until then each is
+# counted as held.
+LATER = MONTH_DAY | LEAD_MONTH | LEAD_YEAR
+
+
+def holds(sentence: str, months: bool, years: bool) -> int:
+    """The mask of what ``sentence`` holds, told whether it holds a month name and a year
+    (``date_words``)."""
+    return settle(sentence, first_holds(sentence, months, years), LATER)
+
+
+def first_holds(sentence: str, months: bool, years: bool) -> int:
+    """As :func:`holds`, each fact of LATER counted as held."""
+    mask = (HAS_MONTH if months else 0) | (HAS_YEAR if years else 0) | LATER
+    for of, to in _DAY_FACTS.findall(sentence):
+        mask |= DAY_TO_DAY if to else DAY_OF_MONTH if of else DAY_MONTH
+    if "and" in sentence:
+        mask |= HAS_AND
+    return mask
+
+
+def settle(sentence: str, mask: int, facts: int) -> int:
+    """``mask`` with each of ``facts`` (of LATER) held only if ``sentence`` holds it."""
+    if facts & MONTH_DAY and not (mask & HAS_MONTH and _MONTH_DAY.search(sentence)):
+        mask &= ~MONTH_DAY
+    if facts & LEAD_MONTH and not (mask & HAS_MONTH and _LEAD_MONTH.search(sentence)):
+        mask &= ~LEAD_MONTH
+    if facts & LEAD_YEAR and not (mask & HAS_YEAR and _LEAD_YEAR.search(sentence)):
+        mask &= ~LEAD_YEAR
+    return mask

@@ -19,16 +19,23 @@ from dateutil import parser as dateparser
 from mission_control.extract import prefilter
 from mission_control.extract.date_patterns import (
     DATE_PATTERNS,
-    DATE_WORD_RE,
     DAY,
     DAY_LIST_RE,
+    HAS_MONTH,
+    HAS_YEAR,
+    HOLDS_ALL,
     ISO_RE,
+    LATER,
     LEADING_WORD,
     MONTH_DAYS_RE,
     MONTHS,
+    NEEDS,
     SPAN_RES,
     STARTS,
     YEAR,
+    date_words,
+    first_holds,
+    settle,
 )
 from mission_control.extract.days import day_of, last_day_of
 from mission_control.extract.spans import Claimed
@@ -49,6 +56,46 @@ __all__ = [
 ]
 
 
+_DAY_LIST_STARTS = STARTS.get(DAY_LIST_RE)
+# Each pattern with where it can begin (a pattern's hash is its text's), and for each mask of
+# what a sentence holds (date_patterns.holds) the patterns that can match in such a sentence.
+_ISO_NEEDS, _MONTH_DAYS_NEEDS = NEEDS[ISO_RE], NEEDS[MONTH_DAYS_RE]
+_DAY_LIST_NEEDS = NEEDS[DAY_LIST_RE]
+_SPAN_SCANS = tuple((pattern, STARTS.get(pattern), NEEDS[pattern]) for pattern in SPAN_RES)
+_DATE_SCANS = tuple(
+    (pattern, precision, STARTS.get(pattern), NEEDS[pattern])
+    for pattern, precision in DATE_PATTERNS
+)
+_SPAN_SCANS_FOR = tuple(
+    tuple(scan for scan in _SPAN_SCANS if NEEDS[scan[0]] & ~held == 0)
+    for held in range(HOLDS_ALL + 1)
+)
+_DATE_SCANS_FOR = tuple(
+    tuple(scan for scan in _DATE_SCANS if NEEDS[scan[0]] & ~held == 0)
+    for held in range(HOLDS_ALL + 1)
+)
+
+
+def _unclaimed(held: int, taken: Claimed, months: list[int], years: list[int]) -> int:
+    """``held`` without HAS_MONTH once every month of the sentence is inside a date found,
+    and without HAS_YEAR once every year is: a match of a pattern that needs one would
+    overlap that date, and be dropped."""
+    overlaps = taken.overlaps
+    if held & HAS_MONTH:
+        for at in months:
+            if not overlaps(at, at + 1):
+                break
+        else:
+            held &= ~HAS_MONTH
+    if held & HAS_YEAR:
+        for at in years:
+            if not overlaps(at, at + 1):
+                break
+        else:
+            held &= ~HAS_YEAR
+    return held
+
+
 def _matches(
     pattern: re.Pattern[str], starts: re.Pattern[str] | None, sentence: str, low: str | None
 ) -> Iterable[re.Match[str]]:
@@ -57,14 +104,6 @@ def _matches(
     if starts is None:
         return pattern.finditer(sentence)
     return prefilter.finditer(pattern, starts, sentence, low)
-
-
-# Each pattern with where it can begin, looked up once (a pattern's hash is its text's).
-_SPAN_SCANS = tuple((pattern, STARTS.get(pattern)) for pattern in SPAN_RES)
-_DATE_SCANS = tuple(
-    (pattern, precision, STARTS.get(pattern)) for pattern, precision in DATE_PATTERNS
-)
-_DAY_LIST_STARTS = STARTS.get(DAY_LIST_RE)
 
 
 @dataclass(frozen=True)
@@ -94,8 +133,11 @@ def find_dates(sentence: str) -> tuple[list[DateMention], list[str]]:
 def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMention]]:
     """As :func:`find_dates`, and the dates stated that are not real: a moment stated with
     one has no day, rather than one stated elsewhere."""
-    if not DATE_WORD_RE.search(sentence):
+    months, years = date_words(sentence)
+    if not months and not years:
         return [], [], []  # every date states a month or a year: most sentences pass at once
+    held = first_holds(sentence, bool(months), bool(years))
+    unsettled = LATER  # the facts of ``held`` not yet looked for
     low = prefilter.folded(sentence)
     taken = Claimed()
     found: list[DateMention] = []
@@ -110,12 +152,20 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
         found.append(DateMention(start, end, text, precision, *fields))
 
     # A pattern's own matches never overlap, so only earlier patterns' spans are checked.
-    iso = list(ISO_RE.finditer(sentence))
-    taken.add(m.span() for m in iso)
-    for m in iso:
-        add(m.group(0), Precision.DAY, *m.span(), m.group(0))
+    # A pattern is tried only in a sentence that holds all it needs (NEEDS), and a pattern
+    # that claimed nothing claims nothing.
+    if _ISO_NEEDS & ~held == 0:
+        iso = list(ISO_RE.finditer(sentence))
+        if iso:
+            taken.add(m.span() for m in iso)
+            held = _unclaimed(held, taken, months, years)
+            for m in iso:
+                add(m.group(0), Precision.DAY, *m.span(), m.group(0))
+    if _MONTH_DAYS_NEEDS & ~held == 0:
+        held = settle(sentence, held, unsettled & _MONTH_DAYS_NEEDS)
+        unsettled &= ~_MONTH_DAYS_NEEDS
     claimed: list[tuple[int, int]] = []
-    for match in MONTH_DAYS_RE.finditer(sentence):
+    for match in MONTH_DAYS_RE.finditer(sentence) if _MONTH_DAYS_NEEDS & ~held == 0 else ():
         if taken.overlaps(*match.span()):
             continue
         claimed.append(match.span())
@@ -131,8 +181,15 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
                 end,
                 sentence[start:end],
             )
-    taken.add(claimed)
-    for pattern, starts in _SPAN_SCANS:
+    if claimed:
+        taken.add(claimed)
+        held = _unclaimed(held, taken, months, years)
+    for pattern, starts, needs in _SPAN_SCANS_FOR[held]:
+        if needs & unsettled:
+            held = settle(sentence, held, needs & unsettled)
+            unsettled &= ~needs
+        if needs & ~held:
+            continue
         claimed = []
         for match in _matches(pattern, starts, sentence, low):
             if taken.overlaps(*match.span()):
@@ -147,10 +204,23 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
                 )
             else:
                 found.append(found_span)
-        taken.add(claimed)
-    for pattern, precision, starts in _DATE_SCANS:
+        if claimed:
+            taken.add(claimed)
+            held = _unclaimed(held, taken, months, years)
+    for pattern, precision, starts, needs in _DATE_SCANS_FOR[held]:
+        if needs & ~held:
+            continue  # each of its months or years is in a date found
+        if needs & unsettled:
+            held = settle(sentence, held, needs & unsettled)
+            unsettled &= ~needs
+            if needs & ~held:
+                continue
         claimed = []
-        for match in _matches(pattern, starts, sentence, low):
+        for match in (
+            pattern.finditer(sentence)
+            if starts is None
+            else _matches(pattern, starts, sentence, low)
+        ):
             start, end = match.span()
             if taken.overlaps(start, end):
                 continue
@@ -164,8 +234,15 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
             claimed.append((start, end))
             start += len(text) - len(core)  # the mention is the date itself, not "in"
             add(core, precision, start, end, core)
-        taken.add(claimed)
-    for match in _matches(DAY_LIST_RE, _DAY_LIST_STARTS, sentence, low):
+        if claimed:
+            taken.add(claimed)
+            held = _unclaimed(held, taken, months, years)
+    day_lists = (
+        _matches(DAY_LIST_RE, _DAY_LIST_STARTS, sentence, low)
+        if _DAY_LIST_NEEDS & ~held == 0
+        else ()
+    )
+    for match in day_lists:
         if taken.overlaps(match.start("days"), match.end("days")):
             continue
         for day in re.finditer(DAY, match.group("days")):
@@ -182,10 +259,12 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
             found.append(
                 DateMention(start, end, day.group(0), Precision.DAY, None, read.month, read.day)
             )
-    found.sort(key=lambda m: m.start)
     unreal.sort(key=lambda m: m.start)
-    dated = _spans_across_months(_fill_years(found, sentence), sentence)
-    return dated, [f"not a real date: {m.text!r}" for m in unreal], unreal
+    warnings = [f"not a real date: {m.text!r}" for m in unreal]
+    if len(found) < 2:
+        return found, warnings, unreal  # a list or a span of dates needs two
+    found.sort(key=lambda m: m.start)
+    return _spans_across_months(_fill_years(found, sentence), sentence), warnings, unreal
 
 
 # "between 17 September and 6 November 1997", "from Sept. 17 to Nov. 6", "17 September -
@@ -253,16 +332,9 @@ def _read_span(text: str, start: int, end: int) -> DateMention | None:
 
 
 _YEAR_RE = re.compile(YEAR)
-
-
-def _parse(cleaned: str) -> datetime:
-    """dateutil's reading of a date phrase. A phrase's year changes nothing else of what
-    it is read as, so a phrase is read as of a leap year, once for all the years it is
-    stated in, then put in its own year (ValueError for 29 February of any other)."""
-    years = _YEAR_RE.findall(cleaned)
-    if len(years) != 1:
-        return _parse_phrase(cleaned)
-    return _parse_phrase(_YEAR_RE.sub("2000", cleaned)).replace(year=int(years[0]))
+_ORDINAL_RE = re.compile(r"(\d)(st|nd|rd|th)\b")
+_DAY_OF_RE = re.compile(r"^(?:the\s+)?(\d+)\s+of\b")
+_MONTH_OR_YEAR_RE = re.compile(rf"{MONTHS}|{YEAR}")
 
 
 @lru_cache(maxsize=2048)
@@ -278,27 +350,47 @@ def _read_date(text: str, precision: Precision, start: int, end: int) -> DateMen
 @lru_cache(maxsize=4096)
 def _date_fields(text: str, precision: Precision) -> tuple[int | None, int | None, int | None]:
     """The year, month and day a date phrase states (an article states the same day many
-    times); ValueError or OverflowError for a day that does not exist."""
-    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text).replace(".", " ")
-    cleaned = re.sub(r"^(?:the\s+)?(\d+)\s+of\b", r"\1", cleaned)
-    if precision is Precision.MONTH:
-        # A span of days: only its month and year are read.
-        cleaned = " ".join(re.findall(rf"{MONTHS}|{YEAR}", cleaned))
-    has_year = _YEAR_RE.search(text) is not None
+    times); ValueError or OverflowError for a day that does not exist. A phrase's year
+    changes nothing else of what it is read as (the cleaning and the parser's reading keep
+    every run of digits as long as it was), so a phrase of one year is read as of a leap
+    year, once for all the years it is stated in, and then put in its own year (ValueError
+    for 29 February of any other)."""
     if precision is Precision.YEAR:
         return int(text[-4:]), None, None
-    # The default is a leap year, so that a yearless 29 February is read, not refused.
-    d1 = _parse(cleaned)
-    year = d1.year if has_year else None
+    years = _YEAR_RE.findall(text)
+    if len(years) != 1:
+        return _shape_fields(text, precision)[:3]
+    _, month, day, parsed_day = _shape_fields(_YEAR_RE.sub("2000", text), precision)
+    year = int(years[0])
+    datetime(year, month, parsed_day)  # noqa: DTZ001
+    return year, month, day
+
+
+@lru_cache(maxsize=4096)
+def _shape_fields(text: str, precision: Precision) -> tuple[int | None, int, int | None, int]:
+    """The year, month and day a date phrase states, and the day the parser read (the first
+    of the month for a phrase that states none)."""
+    cleaned = _ORDINAL_RE.sub(r"\1", text).replace(".", " ")
+    cleaned = _DAY_OF_RE.sub(r"\1", cleaned)
     if precision is Precision.MONTH:
-        return year, d1.month, None
+        # A span of days: only its month and year are read.
+        cleaned = " ".join(_MONTH_OR_YEAR_RE.findall(cleaned))
+    years = _YEAR_RE.findall(cleaned)
+    # The default is a leap year, so that a yearless 29 February is read, not refused.
+    if len(years) == 1:
+        d1 = _parse_phrase(_YEAR_RE.sub("2000", cleaned)).replace(year=int(years[0]))
+    else:
+        d1 = _parse_phrase(cleaned)
+    year = d1.year if years else None
+    if precision is Precision.MONTH:
+        return year, d1.month, None, d1.day
     # The day must be one the text wrote, not the parser's default.
     if not re.search(rf"(?<!\d)0?{d1.day}(?!\d)", cleaned):
         raise ValueError(text)
     if year is None:
         # Check the day exists in some year (29 February) without choosing one.
         datetime(2000, d1.month, d1.day)  # noqa: DTZ001
-    return year, d1.month, d1.day
+    return year, d1.month, d1.day, d1.day
 
 
 # What stands between the dates of one list: "23 February, 28 February and 25 March 1989".

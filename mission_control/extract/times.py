@@ -7,9 +7,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
 
 from dateutil import tz
 
+from mission_control.extract import prefilter
 from mission_control.extract.spans import Claimed
 from mission_control.model import Precision
 
@@ -54,6 +56,18 @@ _TIME_RE = re.compile(
     rf"(?P<circa>{_CIRCA})?(?P<clock>{_CLOCK})(?:\s*{_AMPM})?(?:\s*(?P<zone>{_ZONE})(?![\w+]))?",
     re.IGNORECASE,
 )
+# Where a match of a time or of a window can begin, found in the lowered sentence and the
+# pattern tried there only (prefilter.finditer): a word of "about" before a digit, a clock's
+# first digit, and "between" or "from" before a window. Each choice opens with its own
+# character, so the scan leaps to those characters instead of trying every position (a
+# pattern that opens with an optional word is tried at each one).
+_ABOUT_DIGIT = [
+    rf"{re.escape(word)}\s*\d"
+    for word in ("~", "about", "approximately", "around", "roughly", "c.", "ca.", "circa")
+]
+_CLOCK_START = [rf"{digit}\d?:[0-5]" for digit in "0123456789"]
+_TIME_STARTS = re.compile("|".join([*_ABOUT_DIGIT, *_CLOCK_START]))
+_BETWEEN_STARTS = re.compile("|".join([r"between\s", r"from\s", *_ABOUT_DIGIT, *_CLOCK_START]))
 
 
 @dataclass(frozen=True)
@@ -71,8 +85,10 @@ class TimeMention:
     until: tuple[int, int, int | None] | None = None
 
 
+@lru_cache(maxsize=256)
 def zone_named(name: str | None) -> tzinfo | None:
-    """The zone a name gives ("UTC", "Moscow time", "UTC+3", "EST"), or None for no name."""
+    """The zone a name gives ("UTC", "Moscow time", "UTC+3", "EST"), or None for no name (an
+    article names the same few zones many times)."""
     if not name:
         return None
     upper = name.upper()
@@ -89,6 +105,7 @@ def zone_named(name: str | None) -> tzinfo | None:
     return UTC
 
 
+@lru_cache(maxsize=2048)
 def _clock_parts(text: str) -> tuple[int, int, int | None]:
     parts = text.split(":")
     second = int(float(parts[2])) if len(parts) > 2 else None
@@ -100,10 +117,13 @@ def find_times(sentence: str) -> list[TimeMention]:
     clocks = len(_CLOCK_DIGITS.findall(sentence)) if ":" in sentence else 0
     if not clocks:
         return []
+    low = prefilter.folded(sentence)
     found: list[TimeMention] = []
     windows: list[tuple[int, int]] = []
     # A window has two clock times: most sentences have at most one.
-    for match in _BETWEEN_RE.finditer(sentence) if clocks >= 2 else ():
+    for match in (
+        prefilter.finditer(_BETWEEN_RE, _BETWEEN_STARTS, sentence, low) if clocks >= 2 else ()
+    ):
         a = _clock_parts(match.group("a") or match.group("a2"))
         b = _clock_parts(match.group("b"))
         if a[:2] >= b[:2] and not (a[0] >= 18 and b[0] < 6):
@@ -123,9 +143,10 @@ def find_times(sentence: str) -> list[TimeMention]:
         )
         windows.append(match.span())
     taken = Claimed()
-    taken.add(windows)
-    for match in _TIME_RE.finditer(sentence):
-        if taken.overlaps(match.start(), match.end()):
+    if windows:
+        taken.add(windows)
+    for match in prefilter.finditer(_TIME_RE, _TIME_STARTS, sentence, low):
+        if windows and taken.overlaps(match.start(), match.end()):
             continue
         hour, minute, second = _clock_parts(match.group("clock"))
         ampm = match.group("ampm")
@@ -145,7 +166,8 @@ def find_times(sentence: str) -> list[TimeMention]:
                 circa=bool(match.group("circa")),
             )
         )
-    found.sort(key=lambda m: m.start)
+    if len(found) > 1:
+        found.sort(key=lambda m: m.start)
     return found
 
 
