@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 # What a case-insensitive pattern reads as each ASCII letter: the letter in either case, and
 # four letters outside ASCII (dotted and dotless I, the long S, the Kelvin sign).
@@ -67,23 +67,73 @@ class CueFinder:
 
 
 def scan(
-    pattern: re.Pattern[str], text: str, folded: str, starts: Iterable[str]
+    pattern: re.Pattern[str], text: str, folded: str, starts: Collection[str]
 ) -> list[re.Match[str]]:
     """The matches ``pattern.finditer(text)`` gives, found by trying the pattern only where
     one of its ``starts`` begins in ``folded`` (every match begins with one, and none is
     empty). ``text`` may be the folded text's own with stretches blanked out: a blank is no
     letter of a start."""
-    at: set[int] = set()
     find = folded.find
+    found: list[re.Match[str]] = []
+    end = 0
+    if len(starts) == 1:  # the places of one start come in order
+        for start in starts:
+            i = find(start)
+            while i >= 0:
+                if (match := pattern.match(text, i)) is not None:
+                    found.append(match)
+                    end = match.end()
+                i = find(start, max(i + 1, end))
+        return found
+    at: set[int] = set()
     for start in starts:
         i = find(start)
         while i >= 0:
             at.add(i)
             i = find(start, i + 1)
-    found: list[re.Match[str]] = []
-    end = 0
     for i in sorted(at):
         if i >= end and (match := pattern.match(text, i)) is not None:
             found.append(match)
             end = match.end()
     return found
+
+
+class CueMask:
+    """Which of a fixed set of cues the fold of a clause holds, as a mask: bit ``i`` set when
+    it holds ``cues[i]``. No cue holds a blank, so each lies within one of the clause's
+    blank-separated words; each word's cues are looked for once, when the word is first seen
+    (a clause holds few words, and an article's words repeat)."""
+
+    def __init__(self, cues: tuple[str, ...]) -> None:
+        assert not any(c.split() != [c] for c in cues), "a cue with a blank"
+        self.cues = cues
+        self._words: dict[str, int] = {}
+
+    def bits(self, cues: Iterable[str]) -> int:
+        """The mask of ``cues`` (each one of this finder's)."""
+        mask = 0
+        for cue in cues:
+            mask |= 1 << self.cues.index(cue)
+        return mask
+
+    def named(self, mask: int) -> tuple[str, ...]:
+        """The cues of a mask, in this finder's order."""
+        return tuple(c for i, c in enumerate(self.cues) if mask >> i & 1)
+
+    def __call__(self, folded: str) -> int:
+        """The mask of the cues ``folded`` holds."""
+        held = 0
+        words = self._words
+        get = words.get
+        for word in folded.split():
+            bits = get(word)
+            if bits is None:
+                if len(words) >= _LEXICON_SIZE:
+                    words.clear()
+                bits = 0
+                for i, cue in enumerate(self.cues):
+                    if cue in word:
+                        bits |= 1 << i
+                words[word] = bits
+            held |= bits
+        return held

@@ -8,8 +8,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from mission_control.extract import kind_guards as guards
 from mission_control.extract import vocabulary
-from mission_control.extract.keyword_scan import CueFinder, fold, scan
+from mission_control.extract.keyword_scan import fold, scan
 from mission_control.extract.spans import Claimed
 
 
@@ -41,15 +42,13 @@ _PLANNED_OR_KIND = (*vocabulary.PLANNED_VERBS, *((k, p) for k, p, *_ in vocabula
 
 
 def _planned_verbs(
-    text: str, folded: str, held: set[str]
+    text: str, folded: str, starts: tuple[str, ...]
 ) -> tuple[list[Keyword], list[tuple[int, int]]]:
     """The events a clause says were due ("was due to land"), each keyword at its verb, and
-    the stretches of text (the phrase and its verb) that no other row may read."""
+    the stretches of text (the phrase and its verb) that no other row may read; ``starts``:
+    those of PLANNED_TO the clause holds."""
     found: list[Keyword] = []
     spans: list[tuple[int, int]] = []
-    if held.isdisjoint(vocabulary.PLANNED_TO_CUES):
-        return found, spans
-    starts = held.intersection(vocabulary.PLANNED_TO_STARTS)
     for marker in scan(vocabulary.PLANNED_TO, text, folded, starts):
         at = marker.end()
         if spans and at <= spans[-1][1]:
@@ -70,16 +69,17 @@ def _planned_verbs(
 _BEFORE_REACH = 40
 
 
-def _mark_planned(text: str, folded: str, held: set[str], keywords: list[Keyword]) -> list[Keyword]:
+def _mark_planned(text: str, folded: str, held: int, keywords: list[Keyword]) -> list[Keyword]:
     """The keywords with those that "scheduled for" or "the planned" speaks of marked
     planned: the keyword right after such a phrase, else the one just before it."""
-    if not keywords:
-        return keywords
-    for_, adjective = (
-        scan(pattern, text, folded, held.intersection(starts))
-        if not held.isdisjoint(row_cues)
-        else []
-        for pattern, row_cues, starts in _PLANNED_PHRASES
+    for_ = scan(
+        vocabulary.PLANNED_FOR, text, folded, guards.tried(guards.FOR[1], held & guards.FOR[0])
+    )
+    adjective = scan(
+        vocabulary.PLANNED_ADJECTIVE,
+        text,
+        folded,
+        guards.tried(guards.ADJECTIVE[1], held & guards.ADJECTIVE[0]),
     )
     if not (for_ or adjective):
         return keywords
@@ -112,31 +112,41 @@ def find_keywords(text: str) -> list[Keyword]:
     what was only due marked planned; where two rows match the same words the row listed
     first keeps them."""
     folded = fold(text)
-    held = _held_in(folded)
-    if not held:
-        return []
-    planned, spans = _planned_verbs(text, folded, held)
-    blanked = _blanked(text, spans)
+    held = _held_mask(folded)
+    rows = guards.rows_held(held & guards.ROW_CUES)
+    due = guards.tried(guards.TO[1], held & guards.TO[0])
+    if not rows and not due:
+        return []  # no row may match, and nothing was due
+    planned: list[Keyword] = []
+    blanked = text
+    if due:
+        planned, spans = _planned_verbs(text, folded, due)
+        blanked = _blanked(text, spans)
+    if not rows:
+        return planned  # in order of the text, as PLANNED_TO's matches are
     # The folded text's cues and starts still stand for the blanked text: a blank is no
     # letter of either.
-    if not held.isdisjoint(vocabulary.HYPOTHETICAL_CUES):
-        starts = held.intersection(vocabulary.HYPOTHETICAL_STARTS)
+    starts = guards.tried(guards.HYPOTHETICAL[1], held & guards.HYPOTHETICAL[0])
+    if starts:
         hypothetical = scan(vocabulary.HYPOTHETICAL, blanked, folded, starts)
-        blanked = _blanked(blanked, [m.span() for m in hypothetical])
-    kept: list[Keyword] = []
+        if hypothetical:
+            blanked = _blanked(blanked, [m.span() for m in hypothetical])
     # Where the last word of KIND_LATER starts (-1: none), found once for the clause.
-    later_words = []
-    if not held.isdisjoint(vocabulary.KIND_LATER_CUES):
-        starts = held.intersection(vocabulary.KIND_LATER_CUES)
+    later = -1
+    starts = guards.tried(guards.LATER[1], held & guards.LATER[0])
+    if starts:
         later_words = scan(vocabulary.KIND_LATER, blanked, folded, starts)
-    later = later_words[-1].start() if later_words else -1
-    if later_words and _PARACHUTE_CUES[0] in held:
-        blanked = _parachute_words(blanked, folded, later_words)
+        if later_words:
+            later = later_words[-1].start()
+            if held & guards.PARACHUTE_BIT:
+                blanked = _parachute_words(blanked, folded, later_words)
+    kept: list[Keyword] = []
     taken: Claimed | None = None
-    for rank, kind, pattern, row_cues, row_starts, needs_later, at_word in _ROWS:
-        if held.isdisjoint(row_cues):
+    for rank, kind, pattern, guard, needs_later, at_word in rows:
+        starts = guards.tried(guard[1], held & guard[0])
+        if not starts:
             continue
-        matches = scan(pattern, blanked, folded, held.intersection(row_starts))
+        matches = scan(pattern, blanked, folded, starts)
         if not matches:
             continue
         if kept and taken is None:
@@ -153,8 +163,12 @@ def find_keywords(text: str) -> list[Keyword]:
         kept.extend(found)
         if taken is not None:
             taken.add((k.start, k.end) for k in found)
-    kept.sort(key=_IN_ORDER)
-    kept = _mark_planned(text, folded, held, kept)
+    if not kept:
+        return planned
+    if len(kept) > 1:
+        kept.sort(key=_IN_ORDER)
+    if held & guards.PLANNED_PHRASE_CUES:
+        kept = _mark_planned(text, folded, held, kept)
     return sorted([*kept, *planned], key=_IN_ORDER) if planned else kept
 
 
@@ -182,46 +196,10 @@ def _parachute_words(text: str, folded: str, later_words: list[re.Match[str]]) -
     return "".join(chars) if chars is not None else text
 
 
-_PARACHUTE = re.compile(r"\bparachutes?\b", re.I)
-_PARACHUTE_CUES = ("parachute",)
-"""What every match of _PARACHUTE holds, and begins with (as KIND_LATER's cues do)."""
-
-_PLANNED_PHRASES = (
-    (vocabulary.PLANNED_FOR, vocabulary.PLANNED_FOR_CUES, vocabulary.PLANNED_FOR_STARTS),
-    (
-        vocabulary.PLANNED_ADJECTIVE,
-        vocabulary.PLANNED_ADJECTIVE_CUES,
-        vocabulary.PLANNED_ADJECTIVE_STARTS,
-    ),
-)
-# The kind table's rows as find_keywords reads them: rank, kind, pattern, cues, starts, whether
-# a match in group "later" needs a word of KIND_LATER after it, and whether a match may name
-# the word that states the event within it (group "word").
-_ROWS = tuple(
-    (
-        rank,
-        kind,
-        pattern,
-        frozenset(cues),
-        starts,
-        "later" in pattern.groupindex,
-        "word" in pattern.groupindex,
-    )
-    for rank, (kind, pattern, cues, starts) in enumerate(vocabulary.KIND_PATTERNS)
-)
-# Every pattern find_keywords runs, with its cues and starts.
-_GUARDED: tuple[tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...]], ...] = (
-    *((pattern, cues, starts) for _, pattern, cues, starts in vocabulary.KIND_PATTERNS),
-    (vocabulary.HYPOTHETICAL, vocabulary.HYPOTHETICAL_CUES, vocabulary.HYPOTHETICAL_STARTS),
-    (vocabulary.PLANNED_TO, vocabulary.PLANNED_TO_CUES, vocabulary.PLANNED_TO_STARTS),
-    *_PLANNED_PHRASES,
-    (vocabulary.KIND_LATER, vocabulary.KIND_LATER_CUES, vocabulary.KIND_LATER_CUES),
-    (_PARACHUTE, _PARACHUTE_CUES, _PARACHUTE_CUES),
-)
-# Their cues, and their starts: which of them a clause holds is found once for all.
-_CUES = tuple(sorted({cue for _, cues, _ in _GUARDED for cue in cues}))
-_STARTS = tuple(sorted({start for _, _, starts in _GUARDED for start in starts}))
-_held_in = CueFinder((*_CUES, *_STARTS))
+# The names of kind_guards that the tests of the cues and starts read here.
+_PARACHUTE, _PARACHUTE_CUES = guards.PARACHUTE, guards.PARACHUTE_CUES
+_CUES, _STARTS = guards.CUES, guards.STARTS
+_held_in, _held_mask = guards.held_in, guards.held_mask
 
 
 def kind_of(keywords: Sequence[Keyword]) -> str | None:

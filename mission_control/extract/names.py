@@ -7,7 +7,8 @@ from __future__ import annotations
 import functools
 import re
 
-from mission_control.extract import prefilter, vocabulary
+from mission_control.extract import vocabulary
+from mission_control.extract.keyword_scan import fold
 
 # Words that, capitalised before a small number, name no craft: months, words that open a
 # sentence ("On 3 and 4 July", "Some 40 km"), places and things numbered ("Site 81",
@@ -32,19 +33,30 @@ _ANY_CRAFT = re.compile(
     r"(?![/.:,]\d|\s*(?:km|mi|m|kg|g|s|h|min|ft|lb|°|%)(?!\w))"
 )
 # Where every craft name begins, of the known programmes' (all words of four letters or more)
-# or any other: a capitalised word, space and a digit.
-_ANY_NAME = re.compile(r"[A-Z][a-z]{2,}(?:-[A-Z][A-Za-z]?)?\s+\d")
+# or any other: a capitalised word, space and a digit. Not a month ("July 1975"): a month
+# names no known craft, and _NOT_CRAFT keeps it from being any other.
+_MONTHS = (
+    *("January", "February", "March", "April", "May", "June", "July", "August"),
+    *("September", "October", "November", "December"),
+)
+_ANY_NAME = re.compile(
+    r"[A-Z][a-z]{2,}+" + "".join(f"(?<!{m})" for m in _MONTHS) + r"(?:-[A-Z][A-Za-z]?)?\s+\d"
+)
 
 
 def craft_names(text: str) -> list[re.Match[str]]:
     """The craft names of ``text`` in order: those of the known programmes, and any other
     word-and-number name (:data:`_ANY_CRAFT`), each a match of its own pattern as its
     ``finditer`` gives them (where a known name is also another, the known one)."""
+    hit = _ANY_NAME.search(text)
+    if hit is None:
+        return []  # as for most texts
     found: list[re.Match[str]] = []
     known_end = other_end = 0
     # Both patterns' matches begin where _ANY_NAME matches, and none begins inside one of its
     # matches (there, no capital stands after a word boundary with two letters after it).
-    for hit in _ANY_NAME.finditer(text):
+    # Its matches are found as its ``finditer`` finds them, each search from the last end.
+    while hit is not None:
         at = hit.start()
         known = vocabulary.CRAFT_NAME.match(text, at) if at >= known_end else None
         if known is not None:
@@ -55,6 +67,7 @@ def craft_names(text: str) -> list[re.Match[str]]:
         match = known or other
         if match is not None:
             found.append(match)
+        hit = _ANY_NAME.search(text, hit.end())
     return found
 
 
@@ -63,32 +76,46 @@ def part_words(text: str) -> tuple[tuple[str, tuple[re.Match[str], ...]], ...]:
     """Each part of :data:`~.vocabulary.PART_WORDS` with its words' matches in ``text``, in
     the table's order (kept for the last texts read: a clause's subject, companions and
     links are each asked of it)."""
-    low = prefilter.folded(text)
-    if low is None:
-        return tuple(
-            (part, tuple(pattern.finditer(text))) for part, pattern, _ in vocabulary.PART_WORDS
-        )
-    if not prefilter.has_any(low, _PART_HINTS):
-        return _NO_PART_WORDS
-    hits = vocabulary.PART_STARTS.finditer(low)
+    # The fold of the text (keyword_scan.fold) has a part word's lower-case letters where
+    # its case-blind pattern reads them, in ASCII or not.
+    low = fold(text)
+    if not (
+        "land" in low
+        or "descent" in low
+        or "bus" in low
+        or "coast" in low
+        or "flyby" in low
+        or "carrier" in low
+        or "orbiter" in low
+        or "capsule" in low
+        or "rover" in low
+        or "penetrator" in low
+    ):
+        return _NO_PART_WORDS  # every part word holds one of these
     found: dict[str, list[re.Match[str]]] = {}
-    for hit in hits:
+    for hit in vocabulary.PART_STARTS.finditer(low):
         part = vocabulary.PART_OF_START[hit.group()]
-        matches = found.setdefault(part, [])
+        matches = found.get(part)
+        if matches is None:
+            matches = found[part] = []
         # Each part's matches do not overlap, as its own pattern's ``finditer`` gives them.
-        if matches and hit.start() < matches[-1].end():
+        elif matches and hit.start() < matches[-1].end():
             continue
         match = _PART_PATTERNS[part].match(text, hit.start())
         if match is not None:
             matches.append(match)
-    return tuple([(part, tuple(found.get(part, ()))) for part in _PARTS])
+    if not found:
+        return _NO_PART_WORDS
+    parts = list(_NO_PART_WORDS)
+    for part, matches in found.items():
+        if matches:
+            parts[_PLACE[part]] = (part, tuple(matches))
+    return tuple(parts)
 
 
 _PART_PATTERNS = {part: pattern for part, pattern, _ in vocabulary.PART_WORDS}
 _PARTS = tuple(_PART_PATTERNS)
-# Every part word holds one of these (lowered).
-_PART_HINTS: tuple[str, ...] = ("land", "descent", "bus", "coast", "flyby", "carrier")
-_PART_HINTS += ("orbiter", "capsule", "rover", "penetrator")
+_PLACE = {part: i for i, part in enumerate(_PARTS)}
 _NO_PART_WORDS: tuple[tuple[str, tuple[re.Match[str], ...]], ...] = tuple(
     (part, ()) for part in _PARTS
 )

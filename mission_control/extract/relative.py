@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from mission_control.extract import prefilter
+from mission_control.extract.keyword_scan import fold
 from mission_control.extract.kinds import Keyword, assign_kinds
 from mission_control.extract.stamps import Stamp
 from mission_control.model import Precision, StatedTime
@@ -137,66 +137,87 @@ def _counted(later: re.Match[str]) -> Relative:
 
 def find_relative(text: str) -> Relative | None:
     """The first relative time a clause states, if any."""
-    low = prefilter.folded(text)
-    if low is None:  # not ASCII: every pattern is tried
-        return _first_relative(text, lambda may: True)
-    # Each pattern is tried only where the words it cannot match without are in the
-    # clause: most clauses say none of the words a relative time needs.
-    return _first_relative(text, lambda may: may(low))
-
-
-def _first_relative(text: str, worth: Callable[[Callable[[str], bool]], bool]) -> Relative | None:
+    # Each pattern is tried only where its gate finds the words it cannot match without:
+    # most clauses say none of the words a relative time needs, and every gate needs one of
+    # these.
+    low = fold(text)
+    if not (
+        "after" in low
+        or "later" in low
+        or "from" in low
+        or "that" in low
+        or "same" in low
+        or "next" in low
+        or "following" in low
+        or "since" in low
+    ):
+        return None
     found: list[Relative] = []
-    anchored = _ANCHORED_RE.search(text) if worth(_may_count_from_event) else None
-    if anchored:
+    if _may_count_from_event(low) and (anchored := _ANCHORED_RE.search(text)):
         anchor = _ANCHORS[re.sub(r"\s+", " ", anchored.group("anchor").lower())]
         found.append(replace(_counted(anchored), anchor=anchor))
-    later = _LATER_RE.search(text) if worth(_may_say_later) else None
-    if later:
+    if _may_say_later(low) and (later := _LATER_RE.search(text)):
         found.append(_counted(later))
-    following = _NEXT_DAY_RE.search(text) if worth(_may_say_next_day) else None
-    if following:
+    if _may_say_next_day(low) and (following := _NEXT_DAY_RE.search(text)):
         found.append(Relative(following.span(), timedelta(days=1), Precision.DAY))
-    same = _SAME_DAY_RE.search(text) if worth(_may_say_same_day) else None
-    if same:
+    if _may_say_same_day(low) and (same := _SAME_DAY_RE.search(text)):
         found.append(Relative(same.span(), timedelta(0), Precision.DAY))
-    then = _THEN_RE.search(text) if worth(_may_say_then) else None
-    if then:
+    if _may_say_then(low) and (then := _THEN_RE.search(text)):
         found.append(Relative(then.span(), timedelta(0), Precision.SECOND))
-    return min(found, key=lambda r: r.span[0], default=None)
+    if not found:
+        return None
+    return min(found, key=lambda r: r.span[0])
 
 
-def _says(low: str, *words: str) -> bool:
-    """Whether the lowered clause has any of the words."""
-    return prefilter.has_any(low, words)
+# Each pattern's gate, asked of the clause's fold (keyword_scan.fold: where a pattern reads a
+# lower-case ASCII letter, the fold has that letter): a quick test of a word the pattern needs,
+# then a search for the words in the order the pattern needs them, which begins with a
+# literal and so is quick (a property in tests/unit/test_relative_gates*.py holds each
+# pattern to its gate).
+_UNIT = r"(?:second|minute|hour|day|week)s?\s+"
+_ANCHORED_CORE = re.compile(
+    _UNIT + r"after\s+(?:the\s+|its\s+)?(?:touchdown|landing|launch|lift-?off|separation|"
+    r"(?:atmospheric\s+)?entry|orbit\s+insertion)\b"
+)
+_LATER_CORE = re.compile(_UNIT + r"later\b")
+_DAY_PART = rf"\s+{_PART_OF_DAY}\b"
+_NEXT_DAY_CORE = re.compile(rf"next{_DAY_PART}|following{_DAY_PART}|the\s+day\s+after\b")
+_SAME_DAY_CORE = re.compile(
+    rf"that{_DAY_PART}|same{_DAY_PART}|in\s+the{_DAY_PART}|"
+    r"shortly\s+(?:after|thereafter)|soon\s+(?:after|thereafter)|"
+    r"immediately\s+(?:after|thereafter)|"
+    r"moments\s+later\b|hours\s+later\b|minutes\s+later\b|seconds\s+later\b"
+)
+_THEN_CORE = re.compile(
+    r"after\s+(?:that|this|then)\b|from\s+(?:that|this|then)\b|since\s+(?:that|this|then)\b"
+)
 
 
-# Each pattern's necessary words, asked of the lowered clause (a property in
-# tests/unit/test_relative_gates.py holds each pattern to its test).
 def _may_count_from_event(low: str) -> bool:
-    return "after" in low and _says(low, *_ANCHOR_WORDS)
+    return "after" in low and _ANCHORED_CORE.search(low) is not None
 
 
 def _may_say_later(low: str) -> bool:
-    return "later" in low
+    return "later" in low and _LATER_CORE.search(low) is not None
 
 
 def _may_say_next_day(low: str) -> bool:
-    return (_says(low, "next", "following") and _says(low, *_PARTS_OF_DAY)) or (
-        "day" in low and "after" in low
+    return ("next" in low or "following" in low or "after" in low) and (
+        _NEXT_DAY_CORE.search(low) is not None
     )
 
 
 def _may_say_same_day(low: str) -> bool:
-    return (
-        (_says(low, "later", "same", "that") and _says(low, *_PARTS_OF_DAY))
-        or ("after" in low and _says(low, "shortly", "soon", "immediately"))
-        or ("later" in low and _says(low, "moments", "hours", "minutes", "seconds"))
+    # "later in the morning": "in the" only after "later".
+    return ("that" in low or "same" in low or "later" in low or "after" in low) and (
+        _SAME_DAY_CORE.search(low) is not None
     )
 
 
 def _may_say_then(low: str) -> bool:
-    return _says(low, "after", "from", "since") and _says(low, "that", "this", "then")
+    return ("after" in low or "from" in low or "since" in low) and (
+        _THEN_CORE.search(low) is not None
+    )
 
 
 GATES: tuple[tuple[re.Pattern[str], Callable[[str], bool]], ...] = (

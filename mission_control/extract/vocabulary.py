@@ -373,8 +373,8 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str], tuple[str, ...], tuple[str, ...
             r"atmosphere\b|\b(?<!capsule\s)re-?entered\b|\bburn(?:ed|t)\s+up\b",
             _I,
         ),
-        ("decay", "enter", "burn"),
-        ("orbit", "decayed", "re", "burn"),
+        ("decay", "reenter", "re-enter", "burn"),
+        ("orbit", "decayed", "reenter", "re-enter", "burn"),
     ),
     (
         "flyby",
@@ -461,10 +461,53 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str], tuple[str, ...], tuple[str, ...
             r"(?:mission|schedule|programme|program)))",
             _I,
         ),
-        ("land", "touch", "ground", "surface", "impact", "crash"),
-        ("land", "touch", "soft", "reached", "slammed", "smashed", "plunged", "impact", "crash"),
+        ("landed", "landing", "touch", "ground", "surface", "impact", "crash"),
+        (
+            *("landed", "landing", "touch", "soft", "reached", "slammed", "smashed", "plunged"),
+            *("impact", "crash"),
+        ),
     ),
 )
+
+# Starts of the patterns above that begin a match only with a cue of their own: a match of
+# the pattern named that begins with the start holds one of these (lowered), so a clause
+# that holds none of them is not tried there ("orbit" begins "orbit insertion" alone of
+# orbit-insertion's matches, and "was" of HYPOTHETICAL's only "was due to" or "was not").
+_NOT = ("not", "n't", "n\u2019t")
+_DUE = (
+    *("intended", "expected", "planned", "scheduled", "designed", "meant", "about"),
+    *("necessary", "supposed", "due", "set"),
+)
+START_CUES: dict[str, dict[str, tuple[str, ...]]] = {
+    "course-correction": {"orbit": ("correction", "trim")},
+    "loss-of-contact": {
+        **dict.fromkeys(("it", "probe", "spacecraft", "craft", "orbiter", "lander"), ("silent",)),
+        **dict.fromkeys(("rover", "bus", "module", "capsule", "transmitter"), ("silent",)),
+        "radio": ("silent", "lost"),
+        "contact": ("lost",),
+        "lost": ("contact",),
+        "loss": ("contact", "signal", "communication"),
+        "no": ("word", "received", "heard", "arrived", "came"),
+        **dict.fromkeys(("kept", "maintained", "sent", "returned", "transmitted"), ("until",)),
+        **dict.fromkeys(("relayed", "continued", "heard", "tracked"), ("until",)),
+        **dict.fromkeys(("began", "started"), ("ceased", "stopped", "ended")),
+    },
+    "deactivation": {
+        **dict.fromkeys(("was", "were"), ("shut", "turned", "switched", "powered", "retired")),
+        "mission": ("ended", "terminated", "concluded"),
+        "end": ("mission",),
+        **dict.fromkeys(("turned", "switched", "shut"), ("off", "down")),
+    },
+    "decay": {"orbit": ("decay",)},
+    "orbit-insertion": {"orbit": ("insertion",)},
+    "separation": {"was": ("released", "ejected"), "were": ("released", "ejected")},
+    "HYPOTHETICAL": {
+        **dict.fromkeys(("was", "were", "is", "are"), (*_DUE, *_NOT)),
+        "in": ("intended", "instead", "preparation"),
+        **dict.fromkeys(("did", "do", "could", "would", "had", "has"), _NOT),
+    },
+}
+
 
 # A keyword whose pattern matched in its group ``later`` names its kind only when this matches
 # somewhere after it in the clause ("the parachute ... deployed").
