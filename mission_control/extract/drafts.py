@@ -18,7 +18,9 @@ from mission_control.extract.clauses import DatedClause
 from mission_control.extract.document import Document, Sentence
 from mission_control.extract.draft import Draft
 from mission_control.extract.infobox import infobox_events
+from mission_control.extract.joins import companion_parts
 from mission_control.extract.kinds import assign_keywords, kind_of, plans, unplaced_keywords
+from mission_control.extract.outcomes import stated_outcomes
 from mission_control.extract.parts import default_part, named_parts
 from mission_control.extract.quantities import find_quantities
 from mission_control.extract.report import Report
@@ -26,7 +28,6 @@ from mission_control.extract.stamps import shared_back
 from mission_control.extract.subjects import (
     OTHER_CRAFT,
     about_it,
-    companion_parts,
     freed_part,
     last_subject,
     opens_with_it,
@@ -44,7 +45,12 @@ def read_drafts(
     order; a clause that names no event but adds an outcome or a quantity is added to an
     event of its paragraph. Quantities whose stated conversion is wrong are warned of."""
     drafting = _Drafting(doc, name, report, infobox_drafts(doc))
+    sentence: Sentence | None = None
     for clause in clauses:
+        if clause.sentence is not sentence:
+            sentence = clause.sentence
+            drafting.subjects.clear()
+            drafting.companions.clear()
         if clause.sentence.paragraph != drafting.paragraph:
             drafting.flush_details()
             drafting.paragraph = clause.sentence.paragraph
@@ -83,22 +89,6 @@ def _provenance(doc: Document, sentence: Sentence) -> Provenance:
     return Provenance(doc.source, sentence.raw, (sentence.start, sentence.end), sentence.line)
 
 
-def _outcomes(text: str) -> list[str]:
-    low = prefilter.folded(text)
-    if low is not None and not _OUTCOME_WORDS.search(low):
-        return []
-    return [
-        tag
-        for tag, pattern, words in vocabulary.OUTCOME_PATTERNS
-        if prefilter.has_any(low, words) and pattern.search(text)
-    ]
-
-
-_OUTCOME_WORDS = prefilter.any_word(
-    tuple(w for _, _, words in vocabulary.OUTCOME_PATTERNS for w in words)
-)
-
-
 def _said(pattern: re.Pattern[str], words: tuple[str, ...], text: str, low: str | None) -> bool:
     """Whether ``pattern`` matches ``text``, tried only when its lowered form ``low`` holds
     one of ``words``."""
@@ -118,7 +108,9 @@ class _Drafting:
     paragraph: int = 0  # the paragraph being read
     flushed: int = 0  # how many drafts were there when the pending details were last placed
     described: dict[Quantity, Quantity] = field(default_factory=dict)  # each with ``shown``
-    # The other parts each clause joins to its subject, and each clause's subject part.
+    # The other parts each clause of the sentence read joins to its subject, and the subject
+    # part of each clause and stretch of a clause it has asked of (kept for one sentence: a
+    # clause's moments, its undated events and the clause after it ask).
     companions: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     subjects: dict[str, str | None] = field(default_factory=dict)
 
@@ -167,7 +159,7 @@ class _Drafting:
 
     def subject_of(self, text: str) -> str | None:
         """The part a clause names as its subject (its mission's name names none), read once."""
-        if text not in self.subjects:  # its times, its undated events and the next clause ask
+        if text not in self.subjects:
             self.subjects[text] = part_of_subject(without_name(text, self.name))
         return self.subjects[text]
 
@@ -188,7 +180,7 @@ class _Drafting:
         kinds = shared_back(text, stamps, [kind_at[s.span] for s in stamps])
         single = len(stamps) == 1
         # Read once for the clause, however many moments it states.
-        outcomes = _outcomes(text)
+        outcomes = stated_outcomes(text)
         provenance = _provenance(self.doc, sentence)
         # A time in a clause with a subject of its own is that subject's.
         offsets = [s.span[1] - 1 for s in stamps]
@@ -315,7 +307,7 @@ class _Drafting:
         same section), or details (an outcome, a quantity) of an event near it."""
         sentence, text, order = clause.sentence, clause.text, clause.order
         kind = kind_of(clause.keywords)
-        outcomes = _outcomes(text)
+        outcomes = stated_outcomes(text)
         if kind is None:
             quantities = self.quantities(sentence.line, text)
             if outcomes or quantities:
