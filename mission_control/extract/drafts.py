@@ -30,6 +30,7 @@ from mission_control.extract.subjects import (
     about_it,
     freed_part,
     last_subject,
+    may_name_part,
     opens_with_it,
     part_of_subject,
     subjects_at,
@@ -51,14 +52,16 @@ def read_drafts(
             sentence = clause.sentence
             drafting.subjects.clear()
             drafting.companions.clear()
+            provenance = _provenance(doc, sentence)  # made once for all its clauses
+        drafting.partless = not may_name_part(clause.text)
         if clause.sentence.paragraph != drafting.paragraph:
             drafting.flush_details()
             drafting.paragraph = clause.sentence.paragraph
             drafting.subject = None
         if clause.dated:
-            drafting.dated_clause(clause)
+            drafting.dated_clause(clause, provenance)
         else:
-            drafting.undated_clause(clause)
+            drafting.undated_clause(clause, provenance)
         drafting.note_subject(clause.text, clause.sentence)
     drafting.flush_details()
     return drafting.drafts
@@ -113,6 +116,7 @@ class _Drafting:
     # clause's moments, its undated events and the clause after it ask).
     companions: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     subjects: dict[str, str | None] = field(default_factory=dict)
+    partless: bool = False  # whether the clause being read (and each stretch of it) names no part
 
     def quantities(self, line: int, text: str) -> list[Quantity]:
         """The quantities a clause states, each described for display; one the article
@@ -160,7 +164,9 @@ class _Drafting:
     def subject_of(self, text: str) -> str | None:
         """The part a clause names as its subject (its mission's name names none), read once."""
         if text not in self.subjects:
-            self.subjects[text] = part_of_subject(without_name(text, self.name))
+            self.subjects[text] = (
+                None if self.partless else part_of_subject(without_name(text, self.name))
+            )
         return self.subjects[text]
 
     def note_subject(self, text: str, sentence: Sentence) -> None:
@@ -171,7 +177,7 @@ class _Drafting:
         elif not opens_with_it(text):
             self.subject = None
 
-    def dated_clause(self, clause: DatedClause) -> None:
+    def dated_clause(self, clause: DatedClause, provenance: Provenance) -> None:
         sentence, text = clause.sentence, clause.text
         stamps = clause.stamps
         # A date that is not real keeps the event word next to it from the other dates.
@@ -181,7 +187,6 @@ class _Drafting:
         single = len(stamps) == 1
         # Read once for the clause, however many moments it states.
         outcomes = stated_outcomes(text)
-        provenance = _provenance(self.doc, sentence)
         # A time in a clause with a subject of its own is that subject's.
         offsets = [s.span[1] - 1 for s in stamps]
         nears = subjects_at(text, offsets, self.subject_of, self.name)
@@ -278,8 +283,11 @@ class _Drafting:
         key = (draft.text, draft.part)
         companions = self.companions.get(key)
         if companions is None:
-            text = without_name(draft.text, self.name)
-            companions = self.companions[key] = companion_parts(text, draft.part)
+            companions = self.companions[key] = (
+                []
+                if self.partless
+                else companion_parts(without_name(draft.text, self.name), draft.part)
+            )
         for part in companions:
             if part == "spacecraft" or draft.part == "spacecraft":
                 continue
@@ -302,7 +310,7 @@ class _Drafting:
             )
         self.drafts.append(draft)
 
-    def undated_clause(self, clause: DatedClause) -> None:
+    def undated_clause(self, clause: DatedClause, provenance: Provenance) -> None:
         """A clause that states no date: an event of the day the text last stated (in the
         same section), or details (an outcome, a quantity) of an event near it."""
         sentence, text, order = clause.sentence, clause.text, clause.order
@@ -318,7 +326,6 @@ class _Drafting:
         quantities = self.quantities(sentence.line, text)
         prev = self.drafts[-1] if self.drafts else None
         part = self.part_for(text, kind, clause.day, sentence, self.subject_of(text))
-        provenance = _provenance(self.doc, sentence)
         if (
             prev is not None
             and prev.kind == kind

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from mission_control.extract import prefilter, vocabulary
 from mission_control.extract.joins import companion_parts, first_part_word, space_before
+from mission_control.extract.keyword_scan import fold
 from mission_control.extract.names import craft_names, part_words
 
 if TYPE_CHECKING:
@@ -27,21 +28,21 @@ _ITS_OTHER = re.compile(r"\b(?:its|their)\s+(?:[\w-]+,?\s+){0,3}$", re.I)
 
 
 def _words_before(text: str, end: int, n: int) -> list[str]:
-    """The last ``n`` words of ``text[:end]``, as ``text[:end].split()[-n:]``, read back from
-    ``end``: each place asked costs its own words only."""
-    words: list[str] = []
-    while len(words) < n:
-        while end > 0 and text[end - 1].isspace():
-            end -= 1
-        if end == 0:
-            break
-        start = end
-        while start > 0 and not text[start - 1].isspace():
-            start -= 1
-        words.append(text[start:end])
-        end = start
-    words.reverse()
-    return words
+    """The last ``n`` words of ``text[:end]``, as ``text[:end].split()[-n:]``: splitting
+    from the right stops after ``n`` words."""
+    return text[:end].rsplit(None, n)[-n:]
+
+
+# Every part word holds one of these in its fold (:func:`.keyword_scan.fold`).
+_PART_HINTS: tuple[str, ...] = ("land", "descent", "bus", "coast", "flyby", "carrier", "orbiter")
+_PART_HINTS += ("capsule", "rover", "penetrator")
+
+
+def may_name_part(text: str) -> bool:
+    """Whether ``text`` may hold a part word (one of :data:`~.vocabulary.PART_WORDS`): a
+    text without one of the words each holds has no part to find."""
+    folded = fold(text)
+    return any(map(folded.__contains__, _PART_HINTS))
 
 
 # A link named with the craft at its far end ("contact with the lander", "signals from the
@@ -87,6 +88,9 @@ _PRONOUN_SUBJECT = re.compile(r"^(?:[A-Z][\w-]*(?:\s+[\w'-]+){0,3},\s+)?(?:it|it
 
 def opens_with_it(text: str) -> bool:
     """Whether a clause's subject is "it" or "its" (after an opening phrase, perhaps)."""
+    # In ASCII, such a subject opens the clause or follows the comma after an opening phrase.
+    if "," not in text and text[:2].lower() != "it" and text.isascii():
+        return False
     return _PRONOUN_SUBJECT.match(text) is not None
 
 

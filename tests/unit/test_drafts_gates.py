@@ -1,7 +1,9 @@
 """The drafting stage's shortcuts are necessary conditions: an outcome pattern is tried only
-when the fold of a clause holds one of its words, and a clause's breaks are looked for only
-where they can begin; each finds what trying everything everywhere finds, in the corpus and
-in made-up text written as a case-blind pattern reads it alike."""
+when the fold of a clause holds one of its words, a clause's breaks are looked for only where
+they can begin, a clause is asked for its part words only when its fold holds a word each
+holds, and for an "it" as its subject only when it opens with "it" or holds a comma; each
+finds what trying everything everywhere finds, in the corpus and in made-up text written as
+a case-blind pattern reads it alike."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from hypothesis import strategies as st
 from mission_control.extract import subjects, vocabulary
 from mission_control.extract.keyword_scan import fold
 from mission_control.extract.outcomes import stated_outcomes
+from mission_control.extract.sentences import split_clauses
 from tests.support.fuzzing import FUZZ
 from tests.unit.test_kinds_speed import SMALL, _odd_spellings, _oddly_written
 from tests.unit.test_reader_speed import TEXTS, corpus_sentences
@@ -165,3 +168,56 @@ def test_made_up_clause_breaks_are_found_as_the_pattern_finds_them(text: str) ->
 def test_clause_breaks_of_each_form_are_found(text: str) -> None:
     assert _breaks(text) == _every_break(text)
     assert _every_break(text) or text == "no break here and there"
+
+
+def _names_a_part(text: str) -> bool:
+    return any(pattern.search(text) for _, pattern, _ in vocabulary.PART_WORDS)
+
+
+def test_a_corpus_sentence_naming_a_part_may_name_one() -> None:
+    named = 0
+    for text in corpus_sentences():
+        if _names_a_part(text):
+            named += 1
+            assert subjects.may_name_part(text), text
+    assert named > 50
+
+
+@FUZZ
+@given(TEXTS.flatmap(_oddly_written))
+def test_a_made_up_text_naming_a_part_may_name_one(text: str) -> None:
+    assert subjects.may_name_part(text) or not _names_a_part(text)
+
+
+@pytest.mark.parametrize(("part", "pattern", "starts"), vocabulary.PART_WORDS)
+def test_every_way_a_part_word_is_written_may_name_a_part(
+    part: str, pattern: re.Pattern[str], starts: tuple[str, ...]
+) -> None:
+    texts = [
+        f"then {odd}."
+        for text in _cover(sre_parse.parse(pattern.pattern, pattern.flags).data)
+        for odd in _odd_spellings(text)
+    ]
+    assert any(_names_a_part(text) for text in texts)
+    for text in texts:
+        assert subjects.may_name_part(text) or not _names_a_part(text), text
+
+
+def _opens_with_it(text: str) -> bool:
+    return subjects._PRONOUN_SUBJECT.match(text) is not None
+
+
+@FUZZ
+@given(st.sampled_from(["", "It", "it", "ITS", "It's", "\u0130t", "\u0131t", "Initially"]), TEXTS)
+def test_a_clause_opening_with_it_is_found_as_the_pattern_finds_it(head: str, text: str) -> None:
+    for clause in (head + text, head + " " + text, text):
+        assert subjects.opens_with_it(clause) == _opens_with_it(clause), clause
+
+
+def test_the_corpus_clauses_opening_with_it_are_found_as_the_pattern_finds_them() -> None:
+    found = 0
+    for sentence in corpus_sentences():
+        for clause in split_clauses(sentence):
+            found += _opens_with_it(clause)
+            assert subjects.opens_with_it(clause) == _opens_with_it(clause), clause
+    assert found > 20
