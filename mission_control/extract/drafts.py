@@ -18,7 +18,9 @@ from mission_control.extract.clauses import DatedClause
 from mission_control.extract.document import Document, Sentence
 from mission_control.extract.draft import Draft
 from mission_control.extract.infobox import infobox_events
+from mission_control.extract.joins import companion_parts
 from mission_control.extract.kinds import assign_keywords, kind_of, plans, unplaced_keywords
+from mission_control.extract.outcomes import stated_outcomes
 from mission_control.extract.parts import default_part, named_parts
 from mission_control.extract.quantities import find_quantities
 from mission_control.extract.report import Report
@@ -26,9 +28,9 @@ from mission_control.extract.stamps import shared_back
 from mission_control.extract.subjects import (
     OTHER_CRAFT,
     about_it,
-    companion_parts,
     freed_part,
     last_subject,
+    may_name_part,
     opens_with_it,
     part_of_subject,
     subjects_at,
@@ -44,15 +46,22 @@ def read_drafts(
     order; a clause that names no event but adds an outcome or a quantity is added to an
     event of its paragraph. Quantities whose stated conversion is wrong are warned of."""
     drafting = _Drafting(doc, name, report, infobox_drafts(doc))
+    sentence: Sentence | None = None
     for clause in clauses:
+        if clause.sentence is not sentence:
+            sentence = clause.sentence
+            drafting.subjects.clear()
+            drafting.companions.clear()
+            provenance = _provenance(doc, sentence)  # made once for all its clauses
+        drafting.partless = not may_name_part(clause.text)
         if clause.sentence.paragraph != drafting.paragraph:
             drafting.flush_details()
             drafting.paragraph = clause.sentence.paragraph
             drafting.subject = None
         if clause.dated:
-            drafting.dated_clause(clause)
+            drafting.dated_clause(clause, provenance)
         else:
-            drafting.undated_clause(clause)
+            drafting.undated_clause(clause, provenance)
         drafting.note_subject(clause.text, clause.sentence)
     drafting.flush_details()
     return drafting.drafts
@@ -83,22 +92,6 @@ def _provenance(doc: Document, sentence: Sentence) -> Provenance:
     return Provenance(doc.source, sentence.raw, (sentence.start, sentence.end), sentence.line)
 
 
-def _outcomes(text: str) -> list[str]:
-    low = prefilter.folded(text)
-    if low is not None and not _OUTCOME_WORDS.search(low):
-        return []
-    return [
-        tag
-        for tag, pattern, words in vocabulary.OUTCOME_PATTERNS
-        if prefilter.has_any(low, words) and pattern.search(text)
-    ]
-
-
-_OUTCOME_WORDS = prefilter.any_word(
-    tuple(w for _, _, words in vocabulary.OUTCOME_PATTERNS for w in words)
-)
-
-
 def _said(pattern: re.Pattern[str], words: tuple[str, ...], text: str, low: str | None) -> bool:
     """Whether ``pattern`` matches ``text``, tried only when its lowered form ``low`` holds
     one of ``words``."""
@@ -118,9 +111,12 @@ class _Drafting:
     paragraph: int = 0  # the paragraph being read
     flushed: int = 0  # how many drafts were there when the pending details were last placed
     described: dict[Quantity, Quantity] = field(default_factory=dict)  # each with ``shown``
-    # The other parts each clause joins to its subject, and each clause's subject part.
+    # The other parts each clause of the sentence read joins to its subject, and the subject
+    # part of each clause and stretch of a clause it has asked of (kept for one sentence: a
+    # clause's moments, its undated events and the clause after it ask).
     companions: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     subjects: dict[str, str | None] = field(default_factory=dict)
+    partless: bool = False  # whether the clause being read (and each stretch of it) names no part
 
     def quantities(self, line: int, text: str) -> list[Quantity]:
         """The quantities a clause states, each described for display; one the article
@@ -167,8 +163,10 @@ class _Drafting:
 
     def subject_of(self, text: str) -> str | None:
         """The part a clause names as its subject (its mission's name names none), read once."""
-        if text not in self.subjects:  # its times, its undated events and the next clause ask
-            self.subjects[text] = part_of_subject(without_name(text, self.name))
+        if text not in self.subjects:
+            self.subjects[text] = (
+                None if self.partless else part_of_subject(without_name(text, self.name))
+            )
         return self.subjects[text]
 
     def note_subject(self, text: str, sentence: Sentence) -> None:
@@ -179,7 +177,7 @@ class _Drafting:
         elif not opens_with_it(text):
             self.subject = None
 
-    def dated_clause(self, clause: DatedClause) -> None:
+    def dated_clause(self, clause: DatedClause, provenance: Provenance) -> None:
         sentence, text = clause.sentence, clause.text
         stamps = clause.stamps
         # A date that is not real keeps the event word next to it from the other dates.
@@ -188,8 +186,7 @@ class _Drafting:
         kinds = shared_back(text, stamps, [kind_at[s.span] for s in stamps])
         single = len(stamps) == 1
         # Read once for the clause, however many moments it states.
-        outcomes = _outcomes(text)
-        provenance = _provenance(self.doc, sentence)
+        outcomes = stated_outcomes(text)
         # A time in a clause with a subject of its own is that subject's.
         offsets = [s.span[1] - 1 for s in stamps]
         nears = subjects_at(text, offsets, self.subject_of, self.name)
@@ -286,8 +283,11 @@ class _Drafting:
         key = (draft.text, draft.part)
         companions = self.companions.get(key)
         if companions is None:
-            text = without_name(draft.text, self.name)
-            companions = self.companions[key] = companion_parts(text, draft.part)
+            companions = self.companions[key] = (
+                []
+                if self.partless
+                else companion_parts(without_name(draft.text, self.name), draft.part)
+            )
         for part in companions:
             if part == "spacecraft" or draft.part == "spacecraft":
                 continue
@@ -310,12 +310,12 @@ class _Drafting:
             )
         self.drafts.append(draft)
 
-    def undated_clause(self, clause: DatedClause) -> None:
+    def undated_clause(self, clause: DatedClause, provenance: Provenance) -> None:
         """A clause that states no date: an event of the day the text last stated (in the
         same section), or details (an outcome, a quantity) of an event near it."""
         sentence, text, order = clause.sentence, clause.text, clause.order
         kind = kind_of(clause.keywords)
-        outcomes = _outcomes(text)
+        outcomes = stated_outcomes(text)
         if kind is None:
             quantities = self.quantities(sentence.line, text)
             if outcomes or quantities:
@@ -326,7 +326,6 @@ class _Drafting:
         quantities = self.quantities(sentence.line, text)
         prev = self.drafts[-1] if self.drafts else None
         part = self.part_for(text, kind, clause.day, sentence, self.subject_of(text))
-        provenance = _provenance(self.doc, sentence)
         if (
             prev is not None
             and prev.kind == kind

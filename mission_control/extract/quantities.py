@@ -59,6 +59,56 @@ _UNIT_RE = re.compile(
     rf"|\s?(?P<symbol>{_SYMBOL_UNITS})"
     rf"|\s(?P<symbol1>{_SYMBOL1_UNITS})){_UNIT_END}"
 )
+
+
+_Tree = dict[str, "_Tree"]
+
+
+def _trie(spellings: list[str], space: str) -> str:
+    """One alternation of ``spellings`` (lowercase) as a tree of their letters, each place
+    a choice of letters that ``re`` tells apart by the next character alone; longer ones
+    tried first, so it matches what :func:`_alternation`'s does (the spellings that match at
+    one place are each the start of the next, and both try the longest first)."""
+    tree: _Tree = {}
+    for spelling in spellings:
+        node = tree
+        for char in spelling:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def alternation(node: _Tree) -> str:
+        branches = [
+            (space if char == " " else re.escape(char)) + alternation(child)
+            for char, child in sorted(node.items())
+            if char
+        ]
+        if not branches:
+            return ""
+        group = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" not in node:
+            return group
+        return ("(?:" + group + ")" if len(branches) == 1 else group) + "?"
+
+    return alternation(tree)
+
+
+# ``re`` tries each alternative of a case-insensitive alternation in full at every place it
+# is asked. So in an ASCII sentence (where ignoring case is comparing lowered letters) word
+# units are matched in the lowered sentence, as a tree of letters (:func:`_trie`), and
+# symbols, which heed case, in the sentence: in the order _UNIT_RE tries them.
+_WORD_TREE = _trie(list(WORDS), r"\s+")
+_WORD_UNIT_RE = re.compile(rf"(?:\s|-)?(?P<word>{_WORD_TREE}){_UNIT_END}")
+_SYMBOL_UNIT_RE = re.compile(
+    rf"(?:\s?(?P<symbol>{_SYMBOL_UNITS})|\s(?P<symbol1>{_SYMBOL1_UNITS})){_UNIT_END}"
+)
+# Every quantity has a number whose last digit a unit follows (its own, or a range's second
+# number's): in a lowered ASCII sentence, a digit then a unit of any case. A sentence
+# without one states no quantity, and is not read further.
+_DIGIT_UNIT_RE = re.compile(
+    rf"[0-9](?:(?:\s|-)?(?:{_WORD_TREE})"
+    rf"|\s?(?:{_trie([s.lower() for s in SYMBOLS], '')}|°\s?[cf])"
+    rf"|\s(?:{_trie([s.lower() for s in SYMBOLS1], '')})){_UNIT_END}"
+)
 _CONNECTOR_RE = re.compile(r"\s*[-–—]\s*|\s+to\s+")
 _BETWEEN_CONNECTOR_RE = re.compile(r"\s*[-–—]\s*|\s+to\s+|\s+and\s+")
 _BETWEEN_BEFORE_RE = re.compile(r"(?i)(?<![^\W_])between\s+$")
@@ -78,31 +128,44 @@ class _Read:
     """Whether the quantity is a range written "between x and y" (its span starts there)."""
 
 
-def _unit_at(sentence: str, pos: int) -> tuple[str, int] | None:
-    m = _UNIT_RE.match(sentence, pos)
+def _unit_at(sentence: str, pos: int, low: str | None) -> tuple[str, int] | None:
+    """The unit (pint's string) written at ``pos`` and where it ends, or None; ``low`` is the
+    sentence lowered if it is ASCII (see :data:`_WORD_UNIT_RE`), else None."""
+    if low is None:
+        m = _UNIT_RE.match(sentence, pos)
+        word = m["word"] if m is not None else None
+    else:
+        m = _WORD_UNIT_RE.match(low, pos)
+        word = m["word"] if m is not None else None
+        if m is None:
+            m = _SYMBOL_UNIT_RE.match(sentence, pos)
     if m is None:
         return None
-    if m["word"] is not None:
-        return WORDS[" ".join(m["word"].lower().split())], m.end()
+    if word is not None:
+        return WORDS[" ".join(word.lower().split())], m.end()
     if m["symbol"] is not None:
         sym = "".join(m["symbol"].split())
         return SYMBOLS[sym], m.end()
     return SYMBOLS1[m["symbol1"]], m.end()
 
 
-def _read_at(sentence: str, number: re.Match[str], *, between: bool = False) -> _Read | None:
-    """Read a quantity or range whose first number is ``number``, or None. ``between``: the
-    range may be ``X and Y`` without its word ``between`` (the brackets after a ``between``
-    range)."""
-    read = _read_parts(sentence, number, between)
+def _read_at(
+    sentence: str, low: str | None, number: re.Match[str], *, between: bool = False
+) -> _Read | None:
+    """Read a quantity or range whose first number is ``number``, or None. ``low`` is the
+    sentence lowered if it is ASCII, else None. ``between``: the range may be ``X and Y``
+    without its word ``between`` (the brackets after a ``between`` range)."""
+    read = _read_parts(sentence, low, number, between)
     if read is None or not all(math.isfinite(to_float(x)) for x in read.literals):
         return None
     return read
 
 
-def _read_parts(sentence: str, number: re.Match[str], between: bool) -> _Read | None:
+def _read_parts(
+    sentence: str, low: str | None, number: re.Match[str], between: bool
+) -> _Read | None:
     start = number.start()
-    first_unit = _unit_at(sentence, number.end())
+    first_unit = _unit_at(sentence, number.end(), low)
     pos = first_unit[1] if first_unit else number.end()
     if first_unit is None and _BETWEEN_CONNECTOR_RE.match(sentence, pos) is None:
         return None  # no unit, and no second number after it: most numbers (dates, years)
@@ -112,7 +175,7 @@ def _read_parts(sentence: str, number: re.Match[str], between: bool) -> _Read | 
     if connector is not None:
         second = _NEXT_NUMBER_RE.match(sentence, connector.end())
         if second is not None:
-            second_unit = _unit_at(sentence, second.end())
+            second_unit = _unit_at(sentence, second.end(), low)
             if second_unit and (first_unit is None or first_unit[0] == second_unit[0]):
                 return _Read(
                     before.start() if before else start,
@@ -144,10 +207,18 @@ def find_quantities(sentence: str) -> list[tuple[Quantity, tuple[int, int]]]:
     conversion if one follows (that conversion becomes ``Quantity.stated``). Years, dates,
     clock times, page ranges, designations and numbers without a unit are not quantities.
     """
+    low = sentence.lower() if sentence.isascii() else None
+    if low is not None and _DIGIT_UNIT_RE.search(low) is None:
+        return []
+    return _quantities(sentence, low)
+
+
+def _quantities(sentence: str, low: str | None) -> list[tuple[Quantity, tuple[int, int]]]:
+    """:func:`find_quantities` of ``sentence``, lowered as ``low`` if it is ASCII (else None)."""
     found: list[tuple[Quantity, tuple[int, int]]] = []
     pos = 0
     while (number := _NUMBER_RE.search(sentence, pos)) is not None:
-        read = _read_at(sentence, number)
+        read = _read_at(sentence, low, number)
         if read is None:
             pos = number.end()
             continue
@@ -155,7 +226,7 @@ def find_quantities(sentence: str) -> list[tuple[Quantity, tuple[int, int]]]:
         opening = _PAREN_OPEN_RE.match(sentence, end)
         inner_number = _NUMBER_RE.match(sentence, opening.end()) if opening else None
         if inner_number is not None:
-            inner = _read_at(sentence, inner_number, between=read.between)
+            inner = _read_at(sentence, low, inner_number, between=read.between)
             closing = _PAREN_CLOSE_RE.match(sentence, inner.end) if inner else None
             if inner is not None and closing is not None:
                 stated = _quantity(sentence, inner, None)

@@ -9,6 +9,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from mission_control.extract import prefilter, vocabulary
+from mission_control.extract.joins import companion_parts, first_part_word, space_before
+from mission_control.extract.keyword_scan import fold
 from mission_control.extract.names import craft_names, part_words
 
 if TYPE_CHECKING:
@@ -26,21 +28,21 @@ _ITS_OTHER = re.compile(r"\b(?:its|their)\s+(?:[\w-]+,?\s+){0,3}$", re.I)
 
 
 def _words_before(text: str, end: int, n: int) -> list[str]:
-    """The last ``n`` words of ``text[:end]``, as ``text[:end].split()[-n:]``, read back from
-    ``end``: each place asked costs its own words only."""
-    words: list[str] = []
-    while len(words) < n:
-        while end > 0 and text[end - 1].isspace():
-            end -= 1
-        if end == 0:
-            break
-        start = end
-        while start > 0 and not text[start - 1].isspace():
-            start -= 1
-        words.append(text[start:end])
-        end = start
-    words.reverse()
-    return words
+    """The last ``n`` words of ``text[:end]``, as ``text[:end].split()[-n:]``: splitting
+    from the right stops after ``n`` words."""
+    return text[:end].rsplit(None, n)[-n:]
+
+
+# Every part word holds one of these in its fold (:func:`.keyword_scan.fold`).
+_PART_HINTS: tuple[str, ...] = ("land", "descent", "bus", "coast", "flyby", "carrier", "orbiter")
+_PART_HINTS += ("capsule", "rover", "penetrator")
+
+
+def may_name_part(text: str) -> bool:
+    """Whether ``text`` may hold a part word (one of :data:`~.vocabulary.PART_WORDS`): a
+    text without one of the words each holds has no part to find."""
+    folded = fold(text)
+    return any(map(folded.__contains__, _PART_HINTS))
 
 
 # A link named with the craft at its far end ("contact with the lander", "signals from the
@@ -86,6 +88,9 @@ _PRONOUN_SUBJECT = re.compile(r"^(?:[A-Z][\w-]*(?:\s+[\w'-]+){0,3},\s+)?(?:it|it
 
 def opens_with_it(text: str) -> bool:
     """Whether a clause's subject is "it" or "its" (after an opening phrase, perhaps)."""
+    # In ASCII, such a subject opens the clause or follows the comma after an opening phrase.
+    if "," not in text and text[:2].lower() != "it" and text.isascii():
+        return False
     return _PRONOUN_SUBJECT.match(text) is not None
 
 
@@ -139,10 +144,13 @@ _CLAUSE_BREAK = re.compile(
     r"(?=(?:the|its)\s)",
     re.I,
 )
-# Where a match of _CLAUSE_BREAK can begin, in the lowered text.
-_CLAUSE_BREAK_STARTS = re.compile(
-    r";|,\s+(?:while|whereas|but|and|as|when|after|which)\s|\s+and\s+(?:the|its)\s"
-)
+# Where a match of _CLAUSE_BREAK can begin, in the lowered text: at a ";" or "," (where
+# _PUNCTUATION_STARTS looks, fast, as it opens with one of two characters), or at the spaces
+# before an "and the" or "and its" (which _AND_THE finds, fast, as it opens with a word).
+_PUNCTUATION_STARTS = r";|,\s+(?:while|whereas|but|and|as|when|after|which)\s"
+_CLAUSE_BREAK_STARTS = re.compile(_PUNCTUATION_STARTS + r"|\s+and\s+(?:the|its)\s")
+_BREAK_AT_PUNCTUATION = re.compile(_PUNCTUATION_STARTS)
+_AND_THE = re.compile(r"and\s+(?:the|its)\s")
 # A part word that ends where a ", which" begins.
 _PART_BEFORE = 40
 # "it" as a clause's subject after an opening phrase ("On 12 February it was ..."); an "it"
@@ -201,7 +209,13 @@ def _clauses(text: str) -> tuple[list[re.Match[str]], list[int], list[int]]:
     """The breaks between the clauses of ``text`` (:data:`_CLAUSE_BREAK`), and where each
     clause starts and ends (kept for the last texts read: a clause's times and the clause
     after it ask)."""
-    breaks = prefilter.finditer(_CLAUSE_BREAK, _CLAUSE_BREAK_STARTS, text, prefilter.folded(text))
+    low = prefilter.folded(text)
+    starts = _CLAUSE_BREAK_STARTS
+    if low is not None and _AND_THE.search(low) is None:
+        if ";" not in text and "," not in text:
+            return [], [0], [len(text)]
+        starts = _BREAK_AT_PUNCTUATION
+    breaks = prefilter.finditer(_CLAUSE_BREAK, starts, text, low)
     return breaks, [0, *(m.end() for m in breaks)], [*(m.start() for m in breaks), len(text)]
 
 
@@ -280,53 +294,14 @@ def _linked_part(text: str, subject: str) -> str | None:
     return min(found)[1] if found else None
 
 
-def companion_parts(text: str, part: str) -> list[str]:
-    """Other parts a clause joins to its subject's: "along with the coast stage", "together
-    with the bus", "the lander and the bus" (a part word right after the joining words; for
-    "and", only when the clause's first part word, its subject's, is right before it: "the
-    lander separated from the bus and the bus flew past" names no companion)."""
-    found: list[str] = []
-    # A part word after a join is one of the text's part words: with none but the subject's,
-    # there is nothing to look for.
-    others = [
-        (p, pattern)
-        for (p, ms), (_, pattern, _) in zip(part_words(text), vocabulary.PART_WORDS, strict=True)
-        if ms and p != part
-    ]
-    if not others:
-        return found
-    first: tuple[int, str] | None = None
-    joins = prefilter.finditer(
-        vocabulary.COMPANION, vocabulary.COMPANION_STARTS, text, prefilter.folded(text)
-    )
-    for join in joins:
-        if join.group(0)[:3].lower() == "and":
-            first = first or _first_part_word(text)
-            if first != (_space_before(text, join.start()), part):
-                continue
-        for other, pattern in others:
-            if other not in found and pattern.match(text, join.end()):
-                found.append(other)
-    return found
-
-
 def joined_parts(text: str) -> list[str]:
     """The parts a clause names as going along with its subject, whichever part that is:
     after "along with" or "together with" any part ("the probe ... flew past along with
     the coast stage" joins the bus, though the coast stage is the first part word), after
     "and" one right after the first part word ("the lander and the bus" joins the bus)."""
-    subject = _first_part_word(text)[1]
+    subject = first_part_word(text)[1]
     joined = companion_parts(text, "")
     return joined + [p for p in companion_parts(text, subject) if p not in joined]
-
-
-def _first_part_word(text: str) -> tuple[int, str]:
-    """Where the first part word of ``text`` ends, and its part (``(-1, "")`` if none)."""
-    matches = [(ms[0].start(), ms[0].end(), name) for name, ms in part_words(text) if ms]
-    if not matches:
-        return -1, ""
-    _, end, name = min(matches)
-    return end, name
 
 
 def own_sentences(doc: Document, own: str) -> list[Sentence]:
@@ -373,21 +348,14 @@ def _compared_before(text: str, end: int) -> bool:
     """Whether ``text[:end]`` ends with a word of comparison and a space, perhaps then "the"
     and a space ("unlike the "): read back from ``end`` rather than searched for in all the
     text before it."""
-    start = _space_before(text, end)
+    start = space_before(text, end)
     if start == end:
         return False
     if _COMPARED.search(text, max(0, start - 12), start):
         return True
     if not _THE.search(text, max(0, start - 3), start):
         return False
-    word_end = _space_before(text, start - 3)
+    word_end = space_before(text, start - 3)
     return (
         word_end < start - 3 and _COMPARED.search(text, max(0, word_end - 12), word_end) is not None
     )
-
-
-def _space_before(text: str, end: int) -> int:
-    """Where the run of spaces that ends at ``end`` starts (``end`` when there is none)."""
-    while end > 0 and text[end - 1].isspace():
-        end -= 1
-    return end
