@@ -171,9 +171,10 @@ def part_systems(
     with the coast stage" after a retrorocket failure names no retro-rockets of the bus)."""
     systems: dict[str, list[str]] = {p: [] for p in instruments}
     order = [name for name, _, _ in vocabulary.SYSTEM_WORDS]
-    # The systems each sentence speaks of, read once however many events it states, and
-    # the parts it names as going along, read only when a system would be added by it.
-    spoken: dict[tuple[int, int], list[str]] = {}
+    # Whether each sentence speaks of each system, read once however many events it states
+    # and only while a system is one its event's part has not yet got; and the parts it
+    # names as going along, read only when a system would be added by it.
+    spoken: dict[tuple[int, int], dict[str, bool]] = {}
     joined: dict[tuple[int, int], list[str]] = {}
     # The main part as the replay takes it (``phases.main_part``): an orbiter-and-lander
     # craft has no bus.
@@ -181,24 +182,30 @@ def part_systems(
     main = next((p for p in ("bus", "orbiter") if p in parts), "bus")
     for event in events:
         part = main if event.part == "spacecraft" else event.part
+        have = systems.get(part, ())
+        if len(have) == len(order):
+            continue  # the part has every system already
         for provenance in event.provenance:
-            span = provenance.span
-            names = spoken.get(span)
-            if names is None:
-                sentence = provenance.sentence
-                low = prefilter.folded(sentence)
-                names = spoken[span] = [
-                    n
-                    for n, p, words in vocabulary.SYSTEM_WORDS
-                    if prefilter.has_any(low, words) and p.search(sentence)
-                ]
-            have = systems.get(part, ())
-            new = [name for name in names if name not in have]
+            sentence, span = provenance.sentence, provenance.span
+            said = spoken.setdefault(span, {})
+            new = []
+            for name, pattern, words in vocabulary.SYSTEM_WORDS:
+                if name in have:
+                    continue
+                speaks = said.get(name)
+                if speaks is None:
+                    low = prefilter.folded(sentence)
+                    speaks = said[name] = bool(
+                        prefilter.has_any(low, words) and pattern.search(sentence)
+                    )
+                if speaks:
+                    new.append(name)
             if not new:
                 continue
             along = joined.get(span)
             if along is None:
-                along = joined[span] = joined_parts(provenance.sentence)
+                along = joined[span] = joined_parts(sentence)
             if part not in along:
                 systems.setdefault(part, []).extend(new)
+                have = systems[part]
     return {p: tuple(sorted(names, key=order.index)) for p, names in systems.items() if names}
