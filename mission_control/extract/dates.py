@@ -237,6 +237,8 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
         if claimed:
             taken.add(claimed)
             held = _unclaimed(held, taken, months, years)
+            if not held & (HAS_MONTH | HAS_YEAR):
+                break  # every date pattern needs a month or a year outside the dates found
     day_lists = (
         _matches(DAY_LIST_RE, _DAY_LIST_STARTS, sentence, low)
         if _DAY_LIST_NEEDS & ~held == 0
