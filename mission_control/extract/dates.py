@@ -97,13 +97,13 @@ def _unclaimed(held: int, taken: Claimed, months: list[int], years: list[int]) -
 
 
 def _matches(
-    pattern: re.Pattern[str], starts: re.Pattern[str] | None, sentence: str, low: str | None
+    pattern: re.Pattern[str], starts: re.Pattern[str] | None, sentence: str
 ) -> Iterable[re.Match[str]]:
     """``pattern.finditer(sentence)``, tried only where ``starts`` says a match can begin
-    when the pattern has such a pattern."""
+    when the pattern has such a pattern (the sentence is lowered for it then only)."""
     if starts is None:
         return pattern.finditer(sentence)
-    return prefilter.finditer(pattern, starts, sentence, low)
+    return prefilter.finditer(pattern, starts, sentence, prefilter.folded(sentence))
 
 
 @dataclass(frozen=True)
@@ -138,7 +138,6 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
         return [], [], []  # every date states a month or a year: most sentences pass at once
     held = first_holds(sentence, bool(months), bool(years))
     unsettled = LATER  # the facts of ``held`` not yet looked for
-    low = prefilter.folded(sentence)
     taken = Claimed()
     found: list[DateMention] = []
     unreal: list[DateMention] = []
@@ -191,7 +190,7 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
         if needs & ~held:
             continue
         claimed = []
-        for match in _matches(pattern, starts, sentence, low):
+        for match in _matches(pattern, starts, sentence):
             if taken.overlaps(*match.span()):
                 continue
             claimed.append(match.span())
@@ -217,16 +216,15 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
                 continue
         claimed = []
         for match in (
-            pattern.finditer(sentence)
-            if starts is None
-            else _matches(pattern, starts, sentence, low)
+            pattern.finditer(sentence) if starts is None else _matches(pattern, starts, sentence)
         ):
             start, end = match.span()
             if taken.overlaps(start, end):
                 continue
-            before = sentence[max(0, start - 2) : start]
-            after = sentence[end : end + 2]
-            if precision is Precision.YEAR and (before.endswith("(") or after.startswith(")")):
+            if precision is Precision.YEAR and (
+                sentence[max(0, start - 2) : start].endswith("(")
+                or sentence[end : end + 2].startswith(")")
+            ):
                 continue
             text = match.group(0)
             # Only the month and year forms begin with a word that is not the date.
@@ -240,9 +238,7 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
             if not held & (HAS_MONTH | HAS_YEAR):
                 break  # every date pattern needs a month or a year outside the dates found
     day_lists = (
-        _matches(DAY_LIST_RE, _DAY_LIST_STARTS, sentence, low)
-        if _DAY_LIST_NEEDS & ~held == 0
-        else ()
+        _matches(DAY_LIST_RE, _DAY_LIST_STARTS, sentence) if _DAY_LIST_NEEDS & ~held == 0 else ()
     )
     for match in day_lists:
         if taken.overlaps(match.start("days"), match.end("days")):
