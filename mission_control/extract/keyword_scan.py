@@ -11,27 +11,19 @@ one that may match is tried only where one of its starts begins (:func:`scan`).
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Collection, Iterable
-
-# What a case-insensitive pattern reads as each ASCII letter: the letter in either case, and
-# four letters outside ASCII (dotted and dotless I, the long S, the Kelvin sign).
-_FOLD = str.maketrans(
-    {
-        **{upper: upper.lower() for upper in string.ascii_uppercase},
-        "\u0130": "i",
-        "\u0131": "i",
-        "\u017f": "s",
-        "\u212a": "k",
-    }
-)
 
 
 def fold(text: str) -> str:
     """The text as a case-insensitive pattern reads it, one character for each of the text's:
-    every character a pattern's lower-case ASCII letter matches made that letter, the others
-    kept. A lower-case cue a match holds is then found in the fold at the same place."""
-    return text.lower() if text.isascii() else text.translate(_FOLD)
+    every character a pattern's lower-case ASCII letter matches made that letter (the letter
+    in either case, the dotted and dotless I, the long S, the Kelvin sign), no other made an
+    ASCII letter, and each a word character, a space or a digit exactly when the text's is.
+    A lower-case cue a match holds is then found in the fold at the same place."""
+    if text.isascii():
+        return text.lower()
+    # Lowering keeps every character's place but the dotted I's, which it makes two.
+    return text.replace("\u0130", "i").replace("\u0131", "i").replace("\u017f", "s").lower()
 
 
 # A word of lower-case letters: a cue of such letters lies within one.

@@ -141,3 +141,19 @@ def test_a_cue_mask_names_its_bits() -> None:
     assert find("it didn't land") == find.bits(["land", "n't"])
     assert find.named(find("the lander went to")) == ("land", "to")
     assert find("") == 0
+
+
+def test_fold_reads_every_letter_and_class_as_re_does() -> None:
+    """Every ASCII letter is in the fold exactly where a case-blind pattern reads it, and a
+    character of the fold is a word character, a space or a digit exactly when the text's
+    is: the fold may stand for the text wherever a gate reads letters, \\b, \\s or \\d."""
+    every = "".join(map(chr, range(0x110000)))
+    folded = fold(every)
+    assert len(folded) == len(every)
+    for ch in "abcdefghijklmnopqrstuvwxyz":
+        read_as = {m.start() for m in re.finditer(ch, every, re.IGNORECASE)}
+        assert read_as == {m.start() for m in re.finditer(ch, folded)}, ch
+    for cls in (r"\w", r"\s", r"\d"):
+        assert [m.start() for m in re.finditer(cls, every)] == [
+            m.start() for m in re.finditer(cls, folded)
+        ], cls
