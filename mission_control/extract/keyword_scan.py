@@ -94,11 +94,13 @@ class CueMask:
     """Which of a fixed set of cues the fold of a clause holds, as a mask: bit ``i`` set when
     it holds ``cues[i]``. No cue holds a blank, so each lies within one of the clause's
     blank-separated words; each word's cues are looked for once, when the word is first seen
-    (a clause holds few words, and an article's words repeat)."""
+    (a clause holds few words, and an article's words repeat). A cue of ``words`` is held only
+    as a whole blank-separated word; it is named with a blank on each side (" to ")."""
 
-    def __init__(self, cues: tuple[str, ...]) -> None:
-        assert not any(c.split() != [c] for c in cues), "a cue with a blank"
-        self.cues = cues
+    def __init__(self, cues: tuple[str, ...], words: tuple[str, ...] = ()) -> None:
+        assert not any(c.split() != [c] for c in (*cues, *words)), "a cue with a blank"
+        self.cues = (*cues, *(f" {w} " for w in words))
+        self._parts = len(cues)
         self._words: dict[str, int] = {}
 
     def bits(self, cues: Iterable[str]) -> int:
@@ -122,10 +124,13 @@ class CueMask:
             if bits is None:
                 if len(words) >= _LEXICON_SIZE:
                     words.clear()
-                bits = 0
-                for i, cue in enumerate(self.cues):
-                    if cue in word:
-                        bits |= 1 << i
-                words[word] = bits
+                bits = words[word] = self._held_by(word)
             held |= bits
         return held
+
+    def _held_by(self, word: str) -> int:
+        bits = 0
+        for i, cue in enumerate(self.cues):
+            if cue in word if i < self._parts else cue[1:-1] == word:
+                bits |= 1 << i
+        return bits

@@ -41,7 +41,9 @@ _NEEDED = sorted(
     {c for table in vocabulary.START_CUES.values() for cs in table.values() for c in cs}
 )
 _LOOKED_FOR = (*CUES, *sorted(set(STARTS) - set(CUES)))
-held_mask = CueMask((*_LOOKED_FOR, *(c for c in _NEEDED if c not in _LOOKED_FOR)))
+held_mask = CueMask(
+    (*_LOOKED_FOR, *(c for c in _NEEDED if c not in _LOOKED_FOR)), (vocabulary.PLANNED_TO_WORD,)
+)
 
 # What find_keywords reads of each pattern's cues and starts: the mask of its cues, of its
 # starts tried in any clause, and each other start's with the mask of the cues it needs;
@@ -76,7 +78,8 @@ def tried(guard: int, held: int) -> tuple[str, ...]:
 
 
 HYPOTHETICAL = _guard("HYPOTHETICAL", vocabulary.HYPOTHETICAL_CUES, vocabulary.HYPOTHETICAL_STARTS)
-TO = _guard("PLANNED_TO", vocabulary.PLANNED_TO_CUES, vocabulary.PLANNED_TO_STARTS)
+# Its cue "to" is held as a whole word.
+TO = _guard("PLANNED_TO", (f" {vocabulary.PLANNED_TO_WORD} ",), vocabulary.PLANNED_TO_STARTS)
 FOR = _guard("PLANNED_FOR", vocabulary.PLANNED_FOR_CUES, vocabulary.PLANNED_FOR_STARTS)
 ADJECTIVE = _guard(
     "PLANNED_ADJECTIVE", vocabulary.PLANNED_ADJECTIVE_CUES, vocabulary.PLANNED_ADJECTIVE_STARTS
@@ -84,29 +87,30 @@ ADJECTIVE = _guard(
 LATER = _guard("KIND_LATER", vocabulary.KIND_LATER_CUES, vocabulary.KIND_LATER_CUES)
 PARACHUTE_BIT = held_mask.bits(PARACHUTE_CUES)
 PLANNED_PHRASE_CUES = _GUARDS[FOR[1]][0] | _GUARDS[ADJECTIVE[1]][0]
-# The kind table's rows as find_keywords reads them: rank, kind, pattern, guard, whether a
-# match in group "later" needs a word of KIND_LATER after it, and whether a match may name
-# the word that states the event within it (group "word"); each with the mask of its cues.
-_ROWS = tuple(
+# The kind table's rows as find_keywords reads them: rank, kind, pattern, its guard (the
+# mask of what it asks, and its place), whether a match in group "later" needs a word of
+# KIND_LATER after it, and whether a match may name the word that states the event within it
+# (group "word"); each with the mask of its cues.
+ROWS = tuple(
     (
         held_mask.bits(cues),
         (
             rank,
             kind,
             pattern,
-            _guard(kind, cues, starts),
+            *_guard(kind, cues, starts),
             "later" in pattern.groupindex,
             "word" in pattern.groupindex,
         ),
     )
     for rank, (kind, pattern, cues, starts) in enumerate(vocabulary.KIND_PATTERNS)
 )
-ROW_CUES = functools.reduce(operator.or_, (cues for cues, _ in _ROWS))
+ROW_CUES = functools.reduce(operator.or_, (cues for cues, _ in ROWS))
 
 
 @functools.lru_cache(maxsize=1024)
 def rows_held(
     cues: int,
-) -> tuple[tuple[int, str, re.Pattern[str], tuple[int, int], bool, bool], ...]:
+) -> tuple[tuple[int, str, re.Pattern[str], int, int, bool, bool], ...]:
     """The rows of the kind table one of whose cues a clause holds (``cues``: their mask)."""
-    return tuple(row for row_cues, row in _ROWS if cues & row_cues)
+    return tuple(row for row_cues, row in ROWS if cues & row_cues)

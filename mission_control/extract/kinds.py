@@ -49,6 +49,8 @@ def _planned_verbs(
     those of PLANNED_TO the clause holds."""
     found: list[Keyword] = []
     spans: list[tuple[int, int]] = []
+    if vocabulary.PLANNED_TO_CORE.search(folded) is None:
+        return found, spans
     for marker in scan(vocabulary.PLANNED_TO, text, folded, starts):
         at = marker.end()
         if spans and at <= spans[-1][1]:
@@ -72,14 +74,12 @@ _BEFORE_REACH = 40
 def _mark_planned(text: str, folded: str, held: int, keywords: list[Keyword]) -> list[Keyword]:
     """The keywords with those that "scheduled for" or "the planned" speaks of marked
     planned: the keyword right after such a phrase, else the one just before it."""
-    for_ = scan(
-        vocabulary.PLANNED_FOR, text, folded, guards.tried(guards.FOR[1], held & guards.FOR[0])
-    )
+    for_ = scan(vocabulary.PLANNED_FOR, text, folded, _tried(_FOR, held & _FOR_ASKS))
     adjective = scan(
         vocabulary.PLANNED_ADJECTIVE,
         text,
         folded,
-        guards.tried(guards.ADJECTIVE[1], held & guards.ADJECTIVE[0]),
+        _tried(_ADJECTIVE, held & _ADJECTIVE_ASKS),
     )
     if not (for_ or adjective):
         return keywords
@@ -113,8 +113,8 @@ def find_keywords(text: str) -> list[Keyword]:
     first keeps them."""
     folded = fold(text)
     held = _held_mask(folded)
-    rows = guards.rows_held(held & guards.ROW_CUES)
-    due = guards.tried(guards.TO[1], held & guards.TO[0])
+    rows = _rows_held(held & _ROW_CUES)
+    due = _tried(_TO, held & _TO_ASKS)
     if not rows and not due:
         return []  # no row may match, and nothing was due
     planned: list[Keyword] = []
@@ -126,28 +126,31 @@ def find_keywords(text: str) -> list[Keyword]:
         return planned  # in order of the text, as PLANNED_TO's matches are
     # The folded text's cues and starts still stand for the blanked text: a blank is no
     # letter of either.
-    starts = guards.tried(guards.HYPOTHETICAL[1], held & guards.HYPOTHETICAL[0])
+    starts = _tried(_HYPOTHETICAL, held & _HYPOTHETICAL_ASKS)
     if starts:
         hypothetical = scan(vocabulary.HYPOTHETICAL, blanked, folded, starts)
         if hypothetical:
             blanked = _blanked(blanked, [m.span() for m in hypothetical])
     # Where the last word of KIND_LATER starts (-1: none), found once for the clause.
     later = -1
-    starts = guards.tried(guards.LATER[1], held & guards.LATER[0])
+    starts = _tried(_LATER, held & _LATER_ASKS)
     if starts:
         later_words = scan(vocabulary.KIND_LATER, blanked, folded, starts)
         if later_words:
             later = later_words[-1].start()
-            if held & guards.PARACHUTE_BIT:
+            if held & _PARACHUTE_BIT:
                 blanked = _parachute_words(blanked, folded, later_words)
     kept: list[Keyword] = []
     taken: Claimed | None = None
-    for rank, kind, pattern, guard, needs_later, at_word in rows:
-        starts = guards.tried(guard[1], held & guard[0])
+    for rank, kind, pattern, asks, guard, needs_later, at_word in rows:
+        starts = _tried(guard, held & asks)
         if not starts:
             continue
         matches = scan(pattern, blanked, folded, starts)
         if not matches:
+            continue
+        if not kept and not needs_later and not at_word:
+            kept = [Keyword(m.start(), m.end(), rank, kind) for m in matches if m.end() > m.start()]
             continue
         if kept and taken is None:
             taken = Claimed()
@@ -167,7 +170,7 @@ def find_keywords(text: str) -> list[Keyword]:
         return planned
     if len(kept) > 1:
         kept.sort(key=_IN_ORDER)
-    if held & guards.PLANNED_PHRASE_CUES:
+    if held & _PLANNED_PHRASE_CUES:
         kept = _mark_planned(text, folded, held, kept)
     return sorted([*kept, *planned], key=_IN_ORDER) if planned else kept
 
@@ -196,6 +199,14 @@ def _parachute_words(text: str, folded: str, later_words: list[re.Match[str]]) -
     return "".join(chars) if chars is not None else text
 
 
+# The guards find_keywords asks: the mask of what each asks of a clause, and its place.
+_tried, _rows_held, _ROW_CUES = guards.tried, guards.rows_held, guards.ROW_CUES
+_TO_ASKS, _TO = guards.TO
+_HYPOTHETICAL_ASKS, _HYPOTHETICAL = guards.HYPOTHETICAL
+_LATER_ASKS, _LATER = guards.LATER
+_FOR_ASKS, _FOR = guards.FOR
+_ADJECTIVE_ASKS, _ADJECTIVE = guards.ADJECTIVE
+_PARACHUTE_BIT, _PLANNED_PHRASE_CUES = guards.PARACHUTE_BIT, guards.PLANNED_PHRASE_CUES
 # The names of kind_guards that the tests of the cues and starts read here.
 _PARACHUTE, _PARACHUTE_CUES = guards.PARACHUTE, guards.PARACHUTE_CUES
 _CUES, _STARTS = guards.CUES, guards.STARTS
