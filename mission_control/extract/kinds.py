@@ -71,16 +71,18 @@ def _planned_verbs(
 _BEFORE_REACH = 40
 
 
-def _mark_planned(text: str, folded: str, held: int, keywords: list[Keyword]) -> list[Keyword]:
+def _mark_planned(
+    text: str,
+    folded: str,
+    for_starts: tuple[str, ...],
+    adjective_starts: tuple[str, ...],
+    keywords: list[Keyword],
+) -> list[Keyword]:
     """The keywords with those that "scheduled for" or "the planned" speaks of marked
-    planned: the keyword right after such a phrase, else the one just before it."""
-    for_ = scan(vocabulary.PLANNED_FOR, text, folded, _tried(_FOR, held & _FOR_ASKS))
-    adjective = scan(
-        vocabulary.PLANNED_ADJECTIVE,
-        text,
-        folded,
-        _tried(_ADJECTIVE, held & _ADJECTIVE_ASKS),
-    )
+    planned: the keyword right after such a phrase, else the one just before it (each
+    phrase's pattern tried at the starts given)."""
+    for_ = scan(vocabulary.PLANNED_FOR, text, folded, for_starts)
+    adjective = scan(vocabulary.PLANNED_ADJECTIVE, text, folded, adjective_starts)
     if not (for_ or adjective):
         return keywords
     starts = [k.start for k in keywords]
@@ -112,9 +114,9 @@ def find_keywords(text: str) -> list[Keyword]:
     what was only due marked planned; where two rows match the same words the row listed
     first keeps them."""
     folded = fold(text)
-    held = _held_mask(folded)
-    rows = _rows_held(held & _ROW_CUES)
-    due = _tried(_TO, held & _TO_ASKS)
+    (due, hypothetical_starts, later_starts, parachute, rows, for_starts, adjective_starts) = _plan(
+        _held_mask(folded)
+    )
     if not rows and not due:
         return []  # no row may match, and nothing was due
     planned: list[Keyword] = []
@@ -126,26 +128,21 @@ def find_keywords(text: str) -> list[Keyword]:
         return planned  # in order of the text, as PLANNED_TO's matches are
     # The folded text's cues and starts still stand for the blanked text: a blank is no
     # letter of either.
-    starts = _tried(_HYPOTHETICAL, held & _HYPOTHETICAL_ASKS)
-    if starts:
-        hypothetical = scan(vocabulary.HYPOTHETICAL, blanked, folded, starts)
+    if hypothetical_starts:
+        hypothetical = scan(vocabulary.HYPOTHETICAL, blanked, folded, hypothetical_starts)
         if hypothetical:
             blanked = _blanked(blanked, [m.span() for m in hypothetical])
     # Where the last word of KIND_LATER starts (-1: none), found once for the clause.
     later = -1
-    starts = _tried(_LATER, held & _LATER_ASKS)
-    if starts:
-        later_words = scan(vocabulary.KIND_LATER, blanked, folded, starts)
+    if later_starts:
+        later_words = scan(vocabulary.KIND_LATER, blanked, folded, later_starts)
         if later_words:
             later = later_words[-1].start()
-            if held & _PARACHUTE_BIT:
+            if parachute:
                 blanked = _parachute_words(blanked, folded, later_words)
     kept: list[Keyword] = []
     taken: Claimed | None = None
-    for rank, kind, pattern, asks, guard, needs_later, at_word in rows:
-        starts = _tried(guard, held & asks)
-        if not starts:
-            continue
+    for rank, kind, pattern, starts, needs_later, at_word in rows:
         matches = scan(pattern, blanked, folded, starts)
         if not matches:
             continue
@@ -170,8 +167,8 @@ def find_keywords(text: str) -> list[Keyword]:
         return planned
     if len(kept) > 1:
         kept.sort(key=_IN_ORDER)
-    if held & _PLANNED_PHRASE_CUES:
-        kept = _mark_planned(text, folded, held, kept)
+    if for_starts or adjective_starts:
+        kept = _mark_planned(text, folded, for_starts, adjective_starts, kept)
     return sorted([*kept, *planned], key=_IN_ORDER) if planned else kept
 
 
@@ -199,14 +196,7 @@ def _parachute_words(text: str, folded: str, later_words: list[re.Match[str]]) -
     return "".join(chars) if chars is not None else text
 
 
-# The guards find_keywords asks: the mask of what each asks of a clause, and its place.
-_tried, _rows_held, _ROW_CUES = guards.tried, guards.rows_held, guards.ROW_CUES
-_TO_ASKS, _TO = guards.TO
-_HYPOTHETICAL_ASKS, _HYPOTHETICAL = guards.HYPOTHETICAL
-_LATER_ASKS, _LATER = guards.LATER
-_FOR_ASKS, _FOR = guards.FOR
-_ADJECTIVE_ASKS, _ADJECTIVE = guards.ADJECTIVE
-_PARACHUTE_BIT, _PLANNED_PHRASE_CUES = guards.PARACHUTE_BIT, guards.PLANNED_PHRASE_CUES
+_plan = guards.plan
 # The names of kind_guards that the tests of the cues and starts read here.
 _PARACHUTE, _PARACHUTE_CUES = guards.PARACHUTE, guards.PARACHUTE_CUES
 _CUES, _STARTS = guards.CUES, guards.STARTS
