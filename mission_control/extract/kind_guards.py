@@ -72,7 +72,7 @@ def _tried(guard: Guard, held: int) -> tuple[str, ...]:
 
 
 HYPOTHETICAL = _guard("HYPOTHETICAL", vocabulary.HYPOTHETICAL_CUES, vocabulary.HYPOTHETICAL_STARTS)
-# Its cue "to" is held as a whole word.
+# Its cue "to" is held as a whole word (vocabulary.PLANNED_TO_WORD).
 TO = _guard("PLANNED_TO", (f" {vocabulary.PLANNED_TO_WORD} ",), vocabulary.PLANNED_TO_STARTS)
 FOR = _guard("PLANNED_FOR", vocabulary.PLANNED_FOR_CUES, vocabulary.PLANNED_FOR_STARTS)
 ADJECTIVE = _guard(
@@ -80,10 +80,9 @@ ADJECTIVE = _guard(
 )
 LATER = _guard("KIND_LATER", vocabulary.KIND_LATER_CUES, vocabulary.KIND_LATER_CUES)
 PARACHUTE_BIT = held_mask.bits(PARACHUTE_CUES)
-# The kind table's rows as find_keywords reads them: rank, kind, pattern, its guard (the
-# mask of its cues, and its place), whether a match in group "later" needs a word of
-# KIND_LATER after it, and whether a match may name the word that states the event within it
-# (group "word").
+# The kind table's rows as find_keywords reads them: rank, kind, pattern, guard, whether a
+# match in group "later" needs a word of KIND_LATER after it, and whether a match may name the
+# word that states the event within it (group "word").
 _ROWS = tuple(
     (
         rank,
