@@ -229,7 +229,8 @@ class _Drafting:
                 )
             )
         used = set(map(id, filter(None, kind_at.values())))
-        self.unplaced(clause, used, {d.kind for d in self.drafts[first:]}, provenance)
+        if any(id(keyword) not in used for keyword in clause.keywords):  # else none is unplaced
+            self.unplaced(clause, used, {d.kind for d in self.drafts[first:]}, provenance)
 
     def unplaced(
         self, clause: DatedClause, used: set[int], dated: set[str], provenance: Provenance
