@@ -114,18 +114,20 @@ def part_of_subject(text: str) -> str | None:
     linked: tuple[int, str] | None = None
     for part, matches in part_words(text):
         for match in matches:
-            before = _words_before(text, match.start(), 2)
-            if any(w.lower() in _PREPOSITIONS for w in before[-2:-1] + before[-1:]) and not (
+            start = match.start()
+            if best is not None and start > best[0]:
+                break  # once a subject is found, a part word after it changes nothing
+            before = _words_before(text, start, 2)
+            if any(w.lower() in _PREPOSITIONS for w in before) and not (
                 before and before[-1].lower().endswith("'s")
             ):
-                start = match.start()
                 if (linked is None or start < linked[0]) and _LINK_TO.search(
                     text, max(0, start - 40), start
                 ):
                     linked = (start, part)
                 continue
-            if best is None or match.start() < best[0]:
-                best = (match.start(), part)
+            if best is None or start < best[0]:
+                best = (start, part)
             break
     found = best or linked
     return found[1] if found else None
