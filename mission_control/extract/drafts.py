@@ -171,7 +171,7 @@ class _Drafting:
 
     def note_subject(self, text: str, sentence: Sentence) -> None:
         """Remember the part a clause is about, for an "it" in the clause after."""
-        part = last_subject(text, self.subject_of)
+        part = None if self.partless else last_subject(text, self.subject_of)
         if part:
             self.subject = (sentence.paragraph, part, sentence.start)
         elif not opens_with_it(text):

@@ -58,6 +58,9 @@ _LINK_TO = re.compile(
 # A link whose far end is "it" ("no signal was received from it", "contact with it was
 # lost"): the craft the sentence before was about.
 _LINK_TO_IT = re.compile(_LINK + r"\b(?:\s+\w+){0,3}?\s+(?:with|from)\s+it\b", re.I)
+# Every match of _LINK_TO_IT holds one of these, and "with" or "from" (lowered).
+_LINK_WORDS: tuple[str, ...] = ("contact", "communication", "signal", "telemetry", "link")
+_LINK_WORDS += ("transmission", "data", "word")
 
 
 def without_name(text: str, name: str) -> str:
@@ -103,6 +106,11 @@ def about_it(text: str) -> bool:
 def links_to_it(text: str) -> bool:
     """Whether a clause speaks of a link with "it": of contact, signals or word from it
     (kept for the last clauses read: every draft of a long clause may ask)."""
+    low = prefilter.folded(text)
+    if low is not None and not (
+        ("with" in low or "from" in low) and prefilter.has_any(low, _LINK_WORDS)
+    ):
+        return False
     return _LINK_TO_IT.search(text) is not None
 
 

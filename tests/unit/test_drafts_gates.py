@@ -261,3 +261,32 @@ def test_the_corpus_subjects_are_those_every_part_word_gives() -> None:
 @given(TEXTS)
 def test_made_up_subjects_are_those_every_part_word_gives(text: str) -> None:
     assert subjects.part_of_subject(text) == _every_part_of_subject(text)
+
+
+def _links_to_it(text: str) -> bool:
+    return subjects._LINK_TO_IT.search(text) is not None
+
+
+@FUZZ
+@given(TEXTS, st.sampled_from([" from it", " with it", " With It", " FROM IT", " from it's", ""]))
+def test_a_made_up_link_to_it_is_found_as_the_pattern_finds_it(text: str, tail: str) -> None:
+    subjects.links_to_it.cache_clear()
+    assert subjects.links_to_it(text + tail) == _links_to_it(text + tail)
+
+
+def test_the_corpus_links_to_it_are_found_as_the_pattern_finds_them() -> None:
+    said = [
+        "no signal was received from it",
+        "Contact with it was lost",
+        "radio link with it failed",
+        "its data from it",
+        "TELEMETRY FROM IT",
+        "No word was heard from it",
+        "transmissions with it ended",
+    ]
+    found = 0
+    for clause in [*said, *(c for s in corpus_sentences() for c in split_clauses(s))]:
+        subjects.links_to_it.cache_clear()
+        found += _links_to_it(clause)
+        assert subjects.links_to_it(clause) == _links_to_it(clause), clause
+    assert found >= len(said)
