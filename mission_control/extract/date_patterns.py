@@ -120,18 +120,19 @@ STARTS: dict[re.Pattern[str], re.Pattern[str]] = {
 # What a sentence holds that a pattern needs, each a bit of a mask (see ``holds``): a month
 # name beginning a word, a year, a day before a month ("5 May", "5th of May"), a month
 # before a day ("May 5"), a day then a dash or a word of a span and a digit ("5-7", "5 to
-# 7", "1974-05"), a month or a year after a word such as "in" (as "in May" and "in 1974"
-# need), and the word "and". A pattern is tried only in a sentence that holds all it needs,
-# and a test proves each need a necessary condition of a match.
+# 7", "1974-05"), a day then "and" and a digit ("2 and 7", "4, 9 and 12"), and a month or
+# a year after a word such as "in" (as "in May" and "in 1974" need). A pattern is tried
+# only in a sentence that holds all it needs, and a test proves each need a necessary
+# condition of a match.
 HAS_MONTH, HAS_YEAR, DAY_MONTH, DAY_OF_MONTH, MONTH_DAY = 1, 2, 4, 8, 16
-DAY_TO_DAY, LEAD_MONTH, LEAD_YEAR, HAS_AND = 32, 64, 128, 256
+DAY_TO_DAY, LEAD_MONTH, LEAD_YEAR, DAY_AND_DAY = 32, 64, 128, 256
 HOLDS_ALL = 511
 # A pattern whose every match holds a month name at one of ``date_words``'s months needs
 # HAS_MONTH, and one whose every match holds a year needs HAS_YEAR: once each month (or
 # year) is inside a date found, such a pattern can find none that is not (see dates).
 NEEDS: dict[re.Pattern[str], int] = {
     ISO_RE: HAS_YEAR | DAY_TO_DAY,
-    MONTH_DAYS_RE: HAS_MONTH | MONTH_DAY | HAS_AND,
+    MONTH_DAYS_RE: HAS_MONTH | MONTH_DAY | DAY_AND_DAY,
     SPAN_RES[0]: HAS_MONTH | DAY_MONTH | DAY_TO_DAY,
     SPAN_RES[1]: HAS_MONTH | MONTH_DAY | DAY_TO_DAY,
     DATE_PATTERNS[0][0]: HAS_MONTH | HAS_YEAR | DAY_OF_MONTH,
@@ -143,13 +144,14 @@ NEEDS: dict[re.Pattern[str], int] = {
     DATE_PATTERNS[6][0]: HAS_MONTH | HAS_YEAR,
     DATE_PATTERNS[7][0]: HAS_MONTH | LEAD_MONTH,
     DATE_PATTERNS[8][0]: HAS_YEAR | LEAD_YEAR,
-    DAY_LIST_RE: DAY_MONTH | HAS_AND,
+    DAY_LIST_RE: DAY_MONTH | DAY_AND_DAY,
 }
 # What follows each ASCII digit that can end a day: a month's capital (after "of", for
-# "the 5th of May"), or a dash or a word of a span and a digit. Each digit is looked at on
+# "the 5th of May"), "and" and a digit (maybe after a comma; also a span's "and"), or a dash
+# or a word of a span and a digit. Each digit is looked at on
 # its own (the rest is a lookahead), so one day's facts never hide the next one's.
 _DAY_FACTS = re.compile(
-    r"[0-9](?=(?:st|nd|rd|th)?(?:\s+(of\s+)?[JFMASOND]|"
+    r"[0-9](?=(?:st|nd|rd|th)?(?:\s+(of\s+)?[JFMASOND]|\s*,?\s+(and)\s+[0-9]|"
     r"\s*(-|\u2013|\u2014|to|until|through|and)\s*[0-9]))"
 )
 _MONTH_DAY = re.compile(rf"{WORD_MONTHS}\s+[0-9]")
@@ -193,10 +195,11 @@ def holds(sentence: str, months: bool, years: bool) -> int:
 def first_holds(sentence: str, months: bool, years: bool) -> int:
     """As :func:`holds`, each fact of LATER counted as held."""
     mask = (HAS_MONTH if months else 0) | (HAS_YEAR if years else 0) | LATER
-    for of, to in _DAY_FACTS.findall(sentence):
-        mask |= DAY_TO_DAY if to else DAY_OF_MONTH if of else DAY_MONTH
-    if "and" in sentence:
-        mask |= HAS_AND
+    for of, and_, to in _DAY_FACTS.findall(sentence):
+        if and_:
+            mask |= DAY_AND_DAY | DAY_TO_DAY
+        else:
+            mask |= DAY_TO_DAY if to else DAY_OF_MONTH if of else DAY_MONTH
     return mask
 
 

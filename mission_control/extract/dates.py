@@ -1,9 +1,9 @@
 """Find the dates a sentence states, at exactly the precision it states them, and resolve
 them to UTC days (the clock times, in :mod:`.times`, are found here too).
 
-Candidate phrases are found with patterns; each one is then read by dateutil, which also
-rejects impossible dates (``31 February 1974``). Citation years (``(2002)``), year ranges
-(``1958-2000``) and page ranges are never dates.
+Candidate phrases are found with patterns; each one is then read by dateutil (in
+:mod:`.date_phrases`), which also rejects impossible dates (``31 February 1974``).
+Citation years (``(2002)``), year ranges (``1958-2000``) and page ranges are never dates.
 """
 
 from __future__ import annotations
@@ -12,9 +12,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
-from functools import lru_cache
-
-from dateutil import parser as dateparser
 
 from mission_control.extract import prefilter
 from mission_control.extract.date_patterns import (
@@ -28,15 +25,14 @@ from mission_control.extract.date_patterns import (
     LATER,
     LEADING_WORD,
     MONTH_DAYS_RE,
-    MONTHS,
     NEEDS,
     SPAN_RES,
     STARTS,
-    YEAR,
     date_words,
     first_holds,
     settle,
 )
+from mission_control.extract.date_phrases import date_fields
 from mission_control.extract.days import day_of, last_day_of
 from mission_control.extract.spans import Claimed
 from mission_control.extract.times import TimeMention, combine, find_times, window_end
@@ -97,13 +93,13 @@ def _unclaimed(held: int, taken: Claimed, months: list[int], years: list[int]) -
 
 
 def _matches(
-    pattern: re.Pattern[str], starts: re.Pattern[str] | None, sentence: str, low: str | None
+    pattern: re.Pattern[str], starts: re.Pattern[str] | None, sentence: str
 ) -> Iterable[re.Match[str]]:
     """``pattern.finditer(sentence)``, tried only where ``starts`` says a match can begin
-    when the pattern has such a pattern."""
+    when the pattern has such a pattern (the sentence is lowered for it then only)."""
     if starts is None:
         return pattern.finditer(sentence)
-    return prefilter.finditer(pattern, starts, sentence, low)
+    return prefilter.finditer(pattern, starts, sentence, prefilter.folded(sentence))
 
 
 @dataclass(frozen=True)
@@ -138,14 +134,13 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
         return [], [], []  # every date states a month or a year: most sentences pass at once
     held = first_holds(sentence, bool(months), bool(years))
     unsettled = LATER  # the facts of ``held`` not yet looked for
-    low = prefilter.folded(sentence)
     taken = Claimed()
     found: list[DateMention] = []
     unreal: list[DateMention] = []
 
     def add(stated: str, precision: Precision, start: int, end: int, text: str) -> None:
         try:
-            fields = _date_fields(stated, precision)
+            fields = date_fields(stated, precision)
         except (ValueError, OverflowError):
             unreal.append(DateMention(start, end, text, precision, None, None, None, False))
             return
@@ -191,7 +186,7 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
         if needs & ~held:
             continue
         claimed = []
-        for match in _matches(pattern, starts, sentence, low):
+        for match in _matches(pattern, starts, sentence):
             if taken.overlaps(*match.span()):
                 continue
             claimed.append(match.span())
@@ -217,16 +212,15 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
                 continue
         claimed = []
         for match in (
-            pattern.finditer(sentence)
-            if starts is None
-            else _matches(pattern, starts, sentence, low)
+            pattern.finditer(sentence) if starts is None else _matches(pattern, starts, sentence)
         ):
             start, end = match.span()
             if taken.overlaps(start, end):
                 continue
-            before = sentence[max(0, start - 2) : start]
-            after = sentence[end : end + 2]
-            if precision is Precision.YEAR and (before.endswith("(") or after.startswith(")")):
+            if precision is Precision.YEAR and (
+                sentence[max(0, start - 2) : start].endswith("(")
+                or sentence[end : end + 2].startswith(")")
+            ):
                 continue
             text = match.group(0)
             # Only the month and year forms begin with a word that is not the date.
@@ -237,10 +231,10 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
         if claimed:
             taken.add(claimed)
             held = _unclaimed(held, taken, months, years)
+            if not held & (HAS_MONTH | HAS_YEAR):
+                break  # every date pattern needs a month or a year outside the dates found
     day_lists = (
-        _matches(DAY_LIST_RE, _DAY_LIST_STARTS, sentence, low)
-        if _DAY_LIST_NEEDS & ~held == 0
-        else ()
+        _matches(DAY_LIST_RE, _DAY_LIST_STARTS, sentence) if _DAY_LIST_NEEDS & ~held == 0 else ()
     )
     for match in day_lists:
         if taken.overlaps(match.start("days"), match.end("days")):
@@ -316,7 +310,7 @@ def _read_span(text: str, start: int, end: int) -> DateMention | None:
     """A span of days: its month and year, its first day and its last; a span whose days do
     not exist or run backwards states its month only. None for a month that does not exist."""
     try:
-        year, month, _ = _date_fields(text, Precision.MONTH)
+        year, month, _ = date_fields(text, Precision.MONTH)
     except (ValueError, OverflowError):
         return None
     first, last = (int(d) for d in re.findall(r"(?<!\d)\d{1,2}(?!\d)", text)[:2])
@@ -331,66 +325,8 @@ def _read_span(text: str, start: int, end: int) -> DateMention | None:
     )
 
 
-_YEAR_RE = re.compile(YEAR)
-_ORDINAL_RE = re.compile(r"(\d)(st|nd|rd|th)\b")
-_DAY_OF_RE = re.compile(r"^(?:the\s+)?(\d+)\s+of\b")
-_MONTH_OR_YEAR_RE = re.compile(rf"{MONTHS}|{YEAR}")
-
-
-@lru_cache(maxsize=2048)
-def _parse_phrase(cleaned: str) -> datetime:
-    """dateutil's reading of a date phrase, its day or month defaulting to the first."""
-    return dateparser.parse(cleaned, default=datetime(2000, 1, 1))  # noqa: DTZ001
-
-
 def _read_date(text: str, precision: Precision, start: int, end: int) -> DateMention:
-    return DateMention(start, end, text, precision, *_date_fields(text, precision))
-
-
-@lru_cache(maxsize=4096)
-def _date_fields(text: str, precision: Precision) -> tuple[int | None, int | None, int | None]:
-    """The year, month and day a date phrase states (an article states the same day many
-    times); ValueError or OverflowError for a day that does not exist. A phrase's year
-    changes nothing else of what it is read as (the cleaning and the parser's reading keep
-    every run of digits as long as it was), so a phrase of one year is read as of a leap
-    year, once for all the years it is stated in, and then put in its own year (ValueError
-    for 29 February of any other)."""
-    if precision is Precision.YEAR:
-        return int(text[-4:]), None, None
-    years = _YEAR_RE.findall(text)
-    if len(years) != 1:
-        return _shape_fields(text, precision)[:3]
-    _, month, day, parsed_day = _shape_fields(_YEAR_RE.sub("2000", text), precision)
-    year = int(years[0])
-    datetime(year, month, parsed_day)  # noqa: DTZ001
-    return year, month, day
-
-
-@lru_cache(maxsize=4096)
-def _shape_fields(text: str, precision: Precision) -> tuple[int | None, int, int | None, int]:
-    """The year, month and day a date phrase states, and the day the parser read (the first
-    of the month for a phrase that states none)."""
-    cleaned = _ORDINAL_RE.sub(r"\1", text).replace(".", " ")
-    cleaned = _DAY_OF_RE.sub(r"\1", cleaned)
-    if precision is Precision.MONTH:
-        # A span of days: only its month and year are read.
-        cleaned = " ".join(_MONTH_OR_YEAR_RE.findall(cleaned))
-    years = _YEAR_RE.findall(cleaned)
-    # The default is a leap year, so that a yearless 29 February is read, not refused.
-    if len(years) == 1:
-        d1 = _parse_phrase(_YEAR_RE.sub("2000", cleaned)).replace(year=int(years[0]))
-    else:
-        d1 = _parse_phrase(cleaned)
-    year = d1.year if years else None
-    if precision is Precision.MONTH:
-        return year, d1.month, None, d1.day
-    # The day must be one the text wrote, not the parser's default.
-    if not re.search(rf"(?<!\d)0?{d1.day}(?!\d)", cleaned):
-        raise ValueError(text)
-    if year is None:
-        # Check the day exists in some year (29 February) without choosing one.
-        datetime(2000, d1.month, d1.day)  # noqa: DTZ001
-    return year, d1.month, d1.day, d1.day
+    return DateMention(start, end, text, precision, *date_fields(text, precision))
 
 
 # What stands between the dates of one list: "23 February, 28 February and 25 March 1989".

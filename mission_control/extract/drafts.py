@@ -171,7 +171,7 @@ class _Drafting:
 
     def note_subject(self, text: str, sentence: Sentence) -> None:
         """Remember the part a clause is about, for an "it" in the clause after."""
-        part = last_subject(text, self.subject_of)
+        part = None if self.partless else last_subject(text, self.subject_of)
         if part:
             self.subject = (sentence.paragraph, part, sentence.start)
         elif not opens_with_it(text):
@@ -181,7 +181,9 @@ class _Drafting:
         sentence, text = clause.sentence, clause.text
         stamps = clause.stamps
         # A date that is not real keeps the event word next to it from the other dates.
-        spans = sorted([*(s.span for s in stamps), *clause.unreal])
+        spans = [s.span for s in stamps]
+        if clause.unreal or len(spans) > 1:
+            spans = sorted([*spans, *clause.unreal])
         kind_at = dict(zip(spans, assign_keywords(text, spans, clause.keywords), strict=True))
         kinds = shared_back(text, stamps, [kind_at[s.span] for s in stamps])
         single = len(stamps) == 1
@@ -228,8 +230,11 @@ class _Drafting:
                     planned=planned,
                 )
             )
+        if not clause.keywords:
+            return
         used = set(map(id, filter(None, kind_at.values())))
-        self.unplaced(clause, used, {d.kind for d in self.drafts[first:]}, provenance)
+        if any(id(keyword) not in used for keyword in clause.keywords):  # else none is unplaced
+            self.unplaced(clause, used, {d.kind for d in self.drafts[first:]}, provenance)
 
     def unplaced(
         self, clause: DatedClause, used: set[int], dated: set[str], provenance: Provenance

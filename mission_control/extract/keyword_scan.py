@@ -11,27 +11,19 @@ one that may match is tried only where one of its starts begins (:func:`scan`).
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Collection, Iterable
-
-# What a case-insensitive pattern reads as each ASCII letter: the letter in either case, and
-# four letters outside ASCII (dotted and dotless I, the long S, the Kelvin sign).
-_FOLD = str.maketrans(
-    {
-        **{upper: upper.lower() for upper in string.ascii_uppercase},
-        "\u0130": "i",
-        "\u0131": "i",
-        "\u017f": "s",
-        "\u212a": "k",
-    }
-)
 
 
 def fold(text: str) -> str:
     """The text as a case-insensitive pattern reads it, one character for each of the text's:
-    every character a pattern's lower-case ASCII letter matches made that letter, the others
-    kept. A lower-case cue a match holds is then found in the fold at the same place."""
-    return text.lower() if text.isascii() else text.translate(_FOLD)
+    every character a pattern's lower-case ASCII letter matches made that letter (the letter
+    in either case, the dotted and dotless I, the long S, the Kelvin sign), no other made an
+    ASCII letter, and each a word character, a space or a digit exactly when the text's is.
+    A lower-case cue a match holds is then found in the fold at the same place."""
+    if text.isascii():
+        return text.lower()
+    # Lowering keeps every character's place but the dotted I's, which it makes two.
+    return text.replace("\u0130", "i").replace("\u0131", "i").replace("\u017f", "s").lower()
 
 
 # A word of lower-case letters: a cue of such letters lies within one.
@@ -102,11 +94,13 @@ class CueMask:
     """Which of a fixed set of cues the fold of a clause holds, as a mask: bit ``i`` set when
     it holds ``cues[i]``. No cue holds a blank, so each lies within one of the clause's
     blank-separated words; each word's cues are looked for once, when the word is first seen
-    (a clause holds few words, and an article's words repeat)."""
+    (a clause holds few words, and an article's words repeat). A cue of ``words`` is held only
+    as a whole blank-separated word; it is named with a blank on each side (" to ")."""
 
-    def __init__(self, cues: tuple[str, ...]) -> None:
-        assert not any(c.split() != [c] for c in cues), "a cue with a blank"
-        self.cues = cues
+    def __init__(self, cues: tuple[str, ...], words: tuple[str, ...] = ()) -> None:
+        assert not any(c.split() != [c] for c in (*cues, *words)), "a cue with a blank"
+        self.cues = (*cues, *(f" {w} " for w in words))
+        self._parts = len(cues)
         self._words: dict[str, int] = {}
 
     def bits(self, cues: Iterable[str]) -> int:
@@ -130,10 +124,13 @@ class CueMask:
             if bits is None:
                 if len(words) >= _LEXICON_SIZE:
                     words.clear()
-                bits = 0
-                for i, cue in enumerate(self.cues):
-                    if cue in word:
-                        bits |= 1 << i
-                words[word] = bits
+                bits = words[word] = self._held_by(word)
             held |= bits
         return held
+
+    def _held_by(self, word: str) -> int:
+        bits = 0
+        for i, cue in enumerate(self.cues):
+            if cue in word if i < self._parts else cue[1:-1] == word:
+                bits |= 1 << i
+        return bits

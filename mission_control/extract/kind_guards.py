@@ -5,8 +5,8 @@ where: each pattern's cues and starts (see :mod:`.keyword_scan`) as masks of one
 from __future__ import annotations
 
 import functools
-import operator
 import re
+from typing import NamedTuple
 
 from mission_control.extract import vocabulary
 from mission_control.extract.keyword_scan import CueFinder, CueMask
@@ -41,31 +41,27 @@ _NEEDED = sorted(
     {c for table in vocabulary.START_CUES.values() for cs in table.values() for c in cs}
 )
 _LOOKED_FOR = (*CUES, *sorted(set(STARTS) - set(CUES)))
-held_mask = CueMask((*_LOOKED_FOR, *(c for c in _NEEDED if c not in _LOOKED_FOR)))
+held_mask = CueMask(
+    (*_LOOKED_FOR, *(c for c in _NEEDED if c not in _LOOKED_FOR)), (vocabulary.PLANNED_TO_WORD,)
+)
 
-# What find_keywords reads of each pattern's cues and starts: the mask of its cues, of its
-# starts tried in any clause, and each other start's with the mask of the cues it needs;
-# a pattern is named by its place here, with the mask of all it asks of a clause.
-_GUARDS: list[tuple[int, int, tuple[tuple[int, int], ...]]] = []
+# A pattern's guard as find_keywords reads it: the mask of its cues, of its starts tried in
+# any clause that holds a cue, and each other start's with the mask of the cues it needs.
+Guard = tuple[int, int, tuple[tuple[int, int], ...]]
 
 
-def _guard(name: str, cues: tuple[str, ...], starts: tuple[str, ...]) -> tuple[int, int]:
-    """The mask of what a pattern's guard asks of a clause, and the guard's place."""
+def _guard(name: str, cues: tuple[str, ...], starts: tuple[str, ...]) -> Guard:
     needs = vocabulary.START_CUES.get(name, {})
     assert set(needs) <= set(starts), name
     bits = held_mask.bits
     always = bits(s for s in starts if s not in needs)
-    sometimes = tuple((bits(cs), bits([s])) for s, cs in needs.items())
-    _GUARDS.append((bits(cues), always, sometimes))
-    asked = functools.reduce(operator.or_, (n | s for n, s in sometimes), bits(cues) | always)
-    return asked, len(_GUARDS) - 1
+    return bits(cues), always, tuple((bits(cs), bits([s])) for s, cs in needs.items())
 
 
-@functools.lru_cache(maxsize=4096)
-def tried(guard: int, held: int) -> tuple[str, ...]:
-    """The starts at which a guarded pattern is tried in a clause that holds ``held`` of
-    what its guard asks: none without a cue, else those a cue held does not rule out."""
-    cues, always, sometimes = _GUARDS[guard]
+def _tried(guard: Guard, held: int) -> tuple[str, ...]:
+    """The starts at which a guarded pattern is tried in a clause that holds ``held``: none
+    without a cue, else those a cue held does not rule out."""
+    cues, always, sometimes = guard
     if not held & cues:
         return ()
     starts = held & always
@@ -76,37 +72,62 @@ def tried(guard: int, held: int) -> tuple[str, ...]:
 
 
 HYPOTHETICAL = _guard("HYPOTHETICAL", vocabulary.HYPOTHETICAL_CUES, vocabulary.HYPOTHETICAL_STARTS)
-TO = _guard("PLANNED_TO", vocabulary.PLANNED_TO_CUES, vocabulary.PLANNED_TO_STARTS)
+# Its cue "to" is held as a whole word (vocabulary.PLANNED_TO_WORD).
+TO = _guard("PLANNED_TO", (f" {vocabulary.PLANNED_TO_WORD} ",), vocabulary.PLANNED_TO_STARTS)
 FOR = _guard("PLANNED_FOR", vocabulary.PLANNED_FOR_CUES, vocabulary.PLANNED_FOR_STARTS)
 ADJECTIVE = _guard(
     "PLANNED_ADJECTIVE", vocabulary.PLANNED_ADJECTIVE_CUES, vocabulary.PLANNED_ADJECTIVE_STARTS
 )
 LATER = _guard("KIND_LATER", vocabulary.KIND_LATER_CUES, vocabulary.KIND_LATER_CUES)
 PARACHUTE_BIT = held_mask.bits(PARACHUTE_CUES)
-PLANNED_PHRASE_CUES = _GUARDS[FOR[1]][0] | _GUARDS[ADJECTIVE[1]][0]
 # The kind table's rows as find_keywords reads them: rank, kind, pattern, guard, whether a
-# match in group "later" needs a word of KIND_LATER after it, and whether a match may name
-# the word that states the event within it (group "word"); each with the mask of its cues.
+# match in group "later" needs a word of KIND_LATER after it, and whether a match may name the
+# word that states the event within it (group "word").
 _ROWS = tuple(
     (
-        held_mask.bits(cues),
-        (
-            rank,
-            kind,
-            pattern,
-            _guard(kind, cues, starts),
-            "later" in pattern.groupindex,
-            "word" in pattern.groupindex,
-        ),
+        rank,
+        kind,
+        pattern,
+        _guard(kind, cues, starts),
+        "later" in pattern.groupindex,
+        "word" in pattern.groupindex,
     )
     for rank, (kind, pattern, cues, starts) in enumerate(vocabulary.KIND_PATTERNS)
 )
-ROW_CUES = functools.reduce(operator.or_, (cues for cues, _ in _ROWS))
+
+Row = tuple[int, str, re.Pattern[str], tuple[str, ...], bool, bool]
 
 
-@functools.lru_cache(maxsize=1024)
-def rows_held(
-    cues: int,
-) -> tuple[tuple[int, str, re.Pattern[str], tuple[int, int], bool, bool], ...]:
-    """The rows of the kind table one of whose cues a clause holds (``cues``: their mask)."""
-    return tuple(row for row_cues, row in _ROWS if cues & row_cues)
+class Plan(NamedTuple):
+    """What find_keywords tries in a clause, by the cues it holds: the starts of PLANNED_TO,
+    HYPOTHETICAL and KIND_LATER, whether it may name a parachute, the rows of the kind table
+    with their starts (rank, kind, pattern, starts, and the two flags of a row), and the
+    starts of PLANNED_FOR and PLANNED_ADJECTIVE."""
+
+    due: tuple[str, ...]
+    hypothetical: tuple[str, ...]
+    later: tuple[str, ...]
+    parachute: bool
+    rows: tuple[Row, ...]
+    planned_for: tuple[str, ...]
+    planned_adjective: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=4096)
+def plan(held: int) -> Plan:
+    """The plan for a clause that holds the cues of ``held``: made once for the many clauses
+    of an article that hold the same few cues of the vocabulary."""
+    rows = []
+    for rank, kind, pattern, guard, needs_later, at_word in _ROWS:
+        starts = _tried(guard, held)
+        if starts:
+            rows.append((rank, kind, pattern, starts, needs_later, at_word))
+    return Plan(
+        _tried(TO, held),
+        _tried(HYPOTHETICAL, held),
+        _tried(LATER, held),
+        bool(held & PARACHUTE_BIT),
+        tuple(rows),
+        _tried(FOR, held),
+        _tried(ADJECTIVE, held),
+    )

@@ -26,6 +26,23 @@ class Keyword:
     planned: bool = False
 
 
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _keyword(start: int, end: int, rank: int, kind: str) -> Keyword:
+    """``Keyword(start, end, rank, kind)``, made for half what the frozen dataclass's
+    ``__init__`` costs (it sets each field through ``object.__setattr__``): the same fields,
+    in the same order, in the instance's dictionary."""
+    keyword = _new(Keyword)
+    _set(
+        keyword,
+        "__dict__",
+        {"start": start, "end": end, "rank": rank, "kind": kind, "planned": False},
+    )
+    return keyword
+
+
 # Keywords in order of the text, and of the table where two start together.
 _IN_ORDER = operator.attrgetter("start", "rank")
 
@@ -49,6 +66,8 @@ def _planned_verbs(
     those of PLANNED_TO the clause holds."""
     found: list[Keyword] = []
     spans: list[tuple[int, int]] = []
+    if vocabulary.PLANNED_TO_CORE.search(folded) is None:
+        return found, spans
     for marker in scan(vocabulary.PLANNED_TO, text, folded, starts):
         at = marker.end()
         if spans and at <= spans[-1][1]:
@@ -69,18 +88,18 @@ def _planned_verbs(
 _BEFORE_REACH = 40
 
 
-def _mark_planned(text: str, folded: str, held: int, keywords: list[Keyword]) -> list[Keyword]:
+def _mark_planned(
+    text: str,
+    folded: str,
+    for_starts: tuple[str, ...],
+    adjective_starts: tuple[str, ...],
+    keywords: list[Keyword],
+) -> list[Keyword]:
     """The keywords with those that "scheduled for" or "the planned" speaks of marked
-    planned: the keyword right after such a phrase, else the one just before it."""
-    for_ = scan(
-        vocabulary.PLANNED_FOR, text, folded, guards.tried(guards.FOR[1], held & guards.FOR[0])
-    )
-    adjective = scan(
-        vocabulary.PLANNED_ADJECTIVE,
-        text,
-        folded,
-        guards.tried(guards.ADJECTIVE[1], held & guards.ADJECTIVE[0]),
-    )
+    planned: the keyword right after such a phrase, else the one just before it (each
+    phrase's pattern tried at the starts given)."""
+    for_ = scan(vocabulary.PLANNED_FOR, text, folded, for_starts)
+    adjective = scan(vocabulary.PLANNED_ADJECTIVE, text, folded, adjective_starts)
     if not (for_ or adjective):
         return keywords
     starts = [k.start for k in keywords]
@@ -112,9 +131,9 @@ def find_keywords(text: str) -> list[Keyword]:
     what was only due marked planned; where two rows match the same words the row listed
     first keeps them."""
     folded = fold(text)
-    held = _held_mask(folded)
-    rows = guards.rows_held(held & guards.ROW_CUES)
-    due = guards.tried(guards.TO[1], held & guards.TO[0])
+    (due, hypothetical_starts, later_starts, parachute, rows, for_starts, adjective_starts) = _plan(
+        _held_mask(folded)
+    )
     if not rows and not due:
         return []  # no row may match, and nothing was due
     planned: list[Keyword] = []
@@ -126,35 +145,35 @@ def find_keywords(text: str) -> list[Keyword]:
         return planned  # in order of the text, as PLANNED_TO's matches are
     # The folded text's cues and starts still stand for the blanked text: a blank is no
     # letter of either.
-    starts = guards.tried(guards.HYPOTHETICAL[1], held & guards.HYPOTHETICAL[0])
-    if starts:
-        hypothetical = scan(vocabulary.HYPOTHETICAL, blanked, folded, starts)
+    if hypothetical_starts:
+        hypothetical = scan(vocabulary.HYPOTHETICAL, blanked, folded, hypothetical_starts)
         if hypothetical:
             blanked = _blanked(blanked, [m.span() for m in hypothetical])
     # Where the last word of KIND_LATER starts (-1: none), found once for the clause.
     later = -1
-    starts = guards.tried(guards.LATER[1], held & guards.LATER[0])
-    if starts:
-        later_words = scan(vocabulary.KIND_LATER, blanked, folded, starts)
+    if later_starts:
+        later_words = scan(vocabulary.KIND_LATER, blanked, folded, later_starts)
         if later_words:
             later = later_words[-1].start()
-            if held & guards.PARACHUTE_BIT:
+            if parachute:
                 blanked = _parachute_words(blanked, folded, later_words)
     kept: list[Keyword] = []
     taken: Claimed | None = None
-    for rank, kind, pattern, guard, needs_later, at_word in rows:
-        starts = guards.tried(guard[1], held & guard[0])
-        if not starts:
-            continue
+    for rank, kind, pattern, starts, needs_later, at_word in rows:
         matches = scan(pattern, blanked, folded, starts)
         if not matches:
+            continue
+        if not kept and not needs_later and not at_word:
+            kept = [
+                _keyword(m.start(), m.end(), rank, kind) for m in matches if m.end() > m.start()
+            ]
             continue
         if kept and taken is None:
             taken = Claimed()
             taken.add((k.start, k.end) for k in kept)
         # A row's own matches never overlap, so only earlier rows' keywords are checked.
         found = [
-            Keyword(*(m.span("word") if at_word and m.group("word") else m.span()), rank, kind)
+            _keyword(*(m.span("word") if at_word and m.group("word") else m.span()), rank, kind)
             for m in matches
             if m.end() > m.start()
             and not (needs_later and m.group("later") is not None and later < m.end())
@@ -167,8 +186,8 @@ def find_keywords(text: str) -> list[Keyword]:
         return planned
     if len(kept) > 1:
         kept.sort(key=_IN_ORDER)
-    if held & guards.PLANNED_PHRASE_CUES:
-        kept = _mark_planned(text, folded, held, kept)
+    if for_starts or adjective_starts:
+        kept = _mark_planned(text, folded, for_starts, adjective_starts, kept)
     return sorted([*kept, *planned], key=_IN_ORDER) if planned else kept
 
 
@@ -196,6 +215,7 @@ def _parachute_words(text: str, folded: str, later_words: list[re.Match[str]]) -
     return "".join(chars) if chars is not None else text
 
 
+_plan = guards.plan
 # The names of kind_guards that the tests of the cues and starts read here.
 _PARACHUTE, _PARACHUTE_CUES = guards.PARACHUTE, guards.PARACHUTE_CUES
 _CUES, _STARTS = guards.CUES, guards.STARTS

@@ -93,8 +93,8 @@ def part_words(text: str) -> tuple[tuple[str, tuple[re.Match[str], ...]], ...]:
     ):
         return _NO_PART_WORDS  # every part word holds one of these
     found: dict[str, list[re.Match[str]]] = {}
-    for hit in vocabulary.PART_STARTS.finditer(low):
-        part = vocabulary.PART_OF_START[hit.group()]
+    for hit in _PART_START.finditer(low):
+        part = _PART_OF_START[hit.group()]
         matches = found.get(part)
         if matches is None:
             matches = found[part] = []
@@ -113,6 +113,12 @@ def part_words(text: str) -> tuple[tuple[str, tuple[re.Match[str], ...]], ...]:
     return tuple(parts)
 
 
+# Where a part word may begin: vocabulary.PART_STARTS but for its opening \b, which keeps
+# re from skipping quickly to a letter a start begins with. A start it finds inside a word
+# fails the part's pattern (which opens with \b) and hides no start of a word: none of its
+# words holds a word's start but at its end ("re-").
+_PART_START = re.compile("|".join(sorted(vocabulary.PART_OF_START, key=len, reverse=True)))
+_PART_OF_START = vocabulary.PART_OF_START
 _PART_PATTERNS = {part: pattern for part, pattern, _ in vocabulary.PART_WORDS}
 _PARTS = tuple(_PART_PATTERNS)
 _PLACE = {part: i for i, part in enumerate(_PARTS)}

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from mission_control.model import Quantity
 from mission_control.notation import (
@@ -116,8 +116,7 @@ _PAREN_OPEN_RE = re.compile(r"\s*\(\s*(?:(?:about|approximately|approx\.|c\.|ca\
 _PAREN_CLOSE_RE = re.compile(r"\s*\)")
 
 
-@dataclass(frozen=True)
-class _Read:
+class _Read(NamedTuple):
     """One quantity read from a sentence, before it becomes a :class:`Quantity`."""
 
     start: int
@@ -126,6 +125,8 @@ class _Read:
     unit: str
     between: bool = False
     """Whether the quantity is a range written "between x and y" (its span starts there)."""
+    values: tuple[float, ...] = ()
+    """The values of ``literals``."""
 
 
 def _unit_at(sentence: str, pos: int, low: str | None) -> tuple[str, int] | None:
@@ -156,7 +157,7 @@ def _read_at(
     sentence lowered if it is ASCII, else None. ``between``: the range may be ``X and Y``
     without its word ``between`` (the brackets after a ``between`` range)."""
     read = _read_parts(sentence, low, number, between)
-    if read is None or not all(math.isfinite(to_float(x)) for x in read.literals):
+    if read is None or not all(map(math.isfinite, read.values)):
         return None
     return read
 
@@ -169,7 +170,12 @@ def _read_parts(
     pos = first_unit[1] if first_unit else number.end()
     if first_unit is None and _BETWEEN_CONNECTOR_RE.match(sentence, pos) is None:
         return None  # no unit, and no second number after it: most numbers (dates, years)
-    before = _BETWEEN_BEFORE_RE.search(sentence, max(0, start - 40), start)
+    # The word "between" is in the lowered sentence wherever the pattern finds it.
+    before = (
+        _BETWEEN_BEFORE_RE.search(sentence, max(0, start - 40), start)
+        if low is None or "between" in low
+        else None
+    )
     connectors = _BETWEEN_CONNECTOR_RE if before or between else _CONNECTOR_RE
     connector = connectors.match(sentence, pos)
     if connector is not None:
@@ -177,20 +183,23 @@ def _read_parts(
         if second is not None:
             second_unit = _unit_at(sentence, second.end(), low)
             if second_unit and (first_unit is None or first_unit[0] == second_unit[0]):
+                literals = (number.group(), second.group())
                 return _Read(
                     before.start() if before else start,
                     second_unit[1],
-                    (number.group(), second.group()),
+                    literals,
                     second_unit[0],
-                    between=before is not None,
+                    before is not None,
+                    (to_float(literals[0]), to_float(literals[1])),
                 )
     if first_unit is None:
         return None
-    return _Read(start, first_unit[1], (number.group(),), first_unit[0])
+    literal = number.group()
+    return _Read(start, first_unit[1], (literal,), first_unit[0], False, (to_float(literal),))
 
 
 def _quantity(sentence: str, read: _Read, stated: Quantity | None) -> Quantity:
-    values = tuple(to_float(x) for x in read.literals)
+    values = read.values
     return Quantity(
         text=sentence[read.start : read.end],
         value=values[0] if len(values) == 1 else (values[0], values[1]),
@@ -231,7 +240,7 @@ def _quantities(sentence: str, low: str | None) -> list[tuple[Quantity, tuple[in
             if inner is not None and closing is not None:
                 stated = _quantity(sentence, inner, None)
                 end = closing.end()
-        whole = _Read(read.start, end, read.literals, read.unit)
+        whole = _Read(read.start, end, read.literals, read.unit, False, read.values)
         found.append((_quantity(sentence, whole, stated), (read.start, end)))
         pos = end
     return found

@@ -78,8 +78,12 @@ def split_sentences(text: str, base: int) -> list[tuple[str, int, int]]:
     pieces: list[tuple[str, int, int]] = []
     start = 0
     for match in _BOUNDARY_RE.finditer(text):
-        cut = match.start() + 1
-        word = _word_before_stop(text, start, match.start())
+        stop = match.start()
+        # Seven ASCII letters before the stop end a word too long to be an abbreviation,
+        # an initial or a clock's "a.m." (none of them has seven letters in a row).
+        before = text[stop - 7 : stop]
+        long_word = len(before) == 7 and before.isascii() and before.isalpha()
+        word = None if long_word else _word_before_stop(text, start, stop)
         if word:
             token = word.lower().rstrip(".")
             # "at 12:52 p.m. Its parachute opened": a clock's a.m. or p.m. ends a sentence
@@ -95,9 +99,9 @@ def split_sentences(text: str, base: int) -> list[tuple[str, int, int]]:
         pieces.append((text[start:].rstrip(), base + start, base + len(text.rstrip())))
     out = []
     for piece, s, e in pieces:
-        lead = len(piece) - len(piece.lstrip())
-        if piece.strip():
-            out.append((piece.strip(), s + lead, e))
+        kept = piece.strip()
+        if kept:
+            out.append((kept, s + len(piece) - len(piece.lstrip()), e))
     return out
 
 

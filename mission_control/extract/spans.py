@@ -32,5 +32,6 @@ class Claimed:
         if self._starts and new[0][0] < self._ends[-1]:
             new = sorted([*zip(self._starts, self._ends, strict=True), *new])
             self._starts, self._ends = [], []
-        self._starts.extend(s for s, _ in new)
-        self._ends.extend(e for _, e in new)
+        starts, ends = zip(*new, strict=True)
+        self._starts += starts
+        self._ends += ends

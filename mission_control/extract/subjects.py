@@ -58,6 +58,9 @@ _LINK_TO = re.compile(
 # A link whose far end is "it" ("no signal was received from it", "contact with it was
 # lost"): the craft the sentence before was about.
 _LINK_TO_IT = re.compile(_LINK + r"\b(?:\s+\w+){0,3}?\s+(?:with|from)\s+it\b", re.I)
+# Every match of _LINK_TO_IT holds one of these, and "with" or "from" (lowered).
+_LINK_WORDS: tuple[str, ...] = ("contact", "communication", "signal", "telemetry", "link")
+_LINK_WORDS += ("transmission", "data", "word")
 
 
 def without_name(text: str, name: str) -> str:
@@ -103,6 +106,11 @@ def about_it(text: str) -> bool:
 def links_to_it(text: str) -> bool:
     """Whether a clause speaks of a link with "it": of contact, signals or word from it
     (kept for the last clauses read: every draft of a long clause may ask)."""
+    low = prefilter.folded(text)
+    if low is not None and not (
+        ("with" in low or "from" in low) and prefilter.has_any(low, _LINK_WORDS)
+    ):
+        return False
     return _LINK_TO_IT.search(text) is not None
 
 
@@ -114,18 +122,20 @@ def part_of_subject(text: str) -> str | None:
     linked: tuple[int, str] | None = None
     for part, matches in part_words(text):
         for match in matches:
-            before = _words_before(text, match.start(), 2)
-            if any(w.lower() in _PREPOSITIONS for w in before[-2:-1] + before[-1:]) and not (
+            start = match.start()
+            if best is not None and start > best[0]:
+                break  # once a subject is found, a part word after it changes nothing
+            before = _words_before(text, start, 2)
+            if any(w.lower() in _PREPOSITIONS for w in before) and not (
                 before and before[-1].lower().endswith("'s")
             ):
-                start = match.start()
                 if (linked is None or start < linked[0]) and _LINK_TO.search(
                     text, max(0, start - 40), start
                 ):
                     linked = (start, part)
                 continue
-            if best is None or match.start() < best[0]:
-                best = (match.start(), part)
+            if best is None or start < best[0]:
+                best = (start, part)
             break
     found = best or linked
     return found[1] if found else None

@@ -142,11 +142,12 @@ def find_times(sentence: str) -> list[TimeMention]:
             )
         )
         windows.append(match.span())
-    taken = Claimed()
+    taken = None  # the windows' spans, when there are any
     if windows:
+        taken = Claimed()
         taken.add(windows)
     for match in prefilter.finditer(_TIME_RE, _TIME_STARTS, sentence, low):
-        if windows and taken.overlaps(match.start(), match.end()):
+        if taken is not None and taken.overlaps(match.start(), match.end()):
             continue
         hour, minute, second = _clock_parts(match.group("clock"))
         ampm = match.group("ampm")

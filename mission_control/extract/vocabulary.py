@@ -124,6 +124,12 @@ PLANNED_TO = re.compile(
 )
 PLANNED_TO_CUES = ("to",)
 """What every match of PLANNED_TO holds."""
+PLANNED_TO_WORD = "to"
+"""What every match of PLANNED_TO holds as a whole word, with a blank on each side."""
+PLANNED_TO_CORE = re.compile(
+    r"(?:was|were|is|are|also|then|still|due|set|slated|scheduled|planned|expected)\s+to\s"
+)
+"""What the fold of every match of PLANNED_TO holds: the word before its "to", and the "to"."""
 PLANNED_TO_STARTS = (
     *("was", "were", "is", "are", "originally", "initially", "scheduled", "planned"),
     *("expected", "slated"),

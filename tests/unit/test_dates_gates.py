@@ -12,7 +12,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from mission_control.extract import date_patterns, dates
+from mission_control.extract import date_patterns, date_phrases, dates
 from mission_control.model import Precision
 from tests.support.fuzzing import FUZZ
 
@@ -61,9 +61,9 @@ def _plain_fields(text: str, precision: Precision) -> tuple[int | None, int | No
     years = re.findall(date_patterns.YEAR, cleaned)
     if len(years) == 1:
         leap = re.sub(date_patterns.YEAR, "2000", cleaned)
-        d1 = dates._parse_phrase(leap).replace(year=int(years[0]))
+        d1 = date_phrases.parse_phrase(leap).replace(year=int(years[0]))
     else:
-        d1 = dates._parse_phrase(cleaned)
+        d1 = date_phrases.parse_phrase(cleaned)
     year = d1.year if has_year else None
     if precision is Precision.MONTH:
         return year, d1.month, None
@@ -97,11 +97,11 @@ def _outcome(read: Callable[[str, Precision], object], text: str, precision: Pre
 @example("the 31st of May 1974", Precision.DAY)
 @example("5-7 Feb 1974", Precision.MONTH)
 def test_a_phrase_reads_as_its_shape_in_its_own_year(text: str, precision: Precision) -> None:
-    dates._date_fields.cache_clear()
-    dates._shape_fields.cache_clear()
+    date_phrases.date_fields.cache_clear()
+    date_phrases.shape_fields.cache_clear()
     expected = _outcome(_plain_fields, text, precision)
-    assert _outcome(dates._date_fields, text, precision) == expected, text
-    assert _outcome(dates._date_fields, text, precision) == expected, text  # from the cache
+    assert _outcome(date_phrases.date_fields, text, precision) == expected, text
+    assert _outcome(date_phrases.date_fields, text, precision) == expected, text  # from the cache
 
 
 @pytest.mark.parametrize("year", [1974, 1975, 1976, 2000, 1900])

@@ -221,3 +221,72 @@ def test_the_corpus_clauses_opening_with_it_are_found_as_the_pattern_finds_them(
             found += _opens_with_it(clause)
             assert subjects.opens_with_it(clause) == _opens_with_it(clause), clause
     assert found > 20
+
+
+def _every_part_of_subject(text: str) -> str | None:
+    """:func:`.subjects.part_of_subject` as it reads every part word of the text."""
+    best: tuple[int, str] | None = None
+    linked: tuple[int, str] | None = None
+    for part, pattern, _ in vocabulary.PART_WORDS:
+        for match in pattern.finditer(text):
+            before = text[: match.start()].split()[-2:]
+            if any(w.lower() in {"from", "with", "by", "of", "to", "into", "aboard", "on", "in",
+                                 "onto", "along"} for w in before) and not (
+                before and before[-1].lower().endswith("'s")
+            ):  # fmt: skip
+                start = match.start()
+                if (linked is None or start < linked[0]) and subjects._LINK_TO.search(
+                    text, max(0, start - 40), start
+                ):
+                    linked = (start, part)
+                continue
+            if best is None or match.start() < best[0]:
+                best = (match.start(), part)
+            break
+    found = best or linked
+    return found[1] if found else None
+
+
+def test_the_corpus_subjects_are_those_every_part_word_gives() -> None:
+    found = 0
+    for sentence in corpus_sentences():
+        for clause in split_clauses(sentence):
+            expected = _every_part_of_subject(clause)
+            found += expected is not None
+            assert subjects.part_of_subject(clause) == expected, clause
+    assert found > 50
+
+
+@FUZZ
+@given(TEXTS)
+def test_made_up_subjects_are_those_every_part_word_gives(text: str) -> None:
+    assert subjects.part_of_subject(text) == _every_part_of_subject(text)
+
+
+def _links_to_it(text: str) -> bool:
+    return subjects._LINK_TO_IT.search(text) is not None
+
+
+@FUZZ
+@given(TEXTS, st.sampled_from([" from it", " with it", " With It", " FROM IT", " from it's", ""]))
+def test_a_made_up_link_to_it_is_found_as_the_pattern_finds_it(text: str, tail: str) -> None:
+    subjects.links_to_it.cache_clear()
+    assert subjects.links_to_it(text + tail) == _links_to_it(text + tail)
+
+
+def test_the_corpus_links_to_it_are_found_as_the_pattern_finds_them() -> None:
+    said = [
+        "no signal was received from it",
+        "Contact with it was lost",
+        "radio link with it failed",
+        "its data from it",
+        "TELEMETRY FROM IT",
+        "No word was heard from it",
+        "transmissions with it ended",
+    ]
+    found = 0
+    for clause in [*said, *(c for s in corpus_sentences() for c in split_clauses(s))]:
+        subjects.links_to_it.cache_clear()
+        found += _links_to_it(clause)
+        assert subjects.links_to_it(clause) == _links_to_it(clause), clause
+    assert found >= len(said)

@@ -16,6 +16,7 @@ PIECES = [
     *(" ", "  ", "\t", "-", ",", "1", "3", "12", "1975", "4A", " km", "/24"),
     *("lander", "landing module", "orb\u0131ter", "ORBITER", "capsule", "re-entry"),
     *("rover", "penetrator", "coast stage", "flyby bus", "de\u017fcent stage", "carrier", "bus"),
+    *("omnibus", "drover", "pre-entry", "more-entry", "reentry", "sample-return", "Xlander"),
 ]
 TEXTS = st.lists(st.sampled_from(PIECES), max_size=24).map("".join)
 
@@ -40,3 +41,14 @@ def test_a_month_begins_no_name_but_a_longer_word_may() -> None:
     assert [m.group() for m in names.craft_names("Augusta 5 and May 4")] == ["Augusta 5"]
     assert not names._ANY_NAME.search("In July 1975")
     assert names._ANY_NAME.search("In Julyan 1975")
+
+
+def test_a_part_start_found_inside_a_word_hides_none_and_matches_nothing() -> None:
+    """What part_words relies on to look for starts without a word boundary: every part's
+    pattern opens with one, and no start holds the start of a word but at its end."""
+    assert all(p.pattern.startswith(r"\b") for _, p, _ in vocabulary.PART_WORDS)
+    for start in vocabulary.PART_OF_START:
+        inner = [
+            i for i in range(1, len(start)) if not start[i - 1].isalnum() and start[i].isalnum()
+        ]
+        assert not inner, start

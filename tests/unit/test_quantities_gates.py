@@ -1,6 +1,7 @@
 """An ASCII sentence's quantities are read in its lowered text, with its word units as a tree
-of letters, and a sentence in which no digit is followed by a unit is not read at all: each
-must find what reading the sentence with the case-blind table of units finds."""
+of letters; a sentence in which no digit is followed by a unit is not read at all, and one
+without "between" is not searched for it: each must find what reading the sentence with the
+case-blind table of units finds."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ PIECES = sorted(
     | {s.lower() for s in SYMBOLS}
     | {s.upper() for s in SYMBOLS1}
     | {"", " ", "  ", "-", "–", ",", ".", "(", ")", "/", "^", "·", "°", "about ", "between "}
+    | {"Between ", "BETWEEN ", "between\t"}
     | {"to", "and", "per", "x", "1", "2", "10", "1,300", "0.5", "-3", "1958", "12:05", "81/23"}
 )
 # A sentence that is the sentence-wide reading's own: lowered, and with the gate passed by.
@@ -78,6 +80,14 @@ def test_the_gate_passes_a_digit_then_a_unit_of_any_case() -> None:
         assert find_quantities(sentence) == _unlowered(sentence)
         assert bool(find_quantities(sentence)) == read, sentence
     assert quantities._DIGIT_UNIT_RE.search("on 12 march 1974, and 3 more") is None
+
+
+def test_a_range_between_two_numbers_is_read_in_any_case() -> None:
+    for word in ("between", "Between", "BETWEEN"):
+        sentence = f"at {word} 5 and 7 km (3 and 4 mi)"
+        (found,) = find_quantities(sentence)
+        assert found == _unlowered(sentence)[0]
+        assert found[1][0] == 3, sentence
 
 
 def test_the_word_tree_matches_the_longest_spelling_first() -> None:

@@ -3,6 +3,7 @@ drafts -> events, and the name, metadata and instruments read beside them."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 from mission_control.extract.clauses import dated_clauses
@@ -172,3 +173,19 @@ def test_a_window_stated_100000_times_without_a_zone_gives_one_warning() -> None
         "t.txt:3: time 'between 10:00 and 11:00' names no time zone: read as UTC"
         " (and 99,999 more like it, on line 3)",
     )
+
+
+def test_a_word_of_seven_letters_before_a_stop_is_no_abbreviation_initial_or_clock() -> None:
+    """split_sentences cuts after seven ASCII letters without reading the word they end: no
+    abbreviation, initial or clock's "a.m." has seven letters in a row."""
+    from mission_control.extract import sentences
+
+    assert not [a for a in sentences._ABBREVIATIONS if re.search(r"[a-z]{7}", a)]
+    said = (
+        "The probe used its engine approx. Twice it fired. It landed at 5 p.m. Then U.S.S.R. ships"
+    )
+    assert [s for s, _, _ in sentences.split_sentences(said, 0)] == [
+        "The probe used its engine approx. Twice it fired.",
+        "It landed at 5 p.m.",
+        "Then U.S.S.R. ships",
+    ]
