@@ -34,13 +34,16 @@ _ANY_CRAFT = re.compile(
 )
 # Where every craft name begins, of the known programmes' (all words of four letters or more)
 # or any other: a capitalised word, space and a digit. Not a month ("July 1975"): a month
-# names no known craft, and _NOT_CRAFT keeps it from being any other.
+# names no known craft, and _NOT_CRAFT keeps it from being any other (asked only of a word
+# a digit follows, the few of a text).
 _MONTHS = (
     *("January", "February", "March", "April", "May", "June", "July", "August"),
     *("September", "October", "November", "December"),
 )
 _ANY_NAME = re.compile(
-    r"[A-Z][a-z]{2,}+" + "".join(f"(?<!{m})" for m in _MONTHS) + r"(?:-[A-Z][A-Za-z]?)?\s+\d"
+    r"[A-Z][a-z]{2,}+(?=(?:-[A-Z][A-Za-z]?)?\s+\d)"
+    + "".join(f"(?<!{m})" for m in _MONTHS)
+    + r"(?:-[A-Z][A-Za-z]?)?\s+\d"
 )
 
 
