@@ -75,7 +75,7 @@ def scan(
                 if (match := pattern.match(text, i)) is not None:
                     found.append(match)
                     end = match.end()
-                i = find(start, max(i + 1, end))
+                i = find(start, end if end > i else i + 1)
         return found
     at: set[int] = set()
     for start in starts:
@@ -126,11 +126,12 @@ class CueMask:
         get = words.get
         for word in folded.split():
             bits = get(word)
-            if bits is None:
+            if bits:  # most words hold no cue: the mask is not made anew for them
+                held |= bits
+            elif bits is None:
                 if len(words) >= _LEXICON_SIZE:
                     words.clear()
-                bits = words[word] = self._held_by(word)
-            held |= bits
+                held |= words.setdefault(word, self._held_by(word))
         return held
 
     def _held_by(self, word: str) -> int:
