@@ -165,7 +165,8 @@ class _Drafting:
         return named_parts(self.doc, self.name)
 
     def subject_of(self, text: str) -> str | None:
-        """The part a clause names as its subject (its mission's name names none), read once."""
+        """The part a clause names as its subject (its mission's name names none), read once
+        for its sentence."""
         if text not in self.subjects:
             self.subjects[text] = (
                 None if self.partless else part_of_subject(without_name(text, self.name))
