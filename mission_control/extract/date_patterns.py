@@ -126,7 +126,7 @@ STARTS: dict[re.Pattern[str], re.Pattern[str]] = {
 # condition of a match.
 HAS_MONTH, HAS_YEAR, DAY_MONTH, DAY_OF_MONTH, MONTH_DAY = 1, 2, 4, 8, 16
 DAY_TO_DAY, LEAD_MONTH, LEAD_YEAR, DAY_AND_DAY = 32, 64, 128, 256
-HOLDS_ALL = 511
+HOLDS_ALL = DAY_AND_DAY * 2 - 1  # every fact held
 # A pattern whose every match holds a month name at one of ``date_words``'s months needs
 # HAS_MONTH, and one whose every match holds a year needs HAS_YEAR: once each month (or
 # year) is inside a date found, such a pattern can find none that is not (see dates).
@@ -148,8 +148,8 @@ NEEDS: dict[re.Pattern[str], int] = {
 }
 # What follows each ASCII digit that can end a day: a month's capital (after "of", for
 # "the 5th of May"), "and" and a digit (maybe after a comma; also a span's "and"), or a dash
-# or a word of a span and a digit. Each digit is looked at on
-# its own (the rest is a lookahead), so one day's facts never hide the next one's.
+# or a word of a span and a digit. Each digit is looked at on its own (the rest is a
+# lookahead), so one day's facts never hide the next one's.
 _DAY_FACTS = re.compile(
     r"[0-9](?=(?:st|nd|rd|th)?(?:\s+(of\s+)?[JFMASOND]|\s*,?\s+(and)\s+[0-9]|"
     r"\s*(-|\u2013|\u2014|to|until|through|and)\s*[0-9]))"

@@ -147,8 +147,9 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
         found.append(DateMention(start, end, text, precision, *fields))
 
     # A pattern's own matches never overlap, so only earlier patterns' spans are checked.
-    # A pattern is tried only in a sentence that holds all it needs (NEEDS), and a pattern
-    # that claimed nothing claims nothing.
+    # A pattern is tried only while the sentence holds all it needs (NEEDS): a fact of
+    # LATER is looked for when a pattern first needs it, and a month or a year inside a
+    # date found is no longer held (_unclaimed).
     if _ISO_NEEDS & ~held == 0:
         iso = list(ISO_RE.finditer(sentence))
         if iso:
@@ -204,7 +205,7 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
             held = _unclaimed(held, taken, months, years)
     for pattern, precision, starts, needs in _DATE_SCANS_FOR[held]:
         if needs & ~held:
-            continue  # each of its months or years is in a date found
+            continue  # it needs a month or a year left outside the dates found
         if needs & unsettled:
             held = settle(sentence, held, needs & unsettled)
             unsettled &= ~needs

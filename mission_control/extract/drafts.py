@@ -19,6 +19,7 @@ from mission_control.extract.document import Document, Sentence
 from mission_control.extract.draft import Draft
 from mission_control.extract.infobox import infobox_events
 from mission_control.extract.joins import companion_parts
+from mission_control.extract.keyword_scan import fold
 from mission_control.extract.kinds import assign_keywords, kind_of, plans, unplaced_keywords
 from mission_control.extract.outcomes import stated_outcomes
 from mission_control.extract.parts import default_part, named_parts
@@ -53,7 +54,8 @@ def read_drafts(
             drafting.subjects.clear()
             drafting.companions.clear()
             provenance = _provenance(doc, sentence)  # made once for all its clauses
-        drafting.partless = not may_name_part(clause.text)
+        drafting.folded = fold(clause.text)
+        drafting.partless = not may_name_part(clause.text, drafting.folded)
         if clause.sentence.paragraph != drafting.paragraph:
             drafting.flush_details()
             drafting.paragraph = clause.sentence.paragraph
@@ -116,6 +118,7 @@ class _Drafting:
     # clause's moments, its undated events and the clause after it ask).
     companions: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     subjects: dict[str, str | None] = field(default_factory=dict)
+    folded: str = ""  # the clause being read, folded (.keyword_scan.fold)
     partless: bool = False  # whether the clause being read (and each stretch of it) names no part
 
     def quantities(self, line: int, text: str) -> list[Quantity]:
@@ -162,7 +165,8 @@ class _Drafting:
         return named_parts(self.doc, self.name)
 
     def subject_of(self, text: str) -> str | None:
-        """The part a clause names as its subject (its mission's name names none), read once."""
+        """The part a clause names as its subject (its mission's name names none), read once
+        for its sentence."""
         if text not in self.subjects:
             self.subjects[text] = (
                 None if self.partless else part_of_subject(without_name(text, self.name))
@@ -188,10 +192,13 @@ class _Drafting:
         kinds = shared_back(text, stamps, [kind_at[s.span] for s in stamps])
         single = len(stamps) == 1
         # Read once for the clause, however many moments it states.
-        outcomes = stated_outcomes(text)
+        outcomes = stated_outcomes(text, self.folded)
         # A time in a clause with a subject of its own is that subject's.
         offsets = [s.span[1] - 1 for s in stamps]
-        nears = subjects_at(text, offsets, self.subject_of, self.name)
+        if self.partless and "which" not in self.folded:  # no part, nor another craft's
+            nears: list[str | None] = [None] * len(offsets)
+        else:
+            nears = subjects_at(text, offsets, self.subject_of, self.name)
         before = 0  # where the stretch of text before this moment starts
         first = len(self.drafts)  # where this clause's drafts begin
         for stamp, keyword, near in zip(stamps, kinds, nears, strict=True):
@@ -320,7 +327,7 @@ class _Drafting:
         same section), or details (an outcome, a quantity) of an event near it."""
         sentence, text, order = clause.sentence, clause.text, clause.order
         kind = kind_of(clause.keywords)
-        outcomes = stated_outcomes(text)
+        outcomes = stated_outcomes(text, self.folded)
         if kind is None:
             quantities = self.quantities(sentence.line, text)
             if outcomes or quantities:

@@ -75,7 +75,7 @@ def scan(
                 if (match := pattern.match(text, i)) is not None:
                     found.append(match)
                     end = match.end()
-                i = find(start, max(i + 1, end))
+                i = find(start, end if end > i else i + 1)
         return found
     at: set[int] = set()
     for start in starts:
@@ -94,14 +94,19 @@ class CueMask:
     """Which of a fixed set of cues the fold of a clause holds, as a mask: bit ``i`` set when
     it holds ``cues[i]``. No cue holds a blank, so each lies within one of the clause's
     blank-separated words; each word's cues are looked for once, when the word is first seen
-    (a clause holds few words, and an article's words repeat). A cue of ``words`` is held only
-    as a whole blank-separated word; it is named with a blank on each side (" to ")."""
+    (a clause holds few words, and an article's words repeat), by one search for the longest
+    cue at each of its places. A cue of ``words`` is held only as a whole blank-separated
+    word; it is named with a blank on each side (" to ")."""
 
     def __init__(self, cues: tuple[str, ...], words: tuple[str, ...] = ()) -> None:
         assert not any(c.split() != [c] for c in (*cues, *words)), "a cue with a blank"
         self.cues = (*cues, *(f" {w} " for w in words))
-        self._parts = len(cues)
         self._words: dict[str, int] = {}
+        # At each place of a word, the longest cue there, and with it every cue it begins with.
+        by_length = sorted(set(cues), key=len, reverse=True)
+        self._longest = re.compile("(?=(" + "|".join(map(re.escape, by_length)) + "))")
+        self._beginning = {c: self.bits(d for d in cues if c.startswith(d)) for c in cues}
+        self._whole = {w: self.bits([f" {w} "]) for w in words}
 
     def bits(self, cues: Iterable[str]) -> int:
         """The mask of ``cues`` (each one of this finder's)."""
@@ -121,16 +126,16 @@ class CueMask:
         get = words.get
         for word in folded.split():
             bits = get(word)
-            if bits is None:
+            if bits:  # most words hold no cue: the mask is not made anew for them
+                held |= bits
+            elif bits is None:
                 if len(words) >= _LEXICON_SIZE:
                     words.clear()
-                bits = words[word] = self._held_by(word)
-            held |= bits
+                held |= words.setdefault(word, self._held_by(word))
         return held
 
     def _held_by(self, word: str) -> int:
-        bits = 0
-        for i, cue in enumerate(self.cues):
-            if cue in word if i < self._parts else cue[1:-1] == word:
-                bits |= 1 << i
+        bits = self._whole.get(word, 0)
+        for longest in self._longest.finditer(word):
+            bits |= self._beginning[longest.group(1)]
         return bits

@@ -34,13 +34,16 @@ _ANY_CRAFT = re.compile(
 )
 # Where every craft name begins, of the known programmes' (all words of four letters or more)
 # or any other: a capitalised word, space and a digit. Not a month ("July 1975"): a month
-# names no known craft, and _NOT_CRAFT keeps it from being any other.
+# names no known craft, and _NOT_CRAFT keeps it from being any other (asked only of a word
+# a digit follows, the few of a text).
 _MONTHS = (
     *("January", "February", "March", "April", "May", "June", "July", "August"),
     *("September", "October", "November", "December"),
 )
 _ANY_NAME = re.compile(
-    r"[A-Z][a-z]{2,}+" + "".join(f"(?<!{m})" for m in _MONTHS) + r"(?:-[A-Z][A-Za-z]?)?\s+\d"
+    r"[A-Z][a-z]{2,}+(?=(?:-[A-Z][A-Za-z]?)?\s+\d)"
+    + "".join(f"(?<!{m})" for m in _MONTHS)
+    + r"(?:-[A-Z][A-Za-z]?)?\s+\d"
 )
 
 
@@ -113,11 +116,22 @@ def part_words(text: str) -> tuple[tuple[str, tuple[re.Match[str], ...]], ...]:
     return tuple(parts)
 
 
+def _by_first_letter(words: list[str]) -> re.Pattern[str]:
+    """A pattern finding any of ``words``: of those that match at one place, the first
+    listed."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return re.compile("|".join(f"{re.escape(c)}(?:{'|'.join(rest)})" for c, rest in groups.items()))
+
+
 # Where a part word may begin: vocabulary.PART_STARTS but for its opening \b, which keeps
 # re from skipping quickly to a letter a start begins with. A start it finds inside a word
 # fails the part's pattern (which opens with \b) and hides no start of a word: none of its
-# words holds a word's start but at its end ("re-").
-_PART_START = re.compile("|".join(sorted(vocabulary.PART_OF_START, key=len, reverse=True)))
+# words holds a word's start but at its end ("re-"). The words are grouped by their first
+# letter (in each group, in the order of PART_STARTS), so that a place is tried once for
+# each letter rather than once for each word.
+_PART_START = _by_first_letter(sorted(vocabulary.PART_OF_START, key=len, reverse=True))
 _PART_OF_START = vocabulary.PART_OF_START
 _PART_PATTERNS = {part: pattern for part, pattern, _ in vocabulary.PART_WORDS}
 _PARTS = tuple(_PART_PATTERNS)

@@ -14,9 +14,10 @@ _WORDS = tuple(dict.fromkeys(w for _, _, words in vocabulary.OUTCOME_PATTERNS fo
 _ANY_WORD = prefilter.any_word(_WORDS)
 
 
-def stated_outcomes(text: str) -> list[str]:
-    """The outcome tags a clause states, in the table's order."""
-    folded = fold(text)
+def stated_outcomes(text: str, folded: str | None = None) -> list[str]:
+    """The outcome tags a clause states, in the table's order. ``folded``: its fold, if
+    already made."""
+    folded = fold(text) if folded is None else folded
     if _ANY_WORD.search(folded) is None:
         return []
     held = {w for w in _WORDS if w in folded}

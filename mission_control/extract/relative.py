@@ -209,15 +209,24 @@ def _may_say_next_day(low: str) -> bool:
 
 def _may_say_same_day(low: str) -> bool:
     # "later in the morning": "in the" only after "later".
-    return ("that" in low or "same" in low or "later" in low or "after" in low) and (
-        _SAME_DAY_CORE.search(low) is not None
-    )
+    return (
+        (("that" in low or "same" in low or "later" in low) and _says(low, _PARTS_OF_DAY))
+        or ("after" in low and _says(low, ("shortly", "soon", "immediately")))
+        or ("later" in low and _says(low, ("moments", "hours", "minutes", "seconds")))
+    ) and _SAME_DAY_CORE.search(low) is not None
 
 
 def _may_say_then(low: str) -> bool:
-    return ("after" in low or "from" in low or "since" in low) and (
-        _THEN_CORE.search(low) is not None
+    return (
+        ("after" in low or "from" in low or "since" in low)
+        and ("that" in low or "this" in low or "then" in low)
+        and _THEN_CORE.search(low) is not None
     )
+
+
+def _says(low: str, words: tuple[str, ...]) -> bool:
+    """Whether the folded clause has any of the words."""
+    return any(map(low.__contains__, words))
 
 
 GATES: tuple[tuple[re.Pattern[str], Callable[[str], bool]], ...] = (

@@ -38,10 +38,11 @@ _PART_HINTS: tuple[str, ...] = ("land", "descent", "bus", "coast", "flyby", "car
 _PART_HINTS += ("capsule", "rover", "penetrator")
 
 
-def may_name_part(text: str) -> bool:
+def may_name_part(text: str, folded: str | None = None) -> bool:
     """Whether ``text`` may hold a part word (one of :data:`~.vocabulary.PART_WORDS`): a
-    text without one of the words each holds has no part to find."""
-    folded = fold(text)
+    text without one of the words each holds has no part to find. ``folded``: its fold, if
+    already made."""
+    folded = fold(text) if folded is None else folded
     return any(map(folded.__contains__, _PART_HINTS))
 
 

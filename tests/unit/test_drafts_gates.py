@@ -290,3 +290,15 @@ def test_the_corpus_links_to_it_are_found_as_the_pattern_finds_them() -> None:
         found += _links_to_it(clause)
         assert subjects.links_to_it(clause) == _links_to_it(clause), clause
     assert found >= len(said)
+
+
+@FUZZ
+@given(TEXTS.flatmap(_oddly_written), st.sampled_from(["", ", which", ", WHICH", "; "]))
+def test_a_clause_naming_no_part_nor_which_has_no_subject_anywhere(text: str, which: str) -> None:
+    clause = text + which + text
+    if subjects.may_name_part(clause) or "which" in fold(clause):
+        return
+    offsets = list(range(0, len(clause), 7))
+    assert subjects.subjects_at(clause, offsets, subjects.part_of_subject, "Big 1") == [None] * len(
+        offsets
+    )

@@ -147,6 +147,9 @@ def test_a_cue_mask_names_its_bits() -> None:
     assert find.named(find("the lander went to")) == ("land", "to", " to ")
     assert find.named(find("into the lander")) == ("land", "to")
     assert find("") == 0
+    nested = CueMask(("land", "landing", "and", "din", "n't"))
+    assert nested.named(nested("(landing)")) == ("land", "landing", "and", "din")
+    assert nested.named(nested("didn't")) == ("n't",)
 
 
 def test_fold_reads_every_letter_and_class_as_re_does() -> None:
