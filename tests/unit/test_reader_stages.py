@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
+import pytest
+
 from mission_control.extract.clauses import dated_clauses
 from mission_control.extract.document import parse_document
 from mission_control.extract.drafts import Draft, infobox_drafts, read_drafts
@@ -189,3 +191,38 @@ def test_a_word_of_seven_letters_before_a_stop_is_no_abbreviation_initial_or_clo
         "It landed at 5 p.m.",
         "Then U.S.S.R. ships",
     ]
+
+
+def test_the_cycle_collector_is_held_off_during_a_reading_and_restored_after(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gc
+
+    from mission_control.extract import reader
+
+    seen: list[bool] = []
+    real = reader.parse_document
+
+    def parse(text: str, source: str) -> object:
+        seen.append(gc.isenabled())
+        return real(text, source)
+
+    monkeypatch.setattr(reader, "parse_document", parse)
+    assert gc.isenabled()
+    read_text("= X 1 =\nX 1 was launched on 5 May 1975.\n", "x.txt")
+    assert seen == [False]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        read_text("= X 1 =\n", "x.txt")
+        assert not gc.isenabled()  # a caller's own setting is kept
+    finally:
+        gc.enable()
+
+    def broken(text: str, source: str) -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(reader, "parse_document", broken)
+    with pytest.raises(KeyboardInterrupt):
+        read_text("x", "x.txt")
+    assert gc.isenabled()
