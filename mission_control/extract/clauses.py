@@ -153,7 +153,7 @@ def dated_clauses(doc: Document, name: str, report: Report) -> Iterator[DatedCla
                 tuple(stamps),
                 tuple(keywords),
                 day,
-                tuple((u.start, u.end) for u in unreal),
+                tuple((u.start, u.end) for u in unreal) if unreal else (),
             )
             context = _next_context(context, sentence, order, text, stamps, unreal, day, keywords)
 

@@ -132,6 +132,9 @@ _PRONOUN_CLAUSE = re.compile(r",\s+(?:and|then)\s+(?=(?:it|they)\s+\w)", re.I)
 def split_clauses(text: str) -> list[str]:
     """A sentence cut at its semicolons (outside brackets) and before ", and it ...": each
     clause may state an event of its own."""
+    if ";" not in text and "," not in text:  # most sentences: one clause
+        kept = text.strip()
+        return [kept] if kept else []
     # Most sentences have no semicolon, and need no walk through their brackets.
     out = _at_semicolons(text) if ";" in text else [text]
     clauses = [piece for c in out for piece in _PRONOUN_CLAUSE.split(c)]
