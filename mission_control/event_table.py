@@ -43,7 +43,7 @@ def _row(e: Event) -> tuple[Any, ...]:
         int(e.time.precision),
         None if at == start else at,
         e.summary,
-        tuple((p.source, p.sentence, p.span, p.line) for p in e.provenance),
+        tuple([(p.source, p.sentence, p.span, p.line) for p in e.provenance]),
         e.outcome,
         e.quantities,
         e.approximate,
