@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 import msgspec
 
-from mission_control.extract import layout, prefilter
+from mission_control.extract import layout
+from mission_control.extract.keyword_scan import fold
 from mission_control.extract.layout import stated_zone
 from mission_control.extract.sentences import split_sentences
 
@@ -37,10 +38,26 @@ REFERENCE_MARKERS = re.compile(
     r"\bSpaceflight portal\b|\bPortals?:|^\s*\^|\bWayback Machine\b|\bet al\.",
     re.IGNORECASE,
 )
-# Where REFERENCE_MARKERS can match, in the lowered sentence: each match holds one of these.
-_REFERENCE_HINT = re.compile(
-    r"retrieved|archived|isbn|issn|doi:|p\.\s*\d|accessed|portal|\^|wayback machine|et al\."
-)
+
+
+def _hinted(low: str) -> bool:
+    """Whether a sentence's fold (:func:`~.keyword_scan.fold`) holds a word that each match
+    of REFERENCE_MARKERS holds: tested word by word, quicker than any pattern."""
+    return (
+        "retrieved" in low
+        or "archived" in low
+        or "isbn" in low
+        or "issn" in low
+        or "doi:" in low
+        or "p." in low
+        or "accessed" in low
+        or "portal" in low
+        or "^" in low
+        or "wayback machine" in low
+        or "et al." in low
+    )
+
+
 # A citation that opens with its author: "Siddiqi, Asif A. (2002)", "Harvey, B. (2007)",
 # "Perminov, V. G. (July 1999)".
 # ... or a quoted title standing alone: '"Mars 6".'
@@ -120,8 +137,7 @@ def is_reference(sentence: str) -> bool:
         sentence = _INLINE_CITATION_RE.sub("", sentence)
     if _CITATION_OPENING.match(sentence):  # each of its branches opens with "^"
         return True
-    low = prefilter.folded(sentence)
-    if low is not None and not _REFERENCE_HINT.search(low):
+    if not _hinted(fold(sentence)):
         return False
     return REFERENCE_MARKERS.search(sentence) is not None
 
