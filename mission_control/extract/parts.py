@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from mission_control.extract import prefilter, vocabulary
 from mission_control.extract.document import Document
+from mission_control.extract.keyword_scan import fold
 from mission_control.extract.names import part_words
 from mission_control.extract.subjects import (
     joined_parts,
@@ -81,11 +82,24 @@ def default_part(kind: str, named: Sequence[str]) -> str | None:
 CARRIED_WORDS = ("equipped", "fitted", "carri", "housed", "payload", "instruments")
 
 
+def _may_carry(low: str) -> bool:
+    """Whether a fold (:func:`~.keyword_scan.fold`) holds one of CARRIED_WORDS, each tested
+    in turn (quicker than any pattern)."""
+    return (
+        "equipped" in low
+        or "fitted" in low
+        or "carri" in low
+        or "housed" in low
+        or "payload" in low
+        or "instruments" in low
+    )
+
+
 def read_instruments(doc: Document) -> dict[str, tuple[str, ...]]:
     """Each part's instruments, from the sentences saying what the part carried."""
     out: dict[str, list[str]] = {}
     for sentence in doc.sentences:
-        if not prefilter.has_any(prefilter.folded(sentence.text), CARRIED_WORDS):
+        if not _may_carry(fold(sentence.text)):
             continue
         verb = vocabulary.CARRIED.search(sentence.text)
         if not verb:

@@ -236,3 +236,15 @@ def test_a_text_not_ascii_is_not_folded() -> None:
     # "\u212a" (the kelvin sign) matches "k" when case is ignored; lowering hides it.
     assert prefilter.folded("Kelvin \u212a") is None
     assert prefilter.folded("The LANDER") == "the lander"
+
+
+@settings(max_examples=400, derandomize=True, deadline=None, database=None)
+@given(TEXTS)
+@example("The lander carr\u0130ed a camera; it was EQU\u0130PPED with a \u212aelvin-scale probe")
+def test_instruments_are_looked_for_wherever_a_carrying_verb_is(text: str) -> None:
+    """A sentence is read for instruments exactly where the carrying verbs match, in any
+    script: the words the fold is tested for are those every match holds."""
+    folded = keyword_scan.fold(text)
+    assert parts._may_carry(folded) == any(w in folded for w in parts.CARRIED_WORDS)
+    for match in vocabulary.CARRIED.finditer(text):
+        assert parts._may_carry(folded[match.start() : match.end()]), text
