@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from mission_control.extract import prefilter, vocabulary
 from mission_control.extract.joins import companion_parts, first_part_word, space_before
 from mission_control.extract.keyword_scan import fold
-from mission_control.extract.names import craft_names, part_words
+from mission_control.extract.names import craft_names, hinted_parts, part_words
 
 if TYPE_CHECKING:
     from mission_control.extract.document import Document, Sentence
@@ -33,17 +33,11 @@ def _words_before(text: str, end: int, n: int) -> list[str]:
     return text[:end].rsplit(None, n)[-n:]
 
 
-# Every part word holds one of these in its fold (:func:`.keyword_scan.fold`).
-_PART_HINTS: tuple[str, ...] = ("land", "descent", "bus", "coast", "flyby", "carrier", "orbiter")
-_PART_HINTS += ("capsule", "rover", "penetrator")
-
-
 def may_name_part(text: str, folded: str | None = None) -> bool:
     """Whether ``text`` may hold a part word (one of :data:`~.vocabulary.PART_WORDS`): a
-    text without one of the words each holds has no part to find. ``folded``: its fold, if
-    already made."""
-    folded = fold(text) if folded is None else folded
-    return any(map(folded.__contains__, _PART_HINTS))
+    text without one of the words each holds (:func:`.names.hinted_parts`) has no part to
+    find. ``folded``: its fold, if already made."""
+    return True in hinted_parts(fold(text) if folded is None else folded)
 
 
 # A link named with the craft at its far end ("contact with the lander", "signals from the
