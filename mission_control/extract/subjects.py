@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from mission_control.extract import prefilter, vocabulary
 from mission_control.extract.joins import companion_parts, first_part_word, space_before
 from mission_control.extract.keyword_scan import fold
-from mission_control.extract.names import craft_names, hinted_parts, part_words
+from mission_control.extract.names import craft_names, part_words
 
 if TYPE_CHECKING:
     from mission_control.extract.document import Document, Sentence
@@ -35,9 +35,22 @@ def _words_before(text: str, end: int, n: int) -> list[str]:
 
 def may_name_part(text: str, folded: str | None = None) -> bool:
     """Whether ``text`` may hold a part word (one of :data:`~.vocabulary.PART_WORDS`): a
-    text without one of the words each holds (:func:`.names.hinted_parts`) has no part to
-    find. ``folded``: its fold, if already made."""
-    return True in hinted_parts(fold(text) if folded is None else folded)
+    text without one of the words each holds (the hints of :func:`.names.hinted_parts`,
+    each a search for a fixed string, written out as this is asked of every clause) has no
+    part to find. ``folded``: its fold, if already made."""
+    low = fold(text) if folded is None else folded
+    return (
+        "land" in low
+        or "orbiter" in low
+        or "bus" in low
+        or "descent" in low
+        or "coast" in low
+        or "flyby" in low
+        or "carrier" in low
+        or "capsule" in low
+        or "rover" in low
+        or "penetrator" in low
+    )
 
 
 # A link named with the craft at its far end ("contact with the lander", "signals from the
