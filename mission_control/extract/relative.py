@@ -129,9 +129,11 @@ def counted_offsets(text: str) -> list[Relative]:
 
 
 def _counted(later: re.Match[str]) -> Relative:
-    word = later.group("n").lower()
+    # Folded, not lowered: a pattern that ignores case reads "fİve" as "five", and lowering
+    # makes the dotted I two characters (and leaves the long S and the dotless I as they are).
+    word = fold(later.group("n"))
     count = float(word) if word[0].isdigit() else _NUMBERS[" ".join(word.split())]
-    step, precision = _UNITS[later.group("unit").lower()]
+    step, precision = _UNITS[fold(later.group("unit"))]
     return Relative(later.span(), step * count, precision, bool(later.group("circa")))
 
 
@@ -154,7 +156,7 @@ def find_relative(text: str) -> Relative | None:
         return None
     found: list[Relative] = []
     if _may_count_from_event(low) and (anchored := _ANCHORED_RE.search(text)):
-        anchor = _ANCHORS[re.sub(r"\s+", " ", anchored.group("anchor").lower())]
+        anchor = _ANCHORS[re.sub(r"\s+", " ", fold(anchored.group("anchor")))]
         found.append(replace(_counted(anchored), anchor=anchor))
     if _may_say_later(low) and (later := _LATER_RE.search(text)):
         found.append(_counted(later))
