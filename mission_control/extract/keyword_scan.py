@@ -57,6 +57,10 @@ class CueFinder:
                 found |= cues
         return found
 
+    def cache_clear(self) -> None:
+        """Forget the words seen, as a reading that starts afresh would."""
+        self._words.clear()
+
 
 def scan(
     pattern: re.Pattern[str], text: str, folded: str, starts: Collection[str]
@@ -133,6 +137,10 @@ class CueMask:
                     words.clear()
                 held |= words.setdefault(word, self._held_by(word))
         return held
+
+    def cache_clear(self) -> None:
+        """Forget the words seen, as a reading that starts afresh would."""
+        self._words.clear()
 
     def _held_by(self, word: str) -> int:
         bits = self._whole.get(word, 0)
