@@ -274,12 +274,12 @@ def assign_keywords(
     with no keyword of its own shares the kind of the date before it."""
     if not keywords:
         return [None] * len(spans)
+    if len(spans) == 1:
+        return [_only_moment(spans[0], keywords)]
     # Keywords never overlap, so sorted by start they are sorted by end too: the keywords
     # within a stretch of text are a run of indexes, found by binary search.
     starts = [k.start for k in keywords]
     ends = [k.end for k in keywords]
-    if len(spans) == 1:
-        return [_only_moment(len(text), spans[0], keywords, starts, ends)]
     return _each_moment(text, spans, keywords, starts, ends)
 
 
@@ -325,22 +325,21 @@ def _each_moment(
     return kinds
 
 
-def _only_moment(
-    length: int,
-    span: tuple[int, int],
-    keywords: Sequence[Keyword],
-    starts: list[int],
-    ends: list[int],
-) -> Keyword | None:
+def _only_moment(span: tuple[int, int], keywords: Sequence[Keyword]) -> Keyword | None:
     """:func:`assign_keywords` for a clause of one moment, which claims nothing from another:
-    the last keyword within it, else the last before it, else the first after it."""
+    the last keyword within it, else the last before it, else the first after it (a clause
+    names few keywords, in order and apart: one walk finds all three)."""
     start, end = span
-    for lo, hi in ((start, end), (0, start)):
-        first, past = bisect.bisect_left(starts, lo), bisect.bisect_right(ends, hi)
-        if first < past:
-            return keywords[past - 1]
-    first, past = bisect.bisect_left(starts, end), bisect.bisect_right(ends, length)
-    return keywords[first] if first < past else None
+    within = before = after = None
+    for keyword in keywords:
+        if keyword.end <= start:
+            before = keyword
+        elif keyword.start >= end:
+            after = keyword
+            break
+        elif keyword.start >= start and keyword.end <= end:
+            within = keyword
+    return within or before or after
 
 
 class _Unclaimed:
