@@ -132,6 +132,7 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
     held = first_holds(sentence, bool(months), bool(years))
     unsettled = LATER  # the facts of ``held`` not yet looked for
     taken = Claimed()
+    any_taken = False  # whether ``taken`` holds a span: most sentences state one date
     found: list[DateMention] = []
     unreal: list[DateMention] = []
 
@@ -143,6 +144,7 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
         iso = list(ISO_RE.finditer(sentence))
         if iso:
             taken.add(m.span() for m in iso)
+            any_taken = True
             held = _unclaimed(held, taken, months, years)
             for m in iso:
                 _add(found, unreal, m.group(0), Precision.DAY, *m.span(), m.group(0))
@@ -170,6 +172,7 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
             )
     if claimed:
         taken.add(claimed)
+        any_taken = True
         held = _unclaimed(held, taken, months, years)
     for pattern, starts, needs in _SPAN_SCANS_FOR[held]:
         if needs & unsettled:
@@ -193,6 +196,7 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
                 found.append(found_span)
         if claimed:
             taken.add(claimed)
+            any_taken = True
             held = _unclaimed(held, taken, months, years)
     for pattern, precision, starts, needs in _DATE_SCANS_FOR[held]:
         if needs & ~held:
@@ -207,7 +211,7 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
             pattern.finditer(sentence) if starts is None else _matches(pattern, starts, sentence)
         ):
             start, end = match.span()
-            if taken.overlaps(start, end):
+            if any_taken and taken.overlaps(start, end):
                 continue
             if precision is Precision.YEAR and (
                 sentence[max(0, start - 2) : start].endswith("(")
@@ -227,6 +231,7 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
                 found.append(DateMention(start, end, core, precision, *fields))
         if claimed:
             taken.add(claimed)
+            any_taken = True
             held = _unclaimed(held, taken, months, years)
             if not held & (HAS_MONTH | HAS_YEAR):
                 break  # every date pattern needs a month or a year outside the dates found
