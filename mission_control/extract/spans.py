@@ -9,7 +9,7 @@ n log n, not a scan of every claimed span for every match.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 
 class Claimed:
@@ -24,10 +24,14 @@ class Claimed:
         i = bisect.bisect_right(self._ends, start)  # the first span ending after ``start``
         return i < len(self._starts) and self._starts[i] < end
 
-    def covers(self, points: Iterable[int]) -> bool:
-        """Whether every one of ``points`` lies within a claimed span."""
+    def covers(self, points: Sequence[int]) -> bool:
+        """Whether every one of ``points`` (in ascending order) lies within a claimed span."""
+        if not points:
+            return True
         starts, ends = self._starts, self._ends
         n = len(ends)
+        if n == 1:  # within one span: so are the first point and the last
+            return starts[0] <= points[0] and points[-1] < ends[0]
         for at in points:
             i = bisect.bisect_right(ends, at)  # the first span ending after ``at``
             if i == n or starts[i] > at:
