@@ -34,12 +34,14 @@ def date_fields(text: str, precision: Precision) -> tuple[int | None, int | None
     for 29 February of any other)."""
     if precision is Precision.YEAR:
         return int(text[-4:]), None, None
-    years = _YEAR_RE.findall(text)
-    if len(years) != 1:
-        return shape_fields(text, precision)[:3]
-    _, month, day, parsed_day = shape_fields(_YEAR_RE.sub("2000", text), precision)
-    year = int(years[0])
-    datetime(year, month, parsed_day)  # noqa: DTZ001
+    stated = _YEAR_RE.search(text)
+    if stated is None or _YEAR_RE.search(text, stated.end()) is not None:
+        return shape_fields(text, precision)[:3]  # no year, or more than one
+    start, end = stated.span()
+    _, month, day, parsed_day = shape_fields(f"{text[:start]}2000{text[end:]}", precision)
+    year = int(stated.group())
+    if parsed_day > 28:  # every month of every year has 28 days
+        datetime(year, month, parsed_day)  # noqa: DTZ001
     return year, month, day
 
 

@@ -3,7 +3,6 @@ each with its kind, part, time, outcomes, quantities and the sentences that stat
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -14,12 +13,14 @@ from msgspec.structs import replace
 
 from mission_control import units
 from mission_control.extract import prefilter, vocabulary
+from mission_control.extract.clause_read import ClauseRead
 from mission_control.extract.clauses import DatedClause
+from mission_control.extract.details import Details, place_details
+from mission_control.extract.details import provenance as provenance_of
 from mission_control.extract.document import Document, Sentence
 from mission_control.extract.draft import Draft
 from mission_control.extract.infobox import infobox_events
 from mission_control.extract.joins import companion_parts
-from mission_control.extract.keyword_scan import fold
 from mission_control.extract.kinds import assign_keywords, kind_of, plans, unplaced_keywords
 from mission_control.extract.outcomes import stated_outcomes
 from mission_control.extract.parts import default_part, named_parts
@@ -28,11 +29,8 @@ from mission_control.extract.report import Report
 from mission_control.extract.stamps import shared_back
 from mission_control.extract.subjects import (
     OTHER_CRAFT,
-    about_it,
     freed_part,
     last_subject,
-    may_name_part,
-    opens_with_it,
     part_of_subject,
     subjects_at,
     without_name,
@@ -53,18 +51,17 @@ def read_drafts(
             sentence = clause.sentence
             drafting.subjects.clear()
             drafting.companions.clear()
-            provenance = _provenance(doc, sentence)  # made once for all its clauses
-        drafting.folded = fold(clause.text)
-        drafting.partless = not may_name_part(clause.text, drafting.folded)
-        if clause.sentence.paragraph != drafting.paragraph:
-            drafting.flush_details()
-            drafting.paragraph = clause.sentence.paragraph
-            drafting.subject = None
+            provenance = provenance_of(doc, sentence)  # made once for all its clauses
+            if sentence.paragraph != drafting.paragraph:
+                drafting.flush_details()
+                drafting.paragraph = sentence.paragraph
+                drafting.subject = None
+        drafting.begin(clause.text)
         if clause.dated:
             drafting.dated_clause(clause, provenance)
         else:
             drafting.undated_clause(clause, provenance)
-        drafting.note_subject(clause.text, clause.sentence)
+        drafting.note_subject(sentence)
     drafting.flush_details()
     return drafting.drafts
 
@@ -89,11 +86,6 @@ def infobox_drafts(doc: Document) -> list[Draft]:
     ]
 
 
-def _provenance(doc: Document, sentence: Sentence) -> Provenance:
-    """The sentence exactly as the file has it between its offsets."""
-    return Provenance(doc.source, sentence.raw, (sentence.start, sentence.end), sentence.line)
-
-
 def _said(pattern: re.Pattern[str], words: tuple[str, ...], text: str, low: str | None) -> bool:
     """Whether ``pattern`` matches ``text``, tried only when its lowered form ``low`` holds
     one of ``words``."""
@@ -101,25 +93,24 @@ def _said(pattern: re.Pattern[str], words: tuple[str, ...], text: str, low: str 
 
 
 @dataclass
-class _Drafting:
+class _Drafting(ClauseRead):
     """What making the drafts of one article keeps from clause to clause."""
 
     doc: Document
     name: str
     report: Report
     drafts: list[Draft]
-    pending: list[tuple[Sentence, int, list[str], list[Quantity]]] = field(default_factory=list)
+    pending: list[Details] = field(default_factory=list)
     subject: tuple[int, str, int] | None = None  # (paragraph, part, sentence) of the last clause
     paragraph: int = 0  # the paragraph being read
     flushed: int = 0  # how many drafts were there when the pending details were last placed
     described: dict[Quantity, Quantity] = field(default_factory=dict)  # each with ``shown``
+    defaults: dict[str, str | None] = field(default_factory=dict)  # default_part of each kind
     # The other parts each clause of the sentence read joins to its subject, and the subject
     # part of each clause and stretch of a clause it has asked of (kept for one sentence: a
     # clause's moments, its undated events and the clause after it ask).
     companions: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     subjects: dict[str, str | None] = field(default_factory=dict)
-    folded: str = ""  # the clause being read, folded (.keyword_scan.fold)
-    partless: bool = False  # whether the clause being read (and each stretch of it) names no part
 
     def quantities(self, line: int, text: str) -> list[Quantity]:
         """The quantities a clause states, each described for display; one the article
@@ -135,21 +126,24 @@ class _Drafting:
             found.append(described)
         return found
 
-    def part_for(
-        self, text: str, kind: str, day: datetime | None, at: Sentence, subject: str | None
-    ) -> str:
-        """The part an event concerns: the clause's subject (``subject``; for a carrier's
-        separation, the part freed); else the last clause's subject, for "it" in the same
-        paragraph ("no signal was received from it"); else the part the kind implies, if the
-        article names one (:func:`~.parts.default_part`); else the last clause's subject in
-        the same sentence ("the bus made two corrections; a third followed"); else that of
-        the event just before on the same day; else the whole spacecraft."""
+    def part_for(self, kind: str, day: datetime | None, at: Sentence, subject: str | None) -> str:
+        """The part an event the clause read states concerns: the clause's subject
+        (``subject``; for a carrier's separation, the part freed); else the last clause's
+        subject, for "it" in the same paragraph ("no signal was received from it"); else the
+        part the kind implies, if the article names one (:func:`~.parts.default_part`); else
+        the last clause's subject in the same sentence ("the bus made two corrections; a
+        third followed"); else that of the event just before on the same day; else the whole
+        spacecraft."""
         if subject:
-            return freed_part(kind, subject, without_name(text, self.name))
+            return freed_part(kind, subject, self.without_name())
         last = self.subject
-        if last and last[0] == at.paragraph and about_it(text):
+        if last and last[0] == at.paragraph and self.about_it():
             return last[1]
-        if default := default_part(kind, self.named_parts):
+        if kind in self.defaults:
+            default = self.defaults[kind]
+        else:
+            default = self.defaults[kind] = default_part(kind, self.named_parts)
+        if default:
             return default
         if last and last[2] == at.start:
             return last[1]
@@ -165,56 +159,61 @@ class _Drafting:
         return named_parts(self.doc, self.name)
 
     def subject_of(self, text: str) -> str | None:
-        """The part a clause names as its subject (its mission's name names none), read once
-        for its sentence."""
-        if text not in self.subjects:
-            self.subjects[text] = (
-                None if self.partless else part_of_subject(without_name(text, self.name))
+        """The part a clause (or a stretch of the clause read) names as its subject (its
+        mission's name names none), read once for its sentence."""
+        if text in self.subjects:
+            return self.subjects[text]
+        if self.partless:
+            found = None
+        else:
+            found = part_of_subject(
+                self.without_name() if text is self.text else without_name(text, self.name)
             )
-        return self.subjects[text]
+        self.subjects[text] = found
+        return found
 
-    def note_subject(self, text: str, sentence: Sentence) -> None:
-        """Remember the part a clause is about, for an "it" in the clause after."""
-        part = None if self.partless else last_subject(text, self.subject_of)
+    def note_subject(self, sentence: Sentence) -> None:
+        """Remember the part the clause read is about, for an "it" in the clause after."""
+        part = None if self.partless else last_subject(self.text, self.subject_of)
         if part:
             self.subject = (sentence.paragraph, part, sentence.start)
-        elif not opens_with_it(text):
+        elif self.subject is not None and not self.opens_with_it():
             self.subject = None
 
     def dated_clause(self, clause: DatedClause, provenance: Provenance) -> None:
-        sentence, text = clause.sentence, clause.text
-        stamps = clause.stamps
-        # A date that is not real keeps the event word next to it from the other dates.
-        spans = [s.span for s in stamps]
-        if clause.unreal or len(spans) > 1:
-            spans = sorted([*spans, *clause.unreal])
-        kind_at = dict(zip(spans, assign_keywords(text, spans, clause.keywords), strict=True))
-        kinds = shared_back(text, stamps, [kind_at[s.span] for s in stamps])
-        single = len(stamps) == 1
+        """A draft of each moment the clause states an event at (its keyword's, or the
+        event before's for "another followed"; a day with none is "other"), of the part the
+        stretch of the clause around it is about; and of each event it names without a
+        moment of its own (:meth:`unplaced`)."""
+        sentence, text, stamps = clause.sentence, clause.text, clause.stamps
+        keywords = clause.keywords
+        if len(stamps) == 1 and not clause.unreal:
+            placed = kinds = assign_keywords(text, (stamps[0].span,), keywords)
+        else:
+            # A date that is not real keeps the event word next to it from the other dates.
+            spans = sorted([*(s.span for s in stamps), *clause.unreal])
+            kind_at = dict(zip(spans, assign_keywords(text, spans, keywords), strict=True))
+            kinds = shared_back(text, stamps, [kind_at[s.span] for s in stamps])
+            placed = list(kind_at.values())
+        # A time in a clause with a subject of its own is that subject's.
+        if self.partless and "which" not in self.folded:  # no part, nor another craft's
+            nears: list[str | None] = [None] * len(stamps)
+        else:
+            nears = subjects_at(text, [s.span[1] - 1 for s in stamps], self.subject_of, self.name)
         # Read once for the clause, however many moments it states.
         outcomes = stated_outcomes(text, self.folded)
-        # A time in a clause with a subject of its own is that subject's.
-        offsets = [s.span[1] - 1 for s in stamps]
-        if self.partless and "which" not in self.folded:  # no part, nor another craft's
-            nears: list[str | None] = [None] * len(offsets)
-        else:
-            nears = subjects_at(text, offsets, self.subject_of, self.name)
+        single = len(stamps) == 1
         before = 0  # where the stretch of text before this moment starts
         first = len(self.drafts)  # where this clause's drafts begin
         for stamp, keyword, near in zip(stamps, kinds, nears, strict=True):
-            stretch, before = text[before : stamp.span[0]], stamp.span[1]
+            start, before = before, stamp.span[1]
             if near == OTHER_CRAFT:
                 continue
-            found = keyword.kind if keyword is not None else None
-            planned = keyword is not None and keyword.planned
-            low = prefilter.folded(stretch) if found is None else None
-            if found is None and _said(vocabulary.ANAPHOR, vocabulary.ANAPHOR_WORDS, stretch, low):
-                found = self.antecedent(provenance.span)
-                planned = found is not None and plans(stretch)
-            elif found is None and _said(
-                vocabulary.TOOK_PLACE, vocabulary.TOOK_PLACE_WORDS, stretch, low
-            ):
-                found, planned = self.antecedent(provenance.span), False
+            found: str | None
+            if keyword is not None:
+                found, planned = keyword.kind, keyword.planned
+            else:
+                found, planned = self.restated(text[start : stamp.span[0]], provenance)
             # A stated day with no event word is still a dated statement: "other" (an event
             # only if it states a failure, see make_events).
             kind = found or ("other" if stamp.time.precision >= Precision.DAY else None)
@@ -223,25 +222,37 @@ class _Drafting:
             # What went wrong happened to the actual event, not to the one that was due.
             self.add(
                 Draft(
-                    kind=kind,
-                    part=self.part_for(text, kind, stamp.time.start, sentence, near),
-                    time=stamp.time,
-                    provenance=[provenance],
-                    outcomes=[] if planned else list(outcomes),
-                    quantities=self.quantities(sentence.line, text) if single else [],
-                    paragraph=sentence.paragraph,
-                    order=clause.order,
+                    kind,
+                    self.part_for(kind, stamp.time.start, sentence, near),
+                    stamp.time,
+                    [provenance],
+                    [] if planned else list(outcomes),
+                    self.quantities(sentence.line, text) if single else [],
+                    sentence.paragraph,
+                    clause.order,
                     circa=stamp.circa,
                     window=stamp.window,
                     text=text,
                     planned=planned,
                 )
             )
-        if not clause.keywords:
-            return
-        used = set(map(id, filter(None, kind_at.values())))
-        if any(id(keyword) not in used for keyword in clause.keywords):  # else none is unplaced
-            self.unplaced(clause, used, {d.kind for d in self.drafts[first:]}, provenance)
+        if keywords:
+            # Each keyword placed is the clause's: with as many placed as it has, none is left.
+            used = {id(keyword) for keyword in placed if keyword is not None}
+            if len(used) < len(keywords):
+                self.unplaced(clause, used, {d.kind for d in self.drafts[first:]}, provenance)
+
+    def restated(self, stretch: str, provenance: Provenance) -> tuple[str | None, bool]:
+        """The kind of the event a stretch of a clause with no event word states again ("a
+        third followed on", "another was scheduled for", "it took place on"), and whether it
+        was only due."""
+        low = prefilter.folded(stretch)
+        if _said(vocabulary.ANAPHOR, vocabulary.ANAPHOR_WORDS, stretch, low):
+            found = self.antecedent(provenance.span)
+            return found, found is not None and plans(stretch)
+        if _said(vocabulary.TOOK_PLACE, vocabulary.TOOK_PLACE_WORDS, stretch, low):
+            return self.antecedent(provenance.span), False
+        return None, False
 
     def unplaced(
         self, clause: DatedClause, used: set[int], dated: set[str], provenance: Provenance
@@ -266,7 +277,7 @@ class _Drafting:
             self.add(
                 Draft(
                     kind=keyword.kind,
-                    part=self.part_for(text, keyword.kind, day, sentence, near),
+                    part=self.part_for(keyword.kind, day, sentence, near),
                     time=StatedTime(day, Precision.DAY),
                     provenance=[provenance],
                     outcomes=[],
@@ -286,58 +297,42 @@ class _Drafting:
         return prev.kind if prev.provenance[0].span == sentence else None
 
     def add(self, draft: Draft) -> None:
-        """Add a draft, and before it a draft of the same event for each other part its
-        clause joins to the subject ("flew past along with the coast stage"): the same kind,
-        time and sentence, without the outcomes and quantities, which the text states of
-        the subject. Each event keeps one part, so the status rules and phases read it as
-        they read any other; the subject's draft stays last, so the clause after it that
-        names no part is still taken to be about the subject."""
+        """Add a draft of the clause read, and before it a draft of the same event for each
+        other part the clause joins to the subject ("flew past along with the coast stage"):
+        the same kind, time and sentence, without the outcomes and quantities, which the text
+        states of the subject. Each event keeps one part, so the status rules and phases read
+        it as they read any other; the subject's draft stays last, so the clause after it
+        that names no part is still taken to be about the subject."""
+        if self.partless or draft.part == "spacecraft":  # joins no part to another
+            self.drafts.append(draft)
+            return
         key = (draft.text, draft.part)
         companions = self.companions.get(key)
         if companions is None:
-            companions = self.companions[key] = (
-                []
-                if self.partless
-                else companion_parts(without_name(draft.text, self.name), draft.part)
-            )
+            companions = self.companions[key] = companion_parts(self.without_name(), draft.part)
         for part in companions:
-            if part == "spacecraft" or draft.part == "spacecraft":
+            if part == "spacecraft":
                 continue
-            self.drafts.append(
-                Draft(
-                    kind=draft.kind,
-                    part=part,
-                    time=draft.time,
-                    provenance=list(draft.provenance),
-                    outcomes=[],
-                    quantities=[],
-                    paragraph=draft.paragraph,
-                    order=draft.order,
-                    inherited=draft.inherited,
-                    circa=draft.circa,
-                    window=draft.window,
-                    text=draft.text,
-                    planned=draft.planned,
-                )
-            )
+            self.drafts.append(draft.of_part(part))
         self.drafts.append(draft)
 
     def undated_clause(self, clause: DatedClause, provenance: Provenance) -> None:
         """A clause that states no date: an event of the day the text last stated (in the
         same section), or details (an outcome, a quantity) of an event near it."""
         sentence, text, order = clause.sentence, clause.text, clause.order
-        kind = kind_of(clause.keywords)
-        outcomes = stated_outcomes(text, self.folded)
+        kind = kind_of(clause.keywords) if clause.keywords else None
         if kind is None:
+            outcomes = stated_outcomes(text, self.folded)
             quantities = self.quantities(sentence.line, text)
             if outcomes or quantities:
                 self.pending.append((sentence, order, outcomes, quantities))
             return
         if clause.day is None:
             return
+        outcomes = stated_outcomes(text, self.folded)
         quantities = self.quantities(sentence.line, text)
         prev = self.drafts[-1] if self.drafts else None
-        part = self.part_for(text, kind, clause.day, sentence, self.subject_of(text))
+        part = self.part_for(kind, clause.day, sentence, self.subject_of(text))
         if (
             prev is not None
             and prev.kind == kind
@@ -371,30 +366,15 @@ class _Drafting:
         )
 
     def flush_details(self) -> None:
-        """Attach undated clauses that add an outcome or a quantity but name no event kind to
-        an event of their paragraph: one their own sentence states, else the next one stated
-        with a time, else the last one before them."""
+        """Attach the undated clauses that add an outcome or a quantity but name no event
+        kind to an event of their paragraph (:func:`.details.place_details`)."""
         # The paragraph's drafts were added since the last flush, in the text's order.
-        same = [
-            d
-            for d in self.drafts[self.flushed :]
-            if d.paragraph == self.paragraph and not d.infobox
-        ]
+        if self.pending:
+            same = [
+                d
+                for d in self.drafts[self.flushed :]
+                if d.paragraph == self.paragraph and not d.infobox
+            ]
+            place_details(self.doc, same, self.pending)
+            self.pending.clear()
         self.flushed = len(self.drafts)
-        orders = [d.order for d in same]
-        # next_timed[i]: the first draft from i on that states a time of day.
-        next_timed: list[Draft | None] = [None] * (len(same) + 1)
-        for i in range(len(same) - 1, -1, -1):
-            next_timed[i] = same[i] if same[i].time.has_time_of_day else next_timed[i + 1]
-        for sentence, order, outcomes, quantities in self.pending:
-            first_own = bisect.bisect_left(orders, order)
-            after_own = bisect.bisect_right(orders, order)
-            target: Draft | None = same[after_own - 1] if after_own > first_own else None
-            if target is None:
-                target = next_timed[after_own] or (same[first_own - 1] if first_own else None)
-            if target is None:
-                continue
-            target.add_provenance([_provenance(self.doc, sentence)])
-            target.outcomes.extend(o for o in outcomes if o not in target.outcomes)
-            target.quantities.extend(quantities)
-        self.pending.clear()

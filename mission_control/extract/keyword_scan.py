@@ -42,6 +42,9 @@ class CueFinder:
         self._letters = tuple(c for c in cues if _WORD.fullmatch(c))
         self._others = tuple(c for c in cues if not _WORD.fullmatch(c))
         self._words: dict[str, frozenset[str]] = {}
+        # Forgets the words seen when the package's caches are emptied (set here, not a
+        # method: the class, which holds no words, is not asked to forget).
+        self.cache_clear = self._words.clear
 
     def __call__(self, folded: str) -> set[str]:
         """The cues ``folded`` holds."""
@@ -102,6 +105,9 @@ class CueMask:
         assert not any(c.split() != [c] for c in (*cues, *words)), "a cue with a blank"
         self.cues = (*cues, *(f" {w} " for w in words))
         self._words: dict[str, int] = {}
+        # Forgets the words seen when the package's caches are emptied (set here, not a
+        # method: the class, which holds no words, is not asked to forget).
+        self.cache_clear = self._words.clear
         # At each place of a word, the longest cue there, and with it every cue it begins with.
         by_length = sorted(set(cues), key=len, reverse=True)
         self._longest = re.compile("(?=(" + "|".join(map(re.escape, by_length)) + "))")

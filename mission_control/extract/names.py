@@ -5,6 +5,7 @@ of many clauses."""
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from mission_control.extract import vocabulary
@@ -82,38 +83,33 @@ def part_words(text: str) -> tuple[tuple[str, tuple[re.Match[str], ...]], ...]:
     # The fold of the text (keyword_scan.fold) has a part word's lower-case letters where
     # its case-blind pattern reads them, in ASCII or not.
     low = fold(text)
-    if not (
-        "land" in low
-        or "descent" in low
-        or "bus" in low
-        or "coast" in low
-        or "flyby" in low
-        or "carrier" in low
-        or "orbiter" in low
-        or "capsule" in low
-        or "rover" in low
-        or "penetrator" in low
-    ):
-        return _NO_PART_WORDS  # every part word holds one of these
-    found: dict[str, list[re.Match[str]]] = {}
-    for hit in _PART_START.finditer(low):
-        part = _PART_OF_START[hit.group()]
-        matches = found.get(part)
-        if matches is None:
-            matches = found[part] = []
-        # Each part's matches do not overlap, as its own pattern's ``finditer`` gives them.
-        elif matches and hit.start() < matches[-1].end():
-            continue
-        match = _PART_PATTERNS[part].match(text, hit.start())
-        if match is not None:
-            matches.append(match)
-    if not found:
-        return _NO_PART_WORDS
-    parts = list(_NO_PART_WORDS)
-    for part, matches in found.items():
+    parts: list[tuple[str, tuple[re.Match[str], ...]]] | None = None
+    for part, pattern, i, starts in itertools.compress(_ROWS, hinted_parts(low)):
+        matches: list[re.Match[str]] = []
+        for hit in starts.finditer(low):
+            # The part's matches do not overlap, as its pattern's ``finditer`` gives them.
+            if matches and hit.start() < matches[-1].end():
+                continue
+            match = pattern.match(text, hit.start())
+            if match is not None:
+                matches.append(match)
         if matches:
-            parts[_PLACE[part]] = (part, tuple(matches))
-    return tuple(parts)
+            parts = parts or list(_NO_PART_WORDS)
+            parts[i] = (part, tuple(matches))
+    return _NO_PART_WORDS if parts is None else tuple(parts)
+
+
+def hinted_parts(low: str) -> tuple[bool, ...]:
+    """For each part of :data:`_HINTS`, in its order, whether the fold ``low`` holds one of
+    its hints (the tests written out: this is asked of every clause)."""
+    return (
+        "land" in low or "descent" in low,
+        "bus" in low or "coast" in low or "flyby" in low or "carrier" in low,
+        "orbiter" in low,
+        "capsule" in low,
+        "rover" in low,
+        "penetrator" in low,
+    )
 
 
 def _by_first_letter(words: list[str]) -> re.Pattern[str]:
@@ -125,17 +121,27 @@ def _by_first_letter(words: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"{re.escape(c)}(?:{'|'.join(rest)})" for c, rest in groups.items()))
 
 
-# Where a part word may begin: vocabulary.PART_STARTS but for its opening \b, which keeps
-# re from skipping quickly to a letter a start begins with. A start it finds inside a word
-# fails the part's pattern (which opens with \b) and hides no start of a word: none of its
-# words holds a word's start but at its end ("re-"). The words are grouped by their first
-# letter (in each group, in the order of PART_STARTS), so that a place is tried once for
-# each letter rather than once for each word.
-_PART_START = _by_first_letter(sorted(vocabulary.PART_OF_START, key=len, reverse=True))
-_PART_OF_START = vocabulary.PART_OF_START
-_PART_PATTERNS = {part: pattern for part, pattern, _ in vocabulary.PART_WORDS}
-_PARTS = tuple(_PART_PATTERNS)
-_PLACE = {part: i for i, part in enumerate(_PARTS)}
+# Words one of which the fold of every word of a part holds, in the order of PART_WORDS: a
+# text without one of a part's has none of its words, and is not searched for them.
+_HINTS = {
+    "lander": ("land", "descent"),
+    "bus": ("bus", "coast", "flyby", "carrier"),
+    "orbiter": ("orbiter",),
+    "capsule": ("capsule",),
+    "rover": ("rover",),
+    "penetrator": ("penetrator",),
+}
+# Each part with its pattern, its place, and a pattern finding where a word of it may begin:
+# its starts (vocabulary.PART_WORDS) but for their opening \b, which keeps re from skipping
+# quickly to a letter a start begins with. A start found inside a word fails the part's
+# pattern (which opens with \b) and hides no start of a word: none of its words holds a
+# word's start but at its end ("re-"). The starts are grouped by their first letter (in each
+# group, longest first), so that a place is tried once for each letter rather than once for
+# each word.
+_ROWS = tuple(
+    (part, pattern, i, _by_first_letter(sorted(starts, key=len, reverse=True)))
+    for i, (part, pattern, starts) in enumerate(vocabulary.PART_WORDS)
+)
 _NO_PART_WORDS: tuple[tuple[str, tuple[re.Match[str], ...]], ...] = tuple(
-    (part, ()) for part in _PARTS
+    (part, ()) for part, _, _, _ in _ROWS
 )

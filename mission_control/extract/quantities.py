@@ -41,6 +41,10 @@ __all__ = ["find_quantities"]
 # A first number: not glued to a word, a decimal point, a clock time, a slash designation, a
 # digit group or a hyphenated number before it (``No.50P``, ``09:05:53``, ``81/23``, ``1958-2000``).
 _NUMBER_RE = re.compile(rf"(?<![\w.,:/])(?<![0-9][-–—−])(?<![0-9]{GROUP_SEP}){NUMBER_CORE}")
+# Where a first number may begin: a sign or digit not glued to a word, a decimal point, a
+# clock time or a slash designation (_NUMBER_RE's first lookbehind, tested after the
+# character so that ``re`` skips quickly to the characters it may begin with).
+_NUMBER_AT = re.compile(r"[-−0-9](?<![\w.,:/][-−0-9])")
 # The second number of a range, right after its connector.
 _NEXT_NUMBER_RE = re.compile(NUMBER_CORE)
 
@@ -103,9 +107,10 @@ _SYMBOL_UNIT_RE = re.compile(
 )
 # Every quantity has a number whose last digit a unit follows (its own, or a range's second
 # number's): in a lowered ASCII sentence, a digit then a unit of any case. A sentence
-# without one states no quantity, and is not read further.
+# without one states no quantity, and is not read further. (No unit begins with a digit:
+# only a number's last digit is tried.)
 _DIGIT_UNIT_RE = re.compile(
-    rf"[0-9](?:(?:\s|-)?(?:{_WORD_TREE})"
+    rf"[0-9](?![0-9])(?:(?:\s|-)?(?:{_WORD_TREE})"
     rf"|\s?(?:{_trie([s.lower() for s in SYMBOLS], '')}|°\s?[cf])"
     rf"|\s(?:{_trie([s.lower() for s in SYMBOLS1], '')})){_UNIT_END}"
 )
@@ -222,11 +227,22 @@ def find_quantities(sentence: str) -> list[tuple[Quantity, tuple[int, int]]]:
     return _quantities(sentence, low)
 
 
+def _first_number(sentence: str, pos: int) -> re.Match[str] | None:
+    """The first number of ``sentence`` from ``pos`` on, as ``_NUMBER_RE.search`` finds it:
+    tried only where :data:`_NUMBER_AT` finds one may begin."""
+    while (at := _NUMBER_AT.search(sentence, pos)) is not None:
+        number = _NUMBER_RE.match(sentence, at.start())
+        if number is not None:
+            return number
+        pos = at.start() + 1
+    return None
+
+
 def _quantities(sentence: str, low: str | None) -> list[tuple[Quantity, tuple[int, int]]]:
     """:func:`find_quantities` of ``sentence``, lowered as ``low`` if it is ASCII (else None)."""
     found: list[tuple[Quantity, tuple[int, int]]] = []
     pos = 0
-    while (number := _NUMBER_RE.search(sentence, pos)) is not None:
+    while (number := _first_number(sentence, pos)) is not None:
         read = _read_at(sentence, low, number)
         if read is None:
             pos = number.end()

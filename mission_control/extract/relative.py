@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from mission_control.extract.keyword_scan import fold
+from mission_control.extract.keyword_scan import fold, scan
 from mission_control.extract.kinds import Keyword, assign_kinds
 from mission_control.extract.stamps import Stamp
 from mission_control.model import Precision, StatedTime
@@ -71,6 +71,8 @@ _AFTER_RE = re.compile(
     r"\b(?!\s+(?:of|in|on|from)\b)",
     re.IGNORECASE,
 )
+# What every match of _AFTER_RE begins with, in the fold of the clause.
+_AFTER_STARTS = ("after",)
 # "two hours after touchdown": an offset from the moment of an event stated before.
 _ANCHORS = {
     "touchdown": "landing",
@@ -124,14 +126,23 @@ class Relative:
 def counted_offsets(text: str) -> list[Relative]:
     """Every counted offset a clause states ("two minutes later", "three days later"), in
     order: within a clause that states a time, each counts from the time before it."""
-    found = [*_LATER_RE.finditer(text), *_AFTER_RE.finditer(text)]
+    low = fold(text)
+    # Each pattern tried only past its gate, and "after ..." only where "after" begins.
+    found = [
+        *(_LATER_RE.finditer(text) if _may_say_later(low) else ()),
+        *(scan(_AFTER_RE, text, low, _AFTER_STARTS) if "after" in low else ()),
+    ]
+    if not found:
+        return []
     return [_counted(match) for match in sorted(found, key=lambda m: m.start())]
 
 
 def _counted(later: re.Match[str]) -> Relative:
-    word = later.group("n").lower()
+    # Folded, not lowered: a pattern that ignores case reads "fİve" as "five", and lowering
+    # makes the dotted I two characters (and leaves the long S and the dotless I as they are).
+    word = fold(later.group("n"))
     count = float(word) if word[0].isdigit() else _NUMBERS[" ".join(word.split())]
-    step, precision = _UNITS[later.group("unit").lower()]
+    step, precision = _UNITS[fold(later.group("unit"))]
     return Relative(later.span(), step * count, precision, bool(later.group("circa")))
 
 
@@ -154,7 +165,7 @@ def find_relative(text: str) -> Relative | None:
         return None
     found: list[Relative] = []
     if _may_count_from_event(low) and (anchored := _ANCHORED_RE.search(text)):
-        anchor = _ANCHORS[re.sub(r"\s+", " ", anchored.group("anchor").lower())]
+        anchor = _ANCHORS[re.sub(r"\s+", " ", fold(anchored.group("anchor")))]
         found.append(replace(_counted(anchored), anchor=anchor))
     if _may_say_later(low) and (later := _LATER_RE.search(text)):
         found.append(_counted(later))
@@ -319,8 +330,8 @@ def counted_stamps(
 def without_anchors(text: str, keywords: Sequence[Keyword]) -> list[Keyword]:
     """A clause's keywords but those naming the event an offset counts from: in "two hours
     after touchdown the bus flew past", the touchdown is a point of time, not an event."""
-    if "after" not in text.lower():
-        return list(keywords)
+    if not keywords or not _may_count_from_event(fold(text)):
+        return list(keywords)  # the gate holds for every match of _ANCHORED_RE
     spans = [m.span("anchor") for m in _ANCHORED_RE.finditer(text)]
     if not spans:
         return list(keywords)
@@ -331,7 +342,7 @@ def stated_events(
     text: str, stamps: Sequence[Stamp], keywords: Sequence[Keyword]
 ) -> dict[str, StatedTime]:
     """The moment a clause states for each kind of event an offset may count from."""
-    if not any(k.kind in _ANCHOR_KINDS for k in keywords):
+    if _ANCHOR_KINDS.isdisjoint([k.kind for k in keywords]):
         return {}
     kinds = assign_kinds(text, [s.span for s in stamps], keywords)
     return {kind: s.time for s, kind in zip(stamps, kinds, strict=True) if kind is not None}

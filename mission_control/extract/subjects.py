@@ -33,17 +33,24 @@ def _words_before(text: str, end: int, n: int) -> list[str]:
     return text[:end].rsplit(None, n)[-n:]
 
 
-# Every part word holds one of these in its fold (:func:`.keyword_scan.fold`).
-_PART_HINTS: tuple[str, ...] = ("land", "descent", "bus", "coast", "flyby", "carrier", "orbiter")
-_PART_HINTS += ("capsule", "rover", "penetrator")
-
-
 def may_name_part(text: str, folded: str | None = None) -> bool:
     """Whether ``text`` may hold a part word (one of :data:`~.vocabulary.PART_WORDS`): a
-    text without one of the words each holds has no part to find. ``folded``: its fold, if
-    already made."""
-    folded = fold(text) if folded is None else folded
-    return any(map(folded.__contains__, _PART_HINTS))
+    text without one of the words each holds (the hints of :func:`.names.hinted_parts`,
+    each a search for a fixed string, written out as this is asked of every clause) has no
+    part to find. ``folded``: its fold, if already made."""
+    low = fold(text) if folded is None else folded
+    return (
+        "land" in low
+        or "orbiter" in low
+        or "bus" in low
+        or "descent" in low
+        or "coast" in low
+        or "flyby" in low
+        or "carrier" in low
+        or "capsule" in low
+        or "rover" in low
+        or "penetrator" in low
+    )
 
 
 # A link named with the craft at its far end ("contact with the lander", "signals from the

@@ -36,7 +36,7 @@ def test_one_moment_takes_what_the_walk_gives(
     ends = [k.end for k in keywords]
     walked = kinds._each_moment(text, [span], keywords, starts, ends)
     assert kinds.assign_keywords(text, [span], keywords) == walked
-    assert [kinds._only_moment(len(text), span, keywords, starts, ends)] == walked
+    assert [kinds._only_moment(span, keywords)] == walked
 
 
 @SMALL

@@ -6,7 +6,6 @@ stands for the clause's cues finds exactly the cues a substring search finds."""
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import re._parser as sre_parse
 
@@ -208,12 +207,3 @@ def test_planned_to_holds_its_core_in_every_alternative() -> None:
     texts = [odd for text in _cover(parsed.data) for odd in _odd_spellings(text)]
     assert sum(vocabulary.PLANNED_TO.search(text) is not None for text in texts) * 4 >= len(texts)
     assert not [u for text in texts for u in _cores_missed(text + " ")]
-
-
-def test_a_keyword_made_fast_is_a_keyword() -> None:
-    fast, made = kinds._keyword(3, 9, 2, "landing"), kinds.Keyword(3, 9, 2, "landing")
-    assert fast == made and hash(fast) == hash(made) and repr(fast) == repr(made)
-    assert vars(fast) == vars(made)
-    assert list(vars(fast)) == [f.name for f in dataclasses.fields(kinds.Keyword)]
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        fast.start = 1  # type: ignore[misc]

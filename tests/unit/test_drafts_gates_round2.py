@@ -1,0 +1,75 @@
+"""The written-out gates of the drafting stage are the tables they stand for: a clause
+holding a word an outcome pattern needs, or a word a part's words hold, passes its gate."""
+
+from __future__ import annotations
+
+import re
+import re._parser as sre_parse
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mission_control.extract import names, outcomes, quantities, subjects, vocabulary
+from mission_control.extract.keyword_scan import fold
+from tests.unit.test_drafts_gates import _cover
+from tests.unit.test_kinds_speed import _odd_spellings
+
+
+def test_each_outcome_word_passes_the_outcome_gate() -> None:
+    """Each test of the gate is a search for a fixed string, so a word that passes alone
+    passes in any text holding it."""
+    for word in outcomes._WORDS:
+        assert outcomes.may_state_outcome(word), word
+    assert not outcomes.may_state_outcome("the orbiter entered orbit on 22 october")
+
+
+def test_each_part_hint_passes_the_part_gate() -> None:
+    """As for the outcome gate: a hint that passes alone passes in any text holding it."""
+    for hints in names._HINTS.values():
+        for hint in hints:
+            assert subjects.may_name_part(hint), hint
+    assert not subjects.may_name_part("it entered orbit on 3 may")
+
+
+def test_the_part_hints_are_the_parts_of_the_table_in_order() -> None:
+    assert list(names._HINTS) == [part for part, _, _ in vocabulary.PART_WORDS]
+    assert [row[0] for row in names._ROWS] == list(names._HINTS)
+
+
+HINT_PIECES = [w for hints in names._HINTS.values() for w in hints] + ["x", " ", "lan", "bu"]
+
+
+@settings(max_examples=300, derandomize=True, deadline=None, database=None)
+@given(st.lists(st.sampled_from(HINT_PIECES), max_size=8).map("".join))
+def test_the_written_out_part_hints_are_the_table_of_hints(low: str) -> None:
+    expected = tuple(any(h in low for h in hints) for hints in names._HINTS.values())
+    assert names.hinted_parts(low) == expected
+
+
+@pytest.mark.parametrize(("place", "row"), enumerate(vocabulary.PART_WORDS))
+def test_every_way_a_part_word_is_written_holds_a_hint_of_its_part(
+    place: int, row: tuple[str, re.Pattern[str], tuple[str, ...]]
+) -> None:
+    part, pattern, _ = row
+    texts = [
+        f"then {odd}."
+        for text in _cover(sre_parse.parse(pattern.pattern, pattern.flags).data)
+        for odd in _odd_spellings(text)
+    ]
+    matched = [t for t in texts if pattern.search(t)]
+    assert matched
+    for text in matched:
+        assert names.hinted_parts(fold(text))[place], (part, text)
+
+
+NUMBER_PIECES = [*"0123456789", "-", "−", "–", ",", ".", ":", "/", " ", "a", "é", "٣", "\u00a0"]
+NUMBER_PIECES += ["1,300", "12:05", "81/23", "1958-2000", "x-5", "No.50P", "3.5"]
+
+
+@settings(max_examples=500, derandomize=True, deadline=None, database=None)
+@given(st.lists(st.sampled_from(NUMBER_PIECES), max_size=12).map("".join), st.integers(0, 12))
+def test_the_first_number_is_the_one_the_number_pattern_finds(sentence: str, pos: int) -> None:
+    expected = quantities._NUMBER_RE.search(sentence, pos)
+    found = quantities._first_number(sentence, pos)
+    assert (found and found.span()) == (expected and expected.span())
