@@ -18,7 +18,6 @@ from operator import attrgetter
 
 import msgspec
 
-from mission_control.extract import prefilter
 from mission_control.extract.dates import (
     DateMention,
     TimeMention,
@@ -30,6 +29,7 @@ from mission_control.extract.dates import (
     window_end,
 )
 from mission_control.extract.document import Document, Sentence
+from mission_control.extract.keyword_scan import fold
 from mission_control.extract.kinds import Keyword, find_keywords
 from mission_control.extract.relative import (
     counted_stamps,
@@ -192,11 +192,18 @@ _PLANNED_RE = re.compile(rf"\b(?:{'|'.join(_PLANNED_WORDS)})\s+(?:for|to|on)\b",
 
 
 def _states_a_plan(text: str) -> bool:
-    """Whether a sentence says when something was planned (tried only where a word of a
-    plan is)."""
-    return prefilter.has_any(prefilter.folded(text), _PLANNED_WORDS) and bool(
-        _PLANNED_RE.search(text)
-    )
+    """Whether a sentence says when something was planned (tried only where its fold holds a
+    word of a plan, each tested in turn)."""
+    low = fold(text)
+    return (
+        "scheduled" in low
+        or "planned" in low
+        or "due" in low
+        or "expected" in low
+        or "intended" in low
+        or "meant" in low
+        or "set" in low
+    ) and _PLANNED_RE.search(text) is not None
 
 
 def _next_context(

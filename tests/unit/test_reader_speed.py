@@ -12,6 +12,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from mission_control.extract import (
+    clauses,
     document,
     keyword_scan,
     layout,
@@ -248,3 +249,28 @@ def test_instruments_are_looked_for_wherever_a_carrying_verb_is(text: str) -> No
     assert parts._may_carry(folded) == any(w in folded for w in parts.CARRIED_WORDS)
     for match in vocabulary.CARRIED.finditer(text):
         assert parts._may_carry(folded[match.start() : match.end()]), text
+
+
+PLANS = st.sampled_from(
+    [
+        "",
+        " was scheduled for 5 May",
+        " was PLANNED on",
+        " was due\tto",
+        " Expected for",
+        " intended to",
+        " was meant on",
+        " SET TO",
+        " \u017fet on",
+        " upset for",
+    ]
+)
+
+
+@settings(max_examples=400, derandomize=True, deadline=None, database=None)
+@given(TEXTS, PLANS, TEXTS)
+def test_a_plan_is_looked_for_wherever_its_words_are(before: str, plan: str, after: str) -> None:
+    """A sentence is searched for a plan where the plan pattern, tried everywhere, finds
+    one, in any script."""
+    text = before + plan + after
+    assert clauses._states_a_plan(text) == (clauses._PLANNED_RE.search(text) is not None), text
