@@ -97,9 +97,11 @@ def dated_clauses(doc: Document, name: str, report: Report) -> Iterator[DatedCla
     with its moments resolved; what cannot be resolved is warned of in ``report``. A time
     that names no zone is in the zone the article states for all its times, else UTC.
 
-    Clauses are made one at a time, as the next stage asks for them, so that the warnings of
-    the stages come in the order of the text."""
+    Each clause's warnings are placed in ``report`` as the first stage of that clause (the
+    next stage's come after them), so that the warnings of the stages come in the order of
+    the text however far this stage reads ahead of the next."""
     context = _Context()
+    made = 0  # the clauses made so far
     zone = zone_named(doc.zone)
     own = {id(sentence) for sentence in own_sentences(doc, name)}  # read once per document
     for order, sentence in enumerate(doc.sentences):
@@ -109,6 +111,8 @@ def dated_clauses(doc: Document, name: str, report: Report) -> Iterator[DatedCla
         if id(sentence) not in own:
             continue  # about another craft
         for text in split_clauses(sentence.text):
+            report.at((made, 0))
+            made += 1
             dates, problems, unreal = read_dates(text)
             for problem in problems:
                 report.warn(sentence.line, problem)
@@ -303,10 +307,6 @@ def _day_for(text: str, time: TimeMention, at: _Positions) -> tuple[DateMention 
 _START = attrgetter("start")
 
 
-def _span_start(stamp: Stamp) -> int:
-    return stamp.span[0]
-
-
 def _stamps(
     context: _Context,
     sentence: Sentence,
@@ -382,7 +382,7 @@ def _stamps(
         window = (day, last) if last else None
         stamps.append(Stamp(StatedTime(day, mention.precision), span, window=window))
     if len(stamps) > 1:
-        stamps.sort(key=_span_start)
+        stamps.sort(key=lambda s: s.span[0])
     if stamps:
         stamps = counted_stamps(text, stamps, context.last, keywords, bool(dates))
     if len(stamps) < 2:

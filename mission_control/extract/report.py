@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 
 @dataclass
@@ -27,23 +28,39 @@ class _Said:
         self.high = max(self.high, line)
 
 
+# Where in the reading a warning is said: the clause it is about, then the stage.
+Place = tuple[int, int]
+
+
 @dataclass
 class Report:
-    """Every stage of the reader warns here instead of raising, in the order it reads."""
+    """Every stage of the reader warns here instead of raising. Warnings come in the order
+    of the text: a stage that reads ahead of the next (all clauses before their drafts)
+    says where each warning belongs (:meth:`at`), and they are put in that order."""
 
     source: str
     _said: dict[str, _Said] = field(default_factory=dict)
+    _place: Place = (-1, 0)
+    _pending: list[tuple[Place, int, int, str]] = field(default_factory=list)
+
+    def at(self, place: Place) -> None:
+        """Warnings from now on are about ``place``: (clause, stage)."""
+        self._place = place
 
     def warn(self, line: int, message: str) -> None:
-        said = self._said.get(message)
-        if said is None:
-            self._said[message] = _Said(line)
-        else:
-            said.again(line)
+        self._pending.append((self._place, len(self._pending), line, message))
 
     @property
     def warnings(self) -> list[str]:
         """Each warning once, in the order first said, with its repeats counted."""
+        self._pending.sort(key=_ORDER)
+        for _, _, line, message in self._pending:
+            said = self._said.get(message)
+            if said is None:
+                self._said[message] = _Said(line)
+            else:
+                said.again(line)
+        self._pending.clear()
         return [self._line(message, said) for message, said in self._said.items()]
 
     def _line(self, message: str, said: _Said) -> str:
@@ -52,3 +69,6 @@ class Report:
             return text
         where = f"line {said.low}" if said.low == said.high else f"lines {said.low}–{said.high}"
         return f"{text} (and {said.more:,} more like it, on {where})"
+
+
+_ORDER = itemgetter(0, 1)  # place, then the order said

@@ -141,8 +141,8 @@ def test_one_moment_stated_in_two_zones_is_one_stamp_and_one_event() -> None:
 
 
 def test_warnings_come_in_the_order_of_the_text() -> None:
-    """The clauses are read one at a time as the drafts need them, so a warning about a
-    quantity (drafted) and one about a time (dated) keep the article's order."""
+    """All clauses are read before their drafts, yet a warning about a quantity (drafted)
+    and one about a time (dated) keep the article's order."""
     text = (
         "= Mars 6 =\n\nMars 6 was launched on 5 August 1973.\n"
         "On 12 March 1974 the lander separated at 48,000 kilometres (20,000 mi).\n"
@@ -151,6 +151,21 @@ def test_warnings_come_in_the_order_of_the_text() -> None:
     assert read_text(text, "t.txt").warnings == (
         "t.txt:4: 48,000 kilometres (20,000 mi): pint gives 29,826 mi",
         "t.txt:5: time '09:05:53' names no time zone: read as UTC",
+    )
+
+
+def test_the_warnings_of_the_two_stages_interleave_clause_by_clause() -> None:
+    """A clause's reading warns before its drafting, and both before the next clause's."""
+    text = (
+        "= Mars 6 =\n\nMars 6 was launched on 5 August 1973.\n"
+        "On 12 March 1974 at 09:05:53 the lander separated at 48,000 kilometres (20,000 mi).\n"
+        "On 13 March 1974 at 10:00:00 it entered the atmosphere at 12,000 km (9,000 mi).\n"
+    )
+    assert read_text(text, "t.txt").warnings == (
+        "t.txt:4: time '09:05:53' names no time zone: read as UTC",
+        "t.txt:4: 48,000 kilometres (20,000 mi): pint gives 29,826 mi",
+        "t.txt:5: time '10:00:00' names no time zone: read as UTC",
+        "t.txt:5: 12,000 km (9,000 mi): pint gives 7,456 mi",
     )
 
 
