@@ -214,14 +214,21 @@ def _quantity(sentence: str, read: _Read, stated: Quantity | None) -> Quantity:
     )
 
 
-def find_quantities(sentence: str) -> list[tuple[Quantity, tuple[int, int]]]:
+def find_quantities(
+    sentence: str, folded: str | None = None
+) -> list[tuple[Quantity, tuple[int, int]]]:
     """Every quantity written in ``sentence`` with its ``(start, end)`` character span.
 
     The span (and ``Quantity.text``) covers the number or range, the unit and a parenthesised
     conversion if one follows (that conversion becomes ``Quantity.stated``). Years, dates,
     clock times, page ranges, designations and numbers without a unit are not quantities.
+    ``folded``: the sentence's fold (:func:`.keyword_scan.fold`), if already made: for an
+    ASCII sentence, the sentence lowered.
     """
-    low = sentence.lower() if sentence.isascii() else None
+    if sentence.isascii():
+        low: str | None = sentence.lower() if folded is None else folded
+    else:
+        low = None
     if low is not None and _DIGIT_UNIT_RE.search(low) is None:
         return []
     return _quantities(sentence, low)

@@ -133,10 +133,8 @@ def part_of_subject(text: str) -> str | None:
             start = match.start()
             if best is not None and start > best[0]:
                 break  # once a subject is found, a part word after it changes nothing
-            before = _words_before(text, start, 2)
-            if any(w.lower() in _PREPOSITIONS for w in before) and not (
-                before and before[-1].lower().endswith("'s")
-            ):
+            before = [w.lower() for w in _words_before(text, start, 2)]
+            if not _PREPOSITIONS.isdisjoint(before) and not before[-1].endswith("'s"):
                 if (linked is None or start < linked[0]) and _LINK_TO.search(
                     text, max(0, start - 40), start
                 ):
