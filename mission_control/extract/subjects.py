@@ -160,7 +160,7 @@ _CLAUSE_BREAK = re.compile(
     r"(?=(?:the|its)\s)",
     re.I,
 )
-# Where a match of _CLAUSE_BREAK can begin, in the lowered text: at a ";" or "," (where
+# Where a match of _CLAUSE_BREAK can begin, in the fold of the text: at a ";" or "," (where
 # _PUNCTUATION_STARTS looks, fast, as it opens with one of two characters), or at the spaces
 # before an "and the" or "and its" (which _AND_THE finds, fast, as it opens with a word).
 _PUNCTUATION_STARTS = r";|,\s+(?:while|whereas|but|and|as|when|after|which)\s"
@@ -225,13 +225,18 @@ def _clauses(text: str) -> tuple[list[re.Match[str]], list[int], list[int]]:
     """The breaks between the clauses of ``text`` (:data:`_CLAUSE_BREAK`), and where each
     clause starts and ends (kept for the last texts read: a clause's times and the clause
     after it ask)."""
-    low = prefilter.folded(text)
+    # The fold has each letter the case-blind pattern reads as its lower-case ASCII letter,
+    # and a space or digit where the text has one: in ASCII or not, a break begins where
+    # the starts find one in it.
+    low = fold(text)
     starts = _CLAUSE_BREAK_STARTS
-    if low is not None and _AND_THE.search(low) is None:
+    if _AND_THE.search(low) is None:
         if ";" not in text and "," not in text:
             return [], [0], [len(text)]
         starts = _BREAK_AT_PUNCTUATION
     breaks = prefilter.finditer(_CLAUSE_BREAK, starts, text, low)
+    if not breaks:
+        return breaks, [0], [len(text)]
     return breaks, [0, *(m.end() for m in breaks)], [*(m.start() for m in breaks), len(text)]
 
 

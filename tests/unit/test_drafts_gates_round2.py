@@ -12,8 +12,10 @@ from hypothesis import strategies as st
 
 from mission_control.extract import names, outcomes, quantities, subjects, vocabulary
 from mission_control.extract.keyword_scan import fold
+from tests.support.fuzzing import FUZZ
 from tests.unit.test_drafts_gates import _cover
-from tests.unit.test_kinds_speed import _odd_spellings
+from tests.unit.test_kinds_speed import _odd_spellings, _oddly_written
+from tests.unit.test_reader_speed import TEXTS
 
 
 def test_each_outcome_word_passes_the_outcome_gate() -> None:
@@ -73,3 +75,14 @@ def test_the_first_number_is_the_one_the_number_pattern_finds(sentence: str, pos
     expected = quantities._NUMBER_RE.search(sentence, pos)
     found = quantities._first_number(sentence, pos)
     assert (found and found.span()) == (expected and expected.span())
+
+
+@FUZZ
+@given(TEXTS.flatmap(_oddly_written), st.sampled_from(["", "é ", "\u0130 ", "ſ"]))
+def test_clause_breaks_of_a_text_in_any_letters_are_found_as_the_pattern_finds_them(
+    text: str, head: str
+) -> None:
+    """The breaks are looked for in the fold of a text, ASCII or not."""
+    text = head + text
+    expected = [m.span() for m in subjects._CLAUSE_BREAK.finditer(text)]
+    assert [m.span() for m in subjects._clauses.__wrapped__(text)[0]] == expected
