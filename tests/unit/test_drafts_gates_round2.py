@@ -7,7 +7,7 @@ import re
 import re._parser as sre_parse
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from mission_control.extract import names, outcomes, quantities, subjects, vocabulary
@@ -79,6 +79,8 @@ def test_the_first_number_is_the_one_the_number_pattern_finds(sentence: str, pos
 
 @FUZZ
 @given(TEXTS.flatmap(_oddly_written), st.sampled_from(["", "é ", "\u0130 ", "ſ"]))
+@example("On 5 May 1975 AND THE orbiter flew on", "")
+@example("On 5 May 1975 ANd tHE orbiter flew on; it, WHICH", "\u0130 ")
 def test_clause_breaks_of_a_text_in_any_letters_are_found_as_the_pattern_finds_them(
     text: str, head: str
 ) -> None:
