@@ -75,10 +75,11 @@ def without_name(text: str, name: str) -> str:
     """The text with the mission's own name blanked ("Pioneer Venus Orbiter" names no part)."""
     if not name.strip():
         return text
-    low = prefilter.folded(text)
-    if low is None or not name.isascii():
+    if not name.isascii():
         return re.sub(re.escape(name), lambda m: " " * len(m.group(0)), text, flags=re.I)
-    # In ASCII text, the name ignoring case is the lowered name in the lowered text.
+    # The name ignoring case is the lowered name in the fold of the text (which has each
+    # letter a case-blind match reads as its lower-case ASCII letter, and no other).
+    low = fold(text)
     key = name.lower()
     at = low.find(key)
     if at < 0:

@@ -88,3 +88,17 @@ def test_clause_breaks_of_a_text_in_any_letters_are_found_as_the_pattern_finds_t
     text = head + text
     expected = [m.span() for m in subjects._CLAUSE_BREAK.finditer(text)]
     assert [m.span() for m in subjects._clauses.__wrapped__(text)[0]] == expected
+
+
+@FUZZ
+@given(TEXTS.flatmap(_oddly_written), st.sampled_from(["Big 1", "Mars 6", "Kosmos 419"]))
+@example("The \u0130big 1 and BIG 1 and bİg 1", "Big 1")
+@example("the \u212aosmos 419 and \u017fign", "Kosmos 419")
+def test_the_name_is_blanked_as_the_case_blind_pattern_finds_it(text: str, name: str) -> None:
+    for whole in (text, f"{text} {name.upper()} {text}", _swapped(name) + text):
+        expected = re.sub(re.escape(name), lambda m: " " * len(m.group(0)), whole, flags=re.I)
+        assert subjects.without_name(whole, name) == expected
+
+
+def _swapped(name: str) -> str:
+    return name.swapcase().replace("k", "\u212a").replace("s", "\u017f")
