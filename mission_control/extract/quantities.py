@@ -25,6 +25,7 @@ import math
 import re
 from typing import NamedTuple
 
+from mission_control.extract.keyword_scan import fold
 from mission_control.model import Quantity
 from mission_control.notation import (
     GROUP_SEP,
@@ -226,10 +227,14 @@ def find_quantities(
     ASCII sentence, the sentence lowered.
     """
     if sentence.isascii():
-        low: str | None = sentence.lower() if folded is None else folded
+        view = sentence.lower() if folded is None else folded
+        low: str | None = view
     else:
-        low = None
-    if low is not None and _DIGIT_UNIT_RE.search(low) is None:
+        # The fold has each letter a case-blind unit reads as its lower-case ASCII letter, and
+        # keeps every other character of a unit, lowered, and whether each is a word character,
+        # a space or a digit: a unit written in any letters is a lowered unit in it.
+        low, view = None, fold(sentence) if folded is None else folded
+    if _DIGIT_UNIT_RE.search(view) is None:
         return []
     return _quantities(sentence, low)
 

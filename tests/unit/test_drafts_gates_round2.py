@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import re._parser as sre_parse
+from collections.abc import Callable
 
 import pytest
 from hypothesis import example, given, settings
@@ -102,3 +103,28 @@ def test_the_name_is_blanked_as_the_case_blind_pattern_finds_it(text: str, name:
 
 def _swapped(name: str) -> str:
     return name.swapcase().replace("k", "\u212a").replace("s", "\u017f")
+
+
+UNIT_PIECES = [" ", "5", "12", "1,300", "-", "(", ")", " to ", "°", "℃", "é", "\u212a", "\u0130"]
+UNIT_PIECES += ["km", "KM", "kilometres", "Miles", "mph", "m/s", "kPa", "K", "s", "seconds"]
+
+
+@FUZZ
+@given(st.lists(st.sampled_from(UNIT_PIECES), max_size=12).map("".join).flatmap(_oddly_written))
+@example("5 \u212ailometres and 3 miles (about 5 ſeconds)")
+def test_a_sentence_in_any_letters_is_passed_by_the_gate_when_it_states_a_quantity(
+    sentence: str,
+) -> None:
+    """The digit-and-unit gate reads a sentence not in ASCII in its fold."""
+    expected = _outcome(quantities._quantities, sentence, None)
+    assert _outcome(quantities.find_quantities, sentence) == expected
+    assert _outcome(quantities.find_quantities, sentence, fold(sentence)) == expected
+
+
+def _outcome(read: Callable[..., object], *args: object) -> object:
+    """What ``read(*args)`` gives, or the kind of error it raises (a word unit with a
+    dotted capital I is not in the table of units, gated or not)."""
+    try:
+        return read(*args)
+    except KeyError:
+        return KeyError
