@@ -6,14 +6,15 @@ as a case-blind pattern reads it) holds the start its words share, as every matc
 
 from __future__ import annotations
 
-from mission_control.extract import vocabulary
+import re
+
+from mission_control.extract import prefilter, vocabulary
 from mission_control.extract.keyword_scan import fold
 
 
-# Each row of the table with the part its words share ("los" of "lost" and "loss"), which a
-# match of the row's pattern holds as it holds one of them.
 def _shared_start(words: tuple[str, ...]) -> str:
-    """The longest start every one of ``words`` has."""
+    """The longest start every one of ``words`` has: the part of a row's words ("los" of
+    "lost" and "loss") that a match of the row's pattern holds, as it holds one of them."""
     first = words[0]
     size = len(first)
     for word in words[1:]:
@@ -22,8 +23,23 @@ def _shared_start(words: tuple[str, ...]) -> str:
     return first[:size]
 
 
+# The words every match of a row's pattern begins with, in its fold: the pattern is tried
+# only where one of them begins.
+_STARTS = {
+    "failed to separate": ("fail",),
+    "retrorocket failure": ("retro", "failure"),
+    "parachute failed": ("parachute",),
+    "missed the planet": ("miss",),
+    "failed to enter orbit": ("fail",),
+    "contact lost": ("contact", "lost", "loss", "communication", "telemetry", "radio", "signal"),
+    "chip degraded": ("chip", "component", "transistor", "circuit"),
+    "data unusable": ("data",),
+    "crashed": ("crash",),
+    "malfunction": ("malfunction",),
+}
 _ROWS = tuple(
-    (tag, pattern, _shared_start(words)) for tag, pattern, words in vocabulary.OUTCOME_PATTERNS
+    (tag, pattern, _shared_start(words), prefilter.any_word(_STARTS[tag]))
+    for tag, pattern, words in vocabulary.OUTCOME_PATTERNS
 )
 
 
@@ -51,4 +67,20 @@ def stated_outcomes(text: str, folded: str | None = None) -> list[str]:
     folded = fold(text) if folded is None else folded
     if not may_state_outcome(folded):
         return []
-    return [tag for tag, pattern, shared in _ROWS if shared in folded and pattern.search(text)]
+    return [
+        tag
+        for tag, pattern, shared, starts in _ROWS
+        if shared in folded and _matches(pattern, starts, text, folded)
+    ]
+
+
+def _matches(pattern: re.Pattern[str], starts: re.Pattern[str], text: str, folded: str) -> bool:
+    """Whether ``pattern`` matches ``text`` anywhere, tried where ``starts`` finds one of its
+    matches may begin in the fold ``folded``: a pattern that opens with a word boundary
+    would be tried at every character."""
+    pos = 0
+    while (hit := starts.search(folded, pos)) is not None:
+        if pattern.match(text, hit.start()) is not None:
+            return True
+        pos = hit.start() + 1
+    return False

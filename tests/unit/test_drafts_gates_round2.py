@@ -15,7 +15,7 @@ from mission_control.extract import names, outcomes, quantities, subjects, vocab
 from mission_control.extract.keyword_scan import fold
 from tests.support.fuzzing import FUZZ
 from tests.unit.test_drafts_gates import _cover
-from tests.unit.test_kinds_speed import _odd_spellings, _oddly_written
+from tests.unit.test_kinds_speed import SMALL, _odd_spellings, _oddly_written
 from tests.unit.test_reader_speed import TEXTS
 
 
@@ -23,7 +23,7 @@ def test_each_outcome_word_passes_the_outcome_gate() -> None:
     """Each test of the gate is a search for a fixed string, so a word that passes alone
     passes in any text holding it."""
     rows = zip(outcomes._ROWS, vocabulary.OUTCOME_PATTERNS, strict=True)
-    for (_, _, shared), (_, _, words) in rows:
+    for (_, _, shared, _), (_, _, words) in rows:
         assert shared and all(word.startswith(shared) for word in words), words
         assert outcomes.may_state_outcome(shared), shared
     assert not outcomes.may_state_outcome("the orbiter entered orbit on 22 october")
@@ -130,3 +130,44 @@ def _outcome(read: Callable[..., object], *args: object) -> object:
         return read(*args)
     except KeyError:
         return KeyError
+
+
+def _starts_of_matches(text: str, pattern: re.Pattern[str], starts: tuple[str, ...]) -> list[str]:
+    """Each match of the pattern, at any place in the text, whose fold does not begin with
+    one of the starts."""
+    folded = fold(text)
+    found = (pattern.match(text, at) for at in range(len(text) + 1))
+    return [m.group(0) for m in found if m is not None and not folded.startswith(starts, m.start())]
+
+
+@pytest.mark.parametrize(("tag", "pattern", "words"), vocabulary.OUTCOME_PATTERNS)
+def test_every_way_an_outcome_pattern_matches_begins_with_a_start(
+    tag: str, pattern: re.Pattern[str], words: tuple[str, ...]
+) -> None:
+    texts = [
+        f"then {odd}; and {odd}."
+        for text in _cover(sre_parse.parse(pattern.pattern, pattern.flags).data)
+        for odd in _odd_spellings(text)
+    ]
+    starts = outcomes._STARTS[tag]
+    assert not [u for text in texts for u in _starts_of_matches(text, pattern, starts)]
+
+
+@pytest.mark.parametrize(("tag", "pattern", "words"), vocabulary.OUTCOME_PATTERNS)
+@SMALL
+@given(data=st.data())
+def test_made_up_outcomes_begin_with_a_start(
+    tag: str, pattern: re.Pattern[str], words: tuple[str, ...], data: st.DataObject
+) -> None:
+    match = data.draw(st.from_regex(pattern, fullmatch=True).flatmap(_oddly_written))
+    text = f"It {match}; then {match}."
+    assert not _starts_of_matches(text, pattern, outcomes._STARTS[tag])
+
+
+def test_a_match_not_beginning_with_a_start_is_caught() -> None:
+    _, pattern, _ = vocabulary.OUTCOME_PATTERNS[
+        [t for t, _, _ in vocabulary.OUTCOME_PATTERNS].index("contact lost")
+    ]
+    assert _starts_of_matches("the signal was lost", pattern, ("contact", "lost")) == [
+        "signal was lost"
+    ]
