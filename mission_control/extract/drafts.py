@@ -215,6 +215,8 @@ class _Drafting(ClauseRead):
                     planned=planned,
                 )
             )
+        if len(keywords) == 1 and len(placed) == 1 and placed[0] is not None:
+            return  # its one keyword is placed
         if keywords:
             # Each keyword placed is the clause's: with as many placed as it has, none is left.
             used = {id(keyword) for keyword in placed if keyword is not None}
