@@ -36,16 +36,17 @@ class Draft(msgspec.Struct):
     infobox: bool = False
     text: str = ""
     planned: bool = False
-    _spans: set[tuple[int, int]] = msgspec.field(default_factory=set)  # of ``provenance``
+    _spans: set[tuple[int, int]] | None = None  # of ``provenance``, once one is added
 
     def add_provenance(self, provenance: Iterable[Provenance]) -> None:
         """Add the sentences not stated already (a set of their spans keeps this constant
         time, however many statements one event gathers)."""
-        if len(self._spans) != len(self.provenance):
-            self._spans = {p.span for p in self.provenance}
+        spans = self._spans
+        if spans is None or len(spans) != len(self.provenance):
+            spans = self._spans = {p.span for p in self.provenance}
         for p in provenance:
-            if p.span not in self._spans:
-                self._spans.add(p.span)
+            if p.span not in spans:
+                spans.add(p.span)
                 self.provenance.append(p)
 
     def of_part(self, part: str) -> Draft:

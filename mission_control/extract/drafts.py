@@ -30,10 +30,7 @@ from mission_control.extract.stamps import shared_back
 from mission_control.extract.subjects import (
     OTHER_CRAFT,
     freed_part,
-    last_subject,
-    part_of_subject,
     subjects_at,
-    without_name,
 )
 from mission_control.model import Precision, Provenance, Quantity, StatedTime
 
@@ -56,6 +53,7 @@ def read_drafts(
                 drafting.flush_details()
                 drafting.paragraph = sentence.paragraph
                 drafting.subject = None
+                drafting.unread.clear()
         drafting.begin(clause.text)
         if clause.dated:
             drafting.dated_clause(clause, provenance)
@@ -101,22 +99,22 @@ class _Drafting(ClauseRead):
     report: Report
     drafts: list[Draft]
     pending: list[Details] = field(default_factory=list)
-    subject: tuple[int, str, int] | None = None  # (paragraph, part, sentence) of the last clause
+    subject: tuple[int, str, int] | None = None  # see ClauseRead
+    unread: list[tuple[str, Sentence]] = field(default_factory=list)
     paragraph: int = 0  # the paragraph being read
     flushed: int = 0  # how many drafts were there when the pending details were last placed
     described: dict[Quantity, Quantity] = field(default_factory=dict)  # each with ``shown``
     defaults: dict[str, str | None] = field(default_factory=dict)  # default_part of each kind
-    # The other parts each clause of the sentence read joins to its subject, and the subject
-    # part of each clause and stretch of a clause it has asked of (kept for one sentence: a
-    # clause's moments, its undated events and the clause after it ask).
+    # The other parts each clause of the sentence read joins to its subject (kept for one
+    # sentence, as ClauseRead.subjects is).
     companions: dict[tuple[str, str], list[str]] = field(default_factory=dict)
-    subjects: dict[str, str | None] = field(default_factory=dict)
+    subjects: dict[str, str | None] = field(default_factory=dict)  # see ClauseRead
 
-    def quantities(self, line: int, text: str) -> list[Quantity]:
-        """The quantities a clause states, each described for display; one the article
-        stated before is described once (pint is slow to ask)."""
+    def quantities(self, line: int) -> list[Quantity]:
+        """The quantities the clause read states, each described for display; one the
+        article stated before is described once (pint is slow to ask)."""
         found = []
-        for quantity, _span in find_quantities(text):
+        for quantity, _span in find_quantities(self.text, self.folded):
             described = self.described.get(quantity)
             if described is None:
                 described = replace(quantity, shown=units.describe(quantity))
@@ -136,15 +134,18 @@ class _Drafting(ClauseRead):
         spacecraft."""
         if subject:
             return freed_part(kind, subject, self.without_name())
-        last = self.subject
-        if last and last[0] == at.paragraph and self.about_it():
-            return last[1]
+        if (self.subject or self.unread) and self.about_it():
+            last = self.last()
+            if last and last[0] == at.paragraph:
+                return last[1]
         if kind in self.defaults:
             default = self.defaults[kind]
         else:
             default = self.defaults[kind] = default_part(kind, self.named_parts)
         if default:
             return default
+        # A clause not read yet is of an earlier sentence, as are those before it.
+        last = self.last() if not self.unread or self.unread[-1][1].start == at.start else None
         if last and last[2] == at.start:
             return last[1]
         if self.drafts and day is not None:
@@ -157,28 +158,6 @@ class _Drafting(ClauseRead):
     def named_parts(self) -> tuple[str, ...]:
         """The parts the article names as its own (read once, on the first draft asking)."""
         return named_parts(self.doc, self.name)
-
-    def subject_of(self, text: str) -> str | None:
-        """The part a clause (or a stretch of the clause read) names as its subject (its
-        mission's name names none), read once for its sentence."""
-        if text in self.subjects:
-            return self.subjects[text]
-        if self.partless:
-            found = None
-        else:
-            found = part_of_subject(
-                self.without_name() if text is self.text else without_name(text, self.name)
-            )
-        self.subjects[text] = found
-        return found
-
-    def note_subject(self, sentence: Sentence) -> None:
-        """Remember the part the clause read is about, for an "it" in the clause after."""
-        part = None if self.partless else last_subject(self.text, self.subject_of)
-        if part:
-            self.subject = (sentence.paragraph, part, sentence.start)
-        elif self.subject is not None and not self.opens_with_it():
-            self.subject = None
 
     def dated_clause(self, clause: DatedClause, provenance: Provenance) -> None:
         """A draft of each moment the clause states an event at (its keyword's, or the
@@ -227,7 +206,7 @@ class _Drafting(ClauseRead):
                     stamp.time,
                     [provenance],
                     [] if planned else list(outcomes),
-                    self.quantities(sentence.line, text) if single else [],
+                    self.quantities(sentence.line) if single else [],
                     sentence.paragraph,
                     clause.order,
                     circa=stamp.circa,
@@ -236,6 +215,8 @@ class _Drafting(ClauseRead):
                     planned=planned,
                 )
             )
+        if len(keywords) == 1 and len(placed) == 1 and placed[0] is not None:
+            return  # its one keyword is placed
         if keywords:
             # Each keyword placed is the clause's: with as many placed as it has, none is left.
             used = {id(keyword) for keyword in placed if keyword is not None}
@@ -323,14 +304,14 @@ class _Drafting(ClauseRead):
         kind = kind_of(clause.keywords) if clause.keywords else None
         if kind is None:
             outcomes = stated_outcomes(text, self.folded)
-            quantities = self.quantities(sentence.line, text)
+            quantities = self.quantities(sentence.line)
             if outcomes or quantities:
                 self.pending.append((sentence, order, outcomes, quantities))
             return
         if clause.day is None:
             return
         outcomes = stated_outcomes(text, self.folded)
-        quantities = self.quantities(sentence.line, text)
+        quantities = self.quantities(sentence.line)
         prev = self.drafts[-1] if self.drafts else None
         part = self.part_for(kind, clause.day, sentence, self.subject_of(text))
         if (

@@ -15,11 +15,7 @@ def companion_parts(text: str, part: str) -> list[str]:
     found: list[str] = []
     # A part word after a join is one of the text's part words: with none but the subject's,
     # there is nothing to look for.
-    others = [
-        (p, pattern)
-        for (p, ms), (_, pattern, _) in zip(part_words(text), vocabulary.PART_WORDS, strict=True)
-        if ms and p != part
-    ]
+    others = [(p, _PATTERN_OF[p]) for p, ms in part_words(text) if ms and p != part]
     if not others:
         return found
     first: tuple[int, str] | None = None
@@ -35,6 +31,9 @@ def companion_parts(text: str, part: str) -> list[str]:
             if other not in found and pattern.match(text, join.end()):
                 found.append(other)
     return found
+
+
+_PATTERN_OF = {part: pattern for part, pattern, _ in vocabulary.PART_WORDS}
 
 
 def first_part_word(text: str) -> tuple[int, str]:

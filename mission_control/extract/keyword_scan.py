@@ -109,8 +109,7 @@ class CueMask:
         # method: the class, which holds no words, is not asked to forget).
         self.cache_clear = self._words.clear
         # At each place of a word, the longest cue there, and with it every cue it begins with.
-        by_length = sorted(set(cues), key=len, reverse=True)
-        self._longest = re.compile("(?=(" + "|".join(map(re.escape, by_length)) + "))")
+        self._longest = re.compile("(?=(" + _trie(sorted(set(cues))) + "))")
         self._beginning = {c: self.bits(d for d in cues if c.startswith(d)) for c in cues}
         self._whole = {w: self.bits([f" {w} "]) for w in words}
 
@@ -122,8 +121,13 @@ class CueMask:
         return mask
 
     def named(self, mask: int) -> tuple[str, ...]:
-        """The cues of a mask, in this finder's order."""
-        return tuple(c for i, c in enumerate(self.cues) if mask >> i & 1)
+        """The cues of a mask, in this finder's order (its bits, lowest first)."""
+        named = []
+        while mask:
+            bit = mask & -mask
+            named.append(self.cues[bit.bit_length() - 1])
+            mask ^= bit
+        return tuple(named)
 
     def __call__(self, folded: str) -> int:
         """The mask of the cues ``folded`` holds."""
@@ -145,3 +149,21 @@ class CueMask:
         for longest in self._longest.finditer(word):
             bits |= self._beginning[longest.group(1)]
         return bits
+
+
+def _trie(words: list[str]) -> str:
+    """A pattern matching any of ``words`` (none empty), the longest one where several begin
+    alike: the words by their first letter, each letter's rest after it. The regex engine
+    tries one choice per letter at each place, not one per word."""
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(word[1:])
+    choices = []
+    for first, rest in rests.items():
+        longer = [r for r in rest if r]
+        if not longer:
+            choices.append(re.escape(first))
+            continue
+        # Greedy: the longer words are tried first, and a word that ends here is left last.
+        choices.append(f"{re.escape(first)}(?:{_trie(longer)}){'?' if '' in rest else ''}")
+    return "|".join(choices)

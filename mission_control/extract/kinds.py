@@ -304,7 +304,13 @@ def _each_moment(
         pick = free.last(*within(start, end))
         if pick is None:
             pick = free.last(*within(lo, start))
-        listed = i and kinds[-1] is not None and _LIST_GAP.fullmatch(text[lo:start])
+        # Only a moment that has no keyword yet may share the one of the date before it.
+        listed = (
+            pick is None
+            and i
+            and kinds[-1] is not None
+            and _LIST_GAP.fullmatch(text, lo, start) is not None
+        )
         if pick is None and not listed:
             pick = free.first(*within(end, hi))
             # "... and it was to have landed on D2": a keyword right before the next moment

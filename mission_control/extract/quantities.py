@@ -25,6 +25,7 @@ import math
 import re
 from typing import NamedTuple
 
+from mission_control.extract.keyword_scan import fold
 from mission_control.model import Quantity
 from mission_control.notation import (
     GROUP_SEP,
@@ -214,15 +215,26 @@ def _quantity(sentence: str, read: _Read, stated: Quantity | None) -> Quantity:
     )
 
 
-def find_quantities(sentence: str) -> list[tuple[Quantity, tuple[int, int]]]:
+def find_quantities(
+    sentence: str, folded: str | None = None
+) -> list[tuple[Quantity, tuple[int, int]]]:
     """Every quantity written in ``sentence`` with its ``(start, end)`` character span.
 
     The span (and ``Quantity.text``) covers the number or range, the unit and a parenthesised
     conversion if one follows (that conversion becomes ``Quantity.stated``). Years, dates,
     clock times, page ranges, designations and numbers without a unit are not quantities.
+    ``folded``: the sentence's fold (:func:`.keyword_scan.fold`), if already made: for an
+    ASCII sentence, the sentence lowered.
     """
-    low = sentence.lower() if sentence.isascii() else None
-    if low is not None and _DIGIT_UNIT_RE.search(low) is None:
+    if sentence.isascii():
+        view = sentence.lower() if folded is None else folded
+        low: str | None = view
+    else:
+        # The fold has each letter a case-blind unit reads as its lower-case ASCII letter, and
+        # keeps every other character of a unit, lowered, and whether each is a word character,
+        # a space or a digit: a unit written in any letters is a lowered unit in it.
+        low, view = None, fold(sentence) if folded is None else folded
+    if _DIGIT_UNIT_RE.search(view) is None:
         return []
     return _quantities(sentence, low)
 

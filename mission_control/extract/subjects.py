@@ -75,10 +75,11 @@ def without_name(text: str, name: str) -> str:
     """The text with the mission's own name blanked ("Pioneer Venus Orbiter" names no part)."""
     if not name.strip():
         return text
-    low = prefilter.folded(text)
-    if low is None or not name.isascii():
+    if not name.isascii():
         return re.sub(re.escape(name), lambda m: " " * len(m.group(0)), text, flags=re.I)
-    # In ASCII text, the name ignoring case is the lowered name in the lowered text.
+    # The name ignoring case is the lowered name in the fold of the text (which has each
+    # letter a case-blind match reads as its lower-case ASCII letter, and no other).
+    low = fold(text)
     key = name.lower()
     at = low.find(key)
     if at < 0:
@@ -133,10 +134,8 @@ def part_of_subject(text: str) -> str | None:
             start = match.start()
             if best is not None and start > best[0]:
                 break  # once a subject is found, a part word after it changes nothing
-            before = _words_before(text, start, 2)
-            if any(w.lower() in _PREPOSITIONS for w in before) and not (
-                before and before[-1].lower().endswith("'s")
-            ):
+            before = [w.lower() for w in _words_before(text, start, 2)]
+            if not _PREPOSITIONS.isdisjoint(before) and not before[-1].endswith("'s"):
                 if (linked is None or start < linked[0]) and _LINK_TO.search(
                     text, max(0, start - 40), start
                 ):
@@ -162,7 +161,7 @@ _CLAUSE_BREAK = re.compile(
     r"(?=(?:the|its)\s)",
     re.I,
 )
-# Where a match of _CLAUSE_BREAK can begin, in the lowered text: at a ";" or "," (where
+# Where a match of _CLAUSE_BREAK can begin, in the fold of the text: at a ";" or "," (where
 # _PUNCTUATION_STARTS looks, fast, as it opens with one of two characters), or at the spaces
 # before an "and the" or "and its" (which _AND_THE finds, fast, as it opens with a word).
 _PUNCTUATION_STARTS = r";|,\s+(?:while|whereas|but|and|as|when|after|which)\s"
@@ -227,13 +226,18 @@ def _clauses(text: str) -> tuple[list[re.Match[str]], list[int], list[int]]:
     """The breaks between the clauses of ``text`` (:data:`_CLAUSE_BREAK`), and where each
     clause starts and ends (kept for the last texts read: a clause's times and the clause
     after it ask)."""
-    low = prefilter.folded(text)
+    # The fold has each letter the case-blind pattern reads as its lower-case ASCII letter,
+    # and a space or digit where the text has one: in ASCII or not, a break begins where
+    # the starts find one in it.
+    low = fold(text)
     starts = _CLAUSE_BREAK_STARTS
-    if low is not None and _AND_THE.search(low) is None:
+    if _AND_THE.search(low) is None:
         if ";" not in text and "," not in text:
             return [], [0], [len(text)]
         starts = _BREAK_AT_PUNCTUATION
     breaks = prefilter.finditer(_CLAUSE_BREAK, starts, text, low)
+    if not breaks:
+        return breaks, [0], [len(text)]
     return breaks, [0, *(m.end() for m in breaks)], [*(m.start() for m in breaks), len(text)]
 
 
