@@ -19,12 +19,11 @@ _MONTH_OR_YEAR_RE = re.compile(rf"{MONTHS}|{YEAR}")
 
 
 # The shapes most date phrases take once cleaned ("5 May 2000", "May 5, 2000", "May 2000",
-# "5 May", "May", "2000-05-05"), each read as dateutil reads it.
+# "5 May", "May"): a day of 1 to 31, a word and a year, each read as dateutil reads it.
 _PLAIN = re.compile(
     r"(?:(?P<before>[12]\d|3[01]|0?[1-9]) +)?(?P<month>[A-Za-z]+)"
-    r"(?: +(?P<after>[12]\d|3[01]|0?[1-9]))?(?:,? +(?P<year>[12]\d\d\d))? *"
+    r"(?: +(?P<after>[12]\d|3[01]|0?[1-9]))?(?:,? +(?P<year>[12]\d\d\d))?"
 )
-_ISO = re.compile(r"(?P<year>[12]\d\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])")
 _MONTH_NAMED = dateparser.parserinfo().month
 
 
@@ -39,10 +38,6 @@ def parse_phrase(cleaned: str) -> datetime:
         if month is not None:
             day = plain.group("before") or plain.group("after") or 1
             return datetime(int(plain.group("year") or 2000), month, int(day))  # noqa: DTZ001
-    iso = _ISO.fullmatch(cleaned)
-    if iso is not None:
-        year, month, day = (int(part) for part in iso.group("year", "month", "day"))
-        return datetime(year, month, day)  # noqa: DTZ001
     return dateparser.parse(cleaned, default=datetime(2000, 1, 1))  # noqa: DTZ001
 
 

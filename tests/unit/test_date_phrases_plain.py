@@ -14,7 +14,6 @@ _MONTHS = ["May", "may", "MAY", "Sept", "Sep", "September", "Feb", "February", "
 _DAYS = ["0", "00", "1", "01", "9", "09", "10", "28", "29", "30", "31", "32", "100"]
 _YEARS = ["", "2000", "1975", "1900", "2099", "975", "20000"]
 _FORMS = ["{d} {m}{y}", "{m} {d}{y}", "{m}{y}", "{d}  {m}{y}", "{d} {m} {d}{y}", "{m}, {d}{y}"]
-_FORMS += [f"{form} " for form in _FORMS]
 
 
 def _dateutil(text: str) -> datetime | None:
@@ -36,10 +35,4 @@ def test_a_plain_phrase_is_read_as_dateutil_reads_it() -> None:
     for form, month, day, year in itertools.product(_FORMS, _MONTHS, _DAYS, _YEARS):
         for gap in (" ", ", "):
             text = form.format(d=day, m=month, y=f"{gap}{year}" if year else "")
-            assert _read(text) == _dateutil(text), text
-
-
-def test_an_iso_date_is_read_as_dateutil_reads_it() -> None:
-    for year, month, day in itertools.product(_YEARS, ["00", "01", "02", "12", "13"], _DAYS):
-        for text in (f"{year}-{month}-{day}", f"{year}-{month}-{day} "):
             assert _read(text) == _dateutil(text), text
