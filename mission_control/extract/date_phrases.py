@@ -18,26 +18,9 @@ _DAY_OF_RE = re.compile(r"^(?:the\s+)?(\d+)\s+of\b")
 _MONTH_OR_YEAR_RE = re.compile(rf"{MONTHS}|{YEAR}")
 
 
-# The shapes most date phrases take once cleaned ("5 May 2000", "May 5, 2000", "May 2000",
-# "5 May", "May"): a day of 1 to 31, a word and a year, each read as dateutil reads it.
-_PLAIN = re.compile(
-    r"(?:(?P<before>[12]\d|3[01]|0?[1-9]) +)?(?P<month>[A-Za-z]+)"
-    r"(?: +(?P<after>[12]\d|3[01]|0?[1-9]))?(?:,? +(?P<year>[12]\d\d\d))?"
-)
-_MONTH_NAMED = dateparser.parserinfo().month
-
-
 @lru_cache(maxsize=2048)
 def parse_phrase(cleaned: str) -> datetime:
-    """dateutil's reading of a date phrase, its day or month defaulting to the first; a
-    phrase of a plain shape is read here as dateutil would read it, for a tenth of the time
-    (ValueError, as from dateutil, for a day its month does not have)."""
-    plain = _PLAIN.fullmatch(cleaned)
-    if plain is not None and not (plain.group("before") and plain.group("after")):
-        month = _MONTH_NAMED(plain.group("month"))
-        if month is not None:
-            day = plain.group("before") or plain.group("after") or 1
-            return datetime(int(plain.group("year") or 2000), month, int(day))  # noqa: DTZ001
+    """dateutil's reading of a date phrase, its day or month defaulting to the first."""
     return dateparser.parse(cleaned, default=datetime(2000, 1, 1))  # noqa: DTZ001
 
 
