@@ -85,44 +85,6 @@ class TimeMention:
     until: tuple[int, int, int | None] | None = None
 
 
-_new = object.__new__
-_set = object.__setattr__
-
-
-def _mention(
-    start: int,
-    end: int,
-    text: str,
-    hour: int,
-    minute: int,
-    second: int | None,
-    zone: tzinfo | None,
-    circa: bool,
-    until: tuple[int, int, int | None] | None = None,
-) -> TimeMention:
-    """``TimeMention(...)``, made for under half what the frozen dataclass's ``__init__``
-    costs (it sets each field through ``object.__setattr__``): the same fields, in the same
-    order, in the instance's dictionary. A dataclass still, as the reader replaces a time's
-    zone with ``dataclasses.replace``."""
-    mention = _new(TimeMention)
-    _set(
-        mention,
-        "__dict__",
-        {
-            "start": start,
-            "end": end,
-            "text": text,
-            "hour": hour,
-            "minute": minute,
-            "second": second,
-            "zone": zone,
-            "circa": circa,
-            "until": until,
-        },
-    )
-    return mention
-
-
 @lru_cache(maxsize=256)
 def zone_named(name: str | None) -> tzinfo | None:
     """The zone a name gives ("UTC", "Moscow time", "UTC+3", "EST"), or None for no name (an
@@ -167,7 +129,7 @@ def find_times(sentence: str) -> list[TimeMention]:
         if a[:2] >= b[:2] and not (a[0] >= 18 and b[0] < 6):
             continue  # "12:30 - 10:00" is no window (one past midnight starts in the evening)
         found.append(
-            _mention(
+            TimeMention(
                 match.start(),
                 match.end(),
                 match.group(0),
@@ -175,8 +137,8 @@ def find_times(sentence: str) -> list[TimeMention]:
                 a[1],
                 a[2],
                 zone_named(match.group("zone")),
-                bool(match.group("circa")),
-                b,
+                circa=bool(match.group("circa")),
+                until=b,
             )
         )
         windows.append(match.span())
@@ -194,7 +156,7 @@ def find_times(sentence: str) -> list[TimeMention]:
                 continue  # "14:30 p.m." is no time
             hour = hour % 12 + (12 if ampm[0].lower() == "p" else 0)
         found.append(
-            _mention(
+            TimeMention(
                 match.start(),
                 match.end(),
                 match.group(0),
@@ -202,7 +164,7 @@ def find_times(sentence: str) -> list[TimeMention]:
                 minute,
                 second,
                 zone_named(match.group("zone")),
-                bool(match.group("circa")),
+                circa=bool(match.group("circa")),
             )
         )
     if len(found) > 1:
