@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 from operator import attrgetter
 
 import msgspec
+from msgspec import structs
 
 from mission_control.extract.dates import (
     DateMention,
@@ -118,7 +119,7 @@ def dated_clauses(doc: Document, name: str, report: Report) -> Iterator[DatedCla
                 report.warn(sentence.line, problem)
             times = find_times(text)
             if zone is not None:
-                times = [t if t.zone else replace(t, zone=zone) for t in times]
+                times = [t if t.zone else structs.replace(t, zone=zone) for t in times]
             keywords = without_anchors(text, find_keywords(text))
             # A date that is not real is still a date stated: the clause takes no other day.
             dated = bool(dates or times or unreal)

@@ -5,10 +5,10 @@ is one mention."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 
+import msgspec
 from dateutil import tz
 
 from mission_control.extract import prefilter
@@ -70,8 +70,7 @@ _TIME_STARTS = re.compile("|".join([*_ABOUT_DIGIT, *_CLOCK_START]))
 _BETWEEN_STARTS = re.compile("|".join([r"between\s", r"from\s", *_ABOUT_DIGIT, *_CLOCK_START]))
 
 
-@dataclass(frozen=True)
-class TimeMention:
+class TimeMention(msgspec.Struct, frozen=True):
     """A clock time stated in a sentence (a window for ``between A and B``)."""
 
     start: int
