@@ -176,10 +176,13 @@ def _read_parts(
     pos = first_unit[1] if first_unit else number.end()
     if first_unit is None and _BETWEEN_CONNECTOR_RE.match(sentence, pos) is None:
         return None  # no unit, and no second number after it: most numbers (dates, years)
-    # The word "between" is in the lowered sentence wherever the pattern finds it.
+    # The word "between" is in the lowered sentence wherever the pattern finds it: within the
+    # stretch the pattern is asked about (looked for there alone, or a sentence of many
+    # numbers would be read once for each of them).
+    reach = max(0, start - 40)
     before = (
-        _BETWEEN_BEFORE_RE.search(sentence, max(0, start - 40), start)
-        if low is None or "between" in low
+        _BETWEEN_BEFORE_RE.search(sentence, reach, start)
+        if low is None or low.find("between", reach, start) >= 0
         else None
     )
     connectors = _BETWEEN_CONNECTOR_RE if before or between else _CONNECTOR_RE
