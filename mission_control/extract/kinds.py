@@ -12,6 +12,7 @@ import msgspec
 from mission_control.extract import kind_guards as guards
 from mission_control.extract import vocabulary
 from mission_control.extract.keyword_scan import fold, scan
+from mission_control.extract.relative_words import RelativeWords
 from mission_control.extract.spans import Claimed
 
 
@@ -234,6 +235,7 @@ def unplaced_keywords(
     minute later")."""
     starts = [start for start, _ in moments]
     found = []
+    relative = RelativeWords(text)
     for keyword in keywords:
         if id(keyword) in used or keyword.planned:
             continue
@@ -241,9 +243,7 @@ def unplaced_keywords(
         if not after or not moments[after - 1][1]:
             continue
         stop = starts[after] if after < len(starts) else len(text)
-        if vocabulary.RELATIVE_TIME.search(text, keyword.end, stop) or (
-            vocabulary.FAILED_AFTER.match(text, keyword.end)
-        ):
+        if relative.between(keyword.end, stop) or vocabulary.FAILED_AFTER.match(text, keyword.end):
             continue
         found.append((keyword, after - 1))
     return found

@@ -9,10 +9,12 @@ next day" or "three days later" a day, "two hours later" a moment as fine as the
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from itertools import accumulate
 
 from mission_control.extract.keyword_scan import fold, scan
 from mission_control.extract.kinds import Keyword, assign_kinds
@@ -300,16 +302,24 @@ def counted_stamps(
     if "later" not in text and "after" not in text:
         return stamps
     out = list(stamps)
+    starts = [k.start for k in keywords]  # in order: the keywords are
+    # The stamps by where they end, each with the last (in the clause's order) of those
+    # ending there or before: the moment an offset counts from, found by binary search.
+    ends = sorted((s.span[1], i) for i, s in enumerate(stamps))
+    ending = [e for e, _ in ends]
+    latest = list(accumulate((i for _, i in ends), max))
     for relative in counted_offsets(text):
-        before = [s for s in stamps if s.span[1] <= relative.span[0]]
-        ref = before[-1].time if before else last
+        n = bisect.bisect_right(ending, relative.span[0])
+        before = stamps[latest[n - 1]] if n else None
+        ref = before.time if before else last
         if ref is None:
             continue
         # The offset states the event named between it and the moment it counts from:
         # "began at 13:52:05 but stopped after 14.5 seconds" is a stop.
-        after = before[-1].span[1] if before else 0
-        named = [k.start for k in keywords if after <= k.start < relative.span[0]]
-        span = (named[0] if named else relative.span[0], relative.span[1])
+        after = before.span[1] if before else 0
+        first = bisect.bisect_left(starts, after)  # the first keyword after that moment
+        named = first < len(starts) and starts[first] < relative.span[0]
+        span = (starts[first] if named else relative.span[0], relative.span[1])
         if relative.precision >= Precision.MINUTE:
             if not ref.has_time_of_day:
                 continue
@@ -324,7 +334,8 @@ def counted_stamps(
     out.sort(key=lambda s: s.span[0])
     kinds = assign_kinds(text, [s.span for s in out], keywords)
     # An offset at which the clause names no event adds nothing.
-    return [s for s, k in zip(out, kinds, strict=True) if k is not None or s in stamps]
+    stated = set(stamps)
+    return [s for s, k in zip(out, kinds, strict=True) if k is not None or s in stated]
 
 
 def without_anchors(text: str, keywords: Sequence[Keyword]) -> list[Keyword]:
@@ -335,7 +346,15 @@ def without_anchors(text: str, keywords: Sequence[Keyword]) -> list[Keyword]:
     spans = [m.span("anchor") for m in _ANCHORED_RE.finditer(text)]
     if not spans:
         return list(keywords)
-    return [k for k in keywords if not any(a <= k.start < b for a, b in spans)]
+    # The anchors do not overlap and come in order: the one a keyword may start in is the
+    # last that starts at or before it.
+    opens = [a for a, _ in spans]
+    kept = []
+    for k in keywords:
+        i = bisect.bisect_right(opens, k.start) - 1
+        if i < 0 or k.start >= spans[i][1]:
+            kept.append(k)
+    return kept
 
 
 def stated_events(

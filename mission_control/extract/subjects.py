@@ -28,9 +28,21 @@ _ITS_OTHER = re.compile(r"\b(?:its|their)\s+(?:[\w-]+,?\s+){0,3}$", re.I)
 
 
 def _words_before(text: str, end: int, n: int) -> list[str]:
-    """The last ``n`` words of ``text[:end]``, as ``text[:end].split()[-n:]``: splitting
-    from the right stops after ``n`` words."""
-    return text[:end].rsplit(None, n)[-n:]
+    """The last ``n`` words of ``text[:end]``, as ``text[:end].split()[-n:]``, read back from
+    ``end``: each place asked costs its own words only."""
+    words: list[str] = []
+    while len(words) < n:
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end == 0:
+            break
+        start = end
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        words.append(text[start:end])
+        end = start
+    words.reverse()
+    return words
 
 
 def may_name_part(text: str, folded: str | None = None) -> bool:

@@ -92,6 +92,30 @@ def test_other_phrases_repeated_in_one_sentence_are_read_in_time(phrase: str) ->
     assert reading["events"][0]["kind"] == "launch"
 
 
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        # Many keywords after one moment stated again and again (one stamp, as one moment).
+        "12 March 1974 at 10:00 it landed, ",
+        # Many offsets, each counted from the moment before it.
+        "two hours later it landed ",
+        "12 March 1974 two hours later it landed ",
+        "at 10:00 UTC it landed and two minutes later ",
+        # Many offsets counted from an event, each naming it.
+        "two hours after touchdown the bus flew past ",
+        # Many part words, each with the words before it.
+        "data from the lander ",
+        # Many numbers, each perhaps the second of a range.
+        "between 2 and 5 km ",
+    ],
+)
+def test_offsets_keywords_and_part_words_repeated_100000_times_are_read_in_time(
+    phrase: str,
+) -> None:
+    reading = read_repeated(phrase)
+    assert reading["events"][0]["kind"] == "launch"
+
+
 def test_many_sentences_each_with_a_date_are_read_in_time() -> None:
     sentences = REPEATS // 5
     text = OPENING + "The lander separated on 12 March 1974. " * sentences + "\n"
