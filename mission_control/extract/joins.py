@@ -38,11 +38,11 @@ _PATTERN_OF = {part: pattern for part, pattern, _ in vocabulary.PART_WORDS}
 
 def first_part_word(text: str) -> tuple[int, str]:
     """Where the first part word of ``text`` ends, and its part (``(-1, "")`` if none)."""
-    matches = [(ms[0].start(), ms[0].end(), name) for name, ms in part_words(text) if ms]
-    if not matches:
-        return -1, ""
-    _, end, name = min(matches)
-    return end, name
+    first: tuple[int, int, str] | None = None  # its start, end and part
+    for name, ms in part_words(text):
+        if ms and (first is None or (ms[0].start(), ms[0].end(), name) < first):
+            first = (ms[0].start(), ms[0].end(), name)
+    return (-1, "") if first is None else first[1:]
 
 
 def space_before(text: str, end: int) -> int:

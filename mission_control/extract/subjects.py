@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING
 from mission_control.extract import prefilter, vocabulary
 from mission_control.extract.joins import companion_parts, first_part_word, space_before
 from mission_control.extract.keyword_scan import fold
-from mission_control.extract.names import craft_names, part_words
+from mission_control.extract.names import craft_names, hinted_parts, part_words
 
 if TYPE_CHECKING:
     from mission_control.extract.document import Document, Sentence
@@ -270,7 +271,10 @@ def last_subject(text: str, subject_of: Callable[[str], str | None]) -> str | No
 def _part_ending_at(text: str, end: int) -> str | None:
     """The part whose word ends at ``end`` ("the lander" before ", which")."""
     start = max(0, end - _PART_BEFORE)
-    for part, pattern, _ in vocabulary.PART_WORDS:
+    # A part's word holds one of its hints (.names.hinted_parts), in the fold of the stretch
+    # it lies in too.
+    hinted = hinted_parts(fold(text[start:end]))
+    for part, pattern, _ in itertools.compress(vocabulary.PART_WORDS, hinted):
         for match in pattern.finditer(text, start, end):
             if match.end() == end:
                 return part

@@ -171,3 +171,19 @@ def test_a_match_not_beginning_with_a_start_is_caught() -> None:
     assert _starts_of_matches("the signal was lost", pattern, ("contact", "lost")) == [
         "signal was lost"
     ]
+
+
+def _every_part_ending_at(text: str, end: int) -> str | None:
+    start = max(0, end - subjects._PART_BEFORE)
+    for part, pattern, _ in vocabulary.PART_WORDS:
+        if any(m.end() == end for m in pattern.finditer(text, start, end)):
+            return part
+    return None
+
+
+@FUZZ
+@given(TEXTS.flatmap(_oddly_written))
+@example("the de\u017fcent craft, which the LANDING MODULE, which")
+def test_the_part_ending_before_which_is_the_one_every_pattern_finds(text: str) -> None:
+    for end in range(len(text) + 1):
+        assert subjects._part_ending_at(text, end) == _every_part_ending_at(text, end), end
