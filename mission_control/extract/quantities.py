@@ -149,7 +149,7 @@ def _unit_at(sentence: str, pos: int, low: str | None) -> tuple[str, int] | None
     if m is None:
         return None
     if word is not None:
-        return WORDS[" ".join(word.lower().split())], m.end()
+        return WORDS[" ".join(fold(word).split())], m.end()
     if m["symbol"] is not None:
         sym = "".join(m["symbol"].split())
         return SYMBOLS[sym], m.end()
