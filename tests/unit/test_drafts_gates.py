@@ -8,70 +8,22 @@ a case-blind pattern reads it alike."""
 from __future__ import annotations
 
 import re
-import re._parser as sre_parse
-from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from support.spellings import every_way, oddly_written
 
 from mission_control.extract import subjects, vocabulary
 from mission_control.extract.keyword_scan import fold
 from mission_control.extract.outcomes import stated_outcomes
 from mission_control.extract.sentences import split_clauses
 from tests.support.fuzzing import FUZZ
-from tests.unit.test_kinds_speed import SMALL, _odd_spellings, _oddly_written
+from tests.unit.test_kinds_speed import SMALL
 from tests.unit.test_reader_speed import TEXTS, corpus_sentences
 
 OUTCOMES = vocabulary.OUTCOME_PATTERNS
 IDS = [tag for tag, _, _ in OUTCOMES]
-
-
-_CATEGORY_CHAR = {"CATEGORY_SPACE": " ", "CATEGORY_WORD": "a", "CATEGORY_DIGIT": "1"}
-
-
-def _cover(items: Any) -> list[str]:
-    """Strings that between them take every alternative of every branch, every character of
-    every set and every optional part of a parsed pattern once, the rest at its first choice
-    (assertions left out: a string need not match, and those that do are checked)."""
-    parts: list[list[str]] = []
-    for op, av in items:
-        name = str(op)
-        if name == "LITERAL":
-            parts.append([chr(av)])
-        elif name == "NOT_LITERAL":
-            parts.append(["a" if av != ord("a") else "b"])
-        elif name == "IN":
-            if str(av[0][0]) == "NEGATE":
-                assert ("LITERAL", ord("a")) not in [(str(o), a) for o, a in av]
-                parts.append(["a"])
-            else:
-                parts.append(
-                    [
-                        chr(a)
-                        if str(o) == "LITERAL"
-                        else chr(a[0])
-                        if str(o) == "RANGE"
-                        else _CATEGORY_CHAR[str(a)]
-                        for o, a in av
-                    ]
-                )
-        elif name == "BRANCH":
-            parts.append([s for branch in av[1] for s in _cover(branch)])
-        elif name == "SUBPATTERN":
-            parts.append(_cover(av[3]))
-        elif name in {"MAX_REPEAT", "MIN_REPEAT"}:
-            low, _, inner = av
-            once = _cover(inner)
-            parts.append(
-                ([""] if low == 0 else []) + [v + once[0] * (max(low, 1) - 1) for v in once]
-            )
-        else:
-            assert name in {"AT", "ASSERT", "ASSERT_NOT"}, name
-    firsts = [p[0] for p in parts]
-    return [
-        "".join([*firsts[:i], v, *firsts[i + 1 :]]) for i, part in enumerate(parts) for v in part
-    ] or [""]
 
 
 def _every_outcome(text: str) -> list[str]:
@@ -95,11 +47,7 @@ def _unheld(text: str, pattern: re.Pattern[str], words: tuple[str, ...]) -> list
 def test_every_way_an_outcome_pattern_matches_holds_its_words(
     tag: str, pattern: re.Pattern[str], words: tuple[str, ...]
 ) -> None:
-    texts = [
-        odd
-        for text in _cover(sre_parse.parse(pattern.pattern, pattern.flags).data)
-        for odd in _odd_spellings(text)
-    ]
+    texts = every_way(pattern)
     assert not [u for text in texts for u in _unheld(text, pattern, words)]
     for text in texts:
         assert stated_outcomes(text) == _every_outcome(text), text
@@ -111,7 +59,7 @@ def test_every_way_an_outcome_pattern_matches_holds_its_words(
 def test_made_up_outcomes_are_found_as_every_pattern_finds_them(
     tag: str, pattern: re.Pattern[str], words: tuple[str, ...], data: st.DataObject
 ) -> None:
-    match = data.draw(st.from_regex(pattern, fullmatch=True).flatmap(_oddly_written))
+    match = data.draw(st.from_regex(pattern, fullmatch=True).flatmap(oddly_written))
     text = f"It {match}; then {match}."
     assert not _unheld(text, pattern, words)
     assert stated_outcomes(text) == _every_outcome(text)
@@ -184,7 +132,7 @@ def test_a_corpus_sentence_naming_a_part_may_name_one() -> None:
 
 
 @FUZZ
-@given(TEXTS.flatmap(_oddly_written))
+@given(TEXTS.flatmap(oddly_written))
 def test_a_made_up_text_naming_a_part_may_name_one(text: str) -> None:
     assert subjects.may_name_part(text) or not _names_a_part(text)
 
@@ -193,11 +141,7 @@ def test_a_made_up_text_naming_a_part_may_name_one(text: str) -> None:
 def test_every_way_a_part_word_is_written_may_name_a_part(
     part: str, pattern: re.Pattern[str], starts: tuple[str, ...]
 ) -> None:
-    texts = [
-        f"then {odd}."
-        for text in _cover(sre_parse.parse(pattern.pattern, pattern.flags).data)
-        for odd in _odd_spellings(text)
-    ]
+    texts = [f"then {odd}." for odd in every_way(pattern)]
     assert any(_names_a_part(text) for text in texts)
     for text in texts:
         assert subjects.may_name_part(text) or not _names_a_part(text), text
@@ -293,7 +237,7 @@ def test_the_corpus_links_to_it_are_found_as_the_pattern_finds_them() -> None:
 
 
 @FUZZ
-@given(TEXTS.flatmap(_oddly_written), st.sampled_from(["", ", which", ", WHICH", "; "]))
+@given(TEXTS.flatmap(oddly_written), st.sampled_from(["", ", which", ", WHICH", "; "]))
 def test_a_clause_naming_no_part_nor_which_has_no_subject_anywhere(text: str, which: str) -> None:
     clause = text + which + text
     if subjects.may_name_part(clause) or "which" in fold(clause):

@@ -4,18 +4,17 @@ holding a word an outcome pattern needs, or a word a part's words hold, passes i
 from __future__ import annotations
 
 import re
-import re._parser as sre_parse
 from collections.abc import Callable
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from support.spellings import every_way, oddly_written
 
 from mission_control.extract import names, outcomes, quantities, subjects, vocabulary
 from mission_control.extract.keyword_scan import fold
 from tests.support.fuzzing import FUZZ
-from tests.unit.test_drafts_gates import _cover
-from tests.unit.test_kinds_speed import SMALL, _odd_spellings, _oddly_written
+from tests.unit.test_kinds_speed import SMALL
 from tests.unit.test_reader_speed import TEXTS
 
 
@@ -57,11 +56,7 @@ def test_every_way_a_part_word_is_written_holds_a_hint_of_its_part(
     place: int, row: tuple[str, re.Pattern[str], tuple[str, ...]]
 ) -> None:
     part, pattern, _ = row
-    texts = [
-        f"then {odd}."
-        for text in _cover(sre_parse.parse(pattern.pattern, pattern.flags).data)
-        for odd in _odd_spellings(text)
-    ]
+    texts = [f"then {odd}." for odd in every_way(pattern)]
     matched = [t for t in texts if pattern.search(t)]
     assert matched
     for text in matched:
@@ -81,7 +76,7 @@ def test_the_first_number_is_the_one_the_number_pattern_finds(sentence: str, pos
 
 
 @FUZZ
-@given(TEXTS.flatmap(_oddly_written), st.sampled_from(["", "é ", "\u0130 ", "ſ"]))
+@given(TEXTS.flatmap(oddly_written), st.sampled_from(["", "é ", "\u0130 ", "ſ"]))
 @example("On 5 May 1975 AND THE orbiter flew on", "")
 @example("On 5 May 1975 ANd tHE orbiter flew on; it, WHICH", "\u0130 ")
 def test_clause_breaks_of_a_text_in_any_letters_are_found_as_the_pattern_finds_them(
@@ -94,7 +89,7 @@ def test_clause_breaks_of_a_text_in_any_letters_are_found_as_the_pattern_finds_t
 
 
 @FUZZ
-@given(TEXTS.flatmap(_oddly_written), st.sampled_from(["Big 1", "Mars 6", "Kosmos 419"]))
+@given(TEXTS.flatmap(oddly_written), st.sampled_from(["Big 1", "Mars 6", "Kosmos 419"]))
 @example("The \u0130big 1 and BIG 1 and bİg 1", "Big 1")
 @example("the \u212aosmos 419 and \u017fign", "Kosmos 419")
 def test_the_name_is_blanked_as_the_case_blind_pattern_finds_it(text: str, name: str) -> None:
@@ -112,7 +107,7 @@ UNIT_PIECES += ["km", "KM", "kilometres", "Miles", "mph", "m/s", "kPa", "K", "s"
 
 
 @FUZZ
-@given(st.lists(st.sampled_from(UNIT_PIECES), max_size=12).map("".join).flatmap(_oddly_written))
+@given(st.lists(st.sampled_from(UNIT_PIECES), max_size=12).map("".join).flatmap(oddly_written))
 @example("5 \u212ailometres and 3 miles (about 5 ſeconds)")
 def test_a_sentence_in_any_letters_is_passed_by_the_gate_when_it_states_a_quantity(
     sentence: str,
@@ -144,11 +139,7 @@ def _starts_of_matches(text: str, pattern: re.Pattern[str], starts: tuple[str, .
 def test_every_way_an_outcome_pattern_matches_begins_with_a_start(
     tag: str, pattern: re.Pattern[str], words: tuple[str, ...]
 ) -> None:
-    texts = [
-        f"then {odd}; and {odd}."
-        for text in _cover(sre_parse.parse(pattern.pattern, pattern.flags).data)
-        for odd in _odd_spellings(text)
-    ]
+    texts = [f"then {odd}; and {odd}." for odd in every_way(pattern)]
     starts = outcomes._STARTS[tag]
     assert not [u for text in texts for u in _starts_of_matches(text, pattern, starts)]
 
@@ -159,7 +150,7 @@ def test_every_way_an_outcome_pattern_matches_begins_with_a_start(
 def test_made_up_outcomes_begin_with_a_start(
     tag: str, pattern: re.Pattern[str], words: tuple[str, ...], data: st.DataObject
 ) -> None:
-    match = data.draw(st.from_regex(pattern, fullmatch=True).flatmap(_oddly_written))
+    match = data.draw(st.from_regex(pattern, fullmatch=True).flatmap(oddly_written))
     text = f"It {match}; then {match}."
     assert not _starts_of_matches(text, pattern, outcomes._STARTS[tag])
 
@@ -182,7 +173,7 @@ def _every_part_ending_at(text: str, end: int) -> str | None:
 
 
 @FUZZ
-@given(TEXTS.flatmap(_oddly_written))
+@given(TEXTS.flatmap(oddly_written))
 @example("the de\u017fcent craft, which the LANDING MODULE, which")
 def test_the_part_ending_before_which_is_the_one_every_pattern_finds(text: str) -> None:
     for end in range(len(text) + 1):

@@ -6,14 +6,13 @@ keywords found are the same as when every pattern is searched for over every cla
 from __future__ import annotations
 
 import re
-import re._parser as sre_parse
 import string
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support.spellings import every_way, oddly_written, twice_among
 
 from mission_control.extract import keyword_scan, kinds, vocabulary
 from mission_control.extract.keyword_scan import CueFinder, fold, scan
@@ -37,10 +36,6 @@ GUARDED: list[tuple[str, re.Pattern[str], tuple[str, ...], tuple[str, ...]]] = [
     ("parachute word", kinds._PARACHUTE, kinds._PARACHUTE_CUES, kinds._PARACHUTE_CUES),
 ]
 IDS = [name for name, *_ in GUARDED]
-
-# Letters that a case-insensitive pattern reads as ASCII letters, and other characters a cue
-# may hold, to put into made-up text in place of their ASCII look-alikes.
-ODD = {"i": "\u0130\u0131I", "s": "\u017fS", "k": "\u212aK", "'": "\u2019"}
 
 
 def _unguarded(
@@ -91,24 +86,6 @@ def test_every_match_in_the_corpus_holds_a_cue_and_begins_with_a_start(
     assert matched, f"{name} never matches the corpus"
 
 
-@st.composite
-def _oddly_written(draw: st.DrawFn, text: str) -> str:
-    """The text with some letters in the other case or as a non-ASCII letter re reads alike."""
-    out = []
-    for ch in text:
-        choice = draw(st.integers(0, 7))
-        if choice == 0:
-            out.append(ch.swapcase())
-        elif choice == 1 and ch.lower() in ODD:
-            out.append(draw(st.sampled_from(ODD[ch.lower()])))
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-_AROUND = st.text(alphabet=" ,.;-'\u2019tsaeiTSA\u0131\u017f", max_size=6)
-
-
 @pytest.mark.parametrize(("name", "pattern", "cues", "starts"), GUARDED, ids=IDS)
 @SMALL
 @given(data=st.data())
@@ -119,63 +96,7 @@ def test_every_match_of_made_up_text_is_guarded(
     starts: tuple[str, ...],
     data: st.DataObject,
 ) -> None:
-    match = data.draw(st.from_regex(pattern, fullmatch=True).flatmap(_oddly_written))
-    text = data.draw(_AROUND) + match + data.draw(_AROUND) + match
-    assert not _unguarded(text, pattern, cues, starts)
-
-
-_CATEGORY_CHAR = {"CATEGORY_SPACE": " ", "CATEGORY_WORD": "a", "CATEGORY_DIGIT": "1"}
-
-
-def _cover(items: Any) -> list[str]:
-    """Strings that between them take every alternative of every branch, every character of
-    every set and every optional part of a parsed pattern once, the rest at its first choice
-    (assertions left out: a string need not match, and those that do are checked)."""
-    parts: list[list[str]] = []
-    for op, av in items:
-        name = str(op)
-        if name == "LITERAL":
-            parts.append([chr(av)])
-        elif name == "IN":
-            if str(av[0][0]) == "NEGATE":
-                assert ("LITERAL", ord("a")) not in [(str(o), a) for o, a in av]
-                parts.append(["a"])
-            else:
-                parts.append(
-                    [
-                        chr(a)
-                        if str(o) == "LITERAL"
-                        else chr(a[0])
-                        if str(o) == "RANGE"
-                        else _CATEGORY_CHAR[str(a)]
-                        for o, a in av
-                    ]
-                )
-        elif name == "BRANCH":
-            parts.append([s for branch in av[1] for s in _cover(branch)])
-        elif name == "SUBPATTERN":
-            parts.append(_cover(av[3]))
-        elif name in {"MAX_REPEAT", "MIN_REPEAT"}:
-            low, _, inner = av
-            once = _cover(inner)
-            parts.append(
-                ([""] if low == 0 else []) + [v + once[0] * (max(low, 1) - 1) for v in once]
-            )
-        else:
-            assert name in {"AT", "ASSERT", "ASSERT_NOT"}, name
-    firsts = [p[0] for p in parts]
-    return [
-        "".join([*firsts[:i], v, *firsts[i + 1 :]]) for i, part in enumerate(parts) for v in part
-    ] or [""]
-
-
-def _odd_spellings(text: str) -> list[str]:
-    return [
-        text,
-        text.upper(),
-        text.replace("i", "\u0131").replace("s", "\u017f").replace("k", "\u212a"),
-        text.replace("i", "\u0130").replace("'", "\u2019"),
-    ]
+    assert not _unguarded(twice_among(data, pattern), pattern, cues, starts)
 
 
 @pytest.mark.parametrize(("name", "pattern", "cues", "starts"), GUARDED, ids=IDS)
@@ -184,11 +105,7 @@ def test_every_alternative_is_guarded(
 ) -> None:
     """Each way a pattern can match, spelt as re reads it alike, holds a cue and begins
     with a start."""
-    texts = [
-        odd
-        for text in _cover(sre_parse.parse(pattern.pattern, pattern.flags).data)
-        for odd in _odd_spellings(text)
-    ]
+    texts = every_way(pattern)
     assert sum(pattern.search(text) is not None for text in texts) * 4 >= len(texts)
     assert not [u for text in texts for u in _unguarded(text, pattern, cues, starts)]
 
@@ -270,7 +187,7 @@ _PIECES = st.one_of(
             "did not",
         ]
     ),
-).flatmap(_oddly_written)
+).flatmap(oddly_written)
 
 
 @settings(max_examples=150, deadline=None, derandomize=True, database=None)

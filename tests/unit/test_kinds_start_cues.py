@@ -7,24 +7,20 @@ stands for the clause's cues finds exactly the cues a substring search finds."""
 from __future__ import annotations
 
 import re
-import re._parser as sre_parse
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support.spellings import every_way, twice_among
 
 from mission_control.extract import kinds, vocabulary
 from mission_control.extract.keyword_scan import CueMask, fold
 from tests.unit.test_kinds_speed import (
-    _AROUND,
     _PIECES,
     GUARDED,
     IDS,
     SMALL,
     _articles,
-    _cover,
-    _odd_spellings,
-    _oddly_written,
 )
 
 
@@ -75,8 +71,7 @@ def test_every_match_of_made_up_text_begins_where_it_is_tried(
     starts: tuple[str, ...],
     data: st.DataObject,
 ) -> None:
-    match = data.draw(st.from_regex(pattern, fullmatch=True).flatmap(_oddly_written))
-    text = data.draw(_AROUND) + match + data.draw(_AROUND) + match
+    text = twice_among(data, pattern)
     assert not _untried(name, text, pattern, starts)
 
 
@@ -84,11 +79,7 @@ def test_every_match_of_made_up_text_begins_where_it_is_tried(
 def test_every_alternative_begins_where_it_is_tried(
     name: str, pattern: re.Pattern[str], cues: tuple[str, ...], starts: tuple[str, ...]
 ) -> None:
-    texts = [
-        odd
-        for text in _cover(sre_parse.parse(pattern.pattern, pattern.flags).data)
-        for odd in _odd_spellings(text)
-    ]
+    texts = every_way(pattern)
     assert not [u for text in texts for u in _untried(name, text, pattern, starts)]
 
 
@@ -190,8 +181,7 @@ def test_planned_to_holds_its_core_in_the_corpus() -> None:
 @SMALL
 @given(data=st.data())
 def test_planned_to_holds_its_core_in_made_up_text(data: st.DataObject) -> None:
-    match = data.draw(st.from_regex(vocabulary.PLANNED_TO, fullmatch=True).flatmap(_oddly_written))
-    text = data.draw(_AROUND) + match + data.draw(_AROUND) + match
+    text = twice_among(data, vocabulary.PLANNED_TO)
     assert not _cores_missed(text)
 
 
@@ -203,7 +193,6 @@ def test_a_core_too_narrow_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_planned_to_holds_its_core_in_every_alternative() -> None:
-    parsed = sre_parse.parse(vocabulary.PLANNED_TO.pattern, vocabulary.PLANNED_TO.flags)
-    texts = [odd for text in _cover(parsed.data) for odd in _odd_spellings(text)]
+    texts = every_way(vocabulary.PLANNED_TO)
     assert sum(vocabulary.PLANNED_TO.search(text) is not None for text in texts) * 4 >= len(texts)
     assert not [u for text in texts for u in _cores_missed(text + " ")]

@@ -9,12 +9,12 @@ from hypothesis import strategies as st
 
 from mission_control.extract import relative
 from mission_control.extract.kinds import Keyword
-from tests.unit.test_relative_gates_fold import _spelt, clauses
+from tests.unit.test_relative_gates_fold import clauses, spelt
 
 _AROUND = st.sampled_from(["", " ", "it landed ", "x", "5 ", ", and ", "2 hours "])
 _COUNTED = st.one_of(
     *(
-        st.from_regex(pattern, fullmatch=True).flatmap(_spelt)
+        st.from_regex(pattern, fullmatch=True).flatmap(spelt)
         for pattern in (relative._AFTER_RE, relative._LATER_RE, relative._ANCHORED_RE)
     )
 )

@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
+from support.spellings import ODD_SPACED, oddly_written
 
 from mission_control.extract import relative
 from mission_control.extract.keyword_scan import fold
@@ -16,28 +17,16 @@ from mission_control.model import Precision
 from tests.support.fuzzing import FUZZ
 from tests.unit.test_relative_gates import PIECES
 
-# Letters a case-blind pattern reads as ASCII ones, and other spaces.
-ODD = {"i": "\u0130\u0131I", "s": "\u017fS", "k": "\u212aK", " ": "\t\n\u00a0"}
 
-
-@st.composite
-def _spelt(draw: st.DrawFn, text: str) -> str:
-    out = []
-    for ch in text:
-        choice = draw(st.integers(0, 5))
-        if choice == 0:
-            out.append(ch.swapcase())
-        elif choice == 1 and ch.lower() in ODD:
-            out.append(draw(st.sampled_from(ODD[ch.lower()])))
-        else:
-            out.append(ch)
-    return "".join(out)
+def spelt(text: str) -> st.SearchStrategy[str]:
+    """The text oddly written, spaces too."""
+    return oddly_written(text, ODD_SPACED, 5)
 
 
 clauses = (
     st.lists(st.sampled_from(PIECES), max_size=12).map(" ".join)
     | st.lists(st.sampled_from(PIECES), max_size=10).map("".join)
-).flatmap(_spelt)
+).flatmap(spelt)
 
 
 def _every_pattern(text: str) -> relative.Relative | None:
