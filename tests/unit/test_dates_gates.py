@@ -11,10 +11,10 @@ from datetime import datetime
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
+from support.fuzzing import FUZZ
 
 from mission_control.extract import date_patterns, date_phrases, dates
 from mission_control.model import Precision
-from tests.support.fuzzing import FUZZ
 
 PIECES = [
     "the", "of", "Of", "and", "to", "-", ",", ".", ":", " ", "  ", "\t", "x", "é", "0", "1",

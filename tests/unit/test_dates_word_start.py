@@ -12,9 +12,9 @@ import re
 
 from hypothesis import example, given
 from hypothesis import strategies as st
+from support.fuzzing import FUZZ
 
 from mission_control.extract import date_patterns, prefilter
-from tests.support.fuzzing import FUZZ
 
 M, D, Y = date_patterns.MONTHS, date_patterns.DAY, date_patterns.YEAR
 PLAIN = {

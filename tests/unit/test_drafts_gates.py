@@ -12,13 +12,13 @@ import re
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from support.fuzzing import FUZZ
 from support.spellings import every_way, oddly_written
 
 from mission_control.extract import subjects, vocabulary
 from mission_control.extract.keyword_scan import fold
 from mission_control.extract.outcomes import stated_outcomes
 from mission_control.extract.sentences import split_clauses
-from tests.support.fuzzing import FUZZ
 from tests.unit.test_kinds_speed import SMALL
 from tests.unit.test_reader_speed import TEXTS, corpus_sentences
 

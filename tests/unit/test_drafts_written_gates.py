@@ -9,11 +9,11 @@ from collections.abc import Callable
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from support.fuzzing import FUZZ
 from support.spellings import every_way, oddly_written
 
 from mission_control.extract import names, outcomes, quantities, subjects, vocabulary
 from mission_control.extract.keyword_scan import fold
-from tests.support.fuzzing import FUZZ
 from tests.unit.test_kinds_speed import SMALL
 from tests.unit.test_reader_speed import TEXTS
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
+from support.fuzzing import FUZZ
 
 from mission_control.extract import quantities
 from mission_control.extract.quantities import find_quantities
 from mission_control.notation import SYMBOLS, SYMBOLS1, WORDS
-from tests.support.fuzzing import FUZZ
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
+from support.fuzzing import FUZZ
 
 from mission_control.extract import prefilter, relative
-from tests.support.fuzzing import FUZZ
 
 PIECES = [
     " ", "  ", ",", ".", "-", "two", "2", "14.5", "about", "hours", "hour", "minutes", "day",

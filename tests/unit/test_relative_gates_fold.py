@@ -9,12 +9,12 @@ from datetime import timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
+from support.fuzzing import FUZZ
 from support.spellings import ODD_SPACED, oddly_written
 
 from mission_control.extract import relative
 from mission_control.extract.keyword_scan import fold
 from mission_control.model import Precision
-from tests.support.fuzzing import FUZZ
 from tests.unit.test_relative_gates import PIECES
 
 

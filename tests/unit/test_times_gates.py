@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
+from support.fuzzing import FUZZ
 
 from mission_control.extract import times
-from tests.support.fuzzing import FUZZ
 
 PIECES = [
     " ", "  ", ":", "0", "1", "2", "3", "5", "9", "12", "23", "05", "45", "59", "60", ".5",

@@ -8,9 +8,9 @@ import re
 
 from hypothesis import example, given
 from hypothesis import strategies as st
+from support.fuzzing import FUZZ
 
 from mission_control.extract import prefilter, times
-from tests.support.fuzzing import FUZZ
 
 PIECES = [
     " ", "  ", "\t", ":", "0", "1", "2", "3", "5", "9", "12", "23", "05", "45", "59", "60",
