@@ -129,7 +129,6 @@ class NatsPresenter:
         self._on_problem = on_problem
         self._latest: bytes | None = None
         self._wake = asyncio.Event()
-        self._client: Any = None
         self.presenter: str | None = None
         """This presenter's id, to tell its own messages from another's."""
 
@@ -139,7 +138,7 @@ class NatsPresenter:
         self._wake.set()
 
     async def run(self) -> None:
-        client = self._client = await _connect(self.url, self._on_problem, self._wake.set)
+        client = await _connect(self.url, self._on_problem, self._wake.set)
         self._on_problem(f"presenting on NATS broker {shown_url(self.url)}")
         await client.subscribe(self.subject, cb=self._heard)
         try:
@@ -153,7 +152,8 @@ class NatsPresenter:
                     except Exception as exc:  # the broker went away meanwhile
                         self._on_problem(f"NATS broker {shown_url(self.url)}: {type(exc).__name__}")
         finally:
-            self.close()
+            if not client.is_closed:
+                await client.close()  # flushed and closed before the loop ends
 
     async def _heard(self, msg: Any) -> None:
         """A message on the subject: another presenter's, if not this one's."""
@@ -168,11 +168,6 @@ class NatsPresenter:
         mine = self.presenter == state.presenter
         if not mine:
             self._on_problem(f"another presenter ({state.by}) is on {self.subject}")
-
-    def close(self) -> None:
-        client, self._client = self._client, None
-        if client is not None and not client.is_closed:
-            asyncio.get_running_loop().create_task(client.close())
 
 
 class NatsFollower:
