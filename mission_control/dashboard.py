@@ -73,6 +73,21 @@ def run_dashboard(args: argparse.Namespace, campaign: Campaign) -> int:
     """Read the options, then run the dashboard over ``campaign``; its exit status."""
     speed, start = checked_options(args, campaign)
     share = share_setup(args)  # a presenter's socket is bound here, before the terminal
+    try:
+        return _run(args, campaign, speed, start, share)
+    finally:
+        if share is not None:
+            share.release()
+
+
+def _run(
+    args: argparse.Namespace,
+    campaign: Campaign,
+    speed: float | None,
+    start: float | None,
+    share: Setup | None,
+) -> int:
+    """Make the app and run it until it ends; its exit status."""
     app = make_app(
         campaign,
         start=start,
@@ -87,11 +102,7 @@ def run_dashboard(args: argparse.Namespace, campaign: Campaign) -> int:
         loop=args.loop,
         share=share,
     )
-    try:
-        app.run()
-    finally:
-        if share is not None:
-            share.release()
+    app.run()
     # The statuses of README.md's table: 0 after q or ctrl+c, 1 after a crash (its note
     # printed), 143 after SIGTERM, 129 after SIGHUP or the terminal gone, 128+n after signal n.
     return app.return_code or exit_codes.OK

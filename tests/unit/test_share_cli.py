@@ -147,3 +147,20 @@ def test_a_transport_that_fails_is_one_line_and_the_dashboard_runs_on(runtime: P
     link._transport = Failing()
     asyncio.run(link.run())
     assert link.problems.take() == ["the shared replay stopped: socket gone sideways"]
+
+
+def test_a_presenters_claim_is_released_when_the_dashboard_cannot_be_made(
+    runtime: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The socket a presenter claimed before the terminal is given back even when making
+    the dashboard fails, so a second try is not told the name has a presenter."""
+    from mission_control import dashboard
+
+    def broken(*args: object, **kwargs: object) -> MissionControlApp:
+        raise RuntimeError("no dashboard")
+
+    monkeypatch.setattr(dashboard, "make_app", broken)
+    with pytest.raises(RuntimeError):
+        cli.main(["mars6", "--present", "room", "--paused"])
+    again = claim(place_of("room"), "room")  # refused while the first claim is held
+    again.release()
