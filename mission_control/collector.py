@@ -48,3 +48,17 @@ def disabled() -> Iterator[None]:
         yield
     finally:
         gc.enable()
+
+
+@contextmanager
+def held_off() -> Iterator[None]:
+    """The collector off for the block and back as it was after it, nothing frozen: for
+    work whose many objects hold no cycles and mostly die when it ends (reading an article),
+    which the collector would only walk again and again as they are made."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -14,10 +14,9 @@ name, metadata and instruments come from :mod:`.metadata` and :mod:`.parts`.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
-from contextlib import contextmanager
 
+from mission_control import collector
 from mission_control.extract.clauses import DatedClause, dated_clauses
 from mission_control.extract.document import parse_document
 from mission_control.extract.drafts import read_drafts
@@ -29,24 +28,11 @@ from mission_control.mission import Mission
 from mission_control.seedfile import slug
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector held off: a reading makes hundreds of thousands of objects
-    that live until it ends, and the collector would walk them again and again as they
-    are made (a twentieth of a long article's reading); what the reading leaves for it is
-    collected afterwards, as usual."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def read_text(text: str, source: str) -> Mission:
     """Read an article's text; never raises for odd text, it warns instead."""
-    with _collector_paused():
+    # The collector held off: a reading makes hundreds of thousands of objects that live
+    # until it ends (a twentieth of a long article's reading went to walking them).
+    with collector.held_off():
         return _read(text, source)
 
 
