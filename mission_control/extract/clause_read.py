@@ -55,7 +55,8 @@ class ClauseRead:
         return self.unnamed
 
     def about_it(self) -> bool:
-        """Whether the clause speaks of "it" (:func:`.subjects.about_it`)."""
+        """Whether the clause speaks of "it": as its subject, or at the far end of a link
+        (:func:`.subjects.links_to_it`)."""
         if self.about is None:
             self.about = self.opens_with_it() or links_to_it(self.text)
         return self.about

@@ -246,14 +246,14 @@ def read_dates(sentence: str) -> tuple[list[DateMention], list[str], list[DateMe
             end = match.start("days") + day.end()
             stated = f"{day.group(0)} {match.group('month')}"
             try:
-                read = _read_date(stated, Precision.DAY, 0, 0)
+                _, month, day_of_month = date_fields(stated, Precision.DAY)
             except (ValueError, OverflowError):
                 unreal.append(
                     DateMention(start, end, stated, Precision.DAY, None, None, None, False)
                 )
                 continue
             found.append(
-                DateMention(start, end, day.group(0), Precision.DAY, None, read.month, read.day)
+                DateMention(start, end, day.group(0), Precision.DAY, None, month, day_of_month)
             )
     warnings: list[str] = []
     if unreal:
@@ -346,10 +346,6 @@ def _read_span(text: str, start: int, end: int) -> DateMention | None:
     return DateMention(
         start, end, text, Precision.DAY, year, month, first, last=(year, month or 1, last)
     )
-
-
-def _read_date(text: str, precision: Precision, start: int, end: int) -> DateMention:
-    return DateMention(start, end, text, precision, *date_fields(text, precision))
 
 
 # What stands between the dates of one list: "23 February, 28 February and 25 March 1989".

@@ -88,8 +88,6 @@ _ANCHORS = {
     "orbit insertion": "orbit-insertion",
 }
 _ANCHOR_KINDS = frozenset(_ANCHORS.values())
-# A word each anchor has ("lift-off" and "liftoff" have "lift").
-_ANCHOR_WORDS = ("touchdown", "landing", "launch", "lift", "separation", "entry", "orbit")
 # "no word was received after that": the very moment stated before.
 _THEN_RE = re.compile(
     r"\b(?:after|from|since)\s+(?:that|this|then)\b(?!\s+(?:day|morning|afternoon|evening|"

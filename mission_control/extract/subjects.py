@@ -119,11 +119,6 @@ def opens_with_it(text: str) -> bool:
     return _PRONOUN_SUBJECT.match(text) is not None
 
 
-def about_it(text: str) -> bool:
-    """Whether a clause speaks of "it": as its subject, or at the far end of a link."""
-    return opens_with_it(text) or links_to_it(text)
-
-
 @functools.lru_cache(maxsize=8)
 def links_to_it(text: str) -> bool:
     """Whether a clause speaks of a link with "it": of contact, signals or word from it
