@@ -116,8 +116,9 @@ async def test_a_follower_shows_the_presenters_state_and_its_keys_detach_it(
 async def test_only_a_follower_lists_detach_and_rejoin(campaign: Campaign, runtime: Path) -> None:
     async with dashboard(campaign, size=(110, 30)) as (app, pilot, _source):
         assert "Detach" not in screen_text(app) and not app.share_keys()
+        before = app.clock.setting()
         await pilot.press("d")  # bound to nothing here
-        assert app.share is None
+        assert app.share is None and app.clock.setting() == before
     setup = Setup("follow", "room", place_of("room"))
     async with shared(campaign, setup) as (app, pilot, _source):
         helped = dict(keymap.key_help(app.get_key_display, app.share_keys()))
