@@ -241,7 +241,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.set_defaults(func=cmd_run)
     serve = sub.add_parser("serve", help="the dashboard in web browsers", allow_abbrev=False)
     add_dashboard_options(serve)
-    from mission_control.serve.options import add_serve_options  # argparse alone
+    from mission_control.serve.options import add_serve_options  # no Textual, no web server
 
     add_serve_options(serve)
     serve.set_defaults(func=cmd_serve)

@@ -1,6 +1,6 @@
 """A headless Debian ``chromium`` driven over the DevTools protocol: a small client on one
-websocket, enough to open a page, read what its script sees, list every request it made and
-take a screenshot. No browser is downloaded; without ``chromium`` the tests skip.
+websocket, enough to open a page, read what its script sees and list every request it made.
+No browser is downloaded; without ``chromium`` the tests skip.
 """
 
 from __future__ import annotations
@@ -109,11 +109,6 @@ class DevTools:
         finally:
             with contextlib.suppress(RuntimeError):
                 self.call("Runtime.releaseObjectGroup", objectGroup="t")
-
-    def screenshot(self) -> bytes:
-        import base64
-
-        return base64.b64decode(self.call("Page.captureScreenshot")["data"])
 
 
 @contextlib.contextmanager
