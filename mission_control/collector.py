@@ -13,20 +13,24 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def paused() -> Iterator[None]:
+def paused(*, freeze: bool = True) -> Iterator[None]:
     """Pause the cyclic garbage collector while building many objects that hold no cycles.
 
     Unpickling or preparing a mission of 100,000 events creates hundreds of thousands of
     objects; without this the collector rescans them again and again and triples the time
-    taken. On the way out they are kept out of its sight for good (:func:`resume`).
+    taken. On the way out they are kept out of its sight for good (:func:`resume`), or, with
+    ``freeze`` False, for work whose objects mostly die when it ends (reading an article),
+    the collector is only turned back on.
     """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        if was_enabled:
+        if was_enabled and freeze:
             resume()
+        elif was_enabled:
+            gc.enable()
 
 
 def resume() -> None:
@@ -48,17 +52,3 @@ def disabled() -> Iterator[None]:
         yield
     finally:
         gc.enable()
-
-
-@contextmanager
-def held_off() -> Iterator[None]:
-    """The collector off for the block and back as it was after it, nothing frozen: for
-    work whose many objects hold no cycles and mostly die when it ends (reading an article),
-    which the collector would only walk again and again as they are made."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
