@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -28,3 +31,16 @@ def missions() -> dict[str, Mission]:
 @pytest.fixture(scope="session")
 def campaign(missions: dict[str, Mission]) -> Campaign:
     return build_campaign(list(missions.values()))
+
+
+@pytest.fixture
+def runtime(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A private runtime folder for a shared replay's sockets (short: a socket's path has
+    107 bytes at most), also as TMPDIR; removed after the test."""
+    folder = Path(tempfile.mkdtemp(prefix="mc-rt", dir="/tmp"))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
+    monkeypatch.setenv("TMPDIR", str(folder))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

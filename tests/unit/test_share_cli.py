@@ -5,12 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import io
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,19 +24,14 @@ from mission_control.share.session import Mode
 
 
 @pytest.fixture
-def runtime(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    folder = Path(tempfile.mkdtemp(prefix="mc-rt", dir="/tmp"))
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
-    monkeypatch.setenv("TMPDIR", str(folder))
+def runtime(runtime: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The shared runtime folder, and a dashboard that fails the test if it starts."""
 
     def never(self: MissionControlApp) -> None:
         raise AssertionError("the dashboard started: the mistake was not found before")
 
     monkeypatch.setattr(MissionControlApp, "run", never)
-    try:
-        yield folder
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    return runtime
 
 
 def run(*argv: str) -> tuple[int, str]:

@@ -10,7 +10,6 @@ import shutil
 import socket
 import stat
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,18 +26,6 @@ from mission_control.share.places import (
 OTHER_UID = 54321
 """A user id no one here has."""
 needs_root = pytest.mark.skipif(os.getuid() != 0, reason="making another user's file needs root")
-
-
-@pytest.fixture
-def runtime(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A private runtime folder (short: a socket's path has 107 bytes at most), and TMPDIR."""
-    folder = Path(tempfile.mkdtemp(prefix="mc-rt", dir="/tmp"))
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
-    monkeypatch.setenv("TMPDIR", str(folder))
-    try:
-        yield folder
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def mode(path: Path) -> int:
