@@ -8,10 +8,12 @@ it is many times what the work needs, there only so that the test ends.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -76,3 +78,14 @@ def python_within(seconds: float, what: str, code: str, stdin: str = "") -> str:
         pytest.fail(f"{what} did not finish within {seconds:g} s: it hangs or grows too fast")
     assert done.returncode == 0, done.stderr
     return done.stdout
+
+
+async def until(check: Callable[[], bool], what: str, timeout: float) -> float:
+    """Poll ``check`` on the running loop until it holds; the seconds it took. A failed test
+    naming ``what`` after ``timeout`` seconds."""
+    start = time.monotonic()
+    while not check():
+        if time.monotonic() - start > timeout:
+            pytest.fail(f"after {timeout} s: {what}")
+        await asyncio.sleep(0.005)
+    return time.monotonic() - start

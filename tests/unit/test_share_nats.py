@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable, Iterator
 
 import pytest
+from support import deadline
 from support.nats_broker import Broker, free_port, needs_nats_server
 
 from mission_control.share.nats import (
@@ -34,12 +35,8 @@ def broker() -> Iterator[Broker]:
         broker.stop()
 
 
-async def until(check: Callable[[], bool], what: str) -> None:
-    start = time.monotonic()
-    while not check():
-        if time.monotonic() - start > DEADLINE_S:
-            pytest.fail(f"after {DEADLINE_S} s: {what}")
-        await asyncio.sleep(0.01)
+async def until(check: Callable[[], bool], what: str, timeout: float = DEADLINE_S) -> float:
+    return await deadline.until(check, what, timeout)
 
 
 async def resend(

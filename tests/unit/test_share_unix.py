@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from support import deadline
 
 from mission_control.share.places import Place, claim, place_of
 from mission_control.share.protocol import MAX_LINE
@@ -34,13 +35,7 @@ def place(monkeypatch: pytest.MonkeyPatch) -> Iterator[Place]:
 
 
 async def until(check: Callable[[], bool], what: str, timeout: float = DEADLINE_S) -> float:
-    """Poll ``check`` until it holds; the seconds it took. Fails after ``timeout``."""
-    start = time.monotonic()
-    while not check():
-        if time.monotonic() - start > timeout:
-            pytest.fail(f"after {timeout} s: {what}")
-        await asyncio.sleep(0.005)
-    return time.monotonic() - start
+    return await deadline.until(check, what, timeout)
 
 
 class Heard:
