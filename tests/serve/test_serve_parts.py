@@ -11,6 +11,7 @@ import re
 import sys
 import time
 import urllib.request
+from typing import TypeVar
 
 import psutil
 import pytest
@@ -120,14 +121,24 @@ async def _nothing(*args: object) -> None:
     return None
 
 
+S = TypeVar("S", bound=web.DashboardSession)
+
+
+def _session(kind: type[S], command: str) -> S:
+    """A session of ``kind`` running ``command``, its tab's end a sink that takes anything."""
+    return kind(
+        command,
+        write_bytes=_nothing,
+        write_str=_nothing,
+        close=_nothing,
+        download_manager=DownloadManager(),
+    )
+
+
 def test_a_session_runs_without_a_shell_in_a_process_group_of_its_own() -> None:
     async def run() -> tuple[int, int, list[str]]:
-        session = web.DashboardSession(
-            f"{sys.executable} -c 'import time; time.sleep(30)'",
-            write_bytes=_nothing,
-            write_str=_nothing,
-            close=_nothing,
-            download_manager=DownloadManager(),
+        session = _session(
+            web.DashboardSession, f"{sys.executable} -c 'import time; time.sleep(30)'"
         )
         process = await session._open_app_process()
         try:
@@ -159,13 +170,7 @@ def test_a_tab_gets_a_terminal_of_bounded_size_at_its_start(
     could have its dashboard draw a screen of a billion cells."""
 
     async def run() -> bytes:
-        session = web.DashboardSession(
-            f'{sys.executable} -c "{PRINT_SIZE}"',
-            write_bytes=_nothing,
-            write_str=_nothing,
-            close=_nothing,
-            download_manager=DownloadManager(),
-        )
+        session = _session(web.DashboardSession, f'{sys.executable} -c "{PRINT_SIZE}"')
         process = await session._open_app_process(*asked)
         assert process.stdout is not None
         try:
@@ -196,12 +201,6 @@ def test_a_tab_resized_gets_a_terminal_of_bounded_size(
             told.append(data)
             return True
 
-    session = Session(
-        "true",
-        write_bytes=_nothing,
-        write_str=_nothing,
-        close=_nothing,
-        download_manager=DownloadManager(),
-    )
+    session = _session(Session, "true")
     asyncio.run(session.set_terminal_size(*asked))  # type: ignore[arg-type]
     assert told == [{"type": "resize", "width": given[0], "height": given[1]}]
