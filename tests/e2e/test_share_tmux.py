@@ -190,6 +190,17 @@ def wait_all(panes: list[Pane], what: str, check: object, timeout: float) -> flo
         time.sleep(0.02)
 
 
+def assert_presenter_gone(follower: Pane) -> None:
+    """The follower says the presenter is gone within GONE_S of its last message."""
+    took = wait_all(
+        [follower],
+        "presenter gone",
+        lambda s: s.share.startswith("presenter gone ·"),
+        GONE_S + 1,
+    )
+    assert took <= GONE_S
+
+
 def test_three_followers_follow_a_presenter_and_outlive_it(room: Room) -> None:
     presenter = room.open(
         "--present", "room", "--paused", "--speed", "1 h/s", "--at", "mars6:launch"
@@ -296,13 +307,7 @@ def test_a_presenter_that_stops_sending_is_gone_within_3_s(room: Room) -> None:
         )
         # From when the follower shows it follows (it heard the message before): the
         # message's own moment would count its first drawing too, seconds on a loaded machine.
-        took = wait_all(
-            [follower],
-            "presenter gone",
-            lambda s: s.share.startswith("presenter gone ·"),
-            GONE_S + 1,
-        )
-        assert took <= GONE_S
+        assert_presenter_gone(follower)
         conn.close()
     finally:
         listener.close()
@@ -352,13 +357,7 @@ def test_over_a_nats_broker_that_goes_away_and_comes_back(room: Room) -> None:
         wait_all([follower], "paused", lambda s: s.state == "paused", FOLLOW_S + 2)
 
         broker.stop()
-        took = wait_all(
-            [follower],
-            "presenter gone",
-            lambda s: s.share.startswith("presenter gone ·"),
-            GONE_S + 1,
-        )
-        assert took <= GONE_S
+        assert_presenter_gone(follower)
         assert alive(presenter.pid()) and alive(follower.pid()), "both run on their own clocks"
         broker.start()
         wait_all(
